@@ -1,0 +1,19 @@
+package siteplan.diag;
+
+/** One thing wrong with a definition, phrased for the person who wrote it: where, what, and what to do. */
+public record Problem(Location location, String message) implements Comparable<Problem> {
+
+    public String render() {
+        String where = location.toString();
+        return where.isEmpty() ? message : where + " " + message;
+    }
+
+    @Override public int compareTo(Problem o) {
+        int c = String.valueOf(location.file()).compareTo(String.valueOf(o.location.file()));
+        if (c != 0) return c;
+        c = Integer.compare(location.line(), o.location.line());
+        return c != 0 ? c : message.compareTo(o.message);
+    }
+
+    @Override public String toString() { return render(); }
+}

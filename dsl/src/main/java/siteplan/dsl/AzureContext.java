@@ -1,0 +1,99 @@
+package siteplan.dsl;
+
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
+import java.util.ArrayList;
+import java.util.List;
+import siteplan.model.*;
+
+/** {@code azure('contoso-dr') { … }}: the Azure recovery target. */
+public class AzureContext extends BlockContext {
+    private final String name;
+    private final List<StorageAccount> storageAccounts = new ArrayList<>();
+    private final List<VirtualNetwork> networks = new ArrayList<>();
+
+    AzureContext(String name) {
+        super("azure target '" + name + "'", "azure:" + name);
+        this.name = name;
+    }
+
+    public void subscription(Object id) { set("subscription", id, ValueType.TEXT); }
+    public void region(Object region) { set("region", region, ValueType.TEXT); }
+    public void resourceGroup(Object name) { set("resourceGroup", name, ValueType.TEXT); }
+    public void vault(Object name) { set("vault", name, ValueType.TEXT); }
+    public void deploymentModel(Object model) { set("deploymentModel", model, ValueType.oneOf(DeploymentModel.class)); }
+    public void reservedPublicIpLimit(Object n) { set("reservedPublicIpLimit", n, ValueType.INT); }
+    public void registrationKeyIssued(Object date) { set("registrationKeyIssued", date, ValueType.TEXT); }
+
+    public void storageAccount(String name, @DelegatesTo(value = StorageAccountContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        StorageAccountContext c = Evaluation.current().configure(new StorageAccountContext(this.name, name), body);
+        storageAccounts.add(c.build());
+    }
+
+    public void network(String name, @DelegatesTo(value = VirtualNetworkContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        VirtualNetworkContext c = Evaluation.current().configure(new VirtualNetworkContext(this.name, name), body);
+        networks.add(c.build());
+    }
+
+    @Override protected String exampleFor(String p) {
+        return switch (p) {
+            case "subscription" -> "'00000000-0000-0000-0000-000000000000'";
+            case "region" -> "'westeurope'";
+            case "resourceGroup" -> "'rg-siterecovery'";
+            case "vault" -> "'vault-dr'";
+            default -> super.exampleFor(p);
+        };
+    }
+
+    AzureTarget build() {
+        require("subscription", "region", "resourceGroup", "vault");
+        return new AzureTarget(name, textValue("subscription"), textValue("region"), textValue("resourceGroup"), textValue("vault"),
+                tokenValue("deploymentModel", DeploymentModel.class), integerValue("reservedPublicIpLimit"), textValue("registrationKeyIssued"),
+                storageAccounts, networks);
+    }
+
+    /** {@code storageAccount('drstore01') { replication 'grs' }} */
+    public static class StorageAccountContext extends BlockContext {
+        private final String name;
+
+        StorageAccountContext(String target, String name) {
+            super("storage account '" + name + "'", "azure:" + target + "/storageAccount:" + name);
+            this.name = name;
+        }
+
+        public void replication(Object kind) { set("replication", kind, ValueType.oneOf(StorageReplication.class)); }
+        public void region(Object region) { set("region", region, ValueType.TEXT); }
+        public void subscription(Object id) { set("subscription", id, ValueType.TEXT); }
+
+        @Override protected String exampleFor(String p) { return p.equals("replication") ? "'grs'" : super.exampleFor(p); }
+
+        StorageAccount build() {
+            require("replication");
+            return new StorageAccount(name, tokenValue("replication", StorageReplication.class), textValue("region"), textValue("subscription"));
+        }
+    }
+
+    /** {@code network('dr-vnet') { addressSpace '10.10.0.0/16'; subnet 'servers', '10.10.1.0/24' }} */
+    public static class VirtualNetworkContext extends BlockContext {
+        private final String name;
+        private final List<Subnet> subnets = new ArrayList<>();
+
+        VirtualNetworkContext(String target, String name) {
+            super("network '" + name + "'", "azure:" + target + "/network:" + name);
+            this.name = name;
+        }
+
+        public void region(Object region) { set("region", region, ValueType.TEXT); }
+        public void addressSpace(Object... cidrs) { add("addressSpace", cidrs, ValueType.TEXT); }
+        public void drill(Object isolated) { set("drill", isolated, ValueType.BOOL); }
+
+        public void subnet(String name, String prefix) {
+            Evaluation.current().sources.add(key + "/subnet:" + name, Evaluation.current().here());
+            subnets.add(new Subnet(name, prefix));
+        }
+
+        VirtualNetwork build() {
+            return new VirtualNetwork(name, textValue("region"), textsValue("addressSpace"), subnets, flagValue("drill"));
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package siteplan.dsl;
+
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
+import groovy.lang.MissingMethodException;
+import groovy.lang.Script;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.codehaus.groovy.runtime.InvokerHelper;
+import siteplan.diag.Suggestions;
+import siteplan.model.NetworkMapping;
+import siteplan.model.SecretRef;
+import siteplan.model.StorageMapping;
+
+/**
+ * The base class of every definition file: its public methods are the top-level words of the DSL.
+ * Everything else a file may do (variables, loops, functions, closures) is plain Groovy, inside the
+ * sandbox that {@link Sandbox} compiles it with.
+ */
+public abstract class EstateScript extends Script {
+    private static final Set<String> TOP_WORDS = new TreeSet<>(Set.of("azure", "vmwareSite", "vmmSite", "machines", "replicationPolicy",
+            "hyperVPolicy", "networkMapping", "storageMapping", "protectionGroup", "recoveryPlan", "include", "secret", "env"));
+
+    private static Evaluation ev() { return Evaluation.current(); }
+
+    /** True when a top-level word is used at top level; otherwise reports where it was used. */
+    private static boolean atTopLevel(String word) {
+        BlockContext inner = ev().innermost();
+        if (inner == null) return true;
+        ev().error("'" + word + "' is a top-level block; it cannot appear inside " + inner.label + " — move it out of that block");
+        return false;
+    }
+
+    public void azure(String name, @DelegatesTo(value = AzureContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        if (atTopLevel("azure")) ev().declarations.azure.add(ev().configure(new AzureContext(name), body).build());
+    }
+
+    public void vmwareSite(String name, @DelegatesTo(value = VmwareSiteContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        if (atTopLevel("vmwareSite")) ev().declarations.vmwareSites.add(ev().configure(new VmwareSiteContext(name), body).build());
+    }
+
+    public void vmmSite(String name, @DelegatesTo(value = VmmSiteContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        if (atTopLevel("vmmSite")) ev().declarations.vmmSites.add(ev().configure(new VmmSiteContext(name), body).build());
+    }
+
+    /** Machines of a site; the block may appear in as many files as the estate needs. */
+    public void machines(String site, @DelegatesTo(value = MachinesContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        if (atTopLevel("machines")) ev().configure(new MachinesContext(site), body);
+    }
+
+    public void replicationPolicy(String name, @DelegatesTo(value = PolicyContexts.ReplicationPolicyContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        if (atTopLevel("replicationPolicy")) {
+            ev().declarations.replicationPolicies.add(ev().configure(new PolicyContexts.ReplicationPolicyContext(name), body).build());
+        }
+    }
+
+    public void hyperVPolicy(String name, @DelegatesTo(value = PolicyContexts.HyperVPolicyContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        if (atTopLevel("hyperVPolicy")) {
+            ev().declarations.hyperVPolicies.add(ev().configure(new PolicyContexts.HyperVPolicyContext(name), body).build());
+        }
+    }
+
+    /** {@code networkMapping 'VMNetwork1-NewYork', to: 'VMNetwork1-Chicago'} */
+    public void networkMapping(Map<String, ?> options, String source) {
+        String target = mappingTarget("networkMapping", options, source);
+        if (target != null && atTopLevel("networkMapping")) {
+            ev().sources.add("networkMapping:" + source, ev().here());
+            ev().declarations.networkMappings.add(new NetworkMapping(source, target));
+        }
+    }
+
+    /** {@code storageMapping 'GOLD', to: 'GOLD_TARGET'} */
+    public void storageMapping(Map<String, ?> options, String source) {
+        String target = mappingTarget("storageMapping", options, source);
+        if (target != null && atTopLevel("storageMapping")) {
+            ev().sources.add("storageMapping:" + source, ev().here());
+            ev().declarations.storageMappings.add(new StorageMapping(source, target));
+        }
+    }
+
+    private static String mappingTarget(String word, Map<String, ?> options, String source) {
+        for (String k : options.keySet()) {
+            if (!k.equals("to")) ev().error("unknown option '" + k + "' of " + word + " '" + source + "'" + Suggestions.didYouMean(k, Set.of("to")));
+        }
+        Object to = options.get("to");
+        if (!(to instanceof CharSequence)) {
+            ev().error(word + " '" + source + "' needs a target — write: " + word + " '" + source + "', to: 'name'");
+            return null;
+        }
+        return to.toString();
+    }
+
+    public void protectionGroup(String name, @DelegatesTo(value = ProtectionGroupContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        if (atTopLevel("protectionGroup")) ev().declarations.protectionGroups.add(ev().configure(new ProtectionGroupContext(name), body).build());
+    }
+
+    public void recoveryPlan(String name, @DelegatesTo(value = RecoveryPlanContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        if (atTopLevel("recoveryPlan")) ev().declarations.recoveryPlans.add(ev().configure(new RecoveryPlanContext(name), body).build());
+    }
+
+    /**
+     * Evaluates another definition file in this file's variables, so the functions and closures it
+     * defines can be used here. The path is relative to this file and must stay inside the
+     * definition's folder; files whose names start with '_' are only read when included.
+     */
+    public void include(String path) {
+        ev().loader.include(ev(), path, getBinding());
+    }
+
+    public SecretRef secret(String name) { return SecretRef.secret(name); }
+
+    public SecretRef env(String name) { return SecretRef.env(name); }
+
+    /**
+     * A name the script does not know. Inside a block it may be a word of that block called from a
+     * function (dynamic scope, as people expect from Gradle); otherwise it is reported with a suggestion.
+     */
+    public Object methodMissing(String name, Object args) {
+        Object[] a = args instanceof Object[] arr ? arr : new Object[] {args};
+        Evaluation ev = ev();
+        BlockContext inner = ev.innermost();
+        if (inner != null && BlockContext.words(inner.getClass()).contains(name)) {
+            try {
+                return InvokerHelper.invokeMethod(inner, name, a);
+            } catch (MissingMethodException e) {
+                if (!name.equals(e.getMethod())) throw e;
+                ev.error(name + " in " + inner.label + " is written " + BlockContext.usage(inner.getClass(), name) + " — got " + describe(a));
+                return null;
+            }
+        }
+        if (TOP_WORDS.contains(name)) {
+            ev.error(name + " is written " + BlockContext.usage(EstateScript.class, name) + " — got " + describe(a));
+            return null;
+        }
+        if (inner != null) {
+            ev.error(inner.unknownWordMessage(name));
+        } else {
+            ev.error("unknown block '" + name + "'" + Suggestions.didYouMean(name, TOP_WORDS));
+        }
+        return null;
+    }
+
+    /** Reading a name that is neither a variable of the file nor a word of the block. */
+    public Object propertyMissing(String name) {
+        Evaluation ev = ev();
+        BlockContext inner = ev.innermost();
+        if (inner != null && BlockContext.words(inner.getClass()).contains(name)) {
+            ev.error(name + " in " + inner.label + " needs a value — write: " + BlockContext.usage(inner.getClass(), name));
+        } else {
+            Set<String> known = new TreeSet<>();
+            getBinding().getVariables().keySet().forEach(k -> known.add(String.valueOf(k)));
+            String where = inner == null ? "" : " in " + inner.label;
+            String hint = Suggestions.closest(name, known).map(s -> " — did you mean '" + s + "'?")
+                    .orElse(" — to write text, quote it: '" + name + "'");
+            ev.error("unknown name '" + name + "'" + where + hint);
+        }
+        return BlockContext.Unresolved.INSTANCE;
+    }
+
+    private static String describe(Object[] args) {
+        if (args.length == 0) return "nothing";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < args.length; i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(ValueType.describe(args[i]));
+        }
+        return sb.toString();
+    }
+}

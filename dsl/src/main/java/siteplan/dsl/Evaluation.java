@@ -1,0 +1,112 @@
+package siteplan.dsl;
+
+import groovy.lang.Closure;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import siteplan.diag.Location;
+import siteplan.diag.Problem;
+import siteplan.diag.SourceMap;
+
+/**
+ * The state of evaluating one definition file (and what it includes) on one thread.
+ *
+ * It is reached through a ThreadLocal and never stored in anything a script can see: a script can
+ * read fields of any object it holds (Groovy ignores `private`), and this object knows file paths.
+ */
+final class Evaluation {
+    static final String SCRIPT_PREFIX = "SiteplanScript_";
+    private static final ThreadLocal<Evaluation> CURRENT = new ThreadLocal<>();
+    /** Script class name → the file it was compiled from; shared by all evaluations of one load. */
+    private final Map<String, DefinitionFile> scripts;
+
+    final List<Problem> problems = new ArrayList<>();
+    final SourceMap sources = new SourceMap();
+    final Declarations declarations = new Declarations();
+    final Deque<BlockContext> stack = new ArrayDeque<>();
+    final GroovyLoader loader;
+    /** Files being evaluated on this thread, outermost first, to refuse include cycles. */
+    java.util.Set<Path> including = new java.util.HashSet<>();
+
+    Evaluation(GroovyLoader loader, Map<String, DefinitionFile> scripts) {
+        this.loader = loader;
+        this.scripts = scripts;
+    }
+
+    static Evaluation current() {
+        Evaluation e = CURRENT.get();
+        if (e == null) throw new IllegalStateException("siteplan DSL used outside a definition being loaded");
+        return e;
+    }
+
+    <T> T activate(Supplier<T> work) {
+        Evaluation previous = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) CURRENT.remove(); else CURRENT.set(previous);
+        }
+    }
+
+    /** The innermost line of definition code on this thread's stack: where the user is "now". */
+    Location here() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> f.getClassName().startsWith(SCRIPT_PREFIX))
+                .findFirst()
+                .map(f -> new Location(fileOf(f.getClassName()).display(), f.getLineNumber()))
+                .orElse(Location.UNKNOWN));
+    }
+
+    /** The file being evaluated at the innermost script frame, for resolving include paths. */
+    DefinitionFile currentFile() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> f.getClassName().startsWith(SCRIPT_PREFIX))
+                .findFirst()
+                .map(f -> fileOf(f.getClassName()))
+                .orElse(null));
+    }
+
+    private DefinitionFile fileOf(String className) {
+        int dollar = className.indexOf('$');
+        return scripts.get(dollar < 0 ? className : className.substring(0, dollar));
+    }
+
+    void error(String message) {
+        problems.add(new Problem(here(), message));
+    }
+
+    void error(Location where, String message) {
+        problems.add(new Problem(where, message));
+    }
+
+    /** Runs a block with the context as its delegate, resolving names on the context first (job-dsl's ContextHelper). */
+    <C extends BlockContext> C configure(C context, Closure<?> body) {
+        if (body == null) return context;
+        Closure<?> c = (Closure<?>) body.clone();
+        c.setResolveStrategy(Closure.DELEGATE_FIRST);
+        c.setDelegate(context);
+        stack.push(context);
+        try {
+            c.call(context);
+        } finally {
+            stack.pop();
+        }
+        return context;
+    }
+
+    BlockContext innermost() {
+        return stack.peek();
+    }
+
+    record DefinitionFile(Path path, String display) {}
+
+    static Map<String, DefinitionFile> newScriptTable() {
+        return new ConcurrentHashMap<>();
+    }
+}

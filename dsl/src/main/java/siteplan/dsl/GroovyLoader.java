@@ -1,0 +1,179 @@
+package siteplan.dsl;
+
+import groovy.lang.Binding;
+import groovy.lang.GroovyShell;
+import groovy.lang.MissingMethodException;
+import groovy.lang.MissingPropertyException;
+import groovy.lang.Script;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.control.messages.ExceptionMessage;
+import org.codehaus.groovy.control.messages.Message;
+import org.codehaus.groovy.control.messages.SimpleMessage;
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+import siteplan.diag.Location;
+import siteplan.diag.Problem;
+import siteplan.diag.SourceMap;
+
+/**
+ * Evaluates Groovy definition files in the sandbox. Each top-level file is evaluated on its own (with
+ * what it includes), so files can be evaluated in parallel; their declarations are merged afterwards
+ * and checked together by the validator.
+ */
+public final class GroovyLoader {
+    private final Path root;
+    private final GroovyShell shell;
+    private final Map<String, Evaluation.DefinitionFile> scripts = Evaluation.newScriptTable();
+    private final AtomicInteger counter = new AtomicInteger();
+
+    /** @param root the folder a definition may include files from; nothing outside it is read. */
+    public GroovyLoader(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        this.shell = new GroovyShell(GroovyLoader.class.getClassLoader(), Sandbox.configuration());
+    }
+
+    public DslResult load(List<Path> files) {
+        List<Evaluation> evaluations = Collections.synchronizedList(new ArrayList<>());
+        (files.size() > 1 ? files.parallelStream() : files.stream()).forEach(file -> {
+            Evaluation ev = new Evaluation(this, scripts);
+            ev.activate(() -> {
+                run(ev, file.toAbsolutePath().normalize(), new Binding(), new HashSet<>());
+                return null;
+            });
+            evaluations.add(ev);
+        });
+        Declarations all = new Declarations();
+        SourceMap sources = new SourceMap();
+        List<Problem> problems = new ArrayList<>();
+        evaluations.sort(java.util.Comparator.comparing(e -> e.problems.isEmpty() ? "" : String.valueOf(e.problems.get(0).location().file())));
+        for (Evaluation ev : evaluations) {
+            all.addAll(ev.declarations);
+            sources.addAll(ev.sources);
+            problems.addAll(ev.problems);
+        }
+        Collections.sort(problems);
+        return new DslResult(all.toEstate(), sources, problems);
+    }
+
+    /** The `include` word: resolves the path next to the including file, inside the root only. */
+    void include(Evaluation ev, String path, Binding binding) {
+        Evaluation.DefinitionFile from = ev.currentFile();
+        Path base = from == null ? root : from.path().getParent();
+        Path target = base.resolve(path).toAbsolutePath().normalize();
+        if (!target.startsWith(root)) {
+            ev.error("include '" + path + "' points outside the definition folder " + display(root) + "; a definition may only include files inside it");
+            return;
+        }
+        if (!target.getFileName().toString().endsWith(".groovy")) {
+            ev.error("include '" + path + "' is not a .groovy file");
+            return;
+        }
+        if (!Files.isRegularFile(target)) {
+            ev.error("include '" + path + "': no such file " + display(target));
+            return;
+        }
+        run(ev, target, binding, ev.including);
+    }
+
+    private void run(Evaluation ev, Path file, Binding binding, Set<Path> including) {
+        String display = display(file);
+        if (!including.add(file)) {
+            ev.error("include of " + display + " goes round in a circle; a file cannot include itself, directly or through others");
+            return;
+        }
+        Set<Path> previous = ev.including;
+        ev.including = including;
+        try {
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            } catch (CharacterCodingException e) {
+                ev.error(new Location(display, 0), "is not UTF-8 text — save it as UTF-8");
+                return;
+            } catch (IOException e) {
+                ev.error(new Location(display, 0), "cannot be read: " + e.getMessage());
+                return;
+            }
+            String className = Evaluation.SCRIPT_PREFIX + counter.incrementAndGet();
+            scripts.put(className, new Evaluation.DefinitionFile(file, display));
+            Script script;
+            try {
+                script = shell.parse(text, className + ".groovy");
+            } catch (MultipleCompilationErrorsException e) {
+                for (Message m : e.getErrorCollector().getErrors()) ev.problems.add(compileProblem(display, m));
+                return;
+            }
+            script.setBinding(binding);
+            try {
+                script.run();
+            } catch (SandboxRuntime.SandboxViolation e) {
+                ev.error(lineOf(e, display), e.getMessage());
+            } catch (StackOverflowError e) {
+                ev.error(new Location(display, 0), "did not finish: a function calls itself without end");
+            } catch (Exception e) {
+                Throwable cause = e instanceof org.codehaus.groovy.runtime.InvokerInvocationException && e.getCause() != null ? e.getCause() : e;
+                ev.error(lineOf(cause, display), explain(cause));
+            }
+        } finally {
+            including.remove(file);
+            ev.including = previous;
+        }
+    }
+
+    private Location lineOf(Throwable e, String fallbackFile) {
+        for (StackTraceElement f : e.getStackTrace()) {
+            if (f.getClassName().startsWith(Evaluation.SCRIPT_PREFIX)) {
+                int dollar = f.getClassName().indexOf('$');
+                Evaluation.DefinitionFile df = scripts.get(dollar < 0 ? f.getClassName() : f.getClassName().substring(0, dollar));
+                return new Location(df == null ? fallbackFile : df.display(), f.getLineNumber());
+            }
+        }
+        return new Location(fallbackFile, 0);
+    }
+
+    private static String explain(Throwable e) {
+        if (e instanceof TimeoutException) return "did not finish within 120 seconds — look for a loop that never ends";
+        if (e instanceof MissingMethodException m) {
+            return "there is no '" + m.getMethod() + "' for " + ValueType.describe(m.getType() == null ? null : m.getType().getSimpleName())
+                    .replace(" (text)", "") + " values here";
+        }
+        if (e instanceof MissingPropertyException m) return "unknown name '" + m.getProperty() + "'";
+        if (e instanceof NullPointerException) return "a value used here is missing (null)";
+        if (e instanceof IllegalArgumentException || e instanceof ArithmeticException) return e.getMessage();
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private Problem compileProblem(String display, Message m) {
+        if (m instanceof SyntaxErrorMessage s) {
+            String msg = s.getCause().getOriginalMessage();
+            // Groovy's parser sometimes appends " @ line N, column M."; the location says that already.
+            msg = msg.strip().replaceAll("\\s*@ line \\d+, column \\d+\\.?$", "");
+            return new Problem(new Location(display, s.getCause().getLine()), msg);
+        }
+        if (m instanceof ExceptionMessage x) return new Problem(new Location(display, 0), String.valueOf(x.getCause().getMessage()));
+        if (m instanceof SimpleMessage sm) return new Problem(new Location(display, 0), sm.getMessage());
+        return new Problem(new Location(display, 0), m.toString());
+    }
+
+    /** A path as the user should see it: relative to the working directory when inside it. */
+    public static String display(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        Path shown = abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
+        return shown.toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,164 @@
+package siteplan.dsl;
+
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
+import java.util.ArrayList;
+import java.util.List;
+import siteplan.model.*;
+import siteplan.units.DataSize;
+
+/** {@code vmwareVm('erp-db01') { os 'windows', 'Windows Server 2012 R2'; disk('c') { size 120.GB } }}: one protected machine. */
+public class MachineContext extends BlockContext {
+    private final String name;
+    private final MachineKind kind;
+    private final String site;
+    private final List<Disk> disks = new ArrayList<>();
+    private final List<Nic> nics = new ArrayList<>();
+    private Mobility mobility;
+    private FailoverSettings failover;
+
+    MachineContext(String name, MachineKind kind, String site) {
+        super("machine '" + name + "'", "machine:" + name);
+        this.name = name;
+        this.kind = kind;
+        this.site = site;
+    }
+
+    public void os(Object family, Object version) {
+        set("os", family, ValueType.oneOf(OsFamily.class));
+        set("osVersion", version, ValueType.TEXT);
+    }
+
+    public void bits(Object n) { set("bits", n, ValueType.INT); }
+    public void firmware(Object kind) { set("firmware", kind, ValueType.oneOf(Firmware.class)); }
+    public void clustered(Object on) { set("clustered", on, ValueType.BOOL); }
+    public void hostName(Object name) { set("hostName", name, ValueType.TEXT); }
+    public void controller(Object kind) { set("controller", kind, ValueType.oneOf(StorageController.class)); }
+    public void tags(Object... tags) { add("tags", tags, ValueType.TEXT); }
+    public void churn(Object perDay) { set("churn", perDay, ValueType.SIZE); }
+    public void iops(Object n) { set("iops", n, ValueType.INT); }
+    public void esxiHost(Object host) { set("esxiHost", host, ValueType.TEXT); }
+    public void datastore(Object ds) { set("datastore", ds, ValueType.TEXT); }
+    public void tools(Object state) { set("tools", state, ValueType.oneOf(ToolsState.class)); }
+    public void snapshots(Object n) { set("snapshots", n, ValueType.INT); }
+    public void hyperVHost(Object host) { set("hyperVHost", host, ValueType.TEXT); }
+    public void cloud(Object cloud) { set("cloud", cloud, ValueType.TEXT); }
+
+    public void disk(String name, @DelegatesTo(value = DiskContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        disks.add(Evaluation.current().configure(new DiskContext(this.name, name), body).build());
+    }
+
+    public void nic(String name, @DelegatesTo(value = NicContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        nics.add(Evaluation.current().configure(new NicContext(this.name, name), body).build());
+    }
+
+    public void mobility(@DelegatesTo(value = MobilityContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        mobility = Evaluation.current().configure(new MobilityContext(this.name), body).build();
+    }
+
+    public void failover(@DelegatesTo(value = FailoverContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        failover = Evaluation.current().configure(new FailoverContext(this.name), body).build();
+    }
+
+    @Override protected String exampleFor(String p) {
+        return p.equals("os") ? "'windows', 'Windows Server 2012 R2'" : super.exampleFor(p);
+    }
+
+    Machine build() {
+        require("os");
+        if (hasValue("churn") && disks.stream().anyMatch(d -> d.churn() != null)) {
+            DataSize sum = disks.stream().map(d -> d.churn() == null ? DataSize.ZERO : d.churn()).reduce(DataSize.ZERO, DataSize::plus);
+            if (!sum.equals(sizeValue("churn"))) {
+                problem(label + " declares churn " + sizeValue("churn").human() + " but its disks add up to " + sum.human()
+                        + " — declare churn on the machine or on its disks, not both");
+            }
+        }
+        return new Machine(name, kind, site, tokenValue("os", OsFamily.class), textValue("osVersion"), integerValue("bits"),
+                tokenValue("firmware", Firmware.class), flagValue("clustered"), textValue("hostName"), tokenValue("controller", StorageController.class),
+                textsValue("tags"), sizeValue("churn"), integerValue("iops"), disks, nics, textValue("esxiHost"), textValue("datastore"),
+                tokenValue("tools", ToolsState.class), integerValue("snapshots"), textValue("hyperVHost"), textValue("cloud"), mobility, failover);
+    }
+
+    /** {@code disk('data') { size 500.GB; churn 40.GB; iops 120 }} */
+    public static class DiskContext extends BlockContext {
+        private final String name;
+
+        DiskContext(String machine, String name) {
+            super("disk '" + name + "' of machine '" + machine + "'", "machine:" + machine + "/disk:" + name);
+            this.name = name;
+        }
+
+        public void size(Object size) { set("size", size, ValueType.SIZE); }
+        public void churn(Object perDay) { set("churn", perDay, ValueType.SIZE); }
+        public void iops(Object n) { set("iops", n, ValueType.INT); }
+        public void writeSize(Object size) { set("writeSize", size, ValueType.SIZE); }
+        public void fileSystem(Object fs) { set("fileSystem", fs, ValueType.TEXT); }
+        public void mount(Object mount) { set("mount", mount, ValueType.TEXT); }
+        public void boot(Object on) { set("boot", on, ValueType.BOOL); }
+        public void dynamic(Object on) { set("dynamic", on, ValueType.BOOL); }
+        public void bitlocker(Object on) { set("bitlocker", on, ValueType.BOOL); }
+        public void storageClassification(Object name) { set("storageClassification", name, ValueType.TEXT); }
+
+        @Override protected String exampleFor(String p) { return p.equals("size") ? "100.GB" : super.exampleFor(p); }
+
+        Disk build() {
+            require("size");
+            return new Disk(name, sizeValue("size"), sizeValue("churn"), integerValue("iops"), sizeValue("writeSize"), textValue("fileSystem"), textValue("mount"),
+                    flagValue("boot"), flagValue("dynamic"), flagValue("bitlocker"), textValue("storageClassification"));
+        }
+    }
+
+    /** {@code nic('eth0') { network 'VM Network'; subnet 'servers'; ip '10.0.1.21' }} */
+    public static class NicContext extends BlockContext {
+        private final String name;
+
+        NicContext(String machine, String name) {
+            super("nic '" + name + "' of machine '" + machine + "'", "machine:" + machine + "/nic:" + name);
+            this.name = name;
+        }
+
+        public void network(Object network) { set("network", network, ValueType.TEXT); }
+        public void subnet(Object subnet) { set("subnet", subnet, ValueType.TEXT); }
+        public void ip(Object ip) { set("ip", ip, ValueType.TEXT); }
+
+        @Override protected String exampleFor(String p) { return p.equals("network") ? "'VM Network'" : super.exampleFor(p); }
+
+        Nic build() {
+            require("network");
+            return new Nic(name, textValue("network"), textValue("subnet"), textValue("ip"));
+        }
+    }
+
+    /** {@code mobility { version '9.3'; install 'push'; account secret('push-admin') }} (seed 004) */
+    public static class MobilityContext extends BlockContext {
+        MobilityContext(String machine) {
+            super("mobility service of machine '" + machine + "'", "machine:" + machine + "/mobility");
+        }
+
+        public void version(Object version) { set("version", version, ValueType.TEXT); }
+        public void install(Object how) { set("install", how, ValueType.oneOf(InstallMethod.class)); }
+        public void account(Object ref) { set("account", ref, ValueType.SECRET); }
+        public void vmAgent(Object on) { set("vmAgent", on, ValueType.BOOL); }
+
+        Mobility build() {
+            return new Mobility(textValue("version"), tokenValue("install", InstallMethod.class), secretRefValue("account"), boolValue("vmAgent"));
+        }
+    }
+
+    /** {@code failover { vmSize 'Standard_A4'; network 'dr-vnet'; subnet 'servers' }} */
+    public static class FailoverContext extends BlockContext {
+        FailoverContext(String machine) {
+            super("failover settings of machine '" + machine + "'", "machine:" + machine + "/failover");
+        }
+
+        public void azureName(Object name) { set("azureName", name, ValueType.TEXT); }
+        public void vmSize(Object size) { set("vmSize", size, ValueType.TEXT); }
+        public void network(Object network) { set("network", network, ValueType.TEXT); }
+        public void subnet(Object subnet) { set("subnet", subnet, ValueType.TEXT); }
+        public void ip(Object ip) { set("ip", ip, ValueType.TEXT); }
+
+        FailoverSettings build() {
+            return new FailoverSettings(textValue("azureName"), textValue("vmSize"), textValue("network"), textValue("subnet"), textValue("ip"));
+        }
+    }
+}

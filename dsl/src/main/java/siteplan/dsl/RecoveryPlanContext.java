@@ -1,0 +1,170 @@
+package siteplan.dsl;
+
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import siteplan.model.*;
+
+/** {@code recoveryPlan('erp') { source 'amsterdam'; target 'contoso-dr'; group { machines 'erp-db01' } }} */
+public class RecoveryPlanContext extends BlockContext {
+    private final String name;
+    private final List<RecoveryGroup> groups = new ArrayList<>();
+    private Drill drill;
+
+    RecoveryPlanContext(String name) {
+        super("recovery plan '" + name + "'", "recoveryPlan:" + name);
+        this.name = name;
+    }
+
+    public void source(Object site) { set("source", site, ValueType.TEXT); }
+    public void target(Object target) { set("target", target, ValueType.TEXT); }
+
+    /** Groups fail over in the order they are written. */
+    public void group(@DelegatesTo(value = GroupContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        int number = groups.size() + 1;
+        groups.add(Evaluation.current().configure(new GroupContext(name, number), body).build());
+    }
+
+    public void drill(@DelegatesTo(value = DrillContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        drill = Evaluation.current().configure(new DrillContext(name), body).build();
+    }
+
+    @Override protected String exampleFor(String p) {
+        return switch (p) { case "source" -> "'amsterdam'"; case "target" -> "'contoso-dr'"; default -> super.exampleFor(p); };
+    }
+
+    RecoveryPlan build() {
+        require("source", "target");
+        return new RecoveryPlan(name, textValue("source"), textValue("target"), groups, drill);
+    }
+
+    /** {@code group { machine 'erp-app01', dependsOn: ['erp-db01']; before { manual 'Stop batch jobs' } }} */
+    public static class GroupContext extends BlockContext {
+        private final String plan;
+        private final List<PlanMachine> machines = new ArrayList<>();
+        private final List<PlanAction> before = new ArrayList<>();
+        private final List<PlanAction> after = new ArrayList<>();
+
+        GroupContext(String plan, int number) {
+            super("group " + number + " of recovery plan '" + plan + "'", "recoveryPlan:" + plan + "/group:" + number);
+            this.plan = plan;
+        }
+
+        public void machines(String... names) {
+            for (String n : names) machine(n);
+        }
+
+        public void machine(String name) {
+            machine(Map.of(), name);
+        }
+
+        public void machine(Map<String, ?> options, String name) {
+            List<String> deps = new ArrayList<>();
+            for (Map.Entry<String, ?> e : options.entrySet()) {
+                if (!e.getKey().equals("dependsOn")) {
+                    Evaluation.current().error("unknown option '" + e.getKey() + "' of machine '" + name + "' in " + label
+                            + siteplan.diag.Suggestions.didYouMean(e.getKey(), List.of("dependsOn")));
+                    continue;
+                }
+                Object v = e.getValue();
+                if (v instanceof Iterable<?> it) it.forEach(x -> deps.add(String.valueOf(x)));
+                else if (v instanceof CharSequence s) deps.add(s.toString());
+                else Evaluation.current().error("dependsOn of machine '" + name + "' expects machine names, such as ['erp-db01'] — got " + ValueType.describe(v));
+            }
+            Evaluation.current().sources.add("recoveryPlan:" + plan + "/machine:" + name, Evaluation.current().here());
+            machines.add(new PlanMachine(name, deps));
+        }
+
+        public void before(@DelegatesTo(value = ActionsContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+            before.addAll(Evaluation.current().configure(new ActionsContext("steps before " + label), body).actions);
+        }
+
+        public void after(@DelegatesTo(value = ActionsContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+            after.addAll(Evaluation.current().configure(new ActionsContext("steps after " + label), body).actions);
+        }
+
+        RecoveryGroup build() {
+            if (machines.isEmpty()) problem(label + " has no machines — add: machines 'name', …");
+            return new RecoveryGroup(machines, before, after);
+        }
+    }
+
+    /** {@code before { manual 'Confirm the DBA stopped batch jobs'; script 'scripts/check.sh', timeout: 5.minutes; runbook 'Set-DnsRecords' }} */
+    public static class ActionsContext extends BlockContext {
+        private final List<PlanAction> actions = new ArrayList<>();
+
+        ActionsContext(String label) {
+            super(label, null);
+        }
+
+        public void manual(String instruction) { manual(Map.of(), instruction); }
+        public void manual(Map<String, ?> options, String instruction) { action(ActionKind.MANUAL, options, instruction); }
+        public void script(String path) { script(Map.of(), path); }
+        public void script(Map<String, ?> options, String path) { action(ActionKind.SCRIPT, options, path); }
+        public void runbook(String name) { runbook(Map.of(), name); }
+        public void runbook(Map<String, ?> options, String name) { action(ActionKind.RUNBOOK, options, name); }
+
+        private void action(ActionKind kind, Map<String, ?> options, String value) {
+            java.time.Duration timeout = null;
+            for (Map.Entry<String, ?> e : options.entrySet()) {
+                if (!e.getKey().equals("timeout")) {
+                    Evaluation.current().error("unknown option '" + e.getKey() + "' of " + kind.token() + " step in " + label
+                            + siteplan.diag.Suggestions.didYouMean(e.getKey(), List.of("timeout")));
+                    continue;
+                }
+                try {
+                    timeout = (java.time.Duration) ValueType.DURATION.convert(e.getValue());
+                } catch (IllegalArgumentException ex) {
+                    Evaluation.current().error("timeout of " + kind.token() + " step in " + label + " " + ex.getMessage());
+                }
+            }
+            actions.add(new PlanAction(kind, value, timeout));
+        }
+    }
+
+    /** {@code drill { network 'drill-vnet'; every 90.days; tcp 'erp-db01', 1433; http 'erp-web01', 'http://erp-web01/health' }} */
+    public static class DrillContext extends BlockContext {
+        private final List<SmokeCheck> checks = new ArrayList<>();
+
+        DrillContext(String plan) {
+            super("drill of recovery plan '" + plan + "'", "recoveryPlan:" + plan + "/drill");
+        }
+
+        public void network(Object network) { set("network", network, ValueType.TEXT); }
+        public void every(Object interval) { set("interval", interval, ValueType.DURATION); }
+
+        public void tcp(String machine, int port) {
+            checks.add(new SmokeCheck(CheckKind.TCP, machine, port, null, null));
+        }
+
+        public void http(String machine, String url) {
+            http(Map.of(), machine, url);
+        }
+
+        public void http(Map<String, ?> options, String machine, String url) {
+            Integer status = null;
+            for (Map.Entry<String, ?> e : options.entrySet()) {
+                if (!e.getKey().equals("status")) {
+                    Evaluation.current().error("unknown option '" + e.getKey() + "' of http check in " + label
+                            + siteplan.diag.Suggestions.didYouMean(e.getKey(), List.of("status")));
+                    continue;
+                }
+                try {
+                    status = (Integer) ValueType.INT.convert(e.getValue());
+                } catch (IllegalArgumentException ex) {
+                    Evaluation.current().error("status of http check in " + label + " " + ex.getMessage());
+                }
+            }
+            checks.add(new SmokeCheck(CheckKind.HTTP, machine, null, url, status));
+        }
+
+        @Override protected String exampleFor(String p) { return p.equals("network") ? "'drill-vnet'" : super.exampleFor(p); }
+
+        Drill build() {
+            require("network");
+            return new Drill(textValue("network"), durationValue("interval"), checks);
+        }
+    }
+}

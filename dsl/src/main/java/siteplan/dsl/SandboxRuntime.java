@@ -1,0 +1,23 @@
+package siteplan.dsl;
+
+/**
+ * Called by sandboxed code wherever a subscript's key is computed (`thing[key]`): the one way left to
+ * reach a property by a name the compiler cannot see. Names that lead out of the sandbox are refused.
+ */
+public final class SandboxRuntime {
+    private SandboxRuntime() {}
+
+    public static Object key(Object key) {
+        if (key instanceof CharSequence s && Sandbox.isDenied(s.toString())) {
+            throw new SandboxViolation("'" + s + "' is not available in a site definition: definitions cannot use reflection or reach the machine");
+        }
+        return key;
+    }
+
+    /** A sandbox rule broken at run time; reported with the line, never with a stack trace. */
+    public static final class SandboxViolation extends RuntimeException {
+        public SandboxViolation(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

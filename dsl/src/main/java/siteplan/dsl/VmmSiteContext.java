@@ -1,0 +1,114 @@
+package siteplan.dsl;
+
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
+import java.util.ArrayList;
+import java.util.List;
+import siteplan.model.*;
+
+/** {@code vmmSite('newyork') { … }}: a Hyper-V site managed by System Center VMM (seed 003). */
+public class VmmSiteContext extends BlockContext {
+    private final String name;
+    private final List<VmmServer> servers = new ArrayList<>();
+    private final List<VmmCloud> clouds = new ArrayList<>();
+    private final List<HyperVHost> hosts = new ArrayList<>();
+    private final List<LogicalNetwork> logicalNetworks = new ArrayList<>();
+    private final List<VmNetwork> vmNetworks = new ArrayList<>();
+    private final List<StorageClassification> classifications = new ArrayList<>();
+
+    VmmSiteContext(String name) {
+        super("site '" + name + "'", "site:" + name);
+        this.name = name;
+    }
+
+    private String child(String kind, String n) { return "site:" + name + "/" + kind + ":" + n; }
+
+    public void vmmServer(String name, @DelegatesTo(value = VmmServerContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        servers.add(Evaluation.current().configure(new VmmServerContext(child("vmmServer", name), name), body).build());
+    }
+
+    public void cloud(String name, @DelegatesTo(value = CloudContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        clouds.add(Evaluation.current().configure(new CloudContext(child("cloud", name), name), body).build());
+    }
+
+    public void hyperVHost(String name, @DelegatesTo(value = HyperVHostContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        hosts.add(Evaluation.current().configure(new HyperVHostContext(child("hyperVHost", name), name), body).build());
+    }
+
+    public void logicalNetwork(String name, @DelegatesTo(value = LogicalNetworkContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        logicalNetworks.add(Evaluation.current().configure(new LogicalNetworkContext(child("logicalNetwork", name), name), body).build());
+    }
+
+    public void vmNetwork(String name, @DelegatesTo(value = VmNetworkContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        vmNetworks.add(Evaluation.current().configure(new VmNetworkContext(child("vmNetwork", name), name), body).build());
+    }
+
+    public void storageClassification(String name, @DelegatesTo(value = ClassificationContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        classifications.add(Evaluation.current().configure(new ClassificationContext(child("storageClassification", name), name), body).build());
+    }
+
+    VmmSite build() {
+        return new VmmSite(name, servers, clouds, hosts, logicalNetworks, vmNetworks, classifications);
+    }
+
+    public static class VmmServerContext extends BlockContext {
+        private final String name;
+        VmmServerContext(String key, String name) { super("VMM server '" + name + "'", key); this.name = name; }
+        public void address(Object address) { set("address", address, ValueType.TEXT); }
+        public void version(Object version) { set("version", version, ValueType.TEXT); }
+        VmmServer build() { return new VmmServer(name, textValue("address"), textValue("version")); }
+    }
+
+    public static class CloudContext extends BlockContext {
+        private final String name;
+        CloudContext(String key, String name) { super("cloud '" + name + "'", key); this.name = name; }
+        public void server(Object vmm) { set("server", vmm, ValueType.TEXT); }
+        public void capacityProfile(Object profile) { set("capacityProfile", profile, ValueType.TEXT); }
+        public void hostGroups(Object... groups) { add("hostGroups", groups, ValueType.TEXT); }
+        @Override protected String exampleFor(String p) { return p.equals("server") ? "'VMM-NewYork'" : super.exampleFor(p); }
+        VmmCloud build() {
+            require("server");
+            return new VmmCloud(name, textValue("server"), textValue("capacityProfile"), textsValue("hostGroups"));
+        }
+    }
+
+    public static class HyperVHostContext extends BlockContext {
+        private final String name;
+        HyperVHostContext(String key, String name) { super("Hyper-V host '" + name + "'", key); this.name = name; }
+        public void hostGroup(Object group) { set("hostGroup", group, ValueType.TEXT); }
+        public void windowsServer(Object version) { set("windowsServer", version, ValueType.TEXT); }
+        public void cluster(Object cluster) { set("cluster", cluster, ValueType.TEXT); }
+        @Override protected String exampleFor(String p) {
+            return switch (p) { case "windowsServer" -> "'2012 R2'"; case "hostGroup" -> "'NY-Gold'"; default -> super.exampleFor(p); };
+        }
+        HyperVHost build() {
+            require("hostGroup", "windowsServer");
+            return new HyperVHost(name, textValue("hostGroup"), textValue("windowsServer"), textValue("cluster"));
+        }
+    }
+
+    public static class LogicalNetworkContext extends BlockContext {
+        private final String name;
+        LogicalNetworkContext(String key, String name) { super("logical network '" + name + "'", key); this.name = name; }
+        public void clouds(Object... clouds) { add("clouds", clouds, ValueType.TEXT); }
+        LogicalNetwork build() { return new LogicalNetwork(name, textsValue("clouds")); }
+    }
+
+    public static class VmNetworkContext extends BlockContext {
+        private final String name;
+        VmNetworkContext(String key, String name) { super("VM network '" + name + "'", key); this.name = name; }
+        public void logicalNetwork(Object network) { set("logicalNetwork", network, ValueType.TEXT); }
+        public void subnet(Object cidr) { set("subnet", cidr, ValueType.TEXT); }
+        VmNetwork build() {
+            require("logicalNetwork");
+            return new VmNetwork(name, textValue("logicalNetwork"), textValue("subnet"));
+        }
+    }
+
+    public static class ClassificationContext extends BlockContext {
+        private final String name;
+        ClassificationContext(String key, String name) { super("storage classification '" + name + "'", key); this.name = name; }
+        public void shares(Object... shares) { add("shares", shares, ValueType.TEXT); }
+        StorageClassification build() { return new StorageClassification(name, textsValue("shares")); }
+    }
+}

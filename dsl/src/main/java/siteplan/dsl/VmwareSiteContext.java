@@ -1,0 +1,130 @@
+package siteplan.dsl;
+
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
+import java.util.ArrayList;
+import java.util.List;
+import siteplan.model.*;
+
+/** {@code vmwareSite('amsterdam') { … }}: an on-premises VMware or physical site and its Site Recovery servers. */
+public class VmwareSiteContext extends BlockContext {
+    private final String name;
+    private Vcenter vcenter;
+    private ConfigurationServer configurationServer;
+    private final List<EsxiHost> hosts = new ArrayList<>();
+    private final List<Datastore> datastores = new ArrayList<>();
+    private final List<PortGroup> networks = new ArrayList<>();
+    private final List<ProcessServer> processServers = new ArrayList<>();
+    private final List<MasterTarget> masterTargets = new ArrayList<>();
+
+    VmwareSiteContext(String name) {
+        super("site '" + name + "'", "site:" + name);
+        this.name = name;
+    }
+
+    private String child(String kind, String n) { return "site:" + name + "/" + kind + ":" + n; }
+
+    public void replication(Object mechanism) { set("replication", mechanism, ValueType.oneOf(ReplicationMechanism.class)); }
+    public void failbackConnection(Object link) { set("failbackConnection", link, ValueType.oneOf(FailbackConnection.class)); }
+
+    public void vcenter(String address, @DelegatesTo(value = VcenterContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        if (vcenter != null) problem("site '" + name + "' declares vcenter twice; a site has one vCenter");
+        vcenter = Evaluation.current().configure(new VcenterContext(child("vcenter", address), address), body).build();
+    }
+
+    public void host(String name, @DelegatesTo(value = HostContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        hosts.add(Evaluation.current().configure(new HostContext(child("host", name), name), body).build());
+    }
+
+    public void datastore(String name, @DelegatesTo(value = DatastoreContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        datastores.add(Evaluation.current().configure(new DatastoreContext(child("datastore", name), name), body).build());
+    }
+
+    public void network(String name) {
+        Evaluation.current().sources.add(child("network", name), Evaluation.current().here());
+        networks.add(new PortGroup(name, null));
+    }
+
+    public void network(String name, String subnet) {
+        Evaluation.current().sources.add(child("network", name), Evaluation.current().here());
+        networks.add(new PortGroup(name, subnet));
+    }
+
+    public void configurationServer(String name, @DelegatesTo(value = ServerContexts.ConfigurationServerContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        if (configurationServer != null) problem("site '" + this.name + "' declares a second configuration server '" + name + "'; declare one per site");
+        configurationServer = Evaluation.current().configure(new ServerContexts.ConfigurationServerContext(child("configurationServer", name), name), body).build();
+    }
+
+    public void processServer(String name, @DelegatesTo(value = ServerContexts.ProcessServerContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        processServers.add(Evaluation.current().configure(new ServerContexts.ProcessServerContext(child("processServer", name), name), body).build());
+    }
+
+    public void masterTarget(String name, @DelegatesTo(value = ServerContexts.MasterTargetContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        masterTargets.add(Evaluation.current().configure(new ServerContexts.MasterTargetContext(child("masterTarget", name), name), body).build());
+    }
+
+    VmwareSite build() {
+        return new VmwareSite(name, vcenter, hosts, datastores, networks, tokenValue("replication", ReplicationMechanism.class),
+                tokenValue("failbackConnection", FailbackConnection.class), configurationServer, processServers, masterTargets);
+    }
+
+    /** {@code vcenter('vc01.corp.local') { credential secret('vcenter-admin') }} */
+    public static class VcenterContext extends BlockContext {
+        private final String address;
+
+        VcenterContext(String key, String address) {
+            super("vcenter '" + address + "'", key);
+            this.address = address;
+        }
+
+        public void port(Object port) { set("port", port, ValueType.INT); }
+        public void credential(Object ref) { set("credential", ref, ValueType.SECRET); }
+        public void access(Object rights) { set("access", rights, ValueType.oneOf(VcenterAccess.class)); }
+        public void version(Object version) { set("version", version, ValueType.TEXT); }
+
+        Vcenter build() {
+            return new Vcenter(address, integerValue("port"), secretRefValue("credential"), tokenValue("access", VcenterAccess.class), textValue("version"));
+        }
+    }
+
+    /** {@code host('esx01') { version '5.5'; edition 'enterprise' }} */
+    public static class HostContext extends BlockContext {
+        private final String name;
+
+        HostContext(String key, String name) {
+            super("host '" + name + "'", key);
+            this.name = name;
+        }
+
+        public void version(Object version) { set("version", version, ValueType.TEXT); }
+        public void edition(Object edition) { set("edition", edition, ValueType.TEXT); }
+
+        @Override protected String exampleFor(String p) { return p.equals("version") ? "'5.5'" : super.exampleFor(p); }
+
+        EsxiHost build() {
+            require("version");
+            return new EsxiHost(name, textValue("version"), textValue("edition"));
+        }
+    }
+
+    /** {@code datastore('ds-gold') { type 'vmfs'; capacity 20.TB }} */
+    public static class DatastoreContext extends BlockContext {
+        private final String name;
+
+        DatastoreContext(String key, String name) {
+            super("datastore '" + name + "'", key);
+            this.name = name;
+        }
+
+        public void type(Object type) { set("type", type, ValueType.oneOf(DatastoreType.class)); }
+        public void capacity(Object size) { set("capacity", size, ValueType.SIZE); }
+        public void host(Object host) { set("host", host, ValueType.TEXT); }
+
+        @Override protected String exampleFor(String p) { return p.equals("type") ? "'vmfs'" : super.exampleFor(p); }
+
+        Datastore build() {
+            require("type");
+            return new Datastore(name, tokenValue("type", DatastoreType.class), sizeValue("capacity"), textValue("host"));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package siteplan.model;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+
+@JsonClassDescription("Machines protected together with one policy and one set of component servers.")
+public record ProtectionGroup(
+        @Required @JsonPropertyDescription("Group name.") String name,
+        @Required @JsonPropertyDescription("Source site.") String source,
+        @Required @JsonPropertyDescription("Target: an Azure target, or a VMM site for Hyper-V.") String target,
+        @Required @JsonPropertyDescription("Replication policy (VMware/physical) or Hyper-V policy.") String policy,
+        @JsonPropertyDescription("Hyper-V: the protected VMM cloud.") String sourceCloud,
+        @JsonPropertyDescription("Hyper-V: the protecting VMM cloud.") String targetCloud,
+        @JsonPropertyDescription("VMware/physical: process server that carries the group (PS-CHURN).") String processServer,
+        @JsonPropertyDescription("VMware/physical: master target that receives the group (MT-DATA-DISKS, PG-CONSISTENT-MT).") String masterTarget,
+        @JsonPropertyDescription("VMware/physical: storage account for the group's data disks.") String storageAccount,
+        @JsonPropertyDescription("Reference to the account the process server pushes the Mobility service with.") SecretRef pushAccount,
+        @JsonPropertyDescription("Machines by name.") List<String> members,
+        @JsonPropertyDescription("Machines selected by tag: every machine of the source site carrying one of these tags.") List<String> tagged) {
+    public ProtectionGroup {
+        members = Lists.copy(members);
+        tagged = Lists.copy(tagged);
+    }
+}
