@@ -26,6 +26,8 @@ final class Evaluation {
     private final Map<String, DefinitionFile> scripts;
 
     final List<Problem> problems = new ArrayList<>();
+    /** False when a file could not be compiled or stopped at an exception. */
+    boolean complete = true;
     final SourceMap sources = new SourceMap();
     final Declarations declarations = new Declarations();
     final Deque<BlockContext> stack = new ArrayDeque<>();

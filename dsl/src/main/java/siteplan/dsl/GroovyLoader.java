@@ -58,6 +58,7 @@ public final class GroovyLoader {
         Declarations all = new Declarations();
         SourceMap sources = new SourceMap();
         List<Problem> problems = new ArrayList<>();
+        boolean complete = evaluations.stream().allMatch(e -> e.complete);
         evaluations.sort(java.util.Comparator.comparing(e -> e.problems.isEmpty() ? "" : String.valueOf(e.problems.get(0).location().file())));
         for (Evaluation ev : evaluations) {
             all.addAll(ev.declarations);
@@ -65,7 +66,7 @@ public final class GroovyLoader {
             problems.addAll(ev.problems);
         }
         Collections.sort(problems);
-        return new DslResult(all.toEstate(), sources, problems);
+        return new DslResult(all.toEstate(), sources, problems, complete);
     }
 
     /** The `include` word: resolves the path next to the including file, inside the root only. */
@@ -102,6 +103,7 @@ public final class GroovyLoader {
                 text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
             } catch (CharacterCodingException e) {
+                ev.complete = false;
                 ev.error(new Location(display, 0), "is not UTF-8 text — save it as UTF-8");
                 return;
             } catch (IOException e) {
@@ -115,16 +117,20 @@ public final class GroovyLoader {
                 script = shell.parse(text, className + ".groovy");
             } catch (MultipleCompilationErrorsException e) {
                 for (Message m : e.getErrorCollector().getErrors()) ev.problems.add(compileProblem(display, m));
+                ev.complete = false;
                 return;
             }
             script.setBinding(binding);
             try {
                 script.run();
             } catch (SandboxRuntime.SandboxViolation e) {
+                ev.complete = false;
                 ev.error(lineOf(e, display), e.getMessage());
             } catch (StackOverflowError e) {
+                ev.complete = false;
                 ev.error(new Location(display, 0), "did not finish: a function calls itself without end");
             } catch (Exception e) {
+                ev.complete = false;
                 Throwable cause = e instanceof org.codehaus.groovy.runtime.InvokerInvocationException && e.getCause() != null ? e.getCause() : e;
                 ev.error(lineOf(cause, display), explain(cause));
             }

@@ -1,0 +1,78 @@
+package siteplan.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import siteplan.diag.InvalidDefinitionException;
+import siteplan.diag.Problem;
+
+/** The root command and the one place exceptions become exit codes (as jbang's BaseCommand does). */
+@Command(name = "siteplan", mixinStandardHelpOptions = true, versionProvider = Siteplan.Version.class,
+        description = "Disaster recovery as code: declare sites, machines, protection and recovery plans in Groovy; validate, plan, apply and drill them.",
+        subcommands = {ValidateCommand.class, ExportCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+public final class Siteplan implements Runnable {
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of internal errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs siteplan with the given arguments and writers; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Siteplan root = new Siteplan();
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("siteplan: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCode.INVALID_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> handle(ex, err, root.debug));
+        return cl.execute(args);
+    }
+
+    static int handle(Exception ex, PrintWriter err, boolean debug) {
+        if (ex instanceof InvalidDefinitionException inv) {
+            for (Problem p : inv.problems()) err.println(p.render());
+            int n = inv.problems().size();
+            err.println(n + (n == 1 ? " problem" : " problems") + " found; nothing was changed.");
+            return ExitCode.INVALID_INPUT;
+        }
+        if (ex instanceof UserError u) {
+            err.println("siteplan: " + u.getMessage());
+            return ExitCode.INVALID_INPUT;
+        }
+        err.println("siteplan: internal error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+                + " — this is a bug in siteplan; please report it" + (debug ? "" : " (run again with --debug for details)"));
+        if (debug) ex.printStackTrace(err);
+        return ExitCode.INTERNAL_ERROR;
+    }
+
+    /** Wrong input that is not a definition problem: a bad flag value, an unwritable output file. */
+    static final class UserError extends RuntimeException {
+        UserError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Siteplan.class.getResourceAsStream("/siteplan-version.properties")) {
+                if (in != null) p.load(in);
+            }
+            return new String[] {"siteplan " + p.getProperty("version", "unknown"), "Java " + System.getProperty("java.version")
+                    + ", Groovy " + groovy.lang.GroovySystem.getVersion()};
+        }
+    }
+}

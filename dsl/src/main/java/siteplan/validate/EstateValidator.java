@@ -1,0 +1,393 @@
+package siteplan.validate;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import siteplan.diag.Location;
+import siteplan.diag.Problem;
+import siteplan.diag.SourceMap;
+import siteplan.diag.Suggestions;
+import siteplan.model.*;
+
+/**
+ * Checks that an estate hangs together: every name declared once, every reference pointing at
+ * something declared, of the right kind. Capacity and prerequisite rules (SRC-*, PS-*, …) are the
+ * planner's; this is only what makes the model a model. The same checks run for Groovy, YAML and
+ * JSON definitions, so all three say the same thing about the same mistake.
+ */
+public final class EstateValidator {
+    private final Estate estate;
+    private final SourceMap sources;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private final Map<String, VmwareSite> vmwareSites = new HashMap<>();
+    private final Map<String, VmmSite> vmmSites = new HashMap<>();
+    private final Map<String, AzureTarget> azure = new HashMap<>();
+
+    private EstateValidator(Estate estate, SourceMap sources) {
+        this.estate = estate;
+        this.sources = sources;
+        estate.vmwareSites().forEach(s -> vmwareSites.putIfAbsent(s.name(), s));
+        estate.vmmSites().forEach(s -> vmmSites.putIfAbsent(s.name(), s));
+        estate.azure().forEach(a -> azure.putIfAbsent(a.name(), a));
+    }
+
+    public static List<Problem> validate(Estate estate, SourceMap sources) {
+        EstateValidator v = new EstateValidator(estate, sources);
+        v.duplicates();
+        v.sites();
+        v.machines();
+        v.protectionGroups();
+        v.recoveryPlans();
+        v.mappings();
+        v.problems.sort(null);
+        return v.problems;
+    }
+
+    // ---------------------------------------------------------------- duplicates
+
+    private void duplicates() {
+        unique("azure target", "azure", estate.azure(), AzureTarget::name);
+        List<String> siteNames = Stream.concat(estate.vmwareSites().stream().map(VmwareSite::name), estate.vmmSites().stream().map(VmmSite::name)).toList();
+        unique("site", "site", siteNames, Function.identity());
+        unique("machine", "machine", estate.machines(), Machine::name);
+        List<String> policies = Stream.concat(estate.replicationPolicies().stream().map(ReplicationPolicy::name), estate.hyperVPolicies().stream().map(HyperVPolicy::name)).toList();
+        unique("policy", "policy", policies, Function.identity());
+        unique("protection group", "protectionGroup", estate.protectionGroups(), ProtectionGroup::name);
+        unique("recovery plan", "recoveryPlan", estate.recoveryPlans(), RecoveryPlan::name);
+        unique("network mapping of", "networkMapping", estate.networkMappings(), NetworkMapping::source);
+        unique("storage mapping of", "storageMapping", estate.storageMappings(), StorageMapping::source);
+        // Process servers and master targets are named by protection groups without their site.
+        List<String> servers = new ArrayList<>();
+        for (VmwareSite s : estate.vmwareSites()) {
+            s.processServers().forEach(p -> servers.add(s.name() + "\u0000processServer:" + p.name()));
+            s.masterTargets().forEach(m -> servers.add(s.name() + "\u0000masterTarget:" + m.name()));
+        }
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        for (String s : servers) byName.computeIfAbsent(s.substring(s.indexOf(':') + 1), k -> new ArrayList<>()).add(s);
+        byName.forEach((name, decls) -> {
+            if (decls.size() > 1) {
+                String first = decls.get(0).replace('\u0000', '/');
+                String second = decls.get(1).replace('\u0000', '/');
+                error(sources.at("site:" + second), "server '" + name + "' is declared twice (first at " + where(sources.at("site:" + first))
+                        + ") — protection groups name servers without their site, so server names must be unique");
+            }
+        });
+        for (AzureTarget a : estate.azure()) {
+            unique("storage account", "azure:" + a.name() + "/storageAccount", a.storageAccounts(), StorageAccount::name);
+            unique("network", "azure:" + a.name() + "/network", a.networks(), VirtualNetwork::name);
+            for (VirtualNetwork n : a.networks()) unique("subnet", "azure:" + a.name() + "/network:" + n.name() + "/subnet", n.subnets(), Subnet::name);
+        }
+        for (VmwareSite s : estate.vmwareSites()) {
+            String k = "site:" + s.name();
+            unique("host", k + "/host", s.hosts(), EsxiHost::name);
+            unique("datastore", k + "/datastore", s.datastores(), Datastore::name);
+            unique("network", k + "/network", s.networks(), PortGroup::name);
+        }
+        for (VmmSite s : estate.vmmSites()) {
+            String k = "site:" + s.name();
+            unique("VMM server", k + "/vmmServer", s.servers(), VmmServer::name);
+            unique("cloud", k + "/cloud", s.clouds(), VmmCloud::name);
+            unique("Hyper-V host", k + "/hyperVHost", s.hosts(), HyperVHost::name);
+            unique("logical network", k + "/logicalNetwork", s.logicalNetworks(), LogicalNetwork::name);
+            unique("VM network", k + "/vmNetwork", s.vmNetworks(), VmNetwork::name);
+            unique("storage classification", k + "/storageClassification", s.storageClassifications(), StorageClassification::name);
+        }
+        for (Machine m : estate.machines()) {
+            unique("disk '%s' of machine '" + m.name() + "'", "machine:" + m.name() + "/disk", m.disks(), Disk::name);
+            unique("nic '%s' of machine '" + m.name() + "'", "machine:" + m.name() + "/nic", m.nics(), Nic::name);
+        }
+    }
+
+    private <T> void unique(String what, String keyPrefix, List<T> items, Function<T, String> name) {
+        Set<String> seen = new HashSet<>();
+        Set<String> reported = new HashSet<>();
+        for (T item : items) {
+            String n = name.apply(item);
+            if (n == null || seen.add(n) || !reported.add(n)) continue;
+            String key = keyPrefix + ":" + n;
+            List<Location> places = sources.all(key);
+            String label = what.contains("%s") ? String.format(what, n) : what + " '" + n + "'";
+            Location second = places.size() > 1 ? places.get(1) : sources.at(key);
+            String first = places.isEmpty() ? "" : " (first at " + where(places.get(0)) + ")";
+            error(second, label + " is declared twice" + first);
+        }
+    }
+
+    // ---------------------------------------------------------------- sites
+
+    private void sites() {
+        for (VmwareSite s : estate.vmwareSites()) {
+            Set<String> hosts = names(s.hosts(), EsxiHost::name);
+            for (Datastore d : s.datastores()) {
+                if (d.host() != null) ref("site:" + s.name() + "/datastore:" + d.name(), "datastore '" + d.name() + "'", "host", d.host(), hosts);
+            }
+            Set<String> datastores = names(s.datastores(), Datastore::name);
+            for (MasterTarget mt : s.masterTargets()) {
+                String key = "site:" + s.name() + "/masterTarget:" + mt.name();
+                if (mt.esxiHost() != null) ref(key, "master target '" + mt.name() + "'", "host", mt.esxiHost(), hosts);
+                if (mt.datastore() != null) ref(key, "master target '" + mt.name() + "'", "datastore", mt.datastore(), datastores);
+            }
+        }
+        for (VmmSite s : estate.vmmSites()) {
+            Set<String> servers = names(s.servers(), VmmServer::name);
+            Set<String> clouds = names(s.clouds(), VmmCloud::name);
+            Set<String> logical = names(s.logicalNetworks(), LogicalNetwork::name);
+            for (VmmCloud c : s.clouds()) ref("site:" + s.name() + "/cloud:" + c.name(), "cloud '" + c.name() + "'", "VMM server", c.server(), servers);
+            for (LogicalNetwork l : s.logicalNetworks()) {
+                for (String c : l.clouds()) ref("site:" + s.name() + "/logicalNetwork:" + l.name(), "logical network '" + l.name() + "'", "cloud", c, clouds);
+            }
+            for (VmNetwork n : s.vmNetworks()) {
+                ref("site:" + s.name() + "/vmNetwork:" + n.name(), "VM network '" + n.name() + "'", "logical network", n.logicalNetwork(), logical);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- machines
+
+    private void machines() {
+        for (Machine m : estate.machines()) {
+            String key = "machine:" + m.name();
+            String label = "machine '" + m.name() + "'";
+            boolean hyperV = m.kind() == MachineKind.HYPERV_VM;
+            if (hyperV) {
+                VmmSite site = vmmSites.get(m.site());
+                if (site == null) {
+                    siteProblem(key, label, m.site(), "a VMM site (vmmSite)", vmmSites.keySet(), vmwareSites.containsKey(m.site()));
+                    continue;
+                }
+                if (m.hyperVHost() == null) error(sources.at(key), label + " is a Hyper-V VM and needs its host — add: hyperVHost 'name'");
+                else ref(key, label, "Hyper-V host", m.hyperVHost(), names(site.hosts(), HyperVHost::name));
+                if (m.cloud() == null) error(sources.at(key), label + " is a Hyper-V VM and needs its VMM cloud — add: cloud 'name'");
+                else ref(key, label, "cloud", m.cloud(), names(site.clouds(), VmmCloud::name));
+                Set<String> nets = names(site.vmNetworks(), VmNetwork::name);
+                for (Nic n : m.nics()) ref(key + "/nic:" + n.name(), "nic '" + n.name() + "' of " + label, "network", n.network(), nets);
+                Set<String> classes = names(site.storageClassifications(), StorageClassification::name);
+                for (Disk d : m.disks()) {
+                    if (d.storageClassification() != null) {
+                        ref(key + "/disk:" + d.name(), "disk '" + d.name() + "' of " + label, "storage classification", d.storageClassification(), classes);
+                    }
+                }
+            } else {
+                VmwareSite site = vmwareSites.get(m.site());
+                if (site == null) {
+                    siteProblem(key, label, m.site(), "a VMware or physical site (vmwareSite)", vmwareSites.keySet(), vmmSites.containsKey(m.site()));
+                    continue;
+                }
+                Set<String> nets = names(site.networks(), PortGroup::name);
+                for (Nic n : m.nics()) ref(key + "/nic:" + n.name(), "nic '" + n.name() + "' of " + label, "network", n.network(), nets);
+                if (m.esxiHost() != null) ref(key, label, "host", m.esxiHost(), names(site.hosts(), EsxiHost::name));
+                if (m.datastore() != null) ref(key, label, "datastore", m.datastore(), names(site.datastores(), Datastore::name));
+                if (m.kind() == MachineKind.PHYSICAL && (m.esxiHost() != null || m.datastore() != null)) {
+                    error(sources.at(key), label + " is a physical server; esxiHost and datastore apply to VMware VMs only");
+                }
+            }
+            FailoverSettings f = m.failover();
+            if (f != null && f.network() != null) {
+                List<VirtualNetwork> all = estate.azure().stream().flatMap(a -> a.networks().stream()).toList();
+                String fk = key + "/failover";
+                if (ref(fk, "failover settings of " + label, "network", f.network(), names(all, VirtualNetwork::name)) && f.subnet() != null) {
+                    VirtualNetwork net = all.stream().filter(n -> n.name().equals(f.network())).findFirst().orElseThrow();
+                    ref(fk, "failover settings of " + label, "subnet", f.subnet(), names(net.subnets(), Subnet::name));
+                }
+            }
+        }
+    }
+
+    private void siteProblem(String key, String label, String site, String kind, Collection<String> known, boolean otherKind) {
+        if (otherKind) {
+            error(sources.at(key), label + " is in site '" + site + "', which is not " + kind + " — "
+                    + (kind.startsWith("a VMM") ? "Hyper-V VMs belong to vmmSite sites" : "VMware VMs and physical servers belong to vmwareSite sites"));
+        } else {
+            ref(key, label, "site", site, known);
+        }
+    }
+
+    // ---------------------------------------------------------------- protection groups
+
+    private void protectionGroups() {
+        Map<String, String> groupOf = new HashMap<>();
+        Set<String> vmwarePolicies = names(estate.replicationPolicies(), ReplicationPolicy::name);
+        Set<String> hyperVPolicies = names(estate.hyperVPolicies(), HyperVPolicy::name);
+        for (ProtectionGroup g : estate.protectionGroups()) {
+            String key = "protectionGroup:" + g.name();
+            String label = "protection group '" + g.name() + "'";
+            Location at = sources.at(key);
+            VmwareSite vs = vmwareSites.get(g.source());
+            VmmSite hs = vmmSites.get(g.source());
+            if (vs == null && hs == null) {
+                ref(key, label, "source site", g.source(), allSiteNames());
+            } else if (vs != null) {
+                ref(key, label, "target", g.target(), azure.keySet());
+                refOfKind(key, label, "policy", g.policy(), vmwarePolicies, hyperVPolicies, "a Hyper-V policy; VMware and physical machines need a replicationPolicy");
+                if (g.processServer() != null) ref(key, label, "process server", g.processServer(), names(vs.processServers(), ProcessServer::name));
+                if (g.masterTarget() != null) ref(key, label, "master target", g.masterTarget(), names(vs.masterTargets(), MasterTarget::name));
+                AzureTarget t = azure.get(g.target());
+                if (g.storageAccount() != null && t != null) ref(key, label, "storage account", g.storageAccount(), names(t.storageAccounts(), StorageAccount::name));
+                if (g.sourceCloud() != null || g.targetCloud() != null) error(at, label + " protects a VMware site; sourceCloud and targetCloud apply to Hyper-V sites only");
+            } else {
+                VmmSite target = vmmSites.get(g.target());
+                ref(key, label, "target site", g.target(), vmmSites.keySet());
+                refOfKind(key, label, "policy", g.policy(), hyperVPolicies, vmwarePolicies, "a VMware replication policy; Hyper-V clouds need a hyperVPolicy");
+                if (g.sourceCloud() == null) error(at, label + " protects a VMM site and needs the protected cloud — add: sourceCloud 'name'");
+                else ref(key, label, "source cloud", g.sourceCloud(), names(hs.clouds(), VmmCloud::name));
+                if (g.targetCloud() == null) error(at, label + " protects a VMM site and needs the protecting cloud — add: targetCloud 'name'");
+                else if (target != null) ref(key, label, "target cloud", g.targetCloud(), names(target.clouds(), VmmCloud::name));
+            }
+            for (String member : g.members()) {
+                Machine m = estate.machine(member).orElse(null);
+                if (m == null) {
+                    ref(key, label, "machine", member, names(estate.machines(), Machine::name));
+                } else if (!m.site().equals(g.source())) {
+                    error(at, label + " includes machine '" + member + "' of site '" + m.site() + "', but the group protects site '" + g.source() + "'");
+                }
+            }
+            for (String tag : g.tagged()) {
+                boolean any = estate.machines().stream().anyMatch(m -> m.site().equals(g.source()) && m.tags().contains(tag));
+                if (!any) {
+                    Set<String> tags = estate.machines().stream().filter(m -> m.site().equals(g.source())).flatMap(m -> m.tags().stream()).collect(Collectors.toCollection(TreeSet::new));
+                    error(at, label + " selects machines tagged '" + tag + "', but no machine of site '" + g.source() + "' has that tag"
+                            + Suggestions.didYouMean(tag, tags));
+                }
+            }
+            for (Machine m : estate.membersOf(g)) {
+                String other = groupOf.putIfAbsent(m.name(), g.name());
+                if (other != null) {
+                    error(at, "machine '" + m.name() + "' is in protection groups '" + other + "' and '" + g.name() + "'; a machine is protected by one group");
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- recovery plans
+
+    private void recoveryPlans() {
+        for (RecoveryPlan p : estate.recoveryPlans()) {
+            String key = "recoveryPlan:" + p.name();
+            String label = "recovery plan '" + p.name() + "'";
+            ref(key, label, "source site", p.source(), allSiteNames());
+            Set<String> targets = new TreeSet<>(azure.keySet());
+            targets.addAll(vmmSites.keySet());
+            ref(key, label, "target", p.target(), targets);
+            Set<String> inPlan = new HashSet<>();
+            Set<String> machineNames = names(estate.machines(), Machine::name);
+            for (RecoveryGroup g : p.groups()) {
+                for (PlanMachine pm : g.machines()) {
+                    String mk = key + "/machine:" + pm.name();
+                    if (!inPlan.add(pm.name())) error(sources.at(mk), label + " lists machine '" + pm.name() + "' twice; a machine fails over once");
+                    ref(mk, label, "machine", pm.name(), machineNames);
+                }
+            }
+            for (RecoveryGroup g : p.groups()) {
+                for (PlanMachine pm : g.machines()) {
+                    for (String dep : pm.dependsOn()) {
+                        if (!inPlan.contains(dep)) {
+                            error(sources.at(key + "/machine:" + pm.name()), "machine '" + pm.name() + "' in " + label + " depends on '" + dep
+                                    + "', which is not in the plan" + Suggestions.didYouMean(dep, inPlan));
+                        }
+                    }
+                }
+            }
+            Drill d = p.drill();
+            if (d != null) {
+                String dk = key + "/drill";
+                AzureTarget t = azure.get(p.target());
+                VmmSite vt = vmmSites.get(p.target());
+                if (t != null) ref(dk, "drill of " + label, "network", d.network(), names(t.networks(), VirtualNetwork::name));
+                else if (vt != null) ref(dk, "drill of " + label, "network", d.network(), names(vt.vmNetworks(), VmNetwork::name));
+                for (SmokeCheck c : d.checks()) {
+                    if (!inPlan.contains(c.machine())) {
+                        error(sources.at(dk), c.kind().token() + " check of drill of " + label + " targets machine '" + c.machine()
+                                + "', which is not in the plan" + Suggestions.didYouMean(c.machine(), inPlan));
+                    }
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- mappings
+
+    private void mappings() {
+        Map<String, List<String>> sourceNets = new HashMap<>();
+        estate.vmwareSites().forEach(s -> s.networks().forEach(n -> sourceNets.computeIfAbsent(n.name(), k -> new ArrayList<>()).add(s.name())));
+        estate.vmmSites().forEach(s -> s.vmNetworks().forEach(n -> sourceNets.computeIfAbsent(n.name(), k -> new ArrayList<>()).add(s.name())));
+        Set<String> targetNets = new TreeSet<>();
+        estate.azure().forEach(a -> a.networks().forEach(n -> targetNets.add(n.name())));
+        estate.vmmSites().forEach(s -> s.vmNetworks().forEach(n -> targetNets.add(n.name())));
+        for (NetworkMapping m : estate.networkMappings()) {
+            String key = "networkMapping:" + m.source();
+            String label = "network mapping '" + m.source() + "'";
+            String src = m.source();
+            int slash = src.indexOf('/');
+            if (slash > 0) {
+                String site = src.substring(0, slash);
+                String net = src.substring(slash + 1);
+                if (!sourceNets.getOrDefault(net, List.of()).contains(site)) {
+                    error(sources.at(key), label + " maps '" + src + "', but site '" + site + "' declares no network '" + net + "'");
+                }
+            } else if (!sourceNets.containsKey(src)) {
+                ref(key, label, "source network", src, sourceNets.keySet());
+            } else if (sourceNets.get(src).size() > 1) {
+                error(sources.at(key), label + ": sites " + sourceNets.get(src).stream().sorted().map(s -> "'" + s + "'").collect(Collectors.joining(" and "))
+                        + " both declare network '" + src + "' — write it as 'site/" + src + "'");
+            }
+            ref(key, label, "target network", m.target(), targetNets);
+        }
+        Set<String> classifications = new TreeSet<>();
+        estate.vmmSites().forEach(s -> s.storageClassifications().forEach(c -> classifications.add(c.name())));
+        for (StorageMapping m : estate.storageMappings()) {
+            String key = "storageMapping:" + m.source();
+            String label = "storage mapping '" + m.source() + "'";
+            ref(key, label, "source classification", m.source(), classifications);
+            ref(key, label, "target classification", m.target(), classifications);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Set<String> allSiteNames() {
+        Set<String> all = new TreeSet<>(vmwareSites.keySet());
+        all.addAll(vmmSites.keySet());
+        return all;
+    }
+
+    /** Reports a reference to an undeclared name; true when the reference resolves. */
+    private boolean ref(String key, String label, String what, String name, Collection<String> known) {
+        if (name == null || known.contains(name)) return true;
+        String hint = Suggestions.closest(name, known).map(s -> " — did you mean '" + s + "'?")
+                .orElse(known.isEmpty() ? " — none is declared" : " — declared: " + known.stream().sorted().limit(8).map(s -> "'" + s + "'").collect(Collectors.joining(", "))
+                        + (known.size() > 8 ? ", …" : ""));
+        error(sources.at(key), label + " uses " + what + " '" + name + "', which is never declared" + hint);
+        return false;
+    }
+
+    private void refOfKind(String key, String label, String what, String name, Set<String> right, Set<String> wrong, String wrongKind) {
+        if (name != null && !right.contains(name) && wrong.contains(name)) {
+            error(sources.at(key), label + " uses " + what + " '" + name + "', which is " + wrongKind);
+        } else {
+            ref(key, label, what, name, right);
+        }
+    }
+
+    private static <T> Set<String> names(Collection<T> items, Function<T, String> name) {
+        return items.stream().map(name).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private void error(Location at, String message) {
+        problems.add(new Problem(at, message));
+    }
+
+    private static String where(Location l) {
+        if (l.file() == null) return "unknown place";
+        return l.line() > 0 ? l.file() + ", line " + l.line() : l.file();
+    }
+}

@@ -1,0 +1,144 @@
+package siteplan.schema;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import siteplan.diag.InvalidDefinitionException;
+import siteplan.diag.Location;
+import siteplan.diag.Problem;
+import siteplan.diag.SourceMap;
+import siteplan.dsl.DslResult;
+import siteplan.dsl.GroovyLoader;
+import siteplan.model.Estate;
+import siteplan.validate.EstateValidator;
+
+/**
+ * The one way in: files and folders of .groovy, .yaml/.yml and .json definitions become one checked
+ * Estate, or one InvalidDefinitionException carrying every problem found. Folders are read
+ * recursively in name order; files and folders whose names start with '_' or '.' are skipped there
+ * (underscore files are Groovy includes).
+ */
+public final class DefinitionLoader {
+    private DefinitionLoader() {}
+
+    public record Loaded(Estate estate, SourceMap sources, List<String> files) {}
+
+    public static Loaded load(List<String> paths) {
+        List<Problem> problems = new ArrayList<>();
+        Map<Path, List<Path>> groovyByRoot = new LinkedHashMap<>();
+        List<Path> dataFiles = new ArrayList<>();
+        LinkedHashSet<Path> seen = new LinkedHashSet<>();
+        for (String arg : paths) {
+            Path p = Path.of(arg);
+            if (!Files.exists(p)) {
+                problems.add(new Problem(new Location(arg, 0), "no such file or folder"));
+                continue;
+            }
+            Path root = Files.isDirectory(p) ? p : p.toAbsolutePath().getParent();
+            List<Path> found = Files.isDirectory(p) ? scan(p) : List.of(p);
+            if (found.isEmpty()) problems.add(new Problem(new Location(arg, 0), "holds no .groovy, .yaml or .json definition files"));
+            for (Path f : found) {
+                if (!seen.add(f.toAbsolutePath().normalize())) continue;
+                String name = f.getFileName().toString();
+                if (name.endsWith(".groovy")) groovyByRoot.computeIfAbsent(root, r -> new ArrayList<>()).add(f);
+                else if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) dataFiles.add(f);
+                else problems.add(new Problem(new Location(arg, 0), "is not a definition file; siteplan reads .groovy, .yaml, .yml and .json"));
+            }
+        }
+        List<Estate> parts = new ArrayList<>();
+        SourceMap sources = new SourceMap();
+        boolean complete = problems.isEmpty();
+        for (Map.Entry<Path, List<Path>> g : groovyByRoot.entrySet()) {
+            DslResult r = new GroovyLoader(g.getKey()).load(g.getValue());
+            parts.add(r.estate());
+            sources.addAll(r.sources());
+            problems.addAll(r.problems());
+            complete &= r.complete();
+        }
+        for (Path f : dataFiles) {
+            String display = GroovyLoader.display(f);
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(f))).toString();
+            } catch (CharacterCodingException e) {
+                problems.add(new Problem(new Location(display, 0), "is not UTF-8 text — save it as UTF-8"));
+                continue;
+            } catch (IOException e) {
+                problems.add(new Problem(new Location(display, 0), "cannot be read: " + e.getMessage()));
+                continue;
+            }
+            DataFileLoader.Result r = DataFileLoader.load(display, text, !f.getFileName().toString().endsWith(".json"));
+            parts.add(r.estate());
+            sources.addAll(r.sources());
+            problems.addAll(r.problems());
+                complete &= r.problems().isEmpty();
+        }
+        Estate estate = merge(parts);
+        if (complete) {
+            problems.addAll(EstateValidator.validate(estate, sources));
+        } else {
+            // A file that stopped early declared only part of what it holds; checking names across files
+            // now would report everything it never reached as missing.
+            problems.add(new Problem(Location.UNKNOWN, "names used across files are checked once the problems above are fixed"));
+        }
+        List<Problem> distinct = new ArrayList<>(new LinkedHashSet<>(problems));
+        distinct.sort(null);
+        if (!distinct.isEmpty()) throw new InvalidDefinitionException(distinct);
+        List<String> files = new ArrayList<>();
+        groovyByRoot.values().forEach(l -> l.forEach(f -> files.add(GroovyLoader.display(f))));
+        dataFiles.forEach(f -> files.add(GroovyLoader.display(f)));
+        return new Loaded(estate, sources, files);
+    }
+
+    private static List<Path> scan(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(f -> dir.relativize(f).toString().isEmpty() || Stream.of(dir.relativize(f).toString().split("[/\\\\]"))
+                            .noneMatch(part -> part.startsWith("_") || part.startsWith(".")))
+                    .filter(f -> {
+                        String n = f.getFileName().toString();
+                        return n.endsWith(".groovy") || n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+                    })
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public static Estate merge(List<Estate> parts) {
+        List<siteplan.model.AzureTarget> a = new ArrayList<>();
+        List<siteplan.model.VmwareSite> vs = new ArrayList<>();
+        List<siteplan.model.VmmSite> hs = new ArrayList<>();
+        List<siteplan.model.Machine> m = new ArrayList<>();
+        List<siteplan.model.ReplicationPolicy> rp = new ArrayList<>();
+        List<siteplan.model.HyperVPolicy> hp = new ArrayList<>();
+        List<siteplan.model.NetworkMapping> nm = new ArrayList<>();
+        List<siteplan.model.StorageMapping> sm = new ArrayList<>();
+        List<siteplan.model.ProtectionGroup> pg = new ArrayList<>();
+        List<siteplan.model.RecoveryPlan> pl = new ArrayList<>();
+        for (Estate e : parts) {
+            a.addAll(e.azure());
+            vs.addAll(e.vmwareSites());
+            hs.addAll(e.vmmSites());
+            m.addAll(e.machines());
+            rp.addAll(e.replicationPolicies());
+            hp.addAll(e.hyperVPolicies());
+            nm.addAll(e.networkMappings());
+            sm.addAll(e.storageMappings());
+            pg.addAll(e.protectionGroups());
+            pl.addAll(e.recoveryPlans());
+        }
+        return new Estate(a, vs, hs, m, rp, hp, nm, sm, pg, pl);
+    }
+}
