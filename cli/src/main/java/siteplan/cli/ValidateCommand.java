@@ -21,13 +21,24 @@ final class ValidateCommand implements Callable<Integer> {
         DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths);
         Estate e = loaded.estate();
         long disks = e.machines().stream().mapToLong(m -> m.disks().size()).sum();
-        spec.commandLine().getOut().printf("%s: valid — %s; %s, %s, %s, %s (%d disks), %s, %s, %s%n",
-                String.join(" ", paths), count(loaded.files().size(), "file"),
-                count(e.azure().size(), "Azure target"), count(e.vmwareSites().size(), "VMware site"), count(e.vmmSites().size(), "VMM site"),
-                count(e.machines().size(), "machine"), disks,
-                count(e.replicationPolicies().size() + e.hyperVPolicies().size(), "policy", "policies"),
-                count(e.protectionGroups().size(), "protection group"), count(e.recoveryPlans().size(), "recovery plan"));
+        List<String> parts = new java.util.ArrayList<>();
+        parts.add(count(e.machines().size(), "machine") + " (" + count(disks, "disk") + ")");
+        addIf(parts, e.azure().size(), "Azure target");
+        addIf(parts, e.vmwareSites().size(), "VMware site");
+        addIf(parts, e.vmmSites().size(), "VMM site");
+        addIf(parts, e.replicationPolicies().size() + e.hyperVPolicies().size(), "policy", "policies");
+        addIf(parts, e.protectionGroups().size(), "protection group");
+        addIf(parts, e.recoveryPlans().size(), "recovery plan");
+        spec.commandLine().getOut().printf("%s: valid — %s; %s%n", String.join(" ", paths), count(loaded.files().size(), "file"), String.join(", ", parts));
         return ExitCode.OK;
+    }
+
+    private static void addIf(List<String> parts, long n, String one) {
+        addIf(parts, n, one, one + "s");
+    }
+
+    private static void addIf(List<String> parts, long n, String one, String many) {
+        if (n > 0) parts.add(count(n, one, many));
     }
 
     static String count(long n, String one) {

@@ -80,7 +80,8 @@ public abstract class ValueType {
                 }
             }
             if (raw instanceof Number n) {
-                throw new IllegalArgumentException("expects a data size — got " + n + " without a unit; write " + n + ".GB (or .KB, .MB, .TB)");
+                throw new IllegalArgumentException("expects a data size — got " + n + " without a unit; write " + n + ".GB (or .KB, .MB, .TB)"
+                        + " — for a computed value write ((expression).GB): Groovy reads 'churn (x).GB' as 'churn(x).GB'");
             }
             throw wrong(this, raw);
         }

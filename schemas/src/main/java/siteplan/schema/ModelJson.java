@@ -50,7 +50,8 @@ public final class ModelJson {
         // A false flag is the default; leaving it out keeps files short without changing the model.
         m.configOverride(boolean.class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_DEFAULT, JsonInclude.Include.ALWAYS));
         m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // A flag left out of a file is false, as in the DSL; the schema already refuses an explicit null.
+        m.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         m.disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
         return m;
     }
