@@ -45,7 +45,8 @@ public final class Siteplan implements Runnable {
         if (ex instanceof InvalidDefinitionException inv) {
             for (Problem p : inv.problems()) err.println(p.render());
             int n = inv.problems().size();
-            err.println(n + (n == 1 ? " problem" : " problems") + " found; nothing was changed.");
+            err.println(n + (n == 1 ? " problem" : " problems") + " found; nothing was changed."
+                    + (inv.partial() ? " Names used across files are checked once these are fixed." : ""));
             return ExitCode.INVALID_INPUT;
         }
         if (ex instanceof UserError u) {

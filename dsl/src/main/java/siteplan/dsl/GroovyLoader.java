@@ -46,20 +46,22 @@ public final class GroovyLoader {
     }
 
     public DslResult load(List<Path> files) {
-        List<Evaluation> evaluations = Collections.synchronizedList(new ArrayList<>());
-        (files.size() > 1 ? files.parallelStream() : files.stream()).forEach(file -> {
+        // Files are evaluated in parallel but merged in the order given, so "declared twice (first at …)"
+        // always names the same file first.
+        Evaluation[] evaluations = new Evaluation[files.size()];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, files.size());
+        (files.size() > 1 ? range.parallel() : range).forEach(i -> {
             Evaluation ev = new Evaluation(this, scripts);
             ev.activate(() -> {
-                run(ev, file.toAbsolutePath().normalize(), new Binding(), new HashSet<>());
+                run(ev, files.get(i).toAbsolutePath().normalize(), new Binding(), new HashSet<>());
                 return null;
             });
-            evaluations.add(ev);
+            evaluations[i] = ev;
         });
         Declarations all = new Declarations();
         SourceMap sources = new SourceMap();
         List<Problem> problems = new ArrayList<>();
-        boolean complete = evaluations.stream().allMatch(e -> e.complete);
-        evaluations.sort(java.util.Comparator.comparing(e -> e.problems.isEmpty() ? "" : String.valueOf(e.problems.get(0).location().file())));
+        boolean complete = java.util.Arrays.stream(evaluations).allMatch(e -> e.complete);
         for (Evaluation ev : evaluations) {
             all.addAll(ev.declarations);
             sources.addAll(ev.sources);
@@ -168,6 +170,10 @@ public final class GroovyLoader {
             String msg = s.getCause().getOriginalMessage();
             // Groovy's parser sometimes appends " @ line N, column M."; the location says that already.
             msg = msg.strip().replaceAll("\\s*@ line \\d+, column \\d+\\.?$", "");
+            // The parser quotes everything up to where it gave up; past the first line that is noise,
+            // and an unclosed block is the usual cause.
+            int nl = msg.indexOf("\\n");
+            if (msg.startsWith("Unexpected input") && nl > 0) msg = msg.substring(0, nl) + "' — is a closing } or ) missing?";
             return new Problem(new Location(display, s.getCause().getLine()), msg);
         }
         if (m instanceof ExceptionMessage x) return new Problem(new Location(display, 0), String.valueOf(x.getCause().getMessage()));

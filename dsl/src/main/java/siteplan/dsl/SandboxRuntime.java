@@ -17,7 +17,7 @@ public final class SandboxRuntime {
     /** A sandbox rule broken at run time; reported with the line, never with a stack trace. */
     public static final class SandboxViolation extends RuntimeException {
         public SandboxViolation(String message) {
-            super(message, null, false, false);
+            super(message); // the stack trace is kept: it carries the definition's line
         }
     }
 }

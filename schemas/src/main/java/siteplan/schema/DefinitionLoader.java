@@ -84,16 +84,12 @@ public final class DefinitionLoader {
                 complete &= r.problems().isEmpty();
         }
         Estate estate = merge(parts);
-        if (complete) {
-            problems.addAll(EstateValidator.validate(estate, sources));
-        } else {
-            // A file that stopped early declared only part of what it holds; checking names across files
-            // now would report everything it never reached as missing.
-            problems.add(new Problem(Location.UNKNOWN, "names used across files are checked once the problems above are fixed"));
-        }
+        // A file that stopped early declared only part of what it holds; checking names across files
+        // then would report everything it never reached as missing.
+        if (complete) problems.addAll(EstateValidator.validate(estate, sources));
         List<Problem> distinct = new ArrayList<>(new LinkedHashSet<>(problems));
         distinct.sort(null);
-        if (!distinct.isEmpty()) throw new InvalidDefinitionException(distinct);
+        if (!distinct.isEmpty()) throw new InvalidDefinitionException(distinct, !complete);
         List<String> files = new ArrayList<>();
         groovyByRoot.values().forEach(l -> l.forEach(f -> files.add(GroovyLoader.display(f))));
         dataFiles.forEach(f -> files.add(GroovyLoader.display(f)));

@@ -82,6 +82,10 @@ public final class SchemaCheck {
             }
             case "type": {
                 JsonNode got = m.getInstanceNode();
+                if (got != null && got.isNumber() && (fragment.contains("dataSize") || fragment.contains("dataRate") || fragment.contains("duration"))) {
+                    String unit = fragment.contains("dataSize") ? "GB" : fragment.contains("dataRate") ? "Mbps" : "min";
+                    return got + " has no unit — write it with one, such as " + got + unit;
+                }
                 String expected = SCHEMA_NODE.at(parent(fragment) + "/type").asText();
                 if ("string".equals(expected) && got != null && got.isNumber()) {
                     return "expects text; " + got + " is a number — write it in quotes: \"" + got + "\"";

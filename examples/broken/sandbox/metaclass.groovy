@@ -1,0 +1,3 @@
+// Changes how every String behaves through the metaclass.
+String.metaClass.toString = { -> 'pwned' }
+'x'.metaClass.execute = { -> 'pwned' }

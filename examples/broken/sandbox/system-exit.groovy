@@ -1,0 +1,2 @@
+// Stops the process that evaluates the definition.
+System.exit(1)
