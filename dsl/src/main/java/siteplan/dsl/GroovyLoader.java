@@ -154,7 +154,7 @@ public final class GroovyLoader {
     }
 
     private static String explain(Throwable e) {
-        if (e instanceof TimeoutException) return "did not finish within 120 seconds — look for a loop that never ends";
+        if (e instanceof TimeoutException) return "did not finish within " + Sandbox.timeoutSeconds() + " seconds — look for a loop that never ends";
         if (e instanceof MissingMethodException m) {
             return "there is no '" + m.getMethod() + "' for " + ValueType.describe(m.getType() == null ? null : m.getType().getSimpleName())
                     .replace(" (text)", "") + " values here";

@@ -80,8 +80,13 @@ public final class Sandbox {
         config.addCompilationCustomizers(
                 new SyntaxGuard(),
                 new CodeGuard(),
-                new ASTTransformationCustomizer(Map.of("value", 120L), TimedInterrupt.class));
+                new ASTTransformationCustomizer(Map.of("value", timeoutSeconds()), TimedInterrupt.class));
         return config;
+    }
+
+    /** How long one file may run; 120 s unless the siteplan.dsl.timeoutSeconds property says otherwise. */
+    static long timeoutSeconds() {
+        return Long.getLong("siteplan.dsl.timeoutSeconds", 120L);
     }
 
     private static final String WHY = "definitions cannot reach the machine (no files, network, processes or reflection)";

@@ -1,0 +1,139 @@
+package siteplan.cli
+
+import spock.lang.Unroll
+
+/**
+ * A definition comes from a pull request: evaluating it must not reach the machine. Every attempt is
+ * refused with a clear error, reads nothing and changes nothing.
+ */
+class SandboxSpec extends CliSpecification {
+    static final String WHY = 'definitions cannot reach the machine (no files, network, processes or reflection)'
+
+    @Unroll
+    def "#file is refused"() {
+        expect:
+        siteplan('validate', "examples/broken/sandbox/${file}") == ExitCode.INVALID_INPUT
+        errLines().findAll { it.startsWith('(') } == expected.collect { "(examples/broken/sandbox/${file}, ${it}" as String }
+
+        where:
+        file                    | expected
+        'execute.groovy'        | ["line 2) 'execute' is not available in a site definition: ${WHY}", "line 2) 'text' is not available in a site definition: ${WHY}"]
+        'file-read.groovy'      | ["line 2) 'text' is not available in a site definition: ${WHY}", "line 2) creating 'java.io.File' is not allowed in a site definition: ${WHY}"]
+        'system-exit.groovy'    | ["line 2) 'exit' is not available in a site definition: ${WHY}", "line 2) 'java.lang.System' is not available in a site definition: ${WHY}"]
+        'reflection.groovy'     | ["line 2) 'classLoader' is not available in a site definition: ${WHY}", "line 2) 'getClass' is not available in a site definition: ${WHY}",
+                                   "line 3) 'forName' is not available in a site definition: ${WHY}", "line 3) 'java.lang.Class' is not available in a site definition: ${WHY}"]
+        'grab.groovy'           | ["line 2) annotations such as @Grab are not allowed in a site definition: they run code while compiling", "line 2) imports are not allowed in a site definition: ${WHY}"]
+        'ast-test.groovy'       | ["line 2) annotations such as @ASTTest are not allowed in a site definition: they run code while compiling"]
+        'metaclass.groovy'      | ["line 2) 'java.lang.String' is not available in a site definition: ${WHY}", "line 2) 'metaClass' is not available in a site definition: ${WHY}",
+                                   "line 3) 'execute' is not available in a site definition: ${WHY}", "line 3) 'metaClass' is not available in a site definition: ${WHY}"]
+        'computed-name.groovy'  | ["line 3) 'class' is not available in a site definition: definitions cannot use reflection or reach the machine"]
+        'include-outside.groovy'| ["line 2) include '../../../../../../../../etc/hostname.groovy' points outside the definition folder examples/broken/sandbox; a definition may only include files inside it"]
+    }
+
+    @Unroll
+    def "an attempt to read a file outside the definition (#how) reads nothing"() {
+        given: 'a secret file beside, not inside, the definition folder'
+        def top = File.createTempDir()
+        def canary = new File(top, 'canary.txt')
+        canary.text = 'CANARY-7f3a9c'
+        def defs = new File(top, 'defs')
+        defs.mkdirs()
+        new File(defs, 'estate.groovy').text = attempt.replace('CANARY', canary.path)
+
+        when:
+        int exit = siteplan('validate', defs.path)
+
+        then:
+        exit == ExitCode.INVALID_INPUT
+        !(out + err).contains('CANARY-7f3a9c')
+        !err.contains('Exception')
+        !err.contains('\tat ')
+
+        cleanup:
+        top.deleteDir()
+
+        where:
+        how                        | attempt
+        'new File'                 | "println new File('CANARY').text"
+        'a cast to File'           | "def f = 'CANARY' as File\nprintln f.text"
+        'a URL'                    | "println new URL('file://CANARY').text"
+        'toURL on text'            | "println 'file://CANARY'.toURL().text"
+        'a class via a subscript'  | "def k = ['cl', 'ass'].join()\ndef c = 'x'[k]\nprintln c"
+        'the script class'         | "println this.class.classLoader"
+        'the binding of a closure' | "def c = { -> }\nprintln c.owner.class"
+        'Eval'                     | "println Eval.me(\"new File('CANARY').text\")"
+        'GroovyShell'              | "println new GroovyShell().evaluate(\"new File('CANARY').text\")"
+        'evaluate'                 | "println evaluate(\"new File('CANARY').text\")"
+        'a method pointer'         | "def m = 'ls'.&execute\nprintln m()"
+        'a computed method name'   | "def n = 'exec' + 'ute'\nprintln 'ls'.\"\$n\"()"
+        'invokeMethod'             | "println 'ls'.invokeMethod('execute', null)"
+        'field access'             | "println this.@binding"
+        'an include'               | "include '../canary.txt'"
+    }
+
+    def "an annotation that would run code while compiling never runs it"() {
+        given:
+        def top = File.createTempDir()
+        def marker = new File(top, 'pwned')
+        new File(top, 'estate.groovy').text = """@groovy.transform.ASTTest(value = { new File('${marker.path}').text = 'x' })
+def x = 1
+"""
+
+        when:
+        int exit = siteplan('validate', top.path)
+
+        then:
+        exit == ExitCode.INVALID_INPUT
+        !marker.exists()
+
+        cleanup:
+        top.deleteDir()
+    }
+
+    def "ordinary Groovy still works inside the sandbox: variables, loops, maps, functions, closures, text"() {
+        given:
+        def dir = File.createTempDir()
+        new File(dir, 'estate.groovy').text = '''
+def sizes = [web: 100, app: 300]
+def tiers = sizes.keySet().sort()
+String prefix = 'ams'
+def windows() { os 'windows', 'Windows Server 2012 R2' }
+def churnOf = { int gb -> (gb * 0.1) as int }
+
+vmwareSite('lab') { network 'VM Network' }
+machines('lab') {
+    tiers.eachWithIndex { tier, i ->
+        (1..2).each { n ->
+            vmwareVm("${prefix}-${tier}-${n}".toUpperCase().toLowerCase()) {
+                windows()
+                disk('data') { size sizes[tier].GB; churn churnOf(sizes[tier]).GB }
+                tags tier, "rack-${i}"
+            }
+        }
+    }
+}
+'''
+
+        expect:
+        siteplan('validate', dir.path) == ExitCode.OK
+        out.contains('4 machines (4 disks)')
+
+        cleanup:
+        dir.deleteDir()
+    }
+
+    def "a definition that never finishes is stopped"() {
+        given:
+        def dir = File.createTempDir()
+        new File(dir, 'estate.groovy').text = 'while (true) { }\n'
+        System.setProperty('siteplan.dsl.timeoutSeconds', '1')
+
+        expect:
+        siteplan('validate', dir.path) == ExitCode.INVALID_INPUT
+        errLines()[0] == "(${dir.path}/estate.groovy, line 1) did not finish within 1 seconds — look for a loop that never ends"
+
+        cleanup:
+        System.clearProperty('siteplan.dsl.timeoutSeconds')
+        dir.deleteDir()
+    }
+}
