@@ -17,13 +17,13 @@ public class AzureContext extends BlockContext {
         this.name = name;
     }
 
-    public void subscription(Object id) { set("subscription", id, ValueType.TEXT); }
-    public void region(Object region) { set("region", region, ValueType.TEXT); }
-    public void resourceGroup(Object name) { set("resourceGroup", name, ValueType.TEXT); }
-    public void vault(Object name) { set("vault", name, ValueType.TEXT); }
-    public void deploymentModel(Object model) { set("deploymentModel", model, ValueType.oneOf(DeploymentModel.class)); }
-    public void reservedPublicIpLimit(Object n) { set("reservedPublicIpLimit", n, ValueType.INT); }
-    public void registrationKeyIssued(Object date) { set("registrationKeyIssued", date, ValueType.TEXT); }
+    public Object subscription(Object id) { return set("subscription", id, ValueType.TEXT); }
+    public Object region(Object region) { return set("region", region, ValueType.TEXT); }
+    public Object resourceGroup(Object name) { return set("resourceGroup", name, ValueType.TEXT); }
+    public Object vault(Object name) { return set("vault", name, ValueType.TEXT); }
+    public Object deploymentModel(Object model) { return set("deploymentModel", model, ValueType.oneOf(DeploymentModel.class)); }
+    public Object reservedPublicIpLimit(Object n) { return set("reservedPublicIpLimit", n, ValueType.INT); }
+    public Object registrationKeyIssued(Object date) { return set("registrationKeyIssued", date, ValueType.TEXT); }
 
     public void storageAccount(String name, @DelegatesTo(value = StorageAccountContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         StorageAccountContext c = Evaluation.current().configure(new StorageAccountContext(this.name, name), body);
@@ -61,9 +61,9 @@ public class AzureContext extends BlockContext {
             this.name = name;
         }
 
-        public void replication(Object kind) { set("replication", kind, ValueType.oneOf(StorageReplication.class)); }
-        public void region(Object region) { set("region", region, ValueType.TEXT); }
-        public void subscription(Object id) { set("subscription", id, ValueType.TEXT); }
+        public Object replication(Object kind) { return set("replication", kind, ValueType.oneOf(StorageReplication.class)); }
+        public Object region(Object region) { return set("region", region, ValueType.TEXT); }
+        public Object subscription(Object id) { return set("subscription", id, ValueType.TEXT); }
 
         @Override protected String exampleFor(String p) { return p.equals("replication") ? "'grs'" : super.exampleFor(p); }
 
@@ -83,9 +83,9 @@ public class AzureContext extends BlockContext {
             this.name = name;
         }
 
-        public void region(Object region) { set("region", region, ValueType.TEXT); }
+        public Object region(Object region) { return set("region", region, ValueType.TEXT); }
         public void addressSpace(Object... cidrs) { add("addressSpace", cidrs, ValueType.TEXT); }
-        public void drill(Object isolated) { set("drill", isolated, ValueType.BOOL); }
+        public Object drill(Object isolated) { return set("drill", isolated, ValueType.BOOL); }
 
         public void subnet(String name, String prefix) {
             Evaluation.current().sources.add(key + "/subnet:" + name, Evaluation.current().here());

@@ -37,6 +37,7 @@ public abstract class BlockContext {
     private final Map<String, Object> props = new LinkedHashMap<>();
     /** Names given a value, valid or not: a wrong value is reported once, not again as missing. */
     private final Set<String> attempted = new java.util.HashSet<>();
+    private final Map<String, PendingUnit> pending = new LinkedHashMap<>();
 
     protected BlockContext(String label, String key) {
         this.label = label;
@@ -56,14 +57,38 @@ public abstract class BlockContext {
 
     // --- setting values ---
 
-    protected void set(String name, Object raw, ValueType type) {
+    /**
+     * Sets a value. A bare number for a property that takes a unit is held as pending: Groovy reads
+     * {@code churn (x).GB} as {@code churn(x).GB}, so the unit may arrive on the returned holder.
+     * A unit that never arrives is reported when the block ends.
+     */
+    protected Object set(String name, Object raw, ValueType type) {
         attempted.add(name);
-        if (raw instanceof Unresolved) return; // already reported where the name was read
+        pending.remove(name);
+        if (raw instanceof Unresolved) return null; // already reported where the name was read
+        if (raw instanceof Number n && type.takesUnit()) {
+            PendingUnit p = new PendingUnit(this, name, n, type, Evaluation.current().here());
+            pending.put(name, p);
+            return p;
+        }
         try {
             props.put(name, type.convert(raw));
         } catch (IllegalArgumentException e) {
             Evaluation.current().error(name + " in " + label + " " + e.getMessage());
         }
+        return null;
+    }
+
+    /** Called when the block's closure has run: numbers still waiting for a unit are reported. */
+    void finish() {
+        for (PendingUnit p : pending.values()) {
+            try {
+                p.type.convert(p.number);
+            } catch (IllegalArgumentException e) {
+                Evaluation.current().error(p.where, p.name + " in " + label + " " + e.getMessage());
+            }
+        }
+        pending.clear();
     }
 
     protected void add(String name, Object[] raws, ValueType type) {

@@ -96,6 +96,7 @@ final class Evaluation {
         stack.push(context);
         try {
             c.call(context);
+            context.finish();
         } finally {
             stack.pop();
         }

@@ -29,20 +29,20 @@ public class MachineContext extends BlockContext {
         set("osVersion", version, ValueType.TEXT);
     }
 
-    public void bits(Object n) { set("bits", n, ValueType.INT); }
-    public void firmware(Object kind) { set("firmware", kind, ValueType.oneOf(Firmware.class)); }
-    public void clustered(Object on) { set("clustered", on, ValueType.BOOL); }
-    public void hostName(Object name) { set("hostName", name, ValueType.TEXT); }
-    public void controller(Object kind) { set("controller", kind, ValueType.oneOf(StorageController.class)); }
+    public Object bits(Object n) { return set("bits", n, ValueType.INT); }
+    public Object firmware(Object kind) { return set("firmware", kind, ValueType.oneOf(Firmware.class)); }
+    public Object clustered(Object on) { return set("clustered", on, ValueType.BOOL); }
+    public Object hostName(Object name) { return set("hostName", name, ValueType.TEXT); }
+    public Object controller(Object kind) { return set("controller", kind, ValueType.oneOf(StorageController.class)); }
     public void tags(Object... tags) { add("tags", tags, ValueType.TEXT); }
-    public void churn(Object perDay) { set("churn", perDay, ValueType.SIZE); }
-    public void iops(Object n) { set("iops", n, ValueType.INT); }
-    public void esxiHost(Object host) { set("esxiHost", host, ValueType.TEXT); }
-    public void datastore(Object ds) { set("datastore", ds, ValueType.TEXT); }
-    public void tools(Object state) { set("tools", state, ValueType.oneOf(ToolsState.class)); }
-    public void snapshots(Object n) { set("snapshots", n, ValueType.INT); }
-    public void hyperVHost(Object host) { set("hyperVHost", host, ValueType.TEXT); }
-    public void cloud(Object cloud) { set("cloud", cloud, ValueType.TEXT); }
+    public Object churn(Object perDay) { return set("churn", perDay, ValueType.SIZE); }
+    public Object iops(Object n) { return set("iops", n, ValueType.INT); }
+    public Object esxiHost(Object host) { return set("esxiHost", host, ValueType.TEXT); }
+    public Object datastore(Object ds) { return set("datastore", ds, ValueType.TEXT); }
+    public Object tools(Object state) { return set("tools", state, ValueType.oneOf(ToolsState.class)); }
+    public Object snapshots(Object n) { return set("snapshots", n, ValueType.INT); }
+    public Object hyperVHost(Object host) { return set("hyperVHost", host, ValueType.TEXT); }
+    public Object cloud(Object cloud) { return set("cloud", cloud, ValueType.TEXT); }
 
     public void disk(String name, @DelegatesTo(value = DiskContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         disks.add(Evaluation.current().configure(new DiskContext(this.name, name), body).build());
@@ -88,16 +88,16 @@ public class MachineContext extends BlockContext {
             this.name = name;
         }
 
-        public void size(Object size) { set("size", size, ValueType.SIZE); }
-        public void churn(Object perDay) { set("churn", perDay, ValueType.SIZE); }
-        public void iops(Object n) { set("iops", n, ValueType.INT); }
-        public void writeSize(Object size) { set("writeSize", size, ValueType.SIZE); }
-        public void fileSystem(Object fs) { set("fileSystem", fs, ValueType.TEXT); }
-        public void mount(Object mount) { set("mount", mount, ValueType.TEXT); }
-        public void boot(Object on) { set("boot", on, ValueType.BOOL); }
-        public void dynamic(Object on) { set("dynamic", on, ValueType.BOOL); }
-        public void bitlocker(Object on) { set("bitlocker", on, ValueType.BOOL); }
-        public void storageClassification(Object name) { set("storageClassification", name, ValueType.TEXT); }
+        public Object size(Object size) { return set("size", size, ValueType.SIZE); }
+        public Object churn(Object perDay) { return set("churn", perDay, ValueType.SIZE); }
+        public Object iops(Object n) { return set("iops", n, ValueType.INT); }
+        public Object writeSize(Object size) { return set("writeSize", size, ValueType.SIZE); }
+        public Object fileSystem(Object fs) { return set("fileSystem", fs, ValueType.TEXT); }
+        public Object mount(Object mount) { return set("mount", mount, ValueType.TEXT); }
+        public Object boot(Object on) { return set("boot", on, ValueType.BOOL); }
+        public Object dynamic(Object on) { return set("dynamic", on, ValueType.BOOL); }
+        public Object bitlocker(Object on) { return set("bitlocker", on, ValueType.BOOL); }
+        public Object storageClassification(Object name) { return set("storageClassification", name, ValueType.TEXT); }
 
         @Override protected String exampleFor(String p) { return p.equals("size") ? "100.GB" : super.exampleFor(p); }
 
@@ -117,9 +117,9 @@ public class MachineContext extends BlockContext {
             this.name = name;
         }
 
-        public void network(Object network) { set("network", network, ValueType.TEXT); }
-        public void subnet(Object subnet) { set("subnet", subnet, ValueType.TEXT); }
-        public void ip(Object ip) { set("ip", ip, ValueType.TEXT); }
+        public Object network(Object network) { return set("network", network, ValueType.TEXT); }
+        public Object subnet(Object subnet) { return set("subnet", subnet, ValueType.TEXT); }
+        public Object ip(Object ip) { return set("ip", ip, ValueType.TEXT); }
 
         @Override protected String exampleFor(String p) { return p.equals("network") ? "'VM Network'" : super.exampleFor(p); }
 
@@ -135,10 +135,10 @@ public class MachineContext extends BlockContext {
             super("mobility service of machine '" + machine + "'", "machine:" + machine + "/mobility");
         }
 
-        public void version(Object version) { set("version", version, ValueType.TEXT); }
-        public void install(Object how) { set("install", how, ValueType.oneOf(InstallMethod.class)); }
-        public void account(Object ref) { set("account", ref, ValueType.SECRET); }
-        public void vmAgent(Object on) { set("vmAgent", on, ValueType.BOOL); }
+        public Object version(Object version) { return set("version", version, ValueType.TEXT); }
+        public Object install(Object how) { return set("install", how, ValueType.oneOf(InstallMethod.class)); }
+        public Object account(Object ref) { return set("account", ref, ValueType.SECRET); }
+        public Object vmAgent(Object on) { return set("vmAgent", on, ValueType.BOOL); }
 
         Mobility build() {
             return new Mobility(textValue("version"), tokenValue("install", InstallMethod.class), secretRefValue("account"), boolValue("vmAgent"));
@@ -151,11 +151,11 @@ public class MachineContext extends BlockContext {
             super("failover settings of machine '" + machine + "'", "machine:" + machine + "/failover");
         }
 
-        public void azureName(Object name) { set("azureName", name, ValueType.TEXT); }
-        public void vmSize(Object size) { set("vmSize", size, ValueType.TEXT); }
-        public void network(Object network) { set("network", network, ValueType.TEXT); }
-        public void subnet(Object subnet) { set("subnet", subnet, ValueType.TEXT); }
-        public void ip(Object ip) { set("ip", ip, ValueType.TEXT); }
+        public Object azureName(Object name) { return set("azureName", name, ValueType.TEXT); }
+        public Object vmSize(Object size) { return set("vmSize", size, ValueType.TEXT); }
+        public Object network(Object network) { return set("network", network, ValueType.TEXT); }
+        public Object subnet(Object subnet) { return set("subnet", subnet, ValueType.TEXT); }
+        public Object ip(Object ip) { return set("ip", ip, ValueType.TEXT); }
 
         FailoverSettings build() {
             return new FailoverSettings(textValue("azureName"), textValue("vmSize"), textValue("network"), textValue("subnet"), textValue("ip"));

@@ -17,10 +17,10 @@ public final class PolicyContexts {
             this.name = name;
         }
 
-        public void rpoThreshold(Object d) { set("rpoThreshold", d, ValueType.DURATION); }
-        public void retention(Object d) { set("retention", d, ValueType.DURATION); }
-        public void appConsistentFrequency(Object d) { set("appConsistentFrequency", d, ValueType.DURATION); }
-        public void multiVmConsistency(Object on) { set("multiVmConsistency", on, ValueType.BOOL); }
+        public Object rpoThreshold(Object d) { return set("rpoThreshold", d, ValueType.DURATION); }
+        public Object retention(Object d) { return set("retention", d, ValueType.DURATION); }
+        public Object appConsistentFrequency(Object d) { return set("appConsistentFrequency", d, ValueType.DURATION); }
+        public Object multiVmConsistency(Object on) { return set("multiVmConsistency", on, ValueType.BOOL); }
 
         @Override protected String exampleFor(String p) {
             return switch (p) { case "rpoThreshold" -> "15.minutes"; case "retention" -> "24.hours"; case "appConsistentFrequency" -> "60.minutes"; default -> super.exampleFor(p); };
@@ -43,13 +43,13 @@ public final class PolicyContexts {
             this.name = name;
         }
 
-        public void copyFrequency(Object d) { set("copyFrequency", d, ValueType.DURATION); }
-        public void recoveryPoints(Object hours) { set("recoveryPoints", hours, ValueType.INT); }
-        public void appConsistentFrequency(Object d) { set("appConsistentFrequency", d, ValueType.DURATION); }
-        public void compression(Object on) { set("compression", on, ValueType.BOOL); }
-        public void authentication(Object kind) { set("authentication", kind, ValueType.oneOf(HyperVAuthentication.class)); }
-        public void port(Object port) { set("port", port, ValueType.INT); }
-        public void deleteReplica(Object on) { set("deleteReplica", on, ValueType.BOOL); }
+        public Object copyFrequency(Object d) { return set("copyFrequency", d, ValueType.DURATION); }
+        public Object recoveryPoints(Object hours) { return set("recoveryPoints", hours, ValueType.INT); }
+        public Object appConsistentFrequency(Object d) { return set("appConsistentFrequency", d, ValueType.DURATION); }
+        public Object compression(Object on) { return set("compression", on, ValueType.BOOL); }
+        public Object authentication(Object kind) { return set("authentication", kind, ValueType.oneOf(HyperVAuthentication.class)); }
+        public Object port(Object port) { return set("port", port, ValueType.INT); }
+        public Object deleteReplica(Object on) { return set("deleteReplica", on, ValueType.BOOL); }
 
         public void initialReplication(@DelegatesTo(value = InitialReplicationContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
             initial = Evaluation.current().configure(new InitialReplicationContext(name), body).build();
@@ -72,10 +72,10 @@ public final class PolicyContexts {
             super("initial replication of policy '" + policy + "'", "policy:" + policy + "/initialReplication");
         }
 
-        public void method(Object how) { set("method", how, ValueType.oneOf(InitialReplicationMethod.class)); }
-        public void startTime(Object hhmm) { set("startTime", hhmm, ValueType.TEXT); }
-        public void exportPath(Object path) { set("exportPath", path, ValueType.TEXT); }
-        public void importPath(Object path) { set("importPath", path, ValueType.TEXT); }
+        public Object method(Object how) { return set("method", how, ValueType.oneOf(InitialReplicationMethod.class)); }
+        public Object startTime(Object hhmm) { return set("startTime", hhmm, ValueType.TEXT); }
+        public Object exportPath(Object path) { return set("exportPath", path, ValueType.TEXT); }
+        public Object importPath(Object path) { return set("importPath", path, ValueType.TEXT); }
 
         @Override protected String exampleFor(String p) { return p.equals("method") ? "'network'" : super.exampleFor(p); }
 

@@ -11,15 +11,15 @@ public class ProtectionGroupContext extends BlockContext {
         this.name = name;
     }
 
-    public void source(Object site) { set("source", site, ValueType.TEXT); }
-    public void target(Object target) { set("target", target, ValueType.TEXT); }
-    public void policy(Object policy) { set("policy", policy, ValueType.TEXT); }
-    public void sourceCloud(Object cloud) { set("sourceCloud", cloud, ValueType.TEXT); }
-    public void targetCloud(Object cloud) { set("targetCloud", cloud, ValueType.TEXT); }
-    public void processServer(Object server) { set("processServer", server, ValueType.TEXT); }
-    public void masterTarget(Object server) { set("masterTarget", server, ValueType.TEXT); }
-    public void storageAccount(Object account) { set("storageAccount", account, ValueType.TEXT); }
-    public void pushAccount(Object ref) { set("pushAccount", ref, ValueType.SECRET); }
+    public Object source(Object site) { return set("source", site, ValueType.TEXT); }
+    public Object target(Object target) { return set("target", target, ValueType.TEXT); }
+    public Object policy(Object policy) { return set("policy", policy, ValueType.TEXT); }
+    public Object sourceCloud(Object cloud) { return set("sourceCloud", cloud, ValueType.TEXT); }
+    public Object targetCloud(Object cloud) { return set("targetCloud", cloud, ValueType.TEXT); }
+    public Object processServer(Object server) { return set("processServer", server, ValueType.TEXT); }
+    public Object masterTarget(Object server) { return set("masterTarget", server, ValueType.TEXT); }
+    public Object storageAccount(Object account) { return set("storageAccount", account, ValueType.TEXT); }
+    public Object pushAccount(Object ref) { return set("pushAccount", ref, ValueType.SECRET); }
     public void members(Object... machines) { add("members", machines, ValueType.TEXT); }
     public void tagged(Object... tags) { add("tagged", tags, ValueType.TEXT); }
 

@@ -18,8 +18,8 @@ public class RecoveryPlanContext extends BlockContext {
         this.name = name;
     }
 
-    public void source(Object site) { set("source", site, ValueType.TEXT); }
-    public void target(Object target) { set("target", target, ValueType.TEXT); }
+    public Object source(Object site) { return set("source", site, ValueType.TEXT); }
+    public Object target(Object target) { return set("target", target, ValueType.TEXT); }
 
     /** Groups fail over in the order they are written. */
     public void group(@DelegatesTo(value = GroupContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
@@ -132,8 +132,8 @@ public class RecoveryPlanContext extends BlockContext {
             super("drill of recovery plan '" + plan + "'", "recoveryPlan:" + plan + "/drill");
         }
 
-        public void network(Object network) { set("network", network, ValueType.TEXT); }
-        public void every(Object interval) { set("interval", interval, ValueType.DURATION); }
+        public Object network(Object network) { return set("network", network, ValueType.TEXT); }
+        public Object every(Object interval) { return set("interval", interval, ValueType.DURATION); }
 
         public void tcp(String machine, int port) {
             checks.add(new SmokeCheck(CheckKind.TCP, machine, port, null, null));

@@ -17,13 +17,13 @@ public final class ServerContexts {
             this.name = name;
         }
 
-        public void location(Object where) { set("location", where, ValueType.oneOf(ServerLocation.class)); }
-        public void ip(Object ip) { set("ip", ip, ValueType.TEXT); }
-        public void network(Object network) { set("network", network, ValueType.TEXT); }
-        public void subnet(Object subnet) { set("subnet", subnet, ValueType.TEXT); }
-        public void passphrase(Object ref) { set("passphrase", ref, ValueType.SECRET); }
-        public void nics(Object count) { set("nics", count, ValueType.INT); }
-        public void vmSize(Object size) { set("vmSize", size, ValueType.TEXT); }
+        public Object location(Object where) { return set("location", where, ValueType.oneOf(ServerLocation.class)); }
+        public Object ip(Object ip) { return set("ip", ip, ValueType.TEXT); }
+        public Object network(Object network) { return set("network", network, ValueType.TEXT); }
+        public Object subnet(Object subnet) { return set("subnet", subnet, ValueType.TEXT); }
+        public Object passphrase(Object ref) { return set("passphrase", ref, ValueType.SECRET); }
+        public Object nics(Object count) { return set("nics", count, ValueType.INT); }
+        public Object vmSize(Object size) { return set("vmSize", size, ValueType.TEXT); }
 
         @Override protected String exampleFor(String p) { return p.equals("location") ? "'azure'" : super.exampleFor(p); }
 
@@ -43,16 +43,16 @@ public final class ServerContexts {
             this.name = name;
         }
 
-        public void location(Object where) { set("location", where, ValueType.oneOf(ServerLocation.class)); }
-        public void vcpu(Object n) { set("vcpu", n, ValueType.INT); }
-        public void memory(Object size) { set("memory", size, ValueType.SIZE); }
-        public void cacheDisk(Object size) { set("cacheDisk", size, ValueType.SIZE); }
-        public void osDisk(Object size) { set("osDisk", size, ValueType.SIZE); }
-        public void uplink(Object rate) { set("uplink", rate, ValueType.RATE); }
-        public void ip(Object ip) { set("ip", ip, ValueType.TEXT); }
-        public void network(Object network) { set("network", network, ValueType.TEXT); }
-        public void vsphereCli(Object version) { set("vsphereCli", version, ValueType.TEXT); }
-        public void deploymentModel(Object model) { set("deploymentModel", model, ValueType.oneOf(DeploymentModel.class)); }
+        public Object location(Object where) { return set("location", where, ValueType.oneOf(ServerLocation.class)); }
+        public Object vcpu(Object n) { return set("vcpu", n, ValueType.INT); }
+        public Object memory(Object size) { return set("memory", size, ValueType.SIZE); }
+        public Object cacheDisk(Object size) { return set("cacheDisk", size, ValueType.SIZE); }
+        public Object osDisk(Object size) { return set("osDisk", size, ValueType.SIZE); }
+        public Object uplink(Object rate) { return set("uplink", rate, ValueType.RATE); }
+        public Object ip(Object ip) { return set("ip", ip, ValueType.TEXT); }
+        public Object network(Object network) { return set("network", network, ValueType.TEXT); }
+        public Object vsphereCli(Object version) { return set("vsphereCli", version, ValueType.TEXT); }
+        public Object deploymentModel(Object model) { return set("deploymentModel", model, ValueType.oneOf(DeploymentModel.class)); }
 
         ProcessServer build() {
             return new ProcessServer(name, tokenValue("location", ServerLocation.class), integerValue("vcpu"), sizeValue("memory"), sizeValue("cacheDisk"),
@@ -70,22 +70,22 @@ public final class ServerContexts {
             this.name = name;
         }
 
-        public void location(Object where) { set("location", where, ValueType.oneOf(ServerLocation.class)); }
-        public void size(Object azureSize) { set("size", azureSize, ValueType.TEXT); }
-        public void cores(Object n) { set("cores", n, ValueType.INT); }
-        public void memory(Object size) { set("memory", size, ValueType.SIZE); }
-        public void dataDisks(Object n) { set("dataDisks", n, ValueType.INT); }
-        public void os(Object family) { set("os", family, ValueType.oneOf(OsFamily.class)); }
+        public Object location(Object where) { return set("location", where, ValueType.oneOf(ServerLocation.class)); }
+        public Object size(Object azureSize) { return set("size", azureSize, ValueType.TEXT); }
+        public Object cores(Object n) { return set("cores", n, ValueType.INT); }
+        public Object memory(Object size) { return set("memory", size, ValueType.SIZE); }
+        public Object dataDisks(Object n) { return set("dataDisks", n, ValueType.INT); }
+        public Object os(Object family) { return set("os", family, ValueType.oneOf(OsFamily.class)); }
         public void os(Object family, Object version) { os(family); set("osVersion", version, ValueType.TEXT); }
-        public void esxiHost(Object host) { set("esxiHost", host, ValueType.TEXT); }
-        public void datastore(Object ds) { set("datastore", ds, ValueType.TEXT); }
-        public void snapshots(Object n) { set("snapshots", n, ValueType.INT); }
-        public void scsiController(Object kind) { set("scsiController", kind, ValueType.oneOf(ScsiController.class)); }
-        public void diskEnableUuid(Object on) { set("diskEnableUuid", on, ValueType.BOOL); }
-        public void tools(Object state) { set("tools", state, ValueType.oneOf(ToolsState.class)); }
-        public void storageVmotionExcluded(Object on) { set("storageVmotionExcluded", on, ValueType.BOOL); }
-        public void network(Object network) { set("network", network, ValueType.TEXT); }
-        public void ip(Object ip) { set("ip", ip, ValueType.TEXT); }
+        public Object esxiHost(Object host) { return set("esxiHost", host, ValueType.TEXT); }
+        public Object datastore(Object ds) { return set("datastore", ds, ValueType.TEXT); }
+        public Object snapshots(Object n) { return set("snapshots", n, ValueType.INT); }
+        public Object scsiController(Object kind) { return set("scsiController", kind, ValueType.oneOf(ScsiController.class)); }
+        public Object diskEnableUuid(Object on) { return set("diskEnableUuid", on, ValueType.BOOL); }
+        public Object tools(Object state) { return set("tools", state, ValueType.oneOf(ToolsState.class)); }
+        public Object storageVmotionExcluded(Object on) { return set("storageVmotionExcluded", on, ValueType.BOOL); }
+        public Object network(Object network) { return set("network", network, ValueType.TEXT); }
+        public Object ip(Object ip) { return set("ip", ip, ValueType.TEXT); }
 
         public void retention(@DelegatesTo(value = RetentionContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
             retention = Evaluation.current().configure(new RetentionContext(key + "/retention", name), body).build();
@@ -108,12 +108,12 @@ public final class ServerContexts {
             super("retention volume of master target '" + server + "'", key);
         }
 
-        public void size(Object size) { set("size", size, ValueType.SIZE); }
-        public void fileSystem(Object fs) { set("fileSystem", fs, ValueType.TEXT); }
-        public void path(Object path) { set("path", path, ValueType.TEXT); }
-        public void disks(Object n) { set("disks", n, ValueType.INT); }
-        public void usage(Object usage) { set("usage", usage, ValueType.oneOf(RetentionUsage.class)); }
-        public void locked(Object on) { set("locked", on, ValueType.BOOL); }
+        public Object size(Object size) { return set("size", size, ValueType.SIZE); }
+        public Object fileSystem(Object fs) { return set("fileSystem", fs, ValueType.TEXT); }
+        public Object path(Object path) { return set("path", path, ValueType.TEXT); }
+        public Object disks(Object n) { return set("disks", n, ValueType.INT); }
+        public Object usage(Object usage) { return set("usage", usage, ValueType.oneOf(RetentionUsage.class)); }
+        public Object locked(Object on) { return set("locked", on, ValueType.BOOL); }
 
         @Override protected String exampleFor(String p) { return p.equals("size") ? "1.TB" : super.exampleFor(p); }
 

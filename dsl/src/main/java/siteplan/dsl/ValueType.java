@@ -23,6 +23,11 @@ public abstract class ValueType {
         this.example = example;
     }
 
+    /** True for sizes, rates and durations: a number alone is missing its unit. */
+    boolean takesUnit() {
+        return this == SIZE || this == RATE || this == DURATION;
+    }
+
     /** Converts, or throws IllegalArgumentException with the reason (without the property name). */
     abstract Object convert(Object raw);
 
@@ -80,8 +85,7 @@ public abstract class ValueType {
                 }
             }
             if (raw instanceof Number n) {
-                throw new IllegalArgumentException("expects a data size — got " + n + " without a unit; write " + n + ".GB (or .KB, .MB, .TB)"
-                        + " — for a computed value write ((expression).GB): Groovy reads 'churn (x).GB' as 'churn(x).GB'");
+                throw new IllegalArgumentException("expects a data size — got " + n + " without a unit; write " + n + ".GB (or .KB, .MB, .TB)");
             }
             throw wrong(this, raw);
         }

@@ -54,16 +54,16 @@ public class VmmSiteContext extends BlockContext {
     public static class VmmServerContext extends BlockContext {
         private final String name;
         VmmServerContext(String key, String name) { super("VMM server '" + name + "'", key); this.name = name; }
-        public void address(Object address) { set("address", address, ValueType.TEXT); }
-        public void version(Object version) { set("version", version, ValueType.TEXT); }
+        public Object address(Object address) { return set("address", address, ValueType.TEXT); }
+        public Object version(Object version) { return set("version", version, ValueType.TEXT); }
         VmmServer build() { return new VmmServer(name, textValue("address"), textValue("version")); }
     }
 
     public static class CloudContext extends BlockContext {
         private final String name;
         CloudContext(String key, String name) { super("cloud '" + name + "'", key); this.name = name; }
-        public void server(Object vmm) { set("server", vmm, ValueType.TEXT); }
-        public void capacityProfile(Object profile) { set("capacityProfile", profile, ValueType.TEXT); }
+        public Object server(Object vmm) { return set("server", vmm, ValueType.TEXT); }
+        public Object capacityProfile(Object profile) { return set("capacityProfile", profile, ValueType.TEXT); }
         public void hostGroups(Object... groups) { add("hostGroups", groups, ValueType.TEXT); }
         @Override protected String exampleFor(String p) { return p.equals("server") ? "'VMM-NewYork'" : super.exampleFor(p); }
         VmmCloud build() {
@@ -75,9 +75,9 @@ public class VmmSiteContext extends BlockContext {
     public static class HyperVHostContext extends BlockContext {
         private final String name;
         HyperVHostContext(String key, String name) { super("Hyper-V host '" + name + "'", key); this.name = name; }
-        public void hostGroup(Object group) { set("hostGroup", group, ValueType.TEXT); }
-        public void windowsServer(Object version) { set("windowsServer", version, ValueType.TEXT); }
-        public void cluster(Object cluster) { set("cluster", cluster, ValueType.TEXT); }
+        public Object hostGroup(Object group) { return set("hostGroup", group, ValueType.TEXT); }
+        public Object windowsServer(Object version) { return set("windowsServer", version, ValueType.TEXT); }
+        public Object cluster(Object cluster) { return set("cluster", cluster, ValueType.TEXT); }
         @Override protected String exampleFor(String p) {
             return switch (p) { case "windowsServer" -> "'2012 R2'"; case "hostGroup" -> "'NY-Gold'"; default -> super.exampleFor(p); };
         }
@@ -97,8 +97,8 @@ public class VmmSiteContext extends BlockContext {
     public static class VmNetworkContext extends BlockContext {
         private final String name;
         VmNetworkContext(String key, String name) { super("VM network '" + name + "'", key); this.name = name; }
-        public void logicalNetwork(Object network) { set("logicalNetwork", network, ValueType.TEXT); }
-        public void subnet(Object cidr) { set("subnet", cidr, ValueType.TEXT); }
+        public Object logicalNetwork(Object network) { return set("logicalNetwork", network, ValueType.TEXT); }
+        public Object subnet(Object cidr) { return set("subnet", cidr, ValueType.TEXT); }
         VmNetwork build() {
             require("logicalNetwork");
             return new VmNetwork(name, textValue("logicalNetwork"), textValue("subnet"));

@@ -24,8 +24,8 @@ public class VmwareSiteContext extends BlockContext {
 
     private String child(String kind, String n) { return "site:" + name + "/" + kind + ":" + n; }
 
-    public void replication(Object mechanism) { set("replication", mechanism, ValueType.oneOf(ReplicationMechanism.class)); }
-    public void failbackConnection(Object link) { set("failbackConnection", link, ValueType.oneOf(FailbackConnection.class)); }
+    public Object replication(Object mechanism) { return set("replication", mechanism, ValueType.oneOf(ReplicationMechanism.class)); }
+    public Object failbackConnection(Object link) { return set("failbackConnection", link, ValueType.oneOf(FailbackConnection.class)); }
 
     public void vcenter(String address, @DelegatesTo(value = VcenterContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         if (vcenter != null) problem("site '" + name + "' declares vcenter twice; a site has one vCenter");
@@ -77,10 +77,10 @@ public class VmwareSiteContext extends BlockContext {
             this.address = address;
         }
 
-        public void port(Object port) { set("port", port, ValueType.INT); }
-        public void credential(Object ref) { set("credential", ref, ValueType.SECRET); }
-        public void access(Object rights) { set("access", rights, ValueType.oneOf(VcenterAccess.class)); }
-        public void version(Object version) { set("version", version, ValueType.TEXT); }
+        public Object port(Object port) { return set("port", port, ValueType.INT); }
+        public Object credential(Object ref) { return set("credential", ref, ValueType.SECRET); }
+        public Object access(Object rights) { return set("access", rights, ValueType.oneOf(VcenterAccess.class)); }
+        public Object version(Object version) { return set("version", version, ValueType.TEXT); }
 
         Vcenter build() {
             return new Vcenter(address, integerValue("port"), secretRefValue("credential"), tokenValue("access", VcenterAccess.class), textValue("version"));
@@ -96,8 +96,8 @@ public class VmwareSiteContext extends BlockContext {
             this.name = name;
         }
 
-        public void version(Object version) { set("version", version, ValueType.TEXT); }
-        public void edition(Object edition) { set("edition", edition, ValueType.TEXT); }
+        public Object version(Object version) { return set("version", version, ValueType.TEXT); }
+        public Object edition(Object edition) { return set("edition", edition, ValueType.TEXT); }
 
         @Override protected String exampleFor(String p) { return p.equals("version") ? "'5.5'" : super.exampleFor(p); }
 
@@ -116,9 +116,9 @@ public class VmwareSiteContext extends BlockContext {
             this.name = name;
         }
 
-        public void type(Object type) { set("type", type, ValueType.oneOf(DatastoreType.class)); }
-        public void capacity(Object size) { set("capacity", size, ValueType.SIZE); }
-        public void host(Object host) { set("host", host, ValueType.TEXT); }
+        public Object type(Object type) { return set("type", type, ValueType.oneOf(DatastoreType.class)); }
+        public Object capacity(Object size) { return set("capacity", size, ValueType.SIZE); }
+        public Object host(Object host) { return set("host", host, ValueType.TEXT); }
 
         @Override protected String exampleFor(String p) { return p.equals("type") ? "'vmfs'" : super.exampleFor(p); }
 
