@@ -9,7 +9,14 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = Siteplan.run(args, out, err);
+        int code;
+        try {
+            code = Siteplan.run(args, out, err);
+        } catch (Throwable t) {
+            // Errors (out of memory, a broken class path) never reach picocli's exception handler.
+            boolean debug = java.util.Arrays.asList(args).contains("--debug");
+            code = Siteplan.handle(t instanceof Exception e ? e : new RuntimeException(t.toString(), t), err, debug);
+        }
         out.flush();
         err.flush();
         System.exit(code);

@@ -148,4 +148,18 @@ vmwareSite {
         cleanup:
         dir.deleteDir()
     }
+
+    def "a definition may check its own inputs with assert"() {
+        given:
+        def dir = File.createTempDir()
+        new File(dir, 'estate.groovy').text = 'def webServers = 2\nassert webServers >= 3\n'
+
+        expect:
+        siteplan('validate', dir.path) == ExitCode.INVALID_INPUT
+        errLines()[0] == "(${dir.path}/estate.groovy, line 2) assertion failed: assert webServers >= 3"
+        !err.contains('\tat ')
+
+        cleanup:
+        dir.deleteDir()
+    }
 }

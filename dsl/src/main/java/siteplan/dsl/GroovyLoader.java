@@ -128,6 +128,11 @@ public final class GroovyLoader {
             } catch (SandboxRuntime.SandboxViolation e) {
                 ev.complete = false;
                 ev.error(lineOf(e, display), e.getMessage());
+            } catch (AssertionError e) {
+                // A definition may check its own inputs with assert; Groovy's message shows the values.
+                ev.complete = false;
+                String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("assert").strip();
+                ev.error(lineOf(e, display), "assertion failed: " + first);
             } catch (StackOverflowError e) {
                 ev.complete = false;
                 ev.error(new Location(display, 0), "did not finish: a function calls itself without end");
