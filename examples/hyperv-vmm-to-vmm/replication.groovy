@@ -65,8 +65,16 @@ machines('newyork') {
             cloud 'SilverCloud1'
             disk('os') { size 80.GB; boot true; storageClassification 'SILVER' }
             nic('nic0') { network 'VMNetwork1-NewYork' }
-            nic('backup') { network 'VMNetwork2-NewYork' }
         }
+    }
+    // On VMNetwork2, which the seed leaves unmapped: its replica would have no network (MAP-NET warning).
+    hyperVVm('backup-ny-01') {
+        os 'windows', 'Windows Server 2012 R2'
+        tags 'silver'
+        hyperVHost 'hv-ny-03'
+        cloud 'SilverCloud1'
+        disk('os') { size 80.GB; boot true; storageClassification 'BRONZE' }
+        nic('nic0') { network 'VMNetwork2-NewYork' }
     }
 }
 

@@ -41,7 +41,6 @@ vmwareSite('amsterdam') {
     network 'DMZ', '172.16.10.0/24'
 
     replication 'vpn'
-    failbackConnection 'vpn'
 
     // Seed 000 step 2: a Standard A3 in Azure, same subscription as the vault.
     configurationServer('cs01') {

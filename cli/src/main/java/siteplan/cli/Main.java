@@ -9,6 +9,7 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
+        Siteplan.terminal = System.console() != null;
         int code;
         try {
             code = Siteplan.run(args, out, err);

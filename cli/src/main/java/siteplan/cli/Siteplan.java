@@ -13,7 +13,7 @@ import siteplan.diag.Problem;
 /** The root command and the one place exceptions become exit codes (as jbang's BaseCommand does). */
 @Command(name = "siteplan", mixinStandardHelpOptions = true, versionProvider = Siteplan.Version.class,
         description = "Disaster recovery as code: declare sites, machines, protection and recovery plans in Groovy; validate, plan, apply and drill them.",
-        subcommands = {ValidateCommand.class, ExportCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, PlanCommand.class, ShowCommand.class, SimCommand.class, ExportCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
 public final class Siteplan implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of internal errors.")
     boolean debug;
@@ -57,6 +57,21 @@ public final class Siteplan implements Runnable {
                 + " — this is a bug in siteplan; please report it" + (debug ? "" : " (run again with --debug for details)"));
         if (debug) ex.printStackTrace(err);
         return ExitCode.INTERNAL_ERROR;
+    }
+
+    /** Set by Main when standard output is a terminal; tests never get colour. */
+    static volatile boolean terminal;
+
+    static boolean colour(boolean noColor) {
+        return terminal && !noColor && System.getenv("NO_COLOR") == null;
+    }
+
+    static String version() {
+        try {
+            return new Version().getVersion()[0].replace("siteplan ", "");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** Wrong input that is not a definition problem: a bad flag value, an unwritable output file. */

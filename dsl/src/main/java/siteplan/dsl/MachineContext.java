@@ -43,6 +43,7 @@ public class MachineContext extends BlockContext {
     public Object snapshots(Object n) { return set("snapshots", n, ValueType.INT); }
     public Object hyperVHost(Object host) { return set("hyperVHost", host, ValueType.TEXT); }
     public Object cloud(Object cloud) { return set("cloud", cloud, ValueType.TEXT); }
+    public Object preventDestroy(Object on) { return set("preventDestroy", on, ValueType.BOOL); }
 
     public void disk(String name, @DelegatesTo(value = DiskContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         disks.add(Evaluation.current().configure(new DiskContext(this.name, name), body).build());
@@ -76,7 +77,7 @@ public class MachineContext extends BlockContext {
         return new Machine(name, kind, site, tokenValue("os", OsFamily.class), textValue("osVersion"), integerValue("bits"),
                 tokenValue("firmware", Firmware.class), flagValue("clustered"), textValue("hostName"), tokenValue("controller", StorageController.class),
                 textsValue("tags"), sizeValue("churn"), integerValue("iops"), disks, nics, textValue("esxiHost"), textValue("datastore"),
-                tokenValue("tools", ToolsState.class), integerValue("snapshots"), textValue("hyperVHost"), textValue("cloud"), mobility, failover);
+                tokenValue("tools", ToolsState.class), integerValue("snapshots"), textValue("hyperVHost"), textValue("cloud"), mobility, failover, flagValue("preventDestroy"));
     }
 
     /** {@code disk('data') { size 500.GB; churn 40.GB; iops 120 }} */

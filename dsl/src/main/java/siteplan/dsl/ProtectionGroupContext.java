@@ -22,6 +22,7 @@ public class ProtectionGroupContext extends BlockContext {
     public Object pushAccount(Object ref) { return set("pushAccount", ref, ValueType.SECRET); }
     public void members(Object... machines) { add("members", machines, ValueType.TEXT); }
     public void tagged(Object... tags) { add("tagged", tags, ValueType.TEXT); }
+    public Object preventDestroy(Object on) { return set("preventDestroy", on, ValueType.BOOL); }
 
     @Override protected String exampleFor(String p) {
         return switch (p) { case "source" -> "'amsterdam'"; case "target" -> "'contoso-dr'"; case "policy" -> "'gold'"; default -> super.exampleFor(p); };
@@ -30,6 +31,6 @@ public class ProtectionGroupContext extends BlockContext {
     ProtectionGroup build() {
         require("source", "target", "policy");
         return new ProtectionGroup(name, textValue("source"), textValue("target"), textValue("policy"), textValue("sourceCloud"), textValue("targetCloud"),
-                textValue("processServer"), textValue("masterTarget"), textValue("storageAccount"), secretRefValue("pushAccount"), textsValue("members"), textsValue("tagged"));
+                textValue("processServer"), textValue("masterTarget"), textValue("storageAccount"), secretRefValue("pushAccount"), textsValue("members"), textsValue("tagged"), flagValue("preventDestroy"));
     }
 }

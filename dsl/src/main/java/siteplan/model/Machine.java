@@ -29,7 +29,8 @@ public record Machine(
         @JsonPropertyDescription("Hyper-V VMs: host the VM runs on.") String hyperVHost,
         @JsonPropertyDescription("Hyper-V VMs: VMM cloud the VM is in.") String cloud,
         @JsonPropertyDescription("Mobility service desired state (VMware VMs and physical servers).") Mobility mobility,
-        @JsonPropertyDescription("Failover settings.") FailoverSettings failover) {
+        @JsonPropertyDescription("Failover settings.") FailoverSettings failover,
+        @JsonPropertyDescription("Refuse any plan that would disable this machine's protection (recovery points would be lost).") boolean preventDestroy) {
     public Machine {
         tags = Lists.copy(tags);
         disks = Lists.copy(disks);

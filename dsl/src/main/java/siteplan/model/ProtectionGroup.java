@@ -17,7 +17,8 @@ public record ProtectionGroup(
         @JsonPropertyDescription("VMware/physical: storage account for the group's data disks.") String storageAccount,
         @JsonPropertyDescription("Reference to the account the process server pushes the Mobility service with.") SecretRef pushAccount,
         @JsonPropertyDescription("Machines by name.") List<String> members,
-        @JsonPropertyDescription("Machines selected by tag: every machine of the source site carrying one of these tags.") List<String> tagged) {
+        @JsonPropertyDescription("Machines selected by tag: every machine of the source site carrying one of these tags.") List<String> tagged,
+        @JsonPropertyDescription("Refuse any plan that would disable protection of this group's machines (recovery points would be lost).") boolean preventDestroy) {
     public ProtectionGroup {
         members = Lists.copy(members);
         tagged = Lists.copy(tagged);

@@ -1,0 +1,72 @@
+package siteplan.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import siteplan.planner.plan.HumanView;
+import siteplan.planner.plan.MarkdownView;
+import siteplan.planner.plan.Plan;
+import siteplan.planner.plan.PlanJson;
+import siteplan.planner.plan.Planner;
+import siteplan.planner.provider.SimulatedProvider;
+import siteplan.planner.rules.Profile;
+import siteplan.planner.state.DiscoveredState;
+import siteplan.schema.DefinitionLoader;
+
+@Command(name = "plan", description = "Discover what exists, compare it with the definition, check every rule, and show (or save) the plan.")
+final class PlanCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Definition files or folders.")
+    List<String> paths;
+
+    @Mixin
+    StateOption state;
+
+    @Option(names = {"-out", "--out"}, paramLabel = "FILE", description = "Save the plan as JSON for `siteplan apply` and `siteplan show`.")
+    Path out;
+
+    @Option(names = "--json", description = "Print the plan as JSON (the schemas/plan.schema.json contract).")
+    boolean json;
+
+    @Option(names = "--markdown", description = "Print the plan as Markdown for a pull-request comment.")
+    boolean markdown;
+
+    @Option(names = "--no-color", description = "No colour, even on a terminal.")
+    boolean noColor;
+
+    @Option(names = "--detailed-exitcode", description = "Exit 0 when there are no changes, 2 when there are, 1 on errors.")
+    boolean detailedExitcode;
+
+    @Option(names = "--allow-destroy", description = "Accept changes that disable protection and lose recovery points.")
+    boolean allowDestroy;
+
+    @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = Profile.DEFAULT, description = "Rule profile: a bundled name (asr-2015, asr-2017) or a .yaml file (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override public Integer call() throws Exception {
+        Profile p = Rendering.profile(profile);
+        DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths);
+        SimulatedProvider provider = new SimulatedProvider(state.resolve(paths));
+        DiscoveredState discovered = Rendering.discover(provider, loaded);
+        Plan plan = Planner.plan(paths, loaded.estate(), loaded.sources(), discovered, provider.describe(), p,
+                new Planner.Options(allowDestroy, LocalDate.now(), Siteplan.version()));
+        if (out != null) ExportCommand.writeAtomically(out, PlanJson.write(plan));
+        var w = spec.commandLine().getOut();
+        if (json) w.print(PlanJson.write(plan));
+        else if (markdown) w.print(MarkdownView.render(plan));
+        else w.print(HumanView.render(plan, Siteplan.colour(noColor)));
+        if (out != null && !json && !markdown) w.println("Saved the plan to " + out + "; apply it with: siteplan apply " + out);
+        w.flush();
+        if (!plan.applicable()) return ExitCode.INVALID_INPUT;
+        return detailedExitcode && plan.summary().hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    }
+}

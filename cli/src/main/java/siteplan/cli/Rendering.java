@@ -1,0 +1,27 @@
+package siteplan.cli;
+
+import siteplan.planner.provider.Provider;
+import siteplan.planner.rules.Profile;
+import siteplan.planner.state.DiscoveredState;
+import siteplan.schema.DefinitionLoader;
+
+/** Small helpers the planning commands share: the profile and discovery, with errors a user can act on. */
+final class Rendering {
+    private Rendering() {}
+
+    static Profile profile(String nameOrFile) {
+        try {
+            return Profile.load(nameOrFile);
+        } catch (IllegalArgumentException e) {
+            throw new Siteplan.UserError(e.getMessage());
+        }
+    }
+
+    static DiscoveredState discover(Provider provider, DefinitionLoader.Loaded loaded) {
+        try {
+            return provider.discover(loaded.estate());
+        } catch (Provider.DiscoveryException e) {
+            throw new Siteplan.UserError(e.getMessage());
+        }
+    }
+}

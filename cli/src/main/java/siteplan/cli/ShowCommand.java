@@ -1,0 +1,54 @@
+package siteplan.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import siteplan.planner.plan.HumanView;
+import siteplan.planner.plan.MarkdownView;
+import siteplan.planner.plan.Plan;
+import siteplan.planner.plan.PlanJson;
+
+@Command(name = "show", description = "Render a saved plan as text, JSON or Markdown; the same data the plan command showed.")
+final class ShowCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PLAN", description = "A plan saved with plan -out.")
+    Path file;
+
+    @Option(names = "--json", description = "Print the plan as JSON.")
+    boolean json;
+
+    @Option(names = "--markdown", description = "Print the plan as Markdown.")
+    boolean markdown;
+
+    @Option(names = "--no-color", description = "No colour, even on a terminal.")
+    boolean noColor;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override public Integer call() {
+        if (!Files.isRegularFile(file)) throw new Siteplan.UserError("no plan file " + file);
+        Plan plan;
+        try {
+            plan = PlanJson.read(file);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new Siteplan.UserError(file + " is not a siteplan plan (line " + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + "): " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new Siteplan.UserError("cannot read " + file + ": " + e.getMessage());
+        }
+        if (!Plan.FORMAT_VERSION.equals(plan.formatVersion())) {
+            throw new Siteplan.UserError(file + " has plan format " + plan.formatVersion() + "; this siteplan reads format " + Plan.FORMAT_VERSION);
+        }
+        var w = spec.commandLine().getOut();
+        if (json) w.print(PlanJson.write(plan));
+        else if (markdown) w.print(MarkdownView.render(plan));
+        else w.print(HumanView.render(plan, Siteplan.colour(noColor)));
+        w.flush();
+        return ExitCode.OK;
+    }
+}

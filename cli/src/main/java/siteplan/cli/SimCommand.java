@@ -1,0 +1,76 @@
+package siteplan.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import siteplan.planner.sim.SimulatedEstate;
+import siteplan.planner.state.DiscoveredState;
+import siteplan.planner.state.StateFiles;
+import siteplan.schema.DefinitionLoader;
+
+@Command(name = "sim", description = "The simulated estate: what exists, kept in a state folder, for trying siteplan without a cloud.",
+        subcommands = {SimCommand.Init.class})
+final class SimCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "init", description = "Create a simulated estate from a definition: its infrastructure exists, nothing protected yet (or all, or part).")
+    static final class Init implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "PATH", description = "Definition files or folders.")
+        List<String> paths;
+
+        @Mixin
+        StateOption state;
+
+        @Option(names = "--from-model", description = "Everything exists exactly as declared: the next plan has no changes.")
+        boolean fromModel;
+
+        @Option(names = "--partial", paramLabel = "N%", description = "Protect the first N% of machines, with typical drift (a grown disk, a stopped service, a changed VM size).")
+        String partial;
+
+        @Option(names = "--force", description = "Replace an existing simulated estate.")
+        boolean force;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override public Integer call() throws Exception {
+            Integer percent = null;
+            if (partial != null) {
+                String p = partial.endsWith("%") ? partial.substring(0, partial.length() - 1) : partial;
+                try {
+                    percent = Integer.parseInt(p.trim());
+                } catch (NumberFormatException e) {
+                    percent = -1;
+                }
+                if (percent < 0 || percent > 100) throw new Siteplan.UserError("--partial takes a percentage from 0% to 100%, not '" + partial + "'");
+            }
+            if (fromModel && percent != null) throw new Siteplan.UserError("--from-model and --partial cannot be combined");
+            DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths);
+            Path dir = state.forWriting();
+            Path file = dir.resolve(StateFiles.STATE_FILE);
+            if (Files.exists(file) && !force) {
+                throw new Siteplan.UserError(file + " already exists; add --force to replace it");
+            }
+            DiscoveredState s = SimulatedEstate.create(loaded.estate(), fromModel, percent);
+            StateFiles.write(file, s);
+            long vms = s.vcenters().stream().mapToLong(v -> v.vms().size()).sum() + s.vmms().stream().mapToLong(v -> v.vms().size()).sum();
+            long items = s.vaults().stream().mapToLong(v -> v.protectedItems().size()).sum();
+            spec.commandLine().getOut().printf("Created a simulated estate in %s: %d VMs, %d vaults, %d protected machines%s.%n", dir, vms, s.vaults().size(), items,
+                    fromModel ? " (everything as declared)" : percent != null ? " (" + percent + "% protected, with drift)" : " (nothing protected yet)");
+            spec.commandLine().getOut().flush();
+            return ExitCode.OK;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package siteplan.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** --state DIR, shared by the commands that read or write the simulated estate. */
+final class StateOption {
+    @Option(names = "--state", paramLabel = "DIR", description = "State folder of the simulated estate (default: .siteplan in the working directory, else beside the definition).")
+    Path state;
+
+    /** The explicit folder; else ./.siteplan if it exists; else .siteplan beside the first definition path. */
+    Path resolve(List<String> paths) {
+        if (state != null) return state;
+        Path here = Path.of(".siteplan");
+        if (Files.isDirectory(here)) return here;
+        if (!paths.isEmpty()) {
+            Path p = Path.of(paths.get(0));
+            Path dir = Files.isDirectory(p) ? p : p.toAbsolutePath().getParent();
+            Path beside = dir.resolve(".siteplan");
+            if (Files.isDirectory(beside)) return beside;
+        }
+        return here;
+    }
+
+    /** Where `sim init` writes: the explicit folder, else ./.siteplan. */
+    Path forWriting() {
+        return state != null ? state : Path.of(".siteplan");
+    }
+}

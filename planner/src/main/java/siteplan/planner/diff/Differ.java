@@ -1,0 +1,367 @@
+package siteplan.planner.diff;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import siteplan.model.*;
+import siteplan.planner.sim.PolicyForm;
+import siteplan.planner.sim.ServerForm;
+import siteplan.planner.sim.SimulatedEstate;
+import siteplan.planner.state.*;
+import siteplan.planner.state.RecoveryVault.Fabric;
+import siteplan.planner.state.RecoveryVault.RegisteredServer;
+import siteplan.units.DataRate;
+import siteplan.units.DataSize;
+import siteplan.units.Durations;
+
+/** Compares the model with discovered state and lists the changes that make what exists match it. */
+public final class Differ {
+    /** Seed 000 Table 2: egress figures presume 30% compression by the process server. */
+    public static final double COMPRESSION = 0.30;
+
+    private final Estate e;
+    private final DiscoveredState d;
+    private final List<Change> changes = new ArrayList<>();
+
+    private Differ(Estate e, DiscoveredState d) {
+        this.e = e;
+        this.d = d;
+    }
+
+    public static List<Change> diff(Estate estate, DiscoveredState discovered) {
+        Differ df = new Differ(estate, discovered);
+        df.azure();
+        df.sites();
+        df.policies();
+        df.mappings();
+        df.protection();
+        df.recoveryPlans();
+        df.changes.sort(java.util.Comparator.comparing(Change::address));
+        return df.changes;
+    }
+
+    // ------------------------------------------------------------------ Azure targets
+
+    private void azure() {
+        for (AzureTarget t : e.azure()) {
+            Optional<RecoveryVault> vault = d.vault(t.name());
+            add("vault", t.name(), t.name(), vault.isEmpty() ? Action.CREATE : Action.NO_OP,
+                    vault.isEmpty() ? "Recovery Services vault " + t.vault() + " does not exist" : null,
+                    vault.isEmpty() ? List.of(new FieldChange("name", null, t.vault()), new FieldChange("region", null, t.region())) : List.of());
+            AzureSubscription sub = d.azure(t.name()).orElse(null);
+            for (StorageAccount a : t.storageAccounts()) {
+                var found = sub == null ? Optional.<AzureSubscription.AzureStorageAccount>empty()
+                        : sub.storageAccounts().stream().filter(x -> x.name().equals(a.name())).findFirst();
+                String name = t.name() + "/" + a.name();
+                if (found.isEmpty()) {
+                    add("storage_account", t.name(), name, Action.CREATE, "storage account does not exist", List.of(new FieldChange("replication", null, a.replication().token())));
+                } else if (!found.get().sku().equals(a.replication().token())) {
+                    add("storage_account", t.name(), name, Action.UPDATE, "redundancy differs", List.of(new FieldChange("replication", found.get().sku(), a.replication().token())));
+                } else {
+                    add("storage_account", t.name(), name, Action.NO_OP, null, List.of());
+                }
+            }
+            for (VirtualNetwork n : t.networks()) {
+                var found = sub == null ? Optional.<AzureSubscription.AzureNetwork>empty() : sub.networks().stream().filter(x -> x.name().equals(n.name())).findFirst();
+                String name = t.name() + "/" + n.name();
+                List<String> subnets = n.subnets().stream().map(s -> s.name() + "=" + s.prefix()).toList();
+                if (found.isEmpty()) {
+                    add("azure_network", t.name(), name, Action.CREATE, "virtual network does not exist",
+                            List.of(new FieldChange("addressSpace", null, String.join(", ", n.addressSpace())), new FieldChange("subnets", null, String.join(", ", subnets))));
+                } else {
+                    List<FieldChange> f = new ArrayList<>();
+                    field(f, "addressSpace", String.join(", ", found.get().addressSpace()), String.join(", ", n.addressSpace()));
+                    field(f, "subnets", String.join(", ", found.get().subnets()), String.join(", ", subnets));
+                    add("azure_network", t.name(), name, f.isEmpty() ? Action.NO_OP : Action.UPDATE, f.isEmpty() ? null : "network differs from the definition", f);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ sites and their servers
+
+    private void sites() {
+        for (VmwareSite s : e.vmwareSites()) {
+            Fabric fabric = fabricOf(s.name());
+            String declared = s.replication() == null ? "internet" : s.replication().token();
+            if (fabric != null && fabric.replicationMechanism() != null && !fabric.replicationMechanism().equals(declared)) {
+                add("site", s.name(), s.name(), Action.UPDATE, "replication mechanism changed: every protected machine of the site is re-protected (SRC-MECHANISM)",
+                        List.of(new FieldChange("replication", fabric.replicationMechanism(), declared)));
+            }
+            if (s.vcenter() != null) {
+                boolean registered = fabric != null && fabric.server("vcenter", s.vcenter().address()).isPresent();
+                add("vcenter", s.name(), s.name() + "/" + s.vcenter().address(), registered ? Action.NO_OP : Action.CREATE,
+                        registered ? null : "vCenter is not added to the configuration server", List.of());
+            }
+            if (s.configurationServer() != null) {
+                ConfigurationServer cs = s.configurationServer();
+                boolean registered = fabric != null && fabric.server("configuration-server", cs.name()).isPresent();
+                add("configuration_server", s.name(), s.name() + "/" + cs.name(), registered ? Action.NO_OP : Action.CREATE,
+                        registered ? null : "configuration server is not registered in the vault",
+                        registered ? List.of() : List.of(new FieldChange("location", null, cs.location().token())));
+            }
+            for (ProcessServer p : s.processServers()) server(s.name(), fabric, "process-server", "process_server", p.name(), ServerForm.of(p), false);
+            for (MasterTarget m : s.masterTargets()) server(s.name(), fabric, "master-target", "master_target", m.name(), ServerForm.of(m), true);
+        }
+    }
+
+    private void server(String site, Fabric fabric, String role, String type, String name, Map<String, String> wanted, boolean sizeReplaces) {
+        Optional<RegisteredServer> found = fabric == null ? Optional.empty() : fabric.server(role, name);
+        String address = site + "/" + name;
+        if (found.isEmpty()) {
+            List<FieldChange> f = new ArrayList<>();
+            wanted.forEach((k, v) -> f.add(new FieldChange(k, null, v)));
+            add(type, site, address, Action.CREATE, role.replace('-', ' ') + " is not registered", f);
+            return;
+        }
+        List<FieldChange> f = new ArrayList<>();
+        new TreeSet<>(wanted.keySet()).forEach(k -> field(f, k, found.get().properties().get(k), wanted.get(k)));
+        boolean resized = sizeReplaces && f.stream().anyMatch(c -> c.field().equals("size") || c.field().equals("os"));
+        add(type, site, address, f.isEmpty() ? Action.NO_OP : resized ? Action.REPLACE : Action.UPDATE,
+                f.isEmpty() ? null : resized ? "a different size or OS means a new master target VM" : "declared resources differ from the registered server", f);
+    }
+
+    private Fabric fabricOf(String site) {
+        return d.vaults().stream().map(v -> v.fabric(site).orElse(null)).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    // ------------------------------------------------------------------ policies and mappings
+
+    private void policies() {
+        Map<String, Map<String, String>> wanted = new HashMap<>();
+        e.replicationPolicies().forEach(p -> wanted.put(p.name(), PolicyForm.settings(p)));
+        e.hyperVPolicies().forEach(p -> wanted.put(p.name(), PolicyForm.settings(p)));
+        Map<String, RecoveryVault.Policy> found = new HashMap<>();
+        d.vaults().forEach(v -> v.policies().forEach(p -> found.putIfAbsent(p.name(), p)));
+        Set<String> used = e.protectionGroups().stream().map(ProtectionGroup::policy).collect(Collectors.toSet());
+        for (Map.Entry<String, Map<String, String>> w : wanted.entrySet()) {
+            RecoveryVault.Policy p = found.get(w.getKey());
+            String site = siteOfPolicy(w.getKey());
+            if (p == null) {
+                if (!used.contains(w.getKey())) continue; // a policy no group uses is not created
+                List<FieldChange> f = new ArrayList<>();
+                w.getValue().forEach((k, v) -> f.add(new FieldChange(k, null, v)));
+                add("policy", site, w.getKey(), Action.CREATE, "policy does not exist", f);
+            } else {
+                List<FieldChange> f = new ArrayList<>();
+                w.getValue().forEach((k, v) -> field(f, k, p.settings().get(k), v));
+                add("policy", site, w.getKey(), f.isEmpty() ? Action.NO_OP : Action.UPDATE, f.isEmpty() ? null : "policy settings differ", f);
+            }
+        }
+        found.values().stream().filter(p -> p.managed() && !wanted.containsKey(p.name()))
+                .forEach(p -> add("policy", "-", p.name(), Action.DELETE, "no longer declared", List.of()));
+    }
+
+    private String siteOfPolicy(String policy) {
+        return e.protectionGroups().stream().filter(g -> g.policy().equals(policy)).map(ProtectionGroup::target).findFirst().orElse("-");
+    }
+
+    private void mappings() {
+        mappingDiff("network_mapping", e.networkMappings().stream().collect(Collectors.toMap(NetworkMapping::source, NetworkMapping::target, (a, b) -> a)),
+                d.vaults().stream().flatMap(v -> v.networkMappings().stream()).toList());
+        mappingDiff("storage_mapping", e.storageMappings().stream().collect(Collectors.toMap(StorageMapping::source, StorageMapping::target, (a, b) -> a)),
+                d.vaults().stream().flatMap(v -> v.storageMappings().stream()).toList());
+    }
+
+    private void mappingDiff(String type, Map<String, String> wanted, List<RecoveryVault.Mapping> found) {
+        Map<String, RecoveryVault.Mapping> byPair = new HashMap<>();
+        found.forEach(m -> byPair.putIfAbsent(m.source(), m));
+        wanted.forEach((src, dst) -> {
+            RecoveryVault.Mapping m = byPair.get(src);
+            String site = siteOfNetwork(src);
+            if (m == null) add(type, site, src, Action.CREATE, "mapping does not exist", List.of(new FieldChange("target", null, dst)));
+            else if (!m.target().equals(dst)) add(type, site, src, Action.UPDATE, "mapped to another target", List.of(new FieldChange("target", m.target(), dst)));
+            else add(type, site, src, Action.NO_OP, null, List.of());
+        });
+        found.stream().filter(m -> m.managed() && !wanted.containsKey(m.source()))
+                .forEach(m -> add(type, siteOfNetwork(m.source()), m.source(), Action.DELETE, "no longer declared", List.of(new FieldChange("target", m.target(), null))));
+    }
+
+    private String siteOfNetwork(String source) {
+        int slash = source.indexOf('/');
+        if (slash > 0) return source.substring(0, slash);
+        for (VmwareSite s : e.vmwareSites()) if (s.networks().stream().anyMatch(n -> n.name().equals(source))) return s.name();
+        for (VmmSite s : e.vmmSites()) {
+            if (s.vmNetworks().stream().anyMatch(n -> n.name().equals(source))) return s.name();
+            if (s.storageClassifications().stream().anyMatch(n -> n.name().equals(source))) return s.name();
+        }
+        return "-";
+    }
+
+    // ------------------------------------------------------------------ protection of machines
+
+    private void protection() {
+        Map<String, ProtectionGroup> groupOf = new HashMap<>();
+        for (ProtectionGroup g : e.protectionGroups()) for (Machine m : e.membersOf(g)) groupOf.putIfAbsent(m.name(), g);
+        Set<String> mechanismChanged = new HashSet<>();
+        for (VmwareSite s : e.vmwareSites()) {
+            Fabric f = fabricOf(s.name());
+            String declared = s.replication() == null ? "internet" : s.replication().token();
+            if (f != null && f.replicationMechanism() != null && !f.replicationMechanism().equals(declared)) mechanismChanged.add(s.name());
+        }
+        for (Machine m : e.machines()) {
+            ProtectionGroup g = groupOf.get(m.name());
+            if (g == null) continue;
+            Optional<ProtectedItem> item = d.protectedItem(m.name());
+            String address = m.name();
+            if (item.isEmpty()) {
+                add("protection", m.site(), address, Action.CREATE, "machine is not protected yet",
+                        List.of(new FieldChange("group", null, g.name()), new FieldChange("policy", null, g.policy()),
+                                new FieldChange("processServer", null, g.processServer()), new FieldChange("masterTarget", null, g.masterTarget()),
+                                new FieldChange("disks", null, m.disks().size() + " (" + m.totalSize().human() + ")")),
+                        impact(m, g, m.totalSize(), "no recovery point until initial replication completes"), false);
+                mobility(m, null);
+                continue;
+            }
+            ProtectedItem p = item.get();
+            if (p.failedOver()) {
+                // Running at the recovery site is a state, not drift: compare nothing until it fails back.
+                if (p.state() == ProtectedItem.ReplicationState.FAILOVER_COMMITTED) {
+                    add("protection", m.site(), address, Action.REPROTECT, "failed over and committed; reprotect to replicate back to " + m.site() + " (FB-STAGES)",
+                            List.of(new FieldChange("direction", "none", "recovery to primary")), null, false);
+                } else {
+                    add("protection", m.site(), address, Action.NO_OP, "active at the recovery site (" + p.state().token() + "); changes wait for failback", List.of());
+                }
+                continue;
+            }
+            List<FieldChange> moved = new ArrayList<>();
+            field(moved, "masterTarget", p.masterTarget(), g.masterTarget());
+            field(moved, "storageAccount", p.storageAccount(), g.storageAccount());
+            List<FieldChange> resized = new ArrayList<>();
+            DataSize resizedBytes = DataSize.ZERO;
+            for (Disk disk : m.disks()) {
+                VmDisk was = p.disks().stream().filter(x -> x.name().equals(disk.name())).findFirst().orElse(null);
+                if (was == null) {
+                    resized.add(new FieldChange("disk " + disk.name(), null, disk.size().toString()));
+                    resizedBytes = resizedBytes.plus(disk.size());
+                } else if (!was.size().equals(disk.size())) {
+                    resized.add(new FieldChange("disk " + disk.name(), was.size().toString(), disk.size().toString()));
+                    resizedBytes = resizedBytes.plus(disk.size());
+                }
+            }
+            boolean preventDestroy = m.preventDestroy() || g.preventDestroy();
+            if (!moved.isEmpty()) {
+                add("protection", m.site(), address, Action.REPLACE, "a machine cannot move to another master target or storage account in place: protection is disabled and enabled again, losing its recovery points",
+                        moved, impact(m, g, m.totalSize(), "all recovery points are lost; none until initial replication completes"), true);
+            } else if (mechanismChanged.contains(m.site())) {
+                add("protection", m.site(), address, Action.RE_REPLICATE, "replication mechanism of site '" + m.site() + "' changed (SRC-MECHANISM)",
+                        List.of(new FieldChange("replication", fabricOf(m.site()).replicationMechanism(), siteMechanism(m.site()))),
+                        impact(m, g, m.totalSize(), "all recovery points are lost; none until re-replication completes"), true);
+            } else if (!resized.isEmpty()) {
+                add("protection", m.site(), address, Action.RE_REPLICATE, "a resized or added disk is protected again: protection is disabled (recovery points kept) and re-enabled (SRC-RESIZE)",
+                        resized, impact(m, g, resizedBytes, "no new recovery point until re-replication completes"), false);
+            } else {
+                List<FieldChange> f = new ArrayList<>();
+                field(f, "group", p.protectionGroup(), g.name());
+                field(f, "policy", p.policy(), g.policy());
+                field(f, "processServer", p.processServer(), g.processServer());
+                FailoverSettings fs = m.failover();
+                ProtectedItem.Failover pf = p.failover();
+                if (fs != null) {
+                    field(f, "failover.vmSize", pf == null ? null : pf.vmSize(), fs.vmSize());
+                    field(f, "failover.network", pf == null ? null : pf.network(), fs.network());
+                    field(f, "failover.subnet", pf == null ? null : pf.subnet(), fs.subnet());
+                    field(f, "failover.ip", pf == null ? null : pf.ip(), fs.ip());
+                }
+                add("protection", m.site(), address, f.isEmpty() ? Action.NO_OP : Action.UPDATE, f.isEmpty() ? null : "protection settings differ", f);
+            }
+            mobility(m, p);
+        }
+        // Protected items siteplan manages whose machine is no longer protected by the definition.
+        for (RecoveryVault v : d.vaults()) {
+            for (ProtectedItem p : v.protectedItems()) {
+                if (!p.managed() || groupOf.containsKey(p.machine())) continue;
+                add("protection", p.site(), p.machine(), Action.DELETE, "no longer in a protection group: protection is disabled and its recovery points are lost",
+                        List.of(new FieldChange("group", p.protectionGroup(), null)), new Impact(null, null, null, plansWith(p.machine()), "all recovery points are lost"), true);
+            }
+        }
+    }
+
+    private String siteMechanism(String site) {
+        return e.vmwareSites().stream().filter(s -> s.name().equals(site)).map(s -> s.replication() == null ? "internet" : s.replication().token()).findFirst().orElse(null);
+    }
+
+    /** Seed 004: the Mobility service and VM agent are installed and their services run. */
+    private void mobility(Machine m, ProtectedItem p) {
+        if (m.mobility() == null) return;
+        Mobility want = m.mobility();
+        ProtectedItem.Mobility have = p == null ? null : p.mobility();
+        List<FieldChange> f = new ArrayList<>();
+        List<String> services = new ArrayList<>(SimulatedEstate.MOBILITY_SERVICES);
+        if (!Boolean.FALSE.equals(want.vmAgent())) services.addAll(SimulatedEstate.AGENT_SERVICES);
+        if (have == null) {
+            f.add(new FieldChange("version", null, want.version()));
+            services.forEach(s -> f.add(new FieldChange("service " + s, null, "running")));
+            add("mobility", m.site(), m.name(), Action.CREATE, want.install() == InstallMethod.MANUAL ? "install the Mobility service (manual install: siteplan checks it)" : "push the Mobility service", f);
+            return;
+        }
+        field(f, "version", have.version(), want.version());
+        for (String s : services) field(f, "service " + s, have.services().getOrDefault(s, "missing"), "running");
+        add("mobility", m.site(), m.name(), f.isEmpty() ? Action.NO_OP : Action.UPDATE, f.isEmpty() ? null : "repair drift from the desired state (MOB-SERVICES)", f);
+    }
+
+    private Impact impact(Machine m, ProtectionGroup g, DataSize data, String rpo) {
+        DataRate uplink = e.vmwareSites().stream().filter(s -> s.name().equals(m.site())).flatMap(s -> s.processServers().stream())
+                .filter(p -> p.name().equals(g.processServer())).map(ProcessServer::uplink).filter(Objects::nonNull).findFirst().orElse(null);
+        Double hours = null;
+        if (uplink != null && uplink.bitsPerSecond() > 0) {
+            hours = round1(data.bytes() * 8.0 * (1 - COMPRESSION) / uplink.bitsPerSecond() / 3600.0);
+        }
+        String policyRpo = e.replicationPolicies().stream().filter(p -> p.name().equals(g.policy())).map(p -> Durations.format(p.rpoThreshold())).findFirst()
+                .orElseGet(() -> e.hyperVPolicies().stream().filter(p -> p.name().equals(g.policy())).map(p -> Durations.format(p.copyFrequency())).findFirst().orElse(null));
+        return new Impact(round1(data.gigabytes()), hours, uplink == null ? null : uplink.toString(), plansWith(m.name()),
+                rpo + (policyRpo == null ? "" : " (policy RPO " + policyRpo + ")"));
+    }
+
+    private List<String> plansWith(String machine) {
+        return e.recoveryPlans().stream().filter(p -> p.machineNames().contains(machine)).map(RecoveryPlan::name).sorted().toList();
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    // ------------------------------------------------------------------ recovery plans
+
+    private void recoveryPlans() {
+        Map<String, RecoveryPlanInfo> found = new HashMap<>();
+        d.vaults().forEach(v -> v.recoveryPlans().forEach(p -> found.putIfAbsent(p.name(), p)));
+        for (RecoveryPlan p : e.recoveryPlans()) {
+            List<List<String>> groups = p.groups().stream().map(g -> g.machines().stream().map(PlanMachine::name).toList()).toList();
+            RecoveryPlanInfo have = found.get(p.name());
+            String shown = groups.stream().map(g -> "[" + String.join(", ", g) + "]").collect(Collectors.joining(" → "));
+            if (have == null) {
+                add("recovery_plan", p.source(), p.name(), Action.CREATE, "recovery plan does not exist", List.of(new FieldChange("groups", null, shown)));
+            } else if (!have.groups().equals(groups)) {
+                add("recovery_plan", p.source(), p.name(), Action.UPDATE, "groups differ",
+                        List.of(new FieldChange("groups", have.groups().stream().map(g -> "[" + String.join(", ", g) + "]").collect(Collectors.joining(" → ")), shown)));
+            } else {
+                add("recovery_plan", p.source(), p.name(), Action.NO_OP, null, List.of());
+            }
+        }
+        Set<String> declared = e.recoveryPlans().stream().map(RecoveryPlan::name).collect(Collectors.toSet());
+        found.values().stream().filter(p -> p.managed() && !declared.contains(p.name()))
+                .forEach(p -> add("recovery_plan", "-", p.name(), Action.DELETE, "no longer declared", List.of()));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void field(List<FieldChange> f, String name, String before, String after) {
+        if (!Objects.equals(before, after)) f.add(new FieldChange(name, before, after));
+    }
+
+    private void add(String type, String site, String name, Action action, String reason, List<FieldChange> fields) {
+        add(type, site, name, action, reason, fields, null, false);
+    }
+
+    private void add(String type, String site, String name, Action action, String reason, List<FieldChange> fields, Impact impact, boolean destructive) {
+        changes.add(new Change(type + "." + name, type, site, name, action, reason, fields, impact, destructive));
+    }
+}

@@ -1,0 +1,120 @@
+package siteplan.planner.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import siteplan.planner.diff.Action;
+import siteplan.planner.diff.Change;
+import siteplan.planner.diff.FieldChange;
+import siteplan.planner.diff.Impact;
+import siteplan.planner.rules.Finding;
+import siteplan.planner.rules.Severity;
+
+/** The plan for people at a terminal: changes grouped by site with symbols, then findings, sizing and a one-line summary. */
+public final class HumanView {
+    private final boolean color;
+    private final StringBuilder out = new StringBuilder();
+
+    private HumanView(boolean color) {
+        this.color = color;
+    }
+
+    public static String render(Plan plan, boolean color) {
+        return new HumanView(color).write(plan);
+    }
+
+    private String paint(String code, String text) {
+        return color ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+    }
+
+    private String symbol(Action a) {
+        String s = a.symbol();
+        return switch (a) {
+            case CREATE -> paint("32", s);
+            case UPDATE, RE_REPLICATE -> paint("33", s);
+            case DELETE, REPLACE -> paint("31", s);
+            case REPROTECT -> paint("36", s);
+            case NO_OP -> s;
+        };
+    }
+
+    private String write(Plan plan) {
+        out.append("siteplan plan of ").append(String.join(" ", plan.definition())).append(" against ").append(plan.provider())
+                .append(" (profile ").append(plan.profile()).append(")\n");
+        Map<String, List<Change>> bySite = new LinkedHashMap<>();
+        plan.changes().stream().filter(c -> c.action() != Action.NO_OP).sorted(java.util.Comparator.comparing(Change::site).thenComparing(Change::address))
+                .forEach(c -> bySite.computeIfAbsent(c.site(), k -> new ArrayList<>()).add(c));
+        if (bySite.isEmpty()) {
+            out.append("\nNo changes: what exists matches the definition.\n");
+        }
+        bySite.forEach((site, changes) -> {
+            out.append('\n').append(paint("1", site.equals("-") ? "(no site)" : "site " + site)).append('\n');
+            for (Change c : changes) change(c);
+        });
+        if (!plan.findings().isEmpty()) {
+            out.append('\n').append(paint("1", "Findings")).append('\n');
+            for (Finding f : plan.findings()) {
+                String sev = switch (f.severity()) {
+                    case ERROR -> paint("31", "error");
+                    case WARNING -> paint("33", "warning");
+                    case INFO -> paint("36", "info");
+                };
+                out.append("  ").append(f.rule()).append(' ').append(sev).append(": ").append(f.message());
+                if (f.file() != null) out.append(" (").append(f.file()).append(f.line() != null ? ", line " + f.line() : "").append(')');
+                out.append('\n');
+            }
+        }
+        if (!plan.sizing().isEmpty()) {
+            out.append('\n').append(paint("1", "Sizing")).append('\n');
+            plan.sizing().forEach(s -> out.append("  ").append(s.subject()).append(": ").append(s.recommendation()).append(" — ").append(s.basis()).append('\n'));
+        }
+        out.append('\n').append(summaryLine(plan)).append('\n');
+        return out.toString();
+    }
+
+    private void change(Change c) {
+        out.append("  ").append(symbol(c.action())).append(' ').append(c.address());
+        if (c.destructive()) out.append(' ').append(paint("31", "(destroys recovery points)"));
+        out.append('\n');
+        if (c.reason() != null) out.append("      ").append(paint("2", "# " + c.reason())).append('\n');
+        for (FieldChange f : c.fields()) {
+            out.append("      ").append(f.field()).append(": ");
+            if (f.before() == null) out.append(quote(f.after()));
+            else if (f.after() == null) out.append(quote(f.before())).append(" → (removed)");
+            else out.append(quote(f.before())).append(" → ").append(quote(f.after()));
+            out.append('\n');
+        }
+        Impact i = c.impact();
+        if (i != null) {
+            List<String> parts = new ArrayList<>();
+            if (i.replicateGb() != null) {
+                parts.add(i.replicateGb() + " GB to replicate" + (i.initialReplicationHours() != null ? ", about " + i.initialReplicationHours() + " h at " + i.uplink() : ""));
+            }
+            if (!i.recoveryPlansWithoutCoverage().isEmpty()) parts.add("not recoverable meanwhile by " + String.join(", ", i.recoveryPlansWithoutCoverage()));
+            if (i.rpoAtRisk() != null) parts.add(i.rpoAtRisk());
+            out.append("      ").append(paint("35", "impact: " + String.join("; ", parts))).append('\n');
+        }
+    }
+
+    private static String quote(String s) {
+        return s == null ? "(none)" : "\"" + s + "\"";
+    }
+
+    public static String summaryLine(Plan plan) {
+        Plan.Summary s = plan.summary();
+        List<String> parts = new ArrayList<>();
+        parts.add(s.create() + " to create");
+        parts.add(s.update() + " to update");
+        if (s.reReplicate() > 0) parts.add(s.reReplicate() + " to re-replicate");
+        if (s.reprotect() > 0) parts.add(s.reprotect() + " to reprotect");
+        parts.add(s.replace() + " to replace");
+        parts.add(s.delete() + " to delete");
+        String findings = s.errors() + " error" + (s.errors() == 1 ? "" : "s") + ", " + s.warnings() + " warning" + (s.warnings() == 1 ? "" : "s");
+        return "Plan: " + String.join(", ", parts) + ". Findings: " + findings + "." + (plan.applicable() ? "" : " This plan cannot be applied until the errors are fixed.");
+    }
+
+    static boolean isError(Finding f) {
+        return f.severity() == Severity.ERROR;
+    }
+}

@@ -1,0 +1,83 @@
+package siteplan.planner.plan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import siteplan.diag.SourceMap;
+import siteplan.model.*;
+import siteplan.planner.diff.Action;
+import siteplan.planner.diff.Change;
+import siteplan.planner.diff.Differ;
+import siteplan.planner.rules.Facts;
+import siteplan.planner.rules.Finding;
+import siteplan.planner.rules.Profile;
+import siteplan.planner.rules.RuleEngine;
+import siteplan.planner.rules.Severity;
+import siteplan.planner.state.DiscoveredState;
+import siteplan.planner.state.StateFiles;
+
+/** Discovered state + model + profile → a plan. */
+public final class Planner {
+    private Planner() {}
+
+    public record Options(boolean allowDestroy, LocalDate today, String siteplanVersion) {}
+
+    public static Plan plan(List<String> definition, Estate estate, SourceMap sources, DiscoveredState discovered, String provider, Profile profile, Options options) {
+        List<Change> changes = Differ.diff(estate, discovered);
+        Facts facts = new Facts(estate, discovered, profile, sources, options.today());
+        List<Finding> findings = new ArrayList<>(RuleEngine.check(facts));
+        findings.addAll(destroyFindings(estate, changes, sources, options.allowDestroy()));
+        findings.sort(null);
+        Plan.Summary summary = summary(changes, findings);
+        return new Plan(Plan.FORMAT_VERSION, options.siteplanVersion(), definition, provider, profile.name(),
+                StateFiles.fingerprint(estate), StateFiles.fingerprint(discovered), summary.errors() == 0, summary,
+                changes, findings, SizingAdvisor.advise(facts), orders(estate, changes));
+    }
+
+    /** Disabling protection loses recovery points: refused by preventDestroy, otherwise allowed only with --allow-destroy. */
+    private static List<Finding> destroyFindings(Estate e, List<Change> changes, SourceMap sources, boolean allow) {
+        List<Finding> out = new ArrayList<>();
+        for (Change c : changes) {
+            if (!c.destructive()) continue;
+            Machine m = e.machine(c.name()).orElse(null);
+            ProtectionGroup g = m == null ? null : e.protectionGroups().stream().filter(x -> e.membersOf(x).contains(m)).findFirst().orElse(null);
+            boolean prevented = (m != null && m.preventDestroy()) || (g != null && g.preventDestroy());
+            var l = sources.at("machine:" + c.name());
+            if (prevented) {
+                out.add(new Finding("PLAN-PREVENT-DESTROY", Severity.ERROR, c.name(), c.address() + " would disable protection and lose its recovery points ("
+                        + c.action().token() + "), but " + (m != null && m.preventDestroy() ? "machine " + m.name() : "protection group " + g.name()) + " sets preventDestroy",
+                        l.file(), l.line() > 0 ? l.line() : null));
+            } else if (!allow) {
+                out.add(new Finding("PLAN-DESTROY", Severity.ERROR, c.name(), c.address() + " would disable protection and lose its recovery points ("
+                        + c.action().token() + "); plan again with --allow-destroy to accept that", l.file(), l.line() > 0 ? l.line() : null));
+            }
+        }
+        return out;
+    }
+
+    private static Plan.Summary summary(List<Change> changes, List<Finding> findings) {
+        int[] n = new int[Action.values().length];
+        changes.forEach(c -> n[c.action().ordinal()]++);
+        long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        long infos = findings.stream().filter(f -> f.severity() == Severity.INFO).count();
+        return new Plan.Summary(n[Action.CREATE.ordinal()], n[Action.UPDATE.ordinal()], n[Action.REPLACE.ordinal()], n[Action.DELETE.ordinal()],
+                n[Action.RE_REPLICATE.ordinal()], n[Action.REPROTECT.ordinal()], n[Action.NO_OP.ordinal()], (int) errors, (int) warnings, (int) infos);
+    }
+
+    private static List<Plan.PlanOrder> orders(Estate e, List<Change> changes) {
+        Set<String> changedMachines = changes.stream().filter(c -> c.action() != Action.NO_OP && (c.type().equals("protection") || c.type().equals("mobility")))
+                .map(Change::name).collect(Collectors.toSet());
+        Set<String> changedPlans = changes.stream().filter(c -> c.action() != Action.NO_OP && c.type().equals("recovery_plan")).map(Change::name).collect(Collectors.toSet());
+        List<Plan.PlanOrder> out = new ArrayList<>();
+        for (RecoveryPlan p : e.recoveryPlans()) {
+            boolean touched = changedPlans.contains(p.name()) || p.machineNames().stream().anyMatch(changedMachines::contains);
+            List<Plan.Dependency> deps = new ArrayList<>();
+            p.groups().forEach(g -> g.machines().forEach(pm -> pm.dependsOn().forEach(d -> deps.add(new Plan.Dependency(pm.name(), d)))));
+            out.add(new Plan.PlanOrder(p.name(), touched, p.groups().stream().map(g -> g.machines().stream().map(PlanMachine::name).toList()).toList(), deps));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,65 @@
+package siteplan.planner.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import siteplan.model.*;
+import siteplan.planner.rules.Facts;
+import siteplan.planner.rules.Profile;
+import siteplan.units.DataSize;
+
+/** What the seed tables imply for the declared estate: shown in every plan beside the findings. */
+final class SizingAdvisor {
+    private SizingAdvisor() {}
+
+    static List<Plan.Sizing> advise(Facts f) {
+        List<Plan.Sizing> out = new ArrayList<>();
+        for (VmwareSite s : f.estate.vmwareSites()) {
+            for (ProcessServer p : s.processServers()) {
+                List<Machine> ms = f.machinesOnProcessServer(s.name(), p.name());
+                if (ms.isEmpty()) continue;
+                DataSize churn = ms.stream().map(Machine::totalChurn).reduce(DataSize.ZERO, DataSize::plus);
+                Profile.Band b = f.profile.bandFor(churn);
+                out.add(new Plan.Sizing("process server " + s.name() + "/" + p.name(),
+                        b == null ? "more than one process server: " + (int) Math.ceil(churn.bytes() / (double) f.profile.processServer().maxChurn().bytes()) + " needed"
+                                : b.vcpu() + " vCPU, " + b.memory().human() + " memory, " + f.profile.processServer().cacheDisk().human() + " cache (" + b.cacheThroughput() + "), "
+                                + b.ingress() + " in / " + b.egress() + " out",
+                        churn.human() + "/day from " + ms.size() + " machines (Table 2)"));
+            }
+            for (MasterTarget mt : s.masterTargets()) {
+                if (mt.location() == ServerLocation.ON_PREMISES) continue;
+                List<Machine> ms = f.machinesOnMasterTarget(s.name(), mt.name());
+                if (ms.isEmpty()) continue;
+                long need = 0;
+                long iops = 0;
+                for (Machine m : ms) {
+                    ProtectionGroup g = f.groupOf(m).orElseThrow();
+                    double days = f.replicationPolicy(g.policy()).map(pol -> Math.max(1.0, pol.retention().toHours() / 24.0)).orElse(1.0);
+                    need += (long) (m.totalChurn().bytes() * days);
+                    iops += m.totalIops();
+                }
+                DataSize churn = ms.stream().map(Machine::totalChurn).reduce(DataSize.ZERO, DataSize::plus);
+                int drives = (int) Math.max(1, Math.max(Math.ceil(iops / (double) f.profile.masterTarget().retentionDiskIops()),
+                        Math.ceil(churn.bytes() / (double) f.profile.masterTarget().retentionThroughputAt8KB().bytes())));
+                int disks = ms.stream().mapToInt(m -> m.disks().size()).sum();
+                out.add(new Plan.Sizing("master target " + s.name() + "/" + mt.name(),
+                        "retention volume of at least " + new DataSize(need).human() + " striped over " + drives + " drive" + (drives == 1 ? "" : "s") + "; "
+                                + disks + " data disks (" + (disks <= 15 ? "A4" : "D14") + " or larger)",
+                        churn.human() + "/day x retention window, " + iops + " IOPS (Tables 1 and 3)"));
+            }
+            long sources = f.protectedMachines().stream().filter(m -> m.site().equals(s.name())).count();
+            if (sources > 0) {
+                int need = (int) Math.ceil(sources / (double) f.profile.configurationServer().maxSources());
+                out.add(new Plan.Sizing("configuration servers " + s.name(), need + " (" + f.profile.configurationServer().vmSize() + ")",
+                        sources + " protected machines, up to " + f.profile.configurationServer().maxSources() + " each"));
+            }
+        }
+        for (AzureTarget t : f.estate.azure()) {
+            long iops = f.protectedMachines().stream().filter(m -> f.groupOf(m).orElseThrow().target().equals(t.name())).mapToLong(Machine::totalIops).sum();
+            if (iops == 0) continue;
+            int need = (int) Math.ceil(iops / (double) f.profile.storage().sourceIopsPerAccount());
+            out.add(new Plan.Sizing("storage accounts " + t.name(), need + " geo-redundant", iops + " source IOPS, " + f.profile.storage().sourceIopsPerAccount() + " per account"));
+        }
+        out.sort(java.util.Comparator.comparing(Plan.Sizing::subject));
+        return out;
+    }
+}

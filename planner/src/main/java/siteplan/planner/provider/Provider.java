@@ -1,0 +1,23 @@
+package siteplan.planner.provider;
+
+import siteplan.model.Estate;
+import siteplan.planner.state.DiscoveredState;
+
+/**
+ * Where discovered state comes from: the simulated estate (a state folder), a vCenter, an Azure
+ * subscription. Discovery reads only what the estate names (its sites and targets); it never changes
+ * anything. The executor's operations extend this interface in issue 4.
+ */
+public interface Provider {
+    /** A short name for messages: "simulated estate in .siteplan". */
+    String describe();
+
+    DiscoveredState discover(Estate scope) throws DiscoveryException;
+
+    /** Discovery failed in a way the user can act on (no state folder, unreachable vCenter, …). */
+    class DiscoveryException extends RuntimeException {
+        public DiscoveryException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package siteplan.planner.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import siteplan.diag.Location;
+import siteplan.diag.SourceMap;
+import siteplan.model.*;
+import siteplan.planner.state.DiscoveredState;
+import siteplan.units.DataSize;
+
+/**
+ * What rules look at, worked out once: the estate, discovered state, which group protects each
+ * machine, and helpers to name things and place them in files. Rules only read it.
+ */
+public final class Facts {
+    public final Estate estate;
+    public final DiscoveredState discovered;
+    public final Profile profile;
+    public final SourceMap sources;
+    public final java.time.LocalDate today;
+    private final Map<String, ProtectionGroup> groupOf = new HashMap<>();
+    private final List<Finding> findings = new ArrayList<>();
+
+    public Facts(Estate estate, DiscoveredState discovered, Profile profile, SourceMap sources, java.time.LocalDate today) {
+        this.estate = estate;
+        this.discovered = discovered;
+        this.profile = profile;
+        this.sources = sources == null ? new SourceMap() : sources;
+        this.today = today;
+        for (ProtectionGroup g : estate.protectionGroups()) for (Machine m : estate.membersOf(g)) groupOf.putIfAbsent(m.name(), g);
+    }
+
+    public Optional<ProtectionGroup> groupOf(Machine m) {
+        return Optional.ofNullable(groupOf.get(m.name()));
+    }
+
+    /** Machines protected by some group, in name order. */
+    public List<Machine> protectedMachines() {
+        return estate.machines().stream().filter(m -> groupOf.containsKey(m.name())).toList();
+    }
+
+    public Optional<VmwareSite> vmwareSite(String name) {
+        return estate.vmwareSites().stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Optional<VmmSite> vmmSite(String name) {
+        return estate.vmmSites().stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Optional<AzureTarget> azure(String name) {
+        return estate.azure().stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+
+    public Optional<ReplicationPolicy> replicationPolicy(String name) {
+        return estate.replicationPolicies().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public Optional<HyperVPolicy> hyperVPolicy(String name) {
+        return estate.hyperVPolicies().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** Machines whose group uses the given process server of a site. */
+    public List<Machine> machinesOnProcessServer(String site, String server) {
+        return protectedMachines().stream().filter(m -> m.site().equals(site) && server.equals(groupOf.get(m.name()).processServer())).toList();
+    }
+
+    public List<Machine> machinesOnMasterTarget(String site, String server) {
+        return protectedMachines().stream().filter(m -> m.site().equals(site) && server.equals(groupOf.get(m.name()).masterTarget())).toList();
+    }
+
+    /** Data slots of a master target: from its Azure size, or its explicit shape. */
+    public Integer dataDiskSlots(MasterTarget mt) {
+        if (mt.dataDisks() != null) return mt.dataDisks();
+        if (mt.size() == null) return null;
+        Profile.MtSize s = profile.masterTarget().sizes().get(mt.size());
+        return s == null ? null : s.dataDisks();
+    }
+
+    public DataSize churnPerDisk(Machine m, Disk d) {
+        if (d.churn() != null) return d.churn();
+        // A machine-level figure with no per-disk figures is spread over the disks by size.
+        if (m.churn() == null || m.disks().stream().anyMatch(x -> x.churn() != null)) return DataSize.ZERO;
+        return new DataSize(m.totalSize().isZero() ? 0 : m.churn().bytes() * d.size().bytes() / m.totalSize().bytes());
+    }
+
+    public int iopsPerDisk(Machine m, Disk d) {
+        if (d.iops() != null) return d.iops();
+        if (m.iops() == null || m.disks().stream().anyMatch(x -> x.iops() != null) || m.disks().isEmpty()) return 0;
+        return (int) Math.ceil(m.iops() / (double) m.disks().size());
+    }
+
+    // ------------------------------------------------------------------ reporting
+
+    public void report(String rule, Severity severity, String subject, String sourceKey, String message) {
+        Location l = sources.at(sourceKey);
+        findings.add(new Finding(rule, severity, subject, message, l.file(), l.line() > 0 ? l.line() : null));
+    }
+
+    public List<Finding> findings() {
+        return findings.stream().sorted().distinct().toList();
+    }
+
+    public static String gb(DataSize s) {
+        return s.human();
+    }
+
+    public static boolean same(String a, String b) {
+        return Objects.equals(a, b);
+    }
+}

@@ -1,0 +1,207 @@
+package siteplan.planner.rules;
+
+import java.util.List;
+import siteplan.model.*;
+
+/**
+ * Failback and reprotection rules (seeds 001 and 002). They apply to a site that prepares failback:
+ * one with an on-premises master target, a process server in Azure, or a failback connection.
+ */
+final class FailbackRules {
+    private FailbackRules() {}
+
+    static boolean preparesFailback(VmwareSite s) {
+        return s.masterTargets().stream().anyMatch(m -> m.location() == ServerLocation.ON_PREMISES)
+                || s.processServers().stream().anyMatch(p -> p.location() == ServerLocation.AZURE)
+                || (s.failbackConnection() != null && s.failbackConnection() != FailbackConnection.NONE);
+    }
+
+    static void check(Facts f) {
+        for (VmwareSite s : f.estate.vmwareSites()) {
+            if (!preparesFailback(s)) continue;
+            List<Machine> machines = f.protectedMachines().stream().filter(m -> m.site().equals(s.name())).toList();
+            processServerInAzure(f, s, machines);
+            link(f, s);
+            configurationServer(f, s, machines);
+            vcenterAccess(f, s);
+            for (MasterTarget mt : s.masterTargets()) {
+                if (mt.location() != ServerLocation.ON_PREMISES) continue;
+                String key = "site:" + s.name() + "/masterTarget:" + mt.name();
+                masterTargetDisks(f, mt, key, machines);
+                masterTargetOs(f, mt, key, machines);
+                masterTargetVm(f, mt, key);
+                vmfs(f, s, mt, key);
+                retention(f, mt, key);
+            }
+            for (Machine m : machines) {
+                physical(f, m);
+                freeEsxi(f, s, m);
+                snapshots(f, m);
+            }
+        }
+    }
+
+    /** FB-PS-AZURE: a process server in Azure, in the network of the failed-over VMs, of the same deployment model. */
+    static void processServerInAzure(Facts f, VmwareSite s, List<Machine> machines) {
+        List<ProcessServer> inAzure = s.processServers().stream().filter(p -> p.location() == ServerLocation.AZURE).toList();
+        if (inAzure.isEmpty()) {
+            f.report("FB-PS-AZURE", Severity.ERROR, "site " + s.name(), "site:" + s.name(), "site " + s.name()
+                    + " prepares failback but has no process server in Azure — add: processServer('…') { location 'azure'; network '…' }");
+            return;
+        }
+        java.util.Set<String> failoverNets = new java.util.TreeSet<>();
+        machines.forEach(m -> { if (m.failover() != null && m.failover().network() != null) failoverNets.add(m.failover().network()); });
+        for (ProcessServer p : inAzure) {
+            String key = "site:" + s.name() + "/processServer:" + p.name();
+            if (!failoverNets.isEmpty() && (p.network() == null || !failoverNets.contains(p.network()))) {
+                f.report("FB-PS-AZURE", Severity.ERROR, p.name(), key, "process server " + p.name() + " in Azure is on " + (p.network() == null ? "no declared network" : p.network())
+                        + "; the failed-over VMs are on " + String.join(", ", failoverNets));
+            }
+            var targets = f.estate.protectionGroups().stream().filter(g -> g.source().equals(s.name())).map(ProtectionGroup::target).distinct().toList();
+            for (String t : targets) {
+                f.azure(t).ifPresent(a -> {
+                    DeploymentModel want = a.deploymentModel() == null ? DeploymentModel.RESOURCE_MANAGER : a.deploymentModel();
+                    DeploymentModel have = p.deploymentModel() == null ? DeploymentModel.RESOURCE_MANAGER : p.deploymentModel();
+                    if (want != have) {
+                        f.report("FB-PS-AZURE", Severity.ERROR, p.name(), key, "process server " + p.name() + " is " + have.token() + " but " + a.name() + " is " + want.token()
+                                + "; they must use the same deployment model");
+                    }
+                });
+            }
+        }
+    }
+
+    /** FB-LINK: site-to-site VPN or ExpressRoute private peering between Azure and on-premises. */
+    static void link(Facts f, VmwareSite s) {
+        if (s.failbackConnection() == null || s.failbackConnection() == FailbackConnection.NONE) {
+            f.report("FB-LINK", Severity.ERROR, "site " + s.name(), "site:" + s.name(), "site " + s.name()
+                    + " prepares failback but has no private link to Azure — add: failbackConnection 'vpn' (or 'expressroute-private')");
+        }
+    }
+
+    /** FB-CS: an on-premises configuration server that still knows the VMs; two NICs when IPs are kept. */
+    static void configurationServer(Facts f, VmwareSite s, List<Machine> machines) {
+        ConfigurationServer cs = s.configurationServer();
+        if (cs == null) {
+            f.report("FB-CS", Severity.ERROR, "site " + s.name(), "site:" + s.name(), "site " + s.name() + " prepares failback but declares no configuration server");
+            return;
+        }
+        boolean retainedIps = machines.stream().anyMatch(m -> m.failover() != null && m.failover().ip() != null);
+        int nics = cs.nics() == null ? 1 : cs.nics();
+        if (retainedIps && nics < 2) {
+            f.report("FB-CS", Severity.ERROR, cs.name(), "site:" + s.name() + "/configurationServer:" + cs.name(), "machines of " + s.name()
+                    + " keep their IP addresses on failover, so configuration server " + cs.name() + " needs two NICs (it declares " + nics + ")");
+        }
+    }
+
+    /** FB-VCENTER-RW: a read-only vCenter account lets failover work but makes reprotection fail. */
+    static void vcenterAccess(Facts f, VmwareSite s) {
+        if (s.vcenter() != null && s.vcenter().access() == VcenterAccess.READ_ONLY) {
+            f.report("FB-VCENTER-RW", Severity.ERROR, "site " + s.name(), "site:" + s.name() + "/vcenter:" + s.vcenter().address(), "the vCenter account of " + s.name()
+                    + " is read-only: failover works but reprotection fails — give it read-write rights");
+        }
+    }
+
+    /** FB-MT-DISKS: a failback master target holds at most 60 disks. */
+    static void masterTargetDisks(Facts f, MasterTarget mt, String key, List<Machine> machines) {
+        int disks = machines.stream().mapToInt(m -> m.disks().size()).sum();
+        int max = f.profile.failback().masterTargetMaxDisks();
+        if (disks > max) {
+            f.report("FB-MT-DISKS", Severity.ERROR, mt.name(), key, "failback master target " + mt.name() + " would receive " + disks + " disks (limit " + max
+                    + ") — add another on-premises master target");
+        }
+    }
+
+    /** FB-MT-OS: the machines failing back through a master target are all of its OS family, same version or older. */
+    static void masterTargetOs(Facts f, MasterTarget mt, String key, List<Machine> machines) {
+        List<String> other = machines.stream().filter(m -> m.os() != mt.os()).map(Machine::name).toList();
+        if (!other.isEmpty()) {
+            f.report("FB-MT-OS", Severity.ERROR, mt.name(), key, "failback master target " + mt.name() + " runs " + mt.os().token() + " but " + String.join(", ", other)
+                    + " do not; a replication group is all Windows or all Linux");
+        }
+        Integer mtYear = year(mt.osVersion());
+        for (Machine m : machines) {
+            Integer y = year(m.osVersion());
+            if (m.os() == mt.os() && mtYear != null && y != null && y > mtYear) {
+                f.report("FB-MT-OS", Severity.ERROR, mt.name(), key, "failback master target " + mt.name() + " runs " + mt.osVersion() + ", older than " + m.name() + " (" + m.osVersion() + ")");
+            }
+        }
+    }
+
+    private static Integer year(String v) {
+        if (v == null) return null;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(20\\d\\d)( R2)?").matcher(v);
+        return m.find() ? Integer.parseInt(m.group(1)) * 2 + (m.group(2) != null ? 1 : 0) : null;
+    }
+
+    /** FB-MT-VM: no snapshots, LSI Logic SCSI, disk.EnableUUID=true, VMware Tools running, excluded from Storage vMotion. */
+    static void masterTargetVm(Facts f, MasterTarget mt, String key) {
+        List<String> wrong = new java.util.ArrayList<>();
+        if (mt.snapshots() != null && mt.snapshots() > 0) wrong.add("it has " + mt.snapshots() + " snapshots");
+        if (mt.scsiController() != null && mt.scsiController() == ScsiController.PARAVIRTUAL) wrong.add("its SCSI controller is paravirtual, not LSI Logic");
+        if (!Boolean.TRUE.equals(mt.diskEnableUuid())) wrong.add("disk.EnableUUID is not true");
+        if (mt.tools() != null && mt.tools() != ToolsState.RUNNING) wrong.add("VMware Tools are " + mt.tools().token().replace('-', ' '));
+        if (!Boolean.TRUE.equals(mt.storageVmotionExcluded())) wrong.add("it is not excluded from Storage vMotion");
+        if (!wrong.isEmpty()) {
+            f.report("FB-MT-VM", Severity.ERROR, mt.name(), key, "failback master target " + mt.name() + " is not ready: " + String.join("; ", wrong));
+        }
+    }
+
+    /** FB-VMFS: the master target's ESXi host has at least one VMFS datastore. */
+    static void vmfs(Facts f, VmwareSite s, MasterTarget mt, String key) {
+        if (mt.esxiHost() == null) {
+            f.report("FB-VMFS", Severity.ERROR, mt.name(), key, "failback master target " + mt.name() + " declares no ESXi host — add: esxiHost '…'");
+            return;
+        }
+        boolean vmfs = s.datastores().stream().anyMatch(d -> d.type() == DatastoreType.VMFS && (d.host() == null || d.host().equals(mt.esxiHost())));
+        if (!vmfs) {
+            f.report("FB-VMFS", Severity.ERROR, mt.name(), key, "ESXi host " + mt.esxiHost() + " of failback master target " + mt.name() + " has no VMFS datastore");
+        }
+    }
+
+    /** FB-RETENTION: a dedicated, unlocked retention volume that is not the cache volume, not FAT/FAT32, capacity above 0. */
+    static void retention(Facts f, MasterTarget mt, String key) {
+        RetentionVolume r = mt.retention();
+        if (r == null) {
+            f.report("FB-RETENTION", Severity.ERROR, mt.name(), key, "failback master target " + mt.name() + " has no retention volume — add: retention { size 1.TB; path '"
+                    + (mt.os() == OsFamily.LINUX ? "/mnt/retention" : "R:") + "' }");
+            return;
+        }
+        List<String> wrong = new java.util.ArrayList<>();
+        if (r.size().isZero()) wrong.add("its capacity is 0");
+        if (r.usage() != null && r.usage() != RetentionUsage.DEDICATED) wrong.add("it is also the " + r.usage().token().replace('-', ' '));
+        if (r.locked()) wrong.add("it is locked");
+        if (r.fileSystem() != null && (r.fileSystem().equalsIgnoreCase("FAT") || r.fileSystem().equalsIgnoreCase("FAT32"))) wrong.add("it is " + r.fileSystem());
+        if (!wrong.isEmpty()) {
+            f.report("FB-RETENTION", Severity.ERROR, mt.name(), key, "the retention volume of " + mt.name() + " cannot be used: " + String.join("; ", wrong));
+        }
+    }
+
+    /** FB-PHYSICAL: a physical server fails back only as a VMware VM; Windows Server 2008 R2 SP1 cannot fail back. */
+    static void physical(Facts f, Machine m) {
+        if (m.kind() != MachineKind.PHYSICAL) return;
+        if (f.profile.failback().unsupportedPhysicalOs().stream().anyMatch(o -> o.equalsIgnoreCase(m.osVersion()))) {
+            f.report("FB-PHYSICAL", Severity.ERROR, m.name(), "machine:" + m.name(), "physical server " + m.name() + " runs " + m.osVersion() + ", which cannot fail back");
+        } else {
+            f.report("FB-PHYSICAL", Severity.INFO, m.name(), "machine:" + m.name(), "physical server " + m.name() + " fails back as a new VMware VM, not to the physical machine");
+        }
+    }
+
+    /** FB-ESXI-FREE: on a free ESXi edition failover works, failback does not. */
+    static void freeEsxi(Facts f, VmwareSite s, Machine m) {
+        if (m.esxiHost() == null) return;
+        s.hosts().stream().filter(h -> h.name().equals(m.esxiHost()) && h.edition() != null
+                        && f.profile.failback().freeEditions().stream().anyMatch(e -> h.edition().toLowerCase().contains(e)))
+                .forEach(h -> f.report("FB-ESXI-FREE", Severity.ERROR, m.name(), "machine:" + m.name(), m.name() + " runs on " + h.name() + ", a " + h.edition()
+                        + " ESXi edition: it can fail over but never fail back"));
+    }
+
+    /** FB-SNAPSHOTS: a VM with snapshots cannot be reprotected. */
+    static void snapshots(Facts f, Machine m) {
+        int n = m.snapshots() != null ? m.snapshots()
+                : f.discovered.vcenter(m.site()).flatMap(v -> v.vm(m.name())).map(siteplan.planner.state.VmInfo::snapshots).orElse(0);
+        if (n > 0) {
+            f.report("FB-SNAPSHOTS", Severity.ERROR, m.name(), "machine:" + m.name(), m.name() + " has " + n + " snapshot" + (n == 1 ? "" : "s") + "; a VM with snapshots cannot be reprotected");
+        }
+    }
+}

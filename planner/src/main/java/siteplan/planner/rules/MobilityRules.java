@@ -1,0 +1,40 @@
+package siteplan.planner.rules;
+
+import siteplan.model.*;
+
+/** Mobility service rules (seed 000 step 8, seed 004). */
+final class MobilityRules {
+    private MobilityRules() {}
+
+    static void check(Facts f) {
+        for (Machine m : f.protectedMachines()) {
+            if (m.mobility() == null) continue;
+            ProtectionGroup g = f.groupOf(m).orElseThrow();
+            push(f, m, g);
+        }
+        for (VmwareSite s : f.estate.vmwareSites()) passphrase(f, s);
+    }
+
+    /** MOB-PUSH-WIN / MOB-PUSH-LINUX: a push install needs an account: an administrator on Windows, root on Linux. */
+    static void push(Facts f, Machine m, ProtectionGroup g) {
+        InstallMethod how = m.mobility().install() == null ? InstallMethod.PUSH : m.mobility().install();
+        if (how != InstallMethod.PUSH) return;
+        if (m.mobility().account() == null && g.pushAccount() == null) {
+            boolean windows = m.os() == OsFamily.WINDOWS;
+            f.report(windows ? "MOB-PUSH-WIN" : "MOB-PUSH-LINUX", Severity.ERROR, m.name(), "machine:" + m.name(), "the Mobility service is pushed to " + m.name()
+                    + " but no account is given: " + (windows ? "an administrator account (and LocalAccountTokenFilterPolicy=1 for a local one)" : "root")
+                    + " — add pushAccount secret('…') to protection group " + g.name());
+        }
+    }
+
+    /** MOB-PASSPHRASE: machines register with their configuration server's passphrase, a reference never printed. */
+    static void passphrase(Facts f, VmwareSite s) {
+        boolean needed = f.protectedMachines().stream().anyMatch(m -> m.site().equals(s.name()) && m.mobility() != null);
+        ConfigurationServer cs = s.configurationServer();
+        if (needed && (cs == null || cs.passphrase() == null)) {
+            f.report("MOB-PASSPHRASE", Severity.ERROR, "site " + s.name(), cs == null ? "site:" + s.name() : "site:" + s.name() + "/configurationServer:" + cs.name(),
+                    "Mobility services of " + s.name() + " register with the configuration server's passphrase, but " + (cs == null ? "the site declares no configuration server"
+                            : "configuration server " + cs.name() + " has none — add: passphrase secret('…')"));
+        }
+    }
+}

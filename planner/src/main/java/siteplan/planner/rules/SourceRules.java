@@ -1,0 +1,217 @@
+package siteplan.planner.rules;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import siteplan.model.*;
+import siteplan.planner.state.VcenterInventory;
+import siteplan.planner.state.VmInfo;
+import siteplan.units.DataSize;
+
+/** Rules on each protected source machine (seed 000 "Considerations for the source environment", "Before you start"). */
+final class SourceRules {
+    private static final Pattern AZURE_NAME = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$");
+
+    private SourceRules() {}
+
+    static void check(Facts f) {
+        for (Machine m : f.protectedMachines()) {
+            ProtectionGroup g = f.groupOf(m).orElseThrow();
+            boolean toAzure = f.azure(g.target()).isPresent();
+            if (toAzure) {
+                diskSize(f, m);
+                diskCount(f, m);
+                totalSize(f, m, g);
+                churn(f, m);
+                diskChurn(f, m);
+                diskIops(f, m);
+                iops(f, m);
+                name(f, m);
+                unsupported(f, m);
+                os(f, m);
+                linuxFs(f, m);
+                vmwareTools(f, m);
+            }
+            ascii(f, m);
+        }
+        vmwareVersions(f);
+    }
+
+    private static String key(Machine m) {
+        return "machine:" + m.name();
+    }
+
+    /** SRC-DISK-SIZE: every replicated disk is at most 1023 GB (Azure's largest data disk). */
+    static void diskSize(Facts f, Machine m) {
+        DataSize max = f.profile.source().diskMaxSize();
+        for (Disk d : m.disks()) {
+            if (d.size().compareTo(max) > 0) {
+                f.report("SRC-DISK-SIZE", Severity.ERROR, m.name(), key(m) + "/disk:" + d.name(),
+                        "disk " + d.name() + " of " + m.name() + " is " + d.size().human() + " (limit " + max.human() + ")");
+            }
+        }
+    }
+
+    /** SRC-DISK-COUNT: at most 31 disks on one protected machine. */
+    static void diskCount(Facts f, Machine m) {
+        int max = f.profile.source().diskMaxCount();
+        if (m.disks().size() > max) {
+            f.report("SRC-DISK-COUNT", Severity.ERROR, m.name(), key(m), m.name() + " has " + m.disks().size() + " disks (limit " + max + ")");
+        }
+    }
+
+    /** SRC-TOTAL-SIZE: at most 31 TB, and its disks fit the data slots of its one master target. */
+    static void totalSize(Facts f, Machine m, ProtectionGroup g) {
+        DataSize max = f.profile.source().machineMaxSize();
+        if (m.totalSize().compareTo(max) > 0) {
+            f.report("SRC-TOTAL-SIZE", Severity.ERROR, m.name(), key(m), m.name() + " holds " + m.totalSize().human() + " (limit " + max.human() + ")");
+        }
+        if (g.masterTarget() == null) return;
+        f.vmwareSite(m.site()).flatMap(s -> s.masterTargets().stream().filter(t -> t.name().equals(g.masterTarget())).findFirst()).ifPresent(mt -> {
+            Integer slots = f.dataDiskSlots(mt);
+            if (slots != null && m.disks().size() > slots) {
+                f.report("SRC-TOTAL-SIZE", Severity.ERROR, m.name(), key(m), m.name() + " has " + m.disks().size() + " disks but master target " + mt.name()
+                        + " (" + (mt.size() == null ? "explicit shape" : mt.size()) + ") has " + slots + " data-disk slots; a source never spans master targets"
+                        + (slots < f.profile.masterTarget().sizes().getOrDefault(f.profile.masterTarget().largeSourceSize(), new Profile.MtSize(0, null, 0)).dataDisks()
+                        ? " — use a " + f.profile.masterTarget().largeSourceSize() : ""));
+            }
+        });
+    }
+
+    /** SRC-CHURN: daily change of one machine at most 1 TB, because a source never spans process servers. */
+    static void churn(Facts f, Machine m) {
+        DataSize max = f.profile.source().machineMaxChurn();
+        if (m.totalChurn().compareTo(max) > 0) {
+            f.report("SRC-CHURN", Severity.ERROR, m.name(), key(m), m.name() + " changes " + m.totalChurn().human() + "/day (limit " + max.human() + "/day)");
+        }
+    }
+
+    /** SRC-DISK-CHURN: churn per disk at most 144 GB/day at 8 KB writes, scaling linearly with write size. */
+    static void diskChurn(Facts f, Machine m) {
+        for (Disk d : m.disks()) {
+            DataSize writeSize = d.writeSize() == null ? DataSize.kb(8) : d.writeSize();
+            DataSize limit = new DataSize(f.profile.source().diskChurnAt8KB().bytes() * writeSize.bytes() / DataSize.kb(8).bytes());
+            DataSize churn = f.churnPerDisk(m, d);
+            if (churn.compareTo(limit) > 0) {
+                f.report("SRC-DISK-CHURN", Severity.ERROR, m.name(), key(m) + "/disk:" + d.name(), "disk " + d.name() + " of " + m.name() + " changes "
+                        + churn.human() + "/day (limit " + limit.human() + "/day at " + writeSize.human() + " writes)");
+            }
+        }
+    }
+
+    /** SRC-DISK-IOPS: each source IO costs two on the 500-IOPS target disk, so at most 250 source IOPS per disk. */
+    static void diskIops(Facts f, Machine m) {
+        int limit = f.profile.source().targetDiskIops() / f.profile.source().targetIosPerSourceIo();
+        for (Disk d : m.disks()) {
+            int iops = f.iopsPerDisk(m, d);
+            if (iops > limit) {
+                f.report("SRC-DISK-IOPS", Severity.ERROR, m.name(), key(m) + "/disk:" + d.name(), "disk " + d.name() + " of " + m.name() + " does " + iops
+                        + " IOPS (limit " + limit + ": " + f.profile.source().targetIosPerSourceIo() + " target IOs each, " + f.profile.source().targetDiskIops() + " per target disk)");
+            }
+        }
+    }
+
+    /** SRC-IOPS: one machine at most 10,000 IOPS, because a source never spans storage accounts. */
+    static void iops(Facts f, Machine m) {
+        int limit = f.profile.source().machineMaxIops();
+        if (m.totalIops() > limit) {
+            f.report("SRC-IOPS", Severity.ERROR, m.name(), key(m), m.name() + " does " + m.totalIops() + " IOPS (limit " + limit + " per machine)");
+        }
+    }
+
+    /** SRC-NAME: the Azure name is 1-63 letters, digits and hyphens, starting and ending with a letter or digit. */
+    static void name(Facts f, Machine m) {
+        String n = m.failover() != null && m.failover().azureName() != null ? m.failover().azureName() : m.name();
+        int max = f.profile.source().nameMaxLength();
+        if (n.isEmpty() || n.length() > max || !AZURE_NAME.matcher(n).matches()) {
+            f.report("SRC-NAME", Severity.ERROR, m.name(), key(m), "Azure name '" + n + "' of " + m.name()
+                    + " must be 1-" + max + " letters, digits and hyphens, starting and ending with a letter or digit" + (m.failover() == null || m.failover().azureName() == null ? " — set failover { azureName '…' }" : ""));
+        }
+    }
+
+    /** SRC-UNSUPPORTED: clustered, UEFI, BitLocker, Windows dynamic disks, Windows OS not on C:, HP CCISS on physical Linux. */
+    static void unsupported(Facts f, Machine m) {
+        if (m.clustered()) report(f, m, "it is a cluster member");
+        if (m.firmware() == Firmware.UEFI) report(f, m, "it boots with UEFI/EFI");
+        for (Disk d : m.disks()) {
+            if (d.bitlocker()) report(f, m, "disk " + d.name() + " is BitLocker-encrypted");
+            if (d.dynamic() && m.os() == OsFamily.WINDOWS) report(f, m, "disk " + d.name() + " is a Windows dynamic disk");
+            if (d.boot() && m.os() == OsFamily.WINDOWS && d.mount() != null && !d.mount().equalsIgnoreCase("C:") && !d.mount().equalsIgnoreCase("C:\\")) {
+                report(f, m, "Windows is on " + d.mount() + ", not C:\\");
+            }
+        }
+        if (m.kind() == MachineKind.PHYSICAL && m.os() == OsFamily.LINUX && m.controller() == StorageController.HP_CCISS) {
+            report(f, m, "its storage is on an HP CCISS controller");
+        }
+    }
+
+    private static void report(Facts f, Machine m, String why) {
+        f.report("SRC-UNSUPPORTED", Severity.ERROR, m.name(), key(m), m.name() + " cannot be protected: " + why);
+    }
+
+    /** SRC-OS: 64-bit Windows Server 2012 R2/2012/2008 R2 SP1, CentOS 6.4-6.6, Oracle Linux 6.4/6.5, SLES 11 SP3. */
+    static void os(Facts f, Machine m) {
+        boolean supported = f.profile.source().supportedOs().stream().anyMatch(s -> s.equalsIgnoreCase(m.osVersion()));
+        if (m.bits() != null && m.bits() != 64) {
+            f.report("SRC-OS", Severity.ERROR, m.name(), key(m), m.name() + " runs a " + m.bits() + "-bit OS; only 64-bit systems are protected");
+        } else if (!supported) {
+            f.report("SRC-OS", Severity.ERROR, m.name(), key(m), m.name() + " runs " + m.osVersion() + ", which is not supported; supported: "
+                    + String.join(", ", f.profile.source().supportedOs()));
+        }
+    }
+
+    /** SRC-LINUX-FS: Linux file systems EXT3, EXT4, ReiserFS, XFS. */
+    static void linuxFs(Facts f, Machine m) {
+        if (m.os() != OsFamily.LINUX) return;
+        for (Disk d : m.disks()) {
+            if (d.fileSystem() != null && !f.profile.source().linuxFileSystems().contains(d.fileSystem().toLowerCase(Locale.ROOT))) {
+                f.report("SRC-LINUX-FS", Severity.ERROR, m.name(), key(m) + "/disk:" + d.name(), "disk " + d.name() + " of " + m.name() + " uses "
+                        + d.fileSystem() + "; supported: " + String.join(", ", f.profile.source().linuxFileSystems()));
+            }
+        }
+    }
+
+    /** SRC-VMWARE (VM part): VMware Tools installed and running on each protected VM. */
+    static void vmwareTools(Facts f, Machine m) {
+        if (m.kind() != MachineKind.VMWARE_VM) return;
+        String state = m.tools() != null ? m.tools().token()
+                : f.discovered.vcenter(m.site()).flatMap(v -> v.vm(m.name())).map(VmInfo::tools).orElse("running");
+        if (!"running".equals(state)) {
+            f.report("SRC-VMWARE", Severity.ERROR, m.name(), key(m), "VMware Tools on " + m.name() + " are " + state.replace('-', ' ') + "; they must be installed and running");
+        }
+    }
+
+    /** SRC-VMWARE (site part): vCenter and ESXi hosts at 5.1 or 5.5. */
+    static void vmwareVersions(Facts f) {
+        var allowed = f.profile.source().vmwareVersions();
+        for (VmwareSite s : f.estate.vmwareSites()) {
+            if (f.protectedMachines().stream().noneMatch(m -> m.site().equals(s.name()))) continue;
+            String vc = s.vcenter() == null ? null : s.vcenter().version();
+            if (vc == null && s.vcenter() != null) vc = f.discovered.vcenter(s.name()).map(VcenterInventory::version).orElse(null);
+            if (vc != null && !allowed.contains(vc)) {
+                f.report("SRC-VMWARE", Severity.ERROR, "site " + s.name(), "site:" + s.name() + "/vcenter:" + s.vcenter().address(),
+                        "vCenter " + s.vcenter().address() + " is version " + vc + "; supported: " + String.join(", ", allowed));
+            }
+            for (EsxiHost h : s.hosts()) {
+                if (!allowed.contains(h.version())) {
+                    f.report("SRC-VMWARE", Severity.ERROR, "host " + h.name(), "site:" + s.name() + "/host:" + h.name(),
+                            "ESXi host " + h.name() + " is version " + h.version() + "; supported: " + String.join(", ", allowed));
+                }
+            }
+        }
+    }
+
+    /** SRC-ASCII: host name, mount points and device names in ASCII only. */
+    static void ascii(Facts f, Machine m) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        texts.add(m.hostName() != null ? m.hostName() : m.name());
+        m.disks().forEach(d -> {
+            texts.add(d.name());
+            if (d.mount() != null) texts.add(d.mount());
+        });
+        for (String t : texts) {
+            if (!t.chars().allMatch(c -> c < 128)) {
+                f.report("SRC-ASCII", Severity.ERROR, m.name(), key(m), "'" + t + "' on " + m.name() + " is not plain ASCII; host names, mount points and device names must be");
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package siteplan.planner.state;
+
+import java.util.List;
+
+/** A VM: guest OS, firmware, disks, NICs, snapshots, VMware Tools state, disk.EnableUUID, power state. */
+public record VmInfo(String name, String guestOs, String firmware, String host, String datastore, String powerState,
+                     String tools, int snapshots, Boolean diskEnableUuid, List<VmDisk> disks, List<VmNic> nics) {
+    public VmInfo {
+        disks = DiscoveredState.copy(disks);
+        nics = DiscoveredState.copy(nics);
+    }
+}
