@@ -24,11 +24,10 @@ final class FailbackRules {
             link(f, s);
             configurationServer(f, s, machines);
             vcenterAccess(f, s);
-            for (MasterTarget mt : s.masterTargets()) {
-                if (mt.location() != ServerLocation.ON_PREMISES) continue;
+            List<MasterTarget> onPrem = s.masterTargets().stream().filter(mt -> mt.location() == ServerLocation.ON_PREMISES).toList();
+            masterTargetsByOs(f, s, onPrem, machines);
+            for (MasterTarget mt : onPrem) {
                 String key = "site:" + s.name() + "/masterTarget:" + mt.name();
-                masterTargetDisks(f, mt, key, machines);
-                masterTargetOs(f, mt, key, machines);
                 masterTargetVm(f, mt, key);
                 vmfs(f, s, mt, key);
                 retention(f, mt, key);
@@ -102,28 +101,39 @@ final class FailbackRules {
         }
     }
 
-    /** FB-MT-DISKS: a failback master target holds at most 60 disks. */
-    static void masterTargetDisks(Facts f, MasterTarget mt, String key, List<Machine> machines) {
-        int disks = machines.stream().mapToInt(m -> m.disks().size()).sum();
-        int max = f.profile.failback().masterTargetMaxDisks();
-        if (disks > max) {
-            f.report("FB-MT-DISKS", Severity.ERROR, mt.name(), key, "failback master target " + mt.name() + " would receive " + disks + " disks (limit " + max
-                    + ") — add another on-premises master target");
-        }
-    }
-
-    /** FB-MT-OS: the machines failing back through a master target are all of its OS family, same version or older. */
-    static void masterTargetOs(Facts f, MasterTarget mt, String key, List<Machine> machines) {
-        List<String> other = machines.stream().filter(m -> m.os() != mt.os()).map(Machine::name).toList();
-        if (!other.isEmpty()) {
-            f.report("FB-MT-OS", Severity.ERROR, mt.name(), key, "failback master target " + mt.name() + " runs " + mt.os().token() + " but " + String.join(", ", other)
-                    + " do not; a replication group is all Windows or all Linux");
-        }
-        Integer mtYear = year(mt.osVersion());
-        for (Machine m : machines) {
-            Integer y = year(m.osVersion());
-            if (m.os() == mt.os() && mtYear != null && y != null && y > mtYear) {
-                f.report("FB-MT-OS", Severity.ERROR, mt.name(), key, "failback master target " + mt.name() + " runs " + mt.osVersion() + ", older than " + m.name() + " (" + m.osVersion() + ")");
+    /**
+     * FB-MT-OS and FB-MT-DISKS: machines fail back through an on-premises master target of their own
+     * OS family (a replication group is all Windows or all Linux), of the same or a newer version, and
+     * each master target holds at most 60 disks.
+     */
+    static void masterTargetsByOs(Facts f, VmwareSite s, List<MasterTarget> onPrem, List<Machine> machines) {
+        if (onPrem.isEmpty()) return;
+        for (OsFamily os : OsFamily.values()) {
+            List<Machine> family = machines.stream().filter(m -> m.os() == os).toList();
+            if (family.isEmpty()) continue;
+            List<MasterTarget> mts = onPrem.stream().filter(mt -> mt.os() == os).toList();
+            if (mts.isEmpty()) {
+                String names = family.stream().map(Machine::name).limit(6).collect(java.util.stream.Collectors.joining(", ")) + (family.size() > 6 ? ", …" : "");
+                f.report("FB-MT-OS", Severity.ERROR, "site " + s.name(), "site:" + s.name(), "no on-premises master target of site " + s.name() + " runs " + os.token()
+                        + ", so " + names + " cannot fail back; a replication group is all Windows or all Linux");
+                continue;
+            }
+            String key = "site:" + s.name() + "/masterTarget:" + mts.get(0).name();
+            int disks = family.stream().mapToInt(m -> m.disks().size()).sum();
+            int max = f.profile.failback().masterTargetMaxDisks();
+            if (disks > max * mts.size()) {
+                f.report("FB-MT-DISKS", Severity.ERROR, mts.get(0).name(), key, (mts.size() == 1 ? "failback master target " + mts.get(0).name() + " would receive "
+                        : "the " + mts.size() + " " + os.token() + " failback master targets would receive ") + disks + " disks (limit " + max
+                        + (mts.size() == 1 ? "" : " each") + ") — add another on-premises master target");
+            }
+            Integer newest = mts.stream().map(mt -> year(mt.osVersion())).filter(java.util.Objects::nonNull).max(Integer::compare).orElse(null);
+            for (Machine m : family) {
+                Integer y = year(m.osVersion());
+                if (newest != null && y != null && y > newest) {
+                    MasterTarget mt = mts.stream().filter(x -> newest.equals(year(x.osVersion()))).findFirst().orElseThrow();
+                    f.report("FB-MT-OS", Severity.ERROR, mt.name(), "site:" + s.name() + "/masterTarget:" + mt.name(), "failback master target " + mt.name() + " runs "
+                            + mt.osVersion() + ", older than " + m.name() + " (" + m.osVersion() + ")");
+                }
             }
         }
     }
