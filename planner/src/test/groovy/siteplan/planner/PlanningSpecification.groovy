@@ -80,6 +80,36 @@ ${body}
         }
     }
 
+    /**
+     * Plans against a simulated estate made from the definition itself (everything as declared), after
+     * `mutate` has edited the state's JSON form: a failover, a grown disk, a stopped service.
+     */
+    Plan planAgainst(String extra = '', Map<String, String> replace = [:], boolean allowDestroy = false, Closure mutate) {
+        Path dir = Files.createTempDirectory('siteplan-spec')
+        try {
+            String base = BASE
+            replace.each { from, to -> assert base.contains(from); base = base.replace(from, to) }
+            Files.writeString(dir.resolve('base.groovy'), base)
+            Files.writeString(dir.resolve('extra.groovy'), extra)
+            def loaded = DefinitionLoader.load([dir.toString()])
+            def state = siteplan.schema.ModelJson.JSON.readValue(siteplan.planner.state.StateFiles.toJson(SimulatedEstate.create(loaded.estate(), true, null)), Map)
+            mutate(state)
+            def discovered = siteplan.schema.ModelJson.JSON.convertValue(state, DiscoveredState)
+            Planner.plan([dir.toString()], loaded.estate(), loaded.sources(), discovered, 'test', Profile.load(Profile.DEFAULT),
+                    new Planner.Options(allowDestroy, TODAY, 'test'))
+        } finally {
+            dir.toFile().deleteDir()
+        }
+    }
+
+    static Map item(Map state, String machine) {
+        state.vaults.collectMany { it.protectedItems }.find { it.machine == machine }
+    }
+
+    static List<String> changed(Plan p) {
+        p.changes().findAll { it.action() != siteplan.planner.diff.Action.NO_OP }.collect { "${it.action().symbol()} ${it.address()}" as String }
+    }
+
     static List<Finding> findings(Plan p, String rule) {
         p.findings().findAll { it.rule() == rule }
     }
