@@ -7,13 +7,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import siteplan.schema.ModelJson;
 import siteplan.schema.SchemaGenerator;
 
-@Command(name = "schema", description = "Print the JSON Schema (2020-12) of the estate model, as generated from the model itself.")
+@Command(name = "schema", description = "Print the JSON Schema (2020-12) of the estate model (or, with --plan, of a saved plan), generated from the records themselves.")
 final class SchemaCommand implements Callable<Integer> {
+    @picocli.CommandLine.Option(names = "--plan", description = "The schema of plan files (schemas/plan.schema.json).")
+    boolean plan;
+
     @Spec
     CommandSpec spec;
 
     @Override public Integer call() throws Exception {
-        spec.commandLine().getOut().println(ModelJson.JSON.writeValueAsString(SchemaGenerator.estateSchema()));
+        var schema = plan
+                ? SchemaGenerator.schemaOf(siteplan.planner.plan.Plan.class, SchemaGenerator.PLAN_ID, "siteplan plan", SchemaGenerator::snakeCase)
+                : SchemaGenerator.estateSchema();
+        spec.commandLine().getOut().println(ModelJson.JSON.writeValueAsString(schema));
         spec.commandLine().getOut().flush();
         return ExitCode.OK;
     }

@@ -31,22 +31,40 @@ public final class SchemaGenerator {
     public static final String ID = "https://siteplan.dev/schemas/estate.schema.json";
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
+    public static final String PLAN_ID = "https://siteplan.dev/schemas/plan.schema.json";
+
     private final Map<String, ObjectNode> defs = new TreeMap<>();
     private final Deque<Class<?>> pending = new ArrayDeque<>();
+    private final java.util.function.UnaryOperator<String> naming;
 
-    public static ObjectNode estateSchema() {
-        return new SchemaGenerator().generate();
+    private SchemaGenerator(java.util.function.UnaryOperator<String> naming) {
+        this.naming = naming;
     }
 
-    private ObjectNode generate() {
+    public static ObjectNode estateSchema() {
+        return new SchemaGenerator(n -> n).generate(Estate.class, ID, "siteplan estate", true);
+    }
+
+    /** The schema of another record-based document, e.g. the plan (whose JSON keys are snake_case). */
+    public static ObjectNode schemaOf(Class<?> root, String id, String title, java.util.function.UnaryOperator<String> naming) {
+        return new SchemaGenerator(naming).generate(root, id, title, false);
+    }
+
+    public static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private ObjectNode generate(Class<?> rootType, String id, String title, boolean allowSchemaKey) {
         ObjectNode root = F.objectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        root.put("$id", ID);
-        root.put("title", "siteplan estate");
-        ObjectNode estate = record(Estate.class);
+        root.put("$id", id);
+        root.put("title", title);
+        ObjectNode estate = record(rootType);
         estate.fields().forEachRemaining(e -> root.set(e.getKey(), e.getValue()));
-        ((ObjectNode) root.get("properties")).set("$schema", F.objectNode().put("type", "string")
-                .put("description", "Optional address of this schema, for editors that complete and check the file."));
+        if (allowSchemaKey) {
+            ((ObjectNode) root.get("properties")).set("$schema", F.objectNode().put("type", "string")
+                    .put("description", "Optional address of this schema, for editors that complete and check the file."));
+        }
         // Re-insert properties after $schema so the key order stays readable.
         JsonNode props = root.remove("properties");
         JsonNode req = root.remove("required");
@@ -57,6 +75,11 @@ public final class SchemaGenerator {
             if (!defs.containsKey(c.getSimpleName())) defs.put(c.getSimpleName(), record(c));
         }
         ObjectNode d = F.objectNode();
+        if (!allowSchemaKey) {
+            defs.forEach(d::set);
+            root.set("$defs", d);
+            return root;
+        }
         d.set("dataSize", F.objectNode().put("type", "string").put("pattern", "^ *[0-9]+(\\.[0-9]+)? *([KkMmGgTtPp]?[Bb])$")
                 .put("description", "A data size: a number and a binary unit (B, KB, MB, GB, TB; 1 KB = 1024 B), e.g. 900GB or 1.5TB."));
         d.set("dataRate", F.objectNode().put("type", "string").put("pattern", "^ *[0-9]+(\\.[0-9]+)? *([KkMmGg]?bps)$")
@@ -81,8 +104,8 @@ public final class SchemaGenerator {
             JsonPropertyDescription pd = rc.getAccessor().getAnnotation(JsonPropertyDescription.class);
             if (pd == null) throw new IllegalStateException(type.getSimpleName() + "." + rc.getName() + " has no description");
             p.put("description", pd.value());
-            props.set(rc.getName(), p);
-            if (rc.isAnnotationPresent(Required.class)) required.add(rc.getName());
+            props.set(naming.apply(rc.getName()), p);
+            if (rc.isAnnotationPresent(Required.class)) required.add(naming.apply(rc.getName()));
         }
         o.set("properties", props);
         if (!required.isEmpty()) o.set("required", required);
@@ -102,6 +125,7 @@ public final class SchemaGenerator {
         Class<?> c = (Class<?>) t;
         if (c == String.class) return F.objectNode().put("type", "string");
         if (c == Integer.class || c == int.class) return F.objectNode().put("type", "integer").put("minimum", 0);
+        if (c == Double.class || c == double.class) return F.objectNode().put("type", "number").put("minimum", 0);
         if (c == Boolean.class || c == boolean.class) return F.objectNode().put("type", "boolean");
         if (c == DataSize.class) return F.objectNode().put("$ref", "#/$defs/dataSize");
         if (c == DataRate.class) return F.objectNode().put("$ref", "#/$defs/dataRate");
