@@ -16,7 +16,7 @@ import siteplan.planner.state.StateFiles;
 import siteplan.schema.DefinitionLoader;
 
 @Command(name = "sim", description = "The simulated estate: what exists, kept in a state folder, for trying siteplan without a cloud.",
-        subcommands = {SimCommand.Init.class})
+        subcommands = {SimCommand.Init.class, SimCommand.Generate.class})
 final class SimCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -69,6 +69,37 @@ final class SimCommand implements Runnable {
             long items = s.vaults().stream().mapToLong(v -> v.protectedItems().size()).sum();
             spec.commandLine().getOut().printf("Created a simulated estate in %s: %d VMs, %d vaults, %d protected machines%s.%n", dir, vms, s.vaults().size(), items,
                     fromModel ? " (everything as declared)" : percent != null ? " (" + percent + "% protected, with drift)" : " (nothing protected yet)");
+            spec.commandLine().getOut().flush();
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "generate", description = "Write a large estate for benchmarks: N machines with 4 disks over F files (blocks: one block per machine; table: a CSV inventory and a loop).")
+    static final class Generate implements Callable<Integer> {
+        @Option(names = "--machines", defaultValue = "10000", description = "Number of machines (default: ${DEFAULT-VALUE}).")
+        int machines;
+
+        @Option(names = "--files", defaultValue = "100", description = "Number of definition files, one site each (default: ${DEFAULT-VALUE}).")
+        int files;
+
+        @Option(names = "--style", defaultValue = "blocks", description = "blocks or table (default: ${DEFAULT-VALUE}).")
+        String style;
+
+        @Parameters(paramLabel = "OUTDIR", description = "Folder to write into (created).")
+        Path dir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override public Integer call() throws Exception {
+            if (machines < 1 || files < 1) throw new Siteplan.UserError("--machines and --files must be at least 1");
+            siteplan.planner.sim.EstateGenerator.Style s = switch (style.toLowerCase()) {
+                case "blocks" -> siteplan.planner.sim.EstateGenerator.Style.BLOCKS;
+                case "table" -> siteplan.planner.sim.EstateGenerator.Style.TABLE;
+                default -> throw new Siteplan.UserError("--style must be blocks or table, not '" + style + "'");
+            };
+            long bytes = siteplan.planner.sim.EstateGenerator.generate(dir, machines, files, s);
+            spec.commandLine().getOut().printf("Wrote %d machines in %d files to %s (%.1f MB, %s style).%n", machines, Math.min(files, machines), dir, bytes / 1e6, style);
             spec.commandLine().getOut().flush();
             return ExitCode.OK;
         }

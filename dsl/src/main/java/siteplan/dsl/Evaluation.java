@@ -56,8 +56,12 @@ final class Evaluation {
         }
     }
 
+    /** Set by the literal path to the statement it is applying; null while Groovy runs the file. */
+    Location literalAt;
+
     /** The innermost line of definition code on this thread's stack: where the user is "now". */
     Location here() {
+        if (literalAt != null) return literalAt;
         return StackWalker.getInstance().walk(frames -> frames
                 .filter(f -> f.getClassName().startsWith(SCRIPT_PREFIX))
                 .findFirst()

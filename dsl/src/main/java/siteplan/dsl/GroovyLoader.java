@@ -35,12 +35,19 @@ import siteplan.diag.SourceMap;
  */
 public final class GroovyLoader {
     private final Path root;
+    private final boolean literal;
     private final GroovyShell shell;
     private final Map<String, Evaluation.DefinitionFile> scripts = Evaluation.newScriptTable();
     private final AtomicInteger counter = new AtomicInteger();
 
     /** @param root the folder a definition may include files from; nothing outside it is read. */
     public GroovyLoader(Path root) {
+        this(root, LITERAL_PATH);
+    }
+
+    /** @param literal whether purely declarative files may take the fast literal path */
+    public GroovyLoader(Path root, boolean literal) {
+        this.literal = literal;
         this.root = root.toAbsolutePath().normalize();
         this.shell = new GroovyShell(GroovyLoader.class.getClassLoader(), Sandbox.configuration());
     }
@@ -50,14 +57,7 @@ public final class GroovyLoader {
         // always names the same file first.
         Evaluation[] evaluations = new Evaluation[files.size()];
         java.util.stream.IntStream range = java.util.stream.IntStream.range(0, files.size());
-        (files.size() > 1 ? range.parallel() : range).forEach(i -> {
-            Evaluation ev = new Evaluation(this, scripts);
-            ev.activate(() -> {
-                run(ev, files.get(i).toAbsolutePath().normalize(), new Binding(), new HashSet<>());
-                return null;
-            });
-            evaluations[i] = ev;
-        });
+        (files.size() > 1 ? range.parallel() : range).forEach(i -> evaluations[i] = evaluate(files.get(i).toAbsolutePath().normalize()));
         Declarations all = new Declarations();
         SourceMap sources = new SourceMap();
         List<Problem> problems = new ArrayList<>();
@@ -69,6 +69,64 @@ public final class GroovyLoader {
         }
         Collections.sort(problems);
         return new DslResult(all.toEstate(), sources, problems, complete);
+    }
+
+    /**
+     * One top-level file: the literal path when the file is purely declarative, else Groovy in the
+     * sandbox, starting again from nothing so no half-applied declaration is kept.
+     */
+    private Evaluation evaluate(Path file) {
+        if (literal) {
+            String text = readQuietly(file);
+            if (text != null) {
+                Evaluation ev = new Evaluation(this, scripts);
+                try {
+                    List<LiteralDefinition.Statement> body = LiteralDefinition.parse(text);
+                    ev.activate(() -> {
+                        LiteralDefinition.apply(new LiteralScript(), ev, display(file), body);
+                        return null;
+                    });
+                    ev.literalAt = null;
+                    literalFiles.incrementAndGet();
+                    return ev;
+                } catch (LiteralDefinition.NotLiteral notLiteral) {
+                    // fall through to Groovy
+                } catch (RuntimeException e) {
+                    // An exception while applying: Groovy evaluates the file again and reports it with its line.
+                }
+            }
+        }
+        Evaluation ev = new Evaluation(this, scripts);
+        ev.activate(() -> {
+            run(ev, file, new Binding(), new HashSet<>());
+            return null;
+        });
+        return ev;
+    }
+
+    /** Off with -Dsiteplan.dsl.literal=false, to compare both paths. */
+    static final boolean LITERAL_PATH = !"false".equals(System.getProperty("siteplan.dsl.literal"));
+    private final AtomicInteger literalFiles = new AtomicInteger();
+
+    /** How many files of the last load took the literal path (for tests and benchmarks). */
+    public int literalFiles() {
+        return literalFiles.get();
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A script with nothing of its own to run: the literal path calls its words directly. */
+    static final class LiteralScript extends EstateScript {
+        @Override public Object run() {
+            return null;
+        }
     }
 
     /** The `include` word: resolves the path next to the including file, inside the root only. */

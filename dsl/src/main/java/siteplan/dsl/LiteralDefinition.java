@@ -1,0 +1,362 @@
+package siteplan.dsl;
+
+import groovy.lang.Closure;
+import groovy.lang.MissingMethodException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.codehaus.groovy.runtime.InvokerHelper;
+import siteplan.diag.Location;
+
+/**
+ * The fast path for declarative definitions: a file made only of DSL words, literal values (text,
+ * numbers with units, true/false, lists, named arguments, secret()/env()) and blocks is read by this
+ * small parser and applied to the same script and context objects Groovy would drive, so the model and
+ * every message are the same, without compiling Groovy (whose parser takes seconds per megabyte of
+ * nested blocks). Anything else (a variable, a loop, an operator, include, a word the block does not
+ * have) throws {@link NotLiteral} before or while applying, and the file is evaluated by Groovy in the
+ * sandbox instead, from scratch.
+ */
+final class LiteralDefinition {
+    /** Top-level words the literal path applies itself; include and everything else go to Groovy. */
+    private static final Set<String> TOP = Set.of("azure", "vmwareSite", "vmmSite", "machines", "replicationPolicy", "hyperVPolicy",
+            "networkMapping", "storageMapping", "protectionGroup", "recoveryPlan");
+    private static final Map<String, String> UNITS = Map.ofEntries(
+            Map.entry("KB", "getKB"), Map.entry("MB", "getMB"), Map.entry("GB", "getGB"), Map.entry("TB", "getTB"),
+            Map.entry("Kbps", "getKbps"), Map.entry("Mbps", "getMbps"), Map.entry("Gbps", "getGbps"),
+            Map.entry("seconds", "getSeconds"), Map.entry("minutes", "getMinutes"), Map.entry("hours", "getHours"), Map.entry("days", "getDays"),
+            Map.entry("second", "getSecond"), Map.entry("minute", "getMinute"), Map.entry("hour", "getHour"), Map.entry("day", "getDay"));
+
+    /** The file is not purely declarative; evaluate it with Groovy. */
+    static final class NotLiteral extends RuntimeException {
+        NotLiteral(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    record Statement(String word, List<Object> args, Map<String, Object> named, List<Statement> block, int line) {}
+
+    private record Call(String fn, String arg) {}
+
+    // ------------------------------------------------------------------ tokens
+
+    private enum T { IDENT, STRING, NUMBER, LPAREN, RPAREN, LBRACE, RBRACE, LBRACK, RBRACK, COMMA, COLON, SEMI, DOT, NL, EOF }
+
+    private record Tok(T t, String text, Object value, int line) {}
+
+    private static List<Tok> tokens(String s) {
+        List<Tok> out = new ArrayList<>(s.length() / 4);
+        int i = 0;
+        int line = 1;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '\n') { out.add(new Tok(T.NL, null, null, line)); line++; i++; continue; }
+            if (c == ' ' || c == '\t' || c == '\r') { i++; continue; }
+            if (c == '/' && i + 1 < n && s.charAt(i + 1) == '/') { while (i < n && s.charAt(i) != '\n') i++; continue; }
+            if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+                int end = s.indexOf("*/", i + 2);
+                if (end < 0) throw new NotLiteral("unclosed comment");
+                for (int k = i; k < end; k++) if (s.charAt(k) == '\n') line++;
+                i = end + 2;
+                continue;
+            }
+            if (Character.isJavaIdentifierStart(c) && c != '$') {
+                int j = i + 1;
+                while (j < n && Character.isJavaIdentifierPart(s.charAt(j)) && s.charAt(j) != '$') j++;
+                out.add(new Tok(T.IDENT, s.substring(i, j), null, line));
+                i = j;
+                continue;
+            }
+            if (c >= '0' && c <= '9') {
+                int j = i;
+                while (j < n && Character.isDigit(s.charAt(j))) j++;
+                boolean decimal = j + 1 < n && s.charAt(j) == '.' && Character.isDigit(s.charAt(j + 1));
+                if (decimal) {
+                    j++;
+                    while (j < n && Character.isDigit(s.charAt(j))) j++;
+                }
+                if (j < n && (Character.isLetter(s.charAt(j)) || s.charAt(j) == '_')) throw new NotLiteral("number with a suffix");
+                String text = s.substring(i, j);
+                Object v = decimal ? new BigDecimal(text) : integer(text);
+                out.add(new Tok(T.NUMBER, text, v, line));
+                i = j;
+                continue;
+            }
+            if (c == '\'' || c == '"') {
+                if (i + 2 < n && s.charAt(i + 1) == c && s.charAt(i + 2) == c) throw new NotLiteral("triple-quoted text");
+                StringBuilder b = new StringBuilder();
+                int j = i + 1;
+                while (true) {
+                    if (j >= n) throw new NotLiteral("unclosed text");
+                    char d = s.charAt(j);
+                    if (d == c) break;
+                    if (d == '\n') throw new NotLiteral("text across lines");
+                    if (d == '$' && c == '"') throw new NotLiteral("interpolated text");
+                    if (d == '\\') {
+                        if (j + 1 >= n) throw new NotLiteral("escape at end");
+                        char e = s.charAt(j + 1);
+                        switch (e) {
+                            case 'n' -> b.append('\n');
+                            case 't' -> b.append('\t');
+                            case '\\' -> b.append('\\');
+                            case '\'' -> b.append('\'');
+                            case '"' -> b.append('"');
+                            case '$' -> b.append('$');
+                            default -> throw new NotLiteral("escape \\" + e);
+                        }
+                        j += 2;
+                        continue;
+                    }
+                    b.append(d);
+                    j++;
+                }
+                out.add(new Tok(T.STRING, null, b.toString(), line));
+                i = j + 1;
+                continue;
+            }
+            T t = switch (c) {
+                case '(' -> T.LPAREN;
+                case ')' -> T.RPAREN;
+                case '{' -> T.LBRACE;
+                case '}' -> T.RBRACE;
+                case '[' -> T.LBRACK;
+                case ']' -> T.RBRACK;
+                case ',' -> T.COMMA;
+                case ':' -> T.COLON;
+                case ';' -> T.SEMI;
+                case '.' -> T.DOT;
+                default -> throw new NotLiteral("'" + c + "'");
+            };
+            out.add(new Tok(t, null, null, line));
+            i++;
+        }
+        out.add(new Tok(T.EOF, null, null, line));
+        return out;
+    }
+
+    private static Object integer(String text) {
+        long l = Long.parseLong(text.length() > 18 ? "9223372036854775807" : text);
+        return l <= Integer.MAX_VALUE ? (Object) (int) l : (Object) l;
+    }
+
+    // ------------------------------------------------------------------ parser
+
+    private final List<Tok> toks;
+    private int p;
+
+    private LiteralDefinition(List<Tok> toks) {
+        this.toks = toks;
+    }
+
+    /** Parses a whole file, or throws NotLiteral. */
+    static List<Statement> parse(String text) {
+        LiteralDefinition d = new LiteralDefinition(tokens(text));
+        List<Statement> body = d.statements(T.EOF);
+        d.expect(T.EOF);
+        return body;
+    }
+
+    private Tok peek() { return toks.get(p); }
+
+    private Tok next() { return toks.get(p++); }
+
+    private Tok expect(T t) {
+        Tok k = next();
+        if (k.t() != t) throw new NotLiteral("expected " + t + " at line " + k.line());
+        return k;
+    }
+
+    private void skipSeparators() {
+        while (peek().t() == T.NL || peek().t() == T.SEMI) p++;
+    }
+
+    private void skipNewlines() {
+        while (peek().t() == T.NL) p++;
+    }
+
+    private List<Statement> statements(T end) {
+        List<Statement> out = new ArrayList<>();
+        skipSeparators();
+        while (peek().t() != end) {
+            out.add(statement());
+            T t = peek().t();
+            if (t != T.NL && t != T.SEMI && t != end) throw new NotLiteral("two statements on one line at " + peek().line());
+            skipSeparators();
+        }
+        return out;
+    }
+
+    private Statement statement() {
+        Tok word = expect(T.IDENT);
+        List<Object> args = new ArrayList<>();
+        Map<String, Object> named = new LinkedHashMap<>();
+        List<Statement> block = null;
+        if (peek().t() == T.LPAREN) {
+            next();
+            skipNewlines();
+            if (peek().t() != T.RPAREN) arguments(args, named, true);
+            skipNewlines();
+            expect(T.RPAREN);
+            if (peek().t() == T.LBRACE) block = block();
+        } else if (peek().t() == T.LBRACE) {
+            block = block();
+        } else if (peek().t() == T.STRING || peek().t() == T.NUMBER || peek().t() == T.IDENT || peek().t() == T.LBRACK) {
+            arguments(args, named, false);
+            if (peek().t() == T.LBRACE) throw new NotLiteral("a block after a command");
+        } else {
+            throw new NotLiteral("a word without arguments at line " + word.line());
+        }
+        return new Statement(word.text(), args, named, block, word.line());
+    }
+
+    private List<Statement> block() {
+        expect(T.LBRACE);
+        // A closure with parameters ({ x -> … }) is code, not a block.
+        List<Statement> body = statements(T.RBRACE);
+        expect(T.RBRACE);
+        return body;
+    }
+
+    private void arguments(List<Object> args, Map<String, Object> named, boolean inParens) {
+        while (true) {
+            if (inParens) skipNewlines();
+            if (peek().t() == T.IDENT && toks.get(p + 1).t() == T.COLON) {
+                String key = next().text();
+                next();
+                named.put(key, value(inParens));
+            } else {
+                args.add(value(inParens));
+            }
+            if (peek().t() != T.COMMA) return;
+            next();
+            skipNewlines();
+        }
+    }
+
+    private Object value(boolean inParens) {
+        Tok k = next();
+        switch (k.t()) {
+            case STRING:
+                return k.value();
+            case NUMBER:
+                if (peek().t() == T.DOT) {
+                    next();
+                    Tok unit = expect(T.IDENT);
+                    String getter = UNITS.get(unit.text());
+                    if (getter == null) throw new NotLiteral("unknown unit " + unit.text());
+                    return new Call(getter, k.text());
+                }
+                return k.value();
+            case IDENT:
+                if (k.text().equals("true")) return Boolean.TRUE;
+                if (k.text().equals("false")) return Boolean.FALSE;
+                if ((k.text().equals("secret") || k.text().equals("env")) && peek().t() == T.LPAREN) {
+                    next();
+                    Tok arg = expect(T.STRING);
+                    expect(T.RPAREN);
+                    return new Call(k.text(), (String) arg.value());
+                }
+                throw new NotLiteral("a name used as a value: " + k.text());
+            case LBRACK: {
+                List<Object> list = new ArrayList<>();
+                skipNewlines();
+                while (peek().t() != T.RBRACK) {
+                    list.add(value(true));
+                    skipNewlines();
+                    if (peek().t() == T.COMMA) { next(); skipNewlines(); }
+                    else if (peek().t() != T.RBRACK) throw new NotLiteral("list");
+                }
+                next();
+                return list;
+            }
+            default:
+                throw new NotLiteral("value at line " + k.line());
+        }
+    }
+
+    // ------------------------------------------------------------------ applying
+
+    /** Applies a parsed file as the given script would have; throws NotLiteral on the first step it cannot take. */
+    static void apply(EstateScript script, Evaluation ev, String file, List<Statement> body) {
+        for (Statement s : body) {
+            if (!TOP.contains(s.word())) throw new NotLiteral("top-level word " + s.word());
+            invoke(script, script, ev, file, s);
+        }
+    }
+
+    private static void invoke(Object target, EstateScript script, Evaluation ev, String file, Statement s) {
+        ev.literalAt = new Location(file, s.line());
+        Object[] args = arguments(s, script, ev, file);
+        try {
+            InvokerHelper.invokeMethod(target, s.word(), args);
+        } catch (MissingMethodException e) {
+            if (target == script || !s.word().equals(e.getMethod()) || e.getType() != target.getClass()) throw e;
+            // Delegate first, then the owner (the script), exactly as Groovy resolves a name in a block.
+            ev.literalAt = new Location(file, s.line());
+            InvokerHelper.invokeMethod(script, s.word(), args);
+        }
+    }
+
+    private static Object[] arguments(Statement s, EstateScript script, Evaluation ev, String file) {
+        List<Object> out = new ArrayList<>(s.args().size() + 2);
+        if (!s.named().isEmpty()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            s.named().forEach((k, v) -> m.put(k, resolve(v)));
+            out.add(m);
+        }
+        for (Object a : s.args()) out.add(resolve(a));
+        if (s.block() != null) out.add(new Block(script, ev, file, s.block()));
+        return out.toArray();
+    }
+
+    private static Object resolve(Object v) {
+        if (v instanceof Call c) {
+            return switch (c.fn()) {
+                case "secret" -> siteplan.model.SecretRef.secret(c.arg());
+                case "env" -> siteplan.model.SecretRef.env(c.arg());
+                default -> InvokerHelper.invokeStaticMethod(UnitExtensions.class, c.fn(), new Object[] {number(c.arg())});
+            };
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object o : l) out.add(resolve(o));
+            return out;
+        }
+        return v;
+    }
+
+    private static Number number(String text) {
+        return text.contains(".") ? new BigDecimal(text) : (Number) integer(text);
+    }
+
+    /** A block of statements, run against whatever delegate Evaluation.configure gives it. */
+    static final class Block extends Closure<Object> {
+        private final transient EstateScript script;
+        private final transient Evaluation ev;
+        private final String file;
+        private final transient List<Statement> body;
+
+        Block(EstateScript script, Evaluation ev, String file, List<Statement> body) {
+            super(script);
+            this.script = script;
+            this.ev = ev;
+            this.file = file;
+            this.body = body;
+        }
+
+        public Object doCall(Object ignored) {
+            Object delegate = getDelegate();
+            Set<String> words = delegate instanceof BlockContext ? BlockContext.words(delegate.getClass()) : Set.of();
+            for (Statement s : body) {
+                // Only words of the block itself; anything else (a script function, a typo) is Groovy's to resolve and report.
+                if (!words.contains(s.word())) throw new NotLiteral("word " + s.word() + " is not a word of the block");
+                invoke(delegate, script, ev, file, s);
+            }
+            return null;
+        }
+    }
+}
