@@ -46,6 +46,9 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--allow-destroy", description = "Accept changes that disable protection and lose recovery points.")
     boolean allowDestroy;
 
+    @Option(names = "--no-cache", description = "Evaluate the definition even if nothing changed since the last run.")
+    boolean noCache;
+
     @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = Profile.DEFAULT, description = "Rule profile: a bundled name (asr-2015, asr-2017) or a .yaml file (default: ${DEFAULT-VALUE}).")
     String profile;
 
@@ -53,12 +56,19 @@ final class PlanCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override public Integer call() throws Exception {
+        Timing t = new Timing(spec.commandLine().getErr());
         Profile p = Rendering.profile(profile);
-        DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths);
-        SimulatedProvider provider = new SimulatedProvider(state.resolve(paths));
+        Path stateDir = state.resolve(paths);
+        SimulatedProvider provider = new SimulatedProvider(stateDir);
+        provider.prefetch();
+        DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, noCache ? null : new siteplan.schema.ModelCache(stateDir.resolve("cache")));
+        t.mark("definition");
         DiscoveredState discovered = Rendering.discover(provider, loaded);
+        t.mark("discovery");
         Plan plan = Planner.plan(paths, loaded.estate(), loaded.sources(), discovered, provider.describe(), p,
-                new Planner.Options(allowDestroy, LocalDate.now(), Siteplan.version()));
+                new Planner.Options(allowDestroy, LocalDate.now(), Siteplan.version()),
+                new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)));
+        t.mark("plan");
         if (out != null) ExportCommand.writeAtomically(out, PlanJson.write(plan));
         var w = spec.commandLine().getOut();
         if (json) w.print(PlanJson.write(plan));
@@ -66,6 +76,7 @@ final class PlanCommand implements Callable<Integer> {
         else w.print(HumanView.render(plan, Siteplan.colour(noColor)));
         if (out != null && !json && !markdown) w.println("Saved the plan to " + out + "; apply it with: siteplan apply " + out);
         w.flush();
+        t.mark("output");
         if (!plan.applicable()) return ExitCode.INVALID_INPUT;
         return detailedExitcode && plan.summary().hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
     }

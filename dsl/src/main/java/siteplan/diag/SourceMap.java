@@ -12,18 +12,38 @@ import java.util.TreeMap;
  * duplicates are reported with both lines.
  */
 public final class SourceMap {
-    private final Map<String, List<Location>> places = new TreeMap<>();
+    // A hash map: estates declare hundreds of thousands of keys, and lookups need no order.
+    private final Map<String, List<Location>> places = new java.util.HashMap<>();
+    private java.util.function.Supplier<SourceMap> pending;
+
+    /** A source map filled on first use: cached models read theirs only when a message needs a line. */
+    public static SourceMap lazy(java.util.function.Supplier<SourceMap> loader) {
+        SourceMap m = new SourceMap();
+        m.pending = loader;
+        return m;
+    }
+
+    private void fill() {
+        if (pending != null) {
+            java.util.function.Supplier<SourceMap> p = pending;
+            pending = null;
+            places.putAll(p.get().places);
+        }
+    }
 
     public synchronized void add(String key, Location location) {
+        fill();
         places.computeIfAbsent(key, k -> new ArrayList<>(1)).add(location);
     }
 
     public synchronized List<Location> all(String key) {
+        fill();
         return List.copyOf(places.getOrDefault(key, List.of()));
     }
 
     /** The first place the key was declared, or the nearest enclosing key's place, or UNKNOWN. */
     public synchronized Location at(String key) {
+        fill();
         String k = key;
         while (true) {
             List<Location> l = places.get(k);
@@ -35,7 +55,21 @@ public final class SourceMap {
     }
 
     public synchronized void addAll(SourceMap other) {
+        fill();
+        other.fill();
+        if (places.isEmpty()) {
+            other.places.forEach((k, v) -> places.put(k, new ArrayList<>(v)));
+            return;
+        }
         other.places.forEach((k, v) -> places.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+    }
+
+    /** Every key with its places, for caching. */
+    public synchronized Map<String, List<Location>> entries() {
+        fill();
+        Map<String, List<Location>> copy = new TreeMap<>();
+        places.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return copy;
     }
 
     public static String key(String kind, String name) { return kind + ":" + name; }

@@ -20,7 +20,7 @@ import siteplan.model.StorageMapping;
  */
 public abstract class EstateScript extends Script {
     private static final Set<String> TOP_WORDS = new TreeSet<>(Set.of("azure", "vmwareSite", "vmmSite", "machines", "replicationPolicy",
-            "hyperVPolicy", "networkMapping", "storageMapping", "protectionGroup", "recoveryPlan", "include", "secret", "env"));
+            "hyperVPolicy", "networkMapping", "storageMapping", "protectionGroup", "recoveryPlan", "include", "table", "secret", "env"));
 
     private static Evaluation ev() { return Evaluation.current(); }
 
@@ -106,6 +106,15 @@ public abstract class EstateScript extends Script {
      */
     public void include(String path) {
         ev().loader.include(ev(), path, getBinding());
+    }
+
+    /**
+     * The rows of an inventory beside the definition, for data-driven estates: a CSV file with a
+     * header row (each row a map of column to text) or a YAML/JSON list of maps. The path is relative to
+     * this file and must stay inside the definition folder, like include.
+     */
+    public java.util.List<java.util.Map<String, Object>> table(String path) {
+        return ev().loader.table(ev(), path);
     }
 
     public SecretRef secret(String name) { return SecretRef.secret(name); }

@@ -56,12 +56,32 @@ final class Evaluation {
         }
     }
 
+    private groovy.lang.GroovyShell shell;
+
+    /** This evaluation's own shell, made on first use. */
+    groovy.lang.GroovyShell shell(java.util.function.Supplier<groovy.lang.GroovyShell> make) {
+        if (shell == null) shell = make.get();
+        return shell;
+    }
+
     /** Set by the literal path to the statement it is applying; null while Groovy runs the file. */
     Location literalAt;
+
+    private String markClass;
+    private int markLine;
+
+    void mark(String scriptClass, int line) {
+        markClass = scriptClass;
+        markLine = line;
+    }
 
     /** The innermost line of definition code on this thread's stack: where the user is "now". */
     Location here() {
         if (literalAt != null) return literalAt;
+        if (markClass != null) {
+            DefinitionFile f = scripts.get(markClass);
+            if (f != null) return new Location(f.display(), markLine);
+        }
         return StackWalker.getInstance().walk(frames -> frames
                 .filter(f -> f.getClassName().startsWith(SCRIPT_PREFIX))
                 .findFirst()
@@ -71,6 +91,7 @@ final class Evaluation {
 
     /** The file being evaluated at the innermost script frame, for resolving include paths. */
     DefinitionFile currentFile() {
+        if (markClass != null && scripts.get(markClass) != null) return scripts.get(markClass);
         return StackWalker.getInstance().walk(frames -> frames
                 .filter(f -> f.getClassName().startsWith(SCRIPT_PREFIX))
                 .findFirst()

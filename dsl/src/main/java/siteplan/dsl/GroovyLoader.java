@@ -36,7 +36,6 @@ import siteplan.diag.SourceMap;
 public final class GroovyLoader {
     private final Path root;
     private final boolean literal;
-    private final GroovyShell shell;
     private final Map<String, Evaluation.DefinitionFile> scripts = Evaluation.newScriptTable();
     private final AtomicInteger counter = new AtomicInteger();
 
@@ -49,7 +48,7 @@ public final class GroovyLoader {
     public GroovyLoader(Path root, boolean literal) {
         this.literal = literal;
         this.root = root.toAbsolutePath().normalize();
-        this.shell = new GroovyShell(GroovyLoader.class.getClassLoader(), Sandbox.configuration());
+
     }
 
     public DslResult load(List<Path> files) {
@@ -81,13 +80,24 @@ public final class GroovyLoader {
             if (text != null) {
                 Evaluation ev = new Evaluation(this, scripts);
                 try {
-                    List<LiteralDefinition.Statement> body = LiteralDefinition.parse(text);
+                    List<LiteralDefinition.TopLevel> statements = LiteralDefinition.split(text);
+                    boolean allLiteral = statements.stream().allMatch(s -> s.literal() != null);
                     ev.activate(() -> {
-                        LiteralDefinition.apply(new LiteralScript(), ev, display(file), body);
+                        LiteralScript script = new LiteralScript();
+                        for (LiteralDefinition.TopLevel s : statements) {
+                            if (s.literal() != null) {
+                                LiteralDefinition.apply(script, ev, display(file), s.literal());
+                            } else {
+                                // Only this statement needs Groovy: compile it alone, on its own lines.
+                                ev.literalAt = null;
+                                String padded = "\n".repeat(s.line() - 1) + s.text();
+                                if (!runText(ev, file, padded, script.getBinding())) throw new LiteralDefinition.NotLiteral("statement did not run to its end");
+                            }
+                        }
                         return null;
                     });
                     ev.literalAt = null;
-                    literalFiles.incrementAndGet();
+                    if (allLiteral) literalFiles.incrementAndGet();
                     return ev;
                 } catch (LiteralDefinition.NotLiteral notLiteral) {
                     // fall through to Groovy
@@ -127,6 +137,52 @@ public final class GroovyLoader {
         @Override public Object run() {
             return null;
         }
+    }
+
+    /** The `table` word: reads a CSV, YAML or JSON inventory inside the root, or reports why not and returns no rows. */
+    java.util.List<java.util.Map<String, Object>> table(Evaluation ev, String path) {
+        Path target = inside(ev, path, "table");
+        if (target == null) return java.util.List.of();
+        String name = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (name.endsWith(".csv")) {
+                var csv = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+                var schema = com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader();
+                try (var it = csv.readerFor(java.util.Map.class).with(schema).<java.util.Map<String, Object>>readValues(target.toFile())) {
+                    return java.util.List.copyOf(it.readAll());
+                }
+            }
+            if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
+                var mapper = name.endsWith(".json") ? new com.fasterxml.jackson.databind.ObjectMapper() : new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+                Object v = mapper.readValue(target.toFile(), Object.class);
+                if (v instanceof java.util.List<?> l && l.stream().allMatch(x -> x instanceof java.util.Map)) {
+                    @SuppressWarnings("unchecked") var rows = (java.util.List<java.util.Map<String, Object>>) (java.util.List<?>) l;
+                    return rows;
+                }
+                ev.error("table '" + path + "' must hold a list of rows (maps)");
+                return java.util.List.of();
+            }
+            ev.error("table '" + path + "' is not a .csv, .yaml, .yml or .json file");
+        } catch (IOException | RuntimeException e) {
+            ev.error("table '" + path + "' cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        return java.util.List.of();
+    }
+
+    /** Resolves a path next to the current file, refusing anything outside the root. */
+    private Path inside(Evaluation ev, String path, String word) {
+        Evaluation.DefinitionFile from = ev.currentFile();
+        Path base = from == null ? root : from.path().getParent();
+        Path target = base.resolve(path).toAbsolutePath().normalize();
+        if (!target.startsWith(root)) {
+            ev.error(word + " '" + path + "' points outside the definition folder " + display(root) + "; a definition may only read files inside it");
+            return null;
+        }
+        if (!Files.isRegularFile(target)) {
+            ev.error(word + " '" + path + "': no such file " + display(target));
+            return null;
+        }
+        return target;
     }
 
     /** The `include` word: resolves the path next to the including file, inside the root only. */
@@ -170,17 +226,32 @@ public final class GroovyLoader {
                 ev.error(new Location(display, 0), "cannot be read: " + e.getMessage());
                 return;
             }
+            runText(ev, file, text, binding);
+        } finally {
+            including.remove(file);
+            ev.including = previous;
+        }
+    }
+
+    /** Compiles and runs definition text in the sandbox; false when it could not compile or stopped early. */
+    private boolean runText(Evaluation ev, Path file, String text, Binding binding) {
+        String display = display(file);
+        {
             String className = Evaluation.SCRIPT_PREFIX + counter.incrementAndGet();
             scripts.put(className, new Evaluation.DefinitionFile(file, display));
             Script script;
+            long t0 = System.nanoTime();
             try {
-                script = shell.parse(text, className + ".groovy");
+                // A shell per evaluation: GroovyClassLoader serialises parsing on a shared cache lock.
+                script = ev.shell(this::newShell).parse(text, className + ".groovy");
             } catch (MultipleCompilationErrorsException e) {
                 for (Message m : e.getErrorCollector().getErrors()) ev.problems.add(compileProblem(display, m));
                 ev.complete = false;
-                return;
+                return false;
             }
             script.setBinding(binding);
+            COMPILE_NANOS.addAndGet(System.nanoTime() - t0);
+            long t1 = System.nanoTime();
             try {
                 script.run();
             } catch (SandboxRuntime.SandboxViolation e) {
@@ -199,10 +270,19 @@ public final class GroovyLoader {
                 Throwable cause = e instanceof org.codehaus.groovy.runtime.InvokerInvocationException && e.getCause() != null ? e.getCause() : e;
                 ev.error(lineOf(cause, display), explain(cause));
             }
-        } finally {
-            including.remove(file);
-            ev.including = previous;
+            finally {
+                RUN_NANOS.addAndGet(System.nanoTime() - t1);
+            }
+            return ev.complete;
         }
+    }
+
+    /** Time spent compiling and running Groovy, for -Dsiteplan.timing=true. */
+    public static final java.util.concurrent.atomic.AtomicLong COMPILE_NANOS = new java.util.concurrent.atomic.AtomicLong();
+    public static final java.util.concurrent.atomic.AtomicLong RUN_NANOS = new java.util.concurrent.atomic.AtomicLong();
+
+    private GroovyShell newShell() {
+        return new GroovyShell(GroovyLoader.class.getClassLoader(), Sandbox.configuration());
     }
 
     private Location lineOf(Throwable e, String fallbackFile) {

@@ -143,6 +143,109 @@ final class LiteralDefinition {
         return l <= Integer.MAX_VALUE ? (Object) (int) l : (Object) l;
     }
 
+    // ------------------------------------------------------------------ top-level statements
+
+    /** One top-level statement of a file: its text (with its first line) and, when declarative, its parse. */
+    record TopLevel(String text, int line, List<Statement> literal) {}
+
+    /**
+     * Splits a file into top-level statements, each either parsed as declarative or kept as Groovy text.
+     * Throws NotLiteral when the file has top-level code that later statements may depend on (a def, an
+     * assignment, a loop, include): then the whole file is Groovy's.
+     */
+    static List<TopLevel> split(String text) {
+        List<TopLevel> out = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        int line = 1;
+        while (i < n) {
+            // skip blank space, separators and comments between statements
+            char c = text.charAt(i);
+            if (c == '\n') { line++; i++; continue; }
+            if (Character.isWhitespace(c) || c == ';') { i++; continue; }
+            if (text.startsWith("//", i)) { while (i < n && text.charAt(i) != '\n') i++; continue; }
+            if (text.startsWith("/*", i)) {
+                int end = text.indexOf("*/", i + 2);
+                if (end < 0) throw new NotLiteral("unclosed comment");
+                for (int k = i; k < end; k++) if (text.charAt(k) == '\n') line++;
+                i = end + 2;
+                continue;
+            }
+            int start = i;
+            int startLine = line;
+            int end = statementEnd(text, i);
+            String stmt = text.substring(start, end);
+            for (int k = start; k < end; k++) if (text.charAt(k) == '\n') line++;
+            i = end;
+            String word = leadingWord(stmt);
+            if (word == null || !TOP.contains(word)) throw new NotLiteral("top-level code: " + (word == null ? "?" : word));
+            List<Statement> parsed;
+            try {
+                parsed = new LiteralDefinition(tokensFrom(stmt, startLine)).statements(T.EOF);
+            } catch (NotLiteral e) {
+                parsed = null;
+            }
+            out.add(new TopLevel(stmt, startLine, parsed));
+        }
+        return out;
+    }
+
+    private static List<Tok> tokensFrom(String stmt, int firstLine) {
+        List<Tok> raw = tokens(stmt);
+        List<Tok> out = new ArrayList<>(raw.size());
+        for (Tok t : raw) out.add(new Tok(t.t(), t.text(), t.value(), t.line() + firstLine - 1));
+        return out;
+    }
+
+    private static String leadingWord(String stmt) {
+        int j = 0;
+        while (j < stmt.length() && Character.isJavaIdentifierPart(stmt.charAt(j)) && stmt.charAt(j) != '$') j++;
+        if (j == 0) return null;
+        String w = stmt.substring(0, j);
+        // A DSL call continues with '(' or an argument, never with '=' or '.'.
+        int k = j;
+        while (k < stmt.length() && (stmt.charAt(k) == ' ' || stmt.charAt(k) == '\t')) k++;
+        if (k < stmt.length() && (stmt.charAt(k) == '=' || stmt.charAt(k) == '.')) return null;
+        return w;
+    }
+
+    /** Where a top-level statement ends: the end of its line once every bracket it opened is closed. */
+    private static int statementEnd(String s, int i) {
+        int depth = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '\'' || c == '"') {
+                boolean triple = s.startsWith(String.valueOf(c).repeat(3), i);
+                String close = triple ? String.valueOf(c).repeat(3) : String.valueOf(c);
+                int j = i + close.length();
+                while (j < n && !s.startsWith(close, j)) {
+                    if (s.charAt(j) == '\\') j++;
+                    else if (!triple && s.charAt(j) == '\n') throw new NotLiteral("text across lines");
+                    j++;
+                }
+                if (j >= n) throw new NotLiteral("unclosed text");
+                i = j + close.length();
+                continue;
+            }
+            if (s.startsWith("//", i)) { while (i < n && s.charAt(i) != '\n') i++; continue; }
+            if (s.startsWith("/*", i)) {
+                int end = s.indexOf("*/", i + 2);
+                if (end < 0) throw new NotLiteral("unclosed comment");
+                i = end + 2;
+                continue;
+            }
+            if (c == '/' ) throw new NotLiteral("a slash outside a comment (division or slashy text)");
+            if (c == '(' || c == '{' || c == '[') depth++;
+            else if (c == ')' || c == '}' || c == ']') depth--;
+            else if ((c == '\n' || c == ';') && depth == 0) return i;
+            if (depth < 0) throw new NotLiteral("unbalanced brackets");
+            i++;
+        }
+        if (depth != 0) throw new NotLiteral("unbalanced brackets");
+        return n;
+    }
+
     // ------------------------------------------------------------------ parser
 
     private final List<Tok> toks;

@@ -182,6 +182,24 @@ public final class Sandbox {
 
         @Override protected SourceUnit getSourceUnit() { return source; }
 
+        /** Puts a line marker (SandboxRuntime.line) before each statement the user wrote. */
+        @Override
+        public void visitBlockStatement(org.codehaus.groovy.ast.stmt.BlockStatement block) {
+            List<org.codehaus.groovy.ast.stmt.Statement> marked = new java.util.ArrayList<>();
+            for (org.codehaus.groovy.ast.stmt.Statement st : block.getStatements()) {
+                if (st.getLineNumber() > 0) {
+                    var call = new StaticMethodCallExpression(RUNTIME, "line", new ArgumentListExpression(
+                            new ConstantExpression(script.getName()), new ConstantExpression(st.getLineNumber(), true)));
+                    var marker = new org.codehaus.groovy.ast.stmt.ExpressionStatement(call);
+                    marked.add(marker);
+                }
+                marked.add(st);
+            }
+            super.visitBlockStatement(block);
+            block.getStatements().clear();
+            block.getStatements().addAll(marked);
+        }
+
         private void deny(ASTNode node, String message) {
             addError(message, node);
         }

@@ -7,6 +7,15 @@ package siteplan.dsl;
 public final class SandboxRuntime {
     private SandboxRuntime() {}
 
+    /**
+     * Inserted by the compiler before every statement of a definition: records where the definition is,
+     * so DSL words learn their file and line without walking the stack (which costs more than the
+     * word itself in a loop over thousands of machines).
+     */
+    public static void line(String scriptClass, int line) {
+        Evaluation.current().mark(scriptClass, line);
+    }
+
     public static Object key(Object key) {
         if (key instanceof CharSequence s && Sandbox.isDenied(s.toString())) {
             throw new SandboxViolation("'" + s + "' is not available in a site definition: definitions cannot use reflection or reach the machine");

@@ -32,6 +32,10 @@ public final class EstateValidator {
     private final Map<String, VmwareSite> vmwareSites = new HashMap<>();
     private final Map<String, VmmSite> vmmSites = new HashMap<>();
     private final Map<String, AzureTarget> azure = new HashMap<>();
+    private final Map<String, Machine> machinesByName = new HashMap<>();
+    private final Map<String, List<Machine>> machinesBySite = new HashMap<>();
+    private final Map<String, VirtualNetwork> azureNetworks = new HashMap<>();
+    private final Set<String> azureNetworkNames = new TreeSet<>();
 
     private EstateValidator(Estate estate, SourceMap sources) {
         this.estate = estate;
@@ -39,6 +43,29 @@ public final class EstateValidator {
         estate.vmwareSites().forEach(s -> vmwareSites.putIfAbsent(s.name(), s));
         estate.vmmSites().forEach(s -> vmmSites.putIfAbsent(s.name(), s));
         estate.azure().forEach(a -> azure.putIfAbsent(a.name(), a));
+        estate.azure().forEach(a -> a.networks().forEach(n -> {
+            azureNetworks.putIfAbsent(n.name(), n);
+            azureNetworkNames.add(n.name());
+        }));
+        for (Machine m : estate.machines()) {
+            machinesByName.putIfAbsent(m.name(), m);
+            machinesBySite.computeIfAbsent(m.site(), k -> new ArrayList<>()).add(m);
+        }
+    }
+
+    /** Estate.membersOf, using the indexes: named members, then tagged machines of the source site, in name order. */
+    private List<Machine> membersOf(ProtectionGroup g) {
+        java.util.TreeMap<String, Machine> out = new java.util.TreeMap<>();
+        for (String n : g.members()) {
+            Machine m = machinesByName.get(n);
+            if (m != null) out.put(n, m);
+        }
+        if (!g.tagged().isEmpty()) {
+            for (Machine m : machinesBySite.getOrDefault(g.source(), List.of())) {
+                if (m.tags().stream().anyMatch(g.tagged()::contains)) out.put(m.name(), m);
+            }
+        }
+        return List.copyOf(out.values());
     }
 
     public static List<Problem> validate(Estate estate, SourceMap sources) {
@@ -193,10 +220,9 @@ public final class EstateValidator {
             }
             FailoverSettings f = m.failover();
             if (f != null && f.network() != null) {
-                List<VirtualNetwork> all = estate.azure().stream().flatMap(a -> a.networks().stream()).toList();
                 String fk = key + "/failover";
-                if (ref(fk, "failover settings of " + label, "network", f.network(), names(all, VirtualNetwork::name)) && f.subnet() != null) {
-                    VirtualNetwork net = all.stream().filter(n -> n.name().equals(f.network())).findFirst().orElseThrow();
+                if (ref(fk, "failover settings of " + label, "network", f.network(), azureNetworkNames) && f.subnet() != null) {
+                    VirtualNetwork net = azureNetworks.get(f.network());
                     ref(fk, "failover settings of " + label, "subnet", f.subnet(), names(net.subnets(), Subnet::name));
                 }
             }
@@ -244,22 +270,23 @@ public final class EstateValidator {
                 else if (target != null) ref(key, label, "target cloud", g.targetCloud(), names(target.clouds(), VmmCloud::name));
             }
             for (String member : g.members()) {
-                Machine m = estate.machine(member).orElse(null);
+                Machine m = machinesByName.get(member);
                 if (m == null) {
                     ref(key, label, "machine", member, names(estate.machines(), Machine::name));
                 } else if (!m.site().equals(g.source())) {
                     error(at, label + " includes machine '" + member + "' of site '" + m.site() + "', but the group protects site '" + g.source() + "'");
                 }
             }
+            List<Machine> siteMachines = machinesBySite.getOrDefault(g.source(), List.of());
             for (String tag : g.tagged()) {
-                boolean any = estate.machines().stream().anyMatch(m -> m.site().equals(g.source()) && m.tags().contains(tag));
+                boolean any = siteMachines.stream().anyMatch(m -> m.tags().contains(tag));
                 if (!any) {
-                    Set<String> tags = estate.machines().stream().filter(m -> m.site().equals(g.source())).flatMap(m -> m.tags().stream()).collect(Collectors.toCollection(TreeSet::new));
+                    Set<String> tags = siteMachines.stream().flatMap(m -> m.tags().stream()).collect(Collectors.toCollection(TreeSet::new));
                     error(at, label + " selects machines tagged '" + tag + "', but no machine of site '" + g.source() + "' has that tag"
                             + Suggestions.didYouMean(tag, tags));
                 }
             }
-            for (Machine m : estate.membersOf(g)) {
+            for (Machine m : membersOf(g)) {
                 String other = groupOf.putIfAbsent(m.name(), g.name());
                 if (other != null) {
                     error(at, "machine '" + m.name() + "' is in protection groups '" + other + "' and '" + g.name() + "'; a machine is protected by one group");

@@ -30,7 +30,34 @@ import siteplan.validate.EstateValidator;
 public final class DefinitionLoader {
     private DefinitionLoader() {}
 
-    public record Loaded(Estate estate, SourceMap sources, List<String> files) {}
+    /**
+     * A loaded definition. {@code digest} is the SHA-256 of every input file (see {@link ModelCache#key}):
+     * plans record it, and apply refuses a plan whose definition has changed since.
+     */
+    public record Loaded(Estate estate, SourceMap sources, List<String> files, String digest) {
+        public Loaded withDigest(String d) {
+            return new Loaded(estate, sources, files, d);
+        }
+    }
+
+    /**
+     * As {@link #load(List)}, reusing the model evaluated by an earlier run when no file under the
+     * definition's folders has changed since (see {@link ModelCache}).
+     */
+    public static Loaded load(List<String> paths, ModelCache cache) {
+        if (cache == null) return load(paths);
+        String key;
+        try {
+            key = ModelCache.key(paths);
+        } catch (java.io.IOException | RuntimeException e) {
+            return load(paths);
+        }
+        Loaded hit = cache.get(key);
+        if (hit != null) return hit;
+        Loaded loaded = load(paths).withDigest("sha256:" + key);
+        cache.put(key, loaded);
+        return loaded;
+    }
 
     public static Loaded load(List<String> paths) {
         List<Problem> problems = new ArrayList<>();
@@ -93,7 +120,13 @@ public final class DefinitionLoader {
         List<String> files = new ArrayList<>();
         groovyByRoot.values().forEach(l -> l.forEach(f -> files.add(GroovyLoader.display(f))));
         dataFiles.forEach(f -> files.add(GroovyLoader.display(f)));
-        return new Loaded(estate, sources, files);
+        String digest;
+        try {
+            digest = "sha256:" + ModelCache.key(paths);
+        } catch (java.io.IOException e) {
+            digest = null;
+        }
+        return new Loaded(estate, sources, files, digest);
     }
 
     private static List<Path> scan(Path dir) {

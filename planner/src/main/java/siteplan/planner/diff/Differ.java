@@ -29,10 +29,17 @@ public final class Differ {
     private final Estate e;
     private final DiscoveredState d;
     private final List<Change> changes = new ArrayList<>();
+    private final Map<String, ProtectedItem> items = new HashMap<>();
+    private final Map<String, List<String>> plansByMachine = new HashMap<>();
 
     private Differ(Estate e, DiscoveredState d) {
         this.e = e;
         this.d = d;
+        d.vaults().forEach(v -> v.protectedItems().forEach(p -> items.putIfAbsent(p.machine(), p)));
+        for (RecoveryPlan p : e.recoveryPlans()) {
+            for (String m : new TreeSet<>(p.machineNames())) plansByMachine.computeIfAbsent(m, k -> new ArrayList<>()).add(p.name());
+        }
+        plansByMachine.values().forEach(java.util.Collections::sort);
     }
 
     public static List<Change> diff(Estate estate, DiscoveredState discovered) {
@@ -209,7 +216,7 @@ public final class Differ {
         for (Machine m : e.machines()) {
             ProtectionGroup g = groupOf.get(m.name());
             if (g == null) continue;
-            Optional<ProtectedItem> item = d.protectedItem(m.name());
+            Optional<ProtectedItem> item = Optional.ofNullable(items.get(m.name()));
             String address = m.name();
             if (item.isEmpty()) {
                 add("protection", m.site(), address, Action.CREATE, "machine is not protected yet",
@@ -321,7 +328,7 @@ public final class Differ {
     }
 
     private List<String> plansWith(String machine) {
-        return e.recoveryPlans().stream().filter(p -> p.machineNames().contains(machine)).map(RecoveryPlan::name).sorted().toList();
+        return plansByMachine.getOrDefault(machine, List.of());
     }
 
     private static double round1(double v) {

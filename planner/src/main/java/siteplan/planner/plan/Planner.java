@@ -24,16 +24,47 @@ public final class Planner {
 
     public record Options(boolean allowDestroy, LocalDate today, String siteplanVersion) {}
 
+    /** Digests computed elsewhere from the bytes already read (definition files, state file); null to compute from the values. */
+    public record Digests(String model, String state) {}
+
     public static Plan plan(List<String> definition, Estate estate, SourceMap sources, DiscoveredState discovered, String provider, Profile profile, Options options) {
-        List<Change> changes = Differ.diff(estate, discovered);
+        return plan(definition, estate, sources, discovered, provider, profile, options, new Digests(null, null));
+    }
+
+    public static Plan plan(List<String> definition, Estate estate, SourceMap sources, DiscoveredState discovered, String provider, Profile profile, Options options,
+                            Digests digests) {
+        Steps t = new Steps();
+        // The diff and the rules read the same immutable values and nothing else: run them side by side.
+        java.util.concurrent.CompletableFuture<List<Change>> diff = java.util.concurrent.CompletableFuture.supplyAsync(() -> Differ.diff(estate, discovered));
         Facts facts = new Facts(estate, discovered, profile, sources, options.today());
+        t.mark("facts");
         List<Finding> findings = new ArrayList<>(RuleEngine.check(facts));
+        List<Change> changes = diff.join();
         findings.addAll(destroyFindings(estate, changes, sources, options.allowDestroy()));
         findings.sort(null);
+        t.mark("rules");
         Plan.Summary summary = summary(changes, findings);
+        String modelDigest = digests.model() != null ? digests.model() : StateFiles.fingerprint(estate);
+        String stateFingerprint = digests.state() != null ? digests.state() : StateFiles.fingerprint(discovered);
+        t.mark("digests");
+        List<Plan.Sizing> sizing = SizingAdvisor.advise(facts);
+        List<Plan.PlanOrder> orders = orders(estate, changes);
+        t.mark("sizing");
         return new Plan(Plan.FORMAT_VERSION, options.siteplanVersion(), definition, provider, profile.name(),
-                StateFiles.fingerprint(estate), StateFiles.fingerprint(discovered), summary.errors() == 0, summary,
-                changes, findings, SizingAdvisor.advise(facts), orders(estate, changes));
+                modelDigest, stateFingerprint, summary.errors() == 0, summary, changes, findings, sizing, orders);
+    }
+
+    /** Step timings on standard error with -Dsiteplan.timing=true. */
+    private static final class Steps {
+        private static final boolean ON = Boolean.getBoolean("siteplan.timing");
+        private long last = System.nanoTime();
+
+        void mark(String step) {
+            if (!ON) return;
+            long now = System.nanoTime();
+            System.err.printf("timing:   plan.%s %d ms%n", step, (now - last) / 1_000_000);
+            last = now;
+        }
     }
 
     /** Disabling protection loses recovery points: refused by preventDestroy, otherwise allowed only with --allow-destroy. */

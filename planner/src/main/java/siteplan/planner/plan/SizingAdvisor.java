@@ -46,7 +46,7 @@ final class SizingAdvisor {
                                 + disks + " data disks (" + (disks <= 15 ? "A4" : "D14") + " or larger)",
                         churn.human() + "/day x retention window, " + iops + " IOPS (Tables 1 and 3)"));
             }
-            long sources = f.protectedMachines().stream().filter(m -> m.site().equals(s.name())).count();
+            long sources = f.protectedMachinesOf(s.name()).size();
             if (sources > 0) {
                 int need = (int) Math.ceil(sources / (double) f.profile.configurationServer().maxSources());
                 out.add(new Plan.Sizing("configuration servers " + s.name(), need + " (" + f.profile.configurationServer().vmSize() + ")",
@@ -54,7 +54,7 @@ final class SizingAdvisor {
             }
         }
         for (AzureTarget t : f.estate.azure()) {
-            long iops = f.protectedMachines().stream().filter(m -> f.groupOf(m).orElseThrow().target().equals(t.name())).mapToLong(Machine::totalIops).sum();
+            long iops = f.iopsToward(t.name());
             if (iops == 0) continue;
             int need = (int) Math.ceil(iops / (double) f.profile.storage().sourceIopsPerAccount());
             out.add(new Plan.Sizing("storage accounts " + t.name(), need + " geo-redundant", iops + " source IOPS, " + f.profile.storage().sourceIopsPerAccount() + " per account"));

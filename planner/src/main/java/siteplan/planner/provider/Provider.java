@@ -14,6 +14,17 @@ public interface Provider {
 
     DiscoveredState discover(Estate scope) throws DiscoveryException;
 
+    /**
+     * Starts the part of discovery that does not depend on the definition (reading a state file,
+     * opening a session) so it overlaps with evaluating the definition. Optional.
+     */
+    default void prefetch() {}
+
+    /** A fingerprint of what discovery returned; apply refuses a plan when it has changed since. */
+    default String fingerprint(DiscoveredState state) {
+        return siteplan.planner.state.StateFiles.fingerprint(state);
+    }
+
     /** Discovery failed in a way the user can act on (no state folder, unreachable vCenter, …). */
     class DiscoveryException extends RuntimeException {
         public DiscoveryException(String message) {

@@ -13,9 +13,15 @@ import siteplan.planner.state.StateFiles;
  */
 public final class SimulatedProvider implements Provider {
     private final Path stateDir;
+    private String fingerprint;
 
     public SimulatedProvider(Path stateDir) {
         this.stateDir = stateDir;
+    }
+
+    /** The SHA-256 of the state file as read: the same bytes give the same fingerprint, cheaply. */
+    @Override public String fingerprint(DiscoveredState state) {
+        return fingerprint != null ? fingerprint : Provider.super.fingerprint(state);
     }
 
     @Override public String describe() {
@@ -26,13 +32,43 @@ public final class SimulatedProvider implements Provider {
         return stateDir.resolve(StateFiles.STATE_FILE);
     }
 
+    private java.util.concurrent.CompletableFuture<DiscoveredState> prefetched;
+
+    /** Reads, hashes and parses the state file on another thread while the definition is evaluated. */
+    @Override public synchronized void prefetch() {
+        if (prefetched == null && Files.isRegularFile(stateFile())) {
+            prefetched = java.util.concurrent.CompletableFuture.supplyAsync(this::read);
+        }
+    }
+
     @Override public DiscoveredState discover(Estate scope) {
+        java.util.concurrent.CompletableFuture<DiscoveredState> f;
+        synchronized (this) {
+            f = prefetched;
+            prefetched = null;
+        }
+        if (f != null) {
+            try {
+                return f.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof DiscoveryException d) throw d;
+                throw e;
+            }
+        }
+        return read();
+    }
+
+    private DiscoveredState read() {
         Path file = stateFile();
         if (!Files.isRegularFile(file)) {
             throw new DiscoveryException("no simulated estate in " + stateDir + " — create one with: siteplan sim init PATH --state " + stateDir);
         }
         try {
-            return StateFiles.read(file);
+            byte[] bytes = Files.readAllBytes(file);
+            fingerprint = "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            return StateFiles.read(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new DiscoveryException(file + " is not a simulated estate siteplan can read (line "
                     + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + "): " + e.getOriginalMessage());

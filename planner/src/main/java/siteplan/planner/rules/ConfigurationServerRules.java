@@ -11,7 +11,7 @@ final class ConfigurationServerRules {
     static void check(Facts f) {
         for (VmwareSite s : f.estate.vmwareSites()) {
             ConfigurationServer cs = s.configurationServer();
-            long sources = f.protectedMachines().stream().filter(m -> m.site().equals(s.name())).count();
+            long sources = f.protectedMachinesOf(s.name()).size();
             if (cs == null) continue;
             String key = "site:" + s.name() + "/configurationServer:" + cs.name();
             sources(f, s, cs, key, sources);
@@ -68,7 +68,7 @@ final class ConfigurationServerRules {
         int limit = t.reservedPublicIpLimit() != null ? t.reservedPublicIpLimit() : f.profile.configurationServer().reservedPublicIps();
         long used = 0;
         for (VmwareSite s : f.estate.vmwareSites()) {
-            boolean targetsThis = f.estate.protectionGroups().stream().anyMatch(g -> g.source().equals(s.name()) && g.target().equals(t.name()));
+            boolean targetsThis = f.protects(s.name(), t.name());
             if (!targetsThis) continue;
             if (s.configurationServer() != null && s.configurationServer().location() == ServerLocation.AZURE) used++;
             used += s.masterTargets().stream().filter(m -> m.location() != ServerLocation.ON_PREMISES).count();

@@ -24,6 +24,13 @@ public final class Facts {
     public final java.time.LocalDate today;
     private final Map<String, ProtectionGroup> groupOf = new HashMap<>();
     private final List<Finding> findings = new ArrayList<>();
+    // Indexes built once: rules ask these questions per server and per site, over estates of thousands of machines.
+    private final List<Machine> protectedMachines;
+    private final Map<String, List<Machine>> protectedBySite = new HashMap<>();
+    private final Map<String, List<Machine>> byProcessServer = new HashMap<>();
+    private final Map<String, List<Machine>> byMasterTarget = new HashMap<>();
+    private final Map<String, java.util.Set<String>> targetsOfSite = new HashMap<>();
+    private final Map<String, Long> iopsByTarget = new HashMap<>();
 
     public Facts(Estate estate, DiscoveredState discovered, Profile profile, SourceMap sources, java.time.LocalDate today) {
         this.estate = estate;
@@ -31,7 +38,48 @@ public final class Facts {
         this.profile = profile;
         this.sources = sources == null ? new SourceMap() : sources;
         this.today = today;
-        for (ProtectionGroup g : estate.protectionGroups()) for (Machine m : estate.membersOf(g)) groupOf.putIfAbsent(m.name(), g);
+        Map<String, List<Machine>> bySite = new HashMap<>();
+        Map<String, Machine> byName = new HashMap<>();
+        for (Machine m : estate.machines()) {
+            bySite.computeIfAbsent(m.site(), k -> new ArrayList<>()).add(m);
+            byName.putIfAbsent(m.name(), m);
+        }
+        for (ProtectionGroup g : estate.protectionGroups()) {
+            // Estate.membersOf, without scanning every machine of the estate for every group.
+            for (String n : g.members()) {
+                Machine m = byName.get(n);
+                if (m != null) groupOf.putIfAbsent(m.name(), g);
+            }
+            if (!g.tagged().isEmpty()) {
+                for (Machine m : bySite.getOrDefault(g.source(), List.of())) {
+                    if (m.tags().stream().anyMatch(g.tagged()::contains)) groupOf.putIfAbsent(m.name(), g);
+                }
+            }
+            targetsOfSite.computeIfAbsent(g.source(), k -> new java.util.HashSet<>()).add(g.target());
+        }
+        protectedMachines = estate.machines().stream().filter(m -> groupOf.containsKey(m.name())).toList();
+        for (Machine m : protectedMachines) {
+            ProtectionGroup g = groupOf.get(m.name());
+            protectedBySite.computeIfAbsent(m.site(), k -> new ArrayList<>()).add(m);
+            if (g.processServer() != null) byProcessServer.computeIfAbsent(m.site() + "/" + g.processServer(), k -> new ArrayList<>()).add(m);
+            if (g.masterTarget() != null) byMasterTarget.computeIfAbsent(m.site() + "/" + g.masterTarget(), k -> new ArrayList<>()).add(m);
+            iopsByTarget.merge(g.target(), (long) m.totalIops(), Long::sum);
+        }
+    }
+
+    /** Source IOPS of every machine protected toward a target (SA-COUNT). */
+    public long iopsToward(String target) {
+        return iopsByTarget.getOrDefault(target, 0L);
+    }
+
+    /** Protected machines of one site, in name order. */
+    public List<Machine> protectedMachinesOf(String site) {
+        return protectedBySite.getOrDefault(site, List.of());
+    }
+
+    /** True when some protection group protects the site toward the target. */
+    public boolean protects(String site, String target) {
+        return targetsOfSite.getOrDefault(site, java.util.Set.of()).contains(target);
     }
 
     public Optional<ProtectionGroup> groupOf(Machine m) {
@@ -40,7 +88,7 @@ public final class Facts {
 
     /** Machines protected by some group, in name order. */
     public List<Machine> protectedMachines() {
-        return estate.machines().stream().filter(m -> groupOf.containsKey(m.name())).toList();
+        return protectedMachines;
     }
 
     public Optional<VmwareSite> vmwareSite(String name) {
@@ -65,11 +113,11 @@ public final class Facts {
 
     /** Machines whose group uses the given process server of a site. */
     public List<Machine> machinesOnProcessServer(String site, String server) {
-        return protectedMachines().stream().filter(m -> m.site().equals(site) && server.equals(groupOf.get(m.name()).processServer())).toList();
+        return byProcessServer.getOrDefault(site + "/" + server, List.of());
     }
 
     public List<Machine> machinesOnMasterTarget(String site, String server) {
-        return protectedMachines().stream().filter(m -> m.site().equals(site) && server.equals(groupOf.get(m.name()).masterTarget())).toList();
+        return byMasterTarget.getOrDefault(site + "/" + server, List.of());
     }
 
     /** Data slots of a master target: from its Azure size, or its explicit shape. */

@@ -19,7 +19,7 @@ final class FailbackRules {
     static void check(Facts f) {
         for (VmwareSite s : f.estate.vmwareSites()) {
             if (!preparesFailback(s)) continue;
-            List<Machine> machines = f.protectedMachines().stream().filter(m -> m.site().equals(s.name())).toList();
+            List<Machine> machines = f.protectedMachinesOf(s.name());
             processServerInAzure(f, s, machines);
             link(f, s);
             configurationServer(f, s, machines);

@@ -99,7 +99,7 @@ final class MasterTargetRules {
     static void network(Facts f, VmwareSite s, String server, String network, String key, String what) {
         if (network == null) return;
         for (AzureTarget t : f.estate.azure()) {
-            boolean targetsThis = f.estate.protectionGroups().stream().anyMatch(g -> g.source().equals(s.name()) && g.target().equals(t.name()));
+            boolean targetsThis = f.protects(s.name(), t.name());
             if (!targetsThis) continue;
             VirtualNetwork n = t.networks().stream().filter(x -> x.name().equals(network)).findFirst().orElse(null);
             if (n == null) {
@@ -113,7 +113,7 @@ final class MasterTargetRules {
 
     /** SA-COUNT: storage accounts needed = ceil(total source IOPS / 10,000). */
     static void accounts(Facts f, AzureTarget t) {
-        long iops = f.protectedMachines().stream().filter(m -> f.groupOf(m).orElseThrow().target().equals(t.name())).mapToLong(Machine::totalIops).sum();
+        long iops = f.iopsToward(t.name());
         int per = f.profile.storage().sourceIopsPerAccount();
         int need = (int) Math.ceil(iops / (double) per);
         if (need > t.storageAccounts().size()) {

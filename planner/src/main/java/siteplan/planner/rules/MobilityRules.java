@@ -29,7 +29,7 @@ final class MobilityRules {
 
     /** MOB-PASSPHRASE: machines register with their configuration server's passphrase, a reference never printed. */
     static void passphrase(Facts f, VmwareSite s) {
-        boolean needed = f.protectedMachines().stream().anyMatch(m -> m.site().equals(s.name()) && m.mobility() != null);
+        boolean needed = f.protectedMachinesOf(s.name()).stream().anyMatch(m -> m.mobility() != null);
         ConfigurationServer cs = s.configurationServer();
         if (needed && (cs == null || cs.passphrase() == null)) {
             f.report("MOB-PASSPHRASE", Severity.ERROR, "site " + s.name(), cs == null ? "site:" + s.name() : "site:" + s.name() + "/configurationServer:" + cs.name(),

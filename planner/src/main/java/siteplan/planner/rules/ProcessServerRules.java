@@ -72,7 +72,7 @@ final class ProcessServerRules {
 
     /** PS-VMWARE-DISCOVERY: a process server that discovers the vCenter has vSphere CLI 5.5.0 and shares its network. */
     static void discovery(Facts f, VmwareSite s) {
-        if (s.vcenter() == null || f.protectedMachines().stream().noneMatch(m -> m.site().equals(s.name()))) return;
+        if (s.vcenter() == null || f.protectedMachinesOf(s.name()).isEmpty()) return;
         String cli = f.profile.processServer().vsphereCli();
         List<ProcessServer> onPrem = s.processServers().stream().filter(p -> p.location() != ServerLocation.AZURE).toList();
         if (onPrem.isEmpty()) return;

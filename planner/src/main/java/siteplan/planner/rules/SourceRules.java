@@ -184,7 +184,7 @@ final class SourceRules {
     static void vmwareVersions(Facts f) {
         var allowed = f.profile.source().vmwareVersions();
         for (VmwareSite s : f.estate.vmwareSites()) {
-            if (f.protectedMachines().stream().noneMatch(m -> m.site().equals(s.name()))) continue;
+            if (f.protectedMachinesOf(s.name()).isEmpty()) continue;
             String vc = s.vcenter() == null ? null : s.vcenter().version();
             if (vc == null && s.vcenter() != null) vc = f.discovered.vcenter(s.name()).map(VcenterInventory::version).orElse(null);
             if (vc != null && !allowed.contains(vc)) {

@@ -17,9 +17,13 @@ public final class EstateGenerator {
 
     private EstateGenerator() {}
 
-    /** Writes the estate and returns the number of bytes of definition written. */
+    /** Writes the estate and returns the number of bytes written (definitions and inventories). */
     public static long generate(Path dir, int machines, int files, Style style) throws IOException {
         Files.createDirectories(dir);
+        return style == Style.BLOCKS ? blocks(dir, machines, files) : table(dir, machines, files);
+    }
+
+    private static long blocks(Path dir, int machines, int files) throws IOException {
         long bytes = 0;
         int perFile = (int) Math.ceil(machines / (double) files);
         int made = 0;
@@ -28,37 +32,96 @@ public final class EstateGenerator {
             String site = String.format(Locale.ROOT, "site%03d", f);
             StringBuilder sb = new StringBuilder(n * 400 + 4000);
             header(sb, site, f);
-            if (style == Style.BLOCKS) {
-                sb.append("machines('").append(site).append("') {\n");
-                for (int i = 0; i < n; i++) block(sb, site, made + i, i);
-                sb.append("}\n");
-            } else {
-                StringBuilder csv = new StringBuilder("name,os,group,system,data1,data2,data3,churn,iops\n");
-                for (int i = 0; i < n; i++) {
-                    int id = made + i;
-                    csv.append(String.format(Locale.ROOT, "%s-vm%05d,%s,%s,%d,%d,%d,%d,%d,%d%n", site, id, i % 5 == 0 ? "linux" : "windows", group(i),
-                            60 + id % 40, 100 + id % 300, 50 + id % 200, 20 + id % 100, 2 + id % 3, 20 + id % 30));
-                }
-                Path table = dir.resolve(site + "-inventory.csv");
-                Files.writeString(table, csv, StandardCharsets.UTF_8);
-                bytes += csv.length();
-                sb.append("machines('").append(site).append("') {\n")
-                        .append("    table('").append(site).append("-inventory.csv').each { row ->\n")
-                        .append("        vmwareVm(row.name) {\n")
-                        .append("            if (row.os == 'linux') { os 'linux', 'CentOS 6.5' } else { os 'windows', 'Windows Server 2012 R2' }\n")
-                        .append("            tags row.group\n")
-                        .append("            disk('system') { size row.system.toInteger().GB; churn row.churn.toInteger().GB; iops row.iops.toInteger() }\n")
-                        .append("            ['data1', 'data2', 'data3'].each { d -> disk(d) { size row[d].toInteger().GB; churn row.churn.toInteger().GB; iops row.iops.toInteger() } }\n")
-                        .append("            nic('nic0') { network 'VM Network' }\n")
-                        .append("            failover { vmSize 'Standard_A2'; network 'dr-vnet'; subnet 'servers' }\n")
-                        .append("        }\n    }\n}\n");
-            }
-            Path file = dir.resolve(site + ".groovy");
-            Files.writeString(file, sb, StandardCharsets.UTF_8);
+            sb.append("machines('").append(site).append("') {\n");
+            for (int i = 0; i < n; i++) block(sb, site, made + i, i);
+            sb.append("}\n");
+            Files.writeString(dir.resolve(site + ".groovy"), sb, StandardCharsets.UTF_8);
             bytes += sb.length();
             made += n;
         }
         return bytes;
+    }
+
+    /**
+     * The data-driven form: one definition that loops over a table of sites and, per site, over an
+     * inventory of machines (one CSV per site, so --files inventories).
+     */
+    private static long table(Path dir, int machines, int files) throws IOException {
+        long bytes = 0;
+        int perFile = (int) Math.ceil(machines / (double) files);
+        StringBuilder sites = new StringBuilder("site,subscription\n");
+        int made = 0;
+        for (int f = 0; f < files && made < machines; f++) {
+            int n = Math.min(perFile, machines - made);
+            String site = String.format(Locale.ROOT, "site%03d", f);
+            sites.append(site).append(",00000000-0000-0000-0000-").append(String.format(Locale.ROOT, "%012d", f)).append('\n');
+            StringBuilder csv = new StringBuilder("name,os,group,system,data1,data2,data3,churn,iops\n");
+            for (int i = 0; i < n; i++) {
+                int id = made + i;
+                csv.append(String.format(Locale.ROOT, "%s-vm%05d,%s,%s,%d,%d,%d,%d,%d,%d%n", site, id, group(i).equals("g0") ? "linux" : "windows", group(i),
+                        60 + id % 40, 100 + id % 300, 50 + id % 200, 20 + id % 100, 2 + id % 3, 20 + id % 30));
+            }
+            Files.writeString(dir.resolve(site + "-inventory.csv"), csv, StandardCharsets.UTF_8);
+            bytes += csv.length();
+            made += n;
+        }
+        Files.writeString(dir.resolve("sites.csv"), sites, StandardCharsets.UTF_8);
+        String def = """
+                // Generated by `siteplan sim generate --style table`: every site from sites.csv, every machine
+                // from the site's inventory CSV. The same estate as the blocks style, written as a loop.
+                table('sites.csv').each { s ->
+                    azure("${s.site}-dr") {
+                        subscription s.subscription
+                        region 'westeurope'; resourceGroup "rg-${s.site}"; vault "vault-${s.site}"
+                        storageAccount("${s.site}sa1") { replication 'grs' }
+                        storageAccount("${s.site}sa2") { replication 'grs' }
+                        network('dr-vnet') { addressSpace '10.0.0.0/16'; subnet 'infra', '10.0.0.0/24'; subnet 'servers', '10.0.1.0/24' }
+                    }
+                    vmwareSite(s.site) {
+                        vcenter("vc.${s.site}.local") { version '5.5'; credential secret("vcenter-${s.site}") }
+                        host('esx01') { version '5.5'; edition 'enterprise' }
+                        datastore('ds01') { type 'vmfs' }
+                        network 'VM Network'
+                        replication 'vpn'
+                        configurationServer("cs-${s.site}") { location 'azure'; network 'dr-vnet'; subnet 'infra'; ip '10.0.0.10'; passphrase secret("cs-${s.site}") }
+                        (0..3).each { g ->
+                            processServer("ps-${s.site}-${g}") { vcpu 12; memory 8.GB; cacheDisk 600.GB; osDisk 128.GB; uplink 200.Mbps; network 'VM Network'; vsphereCli '5.5.0' }
+                            masterTarget("mt-${s.site}-${g}") {
+                                cores 16; memory 112.GB; dataDisks 128
+                                if (g == 0) { os 'linux', 'CentOS 6.6' } else { os 'windows', 'Windows Server 2012 R2' }
+                                network 'dr-vnet'
+                                retention { size 8.TB; disks 16 }
+                            }
+                        }
+                    }
+                    replicationPolicy("policy-${s.site}") { rpoThreshold 15.minutes; retention 24.hours; appConsistentFrequency 60.minutes }
+                    networkMapping "${s.site}/VM Network", to: 'dr-vnet'
+                    (0..3).each { g ->
+                        protectionGroup("${s.site}-g${g}") {
+                            source s.site; target "${s.site}-dr"; policy "policy-${s.site}"
+                            processServer "ps-${s.site}-${g}"; masterTarget "mt-${s.site}-${g}"
+                            storageAccount(g < 2 ? "${s.site}sa1" : "${s.site}sa2"); pushAccount secret('push'); tagged "g${g}"
+                        }
+                    }
+                    machines(s.site) {
+                        table("${s.site}-inventory.csv").each { row ->
+                            vmwareVm(row.name) {
+                                if (row.os == 'linux') { os 'linux', 'CentOS 6.5' } else { os 'windows', 'Windows Server 2012 R2' }
+                                tags row.group
+                                def churnGb = row.churn.toInteger()
+                                def iopsPerDisk = row.iops.toInteger()
+                                ['system', 'data1', 'data2', 'data3'].each { d ->
+                                    disk(d) { size row[d].toInteger().GB; churn churnGb.GB; iops iopsPerDisk }
+                                }
+                                nic('nic0') { network 'VM Network' }
+                                failover { vmSize 'Standard_A2'; network 'dr-vnet'; subnet 'servers' }
+                            }
+                        }
+                    }
+                }
+                """;
+        Files.writeString(dir.resolve("estate.groovy"), def, StandardCharsets.UTF_8);
+        return bytes + def.length() + sites.length();
     }
 
     private static String group(int i) {

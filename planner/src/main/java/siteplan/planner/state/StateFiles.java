@@ -23,6 +23,10 @@ public final class StateFiles {
         return JSON.readValue(file.toFile(), DiscoveredState.class);
     }
 
+    public static DiscoveredState read(byte[] json) throws IOException {
+        return JSON.readValue(json, DiscoveredState.class);
+    }
+
     /** Writes beside the target and moves it into place: a reader never sees half a state. */
     public static void write(Path file, DiscoveredState state) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());

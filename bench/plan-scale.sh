@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Issue 3's scale benchmark, on this machine: 10,000 machines with 4 disks each in 100 files.
+#   blocks, cold:  `siteplan plan` with no model cache                        target <= 8 s
+#   blocks, warm:  the same with nothing changed since the last run           target <= 1.5 s and <= 2x jackson
+#   jackson:       Jackson reading the same model as one JSON file            (the yardstick, same JVM setup)
+#   table, cold:   the data-driven form (one loop over CSV inventories)       target <= 3 s
+# Every run with -Xmx512m. Wall times include the JVM. Needs hyperfine (Debian package `hyperfine`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v hyperfine >/dev/null || { echo "bench: install hyperfine (apt-get install hyperfine)" >&2; exit 1; }
+export SITEPLAN_JAVA_EXTRA="-Xmx512m"
+./siteplan --version >/dev/null                     # builds if needed and trains the CDS archive
+work="${BENCH_DIR:-$(mktemp -d)}"
+./siteplan sim generate --machines 10000 --files 100 --style blocks "$work/blocks"
+./siteplan sim generate --machines 10000 --files 100 --style table "$work/table"
+for s in blocks table; do ./siteplan sim init "$work/$s" --state "$work/$s/.siteplan" --partial 50% --force >/dev/null; done
+./siteplan export "$work/blocks" --format json -o "$work/model.json"
+du -sh "$work/blocks" "$work/table" "$work/model.json" | sed 's/^/size: /'
+./siteplan plan "$work/blocks" --no-color >/dev/null || true   # fills the model cache for the warm run
+hyperfine --warmup 1 --runs "${BENCH_RUNS:-5}" -N --export-markdown "$work/results.md" \
+  -n "blocks cold" --prepare "rm -rf $work/blocks/.siteplan/cache" "./siteplan plan $work/blocks --no-color" \
+  -n "blocks warm" --prepare "true" "./siteplan plan $work/blocks --no-color" \
+  -n "jackson read" --prepare "true" "./siteplan debug read-json $work/model.json" \
+  -n "table cold" --prepare "rm -rf $work/table/.siteplan/cache" "./siteplan plan $work/table --no-color"
+cat "$work/results.md"
+/usr/bin/time -f "peak RSS blocks cold: %M KB" ./siteplan plan "$work/blocks" --no-color --no-cache >/dev/null

@@ -1,0 +1,128 @@
+package siteplan.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import siteplan.diag.Location;
+import siteplan.diag.SourceMap;
+import siteplan.model.Estate;
+
+/**
+ * The evaluated model, kept between runs and keyed by the content of every file a definition can read
+ * (every file under its folders, as Gradle's configuration cache keys on its inputs). Nothing changed:
+ * the model is read back with Jackson instead of evaluating the DSL. Anything changed, or a cache that
+ * cannot be read: the definition is evaluated as usual. Only valid models are cached.
+ */
+public final class ModelCache {
+    private static final ObjectMapper JSON = ModelJson.JSON.copy().disable(SerializationFeature.INDENT_OUTPUT);
+    private static final String VERSION = "1";
+
+    private final Path dir;
+
+    public ModelCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /** SHA-256 over siteplan's cache version, the arguments, and the path and bytes of every file under them. */
+    public static String key(List<String> paths) throws IOException {
+        MessageDigest md = sha256();
+        md.update(VERSION.getBytes());
+        byte[] buf = new byte[1 << 16];
+        for (String arg : paths) {
+            Path p = Path.of(arg).toAbsolutePath().normalize();
+            md.update(('\0' + p.toString()).getBytes());
+            Path root = Files.isDirectory(p) ? p : p.getParent();
+            List<Path> files;
+            try (Stream<Path> s = Files.walk(root)) {
+                files = s.filter(Files::isRegularFile).filter(f -> !root.relativize(f).toString().startsWith(".siteplan")
+                        && !root.relativize(f).toString().contains("/.siteplan/")).sorted().toList();
+            }
+            for (Path f : files) {
+                md.update(('\0' + root.relativize(f).toString() + '\0').getBytes());
+                try (InputStream in = Files.newInputStream(f)) {
+                    int n;
+                    while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
+                }
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void write(Path target, Object value) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), ".cache", ".tmp");
+        try {
+            JSON.writeValue(tmp.toFile(), value);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private Path file(String key) {
+        return dir.resolve("model-" + key + ".json");
+    }
+
+    /** The cached model for this key, or null. */
+    /** The cached model, bound in one streaming pass; the source map is a separate file, read only when asked for. */
+    record Entry(Estate estate, List<String> files) {}
+
+    public DefinitionLoader.Loaded get(String key) {
+        Path f = file(key);
+        if (!Files.isRegularFile(f)) return null;
+        try {
+            Entry e = JSON.readValue(f.toFile(), Entry.class);
+            Path sourcesFile = dir.resolve("sources-" + key + ".json");
+            SourceMap sources = SourceMap.lazy(() -> {
+                SourceMap m = new SourceMap();
+                try {
+                    Map<String, List<Location>> all = JSON.readValue(sourcesFile.toFile(),
+                            JSON.getTypeFactory().constructMapType(Map.class, JSON.getTypeFactory().constructType(String.class),
+                                    JSON.getTypeFactory().constructCollectionType(List.class, Location.class)));
+                    all.forEach((k, places) -> places.forEach(l -> m.add(k, l)));
+                } catch (IOException | RuntimeException ex) {
+                    // without the side file, findings carry no line: still correct, less helpful
+                }
+                return m;
+            });
+            return new DefinitionLoader.Loaded(e.estate(), sources, e.files(), "sha256:" + key);
+        } catch (IOException | RuntimeException e) {
+            return null; // an unreadable cache is a miss, never an error
+        }
+    }
+
+    /** Stores a model under its key, replacing older entries; failures to write are ignored. */
+    public void put(String key, DefinitionLoader.Loaded loaded) {
+        try {
+            Files.createDirectories(dir);
+            // The source map first: a model entry is only ever read when its source map is there.
+            write(dir.resolve("sources-" + key + ".json"), loaded.sources().entries());
+            write(file(key), new Entry(loaded.estate(), loaded.files()));
+            try (Stream<Path> old = Files.list(dir)) {
+                old.filter(p -> (p.getFileName().toString().startsWith("model-") || p.getFileName().toString().startsWith("sources-"))
+                        && !p.getFileName().toString().contains(key)).forEach(p -> p.toFile().delete());
+            }
+        } catch (IOException | RuntimeException e) {
+            // The cache is an optimisation: a run never fails because it could not be written.
+        }
+    }
+}
