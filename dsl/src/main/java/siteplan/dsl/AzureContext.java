@@ -25,12 +25,22 @@ public class AzureContext extends BlockContext {
     public Object reservedPublicIpLimit(Object n) { return set("reservedPublicIpLimit", n, ValueType.INT); }
     public Object registrationKeyIssued(Object date) { return set("registrationKeyIssued", date, ValueType.TEXT); }
 
-    public void storageAccount(String name, @DelegatesTo(value = StorageAccountContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void storageAccount(Object name, @DelegatesTo(value = StorageAccountContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        storageAccount(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void storageAccount(String name, Closure<?> body, boolean named) {
         StorageAccountContext c = Evaluation.current().configure(new StorageAccountContext(this.name, name), body);
         storageAccounts.add(c.build());
     }
 
-    public void network(String name, @DelegatesTo(value = VirtualNetworkContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void network(Object name, @DelegatesTo(value = VirtualNetworkContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        network(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void network(String name, Closure<?> body, boolean named) {
         VirtualNetworkContext c = Evaluation.current().configure(new VirtualNetworkContext(this.name, name), body);
         networks.add(c.build());
     }

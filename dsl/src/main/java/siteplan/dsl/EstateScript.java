@@ -32,30 +32,60 @@ public abstract class EstateScript extends Script {
         return false;
     }
 
-    public void azure(String name, @DelegatesTo(value = AzureContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void azure(Object name, @DelegatesTo(value = AzureContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        azure(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void azure(String name, Closure<?> body, boolean named) {
         if (atTopLevel("azure")) ev().declarations.azure.add(ev().configure(new AzureContext(name), body).build());
     }
 
-    public void vmwareSite(String name, @DelegatesTo(value = VmwareSiteContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void vmwareSite(Object name, @DelegatesTo(value = VmwareSiteContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        vmwareSite(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void vmwareSite(String name, Closure<?> body, boolean named) {
         if (atTopLevel("vmwareSite")) ev().declarations.vmwareSites.add(ev().configure(new VmwareSiteContext(name), body).build());
     }
 
-    public void vmmSite(String name, @DelegatesTo(value = VmmSiteContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void vmmSite(Object name, @DelegatesTo(value = VmmSiteContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        vmmSite(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void vmmSite(String name, Closure<?> body, boolean named) {
         if (atTopLevel("vmmSite")) ev().declarations.vmmSites.add(ev().configure(new VmmSiteContext(name), body).build());
     }
 
     /** Machines of a site; the block may appear in as many files as the estate needs. */
-    public void machines(String site, @DelegatesTo(value = MachinesContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void machines(Object site, @DelegatesTo(value = MachinesContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        machines(String.valueOf(site), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void machines(String site, Closure<?> body, boolean named) {
         if (atTopLevel("machines")) ev().configure(new MachinesContext(site), body);
     }
 
-    public void replicationPolicy(String name, @DelegatesTo(value = PolicyContexts.ReplicationPolicyContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void replicationPolicy(Object name, @DelegatesTo(value = PolicyContexts.ReplicationPolicyContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        replicationPolicy(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void replicationPolicy(String name, Closure<?> body, boolean named) {
         if (atTopLevel("replicationPolicy")) {
             ev().declarations.replicationPolicies.add(ev().configure(new PolicyContexts.ReplicationPolicyContext(name), body).build());
         }
     }
 
-    public void hyperVPolicy(String name, @DelegatesTo(value = PolicyContexts.HyperVPolicyContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void hyperVPolicy(Object name, @DelegatesTo(value = PolicyContexts.HyperVPolicyContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        hyperVPolicy(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void hyperVPolicy(String name, Closure<?> body, boolean named) {
         if (atTopLevel("hyperVPolicy")) {
             ev().declarations.hyperVPolicies.add(ev().configure(new PolicyContexts.HyperVPolicyContext(name), body).build());
         }
@@ -91,11 +121,21 @@ public abstract class EstateScript extends Script {
         return to.toString();
     }
 
-    public void protectionGroup(String name, @DelegatesTo(value = ProtectionGroupContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void protectionGroup(Object name, @DelegatesTo(value = ProtectionGroupContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        protectionGroup(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void protectionGroup(String name, Closure<?> body, boolean named) {
         if (atTopLevel("protectionGroup")) ev().declarations.protectionGroups.add(ev().configure(new ProtectionGroupContext(name), body).build());
     }
 
-    public void recoveryPlan(String name, @DelegatesTo(value = RecoveryPlanContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void recoveryPlan(Object name, @DelegatesTo(value = RecoveryPlanContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        recoveryPlan(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void recoveryPlan(String name, Closure<?> body, boolean named) {
         if (atTopLevel("recoveryPlan")) ev().declarations.recoveryPlans.add(ev().configure(new RecoveryPlanContext(name), body).build());
     }
 

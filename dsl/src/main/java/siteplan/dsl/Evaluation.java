@@ -64,6 +64,13 @@ final class Evaluation {
         return shell;
     }
 
+    private groovy.lang.GroovyShell dynamicShell;
+
+    groovy.lang.GroovyShell dynamicShell(java.util.function.Supplier<groovy.lang.GroovyShell> make) {
+        if (dynamicShell == null) dynamicShell = make.get();
+        return dynamicShell;
+    }
+
     /** Set by the literal path to the statement it is applying; null while Groovy runs the file. */
     Location literalAt;
 

@@ -243,7 +243,7 @@ public final class GroovyLoader {
             long t0 = System.nanoTime();
             try {
                 // A shell per evaluation: GroovyClassLoader serialises parsing on a shared cache lock.
-                script = ev.shell(this::newShell).parse(text, className + ".groovy");
+                script = parse(ev, text, className);
             } catch (MultipleCompilationErrorsException e) {
                 for (Message m : e.getErrorCollector().getErrors()) ev.problems.add(compileProblem(display, m));
                 ev.complete = false;
@@ -282,7 +282,23 @@ public final class GroovyLoader {
     public static final java.util.concurrent.atomic.AtomicLong RUN_NANOS = new java.util.concurrent.atomic.AtomicLong();
 
     private GroovyShell newShell() {
-        return new GroovyShell(GroovyLoader.class.getClassLoader(), Sandbox.configuration());
+        return new GroovyShell(GroovyLoader.class.getClassLoader(), Sandbox.configuration(Sandbox.STATIC));
+    }
+
+    /**
+     * Compiles statically (with dynamic fallback) when that works; anything static compilation
+     * cannot do, or reports, is compiled again dynamically, so users only ever see the dynamic DSL's
+     * behaviour and messages.
+     */
+    private Script parse(Evaluation ev, String text, String className) {
+        if (Sandbox.STATIC) {
+            try {
+                return ev.shell(this::newShell).parse(text, className + ".groovy");
+            } catch (MultipleCompilationErrorsException | org.codehaus.groovy.GroovyBugError | IllegalStateException e) {
+                // fall through to the dynamic compiler
+            }
+        }
+        return ev.dynamicShell(() -> new GroovyShell(GroovyLoader.class.getClassLoader(), Sandbox.configuration(false))).parse(text, className + ".groovy");
     }
 
     private Location lineOf(Throwable e, String fallbackFile) {

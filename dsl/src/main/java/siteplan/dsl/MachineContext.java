@@ -45,11 +45,21 @@ public class MachineContext extends BlockContext {
     public Object cloud(Object cloud) { return set("cloud", cloud, ValueType.TEXT); }
     public Object preventDestroy(Object on) { return set("preventDestroy", on, ValueType.BOOL); }
 
-    public void disk(String name, @DelegatesTo(value = DiskContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void disk(Object name, @DelegatesTo(value = DiskContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        disk(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void disk(String name, Closure<?> body, boolean named) {
         disks.add(Evaluation.current().configure(new DiskContext(this.name, name), body).build());
     }
 
-    public void nic(String name, @DelegatesTo(value = NicContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void nic(Object name, @DelegatesTo(value = NicContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        nic(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void nic(String name, Closure<?> body, boolean named) {
         nics.add(Evaluation.current().configure(new NicContext(this.name, name), body).build());
     }
 

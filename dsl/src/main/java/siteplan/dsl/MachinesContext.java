@@ -12,15 +12,30 @@ public class MachinesContext extends BlockContext {
         this.site = site;
     }
 
-    public void vmwareVm(String name, @DelegatesTo(value = MachineContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void vmwareVm(Object name, @DelegatesTo(value = MachineContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        vmwareVm(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void vmwareVm(String name, Closure<?> body, boolean named) {
         declare(name, siteplan.model.MachineKind.VMWARE_VM, body);
     }
 
-    public void physicalServer(String name, @DelegatesTo(value = MachineContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void physicalServer(Object name, @DelegatesTo(value = MachineContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        physicalServer(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void physicalServer(String name, Closure<?> body, boolean named) {
         declare(name, siteplan.model.MachineKind.PHYSICAL, body);
     }
 
-    public void hyperVVm(String name, @DelegatesTo(value = MachineContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void hyperVVm(Object name, @DelegatesTo(value = MachineContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        hyperVVm(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void hyperVVm(String name, Closure<?> body, boolean named) {
         declare(name, siteplan.model.MachineKind.HYPERV_VM, body);
     }
 

@@ -73,6 +73,10 @@ public final class Sandbox {
     }
 
     static CompilerConfiguration configuration() {
+        return configuration(STATIC);
+    }
+
+    static CompilerConfiguration configuration(boolean staticCompilation) {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(EstateScript.class.getName());
         // @Grab would download and load code; disable the global transform outright.
@@ -81,8 +85,15 @@ public final class Sandbox {
                 new SyntaxGuard(),
                 new CodeGuard(),
                 new ASTTransformationCustomizer(Map.of("value", timeoutSeconds()), TimedInterrupt.class));
+        if (staticCompilation) {
+            config.addCompilationCustomizers(new ASTTransformationCustomizer(
+                    Map.of("extensions", List.of(DynamicFallback.class.getName())), groovy.transform.CompileStatic.class));
+        }
         return config;
     }
+
+    /** Static compilation with dynamic fallback; -Dsiteplan.dsl.static=false turns it off. */
+    static final boolean STATIC = !"false".equals(System.getProperty("siteplan.dsl.static"));
 
     /** How long one file may run; 120 s unless the siteplan.dsl.timeoutSeconds property says otherwise. */
     static long timeoutSeconds() {
@@ -260,6 +271,30 @@ public final class Sandbox {
                     checkType(e, ce.getType(), "testing for");
                     b.setLeftExpression(transform(b.getLeftExpression()));
                     return e;
+                }
+                if (Types.ofType(op, Types.ASSIGNMENT_OPERATOR) && b.getLeftExpression() instanceof BinaryExpression target
+                        && target.getOperation().getType() == Types.LEFT_SQUARE_BRACKET) {
+                    // An assignment to a subscript stays a subscript; only its key is checked.
+                    if (target.getRightExpression() instanceof ConstantExpression k && k.getValue() instanceof String s && isDenied(s)) {
+                        deny(e, "'" + s + "' is not available in a site definition: " + WHY);
+                    }
+                    target.setLeftExpression(transform(target.getLeftExpression()));
+                    Expression guardedKey = new StaticMethodCallExpression(RUNTIME, "key", new ArgumentListExpression(transform(target.getRightExpression())));
+                    guardedKey.setSourcePosition(target.getRightExpression());
+                    target.setRightExpression(guardedKey);
+                    b.setRightExpression(transform(b.getRightExpression()));
+                    return e;
+                }
+                if (op == Types.LEFT_SQUARE_BRACKET && (!(b.getRightExpression() instanceof ConstantExpression k0) || !(k0.getValue() instanceof Number))) {
+                    if (b.getRightExpression() instanceof ConstantExpression k && k.getValue() instanceof String s && isDenied(s)) {
+                        deny(e, "'" + s + "' is not available in a site definition: " + WHY);
+                        return e;
+                    }
+                    // A read: one dynamic, checked call, whatever the static types (see SandboxRuntime.index).
+                    Expression call = new StaticMethodCallExpression(RUNTIME, "index",
+                            new ArgumentListExpression(transform(b.getLeftExpression()), transform(b.getRightExpression())));
+                    call.setSourcePosition(b);
+                    return call;
                 }
                 if (op == Types.LEFT_SQUARE_BRACKET && !(b.getRightExpression() instanceof ConstantExpression)) {
                     Expression guarded = new StaticMethodCallExpression(RUNTIME, "key", new ArgumentListExpression(transform(b.getRightExpression())));

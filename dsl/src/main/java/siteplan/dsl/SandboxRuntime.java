@@ -16,7 +16,16 @@ public final class SandboxRuntime {
         Evaluation.current().mark(scriptClass, line);
     }
 
-    public static Object key(Object key) {
+    /**
+     * Every subscript read a definition makes (`thing[key]`): the key is checked, then Groovy's getAt
+     * runs dynamically, whatever static compilation knows of the thing's type.
+     */
+    public static Object index(Object target, Object key) {
+        return org.codehaus.groovy.runtime.InvokerHelper.invokeMethod(target, "getAt", key(key));
+    }
+
+    /** Generic so static compilation keeps the key's type (row[d] on a Map<String, …> stays a map lookup). */
+    public static <T> T key(T key) {
         if (key instanceof CharSequence s && Sandbox.isDenied(s.toString())) {
             throw new SandboxViolation("'" + s + "' is not available in a site definition: definitions cannot use reflection or reach the machine");
         }

@@ -23,27 +23,57 @@ public class VmmSiteContext extends BlockContext {
 
     private String child(String kind, String n) { return "site:" + name + "/" + kind + ":" + n; }
 
-    public void vmmServer(String name, @DelegatesTo(value = VmmServerContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void vmmServer(Object name, @DelegatesTo(value = VmmServerContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        vmmServer(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void vmmServer(String name, Closure<?> body, boolean named) {
         servers.add(Evaluation.current().configure(new VmmServerContext(child("vmmServer", name), name), body).build());
     }
 
-    public void cloud(String name, @DelegatesTo(value = CloudContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void cloud(Object name, @DelegatesTo(value = CloudContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        cloud(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void cloud(String name, Closure<?> body, boolean named) {
         clouds.add(Evaluation.current().configure(new CloudContext(child("cloud", name), name), body).build());
     }
 
-    public void hyperVHost(String name, @DelegatesTo(value = HyperVHostContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void hyperVHost(Object name, @DelegatesTo(value = HyperVHostContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        hyperVHost(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void hyperVHost(String name, Closure<?> body, boolean named) {
         hosts.add(Evaluation.current().configure(new HyperVHostContext(child("hyperVHost", name), name), body).build());
     }
 
-    public void logicalNetwork(String name, @DelegatesTo(value = LogicalNetworkContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void logicalNetwork(Object name, @DelegatesTo(value = LogicalNetworkContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        logicalNetwork(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void logicalNetwork(String name, Closure<?> body, boolean named) {
         logicalNetworks.add(Evaluation.current().configure(new LogicalNetworkContext(child("logicalNetwork", name), name), body).build());
     }
 
-    public void vmNetwork(String name, @DelegatesTo(value = VmNetworkContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void vmNetwork(Object name, @DelegatesTo(value = VmNetworkContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        vmNetwork(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void vmNetwork(String name, Closure<?> body, boolean named) {
         vmNetworks.add(Evaluation.current().configure(new VmNetworkContext(child("vmNetwork", name), name), body).build());
     }
 
-    public void storageClassification(String name, @DelegatesTo(value = ClassificationContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void storageClassification(Object name, @DelegatesTo(value = ClassificationContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        storageClassification(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void storageClassification(String name, Closure<?> body, boolean named) {
         classifications.add(Evaluation.current().configure(new ClassificationContext(child("storageClassification", name), name), body).build());
     }
 

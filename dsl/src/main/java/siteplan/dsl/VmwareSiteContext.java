@@ -27,16 +27,31 @@ public class VmwareSiteContext extends BlockContext {
     public Object replication(Object mechanism) { return set("replication", mechanism, ValueType.oneOf(ReplicationMechanism.class)); }
     public Object failbackConnection(Object link) { return set("failbackConnection", link, ValueType.oneOf(FailbackConnection.class)); }
 
-    public void vcenter(String address, @DelegatesTo(value = VcenterContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void vcenter(Object address, @DelegatesTo(value = VcenterContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        vcenter(String.valueOf(address), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void vcenter(String address, Closure<?> body, boolean named) {
         if (vcenter != null) problem("site '" + name + "' declares vcenter twice; a site has one vCenter");
         vcenter = Evaluation.current().configure(new VcenterContext(child("vcenter", address), address), body).build();
     }
 
-    public void host(String name, @DelegatesTo(value = HostContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void host(Object name, @DelegatesTo(value = HostContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        host(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void host(String name, Closure<?> body, boolean named) {
         hosts.add(Evaluation.current().configure(new HostContext(child("host", name), name), body).build());
     }
 
-    public void datastore(String name, @DelegatesTo(value = DatastoreContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void datastore(Object name, @DelegatesTo(value = DatastoreContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        datastore(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void datastore(String name, Closure<?> body, boolean named) {
         datastores.add(Evaluation.current().configure(new DatastoreContext(child("datastore", name), name), body).build());
     }
 
@@ -50,16 +65,31 @@ public class VmwareSiteContext extends BlockContext {
         networks.add(new PortGroup(name, subnet));
     }
 
-    public void configurationServer(String name, @DelegatesTo(value = ServerContexts.ConfigurationServerContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void configurationServer(Object name, @DelegatesTo(value = ServerContexts.ConfigurationServerContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        configurationServer(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void configurationServer(String name, Closure<?> body, boolean named) {
         if (configurationServer != null) problem("site '" + this.name + "' declares a second configuration server '" + name + "'; declare one per site");
         configurationServer = Evaluation.current().configure(new ServerContexts.ConfigurationServerContext(child("configurationServer", name), name), body).build();
     }
 
-    public void processServer(String name, @DelegatesTo(value = ServerContexts.ProcessServerContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void processServer(Object name, @DelegatesTo(value = ServerContexts.ProcessServerContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        processServer(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void processServer(String name, Closure<?> body, boolean named) {
         processServers.add(Evaluation.current().configure(new ServerContexts.ProcessServerContext(child("processServer", name), name), body).build());
     }
 
-    public void masterTarget(String name, @DelegatesTo(value = ServerContexts.MasterTargetContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void masterTarget(Object name, @DelegatesTo(value = ServerContexts.MasterTargetContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        masterTarget(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void masterTarget(String name, Closure<?> body, boolean named) {
         masterTargets.add(Evaluation.current().configure(new ServerContexts.MasterTargetContext(child("masterTarget", name), name), body).build());
     }
 

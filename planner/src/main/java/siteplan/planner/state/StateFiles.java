@@ -39,9 +39,15 @@ public final class StateFiles {
         }
     }
 
+    /** Compact above this many VMs: a large simulated estate is read on every plan, and whitespace costs. */
+    private static final int PRETTY_LIMIT = 2000;
+    private static final ObjectMapper COMPACT = JSON.copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
     public static String toJson(Object value) {
         try {
-            return JSON.writeValueAsString(value) + "\n";
+            boolean large = value instanceof DiscoveredState s
+                    && s.vcenters().stream().mapToLong(v -> v.vms().size()).sum() + s.vmms().stream().mapToLong(v -> v.vms().size()).sum() > PRETTY_LIMIT;
+            return (large ? COMPACT : JSON).writeValueAsString(value) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
