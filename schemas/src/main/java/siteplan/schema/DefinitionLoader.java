@@ -54,12 +54,19 @@ public final class DefinitionLoader {
         }
         Loaded hit = cache.get(key);
         if (hit != null) return hit;
-        Loaded loaded = load(paths).withDigest("sha256:" + key);
-        cache.put(key, loaded);
+        Loaded loaded = evaluate(paths, "sha256:" + key);
+        // Written beside the rest of the run and finished before the JVM exits (a non-daemon thread).
+        Thread writer = new Thread(() -> cache.put(key, loaded), "siteplan-model-cache");
+        writer.start();
         return loaded;
     }
 
     public static Loaded load(List<String> paths) {
+        return evaluate(paths, null);
+    }
+
+    /** Evaluates the definition; digest is computed unless the caller already has it. */
+    private static Loaded evaluate(List<String> paths, String knownDigest) {
         List<Problem> problems = new ArrayList<>();
         Map<Path, List<Path>> groovyByRoot = new LinkedHashMap<>();
         List<Path> dataFiles = new ArrayList<>();
@@ -120,11 +127,13 @@ public final class DefinitionLoader {
         List<String> files = new ArrayList<>();
         groovyByRoot.values().forEach(l -> l.forEach(f -> files.add(GroovyLoader.display(f))));
         dataFiles.forEach(f -> files.add(GroovyLoader.display(f)));
-        String digest;
-        try {
-            digest = "sha256:" + ModelCache.key(paths);
-        } catch (java.io.IOException e) {
-            digest = null;
+        String digest = knownDigest;
+        if (digest == null) {
+            try {
+                digest = "sha256:" + ModelCache.key(paths);
+            } catch (java.io.IOException e) {
+                digest = null;
+            }
         }
         return new Loaded(estate, sources, files, digest);
     }

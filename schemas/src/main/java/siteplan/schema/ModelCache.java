@@ -26,7 +26,8 @@ import siteplan.model.Estate;
  * cannot be read: the definition is evaluated as usual. Only valid models are cached.
  */
 public final class ModelCache {
-    private static final ObjectMapper JSON = ModelJson.JSON.copy().disable(SerializationFeature.INDENT_OUTPUT);
+    /** Smile, Jackson's binary JSON, configured like the model's JSON form. */
+    private static final ObjectMapper JSON = ModelJson.withModule(new com.fasterxml.jackson.dataformat.smile.databind.SmileMapper());
     private static final String VERSION = "1";
 
     private final Path dir;
@@ -79,7 +80,7 @@ public final class ModelCache {
     }
 
     private Path file(String key) {
-        return dir.resolve("model-" + key + ".json");
+        return dir.resolve("model-" + key + ".smile");
     }
 
     /** The cached model for this key, or null. */
@@ -91,7 +92,7 @@ public final class ModelCache {
         if (!Files.isRegularFile(f)) return null;
         try {
             Entry e = JSON.readValue(f.toFile(), Entry.class);
-            Path sourcesFile = dir.resolve("sources-" + key + ".json");
+            Path sourcesFile = dir.resolve("sources-" + key + ".smile");
             SourceMap sources = SourceMap.lazy(() -> {
                 SourceMap m = new SourceMap();
                 try {
@@ -115,11 +116,12 @@ public final class ModelCache {
         try {
             Files.createDirectories(dir);
             // The source map first: a model entry is only ever read when its source map is there.
-            write(dir.resolve("sources-" + key + ".json"), loaded.sources().entries());
+            write(dir.resolve("sources-" + key + ".smile"), loaded.sources().entries());
             write(file(key), new Entry(loaded.estate(), loaded.files()));
             try (Stream<Path> old = Files.list(dir)) {
+                java.util.Set<String> keep = java.util.Set.of("model-" + key + ".smile", "sources-" + key + ".smile");
                 old.filter(p -> (p.getFileName().toString().startsWith("model-") || p.getFileName().toString().startsWith("sources-"))
-                        && !p.getFileName().toString().contains(key)).forEach(p -> p.toFile().delete());
+                        && !keep.contains(p.getFileName().toString())).forEach(p -> p.toFile().delete());
             }
         } catch (IOException | RuntimeException e) {
             // The cache is an optimisation: a run never fails because it could not be written.

@@ -44,6 +44,11 @@ public final class ModelJson {
                     .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                     .build()).build());
 
+    /** Another Jackson format (Smile, for the cache) with the model's configuration. */
+    public static ObjectMapper withModule(ObjectMapper m) {
+        return configure(m);
+    }
+
     private static ObjectMapper configure(ObjectMapper m) {
         m.registerModule(module());
         m.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.ALWAYS));
