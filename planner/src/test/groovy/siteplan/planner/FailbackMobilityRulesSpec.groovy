@@ -22,7 +22,7 @@ class FailbackMobilityRulesSpec extends PlanningSpecification {
 
     def "a site prepared for failback as the seeds describe is clean"() {
         expect:
-        plan('', FAILBACK).findings().findAll { it.rule().startsWith('FB-') }*.render() == []
+        plan('', FAILBACK).findings().findAll { it.rule().startsWith('FB-') && it.severity().token() != 'info' }*.render() == []
     }
 
     def "FB-LINK: failback needs a VPN or ExpressRoute private peering"() {
@@ -128,5 +128,34 @@ class FailbackMobilityRulesSpec extends PlanningSpecification {
         expect:
         findings(plan(winVm('t1', "mobility { install 'manual' }"), ["; passphrase secret('pp')": ""]), 'MOB-PASSPHRASE')*.message() ==
                 ["Mobility services of lab register with the configuration server's passphrase, but configuration server cs01 has none — add: passphrase secret('…')"]
+    }
+
+    def "FB-POLICY: the plan states the automatic failback policy"() {
+        expect:
+        findings(plan('', FAILBACK), 'FB-POLICY')*.message() == ['failback from Azure to lab uses the automatic failback policy: RPO threshold 15min, recovery points kept 1d, app-consistent every 1h']
+        findings(plan(''), 'FB-POLICY').isEmpty()
+    }
+
+    def "FB-ORIGINAL: machines whose datastore the master target cannot see fail back to new VMs"() {
+        given:
+        def far = ["datastore('ds01') { type 'vmfs' }": "datastore('ds01') { type 'vmfs'; host 'esx01' }; datastore('ds02') { type 'vmfs'; host 'esx02' }; host('esx02') { version '5.5' }"]
+
+        expect:
+        findings(plan(winVm('t1', "datastore 'ds01'"), FAILBACK + far), 'FB-ORIGINAL').isEmpty()
+        findings(plan(winVm('t1', "datastore 'ds02'"), FAILBACK + far), 'FB-ORIGINAL')*.message() ==
+                ["t1 fail back to new VMs on the master target's host and datastore: no on-premises master target sees their datastores"]
+    }
+
+    def "MOB-REBOOT: a pending reboot blocks installing the Mobility service"() {
+        when:
+        def p = planAgainst(winVm('t1', "mobility { install 'manual' }")) { s ->
+            s.vcenters[0].vms.find { it.name == 't1' }.pendingReboot = true
+            s.vaults[0].protectedItems.removeIf { it.machine == 't1' }
+        }
+        def installed = planAgainst(winVm('t1', "mobility { install 'manual' }")) { s -> s.vcenters[0].vms.find { it.name == 't1' }.pendingReboot = true }
+
+        then:
+        findings(p, 'MOB-REBOOT')*.message() == ['t1 is waiting for a reboot (pending file rename operations), which blocks installing the Mobility service — reboot it first']
+        findings(installed, 'MOB-REBOOT').isEmpty()
     }
 }

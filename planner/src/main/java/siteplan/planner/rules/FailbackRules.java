@@ -20,6 +20,8 @@ final class FailbackRules {
         for (VmwareSite s : f.estate.vmwareSites()) {
             if (!preparesFailback(s)) continue;
             List<Machine> machines = f.protectedMachinesOf(s.name());
+            policy(f, s);
+            original(f, s, machines);
             processServerInAzure(f, s, machines);
             link(f, s);
             configurationServer(f, s, machines);
@@ -37,6 +39,30 @@ final class FailbackRules {
                 freeEsxi(f, s, m);
                 snapshots(f, m);
             }
+        }
+    }
+
+    /** FB-POLICY: the failback policy is made automatically and cannot be edited; the plan says what it is. */
+    static void policy(Facts f, VmwareSite s) {
+        var p = f.profile.failback().policy();
+        f.report("FB-POLICY", Severity.INFO, "site " + s.name(), "site:" + s.name(), "failback from Azure to " + s.name()
+                + " uses the automatic failback policy: RPO threshold " + siteplan.units.Durations.format(p.rpoThreshold()) + ", recovery points kept "
+                + siteplan.units.Durations.format(p.retention()) + ", app-consistent every " + siteplan.units.Durations.format(p.appConsistentFrequency()));
+    }
+
+    /** FB-ORIGINAL: a machine fails back to its original VM when the master target's host sees its datastore, else to a new VM there. */
+    static void original(Facts f, VmwareSite s, List<Machine> machines) {
+        List<MasterTarget> onPrem = s.masterTargets().stream().filter(mt -> mt.location() == ServerLocation.ON_PREMISES).toList();
+        if (onPrem.isEmpty()) return;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (MasterTarget mt : onPrem) {
+            s.datastores().stream().filter(d -> d.host() == null || d.host().equals(mt.esxiHost())).forEach(d -> seen.add(d.name()));
+        }
+        List<String> newVms = machines.stream().filter(m -> m.kind() == MachineKind.VMWARE_VM && m.datastore() != null && !seen.contains(m.datastore()))
+                .map(Machine::name).toList();
+        if (!newVms.isEmpty()) {
+            f.report("FB-ORIGINAL", Severity.INFO, "site " + s.name(), "site:" + s.name(), String.join(", ", newVms)
+                    + " fail back to new VMs on the master target's host and datastore: no on-premises master target sees their datastores");
         }
     }
 

@@ -11,6 +11,7 @@ final class MobilityRules {
             if (m.mobility() == null) continue;
             ProtectionGroup g = f.groupOf(m).orElseThrow();
             push(f, m, g);
+            reboot(f, m);
         }
         for (VmwareSite s : f.estate.vmwareSites()) passphrase(f, s);
     }
@@ -24,6 +25,16 @@ final class MobilityRules {
             f.report(windows ? "MOB-PUSH-WIN" : "MOB-PUSH-LINUX", Severity.ERROR, m.name(), "machine:" + m.name(), "the Mobility service is pushed to " + m.name()
                     + " but no account is given: " + (windows ? "an administrator account (and LocalAccountTokenFilterPolicy=1 for a local one)" : "root")
                     + " — add pushAccount secret('…') to protection group " + g.name());
+        }
+    }
+
+    /** MOB-REBOOT: a pending reboot (pending file rename operations) blocks installing the Mobility service. */
+    static void reboot(Facts f, Machine m) {
+        boolean pending = f.discovered.vcenter(m.site()).flatMap(v -> v.vm(m.name())).map(v -> Boolean.TRUE.equals(v.pendingReboot())).orElse(false);
+        boolean installed = f.discovered.protectedItem(m.name()).map(p -> p.mobility() != null).orElse(false);
+        if (pending && !installed) {
+            f.report("MOB-REBOOT", Severity.WARNING, m.name(), "machine:" + m.name(), m.name()
+                    + " is waiting for a reboot (pending file rename operations), which blocks installing the Mobility service — reboot it first");
         }
     }
 
