@@ -120,7 +120,7 @@ public final class SimulatedEstate {
                 }
             }
             vaults.add(new RecoveryVault(target, at != null ? at.vault() : target + "-vault", at != null ? at.region() : null,
-                    List.copyOf(fabrics.values()), policies, netMaps, storMaps, items, plans));
+                    List.copyOf(fabrics.values()), policies, netMaps, storMaps, items, plans, List.of()));
         }
         return new DiscoveredState(vcenters, vmms, azure, vaults);
     }
@@ -137,7 +137,8 @@ public final class SimulatedEstate {
     private static Fabric fabric(Estate e, String site, boolean withServers) {
         VmwareSite vs = e.vmwareSites().stream().filter(s -> s.name().equals(site)).findFirst().orElse(null);
         if (vs == null) {
-            return new Fabric(site, "vmm", null, List.of());
+            List<String> clouds = e.vmmSites().stream().filter(s -> s.name().equals(site)).flatMap(s -> s.clouds().stream()).map(VmmCloud::name).toList();
+            return new Fabric(site, "vmm", null, List.of(), clouds);
         }
         List<RegisteredServer> servers = new ArrayList<>();
         if (vs.configurationServer() != null) servers.add(new RegisteredServer("configuration-server", vs.configurationServer().name(), "healthy", Map.of()));
@@ -146,7 +147,7 @@ public final class SimulatedEstate {
             vs.processServers().forEach(p -> servers.add(new RegisteredServer("process-server", p.name(), "healthy", ServerForm.of(p))));
             vs.masterTargets().forEach(m -> servers.add(new RegisteredServer("master-target", m.name(), "healthy", ServerForm.of(m))));
         }
-        return new Fabric(site, "vmware", vs.replication() == null ? "internet" : vs.replication().token(), servers);
+        return new Fabric(site, "vmware", vs.replication() == null ? "internet" : vs.replication().token(), servers, List.of("cloud_" + site));
     }
 
     static ProtectedItem item(Machine m, ProtectionGroup g) {

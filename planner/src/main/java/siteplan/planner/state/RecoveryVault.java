@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record RecoveryVault(String target, String name, String region,
                             List<Fabric> fabrics, List<Policy> policies, List<Mapping> networkMappings, List<Mapping> storageMappings,
-                            List<ProtectedItem> protectedItems, List<RecoveryPlanInfo> recoveryPlans) {
+                            List<ProtectedItem> protectedItems, List<RecoveryPlanInfo> recoveryPlans, List<Job> jobs) {
     public RecoveryVault {
         fabrics = DiscoveredState.sorted(fabrics, java.util.Comparator.comparing(Fabric::site));
         policies = DiscoveredState.sorted(policies, java.util.Comparator.comparing(Policy::name));
@@ -19,15 +19,20 @@ public record RecoveryVault(String target, String name, String region,
         storageMappings = DiscoveredState.sorted(storageMappings, java.util.Comparator.comparing(Mapping::source));
         protectedItems = DiscoveredState.sorted(protectedItems, java.util.Comparator.comparing(ProtectedItem::machine));
         recoveryPlans = DiscoveredState.sorted(recoveryPlans, java.util.Comparator.comparing(RecoveryPlanInfo::name));
+        jobs = DiscoveredState.sorted(jobs, java.util.Comparator.comparing(Job::id));
     }
+
+    /** A Site Recovery job (enable protection, test failover, …) with its state; the executor waits on these. */
+    public record Job(String id, String operation, String target, String state, String started) {}
 
     public java.util.Optional<Fabric> fabric(String site) {
         return fabrics.stream().filter(f -> f.site().equals(site)).findFirst();
     }
 
     /** A site as the vault knows it: its replication mechanism and the servers registered for it. */
-    public record Fabric(String site, String type, String replicationMechanism, List<RegisteredServer> servers) {
+    public record Fabric(String site, String type, String replicationMechanism, List<RegisteredServer> servers, List<String> protectionContainers) {
         public Fabric {
+            protectionContainers = DiscoveredState.copy(protectionContainers);
             servers = DiscoveredState.sorted(servers, java.util.Comparator.comparing(RegisteredServer::role).thenComparing(RegisteredServer::name));
         }
 
