@@ -80,4 +80,23 @@ machines('lab') {
         cleanup:
         dir.deleteDir()
     }
+
+    def "the definition digest depends on content only, not on where the files are"() {
+        given:
+        def a = File.createTempDir()
+        def b = File.createTempDir()
+        [a, b].each { new File(it, 'estate.groovy').text = new File('examples/failback/estate.groovy').text }
+
+        expect:
+        ModelCache.key([a.path]) == ModelCache.key([b.path])
+
+        when:
+        new File(b, 'estate.groovy').append('\n// a comment is a change\n')
+
+        then:
+        ModelCache.key([a.path]) != ModelCache.key([b.path])
+
+        cleanup:
+        [a, b]*.deleteDir()
+    }
 }

@@ -36,14 +36,19 @@ public final class ModelCache {
         this.dir = dir;
     }
 
-    /** SHA-256 over siteplan's cache version, the arguments, and the path and bytes of every file under them. */
+    /**
+     * The definition's digest: SHA-256 over the relative path and bytes of every file under each
+     * argument, in order. It depends on content only, not on where the files are checked out, so a plan
+     * made in one CI workspace is recognised in another.
+     */
     public static String key(List<String> paths) throws IOException {
         MessageDigest md = sha256();
         md.update(VERSION.getBytes());
         byte[] buf = new byte[1 << 16];
+        int index = 0;
         for (String arg : paths) {
             Path p = Path.of(arg).toAbsolutePath().normalize();
-            md.update(('\0' + p.toString()).getBytes());
+            md.update(("\0arg" + index++ + (Files.isDirectory(p) ? "/" : ":" + p.getFileName())).getBytes());
             Path root = Files.isDirectory(p) ? p : p.getParent();
             List<Path> files;
             try (Stream<Path> s = Files.walk(root)) {
@@ -80,7 +85,15 @@ public final class ModelCache {
     }
 
     private Path file(String key) {
-        return dir.resolve("model-" + key + ".smile");
+        return dir.resolve("model-" + entryKey(key) + ".smile");
+    }
+
+    /** Cached messages name files relative to the working directory, so the entry depends on it too. */
+    private static String entryKey(String digest) {
+        MessageDigest md = sha256();
+        md.update(digest.getBytes());
+        md.update(Path.of("").toAbsolutePath().normalize().toString().getBytes());
+        return HexFormat.of().formatHex(md.digest()).substring(0, 32);
     }
 
     /** The cached model for this key, or null. */
@@ -92,7 +105,7 @@ public final class ModelCache {
         if (!Files.isRegularFile(f)) return null;
         try {
             Entry e = JSON.readValue(f.toFile(), Entry.class);
-            Path sourcesFile = dir.resolve("sources-" + key + ".smile");
+            Path sourcesFile = dir.resolve("sources-" + entryKey(key) + ".smile");
             SourceMap sources = SourceMap.lazy(() -> {
                 SourceMap m = new SourceMap();
                 try {
@@ -116,10 +129,10 @@ public final class ModelCache {
         try {
             Files.createDirectories(dir);
             // The source map first: a model entry is only ever read when its source map is there.
-            write(dir.resolve("sources-" + key + ".smile"), loaded.sources().entries());
+            write(dir.resolve("sources-" + entryKey(key) + ".smile"), loaded.sources().entries());
             write(file(key), new Entry(loaded.estate(), loaded.files()));
             try (Stream<Path> old = Files.list(dir)) {
-                java.util.Set<String> keep = java.util.Set.of("model-" + key + ".smile", "sources-" + key + ".smile");
+                java.util.Set<String> keep = java.util.Set.of("model-" + entryKey(key) + ".smile", "sources-" + entryKey(key) + ".smile");
                 old.filter(p -> (p.getFileName().toString().startsWith("model-") || p.getFileName().toString().startsWith("sources-"))
                         && !keep.contains(p.getFileName().toString())).forEach(p -> p.toFile().delete());
             }
