@@ -31,14 +31,8 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = {"-out", "--out"}, paramLabel = "FILE", description = "Save the plan as JSON for `siteplan apply` and `siteplan show`.")
     Path out;
 
-    @Option(names = "--json", description = "Print the plan as JSON (the schemas/plan.schema.json contract).")
-    boolean json;
-
-    @Option(names = "--markdown", description = "Print the plan as Markdown for a pull-request comment.")
-    boolean markdown;
-
-    @Option(names = "--no-color", description = "No colour, even on a terminal.")
-    boolean noColor;
+    @Mixin
+    PlanView view;
 
     @Option(names = "--detailed-exitcode", description = "Exit 0 when there are no changes, 2 when there are, 1 on errors.")
     boolean detailedExitcode;
@@ -71,10 +65,8 @@ final class PlanCommand implements Callable<Integer> {
         t.mark("plan");
         if (out != null) ExportCommand.writeAtomically(out, PlanJson.write(plan));
         var w = spec.commandLine().getOut();
-        if (json) w.print(PlanJson.write(plan));
-        else if (markdown) w.print(MarkdownView.render(plan));
-        else w.print(HumanView.render(plan, Siteplan.colour(noColor)));
-        if (out != null && !json && !markdown) w.println("Saved the plan to " + out + "; apply it with: siteplan apply " + out);
+        view.print(plan, w);
+        if (out != null && view.isText()) w.println("Saved the plan to " + out + "; apply it with: siteplan apply " + out);
         w.flush();
         t.mark("output");
         if (!plan.applicable()) return ExitCode.INVALID_INPUT;

@@ -19,14 +19,8 @@ final class ShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PLAN", description = "A plan saved with plan -out.")
     Path file;
 
-    @Option(names = "--json", description = "Print the plan as JSON.")
-    boolean json;
-
-    @Option(names = "--markdown", description = "Print the plan as Markdown.")
-    boolean markdown;
-
-    @Option(names = "--no-color", description = "No colour, even on a terminal.")
-    boolean noColor;
+    @picocli.CommandLine.Mixin
+    PlanView view;
 
     @Spec
     CommandSpec spec;
@@ -45,9 +39,7 @@ final class ShowCommand implements Callable<Integer> {
             throw new Siteplan.UserError(file + " has plan format " + plan.formatVersion() + "; this siteplan reads format " + Plan.FORMAT_VERSION);
         }
         var w = spec.commandLine().getOut();
-        if (json) w.print(PlanJson.write(plan));
-        else if (markdown) w.print(MarkdownView.render(plan));
-        else w.print(HumanView.render(plan, Siteplan.colour(noColor)));
+        view.print(plan, w);
         w.flush();
         return ExitCode.OK;
     }
