@@ -9,8 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import siteplan.planner.plan.HumanView;
-import siteplan.planner.plan.MarkdownView;
 import siteplan.planner.plan.Plan;
 import siteplan.planner.plan.PlanJson;
 
