@@ -20,6 +20,7 @@ public final class Main {
         }
         out.flush();
         err.flush();
+        siteplan.schema.ModelCache.awaitWrites();
         System.exit(code);
     }
 }

@@ -55,9 +55,8 @@ public final class DefinitionLoader {
         Loaded hit = cache.get(key);
         if (hit != null) return hit;
         Loaded loaded = evaluate(paths, "sha256:" + key);
-        // Written beside the rest of the run and finished before the JVM exits (a non-daemon thread).
-        Thread writer = new Thread(() -> cache.put(key, loaded), "siteplan-model-cache");
-        writer.start();
+        // Written beside the rest of the run; the CLI waits for it before exiting (ModelCache.awaitWrites).
+        cache.putInBackground(key, loaded);
         return loaded;
     }
 

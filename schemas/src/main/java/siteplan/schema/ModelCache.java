@@ -31,6 +31,31 @@ public final class ModelCache {
     private static final String VERSION = "1";
 
     private final Path dir;
+    private static final List<Thread> WRITERS = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** Writes the entry on a background thread, overlapping the rest of the run; see {@link #awaitWrites}. */
+    public void putInBackground(String key, DefinitionLoader.Loaded loaded) {
+        Thread t = new Thread(() -> put(key, loaded), "siteplan-model-cache");
+        WRITERS.add(t);
+        t.start();
+    }
+
+    /** Waits for background cache writes; called before the process exits (System.exit does not wait). */
+    public static void awaitWrites() {
+        List<Thread> copy;
+        synchronized (WRITERS) {
+            copy = new ArrayList<>(WRITERS);
+            WRITERS.clear();
+        }
+        for (Thread t : copy) {
+            try {
+                t.join(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
 
     public ModelCache(Path dir) {
         this.dir = dir;
