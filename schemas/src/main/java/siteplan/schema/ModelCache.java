@@ -62,13 +62,17 @@ public final class ModelCache {
     }
 
     /**
-     * The definition's digest: SHA-256 over the relative path and bytes of every file under each
-     * argument, in order. It depends on content only, not on where the files are checked out, so a plan
+     * The definition's digest: SHA-256 over the model's schema and the relative path and bytes of every
+     * file under each argument, in order. It depends on content only, not on where the files are checked out, so a plan
      * made in one CI workspace is recognised in another.
      */
     public static String key(List<String> paths) throws IOException {
         MessageDigest md = sha256();
         md.update(VERSION.getBytes());
+        // The model's shape: a cache written by a siteplan whose model differs must never be read as this one's.
+        try (InputStream schema = ModelCache.class.getResourceAsStream("/estate.schema.json")) {
+            if (schema != null) md.update(schema.readAllBytes());
+        }
         byte[] buf = new byte[1 << 16];
         int index = 0;
         for (String arg : paths) {
