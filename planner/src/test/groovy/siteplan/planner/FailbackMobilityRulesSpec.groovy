@@ -158,4 +158,36 @@ class FailbackMobilityRulesSpec extends PlanningSpecification {
         findings(p, 'MOB-REBOOT')*.message() == ['t1 is waiting for a reboot (pending file rename operations), which blocks installing the Mobility service — reboot it first']
         findings(installed, 'MOB-REBOOT').isEmpty()
     }
+
+    def "MOB-PUSH-WIN and MOB-PUSH-LINUX: what discovery finds inside the guest"() {
+        given:
+        def vms = winVm('w1', "mobility { install 'push' }") + "\nmachines('lab') { vmwareVm('l1') { os 'linux', 'CentOS 6.5'; tags 'lnx'; nic('n0') { network 'VM Network' }; mobility { install 'push' } } }"
+
+        when:
+        def unknown = planAgainst(vms) { s -> }
+        def ready = planAgainst(vms) { s ->
+            s.vcenters[0].vms.find { it.name == 'w1' }.guest = [fileAndPrinterSharing: true, wmi: true, localAccountTokenFilterPolicy: true]
+            s.vcenters[0].vms.find { it.name == 'l1' }.guest = [hostsFileMapsAllNics: true, sshPasswordAuthentication: true, sftp: true]
+        }
+        def blocked = planAgainst(vms) { s ->
+            s.vcenters[0].vms.find { it.name == 'w1' }.guest = [fileAndPrinterSharing: false, wmi: true, localAccountTokenFilterPolicy: false]
+            s.vcenters[0].vms.find { it.name == 'l1' }.guest = [hostsFileMapsAllNics: false, sshPasswordAuthentication: true, sftp: false]
+        }
+
+        then:
+        findings(unknown, 'MOB-PUSH-WIN').isEmpty() && findings(unknown, 'MOB-PUSH-LINUX').isEmpty()
+        findings(ready, 'MOB-PUSH-WIN').isEmpty() && findings(ready, 'MOB-PUSH-LINUX').isEmpty()
+        findings(blocked, 'MOB-PUSH-WIN')*.message() == ['the Mobility service cannot be pushed to w1: File and Printer Sharing is blocked by the firewall; LocalAccountTokenFilterPolicy is not 1 (needed for a non-domain account)']
+        findings(blocked, 'MOB-PUSH-LINUX')*.message() == ["the Mobility service cannot be pushed to l1: /etc/hosts does not map the host name to every NIC's address; the SSH server has no SFTP subsystem"]
+    }
+
+    def "RP-HEALTH (preview): an unhealthy configuration server or master target is shown before a failover is tried"() {
+        given:
+        def rp = "recoveryPlan('rp') { source 'lab'; target 'dr'; group { machines 'base01' } }"
+
+        expect:
+        findings(planAgainst(rp) { s -> }, 'RP-HEALTH').isEmpty()
+        findings(planAgainst(rp) { s -> s.vaults[0].fabrics[0].servers.find { it.role == 'master-target' && it.name == 'mt01' }.health = 'critical' }, 'RP-HEALTH')*.message() ==
+                ['master target mt01 is critical: recovery plan rp cannot fail over until it is healthy']
+    }
 }

@@ -20,8 +20,25 @@ final class MobilityRules {
     static void push(Facts f, Machine m, ProtectionGroup g) {
         InstallMethod how = m.mobility().install() == null ? InstallMethod.PUSH : m.mobility().install();
         if (how != InstallMethod.PUSH) return;
+        boolean windows = m.os() == OsFamily.WINDOWS;
+        var guest = f.discovered.vcenter(m.site()).flatMap(v -> v.vm(m.name())).map(siteplan.planner.state.VmInfo::guest).orElse(null);
+        if (guest != null) {
+            java.util.List<String> missing = new java.util.ArrayList<>();
+            if (windows) {
+                if (Boolean.FALSE.equals(guest.fileAndPrinterSharing())) missing.add("File and Printer Sharing is blocked by the firewall");
+                if (Boolean.FALSE.equals(guest.wmi())) missing.add("WMI is blocked by the firewall");
+                if (Boolean.FALSE.equals(guest.localAccountTokenFilterPolicy())) missing.add("LocalAccountTokenFilterPolicy is not 1 (needed for a non-domain account)");
+            } else {
+                if (Boolean.FALSE.equals(guest.hostsFileMapsAllNics())) missing.add("/etc/hosts does not map the host name to every NIC's address");
+                if (Boolean.FALSE.equals(guest.sshPasswordAuthentication())) missing.add("SSH on port 22 does not allow password authentication");
+                if (Boolean.FALSE.equals(guest.sftp())) missing.add("the SSH server has no SFTP subsystem");
+            }
+            if (!missing.isEmpty()) {
+                f.report(windows ? "MOB-PUSH-WIN" : "MOB-PUSH-LINUX", Severity.ERROR, m.name(), "machine:" + m.name(),
+                        "the Mobility service cannot be pushed to " + m.name() + ": " + String.join("; ", missing));
+            }
+        }
         if (m.mobility().account() == null && g.pushAccount() == null) {
-            boolean windows = m.os() == OsFamily.WINDOWS;
             f.report(windows ? "MOB-PUSH-WIN" : "MOB-PUSH-LINUX", Severity.ERROR, m.name(), "machine:" + m.name(), "the Mobility service is pushed to " + m.name()
                     + " but no account is given: " + (windows ? "an administrator account (and LocalAccountTokenFilterPolicy=1 for a local one)" : "root")
                     + " — add pushAccount secret('…') to protection group " + g.name());

@@ -15,7 +15,20 @@ final class RecoveryPlanRules {
             members(f, p);
             order(f, p);
             limits(f, p);
+            health(f, p);
         }
+    }
+
+    /**
+     * RP-HEALTH (preview): a failover needs healthy configuration and master target servers. The
+     * executor refuses a failover then; the plan warns as soon as discovery sees it.
+     */
+    static void health(Facts f, RecoveryPlan p) {
+        f.discovered.vaults().stream().flatMap(v -> v.fabric(p.source()).stream()).forEach(fabric -> fabric.servers().stream()
+                .filter(s -> s.role().equals("configuration-server") || s.role().equals("master-target"))
+                .filter(s -> s.health() != null && !s.health().equalsIgnoreCase("healthy"))
+                .forEach(s -> f.report("RP-HEALTH", Severity.WARNING, p.name(), "recoveryPlan:" + p.name(), s.role().replace('-', ' ') + " " + s.name()
+                        + " is " + s.health() + ": recovery plan " + p.name() + " cannot fail over until it is healthy")));
     }
 
     /** RP-MEMBERS: every machine of a plan is protected toward the plan's target. */

@@ -130,7 +130,7 @@ public final class SimulatedEstate {
                 m.firmware() == null ? "bios" : m.firmware().token(), m.esxiHost() != null ? m.esxiHost() : m.hyperVHost(), m.datastore(), "poweredOn",
                 m.tools() == null ? "running" : m.tools().token(), m.snapshots() == null ? 0 : m.snapshots(), null,
                 m.disks().stream().map(d -> new VmDisk(d.name(), d.size(), "lsi-logic")).toList(),
-                m.nics().stream().map(n -> new VmNic(n.name(), n.network(), n.ip())).toList(), null);
+                m.nics().stream().map(n -> new VmNic(n.name(), n.network(), n.ip())).toList(), null, null);
     }
 
     /** A site's fabric: the configuration server and vCenter registered; process servers and master targets when protection exists. */
