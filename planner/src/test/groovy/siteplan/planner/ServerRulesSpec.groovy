@@ -14,7 +14,9 @@ class ServerRulesSpec extends PlanningSpecification {
         expect: 'base01 (10 GB) and base02 (4 GB) are on ps01 too'
         findings(plan(churners(7, '144.GB') + "\nmachines('lab') { vmwareVm('c8') { os 'windows', 'Windows Server 2012 R2'; tags 'win'; nic('n0') { network 'VM Network' }; disk('d') { size 100.GB; churn 2.GB } } }"), 'PS-CHURN').isEmpty()
         findings(plan(churners(7, '144.GB') + "\nmachines('lab') { vmwareVm('c8') { os 'windows', 'Windows Server 2012 R2'; tags 'win'; nic('n0') { network 'VM Network' }; disk('d') { size 100.GB; churn 3.GB } } }"), 'PS-CHURN')*.message() ==
-                ['process server ps01 carries 1 TB/day (limit 1 TB/day): c1 0.14, c2 0.14, c3 0.14, c4 0.14, c5 0.14, c6 0.14, … — add another process server']
+                ['process server ps01 carries 1025 GB/day (limit 1024 GB/day): c1 0.14, c2 0.14, c3 0.14, c4 0.14, c5 0.14, c6 0.14, … — add another process server']
+        findings(plan(churners(10, '144.GB')), 'PS-CHURN')*.message() ==
+                ['process server ps01 carries 1.42 TB/day (limit 1 TB/day): c1 0.14, c10 0.14, c2 0.14, c3 0.14, c4 0.14, c5 0.14, … — add another process server']
     }
 
     @Unroll

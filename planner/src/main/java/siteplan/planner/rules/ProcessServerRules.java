@@ -31,8 +31,12 @@ final class ProcessServerRules {
         if (churn.compareTo(max) > 0) {
             String each = machines.stream().sorted(Comparator.comparing(Machine::totalChurn).reversed().thenComparing(Machine::name))
                     .limit(6).map(m -> m.name() + " " + tb(m.totalChurn())).collect(Collectors.joining(", "));
-            f.report("PS-CHURN", Severity.ERROR, p.name(), key, "process server " + p.name() + " carries " + tb(churn) + " TB/day (limit "
-                    + tb(max) + " TB/day): " + each + (machines.size() > 6 ? ", …" : "") + " — add another process server");
+            // Rounded to TB the excess can vanish (1025 GB shows as 1 TB); then say it in GB.
+            String load = tb(churn).equals(tb(max))
+                    ? churn.bytes() / (1L << 30) + " GB/day (limit " + max.bytes() / (1L << 30) + " GB/day)"
+                    : tb(churn) + " TB/day (limit " + tb(max) + " TB/day)";
+            f.report("PS-CHURN", Severity.ERROR, p.name(), key, "process server " + p.name() + " carries " + load + ": " + each
+                    + (machines.size() > 6 ? ", …" : "") + " — add another process server");
         }
     }
 
