@@ -21,7 +21,6 @@ public record DataRate(long bitsPerSecond) implements Comparable<DataRate> {
         return new DataRate(v.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
     }
 
-    public static DataRate mbps(double n) { return of(n, "Mbps"); }
 
     public static DataRate parse(String text) {
         Matcher m = TEXT.matcher(text == null ? "" : text);

@@ -27,7 +27,6 @@ public record DataSize(long bytes) implements Comparable<DataSize> {
 
     public static DataSize kb(double n) { return of(n, "KB"); }
     public static DataSize gb(double n) { return of(n, "GB"); }
-    public static DataSize tb(double n) { return of(n, "TB"); }
 
     /** Parses "900GB", "900 GB", "1.5 TB"; throws IllegalArgumentException with the accepted form. */
     public static DataSize parse(String text) {

@@ -9,7 +9,6 @@ import siteplan.planner.diff.Change;
 import siteplan.planner.diff.FieldChange;
 import siteplan.planner.diff.Impact;
 import siteplan.planner.rules.Finding;
-import siteplan.planner.rules.Severity;
 
 /** The plan for people at a terminal: changes grouped by site with symbols, then findings, sizing and a one-line summary. */
 public final class HumanView {
@@ -112,9 +111,5 @@ public final class HumanView {
         parts.add(s.delete() + " to delete");
         String findings = s.errors() + " error" + (s.errors() == 1 ? "" : "s") + ", " + s.warnings() + " warning" + (s.warnings() == 1 ? "" : "s");
         return "Plan: " + String.join(", ", parts) + ". Findings: " + findings + "." + (plan.applicable() ? "" : " This plan cannot be applied until the errors are fixed.");
-    }
-
-    static boolean isError(Finding f) {
-        return f.severity() == Severity.ERROR;
     }
 }

@@ -1,6 +1,5 @@
 package siteplan.planner.plan;
 
-import java.util.List;
 import siteplan.planner.diff.Action;
 import siteplan.planner.rules.Finding;
 
@@ -67,9 +66,5 @@ public final class MarkdownView {
 
     private static String escape(String s) {
         return s.replace("|", "\\|");
-    }
-
-    static List<String> lines(String s) {
-        return List.of(s.split("\n"));
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import siteplan.diag.Location;
 import siteplan.diag.SourceMap;
@@ -150,13 +149,5 @@ public final class Facts {
 
     public List<Finding> findings() {
         return findings.stream().sorted().distinct().toList();
-    }
-
-    public static String gb(DataSize s) {
-        return s.human();
-    }
-
-    public static boolean same(String a, String b) {
-        return Objects.equals(a, b);
     }
 }

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import siteplan.model.*;
-import siteplan.units.DataRate;
 import siteplan.units.DataSize;
 
 /** Process server rules (seed 000 "Process server considerations", Table 2, Step 4). */
@@ -85,9 +84,5 @@ final class ProcessServerRules {
             f.report("PS-VMWARE-DISCOVERY", Severity.ERROR, "site " + s.name(), "site:" + s.name(), "no on-premises process server of site " + s.name()
                     + " can discover vCenter " + s.vcenter().address() + ": one needs vSphere CLI " + cli + " (vsphereCli '" + cli + "') on the vCenter's network");
         }
-    }
-
-    static DataRate egress(Profile.Band b) {
-        return b.egress();
     }
 }
