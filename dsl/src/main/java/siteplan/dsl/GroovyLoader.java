@@ -141,8 +141,8 @@ public final class GroovyLoader {
 
     /** The `table` word: reads a CSV, YAML or JSON inventory inside the root, or reports why not and returns no rows. */
     java.util.List<java.util.Map<String, Object>> table(Evaluation ev, String path) {
-        Path target = inside(ev, path, "table");
-        if (target == null) return java.util.List.of();
+        Path target = inside(ev, path, "table", "read");
+        if (target == null || !exists(ev, path, "table", target)) return java.util.List.of();
         String name = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         try {
             if (name.endsWith(".csv")) {
@@ -169,40 +169,36 @@ public final class GroovyLoader {
         return java.util.List.of();
     }
 
-    /** Resolves a path next to the current file, refusing anything outside the root. */
-    private Path inside(Evaluation ev, String path, String word) {
+    /**
+     * Resolves a path next to the current file; anything outside the root is refused (the sandbox
+     * boundary for include and table), reported as "a definition may only VERB files inside it".
+     */
+    private Path inside(Evaluation ev, String path, String word, String verb) {
         Evaluation.DefinitionFile from = ev.currentFile();
         Path base = from == null ? root : from.path().getParent();
         Path target = base.resolve(path).toAbsolutePath().normalize();
         if (!target.startsWith(root)) {
-            ev.error(word + " '" + path + "' points outside the definition folder " + display(root) + "; a definition may only read files inside it");
-            return null;
-        }
-        if (!Files.isRegularFile(target)) {
-            ev.error(word + " '" + path + "': no such file " + display(target));
+            ev.error(word + " '" + path + "' points outside the definition folder " + display(root) + "; a definition may only " + verb + " files inside it");
             return null;
         }
         return target;
     }
 
+    private static boolean exists(Evaluation ev, String path, String word, Path target) {
+        if (Files.isRegularFile(target)) return true;
+        ev.error(word + " '" + path + "': no such file " + display(target));
+        return false;
+    }
+
     /** The `include` word: resolves the path next to the including file, inside the root only. */
     void include(Evaluation ev, String path, Binding binding) {
-        Evaluation.DefinitionFile from = ev.currentFile();
-        Path base = from == null ? root : from.path().getParent();
-        Path target = base.resolve(path).toAbsolutePath().normalize();
-        if (!target.startsWith(root)) {
-            ev.error("include '" + path + "' points outside the definition folder " + display(root) + "; a definition may only include files inside it");
-            return;
-        }
+        Path target = inside(ev, path, "include", "include");
+        if (target == null) return;
         if (!target.getFileName().toString().endsWith(".groovy")) {
             ev.error("include '" + path + "' is not a .groovy file");
             return;
         }
-        if (!Files.isRegularFile(target)) {
-            ev.error("include '" + path + "': no such file " + display(target));
-            return;
-        }
-        run(ev, target, binding, ev.including);
+        if (exists(ev, path, "include", target)) run(ev, target, binding, ev.including);
     }
 
     private void run(Evaluation ev, Path file, Binding binding, Set<Path> including) {
