@@ -45,9 +45,6 @@ public record Estate(
 
     /** Members of a group: those named, then those selected by tag in the group's source site, without repeats. */
     public List<Machine> membersOf(ProtectionGroup group) {
-        return machines.stream()
-                .filter(m -> group.members().contains(m.name())
-                        || (m.site().equals(group.source()) && m.tags().stream().anyMatch(group.tagged()::contains)))
-                .toList();
+        return machines.stream().filter(group::selects).toList();
     }
 }

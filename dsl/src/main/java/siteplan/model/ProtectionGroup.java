@@ -23,4 +23,9 @@ public record ProtectionGroup(
         members = Lists.copy(members);
         tagged = Lists.copy(tagged);
     }
+
+    /** True when the group protects the machine: named as a member, or tagged and in the group's source site. */
+    public boolean selects(Machine m) {
+        return members.contains(m.name()) || (m.site().equals(source) && m.tags().stream().anyMatch(tagged::contains));
+    }
 }

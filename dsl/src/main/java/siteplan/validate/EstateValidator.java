@@ -34,6 +34,7 @@ public final class EstateValidator {
     private final Map<String, AzureTarget> azure = new HashMap<>();
     private final Map<String, Machine> machinesByName = new HashMap<>();
     private final Map<String, List<Machine>> machinesBySite = new HashMap<>();
+    private final Membership membership;
     private final Map<String, VirtualNetwork> azureNetworks = new HashMap<>();
     private final Set<String> azureNetworkNames = new TreeSet<>();
 
@@ -47,25 +48,11 @@ public final class EstateValidator {
             azureNetworks.putIfAbsent(n.name(), n);
             azureNetworkNames.add(n.name());
         }));
+        membership = Membership.of(estate);
         for (Machine m : estate.machines()) {
             machinesByName.putIfAbsent(m.name(), m);
             machinesBySite.computeIfAbsent(m.site(), k -> new ArrayList<>()).add(m);
         }
-    }
-
-    /** Estate.membersOf, using the indexes: named members, then tagged machines of the source site, in name order. */
-    private List<Machine> membersOf(ProtectionGroup g) {
-        java.util.TreeMap<String, Machine> out = new java.util.TreeMap<>();
-        for (String n : g.members()) {
-            Machine m = machinesByName.get(n);
-            if (m != null) out.put(n, m);
-        }
-        if (!g.tagged().isEmpty()) {
-            for (Machine m : machinesBySite.getOrDefault(g.source(), List.of())) {
-                if (m.tags().stream().anyMatch(g.tagged()::contains)) out.put(m.name(), m);
-            }
-        }
-        return List.copyOf(out.values());
     }
 
     public static List<Problem> validate(Estate estate, SourceMap sources) {
@@ -286,7 +273,7 @@ public final class EstateValidator {
                             + Suggestions.didYouMean(tag, tags));
                 }
             }
-            for (Machine m : membersOf(g)) {
+            for (Machine m : membership.members(g)) {
                 String other = groupOf.putIfAbsent(m.name(), g.name());
                 if (other != null) {
                     error(at, "machine '" + m.name() + "' is in protection groups '" + other + "' and '" + g.name() + "'; a machine is protected by one group");

@@ -206,7 +206,8 @@ public final class Differ {
 
     private void protection() {
         Map<String, ProtectionGroup> groupOf = new HashMap<>();
-        for (ProtectionGroup g : e.protectionGroups()) for (Machine m : e.membersOf(g)) groupOf.putIfAbsent(m.name(), g);
+        Membership membership = Membership.of(e);
+        for (Machine m : e.machines()) membership.groupOf(m.name()).ifPresent(g -> groupOf.put(m.name(), g));
         Set<String> mechanismChanged = new HashSet<>();
         for (VmwareSite s : e.vmwareSites()) {
             Fabric f = fabricOf(s.name());

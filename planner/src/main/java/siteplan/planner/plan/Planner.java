@@ -70,10 +70,11 @@ public final class Planner {
     /** Disabling protection loses recovery points: refused by preventDestroy, otherwise allowed only with --allow-destroy. */
     private static List<Finding> destroyFindings(Estate e, List<Change> changes, SourceMap sources, boolean allow) {
         List<Finding> out = new ArrayList<>();
+        Membership membership = changes.stream().anyMatch(Change::destructive) ? Membership.of(e) : null;
         for (Change c : changes) {
             if (!c.destructive()) continue;
             Machine m = e.machine(c.name()).orElse(null);
-            ProtectionGroup g = m == null ? null : e.protectionGroups().stream().filter(x -> e.membersOf(x).contains(m)).findFirst().orElse(null);
+            ProtectionGroup g = m == null ? null : membership.groupOf(m.name()).orElse(null);
             boolean prevented = (m != null && m.preventDestroy()) || (g != null && g.preventDestroy());
             var l = sources.at("machine:" + c.name());
             if (prevented) {

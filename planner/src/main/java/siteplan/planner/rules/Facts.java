@@ -21,7 +21,8 @@ public final class Facts {
     public final Profile profile;
     public final SourceMap sources;
     public final java.time.LocalDate today;
-    private final Map<String, ProtectionGroup> groupOf = new HashMap<>();
+    /** Which machines each group protects (one index for the estate, see Membership). */
+    public final Membership membership;
     private final List<Finding> findings = new ArrayList<>();
     // Indexes built once: rules ask these questions per server and per site, over estates of thousands of machines.
     private final List<Machine> protectedMachines;
@@ -37,28 +38,13 @@ public final class Facts {
         this.profile = profile;
         this.sources = sources == null ? new SourceMap() : sources;
         this.today = today;
-        Map<String, List<Machine>> bySite = new HashMap<>();
-        Map<String, Machine> byName = new HashMap<>();
-        for (Machine m : estate.machines()) {
-            bySite.computeIfAbsent(m.site(), k -> new ArrayList<>()).add(m);
-            byName.putIfAbsent(m.name(), m);
-        }
+        membership = Membership.of(estate);
         for (ProtectionGroup g : estate.protectionGroups()) {
-            // Estate.membersOf, without scanning every machine of the estate for every group.
-            for (String n : g.members()) {
-                Machine m = byName.get(n);
-                if (m != null) groupOf.putIfAbsent(m.name(), g);
-            }
-            if (!g.tagged().isEmpty()) {
-                for (Machine m : bySite.getOrDefault(g.source(), List.of())) {
-                    if (m.tags().stream().anyMatch(g.tagged()::contains)) groupOf.putIfAbsent(m.name(), g);
-                }
-            }
             targetsOfSite.computeIfAbsent(g.source(), k -> new java.util.HashSet<>()).add(g.target());
         }
-        protectedMachines = estate.machines().stream().filter(m -> groupOf.containsKey(m.name())).toList();
+        protectedMachines = estate.machines().stream().filter(m -> membership.isProtected(m.name())).toList();
         for (Machine m : protectedMachines) {
-            ProtectionGroup g = groupOf.get(m.name());
+            ProtectionGroup g = membership.groupOf(m.name()).orElseThrow();
             protectedBySite.computeIfAbsent(m.site(), k -> new ArrayList<>()).add(m);
             if (g.processServer() != null) byProcessServer.computeIfAbsent(m.site() + "/" + g.processServer(), k -> new ArrayList<>()).add(m);
             if (g.masterTarget() != null) byMasterTarget.computeIfAbsent(m.site() + "/" + g.masterTarget(), k -> new ArrayList<>()).add(m);
@@ -82,7 +68,7 @@ public final class Facts {
     }
 
     public Optional<ProtectionGroup> groupOf(Machine m) {
-        return Optional.ofNullable(groupOf.get(m.name()));
+        return membership.groupOf(m.name());
     }
 
     /** Machines protected by some group, in name order. */

@@ -43,7 +43,7 @@ final class PolicyRules {
     /** POL-MULTIVM: multi-VM consistency only where every machine of the group runs Windows. */
     static void multiVm(Facts f, ProtectionGroup g, ReplicationPolicy p) {
         if (!p.multiVmConsistency()) return;
-        List<String> linux = f.estate.membersOf(g).stream().filter(m -> m.os() != OsFamily.WINDOWS).map(Machine::name).toList();
+        List<String> linux = f.membership.members(g).stream().filter(m -> m.os() != OsFamily.WINDOWS).map(Machine::name).toList();
         if (!linux.isEmpty()) {
             f.report("POL-MULTIVM", Severity.ERROR, g.name(), "protectionGroup:" + g.name(), "protection group " + g.name() + " uses multi-VM consistency (policy " + p.name()
                     + ") but " + String.join(", ", linux) + " do not run Windows");
@@ -52,7 +52,7 @@ final class PolicyRules {
 
     /** PG-CONSISTENT-MT: machines of a multi-VM group use one master target. */
     static void consistentMt(Facts f, ProtectionGroup g, ReplicationPolicy p) {
-        if (p.multiVmConsistency() && g.masterTarget() == null && f.estate.membersOf(g).size() > 1) {
+        if (p.multiVmConsistency() && g.masterTarget() == null && f.membership.members(g).size() > 1) {
             f.report("PG-CONSISTENT-MT", Severity.ERROR, g.name(), "protectionGroup:" + g.name(), "protection group " + g.name()
                     + " is multi-VM consistent and must name the one master target its machines use — add: masterTarget 'name'");
         }

@@ -34,15 +34,8 @@ public final class SimulatedEstate {
 
     public static DiscoveredState create(Estate e, boolean fromModel, Integer partialPercent) {
         Set<String> protect = new HashSet<>();
-        // Membership once, not per machine per group: estates have thousands of both.
-        Map<String, List<Machine>> members = new LinkedHashMap<>();
-        Set<String> inSomeGroup = new HashSet<>();
-        for (ProtectionGroup g : e.protectionGroups()) {
-            List<Machine> ms = e.membersOf(g);
-            members.put(g.name(), ms);
-            ms.forEach(m -> inSomeGroup.add(m.name()));
-        }
-        List<Machine> protectable = e.machines().stream().filter(m -> inSomeGroup.contains(m.name())).toList();
+        Membership membership = Membership.of(e);
+        List<Machine> protectable = e.machines().stream().filter(m -> membership.isProtected(m.name())).toList();
         if (fromModel) protectable.forEach(m -> protect.add(m.name()));
         if (partialPercent != null) {
             int n = (int) Math.ceil(protectable.size() * partialPercent / 100.0);
@@ -105,7 +98,7 @@ public final class SimulatedEstate {
                 e.storageMappings().forEach(m -> storMaps.add(new Mapping(m.source(), m.target(), true)));
             }
             for (ProtectionGroup g : entry.getValue()) {
-                for (Machine m : members.get(g.name())) {
+                for (Machine m : membership.members(g)) {
                     if (!protect.contains(m.name())) continue;
                     ProtectedItem item = item(m, g);
                     if (drift) item = drift(item, m, driftIndex++);
