@@ -35,7 +35,7 @@ recoveryPlan('linux-services') {
     group { machines 'mq01', 'mq02' }
     group {
         machines 'files01', 'monitor01'
-        after { script 'scripts/check-sql.sh', timeout: 2.minutes }
+        after { script 'scripts/check-mq.sh', timeout: 2.minutes }
     }
     drill {
         network 'drill-vnet'

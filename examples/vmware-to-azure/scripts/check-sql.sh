@@ -1,6 +1,6 @@
-#!/bin/sh
-# Run by the recovery plan after a group fails over: waits for SQL Server on the failed-over database.
-# siteplan passes the machine's address in SITEPLAN_TARGET_IP during drills and failovers.
+#!/usr/bin/env bash
+# Run by the recovery plan after the database group fails over: waits until SQL Server answers.
+# siteplan passes the failed-over machine's address in SITEPLAN_TARGET_IP (drills and failovers).
 host="${SITEPLAN_TARGET_IP:-erp-db01}"
 for i in $(seq 1 30); do
   if (exec 3<>"/dev/tcp/$host/1433") 2>/dev/null; then echo "SQL Server answers on $host:1433"; exit 0; fi

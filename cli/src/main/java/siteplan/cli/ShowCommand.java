@@ -24,6 +24,15 @@ final class ShowCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override public Integer call() {
+        Plan plan = readPlan(file);
+        var w = spec.commandLine().getOut();
+        view.print(plan, w);
+        w.flush();
+        return ExitCode.OK;
+    }
+
+    /** Reads a saved plan, refusing what is not one or has a format this siteplan does not know. */
+    static Plan readPlan(Path file) {
         if (!Files.isRegularFile(file)) throw new Siteplan.UserError("no plan file " + file);
         Plan plan;
         try {
@@ -36,9 +45,6 @@ final class ShowCommand implements Callable<Integer> {
         if (!Plan.FORMAT_VERSION.equals(plan.formatVersion())) {
             throw new Siteplan.UserError(file + " has plan format " + plan.formatVersion() + "; this siteplan reads format " + Plan.FORMAT_VERSION);
         }
-        var w = spec.commandLine().getOut();
-        view.print(plan, w);
-        w.flush();
-        return ExitCode.OK;
+        return plan;
     }
 }

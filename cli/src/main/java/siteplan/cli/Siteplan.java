@@ -13,7 +13,8 @@ import siteplan.diag.Problem;
 /** The root command and the one place exceptions become exit codes (as jbang's BaseCommand does). */
 @Command(name = "siteplan", mixinStandardHelpOptions = true, versionProvider = Siteplan.Version.class,
         description = "Disaster recovery as code: declare sites, machines, protection and recovery plans in Groovy; validate, plan, apply and drill them.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ShowCommand.class, SimCommand.class, ExportCommand.class, SchemaCommand.class, DebugCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, PlanCommand.class, ShowCommand.class, ApplyCommand.class, DrillCommand.class, FailoverCommands.Failover.class,
+                FailoverCommands.Commit.class, FailoverCommands.Reprotect.class, FailoverCommands.Failback.class, HistoryCommand.class, ForceUnlockCommand.class, SimCommand.class, ExportCommand.class, SchemaCommand.class, DebugCommand.class, CommandLine.HelpCommand.class})
 public final class Siteplan implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of internal errors.")
     boolean debug;
@@ -27,6 +28,28 @@ public final class Siteplan implements Runnable {
 
     /** Runs siteplan with the given arguments and writers; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /** As above with the environment given: tests pass secrets and CI variables without touching the process's own. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env) {
+        ENV.set(env);
+        try {
+            return execute(args, out, err);
+        } finally {
+            ENV.remove();
+        }
+    }
+
+    private static final ThreadLocal<java.util.Map<String, String>> ENV = new ThreadLocal<>();
+
+    /** The environment of this run. */
+    static java.util.Map<String, String> env() {
+        java.util.Map<String, String> e = ENV.get();
+        return e != null ? e : System.getenv();
+    }
+
+    private static int execute(String[] args, PrintWriter out, PrintWriter err) {
         Siteplan root = new Siteplan();
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
@@ -47,6 +70,14 @@ public final class Siteplan implements Runnable {
             int n = inv.problems().size();
             err.println(n + (n == 1 ? " problem" : " problems") + " found; nothing was changed."
                     + (inv.partial() ? " Names used across files are checked once these are fixed." : ""));
+            return ExitCode.INVALID_INPUT;
+        }
+        if (ex instanceof siteplan.executor.history.EstateLock.Held held) {
+            err.println("siteplan: " + held.getMessage());
+            return ExitCode.LOCKED;
+        }
+        if (ex instanceof siteplan.executor.secrets.Secrets.MissingSecret m) {
+            err.println("siteplan: " + m.getMessage());
             return ExitCode.INVALID_INPUT;
         }
         if (ex instanceof UserError u) {

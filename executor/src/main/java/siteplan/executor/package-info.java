@@ -1,5 +1,6 @@
 /**
- * The executor: applying saved plans, drills, failover and failback, history in git and locking.
- * Built under issue 4; this module holds no code yet and nothing depends on it doing anything.
+ * The executor: carries out a saved plan (apply), drills, failovers and failback against a provider's
+ * {@link siteplan.executor.provider.Operations}, records every run as a commit in the history
+ * repository and holds a lock per estate while it changes anything.
  */
 package siteplan.executor;

@@ -8,12 +8,34 @@ import java.util.Map;
  * state and health, where it is active now and which way it replicates, the disks as protected, and
  * the Mobility service as found on the machine.
  */
+/* testFailover: the isolated network a test failover of this machine runs in, until its cleanup; null when none. */
 public record ProtectedItem(String machine, String site, String protectionGroup, String policy,
                             String processServer, String masterTarget, String storageAccount,
                             ReplicationState state, String health, ActiveLocation activeLocation,
-                            List<VmDisk> disks, Failover failover, Mobility mobility, boolean managed) {
+                            List<VmDisk> disks, Failover failover, Mobility mobility, boolean managed, String testFailover) {
     public ProtectedItem {
         disks = DiscoveredState.copy(disks);
+    }
+
+    /** A protected item with no test failover running. */
+    public ProtectedItem(String machine, String site, String protectionGroup, String policy, String processServer, String masterTarget, String storageAccount,
+                         ReplicationState state, String health, ActiveLocation activeLocation, List<VmDisk> disks, Failover failover, Mobility mobility, boolean managed) {
+        this(machine, site, protectionGroup, policy, processServer, masterTarget, storageAccount, state, health, activeLocation, disks, failover, mobility, managed, null);
+    }
+
+    /** The same item in another replication state and place (failover, commit, reprotect). */
+    public ProtectedItem with(ReplicationState newState, ActiveLocation newLocation) {
+        return new ProtectedItem(machine, site, protectionGroup, policy, processServer, masterTarget, storageAccount, newState, health, newLocation, disks, failover, mobility, managed, testFailover);
+    }
+
+    /** The same item with the Mobility service and agents as given. */
+    public ProtectedItem withMobility(Mobility m) {
+        return new ProtectedItem(machine, site, protectionGroup, policy, processServer, masterTarget, storageAccount, state, health, activeLocation, disks, failover, m, managed, testFailover);
+    }
+
+    /** The same item with a test failover into the network running, or none (null). */
+    public ProtectedItem withTestFailover(String network) {
+        return new ProtectedItem(machine, site, protectionGroup, policy, processServer, masterTarget, storageAccount, state, health, activeLocation, disks, failover, mobility, managed, network);
     }
 
     public enum ReplicationState implements siteplan.model.Token { INITIAL_REPLICATION, PROTECTED, FAILED_OVER, FAILOVER_COMMITTED, REPROTECTED, FAILBACK_IN_PROGRESS }

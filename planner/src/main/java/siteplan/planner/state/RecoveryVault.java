@@ -23,7 +23,12 @@ public record RecoveryVault(String target, String name, String region,
     }
 
     /** A Site Recovery job (enable protection, test failover, …) with its state; the executor waits on these. */
-    public record Job(String id, String operation, String target, String state, String started) {}
+    public record Job(String id, String operation, String target, String state, String started, String ended, String error) {}
+
+    /** The same vault with other protected items and jobs: the simulated estate's operations produce these. */
+    public RecoveryVault withItems(List<ProtectedItem> items, List<Job> newJobs) {
+        return new RecoveryVault(target, name, region, fabrics, policies, networkMappings, storageMappings, items, recoveryPlans, newJobs);
+    }
 
     public java.util.Optional<Fabric> fabric(String site) {
         return fabrics.stream().filter(f -> f.site().equals(site)).findFirst();

@@ -1,0 +1,181 @@
+package siteplan.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import siteplan.executor.apply.Applier;
+import siteplan.executor.apply.ApplyResult;
+import siteplan.executor.apply.Journal;
+import siteplan.executor.apply.OperationGraph;
+import siteplan.executor.secrets.Secrets;
+import siteplan.executor.sim.SimClock;
+import siteplan.executor.sim.SimulatedOperations;
+import siteplan.planner.plan.HumanView;
+import siteplan.planner.plan.Plan;
+import siteplan.planner.plan.PlanJson;
+import siteplan.planner.plan.Planner;
+import siteplan.planner.provider.SimulatedProvider;
+import siteplan.planner.rules.Profile;
+import siteplan.planner.state.DiscoveredState;
+import siteplan.schema.DefinitionLoader;
+import siteplan.schema.EstateWriter;
+
+@Command(name = "apply", description = {
+        "Carry out a plan: `siteplan apply plan.json` applies that saved plan and nothing else (refused when stale);",
+        "`siteplan apply PATH…` plans, shows the plan and asks before applying (--auto-approve in CI)."})
+final class ApplyCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PLAN.json|PATH", description = "A plan saved with `siteplan plan -out`, or definition files or folders.")
+    List<String> args;
+
+    @Mixin
+    StateOption state;
+
+    @Mixin
+    HistoryOptions historyOptions;
+
+    @Option(names = "--auto-approve", description = "Apply without asking (for CI). Without a terminal siteplan never asks, so this is required there.")
+    boolean autoApprove;
+
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "10", description = "Operations run at once, at most (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "6", description = "Retries of a throttled or timed-out call, with exponential backoff and jitter (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--retry-delay", paramLabel = "DURATION", defaultValue = "1s", description = "First retry delay; it doubles up to --retry-max-delay (default: ${DEFAULT-VALUE}).")
+    String retryDelay;
+
+    @Option(names = "--retry-max-delay", paramLabel = "DURATION", defaultValue = "30s", description = "Longest retry delay (default: ${DEFAULT-VALUE}).")
+    String retryMaxDelay;
+
+    @Option(names = "--allow-destroy", description = "When planning from PATH: accept changes that lose recovery points.")
+    boolean allowDestroy;
+
+    @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = Profile.DEFAULT, description = "When planning from PATH: the rule profile (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Applier.Options options = new Applier.Options(parallelism, new Applier.Retry(retries, duration(retryDelay, "--retry-delay"), duration(retryMaxDelay, "--retry-max-delay")));
+        boolean saved = args.size() == 1 && args.get(0).endsWith(".json") && Files.isRegularFile(Path.of(args.get(0)));
+        Plan plan;
+        DefinitionLoader.Loaded loaded;
+        Path stateDir;
+        if (saved) {
+            plan = ShowCommand.readPlan(Path.of(args.get(0)));
+            stateDir = state.resolve(plan.definition());
+            loaded = loadDefinition(plan.definition(), stateDir);
+            if (!plan.applicable()) throw new Siteplan.UserError(args.get(0) + " has error findings and can never be applied; fix them and plan again");
+            if (!loaded.digest().equals(plan.modelDigest())) {
+                throw new Siteplan.UserError("the plan " + args.get(0) + " is stale: the definition (" + String.join(", ", plan.definition())
+                        + ") changed since it was made. Nothing was changed; run siteplan plan again and review the new plan.");
+            }
+            SimulatedProvider provider = new SimulatedProvider(stateDir);
+            DiscoveredState discovered = Rendering.discover(provider, loaded);
+            if (!provider.fingerprint(discovered).equals(plan.stateFingerprint())) {
+                throw new Siteplan.UserError("the plan " + args.get(0) + " is stale: what exists (" + provider.describe()
+                        + ") changed since it was made, perhaps by another apply. Nothing was changed; run siteplan plan again and review the new plan.");
+            }
+        } else {
+            stateDir = state.resolve(args);
+            loaded = loadDefinition(args, stateDir);
+            SimulatedProvider provider = new SimulatedProvider(stateDir);
+            DiscoveredState discovered = Rendering.discover(provider, loaded);
+            plan = Planner.plan(args, loaded.estate(), loaded.sources(), discovered, provider.describe(), Rendering.profile(profile),
+                    new Planner.Options(allowDestroy, LocalDate.now(), Siteplan.version()), new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)));
+            out.print(HumanView.render(plan, Siteplan.colour(false)));
+            out.flush();
+            if (!plan.applicable()) return ExitCode.INVALID_INPUT;
+            if (!plan.summary().hasChanges()) {
+                out.println("Nothing to apply: the estate is as declared.");
+                return ExitCode.OK;
+            }
+            if (!confirm(out, plan)) {
+                err.println("siteplan: apply cancelled; nothing was changed.");
+                return ExitCode.INVALID_INPUT;
+            }
+        }
+        if (!plan.summary().hasChanges()) {
+            out.println("Nothing to apply: the plan has no changes.");
+            return ExitCode.OK;
+        }
+        String estate = historyOptions.estateName(plan.definition());
+        Secrets secrets = new Secrets(Siteplan.env());
+        double speed;
+        try {
+            speed = SimClock.speedFrom(Siteplan.env());
+        } catch (IllegalArgumentException e) {
+            throw new Siteplan.UserError(e.getMessage());
+        }
+        OperationGraph graph = OperationGraph.of(plan.changes(), loaded.estate());
+        try (LockedRun locked = LockedRun.start(historyOptions, stateDir, estate, "apply", err);
+             SimulatedOperations ops = new SimulatedOperations(stateDir, loaded.estate(), new SimClock(stateDir, speed))) {
+            locked.run.write("plan.json", PlanJson.write(plan));
+            locked.run.write("model.yaml", EstateWriter.write(loaded.estate(), EstateWriter.Format.YAML));
+            ApplyResult result;
+            try (Journal journal = new Journal(locked.run.dir().resolve(Journal.FILE), secrets::redact)) {
+                Applier applier = new Applier(ops, secrets, journal, new ProgressReporter(out, Siteplan.terminal, true), options);
+                locked.onInterrupt(applier::cancel);
+                out.println("Applying " + graph.size() + " changes to " + estate + " (" + ops.describe() + ", parallelism " + parallelism
+                        + (speed > 1 ? ", simulated clock at " + (long) speed + "x" : "") + ")");
+                out.flush();
+                result = applier.run(graph);
+            }
+            locked.run.write("result.json", secrets.redact(siteplan.schema.ModelJson.JSON.writeValueAsString(result)) + "\n");
+            Map<String, String> trailers = new LinkedHashMap<>();
+            trailers.put("Siteplan-Changes", result.changed() + " changed, " + result.already() + " already, " + result.failed() + " failed, " + result.skipped() + " skipped");
+            String commit = locked.commit("apply " + estate + ": " + result.status() + " (" + result.changed() + " changed, " + result.failed() + " failed)", result.status(), trailers);
+            out.println();
+            out.println("Apply " + result.status() + ": " + result.changed() + " changed, " + result.already() + " already so, " + result.failed() + " failed, "
+                    + result.skipped() + " skipped; took " + result.simulatedDuration() + (speed > 1 ? " of simulated time" : "") + ".");
+            out.println("Recorded in history as " + commit.substring(0, 12) + " (run " + locked.run.id() + "): siteplan history show " + commit.substring(0, 12));
+            if (!result.succeeded()) out.println("Fix what failed and run siteplan apply again: what is done is not done twice.");
+            out.flush();
+            return result.succeeded() ? ExitCode.OK : ExitCode.FAILED;
+        }
+    }
+
+    private DefinitionLoader.Loaded loadDefinition(List<String> paths, Path stateDir) {
+        for (String p : paths) {
+            if (!Files.exists(Path.of(p))) throw new Siteplan.UserError("the definition " + p + " does not exist (run siteplan from the folder the plan was made in)");
+        }
+        return DefinitionLoader.load(paths, new siteplan.schema.ModelCache(stateDir.resolve("cache")));
+    }
+
+    /** Asks on the terminal; without one, only --auto-approve proceeds. */
+    private boolean confirm(PrintWriter out, Plan plan) {
+        if (autoApprove) return true;
+        java.io.Console console = System.console();
+        if (console == null || !Siteplan.terminal) {
+            throw new Siteplan.UserError("not applying without approval: there is no terminal to ask on. Review the plan and pass --auto-approve, or apply a saved plan.");
+        }
+        out.flush();
+        String answer = console.readLine("%nApply these %d changes? Only 'yes' is accepted: ", plan.changes().stream().filter(c -> c.action() != siteplan.planner.diff.Action.NO_OP).count());
+        return "yes".equals(answer == null ? null : answer.trim());
+    }
+
+    static Duration duration(String text, String option) {
+        try {
+            if (text.trim().endsWith("ms")) return Duration.ofMillis(Long.parseLong(text.trim().replace("ms", "").trim()));
+            return siteplan.units.Durations.parse(text);
+        } catch (RuntimeException e) {
+            throw new Siteplan.UserError(option + " '" + text + "' is not a duration such as 500ms, 2s or 1m");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package siteplan.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import siteplan.executor.drill.RecoveryRunner;
+import siteplan.executor.drill.RunReport;
+import siteplan.executor.provider.RecoveryPointChoice;
+import siteplan.executor.sim.SimulatedOperations;
+import siteplan.planner.state.ProtectedItem;
+
+@Command(name = "drill", description = {
+        "Test-fail-over a recovery plan into its isolated drill network, group by group, run its steps and smoke checks,",
+        "then clean up (always), and record the report (JSON, Markdown, HTML) in history."})
+final class DrillCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Definition files or folders.")
+    List<String> paths;
+
+    @Option(names = "--recovery-plan", required = true, paramLabel = "NAME", description = "The recovery plan to drill.")
+    String recoveryPlan;
+
+    @Option(names = "--network", paramLabel = "NAME", description = "Isolated network for the test VMs (default: the plan's drill network).")
+    String network;
+
+    @Option(names = "--recovery-point", paramLabel = "POINT", defaultValue = "latest", description = "latest, latest-app-consistent or a time (default: ${DEFAULT-VALUE}).")
+    String recoveryPoint;
+
+    @Option(names = "--ack", description = "Acknowledge manual steps without a terminal (CI). Without it, a manual step stops the drill safely.")
+    boolean ack;
+
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "10", description = "Machines of a group failed over at once (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--script-timeout", paramLabel = "DURATION", defaultValue = "10m", description = "Timeout of a script step that declares none (default: ${DEFAULT-VALUE}).")
+    String scriptTimeout;
+
+    @Mixin
+    StateOption state;
+
+    @Mixin
+    HistoryOptions historyOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RecoverySession session = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
+        String net = network != null ? network : session.plan.drill() != null ? session.plan.drill().network() : null;
+        if (net == null) throw new Siteplan.UserError("recovery plan " + recoveryPlan + " declares no drill network: add drill { network 'NAME' } or pass --network NAME");
+        RecoveryPointChoice point = point(recoveryPoint);
+        RecoverySession.refuse("drill of " + recoveryPlan, session.preflight(rule -> true,
+                p -> p.state() == ProtectedItem.ReplicationState.PROTECTED || p.state() == ProtectedItem.ReplicationState.REPROTECTED,
+                "a drill needs it protected (wait for initial replication, or fail back first)"));
+        try (LockedRun locked = LockedRun.start(historyOptions, session.stateDir, session.estate, "drill", err);
+             SimulatedOperations ops = session.operations()) {
+            out.println("Drill of recovery plan " + recoveryPlan + " into " + net + " (" + ops.describe() + ")");
+            out.flush();
+            RecoveryRunner runner = new RecoveryRunner(session.loaded.estate(), session.plan, ops,
+                    new RecoveryRunner.Options(RecoveryRunner.Mode.TEST, point, net, ack, RecoverySession.prompter(out), session.definitionDir(), Siteplan.env(),
+                            ApplyCommand.duration(scriptTimeout, "--script-timeout"), parallelism),
+                    line -> {
+                        out.println(line);
+                        out.flush();
+                    }, session.secrets());
+            locked.onInterrupt(runner::cancel);
+            RunReport report = runner.run(session.estate);
+            Map<String, String> trailers = new LinkedHashMap<>();
+            trailers.put("Siteplan-Recovery-Plan", recoveryPlan);
+            trailers.put("Siteplan-RTO", RecoverySession.human(report.rtoSeconds()));
+            if (report.rpoSeconds() != null) trailers.put("Siteplan-RPO", RecoverySession.human(report.rpoSeconds()));
+            String commit = RecoverySession.record(locked, report, "drill " + recoveryPlan + ": " + report.status() + " (RTO " + RecoverySession.human(report.rtoSeconds()) + ")", trailers);
+            RecoverySession.summary(out, locked, report, commit);
+            return report.passed() ? ExitCode.OK : ExitCode.FAILED;
+        }
+    }
+
+    static RecoveryPointChoice point(String text) {
+        try {
+            return RecoveryPointChoice.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new Siteplan.UserError(e.getMessage());
+        }
+    }
+
+}

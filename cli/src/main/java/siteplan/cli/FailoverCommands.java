@@ -1,0 +1,233 @@
+package siteplan.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import siteplan.executor.drill.MachineStage;
+import siteplan.executor.drill.RecoveryRunner;
+import siteplan.executor.drill.RunReport;
+import siteplan.executor.provider.Operations;
+import siteplan.executor.provider.RecoveryPointChoice;
+import siteplan.executor.sim.SimulatedOperations;
+import siteplan.model.PlanMachine;
+import siteplan.planner.state.ProtectedItem;
+import siteplan.planner.state.ProtectedItem.ActiveLocation;
+import siteplan.planner.state.ProtectedItem.ReplicationState;
+
+/**
+ * failover, commit, reprotect and failback: the stages of seed 000 (failover) and seeds 001/002
+ * (failback = reprotect to on-premises, planned failover back, commit, reprotect to Azure; FB-STAGES).
+ */
+final class FailoverCommands {
+    private FailoverCommands() {}
+
+    /** Options every stage shares. */
+    static class Common {
+        @Parameters(arity = "1..*", paramLabel = "PATH", description = "Definition files or folders.")
+        List<String> paths;
+
+        @Option(names = "--recovery-plan", required = true, paramLabel = "NAME", description = "The recovery plan whose machines this acts on.")
+        String recoveryPlan;
+
+        @Option(names = "--parallelism", paramLabel = "N", defaultValue = "10", description = "Machines acted on at once (default: ${DEFAULT-VALUE}).")
+        int parallelism;
+
+        @Mixin
+        StateOption state;
+
+        @Mixin
+        HistoryOptions historyOptions;
+
+        @Spec
+        CommandSpec spec;
+
+        List<String> machines(RecoverySession s) {
+            return s.plan.groups().stream().flatMap(g -> g.machines().stream()).map(PlanMachine::name).toList();
+        }
+
+        /** Runs one machine-by-machine stage under the lock and records it. */
+        int stage(String kind, String verb, java.util.function.Predicate<ProtectedItem> ready, String needed,
+                  Function<Operations, Function<String, String>> operation, String next) throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            RecoverySession s = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
+            RecoverySession.refuse(kind + " of " + recoveryPlan, s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"), ready, needed));
+            try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, kind, spec.commandLine().getErr());
+                 SimulatedOperations ops = s.operations()) {
+                out.println(verb + " " + machines(s).size() + " machines of " + recoveryPlan + " (" + ops.describe() + ")");
+                RunReport.Group g = MachineStage.run(ops, machines(s), operation.apply(ops), parallelism, line -> {
+                    out.println(line);
+                    out.flush();
+                });
+                boolean ok = g.machines().stream().allMatch(m -> m.outcome().equals("up"));
+                RunReport report = new RunReport(kind, recoveryPlan, s.estate, null, "-", ok ? "succeeded" : "failed", ok ? null : "a machine failed; see the table",
+                        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), ops.describe(), g.endSeconds(), null, null,
+                        List.of(g), List.of(), List.of(), List.of());
+                String commit = RecoverySession.record(locked, report, kind + " " + recoveryPlan + ": " + report.status(), Map.of("Siteplan-Recovery-Plan", recoveryPlan));
+                RecoverySession.summary(out, locked, report, commit);
+                if (ok && next != null) out.println("Next: " + next);
+                out.flush();
+                return ok ? ExitCode.OK : ExitCode.FAILED;
+            }
+        }
+    }
+
+    @Command(name = "failover", description = {"Fail a recovery plan over to its target, group by group, with its steps.",
+            "planned: the source is shut down first, no data loss; unplanned (RP-UNPLANNED): for when the source is gone; needs an explicit confirmation."})
+    static final class Failover extends Common implements Callable<Integer> {
+        @Option(names = "--type", required = true, paramLabel = "planned|unplanned", description = "planned or unplanned.")
+        String type;
+
+        @Option(names = "--recovery-point", paramLabel = "POINT", defaultValue = "latest", description = "latest, latest-app-consistent or a time, e.g. 2026-11-21T08:00:00Z (default: ${DEFAULT-VALUE}).")
+        String recoveryPoint;
+
+        @Option(names = "--confirm-unplanned", description = "Confirm an unplanned failover without a terminal (RP-UNPLANNED).")
+        boolean confirmUnplanned;
+
+        @Option(names = "--ack", description = "Acknowledge manual steps without a terminal.")
+        boolean ack;
+
+        @Override public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            RecoveryRunner.Mode mode = switch (type) {
+                case "planned" -> RecoveryRunner.Mode.PLANNED;
+                case "unplanned" -> RecoveryRunner.Mode.UNPLANNED;
+                default -> throw new Siteplan.UserError("--type must be planned or unplanned, not '" + type + "'");
+            };
+            RecoveryPointChoice point = DrillCommand.point(recoveryPoint);
+            RecoverySession s = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
+            RecoverySession.refuse("failover of " + recoveryPlan, s.preflight(rule -> true,
+                    p -> p.state() == ReplicationState.PROTECTED && p.activeLocation() == ActiveLocation.PRIMARY,
+                    "a failover needs it protected at its primary site"));
+            List<String> notes = new ArrayList<>();
+            if (mode == RecoveryRunner.Mode.PLANNED) {
+                notes.add("Planned failover: the source machines are shut down and their last changes replicated before they start in " + s.plan.target() + "; no data is lost.");
+            } else {
+                notes.add("RP-UNPLANNED: an unplanned failover does not shut the source machines down and stops replication; changes after the recovery point ("
+                        + point + ") are lost. To lose no data, shut the source machines down first. Afterwards the machines must be protected again (commit, then reprotect).");
+            }
+            notes.forEach(n -> out.println("Warning: " + n));
+            if (mode == RecoveryRunner.Mode.UNPLANNED && !confirmUnplanned) {
+                java.io.Console console = System.console();
+                if (console == null || !Siteplan.terminal) {
+                    throw new Siteplan.UserError("an unplanned failover needs an explicit confirmation (RP-UNPLANNED): pass --confirm-unplanned; nothing was changed.");
+                }
+                String typed = console.readLine("Type the recovery plan's name (%s) to fail it over unplanned: ", recoveryPlan);
+                if (!recoveryPlan.equals(typed == null ? null : typed.trim())) throw new Siteplan.UserError("not confirmed; nothing was changed.");
+            }
+            try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, "failover", spec.commandLine().getErr());
+                 SimulatedOperations ops = s.operations()) {
+                out.println("Failover (" + type + ") of recovery plan " + recoveryPlan + " to " + s.plan.target() + " (" + ops.describe() + ")");
+                RecoveryRunner runner = runner(s, ops, mode, point, ack, out);
+                locked.onInterrupt(runner::cancel);
+                RunReport ran = runner.run(s.estate);
+                RunReport report = ran.with(ran.kind(), ran.status(), ran.reason(), notes);
+                Map<String, String> trailers = new LinkedHashMap<>();
+                trailers.put("Siteplan-Recovery-Plan", recoveryPlan);
+                trailers.put("Siteplan-RTO", RecoverySession.human(report.rtoSeconds()));
+                String commit = RecoverySession.record(locked, report, "failover (" + type + ") " + recoveryPlan + ": " + report.status(), trailers);
+                RecoverySession.summary(out, locked, report, commit);
+                if (report.passed()) out.println("Next: check the machines in " + s.plan.target() + ", then: siteplan commit " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
+                out.flush();
+                return report.passed() ? ExitCode.OK : ExitCode.FAILED;
+            }
+        }
+    }
+
+    static RecoveryRunner runner(RecoverySession s, Operations ops, RecoveryRunner.Mode mode, RecoveryPointChoice point, boolean ack, PrintWriter out) {
+        return new RecoveryRunner(s.loaded.estate(), s.plan, ops,
+                new RecoveryRunner.Options(mode, point, null, ack, RecoverySession.prompter(out), s.definitionDir(), Siteplan.env(), java.time.Duration.ofMinutes(10), 10),
+                line -> {
+                    out.println(line);
+                    out.flush();
+                }, s.secrets());
+    }
+
+    @Command(name = "commit", description = "Commit a recovery plan's failover: the machines stay where they failed over to and their earlier recovery points are discarded.")
+    static final class Commit extends Common implements Callable<Integer> {
+        @Override public Integer call() throws Exception {
+            return stage("commit", "Committing the failover of", p -> p.state() == ReplicationState.FAILED_OVER || p.state() == ReplicationState.FAILOVER_COMMITTED,
+                    "commit needs it failed over", ops -> ops::commit, "siteplan reprotect " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
+        }
+    }
+
+    @Command(name = "reprotect", description = "Start replicating a recovery plan's committed machines from where they run now back to their other site.")
+    static final class Reprotect extends Common implements Callable<Integer> {
+        @Override public Integer call() throws Exception {
+            return stage("reprotect", "Reprotecting", p -> p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED,
+                    "reprotect needs its failover committed", ops -> ops::reprotect, null);
+        }
+    }
+
+    @Command(name = "failback", description = {"Bring a failed-over recovery plan back to its primary site in the four stages of seeds 001/002 (FB-STAGES):",
+            "reprotect (Azure to on-premises), planned failover back, commit, reprotect (on-premises to Azure). Every FB-* rule is checked first."})
+    static final class Failback extends Common implements Callable<Integer> {
+        @Option(names = "--ack", description = "Acknowledge manual steps without a terminal.")
+        boolean ack;
+
+        @Override public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            RecoverySession s = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
+            RecoverySession.refuse("failback of " + recoveryPlan, s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"),
+                    p -> p.activeLocation() == ActiveLocation.RECOVERY && (p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED),
+                    "failback needs it failed over to the recovery site and committed"));
+            try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, "failback", spec.commandLine().getErr());
+                 SimulatedOperations ops = s.operations()) {
+                List<String> notes = new ArrayList<>();
+                java.util.function.Consumer<String> log = line -> {
+                    out.println(line);
+                    out.flush();
+                };
+                List<String> machines = machines(s);
+                out.println("Failback of " + recoveryPlan + " to " + s.plan.source() + " (" + ops.describe() + ")");
+                out.println("Stage 1 of 4: reprotect from " + s.plan.target() + " to " + s.plan.source());
+                RunReport.Group g1 = MachineStage.run(ops, machines, ops::reprotect, parallelism, log);
+                notes.add("Stage 1, reprotect to " + s.plan.source() + ": " + outcome(g1));
+                RunReport report = null;
+                if (ok(g1)) {
+                    out.println("Stage 2 of 4: planned failover back to " + s.plan.source());
+                    RecoveryRunner runner = runner(s, ops, RecoveryRunner.Mode.PLANNED, RecoveryPointChoice.LATEST, ack, out);
+                    locked.onInterrupt(runner::cancel);
+                    report = runner.run(s.estate);
+                    notes.add("Stage 2, planned failover back: " + report.status());
+                    if (report.passed()) {
+                        out.println("Stage 3 of 4: commit (deletes the VMs in " + s.plan.target() + ")");
+                        RunReport.Group g3 = MachineStage.run(ops, machines, ops::commit, parallelism, log);
+                        notes.add("Stage 3, commit: " + outcome(g3));
+                        if (ok(g3)) {
+                            out.println("Stage 4 of 4: reprotect from " + s.plan.source() + " to " + s.plan.target());
+                            RunReport.Group g4 = MachineStage.run(ops, machines, ops::reprotect, parallelism, log);
+                            notes.add("Stage 4, reprotect to " + s.plan.target() + ": " + outcome(g4));
+                        }
+                    }
+                }
+                boolean ok = notes.size() == 4 && notes.stream().allMatch(n -> n.endsWith("succeeded") || n.endsWith("passed"));
+                String reason = ok ? null : "stopped at: " + notes.get(notes.size() - 1);
+                RunReport base = report != null ? report : new RunReport("failback", recoveryPlan, s.estate, null, "latest", "failed", reason,
+                        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), ops.describe(), g1.endSeconds(), null, null, List.of(g1), List.of(), List.of(), List.of());
+                RunReport finalReport = base.with("failback", ok ? "succeeded" : "failed", reason, notes);
+                String commit = RecoverySession.record(locked, finalReport, "failback " + recoveryPlan + ": " + finalReport.status(), Map.of("Siteplan-Recovery-Plan", recoveryPlan));
+                RecoverySession.summary(out, locked, finalReport, commit);
+                return ok ? ExitCode.OK : ExitCode.FAILED;
+            }
+        }
+
+        private static boolean ok(RunReport.Group g) {
+            return g.machines().stream().allMatch(m -> m.outcome().equals("up"));
+        }
+
+        private static String outcome(RunReport.Group g) {
+            long failed = g.machines().stream().filter(m -> !m.outcome().equals("up")).count();
+            return failed == 0 ? "succeeded" : failed + " of " + g.machines().size() + " machines failed";
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package siteplan.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import siteplan.executor.history.History;
+
+@Command(name = "history", description = "List the recorded plans, applies, drills and failovers, newest first; `history show ID` shows one.",
+        subcommands = HistoryCommand.Show.class)
+final class HistoryCommand implements Callable<Integer> {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    @Mixin
+    StateOption state;
+
+    @Mixin
+    HistoryOptions historyOptions;
+
+    @Option(names = "--recovery-plan", paramLabel = "NAME", description = "Only the drills and failovers of this recovery plan.")
+    String recoveryPlan;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "Only runs of this kind: plan, apply, drill, failover, commit, reprotect, failback.")
+    String kind;
+
+    @Option(names = "--json", description = "The entries as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path stateDir = state.resolve(List.of());
+        try (History h = historyOptions.open(stateDir)) {
+            List<History.Entry> entries = h.list().stream()
+                    .filter(e -> recoveryPlan == null || recoveryPlan.equals(e.trailers().get("Siteplan-Recovery-Plan")))
+                    .filter(e -> kind == null || kind.equals(e.kind())).toList();
+            if (json) {
+                out.println(siteplan.schema.ModelJson.JSON.writeValueAsString(entries));
+            } else if (entries.isEmpty()) {
+                out.println("No history yet in " + h.dir() + (recoveryPlan != null ? " for recovery plan " + recoveryPlan : "") + ".");
+            } else {
+                for (History.Entry e : entries) {
+                    out.printf("%s  %s  %-9s %-11s %s  (%s)%n", e.commit().substring(0, 12), TIME.format(e.time()), e.kind(), e.status(), e.subject(), e.author());
+                }
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "show", description = "Show one history entry: its message, files, and the result or report it holds.")
+    static final class Show implements Callable<Integer> {
+        @Parameters(paramLabel = "ID", description = "Commit id (or prefix) or run id.")
+        String id;
+
+        @Mixin
+        StateOption state;
+
+        @Mixin
+        HistoryOptions historyOptions;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (History h = historyOptions.open(state.resolve(List.of()))) {
+                History.Entry e = h.find(id).orElseThrow(() -> new Siteplan.UserError("no history entry " + id + " in " + h.dir() + "; list them with: siteplan history"));
+                out.println("commit " + e.commit());
+                out.println("Author: " + e.author());
+                out.println("Date:   " + TIME.format(e.time()));
+                out.println();
+                out.println("    " + e.subject());
+                out.println();
+                e.trailers().forEach((k, v) -> out.println("    " + k + ": " + v));
+                out.println();
+                out.println("Files:");
+                e.files().forEach(f -> out.println("  " + f));
+                String base = "runs/" + e.run() + "/";
+                for (String name : List.of("report.md", "result.md")) {
+                    var text = h.read(e.commit(), base + name);
+                    if (text.isPresent()) {
+                        out.println();
+                        out.print(text.get());
+                        break;
+                    }
+                }
+                var journal = h.read(e.commit(), base + "journal.jsonl");
+                if (journal.isPresent() && h.read(e.commit(), base + "report.md").isEmpty()) {
+                    out.println();
+                    out.println("Journal:");
+                    for (String line : journal.get().split("\n")) {
+                        if (line.isBlank()) continue;
+                        var n = siteplan.schema.ModelJson.JSON.readTree(line);
+                        out.println("  " + n.path("at").asText() + "  " + String.format("%-14s", n.path("event").asText()) + " " + n.path("address").asText("")
+                                + (n.has("detail") ? "  " + n.path("detail").asText() : ""));
+                    }
+                }
+                out.flush();
+                return ExitCode.OK;
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package siteplan.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import siteplan.executor.history.EstateLock;
+import siteplan.executor.history.History;
+
+/**
+ * The frame of every run that changes the estate (apply, drill, failover…): commit what interrupted
+ * runs left behind, take the estate lock, open the run's folder in history; at the end commit it,
+ * push if asked, release the lock. Ctrl-C asks the run to stop (the hook waits until the run has
+ * cleaned up and recorded itself); kill -9 leaves the journal and a lock the next run takes over.
+ */
+final class LockedRun implements AutoCloseable {
+    final History history;
+    final History.Run run;
+    private final EstateLock lock;
+    private final String lockId;
+    private final boolean push;
+    private final PrintWriter err;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private Thread hook;
+    private volatile Runnable onInterrupt = () -> {};
+
+    private LockedRun(History history, History.Run run, EstateLock lock, String lockId, boolean push, PrintWriter err) {
+        this.history = history;
+        this.run = run;
+        this.lock = lock;
+        this.lockId = lockId;
+        this.push = push;
+        this.err = err;
+    }
+
+    static LockedRun start(HistoryOptions options, Path stateDir, String estate, String kind, PrintWriter err) throws IOException {
+        History history = options.open(stateDir);
+        try {
+            for (String id : history.recoverInterrupted()) {
+                err.println("Note: run " + id + " was interrupted before it finished; its journal is now in history (siteplan history show " + id + ").");
+            }
+            EstateLock lock = new EstateLock(history, estate);
+            String holder = history.identityName() + " on " + java.net.InetAddress.getLocalHost().getHostName();
+            String lockId = lock.acquire(kind, holder);
+            History.Run run = history.begin(kind, estate);
+            LockedRun r = new LockedRun(history, run, lock, lockId, options.push, err);
+            r.installHook();
+            return r;
+        } catch (IOException | RuntimeException e) {
+            history.close();
+            throw e;
+        }
+    }
+
+    /** What Ctrl-C does: stop starting work; the run then cleans up and records itself. */
+    void onInterrupt(Runnable r) {
+        onInterrupt = r;
+    }
+
+    private void installHook() {
+        hook = new Thread(() -> {
+            onInterrupt.run();
+            try {
+                finished.await(10, TimeUnit.MINUTES);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "siteplan-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Commits the run and pushes it if asked; returns the commit id. */
+    String commit(String subject, String status, Map<String, String> trailers) throws IOException {
+        String id = run.commit(subject, status, trailers);
+        if (push) history.push();
+        return id;
+    }
+
+    @Override public void close() {
+        try {
+            lock.release(lockId);
+        } catch (IOException e) {
+            err.println("siteplan: could not release the lock (" + e.getMessage() + "); remove it with: siteplan force-unlock " + lockId.substring(0, 12));
+        } finally {
+            history.close();
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it is waiting for exactly this
+            }
+        }
+    }
+}

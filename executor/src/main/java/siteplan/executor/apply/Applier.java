@@ -1,0 +1,224 @@
+package siteplan.executor.apply;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import siteplan.executor.provider.JobStatus;
+import siteplan.executor.provider.OperationFailed;
+import siteplan.executor.provider.Operations;
+import siteplan.executor.provider.Step;
+import siteplan.executor.provider.StepResult;
+import siteplan.executor.provider.TransientFault;
+import siteplan.executor.secrets.Secrets;
+
+/**
+ * Carries out an operation graph: a step starts when everything it waits for has succeeded, up to
+ * {@code parallelism} at once; a step whose dependency failed is skipped, unrelated steps go on.
+ * Transient faults are retried with exponential backoff and jitter (Failsafe) within the budget;
+ * a step that returns a job is done when the job is. Every event goes to the journal first.
+ */
+public final class Applier {
+    /** The retry budget: how many retries, the first delay, the longest delay. */
+    public record Retry(int maxRetries, Duration initialDelay, Duration maxDelay) {
+        public static final Retry DEFAULT = new Retry(6, Duration.ofSeconds(1), Duration.ofSeconds(30));
+    }
+
+    public record Options(int parallelism, Retry retry) {
+        public Options {
+            if (parallelism < 1) throw new IllegalArgumentException("--parallelism must be at least 1");
+        }
+    }
+
+    private final Operations ops;
+    private final Secrets secrets;
+    private final Journal journal;
+    private final ApplyListener listener;
+    private final Options options;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    public Applier(Operations ops, Secrets secrets, Journal journal, ApplyListener listener, Options options) {
+        this.ops = ops;
+        this.secrets = secrets;
+        this.journal = journal;
+        this.listener = listener;
+        this.options = options;
+    }
+
+    /** Stops starting new steps (Ctrl-C); steps already running finish their current call. */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    public ApplyResult run(OperationGraph graph) {
+        Instant simStart = ops.clock().now();
+        Map<String, Integer> waiting = new HashMap<>();
+        graph.steps().keySet().forEach(a -> waiting.put(a, graph.dependenciesOf(a).size()));
+        TreeSet<String> ready = new TreeSet<>();
+        waiting.forEach((a, n) -> {
+            if (n == 0) ready.add(a);
+        });
+        List<ApplyResult.StepOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        Set<String> skipped = new HashSet<>();
+        AtomicInteger changed = new AtomicInteger(), already = new AtomicInteger(), failed = new AtomicInteger();
+        listener.begin(graph.size());
+        journal.record(ops.clock().now(), "apply-started", null, null, graph.size() + " operations, parallelism " + options.parallelism());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), Math.max(1, graph.size())), r -> {
+            Thread t = new Thread(r, "siteplan-apply");
+            t.setDaemon(true);
+            return t;
+        });
+        CompletionService<Done> done = new ExecutorCompletionService<>(pool);
+        int running = 0;
+        try {
+            while (true) {
+                while (!ready.isEmpty() && running < options.parallelism() && !cancelled.get()) {
+                    Step step = graph.steps().get(ready.pollFirst());
+                    done.submit(() -> execute(step));
+                    running++;
+                }
+                if (running == 0) break;
+                Done d;
+                try {
+                    d = done.take().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancelled.set(true);
+                    break;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+                running--;
+                outcomes.add(d.outcome());
+                if (d.ok()) {
+                    if (d.outcome().outcome().equals("already")) already.incrementAndGet();
+                    else changed.incrementAndGet();
+                    for (String next : graph.dependentsOf(d.step().address())) {
+                        if (skipped.contains(next)) continue;
+                        if (waiting.merge(next, -1, Integer::sum) == 0) ready.add(next);
+                    }
+                } else {
+                    failed.incrementAndGet();
+                    for (String gone : new TreeSet<>(graph.descendantsOf(d.step().address()))) {
+                        if (skipped.add(gone)) {
+                            Step s = graph.steps().get(gone);
+                            String because = "skipped: " + d.step().address() + " failed";
+                            journal.record(ops.clock().now(), "skipped", gone, s.action().token(), because);
+                            listener.skipped(s, because);
+                            outcomes.add(new ApplyResult.StepOutcome(gone, s.action().token(), "skipped", because, null, null, 0));
+                            ready.remove(gone);
+                        }
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int notStarted = 0;
+        if (cancelled.get()) {
+            for (String a : new TreeSet<>(graph.steps().keySet())) {
+                if (outcomes.stream().noneMatch(o -> o.address().equals(a))) {
+                    Step s = graph.steps().get(a);
+                    outcomes.add(new ApplyResult.StepOutcome(a, s.action().token(), "skipped", "not started: the apply was interrupted", null, null, 0));
+                    notStarted++;
+                }
+            }
+        }
+        String status = cancelled.get() ? "interrupted" : failed.get() > 0 ? "failed" : "succeeded";
+        String took = siteplan.units.Durations.format(Duration.between(simStart, ops.clock().now()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        journal.record(ops.clock().now(), "apply-" + status, null, null, changed + " changed, " + already + " already so, " + failed + " failed, " + (skipped.size() + notStarted) + " skipped");
+        listener.end();
+        return new ApplyResult(status, outcomes, changed.get(), already.get(), failed.get(), skipped.size() + notStarted, took);
+    }
+
+    private record Done(Step step, boolean ok, ApplyResult.StepOutcome outcome) {}
+
+    private Done execute(Step step) {
+        Instant start = ops.clock().now();
+        journal.record(start, "started", step.address(), step.action().token(), null);
+        listener.started(step);
+        AtomicInteger attempts = new AtomicInteger();
+        try {
+            StepResult r = retrying(step, attempts, () -> ops.apply(step, secrets));
+            if (r.jobId() != null) waitFor(step, r.jobId(), attempts);
+            Instant end = ops.clock().now();
+            String outcome = r.outcome() == StepResult.Outcome.ALREADY ? "already" : "changed";
+            journal.record(end, "done", step.address(), step.action().token(), outcome + ": " + r.detail());
+            listener.finished(step, r, Duration.between(start, end));
+            return new Done(step, true, new ApplyResult.StepOutcome(step.address(), step.action().token(), outcome, secrets.redact(r.detail()), start.toString(), end.toString(), attempts.get()));
+        } catch (OperationFailed | TransientFault | Secrets.MissingSecret e) {
+            return failure(step, start, attempts, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failure(step, start, attempts, "interrupted while waiting; the provider's job goes on and the next apply picks it up");
+        } catch (RuntimeException e) {
+            return failure(step, start, attempts, "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    private Done failure(Step step, Instant start, AtomicInteger attempts, String message) {
+        String m = secrets.redact(message);
+        journal.record(ops.clock().now(), "failed", step.address(), step.action().token(), m);
+        listener.failed(step, m);
+        return new Done(step, false, new ApplyResult.StepOutcome(step.address(), step.action().token(), "failed", m, start.toString(), ops.clock().now().toString(), attempts.get()));
+    }
+
+    private void waitFor(Step step, String jobId, AtomicInteger attempts) throws InterruptedException {
+        Instant started = ops.clock().now();
+        while (true) {
+            JobStatus s = retrying(step, attempts, () -> ops.job(jobId));
+            if (s.state() == JobStatus.State.SUCCEEDED) return;
+            if (s.state() == JobStatus.State.FAILED) throw new OperationFailed("job " + jobId + " failed: " + s.error());
+            listener.progress(step, s.progress(), jobId);
+            // Poll often at first, then less: a tenth of the time waited so far, 10 s to 5 min of provider time.
+            Duration waited = Duration.between(started, ops.clock().now());
+            Duration next = waited.dividedBy(10);
+            if (next.compareTo(Duration.ofSeconds(10)) < 0) next = Duration.ofSeconds(10);
+            if (next.compareTo(Duration.ofMinutes(5)) > 0) next = Duration.ofMinutes(5);
+            if (cancelled.get()) throw new InterruptedException();
+            ops.clock().sleep(next);
+        }
+    }
+
+    private <T> T retrying(Step step, AtomicInteger attempts, java.util.function.Supplier<T> call) {
+        Retry r = options.retry();
+        RetryPolicy<T> policy = RetryPolicy.<T>builder()
+                .handle(TransientFault.class)
+                .withBackoff(r.initialDelay(), r.maxDelay())
+                .withJitter(0.25)
+                .withMaxRetries(r.maxRetries())
+                .onRetry(e -> {
+                    journal.record(ops.clock().now(), "retry", step.address(), step.action().token(), "attempt " + (e.getAttemptCount() + 1) + " after: " + e.getLastException().getMessage());
+                    listener.retrying(step, e.getAttemptCount() + 1, e.getLastException().getMessage());
+                })
+                .build();
+        try {
+            return Failsafe.with(policy).get(ctx -> {
+                attempts.incrementAndGet();
+                return call.get();
+            });
+        } catch (TransientFault e) {
+            throw new TransientFault(e.getMessage() + " — still failing after " + r.maxRetries() + " retries; raise --retries or try again later");
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package siteplan.executor.drill;
+
+import java.util.List;
+
+/**
+ * What a drill or failover of a recovery plan did, on one timeline: seconds from the start of the
+ * run in the provider's time (accelerated for the simulated estate), so the timeline reads the same
+ * whatever the clock speed. Measured RTO is the time from the start to the end of the last group;
+ * achieved RPO is the age of the oldest recovery point any machine came up from.
+ */
+public record RunReport(
+        String kind, String recoveryPlan, String estate, String network, String recoveryPoint, String status, String reason,
+        String startedAt, String provider, long rtoSeconds, Long rpoSeconds, Long rtoTargetSeconds,
+        List<Group> groups, List<Check> checks, List<Cleanup> cleanup, List<String> notes) {
+
+    public RunReport {
+        notes = notes == null ? List.of() : List.copyOf(notes);
+        groups = List.copyOf(groups);
+        checks = List.copyOf(checks);
+        cleanup = List.copyOf(cleanup);
+    }
+
+    /** The same report with other kind, status or notes: failback adds its stages, failover its warnings. */
+    public RunReport with(String newKind, String newStatus, String newReason, List<String> newNotes) {
+        return new RunReport(newKind, recoveryPlan, estate, network, recoveryPoint, newStatus, newReason, startedAt, provider, rtoSeconds, rpoSeconds, rtoTargetSeconds,
+                groups, checks, cleanup, newNotes);
+    }
+
+    public boolean passed() {
+        return "passed".equals(status) || "succeeded".equals(status);
+    }
+
+    /** A group: when it began and ended on the timeline, its actions and machines. */
+    public record Group(int number, long startSeconds, long endSeconds, List<Action> actions, List<MachineRun> machines) {}
+
+    /** A before/after step: manual, script or runbook. */
+    public record Action(String when, String kind, String value, String outcome, String detail, long startSeconds, long durationSeconds) {}
+
+    /** One machine's failover: when it started and came up, from which recovery point, and how it went. */
+    public record MachineRun(String name, List<String> dependsOn, String outcome, String detail, long startSeconds, long durationSeconds, Long recoveryPointAgeSeconds) {}
+
+    /** A smoke check against a failed-over machine. */
+    public record Check(String kind, String machine, String target, String outcome, String detail) {}
+
+    /** Removal of a machine's test failover VM, which always runs. */
+    public record Cleanup(String machine, String outcome, String detail) {}
+}

@@ -1,0 +1,205 @@
+package siteplan.executor.history;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.Transport;
+
+/**
+ * One lock per estate, held by apply, drill and failover. The lock is a ref, refs/siteplan/locks/ESTATE,
+ * pointing at a commit whose message names the holder, the operation and the time. Taking it is
+ * creating the ref only if it does not exist: in the local history repository through JGit's ref
+ * update with an expected old value of "none"; with a remote, through a push with the same
+ * expectation, which git's receive-pack checks under its own ref lock, so of two concurrent takers on
+ * any git server exactly one wins. Releasing deletes the ref only if it still points at our commit.
+ * A lock left by a process on this host that no longer runs (kill -9) is taken over, with a note.
+ */
+public final class EstateLock {
+    private final History history;
+    private final String estate;
+    private final String ref;
+
+    public EstateLock(History history, String estate) {
+        this.history = history;
+        this.estate = estate;
+        this.ref = "refs/siteplan/locks/" + estate.replaceAll("[^A-Za-z0-9._-]", "-");
+    }
+
+    /** Who holds a lock: its id (the lock commit), holder, operation, since, host and pid. */
+    public record Holder(String id, String holder, String operation, String since, String host, String pid) {
+        public String describe() {
+            return holder + " (" + operation + ", since " + since + ", lock ID " + id.substring(0, 12) + ")";
+        }
+    }
+
+    /** Thrown when another run holds the lock; the message says who and how to force it. */
+    public static final class Held extends RuntimeException {
+        public final Holder holder;
+
+        Held(String estate, Holder h) {
+            super("estate '" + estate + "' is locked by " + h.describe()
+                    + ". Wait for it to finish; if that run is gone for good, run: siteplan force-unlock " + h.id().substring(0, 12), null, false, false);
+            this.holder = h;
+        }
+    }
+
+    /** Takes the lock for an operation or throws {@link Held}; returns our lock id. */
+    public String acquire(String operation, String holder) throws IOException {
+        ObjectId mine = lockCommit(operation, holder);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if (create(mine)) return mine.name();
+            Optional<Holder> h = current();
+            if (h.isEmpty()) continue; // released between our try and our look: try once more
+            if (host().equals(h.get().host()) && !alive(h.get().host(), h.get().pid())) {
+                // The holder was killed (its process is gone from this host): take over, as the journal of its run is kept.
+                if (delete(ObjectId.fromString(h.get().id()))) continue;
+            }
+            throw new Held(estate, h.get());
+        }
+        throw new Held(estate, current().orElseThrow(() -> new IOException("the lock of '" + estate + "' keeps changing hands; try again")));
+    }
+
+    /** Releases our lock (only if it is still ours). */
+    public void release(String id) throws IOException {
+        delete(ObjectId.fromString(id));
+    }
+
+    /** Removes the lock whose id (or id prefix) is given, whoever holds it. */
+    public Holder forceUnlock(String idPrefix) throws IOException {
+        Holder h = current().orElseThrow(() -> new IOException("estate '" + estate + "' is not locked"));
+        if (!h.id().startsWith(idPrefix.toLowerCase(java.util.Locale.ROOT))) {
+            throw new IOException("the lock of '" + estate + "' has ID " + h.id().substring(0, 12) + ", not " + idPrefix + " — check `siteplan force-unlock` was given the ID the lock message shows");
+        }
+        if (!delete(ObjectId.fromString(h.id()))) throw new IOException("the lock changed while it was being removed; look again");
+        return h;
+    }
+
+    public Optional<Holder> current() throws IOException {
+        Repository repo = history.repository();
+        ObjectId id;
+        if (history.remote() == null) {
+            id = repo.resolve(ref);
+        } else {
+            String mirror = "refs/siteplan/remote-locks/" + ref.substring(ref.lastIndexOf('/') + 1);
+            try (Transport t = Transport.open(repo, history.remoteUri())) {
+                t.fetch(org.eclipse.jgit.lib.NullProgressMonitor.INSTANCE, List.of(new RefSpec("+" + ref + ":" + mirror)));
+            } catch (org.eclipse.jgit.errors.TransportException e) {
+                if (!String.valueOf(e.getMessage()).contains("not found") && !String.valueOf(e.getMessage()).contains("Remote does not have")) throw e;
+                deleteLocal(mirror);
+                return Optional.empty();
+            }
+            id = repo.resolve(mirror);
+            if (id != null && t(repo, mirror)) return Optional.empty();
+        }
+        if (id == null) return Optional.empty();
+        var c = repo.parseCommit(id);
+        java.util.Map<String, String> f = new java.util.HashMap<>();
+        for (String line : c.getFullMessage().split("\n")) {
+            int colon = line.indexOf(": ");
+            if (colon > 0) f.put(line.substring(0, colon), line.substring(colon + 2));
+        }
+        return Optional.of(new Holder(id.name(), f.getOrDefault("Holder", "?"), f.getOrDefault("Operation", "?"), f.getOrDefault("Since", "?"),
+                f.getOrDefault("Host", "?"), f.getOrDefault("Pid", "?")));
+    }
+
+    /** A fetched mirror that the remote no longer has is stale: JGit leaves it when the ref vanished. */
+    private boolean t(Repository repo, String mirror) throws IOException {
+        try (Transport t = Transport.open(repo, history.remoteUri()); var conn = t.openFetch()) {
+            if (conn.getRef(ref) == null) {
+                deleteLocal(mirror);
+                return true;
+            }
+            return false;
+        }
+    }
+
+    private void deleteLocal(String name) throws IOException {
+        Repository repo = history.repository();
+        if (repo.resolve(name) == null) return;
+        RefUpdate u = repo.updateRef(name);
+        u.setForceUpdate(true);
+        u.delete();
+    }
+
+    private ObjectId lockCommit(String operation, String holder) throws IOException {
+        Repository repo = history.repository();
+        try (ObjectInserter ins = repo.newObjectInserter()) {
+            ObjectId emptyTree = ins.insert(Constants.OBJ_TREE, new byte[0]);
+            CommitBuilder cb = new CommitBuilder();
+            cb.setTreeId(emptyTree);
+            PersonIdent who = new PersonIdent(holder, "siteplan@" + host());
+            cb.setAuthor(who);
+            cb.setCommitter(who);
+            cb.setMessage("siteplan lock for " + estate + "\n\nHolder: " + holder + "\nOperation: " + operation + "\nSince: " + Instant.now()
+                    + "\nHost: " + host() + "\nPid: " + ProcessHandle.current().pid() + "\nNonce: " + System.nanoTime() + "\n");
+            cb.setEncoding(StandardCharsets.UTF_8);
+            ObjectId id = ins.insert(cb);
+            ins.flush();
+            return id;
+        }
+    }
+
+    private boolean create(ObjectId mine) throws IOException {
+        Repository repo = history.repository();
+        if (history.remote() == null) {
+            RefUpdate u = repo.updateRef(ref);
+            u.setExpectedOldObjectId(ObjectId.zeroId());
+            u.setNewObjectId(mine);
+            RefUpdate.Result r = u.update();
+            return r == RefUpdate.Result.NEW;
+        }
+        return pushRef(mine, ObjectId.zeroId());
+    }
+
+    private boolean delete(ObjectId expected) throws IOException {
+        Repository repo = history.repository();
+        if (history.remote() == null) {
+            RefUpdate u = repo.updateRef(ref);
+            u.setExpectedOldObjectId(expected);
+            u.setForceUpdate(true);
+            RefUpdate.Result r = u.delete();
+            return r == RefUpdate.Result.FORCED || r == RefUpdate.Result.FAST_FORWARD || r == RefUpdate.Result.NO_CHANGE;
+        }
+        return pushRef(ObjectId.zeroId(), expected);
+    }
+
+    /** Pushes ref → newId only if the remote's ref is expectedOld (zero: must not exist; newId zero: delete). */
+    private boolean pushRef(ObjectId newId, ObjectId expectedOld) throws IOException {
+        Repository repo = history.repository();
+        try (Transport t = Transport.open(repo, history.remoteUri())) {
+            RemoteRefUpdate u = new RemoteRefUpdate(repo, newId.equals(ObjectId.zeroId()) ? null : newId.name(), newId, ref, true, null, expectedOld);
+            var result = t.push(org.eclipse.jgit.lib.NullProgressMonitor.INSTANCE, List.of(u));
+            RemoteRefUpdate.Status s = result.getRemoteUpdate(ref).getStatus();
+            return s == RemoteRefUpdate.Status.OK || (newId.equals(ObjectId.zeroId()) && s == RemoteRefUpdate.Status.NON_EXISTING);
+        }
+    }
+
+    static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    /** Is the process still running? Only answerable for this host; elsewhere assume it is. */
+    static boolean alive(String host, String pid) {
+        if (host == null || pid == null || !host.equals(host())) return true;
+        try {
+            return ProcessHandle.of(Long.parseLong(pid.trim())).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+}

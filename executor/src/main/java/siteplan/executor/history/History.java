@@ -1,0 +1,332 @@
+package siteplan.executor.history;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.URIish;
+
+/**
+ * The history repository: every plan, apply, drill and failover is one commit, holding the plan, the
+ * result, the report, the journal and a snapshot of the model under runs/RUN-ID/. Commit trailers
+ * (Siteplan-Kind, -Estate, -Status, -Run, -Recovery-Plan) make the log searchable without reading
+ * files. Author and committer come from the environment (GIT_AUTHOR_*, GIT_COMMITTER_*, or the CI's
+ * user), never from a file in the repository. A remote, if configured, receives the branch on push
+ * and holds the estate locks (see {@link EstateLock}).
+ */
+public final class History implements AutoCloseable {
+    public static final String DEFAULT_BRANCH = "siteplan-history";
+    static final String RUNNING = "RUNNING";
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final Git git;
+    private final Path dir;
+    private final String branch;
+    private final String remote;
+    private final Map<String, String> env;
+
+    private History(Git git, Path dir, String branch, String remote, Map<String, String> env) {
+        this.git = git;
+        this.dir = dir;
+        this.branch = branch;
+        this.remote = remote;
+        this.env = env;
+    }
+
+    /** Opens the repository at dir, creating it (or cloning the remote's branch) the first time. */
+    public static History open(Path dir, String branch, String remote, Map<String, String> env) throws IOException {
+        String b = branch == null ? DEFAULT_BRANCH : branch;
+        try {
+            Git git;
+            if (Files.isDirectory(dir.resolve(".git"))) {
+                git = Git.open(dir.toFile());
+            } else {
+                Files.createDirectories(dir);
+                git = Git.init().setDirectory(dir.toFile()).setInitialBranch(b).call();
+                Files.writeString(dir.resolve("README.md"), "# siteplan history\n\nEvery plan, apply, drill and failover of this estate, one commit each, under runs/.\n"
+                        + "Read it with `siteplan history`; do not edit it by hand.\n", StandardCharsets.UTF_8);
+            }
+            if (remote != null) {
+                var config = git.getRepository().getConfig();
+                config.setString("remote", "origin", "url", remote);
+                config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
+                config.save();
+            }
+            History h = new History(git, dir, b, remote, env);
+            if (remote != null) h.fetchQuietly();
+            return h;
+        } catch (GitAPIException e) {
+            throw new IOException("cannot open the history repository " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public String branch() {
+        return branch;
+    }
+
+    public String remote() {
+        return remote;
+    }
+
+    public Repository repository() {
+        return git.getRepository();
+    }
+
+    /** Starts a run: its folder with a RUNNING marker naming this process, so a run killed before it commits is found later. */
+    public Run begin(String kind, String estate) throws IOException {
+        String id = RUN_ID.format(Instant.now()) + "-" + kind + "-" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 4);
+        Path runDir = dir.resolve("runs").resolve(id);
+        Files.createDirectories(runDir);
+        Files.writeString(runDir.resolve(RUNNING), "kind=" + kind + "\nestate=" + estate + "\nhost=" + EstateLock.host() + "\npid=" + ProcessHandle.current().pid()
+                + "\nstarted=" + Instant.now() + "\n", StandardCharsets.UTF_8);
+        return new Run(id, kind, estate, runDir);
+    }
+
+    /** A run in progress: write its files, then commit it once. */
+    public final class Run {
+        private final String id;
+        private final String kind;
+        private final String estate;
+        private final Path dir;
+
+        Run(String id, String kind, String estate, Path dir) {
+            this.id = id;
+            this.kind = kind;
+            this.estate = estate;
+            this.dir = dir;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public Path dir() {
+            return dir;
+        }
+
+        public void write(String name, String text) throws IOException {
+            Path f = dir.resolve(name);
+            Path tmp = dir.resolve("." + name + ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        /** Commits the run's folder; returns the commit id. */
+        public String commit(String subject, String status, Map<String, String> trailers) throws IOException {
+            Files.deleteIfExists(dir.resolve(RUNNING));
+            Map<String, String> t = new LinkedHashMap<>();
+            t.put("Siteplan-Kind", kind);
+            t.put("Siteplan-Estate", estate);
+            t.put("Siteplan-Status", status);
+            t.put("Siteplan-Run", id);
+            t.putAll(trailers);
+            return History.this.commit("runs/" + id, subject, t);
+        }
+    }
+
+    synchronized String commit(String path, String subject, Map<String, String> trailers) throws IOException {
+        StringBuilder msg = new StringBuilder(subject).append("\n\n");
+        trailers.forEach((k, v) -> {
+            if (v != null) msg.append(k).append(": ").append(v.replace('\n', ' ')).append('\n');
+        });
+        try {
+            git.add().addFilepattern(path).addFilepattern("README.md").call();
+            git.add().addFilepattern(path).setUpdate(true).call();
+            PersonIdent author = identity("AUTHOR");
+            PersonIdent committer = env.containsKey("GIT_COMMITTER_NAME") ? identity("COMMITTER") : author;
+            RevCommit c = git.commit().setMessage(msg.toString()).setAuthor(author).setCommitter(committer).setSign(false).call();
+            return c.getId().name();
+        } catch (GitAPIException e) {
+            throw new IOException("cannot commit to the history repository " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The name runs are recorded under, for lock holders. */
+    public String identityName() {
+        return identity("AUTHOR").getName();
+    }
+
+    /** GIT_AUTHOR_NAME/EMAIL (or COMMITTER), else the CI's user (GitHub Actions, GitLab CI), else the login on this host. */
+    PersonIdent identity(String role) {
+        String name = env.get("GIT_" + role + "_NAME");
+        String email = env.get("GIT_" + role + "_EMAIL");
+        if (name == null && env.containsKey("GITHUB_ACTOR")) {
+            name = env.get("GITHUB_ACTOR");
+            email = email != null ? email : name + "@users.noreply.github.com";
+        }
+        if (name == null && env.containsKey("GITLAB_USER_LOGIN")) {
+            name = env.get("GITLAB_USER_LOGIN");
+            email = email != null ? email : env.getOrDefault("GITLAB_USER_EMAIL", name + "@gitlab");
+        }
+        if (name == null) name = System.getProperty("user.name", "siteplan");
+        if (email == null) email = name + "@" + EstateLock.host();
+        return new PersonIdent(name, email);
+    }
+
+    /**
+     * Commits the folders of runs that were killed before they could commit (a RUNNING marker whose
+     * process is gone), with status interrupted, so their journals are in history. Returns their ids.
+     */
+    public List<String> recoverInterrupted() throws IOException {
+        List<String> recovered = new ArrayList<>();
+        Path runs = dir.resolve("runs");
+        if (!Files.isDirectory(runs)) return recovered;
+        try (Stream<Path> s = Files.list(runs)) {
+            for (Path run : s.sorted().toList()) {
+                Path marker = run.resolve(RUNNING);
+                if (!Files.isRegularFile(marker)) continue;
+                java.util.Properties p = new java.util.Properties();
+                try (var r = Files.newBufferedReader(marker)) {
+                    p.load(r);
+                }
+                if (EstateLock.alive(p.getProperty("host"), p.getProperty("pid"))) continue;
+                Files.delete(marker);
+                String id = run.getFileName().toString();
+                Map<String, String> t = new LinkedHashMap<>();
+                t.put("Siteplan-Kind", p.getProperty("kind"));
+                t.put("Siteplan-Estate", p.getProperty("estate"));
+                t.put("Siteplan-Status", "interrupted");
+                t.put("Siteplan-Run", id);
+                commit("runs/" + id, p.getProperty("kind") + " " + p.getProperty("estate") + ": interrupted (process " + p.getProperty("pid")
+                        + " on " + p.getProperty("host") + " ended before it finished; its journal is kept)", t);
+                recovered.add(id);
+            }
+        }
+        return recovered;
+    }
+
+    /** One commit of the history, read back. */
+    public record Entry(String commit, Instant time, String author, String subject, Map<String, String> trailers, List<String> files) {
+        public String kind() {
+            return trailers.getOrDefault("Siteplan-Kind", "");
+        }
+
+        public String status() {
+            return trailers.getOrDefault("Siteplan-Status", "");
+        }
+
+        public String run() {
+            return trailers.getOrDefault("Siteplan-Run", "");
+        }
+    }
+
+    /** The history, newest first. */
+    public List<Entry> list() throws IOException {
+        List<Entry> out = new ArrayList<>();
+        ObjectId head = git.getRepository().resolve("refs/heads/" + branch);
+        if (head == null) return out;
+        try {
+            for (RevCommit c : git.log().add(head).call()) {
+                Map<String, String> trailers = new LinkedHashMap<>();
+                for (String line : c.getFullMessage().split("\n")) {
+                    int colon = line.indexOf(": ");
+                    if (line.startsWith("Siteplan-") && colon > 0) trailers.put(line.substring(0, colon), line.substring(colon + 2));
+                }
+                if (trailers.isEmpty()) continue;
+                out.add(new Entry(c.getId().name(), Instant.ofEpochSecond(c.getCommitTime()), c.getAuthorIdent().getName() + " <" + c.getAuthorIdent().getEmailAddress() + ">",
+                        c.getShortMessage(), trailers, List.of()));
+            }
+        } catch (GitAPIException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** A commit by id prefix or run id, with the files of its run. */
+    public Optional<Entry> find(String id) throws IOException {
+        for (Entry e : list()) {
+            if (e.commit().startsWith(id.toLowerCase(java.util.Locale.ROOT)) || e.run().equals(id)) {
+                List<String> files = new ArrayList<>();
+                Path runDir = dir.resolve("runs").resolve(e.run());
+                try (var tw = new org.eclipse.jgit.treewalk.TreeWalk(git.getRepository())) {
+                    var rc = git.getRepository().parseCommit(ObjectId.fromString(e.commit()));
+                    tw.addTree(rc.getTree());
+                    tw.setRecursive(true);
+                    tw.setFilter(org.eclipse.jgit.treewalk.filter.PathFilter.create("runs/" + e.run()));
+                    while (tw.next()) files.add(tw.getPathString());
+                }
+                return Optional.of(new Entry(e.commit(), e.time(), e.author(), e.subject(), e.trailers(), files));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The text of a file as committed. */
+    public Optional<String> read(String commit, String path) throws IOException {
+        Repository repo = git.getRepository();
+        var rc = repo.parseCommit(ObjectId.fromString(commit));
+        try (var tw = org.eclipse.jgit.treewalk.TreeWalk.forPath(repo, path, rc.getTree())) {
+            if (tw == null) return Optional.empty();
+            return Optional.of(new String(repo.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Sends the branch to the remote. Runs only add files under their own folder, so another
+     * writer's commits merge without conflict: fetch, merge if needed, push; three tries.
+     */
+    public void push() throws IOException {
+        if (remote == null) throw new IOException("no history remote is configured: pass --history-remote URL or set SITEPLAN_HISTORY_REMOTE");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                fetchQuietly();
+                ObjectId theirs = git.getRepository().resolve("refs/remotes/origin/" + branch);
+                if (theirs != null) {
+                    var r = git.merge().include(theirs).setMessage("Merge history from " + remote).call();
+                    if (!r.getMergeStatus().isSuccessful()) throw new IOException("cannot merge the remote history: " + r.getMergeStatus());
+                }
+                var results = git.push().setRemote("origin").setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch)).call();
+                boolean ok = true;
+                for (var res : results) {
+                    for (var u : res.getRemoteUpdates()) {
+                        ok &= u.getStatus() == org.eclipse.jgit.transport.RemoteRefUpdate.Status.OK || u.getStatus() == org.eclipse.jgit.transport.RemoteRefUpdate.Status.UP_TO_DATE;
+                    }
+                }
+                if (ok) return;
+                if (attempt >= 3) throw new IOException("the history remote " + remote + " refused the push three times");
+            } catch (GitAPIException e) {
+                if (attempt >= 3) throw new IOException("cannot push history to " + remote + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void fetchQuietly() {
+        try {
+            git.fetch().setRemote("origin").setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/remotes/origin/" + branch)).call();
+        } catch (GitAPIException | RuntimeException e) {
+            // An empty remote has no branch yet; an unreachable one is reported by the push or the lock.
+        }
+    }
+
+    URIish remoteUri() throws IOException {
+        try {
+            return new URIish(remote);
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("history remote '" + remote + "' is not a git URL", e);
+        }
+    }
+
+    @Override public void close() {
+        git.close();
+    }
+}

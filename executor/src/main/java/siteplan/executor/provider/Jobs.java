@@ -1,0 +1,24 @@
+package siteplan.executor.provider;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/** Waiting for a provider job: poll often at first, then less (a tenth of the time waited, 10 s to 5 min of provider time). */
+public final class Jobs {
+    private Jobs() {}
+
+    /** Waits until the job is done (or cancelled asks to stop waiting: then InterruptedException). */
+    public static JobStatus await(Operations ops, String id, BooleanSupplier cancelled) throws InterruptedException {
+        Instant started = ops.clock().now();
+        while (true) {
+            JobStatus s = ops.job(id);
+            if (s.done()) return s;
+            if (cancelled.getAsBoolean()) throw new InterruptedException("stopped waiting for " + id);
+            Duration next = Duration.between(started, ops.clock().now()).dividedBy(10);
+            if (next.compareTo(Duration.ofSeconds(10)) < 0) next = Duration.ofSeconds(10);
+            if (next.compareTo(Duration.ofMinutes(5)) > 0) next = Duration.ofMinutes(5);
+            ops.clock().sleep(next);
+        }
+    }
+}
