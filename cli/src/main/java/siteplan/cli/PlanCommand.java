@@ -44,6 +44,12 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = Profile.DEFAULT, description = "Rule profile: a bundled name (asr-2015, asr-2017) or a .yaml file (default: ${DEFAULT-VALUE}).")
     String profile;
 
+    @Mixin
+    HistoryOptions historyOptions;
+
+    @Option(names = "--no-history", description = "Do not record a saved plan (-out) in history.")
+    boolean noHistory;
+
     @Spec
     CommandSpec spec;
 
@@ -64,10 +70,30 @@ final class PlanCommand implements Callable<Integer> {
         if (out != null) ExportCommand.writeAtomically(out, PlanJson.write(plan));
         var w = spec.commandLine().getOut();
         view.print(plan, w);
+        if (out != null && !noHistory) {
+            String commit = record(plan, loaded, stateDir);
+            if (view.isText()) w.println("Recorded in history as " + commit.substring(0, 12) + ".");
+        }
         if (out != null && view.isText()) w.println("Saved the plan to " + out + "; apply it with: siteplan apply " + out);
         w.flush();
         t.mark("output");
         if (!plan.applicable()) return ExitCode.INVALID_INPUT;
         return detailedExitcode && plan.summary().hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    }
+
+    /** A saved plan is a decision to review: it goes to history with its Markdown view and the model it was made from. */
+    private String record(Plan plan, DefinitionLoader.Loaded loaded, Path stateDir) throws java.io.IOException {
+        String estate = historyOptions.estateName(paths);
+        try (siteplan.executor.history.History h = historyOptions.open(stateDir)) {
+            var run = h.begin("plan", estate);
+            run.write("plan.json", PlanJson.write(plan));
+            run.write("plan.md", siteplan.planner.plan.MarkdownView.render(plan));
+            run.write("model.yaml", siteplan.schema.EstateWriter.write(loaded.estate(), siteplan.schema.EstateWriter.Format.YAML));
+            var sum = plan.summary();
+            String commit = run.commit("plan " + estate + ": " + sum.create() + " to create, " + sum.update() + " to update, " + (sum.replace() + sum.reReplicate()) + " to replace or re-replicate, "
+                    + sum.delete() + " to delete", plan.applicable() ? "planned" : "has-errors", java.util.Map.of("Siteplan-Model-Digest", plan.modelDigest()));
+            if (historyOptions.push) h.push();
+            return commit;
+        }
     }
 }

@@ -1,0 +1,136 @@
+package siteplan.cli
+
+import com.fasterxml.jackson.databind.ObjectMapper
+import java.nio.file.Files
+import java.nio.file.Path
+
+class DrillSpec extends ExecutorSpecification {
+    Path dir
+
+    def setup() {
+        dir = estate()
+        // Everything protected as declared: a drill needs protected machines.
+        assert run('sim', 'init', dir.toString(), '--state', state(dir).toString(), '--from-model', '--force') == 0
+    }
+
+    Path latestRun() {
+        Files.list(state(dir).resolve('history/runs')).filter { it.fileName.toString().contains('-drill-') }.sorted().toList().last()
+    }
+
+    def "a drill fails the plan over group by group into the drill network, checks, cleans up and reports"() {
+        when:
+        int code = run('drill', dir.toString(), '--recovery-plan', 'erp-failover', '--ack')
+
+        then:
+        code == ExitCode.OK
+        out.contains('Drill of recovery plan erp-failover into drill-vnet')
+        and: 'groups in order, each after the one before'
+        out.indexOf('Group 1: [erp-db01]') < out.indexOf('erp-db01: up after')
+        out.indexOf('erp-db01: up after') < out.indexOf('Group 2: [erp-app01, erp-app02]')
+        out.indexOf('Group 2') < out.indexOf('Group 3: [web01, web02, web03]')
+        and: 'steps: the manual one acknowledged, the script really ran against the failed-over machine, the runbook'
+        out.contains("before manual 'Confirm with the DBA on call that batch jobs are stopped': done — acknowledged with --ack")
+        out =~ /after script 'scripts\/check-sql.sh': done — SQL Server answers on 127\.\d+\.\d+\.\d+:1433/
+        out.contains("after runbook 'Update-PublicDns': done")
+        and: 'smoke checks over real sockets'
+        out =~ /check tcp erp-db01:1433: passed — connected to 127\./
+        out =~ /check http http:\/\/web01\/health: passed — HTTP 200/
+        and: 'cleanup of every test VM'
+        ['erp-db01', 'erp-app01', 'erp-app02', 'web01', 'web02', 'web03'].every { out.contains("cleanup ${it}: removed") }
+        !stateJson(dir).contains('"testFailover"')
+        and: 'a report in three forms, committed to history'
+        out =~ /Drill passed: measured RTO \d+m \d+s, achieved RPO \d+m \d+s/
+        def runDir = latestRun()
+        ['report.json', 'report.md', 'report.html'].every { Files.exists(runDir.resolve(it)) }
+        def report = new ObjectMapper().readTree(runDir.resolve('report.json').toFile())
+        report.get('status').asText() == 'passed'
+        report.get('groups').size() == 3
+        report.get('groups').get(1).get('machines')*.get('name')*.asText() == ['erp-app01', 'erp-app02']
+        report.get('rto_seconds') != null || report.get('rtoSeconds') != null
+        def html = Files.readString(runDir.resolve('report.html'))
+        html.contains('<svg') && html.contains('Group 3') && html.contains('web02 · ')
+        !html.contains('<script') && !html.contains('src="http')
+        run('history', '--state', state(dir).toString(), '--recovery-plan', 'erp-failover') == 0
+        out =~ /drill\s+passed\s+drill erp-failover: passed \(RTO/
+    }
+
+    def "without a terminal, a manual step without --ack stops the drill safely: nothing after it starts, and cleanup still runs"() {
+        when:
+        int code = run('drill', dir.toString(), '--recovery-plan', 'erp-failover')
+
+        then:
+        code == ExitCode.FAILED
+        out.contains("before manual 'Confirm with the DBA on call that batch jobs are stopped': stopped — a manual step needs a person: run on a terminal, or pass --ack")
+        !out.contains('erp-db01: up after')
+        out.contains('Drill stopped: ') || out.contains('Drill failed: ')
+        !stateJson(dir).contains('"testFailover"')
+    }
+
+    def "a machine that does not boot stops the plan at its group, and the machines already up are cleaned up"() {
+        given:
+        write(state(dir).resolve('faults.json'), '{"testFailover": {"erp-app02": "the VM did not boot: no operating system found"}}')
+
+        when:
+        int code = run('drill', dir.toString(), '--recovery-plan', 'erp-failover', '--ack')
+
+        then:
+        code == ExitCode.FAILED
+        out.contains('erp-app02: FAILED — the VM did not boot: no operating system found')
+        !out.contains('Group 3')
+        out.contains('cleanup erp-db01: removed')
+        out.contains('cleanup erp-app01: removed')
+        !stateJson(dir).contains('"testFailover"')
+        out.contains('Drill failed: ')
+        out.contains('a machine of group 2 did not fail over')
+    }
+
+    def "a failing smoke check fails the drill"() {
+        given:
+        write(state(dir).resolve('faults.json'), '{"httpStatus": {"web01": 503}}')
+
+        expect:
+        run('drill', dir.toString(), '--recovery-plan', 'erp-failover', '--ack') == ExitCode.FAILED
+        out =~ /check http http:\/\/web01\/health: failed — HTTP 503, expected 200/
+        out.contains('cleanup web01: removed')
+    }
+
+    def "the preflight refuses a drill of machines that are not protected yet, and changes nothing"() {
+        given:
+        run('sim', 'init', dir.toString(), '--state', state(dir).toString(), '--force')
+        def before = stateJson(dir)
+
+        expect:
+        run('drill', dir.toString(), '--recovery-plan', 'linux-services', '--ack') == ExitCode.INVALID_INPUT
+        err.contains('drill of linux-services refused by the preflight; nothing was changed:')
+        err.contains('mq01 is not protected: apply the plan that protects it first')
+        stateJson(dir) == before
+    }
+
+    def "RP-HEALTH: an unhealthy master target stops a drill before it starts"() {
+        given:
+        def f = state(dir).resolve('state.json')
+        write(f, read(f).replaceFirst(/("role" : "master-target",\s*"name" : "[^"]+",\s*"health" : )"healthy"/, '$1"critical"'))
+
+        expect:
+        run('drill', dir.toString(), '--recovery-plan', 'linux-services', '--ack') == ExitCode.INVALID_INPUT
+        err =~ /RP-HEALTH master target \S+ is critical; it must be healthy before a failover/
+    }
+
+    def "a script gets the failed-over addresses and never a secret; a script that overruns its timeout is stopped"() {
+        given:
+        write(dir.resolve('scripts/check-sql.sh'), '#!/bin/sh\nenv | sort\nsleep 30\n')
+        dir.resolve('scripts/check-sql.sh').toFile().setExecutable(true)
+        write(dir.resolve('recovery-plans.groovy'), read(dir.resolve('recovery-plans.groovy')).replace("timeout: 10.minutes", "timeout: 2.seconds"))
+
+        when:
+        int code = run('drill', dir.toString(), '--recovery-plan', 'erp-failover', '--ack')
+
+        then:
+        code == ExitCode.FAILED
+        out =~ /after script 'scripts\/check-sql.sh': timed out — stopped after 2s/
+        out.contains('SITEPLAN_TARGET_IP=127.')
+        out.contains('SITEPLAN_RECOVERY_PLAN=erp-failover')
+        !SECRETS.values().any { out.contains(it) }
+        !out.contains('SITEPLAN_SECRET')
+    }
+}

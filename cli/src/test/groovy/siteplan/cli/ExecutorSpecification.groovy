@@ -1,0 +1,83 @@
+package siteplan.cli
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.concurrent.TimeUnit
+import spock.lang.TempDir
+
+/**
+ * Runs apply, drill and failover against a private copy of an example and its simulated estate,
+ * with the secrets a real run would have, and a fast simulated clock.
+ */
+abstract class ExecutorSpecification extends CliSpecification {
+    static final Map<String, String> SECRETS = [
+            SITEPLAN_SECRET_ASR_PUSH_ADMIN : 'Adm1n-Push-S3cret-4711',
+            SITEPLAN_SECRET_ASR_PUSH_ROOT  : 'R00t-Push-S3cret-0815',
+            SITEPLAN_SECRET_VCENTER_ASR    : 'vCenter-S3cret-2342',
+            SITEPLAN_SECRET_CS01_PASSPHRASE: 'CS-Passphrase-S3cret-1337']
+
+    @TempDir
+    Path tmp
+
+    Map<String, String> env = new HashMap<>(SECRETS + [SITEPLAN_SIM_SPEED: '500000', GIT_AUTHOR_NAME: 'Dana Operator', GIT_AUTHOR_EMAIL: 'dana@example.com'])
+
+    /** A copy of examples/NAME with its committed simulated estate; returns the definition folder. */
+    Path estate(String name = 'vmware-to-azure') {
+        Path src = (Files.isDirectory(Path.of('examples')) ? Path.of('examples') : Path.of('../examples')).resolve(name)
+        Path dst = tmp.resolve(name)
+        Files.walk(src).forEach { p ->
+            Path rel = src.relativize(p)
+            if (rel.toString().startsWith('.siteplan/') && !rel.toString().equals('.siteplan/state.json')) return
+            Path t = dst.resolve(rel.toString())
+            if (Files.isDirectory(p)) Files.createDirectories(t)
+            else Files.copy(p, t)
+        }
+        dst
+    }
+
+    Path state(Path definition) {
+        definition.resolve('.siteplan')
+    }
+
+    /** siteplan in this JVM with this spec's environment. */
+    int run(String... args) {
+        def o = new StringWriter()
+        def e = new StringWriter()
+        int code = Siteplan.run(args, new PrintWriter(o), new PrintWriter(e), env)
+        out = o.toString()
+        err = e.toString()
+        code
+    }
+
+    /** siteplan as a separate process (for kill -9 and true concurrency), in a working directory. */
+    Process start(Path cwd, Map<String, String> extraEnv = [:], String... args) {
+        def cmd = [Path.of(System.getProperty('java.home'), 'bin', 'java').toString(), '-cp', System.getProperty('java.class.path'), 'siteplan.cli.Main'] + args.toList()
+        def pb = new ProcessBuilder(cmd).directory(cwd.toFile())
+        pb.environment().putAll(env + extraEnv)
+        pb.redirectOutput(cwd.resolve("out-${System.nanoTime()}.log").toFile())
+        pb.redirectErrorStream(true)
+        pb.start()
+    }
+
+    static int await(Process p, int seconds = 120) {
+        assert p.waitFor(seconds, TimeUnit.SECONDS): "siteplan did not finish within ${seconds}s"
+        p.exitValue()
+    }
+
+    List<String> operationsLog(Path definition) {
+        Path log = state(definition).resolve('operations.log')
+        Files.exists(log) ? Files.readAllLines(log).collect { it.substring(it.indexOf(' ') + 1) } : []
+    }
+
+    static void write(Path p, String text) {
+        Files.writeString(p, text)
+    }
+
+    static String read(Path p) {
+        Files.readString(p)
+    }
+
+    String stateJson(Path definition) {
+        Files.readString(state(definition).resolve('state.json'))
+    }
+}
