@@ -177,9 +177,11 @@ final class FailoverCommands {
         @Override public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             RecoverySession s = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
-            RecoverySession.refuse("failback of " + recoveryPlan, s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"),
+            List<String> problems = new ArrayList<>(s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"),
                     p -> p.activeLocation() == ActiveLocation.RECOVERY && (p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED),
                     "failback needs it failed over to the recovery site and committed"));
+            problems.addAll(prepared(s));
+            RecoverySession.refuse("failback of " + recoveryPlan, problems);
             try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, "failback", spec.commandLine().getErr());
                  SimulatedOperations ops = s.operations()) {
                 List<String> notes = new ArrayList<>();
@@ -219,6 +221,23 @@ final class FailoverCommands {
                 RecoverySession.summary(out, locked, finalReport, commit);
                 return ok ? ExitCode.OK : ExitCode.FAILED;
             }
+        }
+
+        /** The planner checks FB-* only for a site that prepares failback; failback itself needs all three parts. */
+        private static List<String> prepared(RecoverySession s) {
+            List<String> problems = new ArrayList<>();
+            s.loaded.estate().vmwareSites().stream().filter(site -> site.name().equals(s.plan.source())).findFirst().ifPresent(site -> {
+                if (site.processServers().stream().noneMatch(p -> p.location() == siteplan.model.ServerLocation.AZURE)) {
+                    problems.add("FB-PS-AZURE site " + site.name() + " has no process server in Azure to replicate the failed-over machines back: declare one with location 'azure'");
+                }
+                if (site.masterTargets().stream().noneMatch(m -> m.location() == siteplan.model.ServerLocation.ON_PREMISES)) {
+                    problems.add("FB-STAGES site " + site.name() + " has no on-premises master target to receive the machines: declare one with location 'on-premises'");
+                }
+                if (site.failbackConnection() == null || site.failbackConnection() == siteplan.model.FailbackConnection.NONE) {
+                    problems.add("FB-LINK site " + site.name() + " declares no site-to-site VPN or ExpressRoute to Azure: declare failbackConnection 'vpn' or 'expressroute'");
+                }
+            });
+            return problems;
         }
 
         private static boolean ok(RunReport.Group g) {

@@ -44,6 +44,7 @@ final class LockedRun implements AutoCloseable {
             EstateLock lock = new EstateLock(history, estate);
             String holder = history.identityName() + " on " + java.net.InetAddress.getLocalHost().getHostName();
             String lockId = lock.acquire(kind, holder);
+            lock.takenOver().ifPresent(h -> err.println("Note: took over the lock of " + h.describe() + ": its process " + h.pid() + " is no longer running on this host."));
             History.Run run = history.begin(kind, estate);
             LockedRun r = new LockedRun(history, run, lock, lockId, options.push, err);
             r.installHook();

@@ -54,16 +54,26 @@ public final class EstateLock {
         }
     }
 
+    private Holder takenOver;
+
+    /** The holder whose abandoned lock the last acquire took over, if it did. */
+    public Optional<Holder> takenOver() {
+        return Optional.ofNullable(takenOver);
+    }
+
     /** Takes the lock for an operation or throws {@link Held}; returns our lock id. */
     public String acquire(String operation, String holder) throws IOException {
         ObjectId mine = lockCommit(operation, holder);
-        for (int attempt = 0; attempt < 2; attempt++) {
+        for (int attempt = 0; attempt < 3; attempt++) {
             if (create(mine)) return mine.name();
             Optional<Holder> h = current();
-            if (h.isEmpty()) continue; // released between our try and our look: try once more
+            if (h.isEmpty()) continue; // released between our try and our look: try again
             if (host().equals(h.get().host()) && !alive(h.get().host(), h.get().pid())) {
                 // The holder was killed (its process is gone from this host): take over, as the journal of its run is kept.
-                if (delete(ObjectId.fromString(h.get().id()))) continue;
+                if (delete(ObjectId.fromString(h.get().id()))) {
+                    takenOver = h.get();
+                    continue;
+                }
             }
             throw new Held(estate, h.get());
         }

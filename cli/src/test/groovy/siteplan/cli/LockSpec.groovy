@@ -1,0 +1,104 @@
+package siteplan.cli
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.concurrent.TimeUnit
+import spock.lang.Shared
+import spock.lang.TempDir
+
+/**
+ * The estate lock against a real git server: Debian's `git daemon` on 127.0.0.1, started and stopped
+ * here. The lock is a ref created by an atomic push, so it works on any git server.
+ */
+class LockSpec extends ExecutorSpecification {
+    @Shared @TempDir Path served
+    @Shared Process daemon
+    @Shared String remote
+
+    def setupSpec() {
+        def git = ['git', '-c', 'init.defaultBranch=main']
+        assert new ProcessBuilder(git + ['init', '--quiet', '--bare', served.resolve('history.git').toString()]).inheritIO().start().waitFor() == 0
+        int port = new ServerSocket(0).withCloseable { it.localPort }
+        daemon = new ProcessBuilder('git', 'daemon', '--reuseaddr', '--listen=127.0.0.1', "--port=${port}".toString(), "--base-path=${served}".toString(),
+                '--export-all', '--enable=receive-pack', '--informative-errors', served.toString())
+                .redirectErrorStream(true).redirectOutput(served.resolve('daemon.log').toFile()).start()
+        remote = "git://127.0.0.1:${port}/history.git"
+        long deadline = System.currentTimeMillis() + 10_000
+        while (System.currentTimeMillis() < deadline) {
+            try { new Socket('127.0.0.1', port).close(); return } catch (IOException ignored) { sleep(50) }
+        }
+        throw new IllegalStateException('git daemon did not start: ' + Files.readString(served.resolve('daemon.log')))
+    }
+
+    def cleanupSpec() {
+        daemon?.destroy()
+        daemon?.waitFor(5, TimeUnit.SECONDS)
+    }
+
+    String lsRemote() {
+        def p = new ProcessBuilder('git', 'ls-remote', remote).redirectErrorStream(true).start()
+        p.waitFor(10, TimeUnit.SECONDS)
+        p.inputStream.text
+    }
+
+    String logOf(Process p) {
+        Files.list(tmp).filter { it.fileName.toString().startsWith('out-') }.toList().collect { Files.readString(it) }.join('\n')
+    }
+
+    def "two concurrent applies against one git server: exactly one proceeds, the other says who holds the lock"() {
+        given: 'an estate with a long apply ahead, two CI runners each with their own clone of the history'
+        def dir = estate()
+        assert run('sim', 'init', dir.toString(), '--state', state(dir).toString(), '--force') == 0
+        def common = ['apply', dir.toString(), '--auto-approve', '--history-remote', remote, '--push']
+
+        when:
+        def a = start(tmp, [SITEPLAN_SIM_SPEED: '10000', GIT_AUTHOR_NAME: 'runner-a'], *(common + ['--history', tmp.resolve('history-a').toString()]))
+        def b = start(tmp, [SITEPLAN_SIM_SPEED: '10000', GIT_AUTHOR_NAME: 'runner-b'], *(common + ['--history', tmp.resolve('history-b').toString()]))
+        def codes = [await(a, 180), await(b, 180)]
+        def output = logOf(a)
+
+        then: 'one applied, one was refused without changing anything'
+        codes.sort() == [ExitCode.OK, ExitCode.LOCKED]
+        output =~ /siteplan: estate 'vmware-to-azure' is locked by runner-[ab] on \S+ \(apply, since \S+, lock ID [0-9a-f]{12}\)\. Wait for it to finish; if that run is gone for good, run: siteplan force-unlock [0-9a-f]{12}/
+        output.contains('Apply succeeded')
+        and: 'the winner pushed its history and released the lock'
+        def refs = lsRemote()
+        refs.contains('refs/heads/siteplan-history')
+        !refs.contains('refs/siteplan/locks/')
+    }
+
+    def "a lock left by a run that is gone is removed with force-unlock ID, and then the estate can be changed"() {
+        given: 'a slow apply holds the lock'
+        def dir = estate()
+        assert run('sim', 'init', dir.toString(), '--state', state(dir).toString(), '--force') == 0
+        def slow = start(tmp, [SITEPLAN_SIM_SPEED: '20', GIT_AUTHOR_NAME: 'stuck-runner'], 'apply', dir.toString(), '--auto-approve',
+                '--history-remote', remote, '--history', tmp.resolve('history-slow').toString())
+        long deadline = System.currentTimeMillis() + 60_000
+        while (!lsRemote().contains('refs/siteplan/locks/vmware-to-azure') && System.currentTimeMillis() < deadline) sleep(100)
+
+        when: 'another run finds it locked'
+        int code = run('apply', dir.toString(), '--auto-approve', '--history-remote', remote, '--history', tmp.resolve('history-me').toString())
+        def id = (err =~ /siteplan force-unlock ([0-9a-f]{12})/)[0][1]
+
+        then:
+        code == ExitCode.LOCKED
+        err.contains("is locked by stuck-runner on ")
+
+        when: 'the operator is sure the other run is gone'
+        slow.destroyForcibly()
+        slow.waitFor()
+        code = run('force-unlock', id, dir.toString(), '--history-remote', remote, '--history', tmp.resolve('history-me').toString())
+
+        then:
+        code == ExitCode.OK
+        out =~ /Removed the lock of 'vmware-to-azure' held by stuck-runner on \S+ \(apply, since \S+, lock ID ${id}\)\./
+        !lsRemote().contains('refs/siteplan/locks/')
+
+        and: 'a wrong ID is refused'
+        run('force-unlock', 'abc123', dir.toString(), '--history-remote', remote, '--history', tmp.resolve('history-me').toString()) == ExitCode.INVALID_INPUT
+        err.contains("estate 'vmware-to-azure' is not locked")
+
+        and: 'the estate can be changed again'
+        run('apply', dir.toString(), '--auto-approve', '--history-remote', remote, '--history', tmp.resolve('history-me').toString()) == ExitCode.OK
+    }
+}
