@@ -25,6 +25,9 @@ final class HistoryCommand implements Callable<Integer> {
     @Mixin
     HistoryOptions historyOptions;
 
+    @Parameters(arity = "0..1", paramLabel = "PATH", description = "The definition whose history to list (its .siteplan folder); default: ./.siteplan.")
+    String path;
+
     @Option(names = "--recovery-plan", paramLabel = "NAME", description = "Only the drills and failovers of this recovery plan.")
     String recoveryPlan;
 
@@ -39,7 +42,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path stateDir = state.resolve(List.of());
+        Path stateDir = state.resolve(path == null ? List.of() : List.of(path));
         try (History h = historyOptions.open(stateDir)) {
             List<History.Entry> entries = h.list().stream()
                     .filter(e -> recoveryPlan == null || recoveryPlan.equals(e.trailers().get("Siteplan-Recovery-Plan")))
@@ -60,8 +63,11 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Command(name = "show", description = "Show one history entry: its message, files, and the result or report it holds.")
     static final class Show implements Callable<Integer> {
-        @Parameters(paramLabel = "ID", description = "Commit id (or prefix) or run id.")
+        @Parameters(index = "0", paramLabel = "ID", description = "Commit id (or prefix) or run id.")
         String id;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "PATH", description = "The definition whose history holds it; default: ./.siteplan.")
+        String path;
 
         @Mixin
         StateOption state;
@@ -74,7 +80,7 @@ final class HistoryCommand implements Callable<Integer> {
 
         @Override public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (History h = historyOptions.open(state.resolve(List.of()))) {
+            try (History h = historyOptions.open(state.resolve(path == null ? List.of() : List.of(path)))) {
                 History.Entry e = h.find(id).orElseThrow(() -> new Siteplan.UserError("no history entry " + id + " in " + h.dir() + "; list them with: siteplan history"));
                 out.println("commit " + e.commit());
                 out.println("Author: " + e.author());

@@ -55,7 +55,7 @@ final class ProgressReporter implements ApplyListener {
         done.incrementAndGet();
         if (progress != null) progress.step();
         out.println(count() + " " + step.action().symbol() + " " + step.address() + ": " + (result.outcome() == StepResult.Outcome.ALREADY ? "already so" : "done")
-                + (took.toSeconds() >= 60 ? " in " + siteplan.units.Durations.format(took.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)) + clockNote : "")
+                + (took.toMinutes() >= 10 ? " in " + siteplan.executor.Times.human(took) + clockNote : "")
                 + (result.detail() == null ? "" : " — " + result.detail()));
         out.flush();
     }

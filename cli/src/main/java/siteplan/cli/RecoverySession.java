@@ -136,9 +136,7 @@ final class RecoverySession {
     }
 
     static String human(long s) {
-        if (s < 60) return s + "s";
-        long h = s / 3600, m = (s % 3600) / 60;
-        return h > 0 ? h + "h " + m + "m" : m + "m " + (s % 60) + "s";
+        return siteplan.executor.Times.human(s);
     }
 
     Secrets secrets() {

@@ -7,21 +7,22 @@ import picocli.CommandLine.Option;
 
 /** --state DIR, shared by the commands that read or write the simulated estate. */
 final class StateOption {
-    @Option(names = "--state", paramLabel = "DIR", description = "State folder of the simulated estate (default: .siteplan in the working directory, else beside the definition).")
+    @Option(names = "--state", paramLabel = "DIR", description = "State folder of the simulated estate (default: .siteplan beside the definition, else in the working directory).")
     Path state;
 
-    /** The explicit folder; else ./.siteplan if it exists; else .siteplan beside the first definition path. */
+    /**
+     * The explicit folder; else the .siteplan beside the first definition path, if there is one (an
+     * estate's state travels with its definition); else ./.siteplan.
+     */
     Path resolve(List<String> paths) {
         if (state != null) return state;
-        Path here = Path.of(".siteplan");
-        if (Files.isDirectory(here)) return here;
         if (!paths.isEmpty()) {
             Path p = Path.of(paths.get(0));
             Path dir = Files.isDirectory(p) ? p : p.toAbsolutePath().getParent();
             Path beside = dir.resolve(".siteplan");
             if (Files.isDirectory(beside)) return beside;
         }
-        return here;
+        return Path.of(".siteplan");
     }
 
     /** Where `sim init` writes: the explicit folder, else ./.siteplan. */

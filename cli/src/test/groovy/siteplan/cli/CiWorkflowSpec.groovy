@@ -56,11 +56,15 @@ class CiWorkflowSpec extends ExecutorSpecification {
             for (String rp : (line.contains('$RECOVERY_PLAN') ? ['erp-failover', 'linux-services'] : [null])) {
                 def code = execute(line, vars + (rp ? [RECOVERY_PLAN: rp] : [:]), workspace)
                 transcript << "${code} ${line}"
+                if (line.contains(' history ')) transcript << out
             }
         }
 
         then: 'every step succeeded'
-        transcript.every { it.startsWith('0 ') }
+        transcript.findAll { it.toString().contains('./siteplan') }.every { it.startsWith('0 ') }
+        and: 'the history step lists the drill it follows'
+        transcript.any { it.toString() =~ /drill\s+passed\s+drill erp-failover: passed/ }
+        transcript.any { it.toString() =~ /drill\s+passed\s+drill linux-services: passed/ }
         and: 'the pull request comment is the Markdown plan'
         Files.readString(workspace.resolve('plan.md')).startsWith('### siteplan plan: `')
         Files.readString(workspace.resolve('plan.md')).contains('| create | update | re-replicate |')

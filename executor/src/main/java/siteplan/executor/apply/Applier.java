@@ -142,7 +142,7 @@ public final class Applier {
             }
         }
         String status = cancelled.get() ? "interrupted" : failed.get() > 0 ? "failed" : "succeeded";
-        String took = siteplan.units.Durations.format(Duration.between(simStart, ops.clock().now()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        String took = siteplan.executor.Times.human(Duration.between(simStart, ops.clock().now()));
         journal.record(ops.clock().now(), "apply-" + status, null, null, changed + " changed, " + already + " already so, " + failed + " failed, " + (skipped.size() + notStarted) + " skipped");
         listener.end();
         return new ApplyResult(status, outcomes, changed.get(), already.get(), failed.get(), skipped.size() + notStarted, took);

@@ -437,8 +437,6 @@ public final class RecoveryRunner {
     }
 
     static String human(long seconds) {
-        if (seconds < 60) return seconds + "s";
-        long h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60;
-        return h > 0 ? h + "h" + (m > 0 ? " " + m + "m" : "") : m + "m" + (s > 0 ? " " + s + "s" : "");
+        return siteplan.executor.Times.human(seconds);
     }
 }

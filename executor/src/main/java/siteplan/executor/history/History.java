@@ -69,7 +69,10 @@ public final class History implements AutoCloseable {
                 config.save();
             }
             History h = new History(git, dir, b, remote, env);
-            if (remote != null) h.fetchQuietly();
+            if (remote != null) {
+                h.fetchQuietly();
+                h.fastForward();
+            }
             return h;
         } catch (GitAPIException e) {
             throw new IOException("cannot open the history repository " + dir + ": " + e.getMessage(), e);
@@ -307,6 +310,23 @@ public final class History implements AutoCloseable {
             } catch (GitAPIException e) {
                 if (attempt >= 3) throw new IOException("cannot push history to " + remote + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** A new or older local clone takes the remote's history, so `history` lists what other runners pushed. */
+    private void fastForward() throws IOException {
+        Repository repo = git.getRepository();
+        ObjectId theirs = repo.resolve("refs/remotes/origin/" + branch);
+        if (theirs == null) return;
+        ObjectId ours = repo.resolve("refs/heads/" + branch);
+        try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+            if (ours != null && !walk.isMergedInto(walk.parseCommit(ours), walk.parseCommit(theirs))) return; // ours has more: the next push merges
+            if (theirs.equals(ours)) return;
+        }
+        try {
+            git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(theirs.name()).call();
+        } catch (GitAPIException e) {
+            throw new IOException("cannot update the history repository " + dir + " from " + remote + ": " + e.getMessage(), e);
         }
     }
 

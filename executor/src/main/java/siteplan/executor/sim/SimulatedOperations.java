@@ -342,7 +342,7 @@ public final class SimulatedOperations implements Operations {
                 String job = startJob(machine, "enable-protection", d, null);
                 putItem(started);
                 return StepResult.job(job, (s.action() == siteplan.planner.diff.Action.CREATE ? "protection enabled" : "protection enabled again")
-                        + "; initial replication of " + m.totalSize().human() + " takes about " + siteplan.units.Durations.format(d.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(1)));
+                        + "; initial replication of " + m.totalSize().human() + " takes about " + siteplan.executor.Times.human(d));
             }
         }
     }

@@ -1,0 +1,106 @@
+package siteplan.executor
+
+import java.nio.file.Files
+import java.nio.file.Path
+import siteplan.executor.provider.JobStatus
+import siteplan.executor.provider.Jobs
+import siteplan.executor.provider.OperationFailed
+import siteplan.executor.provider.RecoveryPointChoice
+import siteplan.executor.provider.Step
+import siteplan.executor.provider.StepResult
+import siteplan.executor.secrets.Secrets
+import siteplan.executor.sim.SimClock
+import siteplan.executor.sim.SimulatedOperations
+import siteplan.planner.diff.Action
+import siteplan.planner.sim.SimulatedEstate
+import siteplan.planner.state.ProtectedItem
+import siteplan.planner.state.StateFiles
+import siteplan.schema.DefinitionLoader
+import spock.lang.Specification
+import spock.lang.TempDir
+
+class SimulatedOperationsSpec extends Specification {
+    @TempDir Path dir
+    def estate = DefinitionLoader.load([OperationGraphSpec.example('vmware-to-azure')]).estate()
+    def secrets = new Secrets([SITEPLAN_SECRET_ASR_PUSH_ADMIN: 'a-secret', SITEPLAN_SECRET_ASR_PUSH_ROOT: 'b-secret',
+                               SITEPLAN_SECRET_VCENTER_ASR: 'c-secret', SITEPLAN_SECRET_CS01_PASSPHRASE: 'd-secret'])
+
+    SimulatedOperations ops(double speed = 1_000_000) {
+        new SimulatedOperations(dir, estate, new SimClock(dir, speed))
+    }
+
+    def setup() {
+        StateFiles.write(dir.resolve('state.json'), SimulatedEstate.create(estate, false, null))
+    }
+
+    def "every operation is idempotent: the second time it reports ALREADY and changes nothing"() {
+        given:
+        def o = ops()
+        def step = new Step('vault.contoso-dr', 'vault', 'contoso-dr', 'contoso-dr', Action.CREATE)
+
+        expect:
+        o.apply(step, secrets).outcome() == StepResult.Outcome.ALREADY // the infrastructure-only estate has the vault
+        o.apply(new Step('policy.gold', 'policy', 'contoso-dr', 'gold', Action.CREATE), secrets).outcome() == StepResult.Outcome.CHANGED
+        o.apply(new Step('policy.gold', 'policy', 'contoso-dr', 'gold', Action.CREATE), secrets).outcome() == StepResult.Outcome.ALREADY
+    }
+
+    def "FB-POLICY: creating a VMware-to-Azure policy also makes its failback policy, which siteplan does not manage"() {
+        when:
+        def o = ops()
+        o.apply(new Step('policy.gold', 'policy', 'contoso-dr', 'gold', Action.CREATE), secrets)
+        def policies = o.state().vault('contoso-dr').get().policies()
+
+        then:
+        def fb = policies.find { it.name() == 'gold-failback' }
+        fb.kind() == 'failback'
+        !fb.managed()
+        fb.settings() == [appConsistentFrequency: '60m', retention: '24h', rpoThreshold: '15m']
+    }
+
+    def "enabling protection is a job: initial replication takes the machine's data over the uplink, then the item is protected"() {
+        given:
+        def o = ops(2_000_000)
+        [['process_server', 'amsterdam/ps01'], ['process_server', 'amsterdam/ps02'], ['master_target', 'amsterdam/mt-win01'], ['master_target', 'amsterdam/mt-lnx01']].each { t, n ->
+            o.apply(new Step("${t}.${n}", t, 'amsterdam', n, Action.CREATE), secrets)
+        }
+        ['gold', 'silver'].each { o.apply(new Step("policy.$it", 'policy', 'contoso-dr', it, Action.CREATE), secrets) }
+
+        when:
+        def r = o.apply(new Step('protection.erp-db01', 'protection', 'amsterdam', 'erp-db01', Action.CREATE), secrets)
+
+        then:
+        r.jobId() != null
+        // 1.49 TB over ps01's 100 Mbps uplink with 30% compression: 91,600 s
+        r.detail() == 'protection enabled; initial replication of 1.49 TB takes about 1d 1h'
+        o.item('erp-db01').state() == ProtectedItem.ReplicationState.INITIAL_REPLICATION
+
+        when:
+        def s = Jobs.await(o, r.jobId(), { false })
+
+        then:
+        s.state() == JobStatus.State.SUCCEEDED
+        o.item('erp-db01').state() == ProtectedItem.ReplicationState.PROTECTED
+        and: 'asking again while protected does nothing'
+        o.apply(new Step('protection.erp-db01', 'protection', 'amsterdam', 'erp-db01', Action.CREATE), secrets).outcome() == StepResult.Outcome.ALREADY
+    }
+
+    def "a test failover cannot start before initial replication completes"() {
+        when:
+        ops().testFailover('erp-db01', 'drill-vnet', RecoveryPointChoice.LATEST)
+
+        then:
+        def e = thrown(OperationFailed)
+        e.message == 'erp-db01 is not protected: apply the plan that protects it first'
+    }
+
+    def "the simulated clock never goes back: the next process continues from the time the last one saved"() {
+        given:
+        def first = new SimClock(dir, 1_000_000)
+        sleep(20)
+        def saved = first.now()
+        first.save()
+
+        expect:
+        !new SimClock(dir, 1).now().isBefore(saved.minusSeconds(1))
+    }
+}
