@@ -21,6 +21,11 @@ abstract class ExecutorSpecification extends CliSpecification {
 
     Map<String, String> env = new HashMap<>(SECRETS + [SITEPLAN_SIM_SPEED: '500000', GIT_AUTHOR_NAME: 'Dana Operator', GIT_AUTHOR_EMAIL: 'dana@example.com'])
 
+    /** The model cache writes in the background; let it finish before the temporary folder goes. */
+    def cleanup() {
+        siteplan.schema.ModelCache.awaitWrites()
+    }
+
     /** A copy of examples/NAME with its committed simulated estate; returns the definition folder. */
     Path estate(String name = 'vmware-to-azure') {
         Path src = (Files.isDirectory(Path.of('examples')) ? Path.of('examples') : Path.of('../examples')).resolve(name)

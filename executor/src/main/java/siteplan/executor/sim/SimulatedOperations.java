@@ -101,7 +101,39 @@ public final class SimulatedOperations implements Operations {
 
     // ------------------------------------------------------------------ apply
 
-    @Override public synchronized StepResult apply(Step step, Secrets secrets) {
+    private long version;
+    private long durable;
+    private final Object flushLock = new Object();
+
+    /**
+     * Carries out a step; the change is on disk before this returns. Concurrent steps share one write
+     * of the state file (group commit): the first to flush writes everything changed so far.
+     */
+    @Override public StepResult apply(Step step, Secrets secrets) {
+        StepResult r;
+        long mine;
+        synchronized (this) {
+            r = applyInMemory(step, secrets);
+            if (r.outcome() != StepResult.Outcome.CHANGED) return r;
+            mine = ++version;
+        }
+        synchronized (flushLock) {
+            if (durable < mine) {
+                DiscoveredState snapshot;
+                long snapshotVersion;
+                synchronized (this) {
+                    snapshot = state;
+                    snapshotVersion = version;
+                }
+                write(snapshot);
+                durable = snapshotVersion;
+            }
+            log(step.action().token() + " " + step.address());
+        }
+        return r;
+    }
+
+    private StepResult applyInMemory(Step step, Secrets secrets) {
         advance();
         if (faults.throttle(step.address())) throw new TransientFault("429 Too Many Requests (simulated throttling of " + step.address() + "; Retry-After: 1)");
         String failure = faults.fail().get(step.address());
@@ -120,7 +152,6 @@ public final class SimulatedOperations implements Operations {
             case "recovery_plan" -> recoveryPlan(step, want);
             default -> throw new OperationFailed("the simulated estate has no operation for resource type " + step.type());
         };
-        if (r.outcome() == StepResult.Outcome.CHANGED) save(step.action().token() + " " + step.address());
         return r;
     }
 
@@ -635,15 +666,25 @@ public final class SimulatedOperations implements Operations {
 
     /** Writes the state atomically, then records the operation: a kill between the two loses a log line, never a change. */
     private void save(String operation) {
+        write(state);
+        if (operation != null) log(operation);
+    }
+
+    private void write(DiscoveredState snapshot) {
         try {
-            StateFiles.write(stateDir.resolve(StateFiles.STATE_FILE), state);
+            StateFiles.write(stateDir.resolve(StateFiles.STATE_FILE), snapshot);
             clock.save();
-            if (operation != null) {
-                Files.writeString(stateDir.resolve("operations.log"), clock.now() + " " + operation + "\n", StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
-            }
         } catch (IOException e) {
             throw new OperationFailed("cannot save the simulated estate in " + stateDir + ": " + e.getMessage());
+        }
+    }
+
+    private void log(String operation) {
+        try {
+            Files.writeString(stateDir.resolve("operations.log"), clock.now() + " " + operation + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            throw new OperationFailed("cannot write the simulated estate's operations log in " + stateDir + ": " + e.getMessage());
         }
     }
 
