@@ -37,8 +37,9 @@ final class ProgressReporter implements ApplyListener {
         }
     }
 
+    /** On a terminal the bar is redrawn on its own line; a step's line first clears whatever the bar left there. */
     private String count() {
-        return "[" + String.format("%" + String.valueOf(total).length() + "d", done.get()) + "/" + total + "]";
+        return (progress != null ? "\r\033[2K" : "") + "[" + String.format("%" + String.valueOf(total).length() + "d", done.get()) + "/" + total + "]";
     }
 
     @Override public synchronized void started(Step step) {
@@ -55,7 +56,7 @@ final class ProgressReporter implements ApplyListener {
         done.incrementAndGet();
         if (progress != null) progress.step();
         out.println(count() + " " + step.action().symbol() + " " + step.address() + ": " + (result.outcome() == StepResult.Outcome.ALREADY ? "already so" : "done")
-                + (took.toMinutes() >= 10 ? " in " + siteplan.executor.Times.human(took) + clockNote : "")
+                + (result.jobId() != null ? " in " + siteplan.executor.Times.human(took) + clockNote : "")
                 + (result.detail() == null ? "" : " — " + result.detail()));
         out.flush();
     }

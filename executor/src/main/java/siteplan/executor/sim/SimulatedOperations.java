@@ -103,6 +103,7 @@ public final class SimulatedOperations implements Operations {
 
     private long version;
     private long durable;
+    private boolean unsaved;
     private final Object flushLock = new Object();
 
     /**
@@ -631,8 +632,10 @@ public final class SimulatedOperations implements Operations {
             changed |= vaultChanged;
         }
         if (changed) {
+            // Finished jobs follow from the clock, so they need no write of their own: the next
+            // operation's write (or close) persists them.
             state = new DiscoveredState(state.vcenters(), state.vmms(), state.azure(), vaults);
-            save(null);
+            unsaved = true;
         }
     }
 
@@ -671,6 +674,7 @@ public final class SimulatedOperations implements Operations {
     }
 
     private void write(DiscoveredState snapshot) {
+        if (snapshot == state) unsaved = false;
         try {
             StateFiles.write(stateDir.resolve(StateFiles.STATE_FILE), snapshot);
             clock.save();
@@ -690,6 +694,9 @@ public final class SimulatedOperations implements Operations {
 
     @Override public void close() {
         endpoints.close();
+        synchronized (this) {
+            if (unsaved) write(state);
+        }
         clock.save();
     }
 }
