@@ -128,7 +128,7 @@ final class RecoverySession {
     static void summary(PrintWriter out, LockedRun locked, RunReport report, String commit) {
         out.println();
         out.println(report.kind().equals("drill") ? "Drill " + report.status() + ": measured RTO " + human(report.rtoSeconds()) + ", achieved RPO "
-                + (report.rpoSeconds() == null ? "—" : human(report.rpoSeconds())) + (report.reason() == null ? "" : " — " + report.reason())
+                + (report.rpoSeconds() == null ? "n/a" : human(report.rpoSeconds())) + (report.reason() == null ? "" : " — " + report.reason())
                 : "Failover " + report.status() + ": RTO " + human(report.rtoSeconds()) + (report.reason() == null ? "" : " — " + report.reason()));
         out.println("Report: " + locked.run.dir().resolve("report.html").toAbsolutePath() + " (also report.md, report.json)");
         out.println("Recorded in history as " + commit.substring(0, 12) + ": siteplan history show " + commit.substring(0, 12));

@@ -105,15 +105,9 @@ public final class RecoveryRunner {
                 long groupStart = cursor;
                 List<RunReport.Action> actions = new ArrayList<>();
                 log.accept("Group " + number + ": " + g.machines().stream().map(PlanMachine::name).toList());
-                for (PlanAction a : g.before()) {
-                    RunReport.Action r = action("before", a, cursor, number, g, addresses);
-                    actions.add(r);
-                    cursor += r.durationSeconds();
-                    if (!r.outcome().equals("done")) {
-                        failed = true;
-                        break;
-                    }
-                }
+                long[] at = {cursor};
+                failed = !steps("before", g.before(), at, number, g, addresses, actions);
+                cursor = at[0];
                 List<RunReport.MachineRun> machines = new ArrayList<>();
                 if (!failed && !cancelled.get()) {
                     long phaseOffset = cursor;
@@ -126,15 +120,9 @@ public final class RecoveryRunner {
                     }
                 }
                 if (!failed && !cancelled.get()) {
-                    for (PlanAction a : g.after()) {
-                        RunReport.Action r = action("after", a, cursor, number, g, addresses);
-                        actions.add(r);
-                        cursor += r.durationSeconds();
-                        if (!r.outcome().equals("done")) {
-                            failed = true;
-                            break;
-                        }
-                    }
+                    at[0] = cursor;
+                    failed = !steps("after", g.after(), at, number, g, addresses, actions);
+                    cursor = at[0];
                 }
                 groups.add(new RunReport.Group(number, groupStart, cursor, actions, machines));
             }
@@ -239,6 +227,17 @@ public final class RecoveryRunner {
     }
 
     // ------------------------------------------------------------------ actions
+
+    /** A group's before- or after-steps in order, moving the timeline on; false at the first that is not done. */
+    private boolean steps(String when, List<PlanAction> steps, long[] at, int number, RecoveryGroup g, Map<String, InetSocketAddress> addresses, List<RunReport.Action> actions) {
+        for (PlanAction a : steps) {
+            RunReport.Action r = action(when, a, at[0], number, g, addresses);
+            actions.add(r);
+            at[0] += r.durationSeconds();
+            if (!r.outcome().equals("done")) return false;
+        }
+        return true;
+    }
 
     private RunReport.Action action(String when, PlanAction a, long at, int group, RecoveryGroup g, Map<String, InetSocketAddress> addresses) {
         long t0 = System.nanoTime();
