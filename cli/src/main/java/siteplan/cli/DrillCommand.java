@@ -79,7 +79,7 @@ final class DrillCommand implements Callable<Integer> {
             trailers.put("Siteplan-Recovery-Plan", recoveryPlan);
             trailers.put("Siteplan-RTO", RecoverySession.human(report.rtoSeconds()));
             if (report.rpoSeconds() != null) trailers.put("Siteplan-RPO", RecoverySession.human(report.rpoSeconds()));
-            String commit = RecoverySession.record(locked, report, "drill " + recoveryPlan + ": " + report.status() + " (RTO " + RecoverySession.human(report.rtoSeconds()) + ")", trailers);
+            String commit = session.record(locked, report, "drill " + recoveryPlan + ": " + report.status() + " (RTO " + RecoverySession.human(report.rtoSeconds()) + ")", trailers);
             RecoverySession.summary(out, locked, report, commit);
             return report.passed() ? ExitCode.OK : ExitCode.FAILED;
         }

@@ -72,7 +72,7 @@ final class FailoverCommands {
                 RunReport report = new RunReport(kind, recoveryPlan, s.estate, null, "-", ok ? "succeeded" : "failed", ok ? null : "a machine failed; see the table",
                         java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), ops.describe(), g.endSeconds(), null, null,
                         List.of(g), List.of(), List.of(), List.of());
-                String commit = RecoverySession.record(locked, report, kind + " " + recoveryPlan + ": " + report.status(), Map.of("Siteplan-Recovery-Plan", recoveryPlan));
+                String commit = s.record(locked, report, kind + " " + recoveryPlan + ": " + report.status(), Map.of("Siteplan-Recovery-Plan", recoveryPlan));
                 RecoverySession.summary(out, locked, report, commit);
                 if (ok && next != null) out.println("Next: " + next);
                 out.flush();
@@ -134,7 +134,7 @@ final class FailoverCommands {
                 Map<String, String> trailers = new LinkedHashMap<>();
                 trailers.put("Siteplan-Recovery-Plan", recoveryPlan);
                 trailers.put("Siteplan-RTO", RecoverySession.human(report.rtoSeconds()));
-                String commit = RecoverySession.record(locked, report, "failover (" + type + ") " + recoveryPlan + ": " + report.status(), trailers);
+                String commit = s.record(locked, report, "failover (" + type + ") " + recoveryPlan + ": " + report.status(), trailers);
                 RecoverySession.summary(out, locked, report, commit);
                 if (report.passed()) out.println("Next: check the machines in " + s.plan.target() + ", then: siteplan commit " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
                 out.flush();
@@ -217,7 +217,7 @@ final class FailoverCommands {
                 RunReport base = report != null ? report : new RunReport("failback", recoveryPlan, s.estate, null, "latest", "failed", reason,
                         java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), ops.describe(), g1.endSeconds(), null, null, List.of(g1), List.of(), List.of(), List.of());
                 RunReport finalReport = base.with("failback", ok ? "succeeded" : "failed", reason, notes);
-                String commit = RecoverySession.record(locked, finalReport, "failback " + recoveryPlan + ": " + finalReport.status(), Map.of("Siteplan-Recovery-Plan", recoveryPlan));
+                String commit = s.record(locked, finalReport, "failback " + recoveryPlan + ": " + finalReport.status(), Map.of("Siteplan-Recovery-Plan", recoveryPlan));
                 RecoverySession.summary(out, locked, finalReport, commit);
                 return ok ? ExitCode.OK : ExitCode.FAILED;
             }

@@ -117,8 +117,9 @@ final class RecoverySession {
         };
     }
 
-    /** Writes the report in three forms to the run's folder and commits it; returns the commit. */
-    static String record(LockedRun locked, RunReport report, String subject, Map<String, String> trailers) throws IOException {
+    /** Writes the report in three forms and the model it ran on to the run's folder and commits it; returns the commit. */
+    String record(LockedRun locked, RunReport report, String subject, Map<String, String> trailers) throws IOException {
+        locked.run.write("model.yaml", siteplan.schema.EstateWriter.write(loaded.estate(), siteplan.schema.EstateWriter.Format.YAML));
         locked.run.write("report.json", ReportWriter.json(report));
         locked.run.write("report.md", ReportWriter.markdown(report));
         locked.run.write("report.html", ReportWriter.html(report));

@@ -534,14 +534,23 @@ public final class SimulatedOperations implements Operations {
         Instant now = clock.now();
         return switch (point.kind()) {
             case TIME -> Duration.between(point.time(), now).isNegative() ? Duration.ZERO : Duration.between(point.time(), now);
-            case LATEST -> Duration.ofSeconds(now.getEpochSecond() % CRASH_CONSISTENT_EVERY.toSeconds() + 20 + Math.floorMod(machine.hashCode(), 40));
+            case LATEST -> {
+                // VMware and physical: crash-consistent points every 5 minutes (seed 000); Hyper-V: the policy's copy frequency (seed 003).
+                Duration every = policySetting(machine, "copyFrequency").orElse(CRASH_CONSISTENT_EVERY);
+                yield Duration.ofSeconds(now.getEpochSecond() % Math.max(30, every.toSeconds()) + 20 + Math.floorMod(machine.hashCode(), 40));
+            }
             case LATEST_APP_CONSISTENT -> {
-                Duration every = state.protectedItem(machine).flatMap(p -> state.vaults().stream().flatMap(v -> v.policies().stream())
-                        .filter(x -> x.name().equals(p.policy())).findFirst()).map(x -> x.settings().get("appConsistentFrequency"))
-                        .filter(Objects::nonNull).map(siteplan.units.Durations::parse).orElse(Duration.ofHours(1));
+                Duration every = policySetting(machine, "appConsistentFrequency").orElse(Duration.ofHours(1));
                 yield Duration.ofSeconds(now.getEpochSecond() % Math.max(60, every.toSeconds()) + 20);
             }
         };
+    }
+
+    /** A duration setting of the policy that protects the machine, as the vault holds it. */
+    private Optional<Duration> policySetting(String machine, String setting) {
+        return state.protectedItem(machine).flatMap(p -> state.vaults().stream().flatMap(v -> v.policies().stream())
+                .filter(x -> x.name().equals(p.policy())).findFirst()).map(x -> x.settings().get(setting))
+                .filter(Objects::nonNull).map(siteplan.units.Durations::parse);
     }
 
     /** A runbook runs in Azure Automation; the simulation gives it a minute and records it on the first machine's vault. */
