@@ -70,7 +70,7 @@ final class FailoverCommands {
                 });
                 boolean ok = g.machines().stream().allMatch(m -> m.outcome().equals("up"));
                 RunReport report = new RunReport(kind, recoveryPlan, s.estate, null, "-", ok ? "succeeded" : "failed", ok ? null : "a machine failed; see the table",
-                        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), ops.describe(), g.endSeconds(), null, null,
+                        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), ops.describe(), g.endSeconds(), null,
                         List.of(g), List.of(), List.of(), List.of());
                 String commit = s.record(locked, report, kind + " " + recoveryPlan + ": " + report.status(), Map.of("Siteplan-Recovery-Plan", recoveryPlan));
                 RecoverySession.summary(out, locked, report, commit);
@@ -215,7 +215,7 @@ final class FailoverCommands {
                 boolean ok = notes.size() == 4 && notes.stream().allMatch(n -> n.endsWith("succeeded") || n.endsWith("passed"));
                 String reason = ok ? null : "stopped at: " + notes.get(notes.size() - 1);
                 RunReport base = report != null ? report : new RunReport("failback", recoveryPlan, s.estate, null, "latest", "failed", reason,
-                        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), ops.describe(), g1.endSeconds(), null, null, List.of(g1), List.of(), List.of(), List.of());
+                        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), ops.describe(), g1.endSeconds(), null, List.of(g1), List.of(), List.of(), List.of());
                 RunReport finalReport = base.with("failback", ok ? "succeeded" : "failed", reason, notes);
                 String commit = s.record(locked, finalReport, "failback " + recoveryPlan + ": " + finalReport.status(), Map.of("Siteplan-Recovery-Plan", recoveryPlan));
                 RecoverySession.summary(out, locked, finalReport, commit);

@@ -148,7 +148,7 @@ public final class RecoveryRunner {
                 .filter(java.util.Objects::nonNull).max(Long::compare).orElse(null);
         return new RunReport(options.mode() == Mode.TEST ? "drill" : options.mode().name().toLowerCase(java.util.Locale.ROOT) + "-failover",
                 plan.name(), estateName, options.network(), options.point().toString(), status, stopReason, started.toString(), ops.describe(),
-                cursor, rpo, null, groups, checks, cleanup, List.of());
+                cursor, rpo, groups, checks, cleanup, List.of());
     }
 
     // ------------------------------------------------------------------ machines

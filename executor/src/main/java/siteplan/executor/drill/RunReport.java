@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record RunReport(
         String kind, String recoveryPlan, String estate, String network, String recoveryPoint, String status, String reason,
-        String startedAt, String provider, long rtoSeconds, Long rpoSeconds, Long rtoTargetSeconds,
+        String startedAt, String provider, long rtoSeconds, Long rpoSeconds,
         List<Group> groups, List<Check> checks, List<Cleanup> cleanup, List<String> notes) {
 
     public RunReport {
@@ -22,7 +22,7 @@ public record RunReport(
 
     /** The same report with other kind, status or notes: failback adds its stages, failover its warnings. */
     public RunReport with(String newKind, String newStatus, String newReason, List<String> newNotes) {
-        return new RunReport(newKind, recoveryPlan, estate, network, recoveryPoint, newStatus, newReason, startedAt, provider, rtoSeconds, rpoSeconds, rtoTargetSeconds,
+        return new RunReport(newKind, recoveryPlan, estate, network, recoveryPoint, newStatus, newReason, startedAt, provider, rtoSeconds, rpoSeconds,
                 groups, checks, cleanup, newNotes);
     }
 

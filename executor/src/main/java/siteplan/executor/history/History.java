@@ -97,7 +97,7 @@ public final class History implements AutoCloseable {
 
     /** Starts a run: its folder with a RUNNING marker naming this process, so a run killed before it commits is found later. */
     public Run begin(String kind, String estate) throws IOException {
-        String id = RUN_ID.format(Instant.now()) + "-" + kind + "-" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 4);
+        String id = RUN_ID.format(Instant.now()) + "-" + kind + "-" + String.format("%04x", java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
         Path runDir = dir.resolve("runs").resolve(id);
         Files.createDirectories(runDir);
         Files.writeString(runDir.resolve(RUNNING), "kind=" + kind + "\nestate=" + estate + "\nhost=" + EstateLock.host() + "\npid=" + ProcessHandle.current().pid()
