@@ -72,6 +72,11 @@ final class ApplyCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (parallelism < 1) throw new Siteplan.UserError("--parallelism must be at least 1, not " + parallelism);
+        if (retries < 0) throw new Siteplan.UserError("--retries must be 0 or more, not " + retries);
+        if (args.size() == 1 && args.get(0).endsWith(".json") && !Files.exists(Path.of(args.get(0)))) {
+            throw new Siteplan.UserError("no plan file " + args.get(0) + " — save one with: siteplan plan PATH -out " + args.get(0));
+        }
         Applier.Options options = new Applier.Options(parallelism, new Applier.Retry(retries, duration(retryDelay, "--retry-delay"), duration(retryMaxDelay, "--retry-max-delay")));
         boolean saved = args.size() == 1 && args.get(0).endsWith(".json") && Files.isRegularFile(Path.of(args.get(0)));
         Plan plan;
@@ -124,6 +129,9 @@ final class ApplyCommand implements Callable<Integer> {
             throw new Siteplan.UserError(e.getMessage());
         }
         OperationGraph graph = OperationGraph.of(plan.changes(), loaded.estate());
+        siteplan.executor.sim.Faults.check(stateDir).ifPresent(problem -> {
+            throw new Siteplan.UserError(problem);
+        });
         try (LockedRun locked = LockedRun.start(historyOptions, stateDir, estate, "apply", err);
              SimulatedOperations ops = new SimulatedOperations(stateDir, loaded.estate(), new SimClock(stateDir, speed))) {
             locked.run.write("plan.json", PlanJson.write(plan));

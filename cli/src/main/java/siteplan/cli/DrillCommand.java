@@ -55,6 +55,7 @@ final class DrillCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (parallelism < 1) throw new Siteplan.UserError("--parallelism must be at least 1, not " + parallelism);
         RecoverySession session = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
         String net = network != null ? network : session.plan.drill() != null ? session.plan.drill().network() : null;
         if (net == null) throw new Siteplan.UserError("recovery plan " + recoveryPlan + " declares no drill network: add drill { network 'NAME' } or pass --network NAME");

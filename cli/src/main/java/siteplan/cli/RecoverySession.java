@@ -94,6 +94,9 @@ final class RecoverySession {
     }
 
     SimulatedOperations operations() {
+        siteplan.executor.sim.Faults.check(stateDir).ifPresent(problem -> {
+            throw new Siteplan.UserError(problem);
+        });
         try {
             return new SimulatedOperations(stateDir, loaded.estate(), new SimClock(stateDir, SimClock.speedFrom(Siteplan.env())));
         } catch (IllegalArgumentException e) {

@@ -36,14 +36,22 @@ final class ShowCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) throw new Siteplan.UserError("no plan file " + file);
         Plan plan;
         try {
+            // The version first: a plan of another format, or a JSON file that is no plan, is named as such.
+            var tree = siteplan.schema.ModelJson.JSON.readTree(file.toFile());
+            if (tree == null || !tree.isObject() || !tree.has("format_version")) {
+                throw new Siteplan.UserError(file + " is not a siteplan plan: it has no format_version; save a plan with: siteplan plan PATH -out " + file);
+            }
+            if (!Plan.FORMAT_VERSION.equals(tree.get("format_version").asText())) {
+                throw new Siteplan.UserError(file + " has plan format " + tree.get("format_version").asText() + "; this siteplan reads format " + Plan.FORMAT_VERSION);
+            }
             plan = PlanJson.read(file);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new Siteplan.UserError(file + " is not a siteplan plan (line " + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + "): " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new Siteplan.UserError("cannot read " + file + ": " + e.getMessage());
-        }
-        if (!Plan.FORMAT_VERSION.equals(plan.formatVersion())) {
-            throw new Siteplan.UserError(file + " has plan format " + plan.formatVersion() + "; this siteplan reads format " + Plan.FORMAT_VERSION);
+        } catch (RuntimeException e) {
+            if (e instanceof Siteplan.UserError) throw e;
+            throw new Siteplan.UserError(file + " is not a complete siteplan plan (" + e.getMessage() + "); save a plan with: siteplan plan PATH -out " + file);
         }
         return plan;
     }

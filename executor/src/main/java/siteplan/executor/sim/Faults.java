@@ -42,6 +42,16 @@ public record Faults(
         return THROTTLED.computeIfAbsent(address, a -> new AtomicInteger()).getAndIncrement() < n;
     }
 
+    /** A problem with the faults file, said so that it can be fixed, or empty when it reads. */
+    public static java.util.Optional<String> check(Path stateDir) {
+        try {
+            read(stateDir);
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
     public static Faults read(Path stateDir) {
         Path f = stateDir.resolve("faults.json");
         if (!Files.isRegularFile(f)) return NONE;
@@ -50,8 +60,9 @@ public record Faults(
             if (n.has("transient")) ((com.fasterxml.jackson.databind.node.ObjectNode) n).set("transientFaults", n.get("transient"));
             ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove("transient");
             return ModelJson.JSON.treeToValue(n, Faults.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(f + " is not a faults file siteplan can read: " + e.getMessage());
+        } catch (IOException | ClassCastException e) {
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? "line " + (j.getLocation() == null ? 0 : j.getLocation().getLineNr()) + ": " + j.getOriginalMessage() : e.getMessage();
+            throw new IllegalArgumentException(f + " is not a faults file siteplan can read (" + why + "); fix it or remove it");
         }
     }
 }
