@@ -57,4 +57,28 @@ class CrashSpec extends ExecutorSpecification {
         out.readLines()[0] =~ /apply\s+succeeded/
         out.readLines()[1] =~ /apply\s+interrupted\s+apply vmware-to-azure: interrupted \(process \d+ on \S+ ended before it finished; its journal is kept\)/
     }
+
+    def "a drill stopped by a signal (Ctrl-C, SIGTERM) still cleans up its test VMs and records itself as stopped"() {
+        given: 'a protected estate and a drill on a slow clock'
+        def dir = estate()
+        assert run('sim', 'init', dir.toString(), '--state', state(dir).toString(), '--from-model', '--force') == 0
+        def p = start(tmp, [SITEPLAN_SIM_SPEED: '30'], 'drill', dir.toString(), '--recovery-plan', 'erp-failover', '--ack')
+
+        when: 'it is stopped while the first machine fails over'
+        long deadline = System.currentTimeMillis() + 60_000
+        while (!stateJson(dir).contains('"testFailover"') && p.alive && System.currentTimeMillis() < deadline) sleep(50)
+        assert stateJson(dir).contains('"testFailover" : "drill-vnet"')
+        p.destroy() // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
+        p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)
+
+        then: 'the test VM is gone'
+        !stateJson(dir).contains('"testFailover"')
+        and: 'history says what happened'
+        run('history', dir.toString(), '--kind', 'drill') == 0
+        out =~ /drill\s+stopped\s+drill erp-failover: stopped/
+        and: 'so does the log'
+        def log = Files.list(tmp).filter { it.fileName.toString().startsWith('out-') }.toList().collect { Files.readString(it) }.join()
+        log.contains('cleanup erp-db01: removed')
+        log.contains('Drill stopped: ')
+    }
 }
