@@ -132,7 +132,18 @@ final class ApplyCommand implements Callable<Integer> {
         siteplan.executor.sim.Faults.check(stateDir).ifPresent(problem -> {
             throw new Siteplan.UserError(problem);
         });
-        try (LockedRun locked = LockedRun.start(historyOptions, stateDir, estate, "apply", err);
+        // Checked again under the lock: another run may have changed the estate since this plan was made.
+        Path dir = stateDir;
+        DefinitionLoader.Loaded model = loaded;
+        String planned = plan.stateFingerprint();
+        Runnable stillCurrent = () -> {
+            SimulatedProvider provider = new SimulatedProvider(dir);
+            if (!provider.fingerprint(Rendering.discover(provider, model)).equals(planned)) {
+                throw new Siteplan.UserError("the plan is stale: what exists (" + provider.describe() + ") changed since it was made, while waiting for the lock"
+                        + " or by another apply. Nothing was changed; run siteplan plan again and review the new plan.");
+            }
+        };
+        try (LockedRun locked = LockedRun.start(historyOptions, stateDir, estate, "apply", err, stillCurrent);
              SimulatedOperations ops = new SimulatedOperations(stateDir, loaded.estate(), new SimClock(stateDir, speed))) {
             locked.run.write("plan.json", PlanJson.write(plan));
             locked.run.write("model.yaml", EstateWriter.write(loaded.estate(), EstateWriter.Format.YAML));

@@ -36,6 +36,15 @@ final class LockedRun implements AutoCloseable {
     }
 
     static LockedRun start(HistoryOptions options, Path stateDir, String estate, String kind, PrintWriter err) throws IOException {
+        return start(options, stateDir, estate, kind, err, () -> {});
+    }
+
+    /**
+     * As above; {@code underLock} runs once the lock is held and before the run begins: a check that
+     * must see the estate no other run can change (a plan still current). If it throws, the lock is
+     * released and nothing is recorded.
+     */
+    static LockedRun start(HistoryOptions options, Path stateDir, String estate, String kind, PrintWriter err, Runnable underLock) throws IOException {
         History history = options.open(stateDir);
         try {
             for (String id : history.recoverInterrupted()) {
@@ -45,6 +54,12 @@ final class LockedRun implements AutoCloseable {
             String holder = history.identityName() + " on " + java.net.InetAddress.getLocalHost().getHostName();
             String lockId = lock.acquire(kind, holder);
             lock.takenOver().ifPresent(h -> err.println("Note: took over the lock of " + h.describe() + ": its process " + h.pid() + " is no longer running on this host."));
+            try {
+                underLock.run();
+            } catch (RuntimeException e) {
+                lock.release(lockId);
+                throw e;
+            }
             History.Run run = history.begin(kind, estate);
             LockedRun r = new LockedRun(history, run, lock, lockId, options.push, err);
             r.installHook();
