@@ -31,6 +31,7 @@ final class ForceUnlockCommand implements Callable<Integer> {
         List<String> def = path == null ? List.of() : List.of(path);
         if (historyOptions.estate == null && path == null) throw new Siteplan.UserError("name the estate: siteplan force-unlock ID PATH, or --estate NAME");
         String estate = historyOptions.estateName(def);
+        if (!historyOptions.exists(state.resolve(def))) throw new Siteplan.UserError("estate '" + estate + "' is not locked");
         try (History h = historyOptions.open(state.resolve(def))) {
             EstateLock.Holder was;
             try {

@@ -43,6 +43,12 @@ final class HistoryCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path stateDir = state.resolve(path == null ? List.of() : List.of(path));
+        if (!historyOptions.exists(stateDir)) {
+            // Listing is read-only: it never creates a repository.
+            out.println("No history yet in " + historyOptions.where(stateDir) + ": plans saved with -out, applies, drills and failovers are recorded there.");
+            out.flush();
+            return ExitCode.OK;
+        }
         try (History h = historyOptions.open(stateDir)) {
             List<History.Entry> entries = h.list().stream()
                     .filter(e -> recoveryPlan == null || recoveryPlan.equals(e.trailers().get("Siteplan-Recovery-Plan")))
@@ -80,7 +86,9 @@ final class HistoryCommand implements Callable<Integer> {
 
         @Override public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (History h = historyOptions.open(state.resolve(path == null ? List.of() : List.of(path)))) {
+            Path stateDir = state.resolve(path == null ? List.of() : List.of(path));
+            if (!historyOptions.exists(stateDir)) throw new Siteplan.UserError("no history entry " + id + ": there is no history in " + historyOptions.where(stateDir) + " yet");
+            try (History h = historyOptions.open(stateDir)) {
                 History.Entry e = h.find(id).orElseThrow(() -> new Siteplan.UserError("no history entry " + id + " in " + h.dir() + "; list them with: siteplan history"));
                 out.println("commit " + e.commit());
                 out.println("Author: " + e.author());

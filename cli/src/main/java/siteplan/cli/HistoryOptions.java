@@ -23,12 +23,26 @@ final class HistoryOptions {
     @Option(names = "--estate", paramLabel = "NAME", description = "Name of the estate for the lock and history (default: the definition's folder name).")
     String estate;
 
-    History open(Path stateDir) {
-        Path where = dir != null ? dir : stateDir.resolve("history");
+    Path where(Path stateDir) {
+        return dir != null ? dir : stateDir.resolve("history");
+    }
+
+    String remoteUrl() {
         String r = remote != null ? remote : Siteplan.env().get("SITEPLAN_HISTORY_REMOTE");
+        return r == null || r.isBlank() ? null : r;
+    }
+
+    /** True when there is a history to read: a local repository, or a remote to clone it from. */
+    boolean exists(Path stateDir) {
+        return remoteUrl() != null || java.nio.file.Files.isDirectory(where(stateDir).resolve(".git"));
+    }
+
+    History open(Path stateDir) {
+        Path where = where(stateDir);
+        String r = remoteUrl();
         String b = branch != null ? branch : Siteplan.env().get("SITEPLAN_HISTORY_BRANCH");
         try {
-            return History.open(where, b, r == null || r.isBlank() ? null : r, Siteplan.env());
+            return History.open(where, b, r, Siteplan.env());
         } catch (IOException e) {
             throw new Siteplan.UserError(e.getMessage());
         }
