@@ -21,8 +21,11 @@ abstract class ExecutorSpecification extends CliSpecification {
 
     Map<String, String> env = new HashMap<>(SECRETS + [SITEPLAN_SIM_SPEED: '500000', GIT_AUTHOR_NAME: 'Dana Operator', GIT_AUTHOR_EMAIL: 'dana@example.com'])
 
-    /** The model cache writes in the background; let it finish before the temporary folder goes. */
+    private final List<Process> started = []
+
+    /** No process outlives its feature, whatever the feature's outcome; the model cache's background writes finish first. */
     def cleanup() {
+        started.each { if (it.alive) { it.destroyForcibly(); it.waitFor(10, TimeUnit.SECONDS) } }
         siteplan.schema.ModelCache.awaitWrites()
     }
 
@@ -61,7 +64,9 @@ abstract class ExecutorSpecification extends CliSpecification {
         pb.environment().putAll(env + extraEnv)
         pb.redirectOutput(cwd.resolve("out-${System.nanoTime()}.log").toFile())
         pb.redirectErrorStream(true)
-        pb.start()
+        Process p = pb.start()
+        started << p
+        p
     }
 
     static int await(Process p, int seconds = 120) {
