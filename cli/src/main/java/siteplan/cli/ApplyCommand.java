@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +102,7 @@ final class ApplyCommand implements Callable<Integer> {
             SimulatedProvider provider = new SimulatedProvider(stateDir);
             DiscoveredState discovered = Rendering.discover(provider, loaded);
             plan = Planner.plan(args, loaded.estate(), loaded.sources(), discovered, provider.describe(), Rendering.profile(profile),
-                    new Planner.Options(allowDestroy, LocalDate.now(), Siteplan.version()), new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)));
+                    new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)));
             out.print(HumanView.render(plan, Siteplan.colour(false)));
             out.flush();
             if (!plan.applicable()) return ExitCode.INVALID_INPUT;

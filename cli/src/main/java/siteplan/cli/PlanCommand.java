@@ -1,7 +1,6 @@
 package siteplan.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,7 +63,7 @@ final class PlanCommand implements Callable<Integer> {
         DiscoveredState discovered = Rendering.discover(provider, loaded);
         t.mark("discovery");
         Plan plan = Planner.plan(paths, loaded.estate(), loaded.sources(), discovered, provider.describe(), p,
-                new Planner.Options(allowDestroy, LocalDate.now(), Siteplan.version()),
+                new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version()),
                 new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)));
         t.mark("plan");
         if (out != null) ExportCommand.writeAtomically(out, PlanJson.write(plan));

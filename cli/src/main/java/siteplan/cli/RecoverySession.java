@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,7 @@ final class RecoverySession {
         SimulatedProvider provider = new SimulatedProvider(stateDir);
         DiscoveredState discovered = Rendering.discover(provider, loaded);
         Plan rules = Planner.plan(paths, loaded.estate(), loaded.sources(), discovered, provider.describe(), Profile.load(Profile.DEFAULT),
-                new Planner.Options(false, LocalDate.now(), Siteplan.version()), new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)));
+                new Planner.Options(false, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)));
         return new RecoverySession(loaded, plan, stateDir, discovered, rules, history.estateName(paths));
     }
 

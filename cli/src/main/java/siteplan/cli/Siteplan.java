@@ -90,6 +90,20 @@ public final class Siteplan implements Runnable {
         return ExitCode.INTERNAL_ERROR;
     }
 
+    /**
+     * The date date-based rules (CS-REG-KEY, drill intervals) take as today: SITEPLAN_TODAY (YYYY-MM-DD) when set, so a
+     * plan can be reproduced later and tests do not age, else the local date.
+     */
+    static java.time.LocalDate today() {
+        String t = env().get("SITEPLAN_TODAY");
+        if (t == null || t.isBlank()) return java.time.LocalDate.now();
+        try {
+            return java.time.LocalDate.parse(t.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UserError("SITEPLAN_TODAY must be a date such as 2026-11-22, not '" + t + "'");
+        }
+    }
+
     /** Set by Main when standard output is a terminal; tests never get colour. */
     static volatile boolean terminal;
 

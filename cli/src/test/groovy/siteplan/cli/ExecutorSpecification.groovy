@@ -19,7 +19,7 @@ abstract class ExecutorSpecification extends CliSpecification {
     @TempDir
     Path tmp
 
-    Map<String, String> env = new HashMap<>(SECRETS + [SITEPLAN_SIM_SPEED: '500000', GIT_AUTHOR_NAME: 'Dana Operator', GIT_AUTHOR_EMAIL: 'dana@example.com'])
+    Map<String, String> env = new HashMap<>(SECRETS + [SITEPLAN_SIM_SPEED: '500000', SITEPLAN_TODAY: '2026-11-22', GIT_AUTHOR_NAME: 'Dana Operator', GIT_AUTHOR_EMAIL: 'dana@example.com'])
 
     private final List<Process> started = []
 

@@ -103,4 +103,36 @@ class SimulatedOperationsSpec extends Specification {
         expect:
         !new SimClock(dir, 1).now().isBefore(saved.minusSeconds(1))
     }
+
+    def "CS-REG-KEY: a configuration server registers only with a registration key younger than 5 days"() {
+        given: 'the vault exists but the configuration server is not registered yet'
+        def state = SimulatedEstate.create(estate, false, null)
+        def vault = state.vault('contoso-dr').get()
+        def fabric = vault.fabric('amsterdam').get()
+        def bare = new siteplan.planner.state.RecoveryVault.Fabric('amsterdam', fabric.type(), fabric.replicationMechanism(), [], fabric.protectionContainers())
+        def v2 = new siteplan.planner.state.RecoveryVault(vault.target(), vault.name(), vault.region(), [bare], [], [], [], [], [], [])
+        StateFiles.write(dir.resolve('state.json'), new siteplan.planner.state.DiscoveredState(state.vcenters(), state.vmms(), state.azure(), [v2]))
+        def t = estate.azure()[0]
+        def withKey = { String issued ->
+            def target = new siteplan.model.AzureTarget(t.name(), t.subscription(), t.region(), t.resourceGroup(), t.vault(), t.deploymentModel(), t.reservedPublicIpLimit(),
+                    issued, t.storageAccounts(), t.networks())
+            new siteplan.model.Estate([target], estate.vmwareSites(), estate.vmmSites(), estate.machines(), estate.replicationPolicies(), estate.hyperVPolicies(),
+                    estate.networkMappings(), estate.storageMappings(), estate.protectionGroups(), estate.recoveryPlans())
+        }
+        def step = new Step('configuration_server.amsterdam/cs01', 'configuration_server', 'amsterdam', 'amsterdam/cs01', Action.CREATE)
+
+        when: 'the key is 9 days old'
+        new SimulatedOperations(dir, withKey(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(9).toString()), new SimClock(dir, 1_000_000)).apply(step, secrets)
+
+        then:
+        def e = thrown(OperationFailed)
+        e.message == 'the registration key of vault contoso-vault was downloaded 9 days ago and has expired (keys are valid 5 days, CS-REG-KEY): download a new one from the vault, set registrationKeyIssued, and plan and apply again'
+
+        when: 'a fresh key'
+        def r = new SimulatedOperations(dir, withKey(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString()), new SimClock(dir, 1_000_000)).apply(step, secrets)
+
+        then:
+        r.outcome() == StepResult.Outcome.CHANGED
+        r.detail() =~ /registered with vault contoso-vault's registration key of \S+ \(1 of 5 days, CS-REG-KEY\)/
+    }
 }

@@ -60,6 +60,8 @@ public final class SimulatedOperations implements Operations {
     static final Duration CRASH_CONSISTENT_EVERY = Duration.ofMinutes(5);
     private static final double COMPRESSION = 0.3;
     private static final int JOBS_KEPT = 500;
+    /** Seed 000: a vault registration key is valid for 5 days. */
+    static final int REGISTRATION_KEY_DAYS = 5;
 
     private final Path stateDir;
     private final Estate estate;
@@ -236,9 +238,7 @@ public final class SimulatedOperations implements Operations {
                 secrets.resolve(vs.configurationServer().passphrase(), "register " + role.replace('-', ' ') + " " + name + " with the configuration server");
             }
         }
-        String detail = s.type().equals("configuration_server")
-                ? "registered with a vault registration key issued " + clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ", valid 5 days (CS-REG-KEY)"
-                : role.replace('-', ' ') + " " + name + " registered";
+        String detail = s.type().equals("configuration_server") ? registrationKey(site) : role.replace('-', ' ') + " " + name + " registered";
         return fabric(site, f -> {
             Optional<RegisteredServer> have = f.server(role, name);
             if (have.isPresent() && have.get().properties().equals(ws.properties())) return null;
@@ -247,6 +247,25 @@ public final class SimulatedOperations implements Operations {
             servers.add(ws);
             return new Fabric(f.site(), f.type(), f.replicationMechanism(), servers, f.protectionContainers());
         }, detail);
+    }
+
+    /** CS-REG-KEY: the configuration server registers with the vault's registration key, which is valid 5 days. */
+    private String registrationKey(String site) {
+        String target = desired().vaults().stream().filter(v -> v.fabric(site).isPresent()).map(RecoveryVault::target).findFirst().orElse(null);
+        siteplan.model.AzureTarget t = estate.azure().stream().filter(a -> a.name().equals(target)).findFirst().orElse(null);
+        if (t == null || t.registrationKeyIssued() == null) return "registered with the vault's registration key (CS-REG-KEY)";
+        java.time.LocalDate issued;
+        try {
+            issued = java.time.LocalDate.parse(t.registrationKeyIssued());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new OperationFailed("registrationKeyIssued '" + t.registrationKeyIssued() + "' of " + t.name() + " is not a date (YYYY-MM-DD); the configuration server cannot register (CS-REG-KEY)");
+        }
+        long age = java.time.temporal.ChronoUnit.DAYS.between(issued, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        if (age > REGISTRATION_KEY_DAYS) {
+            throw new OperationFailed("the registration key of vault " + t.vault() + " was downloaded " + age + " days ago and has expired (keys are valid "
+                    + REGISTRATION_KEY_DAYS + " days, CS-REG-KEY): download a new one from the vault, set registrationKeyIssued, and plan and apply again");
+        }
+        return "registered with vault " + t.vault() + "'s registration key of " + issued + " (" + age + " of " + REGISTRATION_KEY_DAYS + " days, CS-REG-KEY)";
     }
 
     private Fabric fabricWanted(DiscoveredState want, String site) {
