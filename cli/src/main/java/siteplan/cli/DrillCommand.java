@@ -60,9 +60,11 @@ final class DrillCommand implements Callable<Integer> {
         String net = network != null ? network : session.plan.drill() != null ? session.plan.drill().network() : null;
         if (net == null) throw new Siteplan.UserError("recovery plan " + recoveryPlan + " declares no drill network: add drill { network 'NAME' } or pass --network NAME");
         RecoveryPointChoice point = point(recoveryPoint);
-        RecoverySession.refuse("drill of " + recoveryPlan, session.preflight(rule -> true,
+        java.util.List<String> problems = new java.util.ArrayList<>(session.preflight(rule -> true,
                 p -> p.state() == ProtectedItem.ReplicationState.PROTECTED || p.state() == ProtectedItem.ReplicationState.REPROTECTED,
                 "a drill needs it protected (wait for initial replication, or fail back first)"));
+        isolated(session, net).ifPresent(problems::add);
+        RecoverySession.refuse("drill of " + recoveryPlan, problems);
         try (LockedRun locked = LockedRun.start(historyOptions, session.stateDir, session.estate, "drill", err);
              SimulatedOperations ops = session.operations()) {
             out.println("Drill of recovery plan " + recoveryPlan + " into " + net + " (" + ops.describe() + ")");
@@ -84,6 +86,25 @@ final class DrillCommand implements Callable<Integer> {
             RecoverySession.summary(out, locked, report, commit);
             return report.passed() ? ExitCode.OK : ExitCode.FAILED;
         }
+    }
+
+    /**
+     * A test failover joins an isolated network, so the test VMs never meet the machines they copy: an Azure network
+     * of the target must be declared `drill true` and exist. (A VMM VM network carries no such flag; it is not checked.)
+     */
+    static java.util.Optional<String> isolated(RecoverySession s, String network) {
+        var target = s.loaded.estate().azure().stream().filter(t -> t.name().equals(s.plan.target())).findFirst();
+        if (target.isEmpty()) return java.util.Optional.empty();
+        var declared = target.get().networks().stream().filter(n -> n.name().equals(network)).findFirst();
+        if (declared.isEmpty()) {
+            return java.util.Optional.of("drill network " + network + " is not a network of " + target.get().name() + ": declare it there with drill true, or pass --network with one that is");
+        }
+        if (!declared.get().drill()) {
+            return java.util.Optional.of("drill network " + network + " is not isolated: test VMs there would meet the machines they copy; declare a network with drill true for drills");
+        }
+        boolean exists = s.discovered.azure(target.get().name()).map(a -> a.networks().stream().anyMatch(n -> n.name().equals(network))).orElse(false);
+        if (!exists) return java.util.Optional.of("drill network " + network + " does not exist yet: apply the plan that creates it first");
+        return java.util.Optional.empty();
     }
 
     static RecoveryPointChoice point(String text) {

@@ -133,4 +133,13 @@ class DrillSpec extends ExecutorSpecification {
         !SECRETS.values().any { out.contains(it) }
         !out.contains('SITEPLAN_SECRET')
     }
+
+    def "a drill goes only into an isolated network: one declared drill true that exists"() {
+        expect:
+        run('drill', dir.toString(), '--recovery-plan', 'erp-failover', '--ack', '--network', 'dr-vnet') == ExitCode.INVALID_INPUT
+        err.contains('drill network dr-vnet is not isolated: test VMs there would meet the machines they copy; declare a network with drill true for drills')
+        run('drill', dir.toString(), '--recovery-plan', 'erp-failover', '--ack', '--network', 'lab-vnet') == ExitCode.INVALID_INPUT
+        err.contains('drill network lab-vnet is not a network of contoso-dr: declare it there with drill true, or pass --network with one that is')
+        !stateJson(dir).contains('"testFailover"')
+    }
 }
