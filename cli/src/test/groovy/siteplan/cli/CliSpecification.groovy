@@ -11,9 +11,14 @@ abstract class CliSpecification extends Specification {
     String err
 
     int siteplan(String... args) {
+        runWith(FIXED_DATE, args)
+    }
+
+    /** siteplan in this JVM with the given environment; its output lands in out and err. */
+    int runWith(Map<String, String> env, String... args) {
         def o = new StringWriter()
         def e = new StringWriter()
-        int code = Siteplan.run(args, new PrintWriter(o), new PrintWriter(e), FIXED_DATE)
+        int code = Siteplan.run(args, new PrintWriter(o), new PrintWriter(e), env)
         out = o.toString()
         err = e.toString()
         code

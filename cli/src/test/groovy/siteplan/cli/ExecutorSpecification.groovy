@@ -49,12 +49,7 @@ abstract class ExecutorSpecification extends CliSpecification {
 
     /** siteplan in this JVM with this spec's environment. */
     int run(String... args) {
-        def o = new StringWriter()
-        def e = new StringWriter()
-        int code = Siteplan.run(args, new PrintWriter(o), new PrintWriter(e), env)
-        out = o.toString()
-        err = e.toString()
-        code
+        runWith(env, args)
     }
 
     /** siteplan as a separate process (for kill -9 and true concurrency), in a working directory. */
