@@ -32,8 +32,8 @@ import siteplan.schema.DefinitionLoader;
 import siteplan.schema.EstateWriter;
 
 @Command(name = "apply", description = {
-        "Carry out a plan: `siteplan apply plan.json` applies that saved plan and nothing else (refused when stale);",
-        "`siteplan apply PATH…` plans, shows the plan and asks before applying (--auto-approve in CI)."})
+        "Carry out a saved plan and nothing else (refused when stale), or plan, show and ask first.",
+        "`siteplan apply plan.json` applies that saved plan; `siteplan apply PATH…` plans, shows the plan and asks (--auto-approve in CI)."})
 final class ApplyCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PLAN.json|PATH", description = "A plan saved with `siteplan plan -out`, or definition files or folders.")
     List<String> args;

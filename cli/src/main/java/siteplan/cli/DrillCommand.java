@@ -19,8 +19,8 @@ import siteplan.executor.sim.SimulatedOperations;
 import siteplan.planner.state.ProtectedItem;
 
 @Command(name = "drill", description = {
-        "Test-fail-over a recovery plan into its isolated drill network, group by group, run its steps and smoke checks,",
-        "then clean up (always), and record the report (JSON, Markdown, HTML) in history."})
+        "Test-fail-over a recovery plan into its drill network, check it, clean up, and record the report.",
+        "Group by group with its steps and smoke checks; cleanup always runs; the report is JSON, Markdown and HTML in history."})
 final class DrillCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Definition files or folders.")
     List<String> paths;

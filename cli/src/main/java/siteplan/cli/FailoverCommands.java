@@ -81,7 +81,7 @@ final class FailoverCommands {
         }
     }
 
-    @Command(name = "failover", description = {"Fail a recovery plan over to its target, group by group, with its steps.",
+    @Command(name = "failover", description = {"Fail a recovery plan over to its target (planned or unplanned), group by group, with its steps.",
             "planned: the source is shut down first, no data loss; unplanned (RP-UNPLANNED): for when the source is gone; needs an explicit confirmation."})
     static final class Failover extends Common implements Callable<Integer> {
         @Option(names = "--type", required = true, paramLabel = "planned|unplanned", description = "planned or unplanned.")
@@ -168,8 +168,8 @@ final class FailoverCommands {
         }
     }
 
-    @Command(name = "failback", description = {"Bring a failed-over recovery plan back to its primary site in the four stages of seeds 001/002 (FB-STAGES):",
-            "reprotect (Azure to on-premises), planned failover back, commit, reprotect (on-premises to Azure). Every FB-* rule is checked first."})
+    @Command(name = "failback", description = {"Bring a failed-over recovery plan back to its primary site (the four FB-STAGES).",
+            "Reprotect (Azure to on-premises), planned failover back, commit, reprotect (on-premises to Azure); every FB-* rule is checked first."})
     static final class Failback extends Common implements Callable<Integer> {
         @Option(names = "--ack", description = "Acknowledge manual steps without a terminal.")
         boolean ack;
