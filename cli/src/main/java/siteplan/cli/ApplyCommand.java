@@ -128,6 +128,7 @@ final class ApplyCommand implements Callable<Integer> {
             throw new Siteplan.UserError(e.getMessage());
         }
         OperationGraph graph = OperationGraph.of(plan.changes(), loaded.estate());
+        missingCredentials(graph, loaded, secrets);
         siteplan.executor.sim.Faults.check(stateDir).ifPresent(problem -> {
             throw new Siteplan.UserError(problem);
         });
@@ -167,6 +168,25 @@ final class ApplyCommand implements Callable<Integer> {
             out.flush();
             return result.succeeded() ? ExitCode.OK : ExitCode.FAILED;
         }
+    }
+
+    /** Every credential the plan's steps will ask for is set, or nothing starts: a half-done apply for want of a password helps no one. */
+    private static void missingCredentials(OperationGraph graph, DefinitionLoader.Loaded loaded, Secrets secrets) {
+        var needs = new siteplan.executor.apply.Credentials(loaded.estate());
+        java.util.Map<String, java.util.List<String>> missing = new java.util.TreeMap<>();
+        for (var step : graph.steps().values()) {
+            for (var c : needs.forStep(step)) {
+                if (!secrets.present(c.ref())) missing.computeIfAbsent(c.ref() + " (" + Secrets.howToSet(c.ref()) + ")", k -> new java.util.ArrayList<>()).add(step.address());
+            }
+        }
+        if (missing.isEmpty()) return;
+        StringBuilder b = new StringBuilder("not applying: the plan needs credentials that are not set; nothing was changed:");
+        missing.forEach((ref, steps) -> {
+            java.util.Collections.sort(steps);
+            b.append("\n  ").append(ref).append(" — for ").append(String.join(", ", steps.subList(0, Math.min(3, steps.size()))))
+                    .append(steps.size() > 3 ? " and " + (steps.size() - 3) + " more" : "");
+        });
+        throw new Siteplan.UserError(b.toString());
     }
 
     private DefinitionLoader.Loaded loadDefinition(List<String> paths, Path stateDir) {

@@ -133,15 +133,36 @@ class ApplySpec extends ExecutorSpecification {
         !doneNow.any { it.endsWith('protection.web01') }
     }
 
-    def "a missing secret fails the operation that needs it, naming the variable to set"() {
+    def "a credential the plan needs but that is not set stops the apply before anything starts, naming the variable"() {
         given:
         def dir = estate()
         env.remove('SITEPLAN_SECRET_ASR_PUSH_ADMIN')
+        def before = stateJson(dir)
 
         expect:
-        run('apply', dir.toString(), '--auto-approve') == ExitCode.FAILED
-        out.contains("secret('asr-push-admin') is needed to push the Mobility service to")
-        out.contains('export SITEPLAN_SECRET_ASR_PUSH_ADMIN')
+        run('apply', dir.toString(), '--auto-approve') == ExitCode.INVALID_INPUT
+        err.readLines()[0] == 'siteplan: not applying: the plan needs credentials that are not set; nothing was changed:'
+        err.readLines()[1] =~ /^  secret\('asr-push-admin'\) \(export SITEPLAN_SECRET_ASR_PUSH_ADMIN, or add 'asr-push-admin' to the properties file named by SITEPLAN_SECRETS_FILE\) — for mobility\.\S+, mobility\.\S+, mobility\.\S+ and \d+ more$/
+        stateJson(dir) == before
+        !java.nio.file.Files.exists(state(dir).resolve('history'))
+    }
+
+    def "a credential a provider cannot resolve inside its step fails that step, naming the variable"() {
+        given: 'the store file vanishes between the check and the step'
+        def dir = estate()
+        def store = tmp.resolve('secrets.properties')
+        write(store, 'asr-push-admin=x-Secret-Value\n')
+        env.remove('SITEPLAN_SECRET_ASR_PUSH_ADMIN')
+        env.SITEPLAN_SECRETS_FILE = store.toString()
+        def secrets = new siteplan.executor.secrets.Secrets(env)
+        java.nio.file.Files.delete(store)
+
+        when:
+        secrets.resolve(siteplan.model.SecretRef.secret('asr-push-admin'), 'push the Mobility service to web01 (MOB-PUSH)')
+
+        then:
+        def e = thrown(siteplan.executor.secrets.Secrets.MissingSecret)
+        e.message.startsWith("cannot read the secret store ${store} (SITEPLAN_SECRETS_FILE)")
     }
 
     def "every apply is a commit in history with the plan, the model, the journal and the result"() {

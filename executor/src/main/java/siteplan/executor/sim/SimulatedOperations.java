@@ -68,6 +68,7 @@ public final class SimulatedOperations implements Operations {
     private final SimClock clock;
     private final Faults faults;
     private final Membership membership;
+    private final siteplan.executor.apply.Credentials credentials;
     private final GuestEndpoints endpoints = new GuestEndpoints();
     private DiscoveredState desired;
     private DiscoveredState state;
@@ -79,6 +80,7 @@ public final class SimulatedOperations implements Operations {
         this.clock = clock;
         this.faults = Faults.read(stateDir);
         this.membership = Membership.of(estate);
+        this.credentials = new siteplan.executor.apply.Credentials(estate);
         try {
             this.state = StateFiles.read(stateDir.resolve(StateFiles.STATE_FILE));
         } catch (IOException e) {
@@ -229,15 +231,8 @@ public final class SimulatedOperations implements Operations {
         };
         Fabric w = fabricWanted(want, site);
         RegisteredServer ws = w.server(role, name).orElseThrow(() -> new OperationFailed(role + " " + name + " is not declared for site " + site));
-        VmwareSite vs = estate.vmwareSites().stream().filter(x -> x.name().equals(site)).findFirst().orElse(null);
         // The credential is resolved only now, and only to prove it is there: a registration needs it.
-        if (vs != null) {
-            if (s.type().equals("vcenter") && vs.vcenter() != null && vs.vcenter().credential() != null) {
-                secrets.resolve(vs.vcenter().credential(), "add vCenter " + name + " to the configuration server");
-            } else if (!s.type().equals("vcenter") && vs.configurationServer() != null && vs.configurationServer().passphrase() != null) {
-                secrets.resolve(vs.configurationServer().passphrase(), "register " + role.replace('-', ' ') + " " + name + " with the configuration server");
-            }
-        }
+        credentials.forStep(s).forEach(c -> secrets.resolve(c.ref(), c.purpose()));
         String detail = s.type().equals("configuration_server") ? registrationKey(site) : role.replace('-', ' ') + " " + name + " registered";
         return fabric(site, f -> {
             Optional<RegisteredServer> have = f.server(role, name);
@@ -381,10 +376,7 @@ public final class SimulatedOperations implements Operations {
                 ProtectionGroup g = membership.groupOf(machine).orElseThrow(() -> new OperationFailed(machine + " is in no protection group"));
                 ProtectedItem.Mobility mobility = null;
                 if (m.mobility() != null) {
-                    if (m.mobility().install() != InstallMethod.MANUAL) {
-                        SecretRef account = m.mobility().account() != null ? m.mobility().account() : g.pushAccount();
-                        if (account != null) secrets.resolve(account, "push the Mobility service to " + machine + " (MOB-PUSH)");
-                    }
+                    credentials.forStep(s).forEach(c -> secrets.resolve(c.ref(), c.purpose()));
                     mobility = w.mobility();
                 }
                 ProtectedItem started = new ProtectedItem(w.machine(), w.site(), w.protectionGroup(), w.policy(), w.processServer(), w.masterTarget(), w.storageAccount(),
@@ -427,11 +419,7 @@ public final class SimulatedOperations implements Operations {
         List<String> did = new ArrayList<>();
         boolean install = p.mobility() == null || !Objects.equals(p.mobility().version(), w.version())
                 || w.services().keySet().stream().anyMatch(k -> "missing".equals(p.mobility().services().getOrDefault(k, "missing")));
-        if (install && m.mobility().install() != InstallMethod.MANUAL) {
-            SecretRef account = m.mobility().account() != null ? m.mobility().account()
-                    : membership.groupOf(machine).map(ProtectionGroup::pushAccount).orElse(null);
-            if (account != null) secrets.resolve(account, "push the Mobility service to " + machine + " (MOB-PUSH)");
-        }
+        if (install) credentials.forStep(s).forEach(c -> secrets.resolve(c.ref(), c.purpose()));
         if (install && m.mobility().install() == InstallMethod.MANUAL && p.mobility() == null) {
             throw new OperationFailed("the Mobility service of " + machine + " is installed by hand (install 'manual') and is not there: install it, then apply again");
         }
