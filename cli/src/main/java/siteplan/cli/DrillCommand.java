@@ -1,7 +1,6 @@
 package siteplan.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,9 +79,9 @@ final class DrillCommand implements Callable<Integer> {
             RunReport report = runner.run(session.estate);
             Map<String, String> trailers = new LinkedHashMap<>();
             trailers.put("Siteplan-Recovery-Plan", recoveryPlan);
-            trailers.put("Siteplan-RTO", RecoverySession.human(report.rtoSeconds()));
-            if (report.rpoSeconds() != null) trailers.put("Siteplan-RPO", RecoverySession.human(report.rpoSeconds()));
-            String commit = session.record(locked, report, "drill " + recoveryPlan + ": " + report.status() + " (RTO " + RecoverySession.human(report.rtoSeconds()) + ")", trailers);
+            trailers.put("Siteplan-RTO", siteplan.executor.Times.human(report.rtoSeconds()));
+            if (report.rpoSeconds() != null) trailers.put("Siteplan-RPO", siteplan.executor.Times.human(report.rpoSeconds()));
+            String commit = session.record(locked, report, "drill " + recoveryPlan + ": " + report.status() + " (RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + ")", trailers);
             RecoverySession.summary(out, locked, report, commit);
             return report.passed() ? ExitCode.OK : ExitCode.FAILED;
         }

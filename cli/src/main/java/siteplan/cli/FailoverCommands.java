@@ -133,7 +133,7 @@ final class FailoverCommands {
                 RunReport report = ran.with(ran.kind(), ran.status(), ran.reason(), notes);
                 Map<String, String> trailers = new LinkedHashMap<>();
                 trailers.put("Siteplan-Recovery-Plan", recoveryPlan);
-                trailers.put("Siteplan-RTO", RecoverySession.human(report.rtoSeconds()));
+                trailers.put("Siteplan-RTO", siteplan.executor.Times.human(report.rtoSeconds()));
                 String commit = s.record(locked, report, "failover (" + type + ") " + recoveryPlan + ": " + report.status(), trailers);
                 RecoverySession.summary(out, locked, report, commit);
                 if (report.passed()) out.println("Next: check the machines in " + s.plan.target() + ", then: siteplan commit " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);

@@ -130,17 +130,14 @@ final class RecoverySession {
 
     static void summary(PrintWriter out, LockedRun locked, RunReport report, String commit) {
         out.println();
-        out.println(report.kind().equals("drill") ? "Drill " + report.status() + ": measured RTO " + human(report.rtoSeconds()) + ", achieved RPO "
-                + (report.rpoSeconds() == null ? "n/a" : human(report.rpoSeconds())) + (report.reason() == null ? "" : " — " + report.reason())
-                : "Failover " + report.status() + ": RTO " + human(report.rtoSeconds()) + (report.reason() == null ? "" : " — " + report.reason()));
+        out.println(report.kind().equals("drill") ? "Drill " + report.status() + ": measured RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + ", achieved RPO "
+                + (report.rpoSeconds() == null ? "n/a" : siteplan.executor.Times.human(report.rpoSeconds())) + (report.reason() == null ? "" : " — " + report.reason())
+                : "Failover " + report.status() + ": RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + (report.reason() == null ? "" : " — " + report.reason()));
         out.println("Report: " + locked.run.dir().resolve("report.html").toAbsolutePath() + " (also report.md, report.json)");
         out.println("Recorded in history as " + commit.substring(0, 12) + ": siteplan history show " + commit.substring(0, 12));
         out.flush();
     }
 
-    static String human(long s) {
-        return siteplan.executor.Times.human(s);
-    }
 
     Secrets secrets() {
         return new Secrets(Siteplan.env());

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import siteplan.executor.provider.JobStatus;
@@ -181,20 +180,9 @@ public final class Applier {
     }
 
     private void waitFor(Step step, String jobId, AtomicInteger attempts) throws InterruptedException {
-        Instant started = ops.clock().now();
-        while (true) {
-            JobStatus s = retrying(step, attempts, () -> ops.job(jobId));
-            if (s.state() == JobStatus.State.SUCCEEDED) return;
-            if (s.state() == JobStatus.State.FAILED) throw new OperationFailed("job " + jobId + " failed: " + s.error());
-            listener.progress(step, s.progress(), jobId);
-            // Poll often at first, then less: a tenth of the time waited so far, 10 s to 5 min of provider time.
-            Duration waited = Duration.between(started, ops.clock().now());
-            Duration next = waited.dividedBy(10);
-            if (next.compareTo(Duration.ofSeconds(10)) < 0) next = Duration.ofSeconds(10);
-            if (next.compareTo(Duration.ofMinutes(5)) > 0) next = Duration.ofMinutes(5);
-            if (cancelled.get()) throw new InterruptedException();
-            ops.clock().sleep(next);
-        }
+        JobStatus s = siteplan.executor.provider.Jobs.await(ops.clock(), () -> retrying(step, attempts, () -> ops.job(jobId)), cancelled::get,
+                running -> listener.progress(step, running.progress(), jobId));
+        if (s.state() == JobStatus.State.FAILED) throw new OperationFailed("job " + jobId + " failed: " + s.error());
     }
 
     private <T> T retrying(Step step, AtomicInteger attempts, java.util.function.Supplier<T> call) {

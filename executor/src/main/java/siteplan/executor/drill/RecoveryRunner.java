@@ -31,7 +31,6 @@ import siteplan.executor.provider.Operations;
 import siteplan.executor.provider.Operations.FailoverType;
 import siteplan.executor.provider.RecoveryPointChoice;
 import siteplan.executor.secrets.Secrets;
-import siteplan.model.ActionKind;
 import siteplan.model.CheckKind;
 import siteplan.model.Estate;
 import siteplan.model.PlanAction;
@@ -182,8 +181,7 @@ public final class RecoveryRunner {
     }
 
     private RunReport.MachineRun failoverMachine(PlanMachine m, long start, Map<String, InetSocketAddress> addresses) {
-        long phaseOffset = start;
-        if (cancelled.get()) return new RunReport.MachineRun(m.name(), m.dependsOn(), "skipped", "not started: " + stopReason, phaseOffset, 0, null);
+        if (cancelled.get()) return new RunReport.MachineRun(m.name(), m.dependsOn(), "skipped", "not started: " + stopReason, start, 0, null);
         Instant begin = ops.clock().now();
         try {
             Long rpo = ops.recoveryPointAge(m.name(), options.point()).toSeconds();
@@ -206,13 +204,13 @@ public final class RecoveryRunner {
                 addresses.put(m.name(), ops.endpoint(m.name(), 0));
             }
             openCheckPorts(m.name());
-            log.accept("  " + m.name() + ": up after " + human(took) + " from a recovery point " + human(rpo) + " old");
+            log.accept("  " + m.name() + ": up after " + siteplan.executor.Times.human(took) + " from a recovery point " + siteplan.executor.Times.human(rpo) + " old");
             return new RunReport.MachineRun(m.name(), m.dependsOn(), "up", null, start, took, rpo);
         } catch (InterruptedException e) {
-            return new RunReport.MachineRun(m.name(), m.dependsOn(), "stopped", "stopped while failing over: " + stopReason, phaseOffset, 0, null);
+            return new RunReport.MachineRun(m.name(), m.dependsOn(), "stopped", "stopped while failing over: " + stopReason, start, 0, null);
         } catch (RuntimeException e) {
             log.accept("  " + m.name() + ": FAILED — " + e.getMessage());
-            return new RunReport.MachineRun(m.name(), m.dependsOn(), "failed", e.getMessage(), phaseOffset, 0, null);
+            return new RunReport.MachineRun(m.name(), m.dependsOn(), "failed", e.getMessage(), start, 0, null);
         }
     }
 
@@ -337,7 +335,7 @@ public final class RecoveryRunner {
             List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
             Files.deleteIfExists(output);
             String tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-            if (!finished) return new String[] {"timed out", "stopped after " + human(timeout.toSeconds()) + (tail.isEmpty() ? "" : ": " + tail)};
+            if (!finished) return new String[] {"timed out", "stopped after " + siteplan.executor.Times.human(timeout.toSeconds()) + (tail.isEmpty() ? "" : ": " + tail)};
             return p.exitValue() == 0 ? new String[] {"done", tail.isEmpty() ? "exit 0" : tail} : new String[] {"failed", "exit " + p.exitValue() + (tail.isEmpty() ? "" : ": " + tail)};
         } catch (IOException e) {
             return new String[] {"failed", "cannot run " + a.value() + ": " + e.getMessage()};
@@ -435,7 +433,4 @@ public final class RecoveryRunner {
         return out;
     }
 
-    static String human(long seconds) {
-        return siteplan.executor.Times.human(seconds);
-    }
 }

@@ -25,8 +25,8 @@ public final class ReportWriter {
         b.append("## ").append(title(r)).append("\n\n");
         b.append("| | |\n|---|---|\n");
         b.append("| Status | **").append(r.status()).append("**").append(r.reason() == null ? "" : " — " + r.reason()).append(" |\n");
-        b.append("| Measured RTO | ").append(RecoveryRunner.human(r.rtoSeconds())).append(" |\n");
-        b.append("| Achieved RPO | ").append(r.rpoSeconds() == null ? "—" : RecoveryRunner.human(r.rpoSeconds()) + " (oldest recovery point used)").append(" |\n");
+        b.append("| Measured RTO | ").append(siteplan.executor.Times.human(r.rtoSeconds())).append(" |\n");
+        b.append("| Achieved RPO | ").append(r.rpoSeconds() == null ? "—" : siteplan.executor.Times.human(r.rpoSeconds()) + " (oldest recovery point used)").append(" |\n");
         b.append("| Recovery point | ").append(r.recoveryPoint()).append(" |\n");
         if (r.network() != null) b.append("| Drill network | ").append(r.network()).append(" |\n");
         b.append("| Started | ").append(r.startedAt()).append(" |\n| Provider | ").append(r.provider()).append(" |\n\n");
@@ -38,10 +38,10 @@ public final class ReportWriter {
         for (RunReport.Group g : r.groups()) {
             for (Object row : rows(g)) {
                 if (row instanceof RunReport.Action a) b.append("| ").append(g.number()).append(" | ").append(a.when()).append(' ').append(a.kind()).append(": ").append(esc(a.value())).append(" | ").append(a.outcome())
-                        .append(" | +").append(RecoveryRunner.human(a.startSeconds())).append(" | ").append(RecoveryRunner.human(a.durationSeconds())).append(" | | ").append(esc(a.detail())).append(" |\n");
+                        .append(" | +").append(siteplan.executor.Times.human(a.startSeconds())).append(" | ").append(siteplan.executor.Times.human(a.durationSeconds())).append(" | | ").append(esc(a.detail())).append(" |\n");
                 if (row instanceof RunReport.MachineRun m) b.append("| ").append(g.number()).append(" | ").append(m.name()).append(m.dependsOn().isEmpty() ? "" : " (after " + String.join(", ", m.dependsOn()) + ")")
-                        .append(" | ").append(m.outcome()).append(" | +").append(RecoveryRunner.human(m.startSeconds())).append(" | ").append(RecoveryRunner.human(m.durationSeconds()))
-                        .append(" | ").append(m.recoveryPointAgeSeconds() == null ? "" : RecoveryRunner.human(m.recoveryPointAgeSeconds())).append(" | ").append(esc(m.detail())).append(" |\n");
+                        .append(" | ").append(m.outcome()).append(" | +").append(siteplan.executor.Times.human(m.startSeconds())).append(" | ").append(siteplan.executor.Times.human(m.durationSeconds()))
+                        .append(" | ").append(m.recoveryPointAgeSeconds() == null ? "" : siteplan.executor.Times.human(m.recoveryPointAgeSeconds())).append(" | ").append(esc(m.detail())).append(" |\n");
             }
         }
         if (!r.checks().isEmpty()) {
@@ -107,8 +107,8 @@ public final class ReportWriter {
         long up = r.groups().stream().flatMap(g -> g.machines().stream()).filter(m -> m.outcome().equals("up")).count();
         long passed = r.checks().stream().filter(c -> c.outcome().equals("passed")).count();
         b.append("<div class=\"kpis\">")
-                .append(kpi("Measured RTO", RecoveryRunner.human(r.rtoSeconds())))
-                .append(kpi("Achieved RPO", r.rpoSeconds() == null ? "—" : RecoveryRunner.human(r.rpoSeconds())))
+                .append(kpi("Measured RTO", siteplan.executor.Times.human(r.rtoSeconds())))
+                .append(kpi("Achieved RPO", r.rpoSeconds() == null ? "—" : siteplan.executor.Times.human(r.rpoSeconds())))
                 .append(kpi("Machines up", up + " / " + machines))
                 .append(kpi("Smoke checks passed", r.checks().isEmpty() ? "—" : passed + " / " + r.checks().size()))
                 .append("</div>\n");
@@ -117,11 +117,11 @@ public final class ReportWriter {
         for (RunReport.Group g : r.groups()) {
             for (Object row : rows(g)) {
                 if (row instanceof RunReport.Action a) b.append("<tr><td>").append(g.number()).append("</td><td>").append(h(a.when() + " " + a.kind() + ": " + a.value())).append("</td>").append(outcome(a.outcome()))
-                        .append("<td>+").append(RecoveryRunner.human(a.startSeconds())).append("</td><td>").append(RecoveryRunner.human(a.durationSeconds())).append("</td><td></td><td>")
+                        .append("<td>+").append(siteplan.executor.Times.human(a.startSeconds())).append("</td><td>").append(siteplan.executor.Times.human(a.durationSeconds())).append("</td><td></td><td>")
                         .append(h(a.detail())).append("</td></tr>\n");
                 if (row instanceof RunReport.MachineRun m) b.append("<tr><td>").append(g.number()).append("</td><td>").append(h(m.name())).append(m.dependsOn().isEmpty() ? "" : " <small>(after " + h(String.join(", ", m.dependsOn())) + ")</small>")
-                        .append("</td>").append(outcome(m.outcome())).append("<td>+").append(RecoveryRunner.human(m.startSeconds())).append("</td><td>")
-                        .append(RecoveryRunner.human(m.durationSeconds())).append("</td><td>").append(m.recoveryPointAgeSeconds() == null ? "" : RecoveryRunner.human(m.recoveryPointAgeSeconds()))
+                        .append("</td>").append(outcome(m.outcome())).append("<td>+").append(siteplan.executor.Times.human(m.startSeconds())).append("</td><td>")
+                        .append(siteplan.executor.Times.human(m.durationSeconds())).append("</td><td>").append(m.recoveryPointAgeSeconds() == null ? "" : siteplan.executor.Times.human(m.recoveryPointAgeSeconds()))
                         .append("</td><td>").append(h(m.detail())).append("</td></tr>\n");
             }
         }
@@ -182,10 +182,10 @@ public final class ReportWriter {
                     default -> "#fd7e14";
                 };
                 bars.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(y).append("\" width=\"").append(fmt(w)).append("\" height=\"").append(LANE - 14)
-                        .append("\" rx=\"4\" fill=\"").append(fill).append("\"><title>").append(h(m.name() + ": " + m.outcome() + ", " + RecoveryRunner.human(m.durationSeconds())))
+                        .append("\" rx=\"4\" fill=\"").append(fill).append("\"><title>").append(h(m.name() + ": " + m.outcome() + ", " + siteplan.executor.Times.human(m.durationSeconds())))
                         .append("</title></rect>");
                 bars.append("<text x=\"").append(fmt(x + w + 6)).append("\" y=\"").append(y + 15).append("\">").append(h(m.name())).append(" · ")
-                        .append(RecoveryRunner.human(m.durationSeconds())).append("</text>");
+                        .append(siteplan.executor.Times.human(m.durationSeconds())).append("</text>");
                 i++;
             }
             rows += lanesOfGroup;
@@ -198,11 +198,11 @@ public final class ReportWriter {
             double x = LABEL + t * scale;
             axis.append("<line x1=\"").append(fmt(x)).append("\" y1=\"").append(TOP - 6).append("\" x2=\"").append(fmt(x)).append("\" y2=\"").append(height - 10)
                     .append("\" stroke=\"#e4e7eb\"/><text x=\"").append(fmt(x + 3)).append("\" y=\"").append(TOP - 12).append("\" fill=\"#616e7c\">+")
-                    .append(RecoveryRunner.human(t)).append("</text>");
+                    .append(siteplan.executor.Times.human(t)).append("</text>");
         }
         double rtoX = LABEL + r.rtoSeconds() * scale;
         String rto = "<line x1=\"" + fmt(rtoX) + "\" y1=\"" + (TOP - 6) + "\" x2=\"" + fmt(rtoX) + "\" y2=\"" + (height - 8) + "\" stroke=\"#1c7ed6\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>"
-                + "<text x=\"" + fmt(rtoX + 4) + "\" y=\"" + (height - 12) + "\" fill=\"#1c7ed6\" font-weight=\"600\">RTO " + RecoveryRunner.human(r.rtoSeconds()) + "</text>";
+                + "<text x=\"" + fmt(rtoX + 4) + "\" y=\"" + (height - 12) + "\" fill=\"#1c7ed6\" font-weight=\"600\">RTO " + siteplan.executor.Times.human(r.rtoSeconds()) + "</text>";
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Timeline of the run, one lane per group\" width=\"" + (WIDTH + 140) + "\" height=\"" + height
                 + "\" viewBox=\"0 0 " + (WIDTH + 140) + " " + height + "\">" + bars + axis + rto + "</svg>";
     }

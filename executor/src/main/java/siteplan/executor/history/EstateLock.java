@@ -110,7 +110,7 @@ public final class EstateLock {
                 return Optional.empty();
             }
             id = repo.resolve(mirror);
-            if (id != null && t(repo, mirror)) return Optional.empty();
+            if (id != null && vanished(repo, mirror)) return Optional.empty();
         }
         if (id == null) return Optional.empty();
         var c = repo.parseCommit(id);
@@ -124,7 +124,7 @@ public final class EstateLock {
     }
 
     /** A fetched mirror that the remote no longer has is stale: JGit leaves it when the ref vanished. */
-    private boolean t(Repository repo, String mirror) throws IOException {
+    private boolean vanished(Repository repo, String mirror) throws IOException {
         try (Transport t = Transport.open(repo, history.remoteUri()); var conn = t.openFetch()) {
             if (conn.getRef(ref) == null) {
                 deleteLocal(mirror);

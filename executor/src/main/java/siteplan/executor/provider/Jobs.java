@@ -10,15 +10,22 @@ public final class Jobs {
 
     /** Waits until the job is done (or cancelled asks to stop waiting: then InterruptedException). */
     public static JobStatus await(Operations ops, String id, BooleanSupplier cancelled) throws InterruptedException {
-        Instant started = ops.clock().now();
+        return await(ops.clock(), () -> ops.job(id), cancelled, s -> { });
+    }
+
+    /** The same with the status read as the caller wants (retried, say) and each running status reported. */
+    public static JobStatus await(Operations.ExecutionClock clock, java.util.function.Supplier<JobStatus> status, BooleanSupplier cancelled,
+                                  java.util.function.Consumer<JobStatus> running) throws InterruptedException {
+        Instant started = clock.now();
         while (true) {
-            JobStatus s = ops.job(id);
+            JobStatus s = status.get();
             if (s.done()) return s;
-            if (cancelled.getAsBoolean()) throw new InterruptedException("stopped waiting for " + id);
-            Duration next = Duration.between(started, ops.clock().now()).dividedBy(10);
+            running.accept(s);
+            if (cancelled.getAsBoolean()) throw new InterruptedException("stopped waiting for " + s.id());
+            Duration next = Duration.between(started, clock.now()).dividedBy(10);
             if (next.compareTo(Duration.ofSeconds(10)) < 0) next = Duration.ofSeconds(10);
             if (next.compareTo(Duration.ofMinutes(5)) > 0) next = Duration.ofMinutes(5);
-            ops.clock().sleep(next);
+            clock.sleep(next);
         }
     }
 }

@@ -29,8 +29,6 @@ import siteplan.model.Machine;
 import siteplan.model.Membership;
 import siteplan.model.ProcessServer;
 import siteplan.model.ProtectionGroup;
-import siteplan.model.SecretRef;
-import siteplan.model.VmwareSite;
 import siteplan.planner.sim.SimulatedEstate;
 import siteplan.planner.state.AzureSubscription;
 import siteplan.planner.state.DiscoveredState;
