@@ -154,7 +154,8 @@ final class ApplyCommand implements Callable<Integer> {
                 out.println("Applying " + graph.size() + " changes to " + estate + " (" + ops.describe() + ", parallelism " + parallelism
                         + (speed > 1 ? ", simulated clock at " + (long) speed + "x" : "") + ")");
                 out.flush();
-                result = applier.run(graph);
+                List<String> protectedMachines = siteplan.model.Membership.of(loaded.estate()).protectedMachines();
+                result = applier.run(graph, protectedMachines);
             }
             locked.run.write("result.json", secrets.redact(siteplan.schema.ModelJson.JSON.writeValueAsString(result)) + "\n");
             Map<String, String> trailers = new LinkedHashMap<>();

@@ -22,7 +22,10 @@ class CrashSpec extends ExecutorSpecification {
         when: 'an apply runs on a slower clock and is killed once some operations are done'
         def p = start(tmp, [SITEPLAN_SIM_SPEED: '3000'], 'apply', dir.toString(), '--auto-approve', '--parallelism', '3')
         long deadline = System.currentTimeMillis() + 90_000
-        while (journal(history).count { it.event == 'done' } < 6 && p.alive && System.currentTimeMillis() < deadline) sleep(50)
+        // Killed once six steps are done and a protection step is waiting on its initial replication.
+        def waiting = { def j = journal(history); (j.findAll { it.event == 'started' }*.address - j.findAll { it.event == 'done' }*.address).any { it.startsWith('protection.') } }
+        while (!(journal(history).count { it.event == 'done' } >= 6 && waiting()) && p.alive && System.currentTimeMillis() < deadline) sleep(50)
+        sleep(300) // the provider call returns within milliseconds; the step then waits on its job
         assert p.alive: 'the apply finished before it could be killed; slow the clock down'
         p.destroyForcibly() // SIGKILL: no shutdown hook, no finally
         p.waitFor()
@@ -36,7 +39,8 @@ class CrashSpec extends ExecutorSpecification {
         Files.list(history.resolve('runs')).toList().any { Files.exists(it.resolve('RUNNING')) }
         def opsBefore = operationsLog(dir)
 
-        when: 'the next apply'
+        when: 'the next apply, on the same clock, so the replications the killed run started are still running'
+        env.SITEPLAN_SIM_SPEED = '3000'
         int code = run('apply', dir.toString(), '--auto-approve')
 
         then:
@@ -48,6 +52,9 @@ class CrashSpec extends ExecutorSpecification {
         opsAfter.every { !(it.substring(it.indexOf(' ') + 1) in done) }
         def all = operationsLog(dir).collect { it.substring(it.indexOf(' ') + 1) }
         all.size() == (all as Set).size()
+        and: 'initial replications the killed run started were seen through'
+        out =~ /protection\.\S+: already so — job-\d+-enable-protection-\S+, started by an earlier run, finished/
+        !stateJson(dir).contains('"initial-replication"')
         and: 'the estate is as declared'
         run('plan', dir.toString(), '--no-history') == 0
         out.contains('0 to create, 0 to update, 0 to replace, 0 to delete.')

@@ -58,4 +58,9 @@ public final class Membership {
     public boolean isProtected(String machine) {
         return groupOf.containsKey(machine);
     }
+
+    /** Every machine some group protects, in name order. */
+    public List<String> protectedMachines() {
+        return groupOf.keySet().stream().sorted().toList();
+    }
 }

@@ -67,6 +67,44 @@ public final class Applier {
     }
 
     public ApplyResult run(OperationGraph graph) {
+        return run(graph, List.of());
+    }
+
+    /**
+     * Runs the graph, then waits for the protection jobs still running for {@code settle}'s machines that
+     * an earlier, interrupted run started (its plan had them done; a new plan sees nothing to do).
+     */
+    public ApplyResult run(OperationGraph graph, List<String> settle) {
+        ApplyResult r = runGraph(graph);
+        if (!r.succeeded() || cancelled.get()) return r;
+        List<ApplyResult.StepOutcome> outcomes = new ArrayList<>(r.steps());
+        int failed = 0;
+        for (String machine : settle) {
+            var job = ops.pendingJob(machine);
+            if (job.isEmpty()) continue;
+            Step step = new Step("protection." + machine, "protection", "-", machine, siteplan.planner.diff.Action.NO_OP);
+            Instant start = ops.clock().now();
+            journal.record(start, "settling", step.address(), "no-op", "waiting for " + job.get() + ", started by an earlier run");
+            try {
+                waitFor(step, job.get(), new AtomicInteger());
+                journal.record(ops.clock().now(), "settled", step.address(), "no-op", job.get() + " finished");
+                outcomes.add(new ApplyResult.StepOutcome(step.address(), "no-op", "settled", job.get() + " started by an earlier run finished", start.toString(), ops.clock().now().toString(), 0));
+                listener.finished(step, StepResult.already(job.get() + ", started by an earlier run, finished"), Duration.between(start, ops.clock().now()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (OperationFailed | TransientFault e) {
+                failed++;
+                journal.record(ops.clock().now(), "failed", step.address(), "no-op", e.getMessage());
+                listener.failed(step, e.getMessage());
+                outcomes.add(new ApplyResult.StepOutcome(step.address(), "no-op", "failed", e.getMessage(), start.toString(), ops.clock().now().toString(), 0));
+            }
+        }
+        if (outcomes.size() == r.steps().size()) return r;
+        return new ApplyResult(failed > 0 ? "failed" : r.status(), outcomes, r.changed(), r.already(), r.failed() + failed, r.skipped(), r.simulatedDuration());
+    }
+
+    private ApplyResult runGraph(OperationGraph graph) {
         Instant simStart = ops.clock().now();
         Map<String, Integer> waiting = new HashMap<>();
         graph.steps().keySet().forEach(a -> waiting.put(a, graph.dependenciesOf(a).size()));

@@ -48,6 +48,14 @@ public interface Operations extends AutoCloseable {
     /** Where a machine's failed-over (or test) VM answers on a port, for smoke checks and scripts. */
     InetSocketAddress endpoint(String machine, int port);
 
+    /**
+     * A protection job still running for the machine (an initial replication an earlier, interrupted run
+     * started), so an apply can see it through; empty when none.
+     */
+    default java.util.Optional<String> pendingJob(String machine) {
+        return java.util.Optional.empty();
+    }
+
     /** Where the estate stands now: the protected item of a machine as the provider reports it. */
     siteplan.planner.state.ProtectedItem item(String machine);
 

@@ -574,6 +574,11 @@ public final class SimulatedOperations implements Operations {
         return endpoints.endpoint(Math.max(index, 0), machine, port, faults.closedPorts().contains(machine + ":" + port), faults.httpStatus().getOrDefault(machine, 200));
     }
 
+    @Override public synchronized Optional<String> pendingJob(String machine) {
+        advance();
+        return runningJob(machine, "enable-protection").or(() -> runningJob(machine, "reprotect"));
+    }
+
     @Override public synchronized ProtectedItem item(String machine) {
         advance();
         return state.protectedItem(machine).orElse(null);
