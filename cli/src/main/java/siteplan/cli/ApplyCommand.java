@@ -25,7 +25,6 @@ import siteplan.planner.plan.HumanView;
 import siteplan.planner.plan.Plan;
 import siteplan.planner.plan.PlanJson;
 import siteplan.planner.plan.Planner;
-import siteplan.planner.provider.SimulatedProvider;
 import siteplan.planner.rules.Profile;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.schema.DefinitionLoader;
@@ -90,7 +89,7 @@ final class ApplyCommand implements Callable<Integer> {
                 throw new Siteplan.UserError("the plan " + args.get(0) + " is stale: the definition (" + String.join(", ", plan.definition())
                         + ") changed since it was made. Nothing was changed; run siteplan plan again and review the new plan.");
             }
-            SimulatedProvider provider = new SimulatedProvider(stateDir);
+            siteplan.planner.provider.Provider provider = Rendering.provider(stateDir);
             DiscoveredState discovered = Rendering.discover(provider, loaded);
             if (!provider.fingerprint(discovered).equals(plan.stateFingerprint())) {
                 throw new Siteplan.UserError("the plan " + args.get(0) + " is stale: what exists (" + provider.describe()
@@ -99,7 +98,7 @@ final class ApplyCommand implements Callable<Integer> {
         } else {
             stateDir = state.resolve(args);
             loaded = loadDefinition(args, stateDir);
-            SimulatedProvider provider = new SimulatedProvider(stateDir);
+            siteplan.planner.provider.Provider provider = Rendering.provider(stateDir);
             DiscoveredState discovered = Rendering.discover(provider, loaded);
             plan = Planner.plan(args, loaded.estate(), loaded.sources(), discovered, provider.describe(), Rendering.profile(profile),
                     new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)));
@@ -137,7 +136,7 @@ final class ApplyCommand implements Callable<Integer> {
         DefinitionLoader.Loaded model = loaded;
         String planned = plan.stateFingerprint();
         Runnable stillCurrent = () -> {
-            SimulatedProvider provider = new SimulatedProvider(dir);
+            siteplan.planner.provider.Provider provider = Rendering.provider(dir);
             if (!provider.fingerprint(Rendering.discover(provider, model)).equals(planned)) {
                 throw new Siteplan.UserError("the plan is stale: what exists (" + provider.describe() + ") changed since it was made, while waiting for the lock"
                         + " or by another apply. Nothing was changed; run siteplan plan again and review the new plan.");

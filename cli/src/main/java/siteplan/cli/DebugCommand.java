@@ -3,6 +3,7 @@ package siteplan.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +11,7 @@ import siteplan.model.Estate;
 import siteplan.schema.ModelJson;
 
 /** Commands for benchmarks and diagnosis; hidden from --help. */
-@Command(name = "debug", hidden = true, subcommands = {DebugCommand.ReadJson.class})
+@Command(name = "debug", hidden = true, subcommands = {DebugCommand.ReadJson.class, DebugCommand.VsphereBench.class})
 final class DebugCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -33,6 +34,32 @@ final class DebugCommand implements Runnable {
             tree.remove("$schema");
             Estate e = ModelJson.JSON.treeToValue(tree, Estate.class);
             spec.commandLine().getOut().println(e.machines().size() + " machines");
+            return ExitCode.OK;
+        }
+    }
+
+    /** bench/vsphere-discovery.sh: batched discovery against one raw RetrievePropertiesEx and a naive walk. */
+    @Command(name = "vsphere-bench", description = "Time vCenter discovery: raw RetrievePropertiesEx, batched discovery, naive per-object walk.")
+    static final class VsphereBench implements Callable<Integer> {
+        @Option(names = "--sdk", required = true, description = "SDK URL, https://host:port/sdk")
+        String sdk;
+        @Option(names = "--user", required = true)
+        String user;
+        @Option(names = "--password-env", required = true, description = "Variable holding the password.")
+        String passwordEnv;
+        @Option(names = "--thumbprint")
+        String thumbprint;
+        @Option(names = "--runs", defaultValue = "10")
+        int runs;
+        @Option(names = "--naive", description = "Also time the per-object walk (slow).")
+        boolean naive;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override public Integer call() throws Exception {
+            siteplan.providers.vsphere.DiscoveryBenchmark.run(new java.net.URL(sdk), user, Siteplan.env().get(passwordEnv), thumbprint, runs, naive,
+                    spec.commandLine().getOut());
             return ExitCode.OK;
         }
     }

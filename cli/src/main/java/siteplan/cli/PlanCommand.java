@@ -12,7 +12,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import siteplan.planner.plan.Plan;
 import siteplan.planner.plan.PlanJson;
 import siteplan.planner.plan.Planner;
-import siteplan.planner.provider.SimulatedProvider;
 import siteplan.planner.rules.Profile;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.schema.DefinitionLoader;
@@ -56,7 +55,7 @@ final class PlanCommand implements Callable<Integer> {
         Timing t = new Timing(spec.commandLine().getErr());
         Profile p = Rendering.profile(profile);
         Path stateDir = state.resolve(paths);
-        SimulatedProvider provider = new SimulatedProvider(stateDir);
+        siteplan.planner.provider.Provider provider = Rendering.provider(stateDir);
         provider.prefetch();
         DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, noCache ? null : new siteplan.schema.ModelCache(stateDir.resolve("cache")));
         t.mark("definition");

@@ -16,7 +16,6 @@ import siteplan.executor.sim.SimulatedOperations;
 import siteplan.model.RecoveryPlan;
 import siteplan.planner.plan.Plan;
 import siteplan.planner.plan.Planner;
-import siteplan.planner.provider.SimulatedProvider;
 import siteplan.planner.rules.Finding;
 import siteplan.planner.rules.Profile;
 import siteplan.planner.rules.Severity;
@@ -53,7 +52,7 @@ final class RecoverySession {
         RecoveryPlan plan = loaded.estate().recoveryPlans().stream().filter(p -> p.name().equals(recoveryPlan)).findFirst()
                 .orElseThrow(() -> new Siteplan.UserError("no recovery plan '" + recoveryPlan + "' in " + String.join(", ", paths) + "; declared: "
                         + String.join(", ", loaded.estate().recoveryPlans().stream().map(RecoveryPlan::name).toList())));
-        SimulatedProvider provider = new SimulatedProvider(stateDir);
+        siteplan.planner.provider.Provider provider = Rendering.provider(stateDir);
         DiscoveredState discovered = Rendering.discover(provider, loaded);
         Plan rules = Planner.plan(paths, loaded.estate(), loaded.sources(), discovered, provider.describe(), Profile.load(Profile.DEFAULT),
                 new Planner.Options(false, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)));

@@ -17,6 +17,11 @@ final class Rendering {
         }
     }
 
+    /** What the estate declares, site by site: a real vCenter or Azure where it says so, else the simulated estate in stateDir. */
+    static Provider provider(java.nio.file.Path stateDir) {
+        return new siteplan.providers.EstateProvider(new siteplan.planner.provider.SimulatedProvider(stateDir), Siteplan.env());
+    }
+
     static DiscoveredState discover(Provider provider, DefinitionLoader.Loaded loaded) {
         try {
             return provider.discover(loaded.estate());

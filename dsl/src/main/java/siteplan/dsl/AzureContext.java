@@ -24,6 +24,10 @@ public class AzureContext extends BlockContext {
     public Object deploymentModel(Object model) { return set("deploymentModel", model, ValueType.oneOf(DeploymentModel.class)); }
     public Object reservedPublicIpLimit(Object n) { return set("reservedPublicIpLimit", n, ValueType.INT); }
     public Object registrationKeyIssued(Object date) { return set("registrationKeyIssued", date, ValueType.TEXT); }
+    public Object provider(Object kind) { return set("provider", kind, ValueType.oneOf(ProviderKind.class)); }
+    public Object endpoint(Object url) { return set("endpoint", url, ValueType.TEXT); }
+    public Object token(Object ref) { return set("token", ref, ValueType.SECRET); }
+    public Object thumbprint(Object sha256) { return set("thumbprint", sha256, ValueType.TEXT); }
 
     public void storageAccount(Object name, @DelegatesTo(value = StorageAccountContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         storageAccount(String.valueOf(name), body, true);
@@ -59,7 +63,7 @@ public class AzureContext extends BlockContext {
         require("subscription", "region", "resourceGroup", "vault");
         return new AzureTarget(name, textValue("subscription"), textValue("region"), textValue("resourceGroup"), textValue("vault"),
                 tokenValue("deploymentModel", DeploymentModel.class), integerValue("reservedPublicIpLimit"), textValue("registrationKeyIssued"),
-                storageAccounts, networks);
+                storageAccounts, networks, tokenValue("provider", ProviderKind.class), textValue("endpoint"), secretRefValue("token"), textValue("thumbprint"));
     }
 
     /** {@code storageAccount('drstore01') { replication 'grs' }} */

@@ -111,9 +111,13 @@ public class VmwareSiteContext extends BlockContext {
         public Object credential(Object ref) { return set("credential", ref, ValueType.SECRET); }
         public Object access(Object rights) { return set("access", rights, ValueType.oneOf(VcenterAccess.class)); }
         public Object version(Object version) { return set("version", version, ValueType.TEXT); }
+        public Object provider(Object kind) { return set("provider", kind, ValueType.oneOf(ProviderKind.class)); }
+        public Object user(Object name) { return set("user", name, ValueType.TEXT); }
+        public Object thumbprint(Object sha256) { return set("thumbprint", sha256, ValueType.TEXT); }
 
         Vcenter build() {
-            return new Vcenter(address, integerValue("port"), secretRefValue("credential"), tokenValue("access", VcenterAccess.class), textValue("version"));
+            return new Vcenter(address, integerValue("port"), secretRefValue("credential"), tokenValue("access", VcenterAccess.class), textValue("version"),
+                    tokenValue("provider", ProviderKind.class), textValue("user"), textValue("thumbprint"));
         }
     }
 

@@ -15,7 +15,11 @@ public record AzureTarget(
         @JsonPropertyDescription("Reserved public IP limit of the subscription; 20 unless declared (CS-RESERVED-IP).") Integer reservedPublicIpLimit,
         @JsonPropertyDescription("Date (YYYY-MM-DD) the vault registration key was downloaded; keys are valid 5 days (CS-REG-KEY).") String registrationKeyIssued,
         @JsonPropertyDescription("Storage accounts for replicated data.") List<StorageAccount> storageAccounts,
-        @JsonPropertyDescription("Virtual networks for replicas, component servers and drills.") List<VirtualNetwork> networks) {
+        @JsonPropertyDescription("Virtual networks for replicas, component servers and drills.") List<VirtualNetwork> networks,
+        @JsonPropertyDescription("simulated (the state folder; the default) or azure (Azure Resource Manager).") ProviderKind provider,
+        @JsonPropertyDescription("Azure Resource Manager endpoint, for sovereign clouds or a test server; https://management.azure.com/ unless declared.") String endpoint,
+        @JsonPropertyDescription("Reference to an access token for Resource Manager; without it azure-identity's environment credential is used (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET).") SecretRef token,
+        @JsonPropertyDescription("SHA-256 fingerprint of the endpoint's TLS certificate (hex, colons optional), to trust a self-signed test server.") String thumbprint) {
     public AzureTarget {
         storageAccounts = Lists.copy(storageAccounts);
         networks = Lists.copy(networks);

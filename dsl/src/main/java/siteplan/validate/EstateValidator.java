@@ -140,7 +140,24 @@ public final class EstateValidator {
     // ---------------------------------------------------------------- sites
 
     private void sites() {
+        for (AzureTarget a : estate.azure()) {
+            if (a.provider() == ProviderKind.VSPHERE) {
+                error(sources.at("azure:" + a.name()), "azure target '" + a.name() + "' has provider 'vsphere' — an Azure target takes provider 'simulated' or 'azure'");
+            }
+        }
         for (VmwareSite s : estate.vmwareSites()) {
+            Vcenter vc = s.vcenter();
+            if (vc != null && vc.provider() != null && vc.provider() != ProviderKind.SIMULATED) {
+                Location at = sources.at("site:" + s.name() + "/vcenter:" + vc.address());
+                String label = "vcenter '" + vc.address() + "'";
+                if (vc.provider() == ProviderKind.AZURE) {
+                    error(at, label + " has provider 'azure' — a vCenter takes provider 'simulated' or 'vsphere'");
+                } else {
+                    // Discovery logs in as a named account; the password is the credential Site Recovery uses too.
+                    if (vc.user() == null) error(at, label + " has provider 'vsphere' and no user — add: user 'administrator@vsphere.local'");
+                    if (vc.credential() == null) error(at, label + " has provider 'vsphere' and no credential — add: credential secret('vcenter-password')");
+                }
+            }
             Set<String> hosts = names(s.hosts(), EsxiHost::name);
             for (Datastore d : s.datastores()) {
                 if (d.host() != null) ref("site:" + s.name() + "/datastore:" + d.name(), "datastore '" + d.name() + "'", "host", d.host(), hosts);

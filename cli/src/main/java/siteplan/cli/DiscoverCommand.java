@@ -1,0 +1,76 @@
+package siteplan.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import siteplan.planner.provider.Provider;
+import siteplan.planner.state.DiscoveredState;
+import siteplan.planner.state.StateFiles;
+import siteplan.schema.DefinitionLoader;
+
+/**
+ * Shows what exists, as the providers the definition names report it, in the discovered-state form
+ * the planner reads (and a simulated estate stores): a real vCenter's inventory can seed a simulation.
+ */
+@Command(name = "discover", description = "Show what exists at the estate's sites and targets, read through the providers the definition declares.")
+final class DiscoverCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Definition files or folders.")
+    List<String> paths;
+
+    @Mixin
+    StateOption state;
+
+    @Option(names = "--json", description = "Print the discovered state as JSON (the form of a simulated estate's state.json).")
+    boolean json;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the discovered state as JSON to FILE (replaced whole, never half-written).")
+    Path output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override public Integer call() throws Exception {
+        Path stateDir = state.resolve(paths);
+        DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths);
+        Provider provider = Rendering.provider(stateDir);
+        DiscoveredState discovered = Rendering.discover(provider, loaded);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output != null) {
+            ExportCommand.writeAtomically(output, StateFiles.toJson(discovered));
+        }
+        if (json) {
+            out.print(StateFiles.toJson(discovered));
+        } else {
+            summary(out, provider.describe(), discovered);
+            if (output != null) out.println("Wrote the discovered state to " + output + ".");
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static void summary(PrintWriter out, String from, DiscoveredState d) {
+        out.println("Discovered from " + from + ":");
+        for (var v : d.vcenters()) {
+            out.println("  site " + v.site() + ": vCenter " + v.address() + (v.version() == null ? "" : " " + v.version()) + ", datacenter " + v.datacenter() + ": "
+                    + v.hosts().size() + " hosts, " + v.datastores().size() + " datastores, " + v.networks().size() + " networks, " + v.vms().size() + " VMs");
+        }
+        for (var v : d.vmms()) {
+            out.println("  site " + v.site() + ": VMM " + v.server() + ": " + v.clouds().size() + " clouds, " + v.hosts().size() + " hosts, " + v.vms().size() + " VMs");
+        }
+        for (var a : d.azure()) {
+            out.println("  target " + a.target() + ": subscription " + a.subscription() + " in " + a.region() + ": " + a.networks().size() + " virtual networks, "
+                    + a.storageAccounts().size() + " storage accounts");
+        }
+        for (var v : d.vaults()) {
+            out.println("  vault " + v.name() + " (" + v.target() + "): " + v.fabrics().size() + " fabrics, " + v.policies().size() + " policies, "
+                    + v.protectedItems().size() + " protected items, " + v.recoveryPlans().size() + " recovery plans");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package siteplan.providers;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import siteplan.executor.secrets.Secrets;
+import siteplan.model.Estate;
+import siteplan.model.ProviderKind;
+import siteplan.model.VmwareSite;
+import siteplan.planner.provider.Provider;
+import siteplan.planner.provider.SimulatedProvider;
+import siteplan.planner.state.DiscoveredState;
+import siteplan.planner.state.VcenterInventory;
+import siteplan.providers.vsphere.VsphereDiscovery;
+import siteplan.providers.vsphere.VsphereSession;
+
+/**
+ * The provider an estate declares, site by site: each vCenter with {@code provider 'vsphere'} is read
+ * through its API, everything else from the simulated estate's state folder. The parts are discovered
+ * at once and merged into one {@link DiscoveredState}, so the planner never knows where a fact came from.
+ * An estate with nothing real is exactly the simulated provider (same fingerprint, same messages).
+ */
+public final class EstateProvider implements Provider {
+    private final SimulatedProvider simulated;
+    private final Secrets secrets;
+    private Estate lastScope;
+
+    public EstateProvider(SimulatedProvider simulated, Map<String, String> env) {
+        this.simulated = simulated;
+        this.secrets = new Secrets(env);
+    }
+
+    /** The vCenters the estate reads through vSphere, in declaration order. */
+    static List<VmwareSite> vsphereSites(Estate e) {
+        return e.vmwareSites().stream().filter(s -> s.vcenter() != null && s.vcenter().provider() == ProviderKind.VSPHERE).toList();
+    }
+
+    static boolean anythingReal(Estate e) {
+        return !vsphereSites(e).isEmpty();
+    }
+
+    /** Whether the estate needs the state folder: some site or target is still simulated. */
+    static boolean needsSimulated(Estate e) {
+        boolean simulatedSite = e.vmwareSites().stream().anyMatch(s -> s.vcenter() == null || s.vcenter().provider() != ProviderKind.VSPHERE);
+        return simulatedSite || !e.vmmSites().isEmpty() || !e.azure().isEmpty();
+    }
+
+    @Override public String describe() {
+        if (lastScope == null || !anythingReal(lastScope)) return simulated.describe();
+        List<String> parts = new ArrayList<>();
+        vsphereSites(lastScope).forEach(s -> parts.add("vCenter " + s.vcenter().address()));
+        if (needsSimulated(lastScope)) parts.add(simulated.describe());
+        return String.join(", ", parts);
+    }
+
+    @Override public void prefetch() {
+        simulated.prefetch();
+    }
+
+    @Override public DiscoveredState discover(Estate scope) {
+        lastScope = scope;
+        if (!anythingReal(scope)) return simulated.discover(scope);
+        Map<String, CompletableFuture<VcenterInventory>> vcenters = new LinkedHashMap<>();
+        for (VmwareSite s : vsphereSites(scope)) {
+            var vc = s.vcenter();
+            String password = resolve(vc.credential(), "discover vCenter " + vc.address());
+            vcenters.put(s.name(), CompletableFuture.supplyAsync(() -> {
+                try (VsphereSession session = VsphereSession.open(VsphereSession.sdkUrl(vc.address(), vc.port()), vc.user(), password, vc.thumbprint())) {
+                    return new VsphereDiscovery(session).discover(s.name(), vc.address());
+                }
+            }));
+        }
+        DiscoveredState base = needsSimulated(scope) && java.nio.file.Files.isRegularFile(simulated.stateFile())
+                ? simulated.discover(scope) : DiscoveredState.empty();
+        List<VcenterInventory> merged = new ArrayList<>(base.vcenters().stream().filter(v -> !vcenters.containsKey(v.site())).toList());
+        for (var f : vcenters.values()) merged.add(join(f));
+        return new DiscoveredState(merged, base.vmms(), base.azure(), base.vaults());
+    }
+
+    /** Real discovery has no single file to hash: the fingerprint is of what was discovered. */
+    @Override public String fingerprint(DiscoveredState state) {
+        return lastScope != null && anythingReal(lastScope) ? Provider.super.fingerprint(state) : simulated.fingerprint(state);
+    }
+
+    private String resolve(siteplan.model.SecretRef ref, String neededFor) {
+        try {
+            return secrets.resolve(ref, neededFor);
+        } catch (Secrets.MissingSecret e) {
+            throw new DiscoveryException(e.getMessage());
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof DiscoveryException d) throw d;
+            throw new DiscoveryException(e.getCause() == null ? e.getMessage() : e.getCause().toString());
+        }
+    }
+}
