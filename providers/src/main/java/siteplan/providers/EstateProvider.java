@@ -7,19 +7,25 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import siteplan.executor.secrets.Secrets;
+import siteplan.model.AzureTarget;
 import siteplan.model.Estate;
 import siteplan.model.ProviderKind;
 import siteplan.model.VmwareSite;
 import siteplan.planner.provider.Provider;
 import siteplan.planner.provider.SimulatedProvider;
+import siteplan.planner.state.AzureSubscription;
 import siteplan.planner.state.DiscoveredState;
+import siteplan.planner.state.RecoveryVault;
 import siteplan.planner.state.VcenterInventory;
+import siteplan.providers.azure.AzureConnection;
+import siteplan.providers.azure.AzureDiscovery;
 import siteplan.providers.vsphere.VsphereDiscovery;
 import siteplan.providers.vsphere.VsphereSession;
 
 /**
  * The provider an estate declares, site by site: each vCenter with {@code provider 'vsphere'} is read
- * through its API, everything else from the simulated estate's state folder. The parts are discovered
+ * through its API, each Azure target with {@code provider 'azure'} through Resource Manager, everything
+ * else from the simulated estate's state folder. The parts are discovered
  * at once and merged into one {@link DiscoveredState}, so the planner never knows where a fact came from.
  * An estate with nothing real is exactly the simulated provider (same fingerprint, same messages).
  */
@@ -38,20 +44,27 @@ public final class EstateProvider implements Provider {
         return e.vmwareSites().stream().filter(s -> s.vcenter() != null && s.vcenter().provider() == ProviderKind.VSPHERE).toList();
     }
 
+    /** The Azure targets the estate reads through Resource Manager. */
+    static List<AzureTarget> azureTargets(Estate e) {
+        return e.azure().stream().filter(a -> a.provider() == ProviderKind.AZURE).toList();
+    }
+
     static boolean anythingReal(Estate e) {
-        return !vsphereSites(e).isEmpty();
+        return !vsphereSites(e).isEmpty() || !azureTargets(e).isEmpty();
     }
 
     /** Whether the estate needs the state folder: some site or target is still simulated. */
     static boolean needsSimulated(Estate e) {
-        boolean simulatedSite = e.vmwareSites().stream().anyMatch(s -> s.vcenter() == null || s.vcenter().provider() != ProviderKind.VSPHERE);
-        return simulatedSite || !e.vmmSites().isEmpty() || !e.azure().isEmpty();
+        boolean simulatedSite = e.vmwareSites().stream().anyMatch(s -> s.vcenter() != null && s.vcenter().provider() != ProviderKind.VSPHERE);
+        boolean simulatedTarget = e.azure().stream().anyMatch(a -> a.provider() != ProviderKind.AZURE);
+        return simulatedSite || simulatedTarget || !e.vmmSites().isEmpty();
     }
 
     @Override public String describe() {
         if (lastScope == null || !anythingReal(lastScope)) return simulated.describe();
         List<String> parts = new ArrayList<>();
         vsphereSites(lastScope).forEach(s -> parts.add("vCenter " + s.vcenter().address()));
+        azureTargets(lastScope).forEach(a -> parts.add("Azure " + a.subscription() + "/" + a.resourceGroup() + (a.endpoint() == null ? "" : " at " + a.endpoint())));
         if (needsSimulated(lastScope)) parts.add(simulated.describe());
         return String.join(", ", parts);
     }
@@ -73,12 +86,35 @@ public final class EstateProvider implements Provider {
                 }
             }));
         }
+        Map<String, CompletableFuture<AzureParts>> azure = new LinkedHashMap<>();
+        for (AzureTarget a : azureTargets(scope)) {
+            String token = a.token() == null ? null : resolve(a.token(), "sign in to Azure for target " + a.name());
+            azure.put(a.name(), CompletableFuture.supplyAsync(() -> {
+                try {
+                    AzureDiscovery d = new AzureDiscovery(AzureConnection.open(a, token));
+                    return new AzureParts(d.subscription(), d.vault());
+                } catch (AzureConnection.AzureException e) {
+                    throw new DiscoveryException(e.getMessage());
+                } catch (RuntimeException e) {
+                    throw new DiscoveryException("discovery of Azure target " + a.name() + " failed: " + AzureConnection.rootMessage(e));
+                }
+            }));
+        }
         DiscoveredState base = needsSimulated(scope) && java.nio.file.Files.isRegularFile(simulated.stateFile())
                 ? simulated.discover(scope) : DiscoveredState.empty();
         List<VcenterInventory> merged = new ArrayList<>(base.vcenters().stream().filter(v -> !vcenters.containsKey(v.site())).toList());
         for (var f : vcenters.values()) merged.add(join(f));
-        return new DiscoveredState(merged, base.vmms(), base.azure(), base.vaults());
+        List<AzureSubscription> subscriptions = new ArrayList<>(base.azure().stream().filter(s -> !azure.containsKey(s.target())).toList());
+        List<RecoveryVault> vaults = new ArrayList<>(base.vaults().stream().filter(v -> !azure.containsKey(v.target())).toList());
+        for (var f : azure.values()) {
+            AzureParts parts = join(f);
+            subscriptions.add(parts.subscription());
+            if (parts.vault() != null) vaults.add(parts.vault());
+        }
+        return new DiscoveredState(merged, base.vmms(), subscriptions, vaults);
     }
+
+    private record AzureParts(AzureSubscription subscription, RecoveryVault vault) {}
 
     /** Real discovery has no single file to hash: the fingerprint is of what was discovered. */
     @Override public String fingerprint(DiscoveredState state) {

@@ -129,7 +129,10 @@ public final class Differ {
             return;
         }
         List<FieldChange> f = new ArrayList<>();
-        new TreeSet<>(wanted.keySet()).forEach(k -> field(f, k, found.get().properties().get(k), wanted.get(k)));
+        // Only what the registry reports can differ: Site Recovery, unlike the simulated estate, does not
+        // report a server's vCPUs, cache disk or uplink, and an unreported value is not a change to make.
+        Map<String, String> have = found.get().properties();
+        new TreeSet<>(wanted.keySet()).stream().filter(have::containsKey).forEach(k -> field(f, k, have.get(k), wanted.get(k)));
         boolean resized = sizeReplaces && f.stream().anyMatch(c -> c.field().equals("size") || c.field().equals("os"));
         add(type, site, address, f.isEmpty() ? Action.NO_OP : resized ? Action.REPLACE : Action.UPDATE,
                 f.isEmpty() ? null : resized ? "a different size or OS means a new master target VM" : "declared resources differ from the registered server", f);
@@ -311,7 +314,11 @@ public final class Differ {
             return;
         }
         field(f, "version", have.version(), want.version());
-        for (String s : services) field(f, "service " + s, have.services().getOrDefault(s, "missing"), "running");
+        // No service states at all means they are not observable (Site Recovery reports the agent's version
+        // only); where states are reported, an absent service is missing.
+        if (!have.services().isEmpty()) {
+            for (String s : services) field(f, "service " + s, have.services().getOrDefault(s, "missing"), "running");
+        }
         add("mobility", m.site(), m.name(), f.isEmpty() ? Action.NO_OP : Action.UPDATE, f.isEmpty() ? null : "repair drift from the desired state (MOB-SERVICES)", f);
     }
 

@@ -1,0 +1,258 @@
+package siteplan.providers.azure;
+
+import com.azure.resourcemanager.network.NetworkManager;
+import com.azure.resourcemanager.network.models.Network;
+import com.azure.resourcemanager.storage.StorageManager;
+import com.azure.resourcemanager.storage.models.StorageAccount;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import siteplan.planner.state.AzureSubscription;
+import siteplan.planner.state.ProtectedItem;
+import siteplan.planner.state.RecoveryPlanInfo;
+import siteplan.planner.state.RecoveryVault;
+import siteplan.planner.state.VmDisk;
+import siteplan.units.DataSize;
+import siteplan.units.Durations;
+
+/**
+ * Reads one Azure target: its virtual networks and storage accounts through the management libraries,
+ * and its Recovery Services vault through Site Recovery's REST surface (fabrics with their registered
+ * servers, protection containers, policies, network and storage mappings, protected items, recovery
+ * plans, jobs), into the planner's {@link AzureSubscription} and {@link RecoveryVault}.
+ *
+ * <p>What Site Recovery does not report is left out rather than guessed: a registered server's sizing
+ * (vCPUs, cache disk, uplink), a fabric's replication mechanism, the state of each Mobility service. The
+ * differ compares only what discovery reports, so these never show as drift.
+ */
+public final class AzureDiscovery {
+    /** A vault siteplan created carries this tag; only such a vault's contents are siteplan's to delete. */
+    public static final String MANAGED_TAG = "managed-by";
+
+    private final AzureConnection az;
+
+    public AzureDiscovery(AzureConnection az) {
+        this.az = az;
+    }
+
+    public AzureSubscription subscription() {
+        var t = az.target();
+        NetworkManager network = NetworkManager.authenticate(az.pipeline(), az.profile());
+        StorageManager storage = StorageManager.authenticate(az.pipeline(), az.profile());
+        List<AzureSubscription.AzureNetwork> networks = new ArrayList<>();
+        for (Network n : network.networks().listByResourceGroup(t.resourceGroup())) {
+            List<String> subnets = new ArrayList<>();
+            n.subnets().forEach((name, s) -> subnets.add(name + "=" + s.addressPrefix()));
+            subnets.sort(null);
+            networks.add(new AzureSubscription.AzureNetwork(n.name(), n.regionName(), n.addressSpaces(), subnets));
+        }
+        List<AzureSubscription.AzureStorageAccount> accounts = new ArrayList<>();
+        for (StorageAccount a : storage.storageAccounts().listByResourceGroup(t.resourceGroup())) {
+            accounts.add(new AzureSubscription.AzureStorageAccount(a.name(), redundancy(a.skuType().name().toString()), a.regionName()));
+        }
+        networks.sort(java.util.Comparator.comparing(AzureSubscription.AzureNetwork::name));
+        accounts.sort(java.util.Comparator.comparing(AzureSubscription.AzureStorageAccount::name));
+        return new AzureSubscription(t.name(), t.subscription(), t.region(), networks, accounts);
+    }
+
+    /** Standard_GRS → grs, Standard_RAGRS → ra-grs: the redundancy, in siteplan's tokens. */
+    static String redundancy(String sku) {
+        String r = sku.substring(sku.indexOf('_') + 1).toUpperCase(Locale.ROOT);
+        return switch (r) {
+            case "RAGRS" -> "ra-grs";
+            case "RAGZRS" -> "ra-gzrs";
+            default -> r.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** The vault, or null when it does not exist yet. */
+    public RecoveryVault vault() {
+        String v = az.vaultId();
+        JsonNode vault = az.get(v, AzureConnection.VAULT_API);
+        if (vault == null) return null;
+        boolean managed = vault.path("tags").has(MANAGED_TAG);
+        String api = AzureConnection.ASR_API;
+
+        Map<String, String> fabricSite = new HashMap<>(), masterTargetNames = new HashMap<>();
+        List<RecoveryVault.Fabric> fabrics = new ArrayList<>();
+        for (JsonNode f : az.list(v + "/replicationFabrics", api)) {
+            JsonNode p = f.path("properties"), custom = p.path("customDetails");
+            String site = p.path("friendlyName").asText(f.path("name").asText());
+            fabricSite.put(f.path("id").asText().toLowerCase(Locale.ROOT), site);
+            String type = custom.path("instanceType").asText("").toLowerCase(Locale.ROOT);
+            List<RecoveryVault.RegisteredServer> servers = new ArrayList<>();
+            if (type.equals("vmware")) {
+                if (custom.hasNonNull("hostName")) servers.add(new RecoveryVault.RegisteredServer("configuration-server", custom.get("hostName").asText(), health(p.path("health").asText(null)), Map.of()));
+                for (JsonNode ps : custom.path("processServers")) {
+                    servers.add(new RecoveryVault.RegisteredServer("process-server", ps.path("friendlyName").asText(), health(ps.path("health").asText(null)), memory(ps)));
+                }
+                for (JsonNode mt : custom.path("masterTargetServers")) {
+                    masterTargetNames.put(mt.path("id").asText(), mt.path("name").asText());
+                    servers.add(new RecoveryVault.RegisteredServer("master-target", mt.path("name").asText(), health(mt.path("health").asText(null)), masterTarget(mt)));
+                }
+                for (JsonNode vc : az.list(f.path("id").asText() + "/replicationvCenters", api)) {
+                    JsonNode vp = vc.path("properties");
+                    servers.add(new RecoveryVault.RegisteredServer("vcenter", vp.path("ipAddress").asText(vp.path("friendlyName").asText()), health(vp.path("health").asText("Normal")), Map.of()));
+                }
+            }
+            List<String> containers = new ArrayList<>();
+            for (JsonNode c : az.list(f.path("id").asText() + "/replicationProtectionContainers", api)) {
+                containers.add(c.path("properties").path("friendlyName").asText(c.path("name").asText()));
+            }
+            fabrics.add(new RecoveryVault.Fabric(site, type, null, servers, containers));
+        }
+
+        List<RecoveryVault.Policy> policies = new ArrayList<>();
+        for (JsonNode p : az.list(v + "/replicationPolicies", api)) policies.add(policy(p, managed));
+
+        List<RecoveryVault.Mapping> networkMappings = new ArrayList<>();
+        for (JsonNode m : az.list(v + "/replicationNetworkMappings", api)) {
+            JsonNode p = m.path("properties");
+            networkMappings.add(new RecoveryVault.Mapping(p.path("primaryNetworkFriendlyName").asText(), p.path("recoveryNetworkFriendlyName").asText(), managed));
+        }
+        List<RecoveryVault.Mapping> storageMappings = new ArrayList<>();
+        for (JsonNode m : az.list(v + "/replicationStorageClassificationMappings", api)) {
+            JsonNode p = m.path("properties");
+            storageMappings.add(new RecoveryVault.Mapping(last(p.path("primaryStorageClassificationId").asText(m.path("name").asText())),
+                    last(p.path("targetStorageClassificationId").asText()), managed));
+        }
+
+        Map<String, String> itemMachine = new HashMap<>();
+        List<ProtectedItem> items = new ArrayList<>();
+        for (JsonNode i : az.list(v + "/replicationProtectedItems", api)) {
+            ProtectedItem item = item(i, fabricSite, masterTargetNames, managed);
+            itemMachine.put(i.path("id").asText().toLowerCase(Locale.ROOT), item.machine());
+            items.add(item);
+        }
+
+        List<RecoveryPlanInfo> plans = new ArrayList<>();
+        for (JsonNode rp : az.list(v + "/replicationRecoveryPlans", api)) {
+            List<List<String>> groups = new ArrayList<>();
+            for (JsonNode g : rp.path("properties").path("groups")) {
+                if (!"Boot".equalsIgnoreCase(g.path("groupType").asText())) continue; // Shutdown and Failover groups are Site Recovery's own
+                List<String> machines = new ArrayList<>();
+                for (JsonNode ref : g.path("replicationProtectedItems")) {
+                    String id = ref.path("id").asText().toLowerCase(Locale.ROOT);
+                    machines.add(itemMachine.getOrDefault(id, last(id)));
+                }
+                groups.add(machines);
+            }
+            plans.add(new RecoveryPlanInfo(rp.path("properties").path("friendlyName").asText(rp.path("name").asText()), groups, managed));
+        }
+
+        List<RecoveryVault.Job> jobs = new ArrayList<>();
+        for (JsonNode j : az.list(v + "/replicationJobs", api)) jobs.add(job(j));
+
+        return new RecoveryVault(az.target().name(), az.target().vault(), vault.path("location").asText(az.target().region()),
+                fabrics, policies, networkMappings, storageMappings, items, plans, jobs);
+    }
+
+    /** Site Recovery's health words (Normal, Warning, Critical) in the simulated estate's (healthy, warning, critical). */
+    static String health(String asr) {
+        if (asr == null || asr.isBlank() || asr.equalsIgnoreCase("Normal") || asr.equalsIgnoreCase("None")) return "healthy";
+        return asr.toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> memory(JsonNode ps) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (ps.hasNonNull("totalMemoryInBytes") && ps.get("totalMemoryInBytes").asLong() > 0) m.put("memory", new DataSize(ps.get("totalMemoryInBytes").asLong()).toString());
+        return m;
+    }
+
+    private static Map<String, String> masterTarget(JsonNode mt) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (mt.hasNonNull("osType")) m.put("os", mt.get("osType").asText().toLowerCase(Locale.ROOT));
+        long retention = 0;
+        for (JsonNode r : mt.path("retentionVolumes")) retention += r.path("capacityInBytes").asLong();
+        if (retention > 0) m.put("retention", new DataSize(retention).toString());
+        return m;
+    }
+
+    static RecoveryVault.Policy policy(JsonNode p, boolean managed) {
+        JsonNode d = p.path("properties").path("providerSpecificDetails");
+        String type = d.path("instanceType").asText();
+        String name = p.path("properties").path("friendlyName").asText(p.path("name").asText());
+        Map<String, String> s = new TreeMap<>();
+        switch (type) {
+            case "InMageAzureV2", "InMage" -> {
+                minutes(s, "rpoThreshold", d.path("recoveryPointThresholdInMinutes"));
+                minutes(s, "retention", d.path("recoveryPointHistory"));
+                minutes(s, "appConsistentFrequency", d.path("appConsistentFrequencyInMinutes"));
+                if (d.hasNonNull("multiVmSyncStatus")) s.put("multiVmConsistency", String.valueOf("Enable".equalsIgnoreCase(d.get("multiVmSyncStatus").asText())));
+                return new RecoveryVault.Policy(name, type.equals("InMage") ? "failback" : "vmware-to-azure", s, managed);
+            }
+            case "HyperVReplica2012R2", "HyperVReplica2012", "HyperVReplicaBasePolicyDetails" -> {
+                if (d.hasNonNull("replicationFrequencyInSeconds")) s.put("copyFrequency", Durations.format(Duration.ofSeconds(d.get("replicationFrequencyInSeconds").asLong())));
+                if (d.hasNonNull("recoveryPoints")) s.put("recoveryPoints", d.get("recoveryPoints").asText());
+                if (d.hasNonNull("applicationConsistentSnapshotFrequencyInHours") && d.get("applicationConsistentSnapshotFrequencyInHours").asLong() > 0) {
+                    s.put("appConsistentFrequency", Durations.format(Duration.ofHours(d.get("applicationConsistentSnapshotFrequencyInHours").asLong())));
+                }
+                if (d.hasNonNull("compression")) s.put("compression", String.valueOf("Enable".equalsIgnoreCase(d.get("compression").asText())));
+                if (d.hasNonNull("allowedAuthenticationType")) s.put("authentication", d.get("allowedAuthenticationType").asInt() == 2 ? "certificate" : "kerberos");
+                if (d.hasNonNull("replicationPort")) s.put("port", d.get("replicationPort").asText());
+                if (d.hasNonNull("initialReplicationMethod")) s.put("initialReplication", "Offline".equalsIgnoreCase(d.get("initialReplicationMethod").asText()) ? "offline" : "network");
+                if (d.hasNonNull("replicaDeletionOption")) s.put("deleteReplica", String.valueOf("OnRecoveryCloud".equalsIgnoreCase(d.get("replicaDeletionOption").asText())));
+                return new RecoveryVault.Policy(name, "hyperv-to-vmm", s, managed);
+            }
+            default -> {
+                return new RecoveryVault.Policy(name, type.toLowerCase(Locale.ROOT), s, managed);
+            }
+        }
+    }
+
+    private static void minutes(Map<String, String> s, String key, JsonNode n) {
+        if (n != null && !n.isMissingNode() && !n.isNull()) s.put(key, Durations.format(Duration.ofMinutes(n.asLong())));
+    }
+
+    static ProtectedItem item(JsonNode i, Map<String, String> fabricSite, Map<String, String> masterTargets, boolean managed) {
+        JsonNode p = i.path("properties"), d = p.path("providerSpecificDetails");
+        String machine = p.path("friendlyName").asText(i.path("name").asText());
+        String site = fabricSite.getOrDefault(fabricOf(i.path("id").asText()), p.path("primaryFabricFriendlyName").asText(null));
+        List<VmDisk> disks = new ArrayList<>();
+        for (JsonNode disk : d.path("protectedDisks")) {
+            disks.add(new VmDisk(disk.path("diskName").asText(), new DataSize(disk.path("diskCapacityInBytes").asLong()), null));
+        }
+        ProtectedItem.Failover failover = null;
+        if (d.hasNonNull("recoveryAzureVMSize") || d.hasNonNull("recoveryAzureVMName") || d.hasNonNull("selectedRecoveryAzureNetworkId")) {
+            JsonNode nic = d.path("vmNics").path(0);
+            failover = new ProtectedItem.Failover(d.path("recoveryAzureVMName").asText(null), d.path("recoveryAzureVMSize").asText(null),
+                    d.hasNonNull("selectedRecoveryAzureNetworkId") ? last(d.get("selectedRecoveryAzureNetworkId").asText()) : null,
+                    nic.path("selectedSubnetName").asText(null), nic.path("replicaNicStaticIPAddress").asText(null));
+        }
+        ProtectedItem.Mobility mobility = d.hasNonNull("agentVersion") ? new ProtectedItem.Mobility(d.get("agentVersion").asText(), Map.of()) : null;
+        String tfo = "None".equalsIgnoreCase(p.path("testFailoverState").asText("None")) || !d.hasNonNull("selectedTfoAzureNetworkId")
+                ? null : last(d.get("selectedTfoAzureNetworkId").asText());
+        return new ProtectedItem(machine, site, d.path("multiVmGroupName").asText(null), p.path("policyFriendlyName").asText(null),
+                d.path("processServerName").asText(null), masterTargets.getOrDefault(d.path("masterTargetId").asText(), d.path("masterTargetId").asText(null)),
+                d.hasNonNull("recoveryAzureStorageAccount") ? last(d.get("recoveryAzureStorageAccount").asText()) : null,
+                AsrStates.state(p.path("protectionState").asText()), p.path("replicationHealth").asText("Normal").toLowerCase(Locale.ROOT),
+                "Recovery".equalsIgnoreCase(p.path("activeLocation").asText()) ? ProtectedItem.ActiveLocation.RECOVERY : ProtectedItem.ActiveLocation.PRIMARY,
+                disks, failover, mobility, managed, tfo);
+    }
+
+    static RecoveryVault.Job job(JsonNode j) {
+        JsonNode p = j.path("properties");
+        JsonNode err = p.path("errors").path(0).path("serviceErrorDetails");
+        return new RecoveryVault.Job(j.path("name").asText(), p.path("scenarioName").asText(null), p.path("targetObjectName").asText(null),
+                p.path("state").asText(null), p.path("startTime").asText(null), p.path("endTime").asText(null), err.isMissingNode() ? null : err.path("message").asText(null));
+    }
+
+    /** …/replicationFabrics/F/replicationProtectionContainers/C/replicationProtectedItems/I → the fabric's id, lower-case. */
+    private static String fabricOf(String itemId) {
+        String lower = itemId.toLowerCase(Locale.ROOT);
+        int at = lower.indexOf("/replicationprotectioncontainers/");
+        return at < 0 ? lower : lower.substring(0, at);
+    }
+
+    static String last(String id) {
+        if (id == null) return null;
+        String s = id.endsWith("/") ? id.substring(0, id.length() - 1) : id;
+        return s.substring(s.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,110 @@
+package siteplan.providers.azure
+
+import java.nio.file.Path
+import siteplan.model.AzureTarget
+import siteplan.model.ProviderKind
+import siteplan.model.SecretRef
+import siteplan.planner.state.DiscoveredState
+import siteplan.planner.state.StateFiles
+import siteplan.providers.Vcsim
+import siteplan.schema.DefinitionLoader
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+
+/** The Azure provider reads networks, storage and the vault from a Resource Manager over HTTPS: here the local one. */
+class AzureDiscoverySpec extends Specification {
+    @Shared @AutoCleanup ArmServer arm = ArmServer.start()
+    @Shared Path example = Vcsim.root().resolve('examples/vmware-to-azure')
+    @Shared DiscoveredState simulated = StateFiles.read(example.resolve('.siteplan/state.json'))
+    @Shared AzureTarget declared = DefinitionLoader.load([example.toString()]).estate().azure()[0]
+
+    def setupSpec() {
+        ArmResources.seed(arm, declared, simulated)
+    }
+
+    AzureTarget target(Map overrides = [:]) {
+        new AzureTarget(declared.name(), declared.subscription(), declared.region(), declared.resourceGroup(), declared.vault(), declared.deploymentModel(),
+                declared.reservedPublicIpLimit(), declared.registrationKeyIssued(), declared.storageAccounts(), declared.networks(),
+                ProviderKind.AZURE, overrides.endpoint ?: arm.endpoint, new SecretRef('arm-token', null), overrides.containsKey('thumbprint') ? overrides.thumbprint : arm.thumbprint)
+    }
+
+    def "networks and storage accounts come back through the management libraries as the planner knows them"() {
+        when:
+        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token)).subscription()
+
+        then:
+        sub == simulated.azure(declared.name()).get()
+    }
+
+    def "the vault's fabrics, policies, mappings, protected items and recovery plans come back through Site Recovery's REST surface"() {
+        when:
+        def vault = new AzureDiscovery(AzureConnection.open(target(), arm.token)).vault()
+        def sim = simulated.vault(declared.name()).get()
+
+        then:
+        vault.name() == 'contoso-vault'
+        vault.policies() == sim.policies()
+        vault.networkMappings() == sim.networkMappings()
+        vault.recoveryPlans() == sim.recoveryPlans()
+        vault.fabrics()*.site() == sim.fabrics()*.site()
+        vault.fabrics()[0].servers().collect { [it.role(), it.name(), it.health()] } == sim.fabrics()[0].servers().collect { [it.role(), it.name(), it.health()] }
+
+        and: 'what Site Recovery reports of a server, and nothing it does not'
+        vault.fabrics()[0].servers().find { it.name() == 'ps01' }.properties() == [memory: '6GB']
+        vault.fabrics()[0].servers().find { it.name() == 'mt-win01' }.properties() == [os: 'windows', retention: '1TB']
+        vault.fabrics()[0].replicationMechanism() == null
+
+        and: 'every protected item with its group, policy, servers, storage, state, health, place, disks and failover settings'
+        vault.protectedItems()*.machine() == sim.protectedItems()*.machine()
+        [vault.protectedItems(), sim.protectedItems()].transpose().every { pair ->
+            def (real, s) = pair
+            real.protectionGroup() == s.protectionGroup() && real.policy() == s.policy() && real.processServer() == s.processServer() &&
+                    real.masterTarget() == s.masterTarget() && real.storageAccount() == s.storageAccount() && real.state() == s.state() &&
+                    real.health() == s.health() && real.activeLocation() == s.activeLocation() && real.disks() == s.disks() &&
+                    real.failover() == s.failover() && real.mobility()?.version() == s.mobility()?.version() && real.mobility()?.services() == [:]
+        }
+    }
+
+    def "throttling is waited out, as Retry-After asks"() {
+        given:
+        arm.throttle(2)
+        int before = arm.requests.size()
+
+        when:
+        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token)).subscription()
+
+        then:
+        sub.networks()*.name() == ['dr-vnet', 'drill-vnet']
+        arm.requests.size() - before >= 4
+    }
+
+    def "a refused token is named, with what to check"() {
+        when:
+        new AzureDiscovery(AzureConnection.open(target(), 'not-the-token')).vault()
+
+        then:
+        def e = thrown(AzureConnection.AzureException)
+        e.message.startsWith('Azure Resource Manager refused /subscriptions/6f1a3b2c-0d4e-4f5a-9b8c-7d6e5f4a3b2c/resourceGroups/rg-siterecovery/providers/Microsoft.RecoveryServices/vaults/contoso-vault (HTTP 401, AuthenticationFailed: The access token is invalid.)')
+        e.message.endsWith("check the token or the service principal's role on the subscription")
+    }
+
+    def "a certificate other than the declared thumbprint is refused"() {
+        when:
+        new AzureDiscovery(AzureConnection.open(target(thumbprint: 'AB' * 32), arm.token)).vault()
+
+        then:
+        def e = thrown(AzureConnection.AzureException)
+        e.message.startsWith("cannot reach Azure Resource Manager at ${arm.endpoint}: ")
+        e.message.contains('not the declared thumbprint')
+    }
+
+    def "a plain-http endpoint is refused before any token is sent"() {
+        when:
+        AzureConnection.open(target(endpoint: 'http://127.0.0.1:1/'), arm.token)
+
+        then:
+        def e = thrown(AzureConnection.AzureException)
+        e.message == "azure target contoso-dr: endpoint http://127.0.0.1:1/ is not https — Resource Manager and its tokens go over TLS only"
+    }
+}
