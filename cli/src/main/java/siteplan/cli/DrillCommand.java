@@ -14,7 +14,6 @@ import picocli.CommandLine.Spec;
 import siteplan.executor.drill.RecoveryRunner;
 import siteplan.executor.drill.RunReport;
 import siteplan.executor.provider.RecoveryPointChoice;
-import siteplan.executor.sim.SimulatedOperations;
 import siteplan.planner.state.ProtectedItem;
 
 @Command(name = "drill", description = {
@@ -65,7 +64,7 @@ final class DrillCommand implements Callable<Integer> {
         isolated(session, net).ifPresent(problems::add);
         RecoverySession.refuse("drill of " + recoveryPlan, problems);
         try (LockedRun locked = LockedRun.start(historyOptions, session.stateDir, session.estate, "drill", err);
-             SimulatedOperations ops = session.operations()) {
+             siteplan.executor.provider.Operations ops = session.operations()) {
             out.println("Drill of recovery plan " + recoveryPlan + " into " + net + " (" + ops.describe() + ")");
             out.flush();
             RecoveryRunner runner = new RecoveryRunner(session.loaded.estate(), session.plan, ops,

@@ -18,7 +18,6 @@ import siteplan.executor.drill.RecoveryRunner;
 import siteplan.executor.drill.RunReport;
 import siteplan.executor.provider.Operations;
 import siteplan.executor.provider.RecoveryPointChoice;
-import siteplan.executor.sim.SimulatedOperations;
 import siteplan.model.PlanMachine;
 import siteplan.planner.state.ProtectedItem;
 import siteplan.planner.state.ProtectedItem.ActiveLocation;
@@ -62,7 +61,7 @@ final class FailoverCommands {
             RecoverySession s = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
             RecoverySession.refuse(kind + " of " + recoveryPlan, s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"), ready, needed));
             try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, kind, spec.commandLine().getErr());
-                 SimulatedOperations ops = s.operations()) {
+                 siteplan.executor.provider.Operations ops = s.operations()) {
                 out.println(verb + " " + machines(s).size() + " machines of " + recoveryPlan + " (" + ops.describe() + ")");
                 RunReport.Group g = MachineStage.run(ops, machines(s), operation.apply(ops), parallelism, line -> {
                     out.println(line);
@@ -125,7 +124,7 @@ final class FailoverCommands {
                 if (!recoveryPlan.equals(typed == null ? null : typed.trim())) throw new Siteplan.UserError("not confirmed; nothing was changed.");
             }
             try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, "failover", spec.commandLine().getErr());
-                 SimulatedOperations ops = s.operations()) {
+                 siteplan.executor.provider.Operations ops = s.operations()) {
                 out.println("Failover (" + type + ") of recovery plan " + recoveryPlan + " to " + s.plan.target() + " (" + ops.describe() + ")");
                 RecoveryRunner runner = runner(s, ops, mode, point, ack, out);
                 locked.onInterrupt(runner::cancel);
@@ -183,7 +182,7 @@ final class FailoverCommands {
             problems.addAll(prepared(s));
             RecoverySession.refuse("failback of " + recoveryPlan, problems);
             try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, "failback", spec.commandLine().getErr());
-                 SimulatedOperations ops = s.operations()) {
+                 siteplan.executor.provider.Operations ops = s.operations()) {
                 List<String> notes = new ArrayList<>();
                 java.util.function.Consumer<String> log = line -> {
                     out.println(line);

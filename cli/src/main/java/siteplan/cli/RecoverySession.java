@@ -12,7 +12,7 @@ import siteplan.executor.drill.RecoveryRunner;
 import siteplan.executor.drill.RunReport;
 import siteplan.executor.secrets.Secrets;
 import siteplan.executor.sim.SimClock;
-import siteplan.executor.sim.SimulatedOperations;
+import siteplan.executor.provider.Operations;
 import siteplan.model.RecoveryPlan;
 import siteplan.planner.plan.Plan;
 import siteplan.planner.plan.Planner;
@@ -91,13 +91,13 @@ final class RecoverySession {
         throw new Siteplan.UserError(what + " refused by the preflight; nothing was changed:\n  " + String.join("\n  ", problems));
     }
 
-    SimulatedOperations operations() {
+    Operations operations() {
         siteplan.executor.sim.Faults.check(stateDir).ifPresent(problem -> {
             throw new Siteplan.UserError(problem);
         });
         try {
-            return new SimulatedOperations(stateDir, loaded.estate(), new SimClock(stateDir, SimClock.speedFrom(Siteplan.env())));
-        } catch (IllegalArgumentException e) {
+            return siteplan.providers.EstateOperations.open(stateDir, loaded.estate(), Siteplan.env(), SimClock.speedFrom(Siteplan.env()));
+        } catch (IllegalArgumentException | siteplan.planner.provider.Provider.DiscoveryException e) {
             throw new Siteplan.UserError(e.getMessage());
         }
     }

@@ -45,7 +45,7 @@ public final class EstateProvider implements Provider {
     }
 
     /** The Azure targets the estate reads through Resource Manager. */
-    static List<AzureTarget> azureTargets(Estate e) {
+    public static List<AzureTarget> azureTargets(Estate e) {
         return e.azure().stream().filter(a -> a.provider() == ProviderKind.AZURE).toList();
     }
 

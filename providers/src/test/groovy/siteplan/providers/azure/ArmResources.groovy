@@ -23,7 +23,7 @@ class ArmResources {
     static long minutes(String duration) { Durations.parse(duration).toMinutes() }
 
     /** Everything the simulated estate holds for target t, as Resource Manager would serve it. */
-    static void seed(ArmServer arm, AzureTarget t, DiscoveredState state) {
+    static void seed(ArmServer arm, AzureTarget t, DiscoveredState state, siteplan.model.Estate estate = null) {
         state.azure(t.name()).ifPresent { s ->
             s.networks().each { n ->
                 arm.put("${rg(t)}/providers/Microsoft.Network/virtualNetworks/${n.name()}".toString(), [location: n.region(), type: 'Microsoft.Network/virtualNetworks',
@@ -44,6 +44,26 @@ class ArmResources {
         arm.put(vault(t), [location: v.region(), type: 'Microsoft.RecoveryServices/vaults', sku: [name: 'Standard'],
                            tags: managed ? ['managed-by': 'siteplan'] : [:], properties: [provisioningState: 'Succeeded']])
         v.fabrics().each { f -> seedFabric(arm, t, f) }
+        // What the configuration server discovered in vCenter: the machines protection can be enabled for, with their disks.
+        state.vcenters().each { vc ->
+            def f = v.fabric(vc.site()).orElse(null)
+            if (f == null || f.protectionContainers().isEmpty()) return
+            vc.vms().each { vm ->
+                arm.put("${fabric(t, vc.site())}/replicationProtectionContainers/${f.protectionContainers()[0]}/replicationProtectableItems/${vm.name()}".toString(),
+                        [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectableItems',
+                         properties: [friendlyName: vm.name(), protectionStatus: 'Unprotected',
+                                      customDetails: [instanceType: 'VMwareVirtualMachine', diskDetails: vm.disks().collect { [diskId: it.name(), diskName: it.name(), maxSizeMB: it.size().bytes() / (1024 * 1024) as long] }]]])
+            }
+        }
+        // Physical servers: the configuration server lists them once their Mobility service or push reaches them.
+        estate?.machines()?.findAll { it.kind() == siteplan.model.MachineKind.PHYSICAL }?.each { m ->
+            def f = v.fabric(m.site()).orElse(null)
+            if (f == null || f.protectionContainers().isEmpty()) return
+            arm.put("${fabric(t, m.site())}/replicationProtectionContainers/${f.protectionContainers()[0]}/replicationProtectableItems/${m.name()}".toString(),
+                    [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectableItems',
+                     properties: [friendlyName: m.name(), protectionStatus: 'Unprotected',
+                                  customDetails: [instanceType: 'PhysicalMachine', diskDetails: m.disks().collect { [diskId: it.name(), diskName: it.name(), maxSizeMB: it.size().bytes() / (1024 * 1024) as long] }]]])
+        }
         v.policies().each { p -> arm.put("${vault(t)}/replicationPolicies/${p.name()}".toString(), [type: 'Microsoft.RecoveryServices/vaults/replicationPolicies', properties: policy(p)]) }
         v.networkMappings().each { m ->
             String f = fabric(t, v.fabrics().find { it.type() == 'vmware' }?.site() ?: 'azure')
@@ -181,11 +201,21 @@ class ArmResources {
                         providerSpecificDetails: [instanceType: ps.instanceType, multiVmGroupName: ps.multiVmGroupName, processServerId: ps.processServerId,
                                                   processServerName: server?.friendlyName, masterTargetId: ps.masterTargetId,
                                                   recoveryAzureStorageAccount: ps.storageAccountId,
-                                                  protectedDisks: (ps.disksToInclude ?: []).collect { [diskId: it, diskName: it] },
-                                                  agentVersion: '9.0']]]
+                                                  protectedDisks: disksOf(arm, in.protectableItemId as String, ps.disksToInclude as List),
+                                                  recoveryAzureVMName: ps.targetAzureVmName,
+                                                  selectedRecoveryAzureNetworkId: ps.targetAzureNetworkId,
+                                                  vmNics: ps.targetAzureSubnetId ? [[nicId: 'nic0', selectedSubnetName: (ps.targetAzureSubnetId as String).tokenize('/').last()]] : [],
+                                                  rpoInSeconds: 90, agentVersion: '9.0']]]
             default:
                 return [type: ArmServer.typeOf(path), properties: in]
         }
+    }
+
+    /** The disks the protectable item reports, those named in disksToInclude (all when none are named). */
+    static List<Map> disksOf(ArmServer arm, String protectableItemId, List include) {
+        Map protectable = arm.get(protectableItemId)
+        List<Map> disks = (protectable?.properties?.customDetails?.diskDetails ?: []) as List<Map>
+        disks.findAll { !include || it.diskName in include }.collect { [diskId: it.diskId, diskName: it.diskName, diskCapacityInBytes: (it.maxSizeMB as long) * 1024 * 1024] }
     }
 
     /** A POST action on a protected item: test failover, its cleanup, failovers, commit, reprotect. */
@@ -197,10 +227,19 @@ class ArmResources {
             case 'testfailover':
                 p.testFailoverState = 'TestFailoverCompleted'
                 d.selectedTfoAzureNetworkId = in.networkId
+                if (!d.vmNics) d.vmNics = [[nicId: 'nic0']]
+                d.vmNics[0].tfoIPAddress = arm.testAddresses.computeIfAbsent(p.friendlyName as String) { '127.2.0.' + (arm.testAddresses.size() + 1) }
+                break
+            case 'remove':
+                arm.resources.remove((item.id as String).toLowerCase())
+                break
+            case 'updatemobilityservice':
+                d.agentVersion = '9.1'
                 break
             case 'testfailovercleanup':
                 p.testFailoverState = 'None'
                 d.remove('selectedTfoAzureNetworkId')
+                d.vmNics?.each { it.remove('tfoIPAddress') }
                 break
             case 'plannedfailover':
             case 'unplannedfailover':

@@ -39,6 +39,8 @@ class ArmServer implements AutoCloseable {
     final AtomicInteger throttled = new AtomicInteger()
     final Set<String> failing = ConcurrentHashMap.newKeySet()
     final AtomicInteger jobs = new AtomicInteger()
+    /** Machine → the address its test failover VM gets (tfoIPAddress); drills' smoke checks connect there. */
+    final Map<String, String> testAddresses = new ConcurrentHashMap<>()
     private final Path dir
 
     private ArmServer(HttpsServer server, String thumbprint, String token, Path dir) {
@@ -121,6 +123,7 @@ class ArmServer implements AutoCloseable {
                 case 'PUT' -> onPut(ex, path, body)
                 case 'POST' -> onPost(ex, path, body)
                 case 'DELETE' -> onDelete(ex, path)
+                case 'PATCH' -> onPatch(ex, path, body)
                 default -> reply(ex, 405, [error: [code: 'MethodNotAllowed', message: method]])
             }
         } catch (Throwable t) {
@@ -199,6 +202,19 @@ class ArmServer implements AutoCloseable {
         }
     }
 
+    /** UpdateReplicationProtectedItem: failover settings land in the item's provider details. */
+    private void onPatch(HttpExchange ex, String path, Map body) {
+        Map item = get(path)
+        if (item == null) {
+            notFound(ex, path)
+            return
+        }
+        accepted(ex, path, 'UpdateVmProperties', item.properties?.friendlyName ?: item.name) {
+            Map d = item.properties.providerSpecificDetails as Map
+            (body?.properties ?: [:]).each { k, v -> d[k] = v }
+        }
+    }
+
     private void onDelete(HttpExchange ex, String path) {
         if (!resources.containsKey(path.toLowerCase())) {
             reply(ex, 204, null)
@@ -216,7 +232,7 @@ class ArmServer implements AutoCloseable {
                 target.substring(target.toLowerCase().indexOf('/providers/microsoft.recoveryservices/vaults/') + '/providers/microsoft.recoveryservices/vaults/'.length()).tokenize('/')[0]
         String jobName = "job-${jobs.incrementAndGet()}-${scenario}".toString()
         boolean fails = failing.remove(scenario)
-        Map job = [properties: [activityId: id, scenarioName: scenario, friendlyName: scenario, targetObjectName: name, targetObjectId: target,
+        Map job = [type: 'Microsoft.RecoveryServices/vaults/replicationJobs', properties: [activityId: id, scenarioName: scenario, friendlyName: scenario, targetObjectName: name, targetObjectId: target,
                                 state: fails ? 'Failed' : 'Succeeded', startTime: java.time.Instant.now().toString(), endTime: java.time.Instant.now().toString(),
                                 errors: fails ? [[serviceErrorDetails: [code: 'InternalError', message: "${scenario} of ${name} failed in the test server".toString()]]] : []]]
         if (!fails) change.call()

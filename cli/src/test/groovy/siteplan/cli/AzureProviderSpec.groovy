@@ -1,0 +1,131 @@
+package siteplan.cli
+
+import com.fasterxml.jackson.databind.ObjectMapper
+import java.nio.file.Path
+import siteplan.planner.state.StateFiles
+import siteplan.providers.Vcsim
+import siteplan.providers.azure.ArmResources
+import siteplan.providers.azure.ArmServer
+import siteplan.schema.DefinitionLoader
+
+/**
+ * The example estate with real providers on both sides: its vCenter is the govmomi simulator (vSphere
+ * API), its Azure target a local Resource Manager over HTTPS (Site Recovery REST, seeded with what the
+ * simulated estate holds). plan, apply and drill run end to end through them; nothing reads the
+ * simulated estate any more.
+ */
+class AzureProviderSpec extends ExecutorSpecification {
+    Vcsim vcsim
+    ArmServer arm
+
+    def cleanup() {
+        vcsim?.close()
+        arm?.close()
+    }
+
+    Path realEstate() {
+        Path dir = estate()
+        Path site = dir.resolve('site.groovy'), state = state(dir).resolve('state.json')
+        write(state, read(state).replace('vc01.ams.contoso.local', '127.0.0.1'))
+        vcsim = Vcsim.start(state: state, site: 'amsterdam')
+        arm = ArmServer.start()
+        write(site, read(site).replace("vcenter('vc01.ams.contoso.local') {",
+                "vcenter('127.0.0.1') { provider 'vsphere'; port ${vcsim.port}; user '${vcsim.user}'; thumbprint '${vcsim.thumbprint}'")
+                .replace("azure('contoso-dr') {", "azure('contoso-dr') { provider 'azure'; endpoint '${arm.endpoint}'; token secret('arm-token'); thumbprint '${arm.thumbprint}'"))
+        def estate = DefinitionLoader.load([dir.toString()]).estate()
+        ArmResources.seed(arm, estate.azure()[0], StateFiles.read(state), estate)
+        // From here on nothing may come from the simulated estate.
+        java.nio.file.Files.delete(state)
+        env.SITEPLAN_SECRET_VCENTER_ASR = vcsim.password
+        env.SITEPLAN_SECRET_ARM_TOKEN = arm.token
+        dir
+    }
+
+    List<String> changes(Path dir) {
+        assert run('plan', dir.toString(), '--json') == 0: err
+        new ObjectMapper().readTree(out).get('changes').findAll { it.get('action').asText() != 'no-op' }.collect { it.get('action').asText() + ' ' + it.get('address').asText() }
+    }
+
+    def "plan reads both sides through their APIs and finds the example's drift"() {
+        given:
+        Path dir = realEstate()
+
+        expect:
+        changes(dir) == ['create mobility.mq02', 'create mobility.print01', 'create mobility.scan01', 'create mobility.web01', 'create mobility.web02', 'create mobility.web03',
+                         're-replicate protection.erp-app01', 'update protection.erp-db01', 're-replicate protection.monitor01',
+                         'create protection.mq02', 'create protection.print01', 'create protection.scan01', 'create protection.web01', 'create protection.web02', 'create protection.web03',
+                         'create recovery_plan.erp-failover', 'create recovery_plan.linux-services']
+        run('plan', dir.toString(), '--no-color') == 0
+        out.contains("against vCenter 127.0.0.1, Azure 6f1a3b2c-0d4e-4f5a-9b8c-7d6e5f4a3b2c/rg-siterecovery at ${arm.endpoint}")
+    }
+
+    def "apply carries the plan out through Site Recovery's REST surface, and the next plan is empty"() {
+        given:
+        Path dir = realEstate()
+        arm.throttle(2) // the first writes are throttled: retried by the executor, not failed
+
+        when:
+        int code = run('apply', dir.toString(), '--auto-approve', '--retry-delay', '100ms')
+
+        then:
+        code == 0
+        out.contains('Apply succeeded')
+        !out.contains('simulated time')
+        arm.requests.any { it ==~ /PUT .*\/replicationProtectionContainers\/cloud_amsterdam\/replicationProtectedItems\/web01/ }
+        arm.requests.any { it ==~ /PATCH .*\/replicationProtectedItems\/erp-db01/ }
+        arm.requests.any { it ==~ /POST .*\/replicationProtectedItems\/erp-app01\/remove/ }
+        arm.requests.any { it ==~ /PUT .*\/replicationRecoveryPlans\/linux-services/ }
+        arm.resources.values().count { it.type == 'Microsoft.RecoveryServices/vaults/replicationJobs' } >= 10
+
+        and: 'no secret went to Azure'
+        !arm.requests.any { it.contains(vcsim.password) }
+
+        and:
+        changes(dir) == []
+    }
+
+    def "a job that fails fails its step and what depends on it; the rest is applied and the next apply finishes"() {
+        given:
+        Path dir = realEstate()
+        arm.failNext('EnableDr')
+
+        when:
+        int code = run('apply', dir.toString(), '--auto-approve')
+
+        then:
+        code == ExitCode.FAILED
+        out =~ /protection\.\S+: FAILED — enable protection of \S+ failed: InternalError: EnableDr of \S+ failed/
+        out =~ /recovery_plan\.\S+: skipped: protection\.\S+ failed/
+
+        when:
+        int again = run('apply', dir.toString(), '--auto-approve')
+
+        then:
+        again == 0
+        changes(dir) == []
+    }
+
+    def "a drill test-fails-over each group into the drill network, checks the machines where Site Recovery says they are, and cleans up"() {
+        given:
+        Path dir = realEstate()
+        assert run('apply', dir.toString(), '--auto-approve') == 0
+        arm.testAddresses.mq01 = '127.2.0.1'
+        def mq = new ServerSocket(5672, 50, InetAddress.getByName('127.2.0.1'))
+        Thread.startDaemon { while (!mq.closed) { try { mq.accept().close() } catch (IOException ignored) { } } }
+
+        when:
+        int code = run('drill', dir.toString(), '--recovery-plan', 'linux-services', '--ack')
+
+        then:
+        code == 0
+        out.contains('check tcp mq01:5672: passed — connected to 127.2.0.1:5672')
+        out.contains('RabbitMQ answers on 127.2.0.1:5672')
+        out =~ /Drill passed: measured RTO \S+, achieved RPO 1m 30s/
+        ['mq01', 'mq02', 'files01', 'monitor01'].every { m -> arm.requests.any { it ==~ /POST .*\/replicationProtectedItems\/${m}\/testFailover/ } }
+        ['mq01', 'mq02', 'files01', 'monitor01'].every { m -> arm.requests.any { it ==~ /POST .*\/replicationProtectedItems\/${m}\/testFailoverCleanup/ } }
+        arm.resources.values().findAll { it.type?.endsWith('replicationProtectedItems') }.every { it.properties.testFailoverState == 'None' }
+
+        cleanup:
+        mq?.close()
+    }
+}
