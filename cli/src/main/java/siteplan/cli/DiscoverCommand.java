@@ -59,18 +59,26 @@ final class DiscoverCommand implements Callable<Integer> {
         out.println("Discovered from " + from + ":");
         for (var v : d.vcenters()) {
             out.println("  site " + v.site() + ": vCenter " + v.address() + (v.version() == null ? "" : " " + v.version()) + ", datacenter " + v.datacenter() + ": "
-                    + v.hosts().size() + " hosts, " + v.datastores().size() + " datastores, " + v.networks().size() + " networks, " + v.vms().size() + " VMs");
+                    + n(v.hosts().size(), "host") + ", " + n(v.datastores().size(), "datastore") + ", " + n(v.networks().size(), "network") + ", " + n(v.vms().size(), "VM"));
         }
         for (var v : d.vmms()) {
-            out.println("  site " + v.site() + ": VMM " + v.server() + ": " + v.clouds().size() + " clouds, " + v.hosts().size() + " hosts, " + v.vms().size() + " VMs");
+            out.println("  site " + v.site() + ": VMM " + v.server() + ": " + n(v.clouds().size(), "cloud") + ", " + n(v.hosts().size(), "host") + ", " + n(v.vms().size(), "VM"));
         }
         for (var a : d.azure()) {
-            out.println("  target " + a.target() + ": subscription " + a.subscription() + " in " + a.region() + ": " + a.networks().size() + " virtual networks, "
-                    + a.storageAccounts().size() + " storage accounts");
+            out.println("  target " + a.target() + ": subscription " + a.subscription() + " in " + a.region() + ": " + n(a.networks().size(), "virtual network") + ", "
+                    + n(a.storageAccounts().size(), "storage account"));
         }
         for (var v : d.vaults()) {
-            out.println("  vault " + v.name() + " (" + v.target() + "): " + v.fabrics().size() + " fabrics, " + v.policies().size() + " policies, "
-                    + v.protectedItems().size() + " protected items, " + v.recoveryPlans().size() + " recovery plans");
+            out.println("  vault " + v.name() + " (" + v.target() + "): " + n(v.fabrics().size(), "fabric") + ", " + n(v.policies().size(), "policy", "policies") + ", "
+                    + n(v.protectedItems().size(), "protected item") + ", " + n(v.recoveryPlans().size(), "recovery plan"));
         }
+    }
+
+    private static String n(int count, String one) {
+        return n(count, one, one + "s");
+    }
+
+    private static String n(int count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
     }
 }

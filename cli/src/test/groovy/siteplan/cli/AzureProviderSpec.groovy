@@ -84,6 +84,32 @@ class AzureProviderSpec extends ExecutorSpecification {
         changes(dir) == []
     }
 
+    def "a saved plan made through the real providers applies, and only while what exists is unchanged"() {
+        given:
+        Path dir = realEstate()
+        Path saved = tmp.resolve('plan.json')
+
+        when:
+        int planned = run('plan', dir.toString(), '-out', saved.toString(), '--no-history')
+        int applied = run('apply', saved.toString())
+
+        then:
+        planned == 0
+        applied == 0
+        out.contains('Apply succeeded')
+
+        when: 'the same plan again: what exists has changed since it was made'
+        int stale = run('apply', saved.toString())
+
+        then:
+        stale == 1
+        err.contains('is stale: what exists (vCenter 127.0.0.1, Azure 6f1a3b2c-0d4e-4f5a-9b8c-7d6e5f4a3b2c/rg-siterecovery at')
+
+        and: 'the summary of what exists names each side'
+        run('discover', dir.toString()) == 0
+        out.contains('vault contoso-vault (contoso-dr): 1 fabric, 2 policies, 12 protected items, 2 recovery plans')
+    }
+
     def "a job that fails fails its step and what depends on it; the rest is applied and the next apply finishes"() {
         given:
         Path dir = realEstate()

@@ -116,9 +116,14 @@ public final class EstateProvider implements Provider {
 
     private record AzureParts(AzureSubscription subscription, RecoveryVault vault) {}
 
-    /** Real discovery has no single file to hash: the fingerprint is of what was discovered. */
+    /**
+     * Real discovery has no single file to hash: the fingerprint is of what was discovered, without the
+     * vault's jobs, which are history (a routine job elsewhere in the vault does not make a plan stale).
+     */
     @Override public String fingerprint(DiscoveredState state) {
-        return lastScope != null && anythingReal(lastScope) ? Provider.super.fingerprint(state) : simulated.fingerprint(state);
+        if (lastScope == null || !anythingReal(lastScope)) return simulated.fingerprint(state);
+        List<RecoveryVault> vaults = state.vaults().stream().map(v -> v.withItems(v.protectedItems(), List.of())).toList();
+        return Provider.super.fingerprint(new DiscoveredState(state.vcenters(), state.vmms(), state.azure(), vaults));
     }
 
     private String resolve(siteplan.model.SecretRef ref, String neededFor) {

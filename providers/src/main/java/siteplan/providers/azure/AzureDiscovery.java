@@ -118,9 +118,11 @@ public final class AzureDiscovery {
         }
         List<RecoveryVault.Mapping> storageMappings = new ArrayList<>();
         for (JsonNode m : az.list(v + "/replicationStorageClassificationMappings", api)) {
-            JsonNode p = m.path("properties");
-            storageMappings.add(new RecoveryVault.Mapping(last(p.path("primaryStorageClassificationId").asText(m.path("name").asText())),
-                    last(p.path("targetStorageClassificationId").asText()), managed));
+            // …/replicationStorageClassifications/SOURCE/replicationStorageClassificationMappings/NAME: the source is the parent.
+            String id = m.path("id").asText();
+            String[] parts = id.split("/");
+            String source = parts.length >= 3 ? parts[parts.length - 3] : m.path("name").asText();
+            storageMappings.add(new RecoveryVault.Mapping(source, last(m.path("properties").path("targetStorageClassificationId").asText()), managed));
         }
 
         Map<String, String> itemMachine = new HashMap<>();

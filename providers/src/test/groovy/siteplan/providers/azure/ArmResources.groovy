@@ -72,6 +72,12 @@ class ArmResources {
                      properties: [state: 'Paired', primaryNetworkFriendlyName: m.source(), recoveryNetworkFriendlyName: m.target(),
                                   recoveryNetworkId: "${rg(t)}/providers/Microsoft.Network/virtualNetworks/${m.target()}".toString()]])
         }
+        v.storageMappings().each { m ->
+            String f = fabric(t, v.fabrics().find { it.type() == 'vmm' }?.site() ?: 'vmm')
+            arm.put("${f}/replicationStorageClassifications/${m.source()}/replicationStorageClassificationMappings/${m.source()}-${m.target()}".toString(),
+                    [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationStorageClassifications/replicationStorageClassificationMappings',
+                     properties: [targetStorageClassificationId: "${f}/replicationStorageClassifications/${m.target()}".toString()]])
+        }
         v.protectedItems().each { i -> arm.put(itemId(t, v, i), [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems', properties: item(t, v, i)]) }
         v.recoveryPlans().each { rp ->
             arm.put("${vault(t)}/replicationRecoveryPlans/${rp.name()}".toString(), [type: 'Microsoft.RecoveryServices/vaults/replicationRecoveryPlans',

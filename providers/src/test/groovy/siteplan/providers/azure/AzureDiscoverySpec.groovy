@@ -107,4 +107,24 @@ class AzureDiscoverySpec extends Specification {
         def e = thrown(AzureConnection.AzureException)
         e.message == "azure target contoso-dr: endpoint http://127.0.0.1:1/ is not https — Resource Manager and its tokens go over TLS only"
     }
+
+    def "a VMM site's fabric and clouds, its Hyper-V policies and its network and storage mappings come back as the planner knows them (seed 003)"() {
+        given: "the Hyper-V example's vault, served for a subscription of its own"
+        def hyperv = StateFiles.read(Vcsim.root().resolve('examples/hyperv-vmm-to-vmm/.siteplan/state.json'))
+        def sim = hyperv.vaults()[0]
+        def t = new AzureTarget(sim.target(), '0b7e3c1d-0000-4000-8000-000000000003', 'eastus', 'rg-vmm', sim.name(), null, null, null, [], [],
+                ProviderKind.AZURE, arm.endpoint, null, arm.thumbprint)
+        ArmResources.seed(arm, t, hyperv)
+
+        when:
+        def vault = new AzureDiscovery(AzureConnection.open(t, arm.token)).vault()
+
+        then:
+        vault.fabrics().collect { [it.site(), it.type(), it.protectionContainers()] } == sim.fabrics().collect { [it.site(), it.type(), it.protectionContainers()] }
+        vault.policies() == sim.policies()
+        vault.networkMappings() == sim.networkMappings()
+        vault.storageMappings() == sim.storageMappings()
+        vault.protectedItems()*.machine() == sim.protectedItems()*.machine()
+        vault.protectedItems()*.policy() == sim.protectedItems()*.policy()
+    }
 }
