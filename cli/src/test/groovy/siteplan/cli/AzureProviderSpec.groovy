@@ -113,15 +113,17 @@ class AzureProviderSpec extends ExecutorSpecification {
     def "a job that fails fails its step and what depends on it; the rest is applied and the next apply finishes"() {
         given:
         Path dir = realEstate()
-        arm.failNext('EnableDr')
+        arm.failNext('EnableDr', 'mq02')
 
         when:
         int code = run('apply', dir.toString(), '--auto-approve')
 
         then:
         code == ExitCode.FAILED
-        out =~ /protection\.\S+: FAILED — enable protection of \S+ failed: InternalError: EnableDr of \S+ failed/
-        out =~ /recovery_plan\.\S+: skipped: protection\.\S+ failed/
+        out =~ /protection\.mq02: FAILED — enable protection of mq02 failed: InternalError: EnableDr of mq02 failed/
+        out =~ /mobility\.mq02: skipped: protection\.mq02 failed/
+        out =~ /recovery_plan\.linux-services: skipped: protection\.mq02 failed/
+        out =~ /protection\.web01: done/
 
         when:
         int again = run('apply', dir.toString(), '--auto-approve')

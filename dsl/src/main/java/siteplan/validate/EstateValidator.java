@@ -333,8 +333,9 @@ public final class EstateValidator {
                 String dk = key + "/drill";
                 AzureTarget t = azure.get(p.target());
                 VmmSite vt = vmmSites.get(p.target());
-                if (t != null) ref(dk, "drill of " + label, "network", d.network(), names(t.networks(), VirtualNetwork::name));
-                else if (vt != null) ref(dk, "drill of " + label, "network", d.network(), names(vt.vmNetworks(), VmNetwork::name));
+                // A VMM target site drills into its VM networks, even when an Azure target of the same name says where its vault lives.
+                if (vt != null) ref(dk, "drill of " + label, "network", d.network(), names(vt.vmNetworks(), VmNetwork::name));
+                else if (t != null) ref(dk, "drill of " + label, "network", d.network(), names(t.networks(), VirtualNetwork::name));
                 for (SmokeCheck c : d.checks()) {
                     if (!inPlan.contains(c.machine())) {
                         error(sources.at(dk), c.kind().token() + " check of drill of " + label + " targets machine '" + c.machine()

@@ -270,7 +270,8 @@ public final class Differ {
                         resized, impact(m, g, resizedBytes, "no new recovery point until re-replication completes"), false);
             } else {
                 List<FieldChange> f = new ArrayList<>();
-                field(f, "group", p.protectionGroup(), g.name());
+                // Site Recovery groups VMware machines (multi-VM consistency group) but not Hyper-V ones: an unreported group is no drift.
+                if (p.protectionGroup() != null) field(f, "group", p.protectionGroup(), g.name());
                 field(f, "policy", p.policy(), g.policy());
                 field(f, "processServer", p.processServer(), g.processServer());
                 FailoverSettings fs = m.failover();

@@ -199,7 +199,10 @@ public final class AzureDiscovery {
                 if (d.hasNonNull("allowedAuthenticationType")) s.put("authentication", d.get("allowedAuthenticationType").asInt() == 2 ? "certificate" : "kerberos");
                 if (d.hasNonNull("replicationPort")) s.put("port", d.get("replicationPort").asText());
                 if (d.hasNonNull("initialReplicationMethod")) s.put("initialReplication", "Offline".equalsIgnoreCase(d.get("initialReplicationMethod").asText()) ? "offline" : "network");
-                if (d.hasNonNull("replicaDeletionOption")) s.put("deleteReplica", String.valueOf("OnRecoveryCloud".equalsIgnoreCase(d.get("replicaDeletionOption").asText())));
+                if (d.hasNonNull("replicaDeletionOption")) {
+                    String option = d.get("replicaDeletionOption").asText();
+                    s.put("deleteReplica", String.valueOf("Required".equalsIgnoreCase(option) || "OnRecoveryCloud".equalsIgnoreCase(option)));
+                }
                 return new RecoveryVault.Policy(name, "hyperv-to-vmm", s, managed);
             }
             default -> {

@@ -86,6 +86,7 @@ public final class AzureOperations implements Operations {
             case "vcenter" -> vcenter(step);
             case "policy" -> policy(step);
             case "network_mapping" -> networkMapping(step);
+            case "storage_mapping" -> storageMapping(step);
             case "protection" -> protection(step);
             case "mobility" -> mobility(step);
             case "recovery_plan" -> recoveryPlan(step);
@@ -182,8 +183,10 @@ public final class AzureOperations implements Operations {
             if (have == null) return StepResult.already("policy " + s.name() + " is gone");
             return finish(az.write(HttpMethod.DELETE, id, AzureConnection.ASR_API, null), "deleted policy " + s.name());
         }
+        var hv = estate.hyperVPolicies().stream().filter(x -> x.name().equals(s.name())).findFirst();
+        if (hv.isPresent()) return hyperVPolicy(s, id, have, hv.get());
         ReplicationPolicy p = estate.replicationPolicies().stream().filter(x -> x.name().equals(s.name())).findFirst()
-                .orElseThrow(() -> new OperationFailed("policy " + s.name() + " is not declared (Hyper-V policies go through the VMM provider, which is not built yet)"));
+                .orElseThrow(() -> new OperationFailed("policy " + s.name() + " is not declared"));
         Map<String, Object> in = new LinkedHashMap<>();
         in.put("instanceType", "InMageAzureV2");
         in.put("recoveryPointThresholdInMinutes", p.rpoThreshold().toMinutes());
@@ -196,6 +199,76 @@ public final class AzureOperations implements Operations {
         }
         return finish(az.write(HttpMethod.PUT, id, AzureConnection.ASR_API, Map.of("properties", Map.of("providerSpecificInput", in))),
                 (have == null ? "created" : "updated") + " policy " + s.name() + " (Site Recovery adds its failback policy, FB-POLICY)");
+    }
+
+    /**
+     * Seed 003: a Hyper-V Replica policy, then the pairing of each protection group's source cloud with its
+     * target cloud under it (a protection container mapping), which protection of the group's VMs needs.
+     */
+    private StepResult hyperVPolicy(Step s, String id, JsonNode have, siteplan.model.HyperVPolicy p) {
+        Map<String, String> wanted = siteplan.planner.sim.PolicyForm.settings(p);
+        List<String> done = new ArrayList<>();
+        if (have == null || !AzureDiscovery.policy(have, false).settings().equals(wanted)) {
+            Map<String, Object> in = new LinkedHashMap<>();
+            in.put("instanceType", "HyperVReplica2012R2");
+            in.put("replicationFrequencyInSeconds", p.copyFrequency().toSeconds());
+            in.put("recoveryPoints", p.recoveryPoints() == null ? 0 : p.recoveryPoints());
+            in.put("applicationConsistentSnapshotFrequencyInHours", p.appConsistentFrequency() == null ? 0 : p.appConsistentFrequency().toHours());
+            in.put("compression", p.compression() ? "Enable" : "Disable");
+            in.put("initialReplicationMethod", "offline".equals(wanted.get("initialReplication")) ? "Offline" : "OverNetwork");
+            if (p.initialReplication() != null && p.initialReplication().exportPath() != null) in.put("offlineReplicationExportPath", p.initialReplication().exportPath());
+            if (p.initialReplication() != null && p.initialReplication().importPath() != null) in.put("offlineReplicationImportPath", p.initialReplication().importPath());
+            in.put("allowedAuthenticationType", "certificate".equals(wanted.get("authentication")) ? 2 : 1);
+            in.put("replicationPort", Integer.parseInt(wanted.get("port")));
+            in.put("replicaDeletion", p.deleteReplica() ? "Required" : "NotRequired");
+            awaitDone(az.write(HttpMethod.PUT, id, AzureConnection.ASR_API, Map.of("properties", Map.of("providerSpecificInput", in))), "policy " + s.name());
+            done.add((have == null ? "created" : "updated") + " Hyper-V policy " + s.name());
+        }
+        for (ProtectionGroup g : estate.protectionGroups()) {
+            if (!g.policy().equals(p.name()) || g.sourceCloud() == null || g.targetCloud() == null) continue;
+            JsonNode source = fabric(g.source()).orElseThrow(() -> notRegistered(g.source()));
+            JsonNode target = fabric(g.target()).orElseThrow(() -> notRegistered(g.target()));
+            String mapping = source.path("id").asText() + "/replicationProtectionContainers/" + g.sourceCloud() + "/replicationProtectionContainerMappings/" + p.name() + "-" + g.targetCloud();
+            if (az.get(mapping, AzureConnection.ASR_API) != null) continue;
+            awaitDone(az.write(HttpMethod.PUT, mapping, AzureConnection.ASR_API, Map.of("properties", Map.of("policyId", id,
+                    "targetProtectionContainerId", target.path("id").asText() + "/replicationProtectionContainers/" + g.targetCloud(), "providerSpecificInput", Map.of()))),
+                    "pairing cloud " + g.sourceCloud() + " with " + g.targetCloud());
+            done.add("paired " + g.sourceCloud() + " with " + g.targetCloud());
+        }
+        return done.isEmpty() ? StepResult.already("Hyper-V policy " + s.name() + " is as declared and its clouds are paired") : StepResult.changed(String.join("; ", done));
+    }
+
+    /** Seed 003: a storage classification of the source VMM site mapped to one of the target's. */
+    private StepResult storageMapping(Step s) {
+        var m = estate.storageMappings().stream().filter(x -> x.source().equals(s.name())).findFirst().orElse(null);
+        JsonNode existing = null;
+        for (JsonNode sm : az.list(vault + "/replicationStorageClassificationMappings", AzureConnection.ASR_API)) {
+            String[] parts = sm.path("id").asText().split("/");
+            if (parts.length >= 3 && s.name().equals(parts[parts.length - 3])) existing = sm;
+        }
+        if (s.action() == Action.DELETE || m == null) {
+            if (existing == null) return StepResult.already("storage mapping " + s.name() + " is gone");
+            return finish(az.write(HttpMethod.DELETE, existing.path("id").asText(), AzureConnection.ASR_API, null), "deleted storage mapping " + s.name());
+        }
+        if (existing != null && m.target().equals(AzureDiscovery.last(existing.path("properties").path("targetStorageClassificationId").asText()))) {
+            return StepResult.already("storage mapping " + s.name() + " → " + m.target() + " exists");
+        }
+        String sourceSite = siteWithClassification(m.source()), targetSite = siteWithClassification(m.target());
+        JsonNode source = fabric(sourceSite).orElseThrow(() -> notRegistered(sourceSite));
+        JsonNode target = fabric(targetSite).orElseThrow(() -> notRegistered(targetSite));
+        String id = source.path("id").asText() + "/replicationStorageClassifications/" + m.source() + "/replicationStorageClassificationMappings/" + m.source() + "-" + m.target();
+        return finish(az.write(HttpMethod.PUT, id, AzureConnection.ASR_API, Map.of("properties", Map.of("targetStorageClassificationId",
+                target.path("id").asText() + "/replicationStorageClassifications/" + m.target()))), "mapped storage " + m.source() + " to " + m.target());
+    }
+
+    private Optional<String> siteWithNetwork(String name) {
+        Optional<String> vmware = estate.vmwareSites().stream().filter(v -> v.networks().stream().anyMatch(n -> n.name().equals(name))).map(v -> v.name()).findFirst();
+        return vmware.isPresent() ? vmware : estate.vmmSites().stream().filter(v -> v.vmNetworks().stream().anyMatch(n -> n.name().equals(name))).map(v -> v.name()).findFirst();
+    }
+
+    private String siteWithClassification(String name) {
+        return estate.vmmSites().stream().filter(v -> v.storageClassifications().stream().anyMatch(c -> c.name().equals(name))).map(v -> v.name()).findFirst()
+                .orElseThrow(() -> new OperationFailed("storage classification " + name + " is declared in no VMM site"));
     }
 
     private StepResult networkMapping(Step s) {
@@ -211,13 +284,20 @@ public final class AzureOperations implements Operations {
         if (existing != null && m.target().equals(existing.path("properties").path("recoveryNetworkFriendlyName").asText())) {
             return StepResult.already("network mapping " + s.name() + " → " + m.target() + " exists");
         }
-        String source = estate.vmwareSites().stream().filter(v -> v.networks().stream().anyMatch(n -> n.name().equals(m.source()))).map(v -> v.name()).findFirst()
-                .orElse(estate.vmwareSites().isEmpty() ? null : estate.vmwareSites().get(0).name());
+        String source = siteWithNetwork(m.source()).orElse(estate.vmwareSites().isEmpty() ? null : estate.vmwareSites().get(0).name());
         JsonNode fabric = fabric(source).orElseThrow(() -> notRegistered(source));
         String id = fabric.path("id").asText() + "/replicationNetworks/" + m.source() + "/replicationNetworkMappings/" + m.source() + "-" + m.target();
-        String network = rg() + "/providers/Microsoft.Network/virtualNetworks/" + m.target();
-        return finish(az.write(HttpMethod.PUT, id, AzureConnection.ASR_API, Map.of("properties", Map.of("recoveryFabricName", AZURE_FABRIC, "recoveryNetworkId", network,
-                "fabricSpecificDetails", Map.of("instanceType", "VmmToAzure")))), "mapped " + m.source() + " to " + m.target());
+        // To an Azure virtual network, or (seed 003) to a VM network of the target VMM site.
+        Optional<String> vmmTarget = estate.vmmSites().stream().filter(v -> v.vmNetworks().stream().anyMatch(n -> n.name().equals(m.target()))).map(v -> v.name()).findFirst();
+        String recoveryFabric = AZURE_FABRIC, network = rg() + "/providers/Microsoft.Network/virtualNetworks/" + m.target(), kind = "VmmToAzure";
+        if (vmmTarget.isPresent()) {
+            JsonNode target = fabric(vmmTarget.get()).orElseThrow(() -> notRegistered(vmmTarget.get()));
+            recoveryFabric = target.path("name").asText();
+            network = target.path("id").asText() + "/replicationNetworks/" + m.target();
+            kind = "VmmToVmm";
+        }
+        return finish(az.write(HttpMethod.PUT, id, AzureConnection.ASR_API, Map.of("properties", Map.of("recoveryFabricName", recoveryFabric, "recoveryNetworkId", network,
+                "fabricSpecificDetails", Map.of("instanceType", kind)))), "mapped " + m.source() + " to " + m.target());
     }
 
     private StepResult protection(Step s) {
@@ -244,6 +324,7 @@ public final class AzureOperations implements Operations {
             return finish(az.write(HttpMethod.PATCH, have.path("id").asText(), AzureConnection.ASR_API, Map.of("properties", failoverSettings(m))),
                     "updated failover settings of " + m.name());
         }
+        if (m.kind() == siteplan.model.MachineKind.HYPERV_VM) return enableHyperV(m, g);
         JsonNode fabric = fabric(m.site()).orElseThrow(() -> notRegistered(m.site()));
         JsonNode custom = fabric.path("properties").path("customDetails");
         JsonNode ps = find(custom.path("processServers"), "friendlyName", g.processServer());
@@ -273,6 +354,17 @@ public final class AzureOperations implements Operations {
         // Size and address are set on the protected item once it exists, as in the portal.
         awaitDone(enabled, "enable protection of " + m.name());
         return finish(az.write(HttpMethod.PATCH, id, AzureConnection.ASR_API, Map.of("properties", failoverSettings(m))), detail + "; failover settings set");
+    }
+
+    /** Seed 003: a Hyper-V VM in its group's source cloud, replicated by Hyper-V Replica under the group's policy. */
+    private StepResult enableHyperV(Machine m, ProtectionGroup g) {
+        JsonNode fabric = fabric(m.site()).orElseThrow(() -> notRegistered(m.site()));
+        String container = fabric.path("id").asText() + "/replicationProtectionContainers/" + g.sourceCloud();
+        Map<String, Object> props = Map.of("policyId", vault + "/replicationPolicies/" + g.policy(),
+                "protectableItemId", container + "/replicationProtectableItems/" + m.name(),
+                "providerSpecificDetails", Map.of("instanceType", "HyperVReplica2012R2"));
+        return finish(az.write(HttpMethod.PUT, container + "/replicationProtectedItems/" + m.name(), AzureConnection.ASR_API, Map.of("properties", props)),
+                "enabled protection of " + m.name() + " from cloud " + g.sourceCloud() + " to " + g.targetCloud() + " with policy " + g.policy());
     }
 
     private Map<String, Object> failoverSettings(Machine m) {
@@ -466,6 +558,12 @@ public final class AzureOperations implements Operations {
     }
 
     private OperationFailed notRegistered(String site) {
+        var vmm = estate.vmmSites().stream().filter(v -> v.name().equals(site)).findFirst();
+        if (vmm.isPresent()) {
+            String server = vmm.get().servers().isEmpty() ? "its VMM server" : "VMM server " + vmm.get().servers().get(0).name();
+            return new OperationFailed("site " + site + " is not registered with vault " + target.vault() + ": install the Site Recovery Provider on " + server
+                    + " and register it with the vault's registration key (seed 003), then apply again");
+        }
         return new OperationFailed("site " + site + " is not registered with vault " + target.vault()
                 + ": install its configuration server with the vault's registration key (CS-REG-KEY), then apply again");
     }

@@ -55,6 +55,13 @@ class ArmResources {
                                       customDetails: [instanceType: 'VMwareVirtualMachine', diskDetails: vm.disks().collect { [diskId: it.name(), diskName: it.name(), maxSizeMB: it.size().bytes() / (1024 * 1024) as long] }]]])
             }
         }
+        // Hyper-V VMs: VMM lists each in its cloud.
+        estate?.machines()?.findAll { it.kind() == siteplan.model.MachineKind.HYPERV_VM && it.cloud() }?.each { m ->
+            arm.put("${fabric(t, m.site())}/replicationProtectionContainers/${m.cloud()}/replicationProtectableItems/${m.name()}".toString(),
+                    [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectableItems',
+                     properties: [friendlyName: m.name(), protectionStatus: 'Unprotected',
+                                  customDetails: [instanceType: 'HyperVVirtualMachine', diskDetails: m.disks().collect { [diskId: it.name(), diskName: it.name(), maxSizeMB: it.size().bytes() / (1024 * 1024) as long] }]]])
+        }
         // Physical servers: the configuration server lists them once their Mobility service or push reaches them.
         estate?.machines()?.findAll { it.kind() == siteplan.model.MachineKind.PHYSICAL }?.each { m ->
             def f = v.fabric(m.site()).orElse(null)
@@ -126,7 +133,7 @@ class ArmResources {
                  applicationConsistentSnapshotFrequencyInHours: s.appConsistentFrequency ? Durations.parse(s.appConsistentFrequency).toHours() : 0,
                  compression: s.compression == 'true' ? 'Enable' : 'Disable', allowedAuthenticationType: s.authentication == 'certificate' ? 2 : 1,
                  replicationPort: s.port as int, initialReplicationMethod: s.initialReplication == 'offline' ? 'Offline' : 'OverNetwork',
-                 replicaDeletionOption: s.deleteReplica == 'true' ? 'OnRecoveryCloud' : 'NotRequired']
+                 replicaDeletionOption: s.deleteReplica == 'true' ? 'Required' : 'NotRequired']
         } else {
             d = [instanceType: p.kind() == 'failback' ? 'InMage' : 'InMageAzureV2', recoveryPointThresholdInMinutes: minutes(s.rpoThreshold),
                  recoveryPointHistory: minutes(s.retention), appConsistentFrequencyInMinutes: minutes(s.appConsistentFrequency),
@@ -142,8 +149,11 @@ class ArmResources {
     }
 
     static Map item(AzureTarget t, RecoveryVault v, ProtectedItem i) {
-        Map d = [instanceType: 'InMageAzureV2', multiVmGroupName: i.protectionGroup(), processServerName: i.processServer(), processServerId: "ps-${i.processServer()}".toString(),
-                 masterTargetId: "mt-${i.masterTarget()}".toString(),
+        boolean hyperV = v.fabric(i.site()).map { it.type() == 'vmm' }.orElse(false)
+        Map d = hyperV ? [instanceType: 'HyperVReplica2012R2'] : [instanceType: 'InMageAzureV2', multiVmGroupName: i.protectionGroup()]
+        if (i.processServer()) d += [processServerName: i.processServer(), processServerId: "ps-${i.processServer()}".toString()]
+        if (i.masterTarget()) d.masterTargetId = "mt-${i.masterTarget()}".toString()
+        d += [
                  recoveryAzureStorageAccount: i.storageAccount() ? "${rg(t)}/providers/Microsoft.Storage/storageAccounts/${i.storageAccount()}".toString() : null,
                  protectedDisks: i.disks().collect { [diskId: it.name(), diskName: it.name(), diskCapacityInBytes: it.size().bytes()] }]
         if (i.failover()) {
@@ -155,7 +165,7 @@ class ArmResources {
         }
         if (i.mobility()) d.agentVersion = i.mobility().version()
         if (i.testFailover()) d.selectedTfoAzureNetworkId = "${rg(t)}/providers/Microsoft.Network/virtualNetworks/${i.testFailover()}".toString()
-        [friendlyName: i.machine(), protectedItemType: 'InMageAzureV2', primaryFabricFriendlyName: i.site(), policyFriendlyName: i.policy(),
+        [friendlyName: i.machine(), protectedItemType: d.instanceType, primaryFabricFriendlyName: i.site(), policyFriendlyName: i.policy(),
          policyId: "${vault(t)}/replicationPolicies/${i.policy()}".toString(),
          protectionState: AsrStates.of(i.state()), replicationHealth: i.health()?.capitalize(),
          activeLocation: i.activeLocation() == ProtectedItem.ActiveLocation.RECOVERY ? 'Recovery' : 'Primary',
@@ -184,7 +194,9 @@ class ArmResources {
         Map in = (body.properties ?: [:]) as Map
         switch (type) {
             case 'replicationpolicies':
-                return [type: ArmServer.typeOf(path), properties: [friendlyName: name, providerSpecificDetails: in.providerSpecificInput]]
+                Map details = new LinkedHashMap((in.providerSpecificInput ?: [:]) as Map)
+                if (details.containsKey('replicaDeletion')) details.replicaDeletionOption = details.remove('replicaDeletion')
+                return [type: ArmServer.typeOf(path), properties: [friendlyName: name, providerSpecificDetails: details]]
             case 'replicationrecoveryplans':
                 return [type: ArmServer.typeOf(path), properties: [friendlyName: name, primaryFabricId: in.primaryFabricId, recoveryFabricId: in.recoveryFabricId,
                                                                    failoverDeploymentModel: in.failoverDeploymentModel, groups: in.groups]]
@@ -211,7 +223,7 @@ class ArmResources {
                                                   recoveryAzureVMName: ps.targetAzureVmName,
                                                   selectedRecoveryAzureNetworkId: ps.targetAzureNetworkId,
                                                   vmNics: ps.targetAzureSubnetId ? [[nicId: 'nic0', selectedSubnetName: (ps.targetAzureSubnetId as String).tokenize('/').last()]] : [],
-                                                  rpoInSeconds: 90, agentVersion: '9.0']]]
+                                                  rpoInSeconds: 90] + (ps.instanceType == 'InMageAzureV2' ? [agentVersion: '9.0'] : [:])]]
             default:
                 return [type: ArmServer.typeOf(path), properties: in]
         }

@@ -79,8 +79,8 @@ class ArmServer implements AutoCloseable {
     /** The next n requests are answered 429 Too Many Requests, Retry-After 1. */
     void throttle(int n) { throttled.set(n) }
 
-    /** The next job of this scenario (EnableDr, TestFailover, PlannedFailover, …) fails. */
-    void failNext(String scenario) { failing << scenario }
+    /** The next job of this scenario (EnableDr, TestFailover, PlannedFailover, …) fails; for one target object only when named. */
+    void failNext(String scenario, String name = null) { failing << (name ? "${scenario}:${name}".toString() : scenario) }
 
     void put(String id, Map resource) {
         resource.id = id
@@ -231,7 +231,7 @@ class ArmServer implements AutoCloseable {
         String vault = target.substring(0, target.toLowerCase().indexOf('/providers/microsoft.recoveryservices/vaults/') + '/providers/microsoft.recoveryservices/vaults/'.length()) +
                 target.substring(target.toLowerCase().indexOf('/providers/microsoft.recoveryservices/vaults/') + '/providers/microsoft.recoveryservices/vaults/'.length()).tokenize('/')[0]
         String jobName = "job-${jobs.incrementAndGet()}-${scenario}".toString()
-        boolean fails = failing.remove(scenario)
+        boolean fails = failing.remove("${scenario}:${name}".toString()) || failing.remove(scenario)
         Map job = [type: 'Microsoft.RecoveryServices/vaults/replicationJobs', properties: [activityId: id, scenarioName: scenario, friendlyName: scenario, targetObjectName: name, targetObjectId: target,
                                 state: fails ? 'Failed' : 'Succeeded', startTime: java.time.Instant.now().toString(), endTime: java.time.Instant.now().toString(),
                                 errors: fails ? [[serviceErrorDetails: [code: 'InternalError', message: "${scenario} of ${name} failed in the test server".toString()]]] : []]]

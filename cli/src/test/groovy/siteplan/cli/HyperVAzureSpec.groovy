@@ -1,0 +1,97 @@
+package siteplan.cli
+
+import com.fasterxml.jackson.databind.ObjectMapper
+import java.nio.file.Path
+import siteplan.planner.state.StateFiles
+import siteplan.providers.azure.ArmResources
+import siteplan.providers.azure.ArmServer
+import siteplan.schema.DefinitionLoader
+
+/**
+ * Seed 003 through Site Recovery's REST surface: the Hyper-V example's vault (VMM fabrics and clouds,
+ * Hyper-V Replica policies, VM network and storage classification mappings, protected VMs) lives in a
+ * subscription, declared as an Azure target named like the VMM target site, reached on the local
+ * Resource Manager.
+ */
+class HyperVAzureSpec extends ExecutorSpecification {
+    ArmServer arm
+
+    def cleanup() {
+        arm?.close()
+    }
+
+    Path realVault() {
+        Path dir = estate('hyperv-vmm-to-vmm')
+        Path state = state(dir).resolve('state.json')
+        arm = ArmServer.start()
+        write(dir.resolve('vault.groovy'), """// Where the Chicago vault lives: a subscription reached through Resource Manager.
+azure('chicago') {
+    provider 'azure'; endpoint '${arm.endpoint}'; token secret('arm-token'); thumbprint '${arm.thumbprint}'
+    subscription '0b7e3c1d-0000-4000-8000-000000000003'; region 'eastus'; resourceGroup 'rg-vmm'; vault 'chicago-vault'
+}
+""")
+        def estate = DefinitionLoader.load([dir.toString()]).estate()
+        ArmResources.seed(arm, estate.azure()[0], StateFiles.read(state), estate)
+        // Seed 003: both VMM servers register with the vault, so Chicago's clouds are there to pair with.
+        ArmResources.seedFabric(arm, estate.azure()[0], new siteplan.planner.state.RecoveryVault.Fabric('chicago', 'vmm', null, [], ['GoldCloud2', 'SilverCloud2']))
+        java.nio.file.Files.delete(state)
+        env.SITEPLAN_SECRET_ARM_TOKEN = arm.token
+        dir
+    }
+
+    List<String> changes(Path dir) {
+        int code = run('plan', dir.toString(), '--json')
+        assert code == 0: this.err + ' ' + this.out
+        new ObjectMapper().readTree(out).get('changes').findAll { it.get('action').asText() != 'no-op' }.collect { it.get('action').asText() + ' ' + it.get('address').asText() }
+    }
+
+    def "the Hyper-V estate's drift is planned from the vault, applied through it, and gone afterwards"() {
+        given:
+        Path dir = realVault()
+        def before = changes(dir)
+
+        when:
+        int code = run('apply', dir.toString(), '--auto-approve')
+
+        then:
+        before.any { it.startsWith('create protection.') }
+        code == 0
+        arm.requests.any { it ==~ /PUT .*\/replicationProtectionContainers\/\w+Cloud1\/replicationProtectedItems\/\S+/ }
+        changes(dir) == []
+    }
+
+    def "a VMM site the vault does not know stops what needs it, saying what to install"() {
+        given:
+        Path dir = realVault()
+        arm.resources.keySet().removeIf { it.contains('/replicationfabrics/fabric-chicago') }
+        arm.resources.keySet().removeIf { it.contains('/replicationstorageclassificationmappings/') }
+
+        when:
+        int code = run('apply', dir.toString(), '--auto-approve')
+
+        then:
+        code == ExitCode.FAILED
+        out =~ /storage_mapping\.\w+: FAILED — site chicago is not registered with vault chicago-vault: install the Site Recovery Provider on VMM server VMM-Chicago and register it with the vault's registration key \(seed 003\), then apply again/
+    }
+
+    def "policies, cloud pairings, and network and storage mappings are created through Site Recovery"() {
+        given: 'a vault that has only its fabrics and clouds'
+        Path dir = realVault()
+        arm.resources.keySet().removeIf { it.contains('/replicationpolicies/') || it.contains('/replicationnetworkmappings/') || it.contains('/replicationstorageclassificationmappings/') || it.contains('/replicationprotecteditems/') || it.contains('/replicationrecoveryplans/') }
+
+        when:
+        def planned = changes(dir)
+        int code = run('apply', dir.toString(), '--auto-approve')
+
+        then:
+        planned.containsAll(['create policy.gold-hv', 'create policy.silver-hv'])
+        planned.any { it.startsWith('create network_mapping.') }
+        planned.any { it.startsWith('create storage_mapping.') }
+        code == 0
+        arm.get('/subscriptions/0b7e3c1d-0000-4000-8000-000000000003/resourceGroups/rg-vmm/providers/Microsoft.RecoveryServices/vaults/chicago-vault/replicationPolicies/silver-hv')
+                .properties.providerSpecificDetails.subMap(['instanceType', 'initialReplicationMethod', 'offlineReplicationExportPath', 'allowedAuthenticationType', 'replicationPort']) ==
+                [instanceType: 'HyperVReplica2012R2', initialReplicationMethod: 'Offline', offlineReplicationExportPath: '\\\\ny-fs01\\asr-export', allowedAuthenticationType: 2, replicationPort: 8084]
+        arm.requests.any { it ==~ /PUT .*\/replicationProtectionContainers\/GoldCloud1\/replicationProtectionContainerMappings\/gold-hv-GoldCloud2/ }
+        changes(dir) == []
+    }
+}
