@@ -96,7 +96,7 @@ public final class EstateProvider implements Provider {
                 } catch (AzureConnection.AzureException e) {
                     throw new DiscoveryException(e.getMessage());
                 } catch (RuntimeException e) {
-                    throw new DiscoveryException("discovery of Azure target " + a.name() + " failed: " + AzureConnection.rootMessage(e));
+                    throw new DiscoveryException("discovery of Azure target " + a.name() + " failed: " + Causes.root(e));
                 }
             }));
         }

@@ -182,17 +182,11 @@ public final class AzureConnection {
         } catch (java.io.IOException e) {
             throw new AzureException("Azure Resource Manager at " + endpoint + " answered " + method + " " + URI.create(url).getPath() + " with something that is not JSON: " + e.getMessage());
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new AzureException("cannot reach Azure Resource Manager at " + endpoint + ": " + rootMessage(e));
+            throw new AzureException("cannot reach Azure Resource Manager at " + endpoint + ": " + siteplan.providers.Causes.root(e));
         } catch (RuntimeException e) {
             if (e instanceof AzureException a) throw a;
-            throw new AzureException("cannot reach Azure Resource Manager at " + endpoint + ": " + rootMessage(e));
+            throw new AzureException("cannot reach Azure Resource Manager at " + endpoint + ": " + siteplan.providers.Causes.root(e));
         }
-    }
-
-    public static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     /** One answer from Resource Manager. */

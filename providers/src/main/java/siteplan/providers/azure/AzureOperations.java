@@ -305,8 +305,7 @@ public final class AzureOperations implements Operations {
         JsonNode have = itemNode(s.name()).orElse(null);
         if (s.action() == Action.DELETE) {
             if (have == null) return StepResult.already(s.name() + " is not protected");
-            return finish(az.write(HttpMethod.POST, have.path("id").asText() + "/remove", AzureConnection.ASR_API, Map.of("properties", Map.of("disableProtectionReason", "NotSpecified"))),
-                    "disabled protection of " + s.name() + " (recovery points are deleted)");
+            return finish(disable(have), "disabled protection of " + s.name() + " (recovery points are deleted)");
         }
         if (m == null) throw new OperationFailed("machine " + s.name() + " is not declared");
         ProtectionGroup g = membership.groupOf(m.name()).orElseThrow(() -> new OperationFailed(m.name() + " is in no protection group"));
@@ -316,7 +315,7 @@ public final class AzureOperations implements Operations {
         }
         if (have != null && (s.action() == Action.RE_REPLICATE || s.action() == Action.REPLACE)) {
             // SRC-RESIZE / a new master target: protection is disabled and enabled again.
-            awaitDone(az.write(HttpMethod.POST, have.path("id").asText() + "/remove", AzureConnection.ASR_API, Map.of("properties", Map.of("disableProtectionReason", "NotSpecified"))), "disable protection of " + m.name());
+            awaitDone(disable(have), "disable protection of " + m.name());
             have = null;
         }
         if (have != null) {
@@ -365,6 +364,11 @@ public final class AzureOperations implements Operations {
                 "providerSpecificDetails", Map.of("instanceType", "HyperVReplica2012R2"));
         return finish(az.write(HttpMethod.PUT, container + "/replicationProtectedItems/" + m.name(), AzureConnection.ASR_API, Map.of("properties", props)),
                 "enabled protection of " + m.name() + " from cloud " + g.sourceCloud() + " to " + g.targetCloud() + " with policy " + g.policy());
+    }
+
+    /** Disable protection: Site Recovery stops replicating the item and deletes its recovery points. */
+    private AzureConnection.Reply disable(JsonNode item) {
+        return az.write(HttpMethod.POST, item.path("id").asText() + "/remove", AzureConnection.ASR_API, Map.of("properties", Map.of("disableProtectionReason", "NotSpecified")));
     }
 
     private Map<String, Object> failoverSettings(Machine m) {

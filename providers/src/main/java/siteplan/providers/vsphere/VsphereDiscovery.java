@@ -56,7 +56,7 @@ public final class VsphereDiscovery {
             Map<String, Map<String, Object>> objects = retrieveAll(PAGE);
             return inventory(site, address, si.getAboutInfo().getVersion(), objects, editions());
         } catch (RemoteException | RuntimeException e) {
-            throw new DiscoveryException("discovery of vCenter " + address + " failed: " + VsphereSession.reason(e));
+            throw new DiscoveryException("discovery of vCenter " + address + " failed: " + siteplan.providers.Causes.root(e));
         }
     }
 

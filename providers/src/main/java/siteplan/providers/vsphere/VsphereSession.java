@@ -40,7 +40,7 @@ public final class VsphereSession implements AutoCloseable {
         } catch (com.vmware.vim25.InvalidLogin e) {
             throw new DiscoveryException("vCenter " + sdk.getHost() + " refused the login of '" + user + "' — check the user and the credential's password");
         } catch (RemoteException | RuntimeException e) {
-            String why = reason(e);
+            String why = siteplan.providers.Causes.root(e);
             String hint = !why.contains("certif") && !why.contains("PKIX") ? ""
                     : thumbprint == null ? " — declare the certificate's SHA-256 fingerprint: thumbprint 'AB:CD:…'"
                     : " — if the certificate was renewed, check it is this vCenter's and declare the new fingerprint";
@@ -61,13 +61,6 @@ public final class VsphereSession implements AutoCloseable {
         if (trust == null) return new ServiceInstance(sdk, user, password, false);
         com.vmware.vim25.ws.CustomSSLTrustContextCreator.setContextAlreadyCreated(false);
         return new ServiceInstance(sdk, user, password, trust);
-    }
-
-    static String reason(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 
     public ServiceInstance serviceInstance() {
