@@ -66,7 +66,8 @@ final class DiscoverCommand implements Callable<Integer> {
         }
         for (var a : d.azure()) {
             out.println("  target " + a.target() + ": subscription " + a.subscription() + " in " + a.region() + ": " + n(a.networks().size(), "virtual network") + ", "
-                    + n(a.storageAccounts().size(), "storage account"));
+                    + n(a.storageAccounts().size(), "storage account")
+                    + (a.vms().isEmpty() && a.publicIps().isEmpty() ? "" : ", " + n(a.vms().size(), "VM") + ", " + n(a.publicIps().size(), "public IP address", "public IP addresses")));
         }
         for (var v : d.vaults()) {
             out.println("  vault " + v.name() + " (" + v.target() + "): " + n(v.fabrics().size(), "fabric") + ", " + n(v.policies().size(), "policy", "policies") + ", "

@@ -43,6 +43,11 @@ public final class AzureDiscovery {
 
     public AzureSubscription subscription() {
         var t = az.target();
+        String group = "/subscriptions/" + t.subscription() + "/resourceGroups/" + t.resourceGroup();
+        if (az.get(group, "2021-04-01") == null) {
+            // Nothing exists yet: the plan creates what is declared, in a resource group someone must create first.
+            return new AzureSubscription(t.name(), t.subscription(), t.region(), List.of(), List.of());
+        }
         NetworkManager network = NetworkManager.authenticate(az.pipeline(), az.profile());
         StorageManager storage = StorageManager.authenticate(az.pipeline(), az.profile());
         List<AzureSubscription.AzureNetwork> networks = new ArrayList<>();
@@ -56,9 +61,14 @@ public final class AzureDiscovery {
         for (StorageAccount a : storage.storageAccounts().listByResourceGroup(t.resourceGroup())) {
             accounts.add(new AzureSubscription.AzureStorageAccount(a.name(), redundancy(a.skuType().name().toString()), a.regionName()));
         }
-        networks.sort(java.util.Comparator.comparing(AzureSubscription.AzureNetwork::name));
-        accounts.sort(java.util.Comparator.comparing(AzureSubscription.AzureStorageAccount::name));
-        return new AzureSubscription(t.name(), t.subscription(), t.region(), networks, accounts);
+        List<AzureSubscription.PublicIp> ips = new ArrayList<>();
+        network.publicIpAddresses().listByResourceGroup(t.resourceGroup()).forEach(ip -> ips.add(new AzureSubscription.PublicIp(ip.name(), ip.ipAddress(),
+                ip.ipAllocationMethod() == null ? null : ip.ipAllocationMethod().toString().toLowerCase(Locale.ROOT), ip.regionName())));
+        List<AzureSubscription.AzureVm> vms = new ArrayList<>();
+        for (JsonNode vm : az.list(group + "/providers/Microsoft.Compute/virtualMachines", "2024-07-01")) {
+            vms.add(new AzureSubscription.AzureVm(vm.path("name").asText(), vm.path("properties").path("hardwareProfile").path("vmSize").asText(null), vm.path("location").asText(null)));
+        }
+        return new AzureSubscription(t.name(), t.subscription(), t.region(), networks, accounts, vms, ips);
     }
 
     /** Standard_GRS → grs, Standard_RAGRS → ra-grs: the redundancy, in siteplan's tokens. */

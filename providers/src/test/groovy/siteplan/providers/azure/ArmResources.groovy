@@ -24,6 +24,7 @@ class ArmResources {
 
     /** Everything the simulated estate holds for target t, as Resource Manager would serve it. */
     static void seed(ArmServer arm, AzureTarget t, DiscoveredState state, siteplan.model.Estate estate = null) {
+        arm.put(rg(t), [location: t.region(), type: 'Microsoft.Resources/resourceGroups', properties: [provisioningState: 'Succeeded']])
         state.azure(t.name()).ifPresent { s ->
             s.networks().each { n ->
                 arm.put("${rg(t)}/providers/Microsoft.Network/virtualNetworks/${n.name()}".toString(), [location: n.region(), type: 'Microsoft.Network/virtualNetworks',

@@ -66,6 +66,37 @@ class AzureDiscoverySpec extends Specification {
         }
     }
 
+    def "VMs and public IP addresses already in the resource group are read too"() {
+        given:
+        String rg = "/subscriptions/${declared.subscription()}/resourceGroups/${declared.resourceGroup()}"
+        arm.put("${rg}/providers/Microsoft.Compute/virtualMachines/cs01".toString(), [location: 'westeurope', type: 'Microsoft.Compute/virtualMachines',
+                properties: [hardwareProfile: [vmSize: 'Standard_A3'], provisioningState: 'Succeeded']])
+        arm.put("${rg}/providers/Microsoft.Network/publicIPAddresses/cs01-ip".toString(), [location: 'westeurope', type: 'Microsoft.Network/publicIPAddresses',
+                sku: [name: 'Standard'], properties: [ipAddress: '203.0.113.10', publicIPAllocationMethod: 'Static', provisioningState: 'Succeeded']])
+
+        when:
+        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token)).subscription()
+
+        then:
+        sub.vms() == [new siteplan.planner.state.AzureSubscription.AzureVm('cs01', 'Standard_A3', 'westeurope')]
+        sub.publicIps() == [new siteplan.planner.state.AzureSubscription.PublicIp('cs01-ip', '203.0.113.10', 'static', 'westeurope')]
+
+        cleanup:
+        arm.resources.keySet().removeIf { it.contains('/microsoft.compute/') || it.contains('/publicipaddresses/') }
+    }
+
+    def "a resource group that does not exist yet means nothing exists in it"() {
+        when:
+        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token)).subscription()
+        arm.resources.remove("/subscriptions/${declared.subscription()}/resourcegroups/${declared.resourceGroup()}".toString().toLowerCase())
+        def none = new AzureDiscovery(AzureConnection.open(target(), arm.token)).subscription()
+        arm.put("/subscriptions/${declared.subscription()}/resourceGroups/${declared.resourceGroup()}".toString(), [location: 'westeurope', type: 'Microsoft.Resources/resourceGroups'])
+
+        then:
+        sub.networks().size() == 2
+        none.networks().isEmpty() && none.storageAccounts().isEmpty() && none.vms().isEmpty()
+    }
+
     def "throttling is waited out, as Retry-After asks"() {
         given:
         arm.throttle(2)
