@@ -156,4 +156,43 @@ class AzureProviderSpec extends ExecutorSpecification {
         cleanup:
         mq?.close()
     }
+
+    def "a planned failover, its commit and the reprotect go through Site Recovery, and the plan sees the machines where they run"() {
+        given:
+        Path dir = realEstate()
+        assert run('apply', dir.toString(), '--auto-approve') == 0
+        def items = { arm.resources.values().findAll { it.type?.endsWith('replicationProtectedItems') && it.properties.friendlyName in ['mq01', 'mq02', 'files01', 'monitor01'] } }
+        arm.testAddresses.mq01 = '127.2.0.1'
+        def mq = new ServerSocket(5672, 50, InetAddress.getByName('127.2.0.1'))
+        Thread.startDaemon { while (!mq.closed) { try { mq.accept().close() } catch (IOException ignored) { } } }
+
+        when:
+        int failover = run('failover', dir.toString(), '--recovery-plan', 'linux-services', '--type', 'planned', '--ack')
+
+        then: "the after-step script reaches mq01 where its failed-over VM's NIC says it is"
+        failover == 0
+        out.contains('RabbitMQ answers on 127.2.0.1:5672')
+        items().every { it.properties.protectionState == 'FailedOver' && it.properties.activeLocation == 'Recovery' }
+        arm.requests.any { it ==~ /POST .*\/replicationProtectedItems\/mq01\/plannedFailover/ }
+        !changes(dir).any { it.contains('mq01') }
+
+        when:
+        int commit = run('commit', dir.toString(), '--recovery-plan', 'linux-services')
+
+        then:
+        commit == 0
+        items().every { it.properties.protectionState == 'FailoverCommitted' }
+        changes(dir).contains('reprotect protection.mq01')
+
+        when:
+        int reprotect = run('reprotect', dir.toString(), '--recovery-plan', 'linux-services')
+
+        then:
+        reprotect == 0
+        items().every { it.properties.protectionState == 'Reprotected' }
+        arm.requests.any { it ==~ /POST .*\/replicationProtectedItems\/mq01\/reProtect/ }
+
+        cleanup:
+        mq?.close()
+    }
 }

@@ -200,11 +200,19 @@ public final class RecoveryRunner {
                 log.accept("  " + m.name() + ": FAILED — " + s.error());
                 return new RunReport.MachineRun(m.name(), m.dependsOn(), "failed", s.error(), start, took, rpo);
             }
-            synchronized (addresses) {
-                addresses.put(m.name(), ops.endpoint(m.name(), 0));
+            String unknown = null;
+            try {
+                InetSocketAddress at = ops.endpoint(m.name(), 0);
+                synchronized (addresses) {
+                    addresses.put(m.name(), at);
+                }
+                openCheckPorts(m.name());
+            } catch (siteplan.executor.provider.OperationFailed e) {
+                // The machine is up; only where it answers is unknown: scripts get no address for it and its checks fail.
+                unknown = e.getMessage();
             }
-            openCheckPorts(m.name());
-            log.accept("  " + m.name() + ": up after " + siteplan.executor.Times.human(took) + " from a recovery point " + siteplan.executor.Times.human(rpo) + " old");
+            log.accept("  " + m.name() + ": up after " + siteplan.executor.Times.human(took) + " from a recovery point " + siteplan.executor.Times.human(rpo) + " old"
+                    + (unknown == null ? "" : " (its address is unknown: " + unknown + ")"));
             return new RunReport.MachineRun(m.name(), m.dependsOn(), "up", null, start, took, rpo);
         } catch (InterruptedException e) {
             return new RunReport.MachineRun(m.name(), m.dependsOn(), "stopped", "stopped while failing over: " + stopReason, start, 0, null);

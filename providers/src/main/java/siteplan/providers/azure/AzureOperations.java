@@ -505,8 +505,17 @@ public final class AzureOperations implements Operations {
         JsonNode nic = item.path("properties").path("providerSpecificDetails").path("vmNics").path(0);
         boolean test = !"None".equalsIgnoreCase(item.path("properties").path("testFailoverState").asText("None"));
         String ip = test ? nic.path("tfoIPAddress").asText(null) : nic.path("replicaNicStaticIPAddress").asText(null);
+        if (ip == null && !test) ip = failedOverAddress(item.path("properties").path("providerSpecificDetails").path("recoveryAzureVMName").asText(machine));
         if (ip == null) throw new OperationFailed("Site Recovery reports no address for the " + (test ? "test " : "") + "failover VM of " + machine);
         return new InetSocketAddress(ip, port);
+    }
+
+    /** A failed-over VM without a static address: the private address of its first NIC, as Resource Manager has it. */
+    private String failedOverAddress(String vmName) {
+        JsonNode vm = az.get(rg() + "/providers/Microsoft.Compute/virtualMachines/" + vmName, "2024-07-01");
+        String nicId = vm == null ? null : vm.path("properties").path("networkProfile").path("networkInterfaces").path(0).path("id").asText(null);
+        JsonNode nic = nicId == null ? null : az.get(nicId, "2024-01-01");
+        return nic == null ? null : nic.path("properties").path("ipConfigurations").path(0).path("properties").path("privateIPAddress").asText(null);
     }
 
     @Override public ProtectedItem item(String machine) {

@@ -68,20 +68,33 @@ public final class VsphereDiscovery {
         try {
             RetrieveOptions options = new RetrieveOptions();
             options.setMaxObjects(pageSize);
-            Map<String, Map<String, Object>> out = new HashMap<>();
-            RetrieveResult page = vim.retrievePropertiesEx(collector, new PropertyFilterSpec[] {spec(view)}, options);
+            RetrieveResult first = vim.retrievePropertiesEx(collector, new PropertyFilterSpec[] {spec(view)}, options);
             roundTrips++;
-            while (page != null) {
-                collect(page.getObjects(), out);
-                if (page.getToken() == null) break;
-                page = vim.continueRetrievePropertiesEx(collector, page.getToken());
+            return pages(first, token -> {
                 roundTrips++;
-            }
-            return out;
+                return vim.continueRetrievePropertiesEx(collector, token);
+            });
         } finally {
             vim.destroyView(view);
             roundTrips++;
         }
+    }
+
+    /** The next page of a paged retrieval, by the token the previous page ended with. */
+    interface NextPage {
+        RetrieveResult next(String token) throws RemoteException;
+    }
+
+    /** Every object of every page, following continuation tokens until a page has none. */
+    static Map<String, Map<String, Object>> pages(RetrieveResult first, NextPage next) throws RemoteException {
+        Map<String, Map<String, Object>> out = new HashMap<>();
+        RetrieveResult page = first;
+        while (page != null) {
+            collect(page.getObjects(), out);
+            if (page.getToken() == null) break;
+            page = next.next(page.getToken());
+        }
+        return out;
     }
 
     static PropertyFilterSpec spec(ManagedObjectReference view) {

@@ -264,6 +264,16 @@ class ArmResources {
             case 'unplannedfailover':
                 p.protectionState = 'FailedOver'
                 p.activeLocation = p.activeLocation == 'Recovery' ? 'Primary' : 'Recovery'
+                if (p.activeLocation == 'Recovery') {
+                    // The failed-over VM and its NIC, in the vault's resource group, with the address tests listen on.
+                    String rg = (item.id as String).substring(0, (item.id as String).toLowerCase().indexOf('/providers/microsoft.recoveryservices'))
+                    String vm = d.recoveryAzureVMName ?: p.friendlyName
+                    String nic = "${rg}/providers/Microsoft.Network/networkInterfaces/${vm}-nic".toString()
+                    String ip = arm.testAddresses.computeIfAbsent(p.friendlyName as String) { '127.2.0.' + (arm.testAddresses.size() + 1) }
+                    arm.put(nic, [type: 'Microsoft.Network/networkInterfaces', properties: [ipConfigurations: [[name: 'ipconfig1', properties: [privateIPAddress: ip]]]]])
+                    arm.put("${rg}/providers/Microsoft.Compute/virtualMachines/${vm}".toString(), [type: 'Microsoft.Compute/virtualMachines',
+                            properties: [hardwareProfile: [vmSize: d.recoveryAzureVMSize], networkProfile: [networkInterfaces: [[id: nic]]]]])
+                }
                 break
             case 'failovercommit':
                 p.protectionState = 'FailoverCommitted'
