@@ -1,0 +1,72 @@
+package siteplan.cli
+
+import java.nio.file.Path
+import siteplan.planner.state.StateFiles
+import siteplan.providers.Vcsim
+import siteplan.providers.azure.ArmResources
+import siteplan.providers.azure.ArmServer
+import siteplan.schema.DefinitionLoader
+
+/**
+ * Seeds 001/002 through the real providers: the failback example's vCenter is the govmomi simulator and
+ * its vault the local Resource Manager; failover, commit and the four failback stages are Site Recovery
+ * calls, and the estate ends where it started.
+ */
+class FailbackAzureSpec extends ExecutorSpecification {
+    Vcsim vcsim
+    ArmServer arm
+
+    def cleanup() {
+        vcsim?.close()
+        arm?.close()
+    }
+
+    def "failover, commit, then failback in the four stages brings the plan home through Site Recovery"() {
+        given: 'every machine of the failback example protected, as Site Recovery reports it'
+        Path fb = estate('failback')
+        assert run('sim', 'init', fb.toString(), '--state', state(fb).toString(), '--from-model', '--force') == 0
+        Path stateFile = state(fb).resolve('state.json'), site = fb.resolve('estate.groovy')
+        write(stateFile, read(stateFile).replace('vc01.par.contoso.local', '127.0.0.1'))
+        vcsim = Vcsim.start(state: stateFile, site: 'paris')
+        arm = ArmServer.start()
+        write(site, read(site).replace("vcenter('vc01.par.contoso.local') {",
+                "vcenter('127.0.0.1') { provider 'vsphere'; port ${vcsim.port}; user '${vcsim.user}'; credential secret('paris-vcenter'); thumbprint '${vcsim.thumbprint}'")
+                .replace("        credential env('PARIS_VCENTER_CREDENTIAL')\n", '')
+                .replace("azure('contoso-paris-dr') {", "azure('contoso-paris-dr') { provider 'azure'; endpoint '${arm.endpoint}'; token secret('arm-token'); thumbprint '${arm.thumbprint}'"))
+        def estate = DefinitionLoader.load([fb.toString()]).estate()
+        ArmResources.seed(arm, estate.azure()[0], StateFiles.read(stateFile), estate)
+        java.nio.file.Files.delete(stateFile)
+        env.SITEPLAN_SECRET_PARIS_VCENTER = vcsim.password
+        env.SITEPLAN_SECRET_ARM_TOKEN = arm.token
+        env.SITEPLAN_SECRET_PARIS_PUSH_ADMIN = 'Paris-Push-S3cret'
+        def items = { arm.resources.values().findAll { it.type?.endsWith('replicationProtectedItems') } }
+
+        expect: 'nothing to do to start with'
+        run('plan', fb.toString(), '--no-history') == 0
+        out.contains('0 to create, 0 to update, 0 to replace, 0 to delete.')
+
+        when: 'planned failover to Azure, then commit'
+        int failover = run('failover', fb.toString(), '--recovery-plan', 'crm', '--type', 'planned', '--ack')
+        int commit = run('commit', fb.toString(), '--recovery-plan', 'crm')
+
+        then:
+        failover == 0
+        commit == 0
+        items().every { it.properties.protectionState == 'FailoverCommitted' && it.properties.activeLocation == 'Recovery' }
+        run('plan', fb.toString(), '--no-history') == 0
+        out.contains('<~ protection.crm-db01')
+
+        when:
+        int failback = run('failback', fb.toString(), '--recovery-plan', 'crm', '--ack')
+
+        then:
+        failback == 0
+        ['Stage 1 of 4: reprotect from contoso-paris-dr to paris', 'Stage 2 of 4: planned failover back to paris',
+         'Stage 3 of 4: commit (deletes the VMs in contoso-paris-dr)', 'Stage 4 of 4: reprotect from paris to contoso-paris-dr'].inject(-1) { at, st ->
+            int i = out.indexOf(st); assert i > at: "${st} missing or out of order"; i }
+        items().every { it.properties.activeLocation == 'Primary' }
+        ['reProtect', 'plannedFailover', 'failoverCommit'].every { a -> arm.requests.any { it ==~ /POST .*\/replicationProtectedItems\/crm-db01\/${a}/ } }
+        run('plan', fb.toString(), '--no-history') == 0
+        out.contains('0 to create, 0 to update, 0 to replace, 0 to delete.')
+    }
+}
