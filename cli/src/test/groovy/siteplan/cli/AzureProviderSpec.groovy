@@ -29,9 +29,7 @@ class AzureProviderSpec extends ExecutorSpecification {
         write(state, read(state).replace('vc01.ams.contoso.local', '127.0.0.1'))
         vcsim = Vcsim.start(state: state, site: 'amsterdam')
         arm = ArmServer.start()
-        write(site, read(site).replace("vcenter('vc01.ams.contoso.local') {",
-                "vcenter('127.0.0.1') { provider 'vsphere'; port ${vcsim.port}; user '${vcsim.user}'; thumbprint '${vcsim.thumbprint}'")
-                .replace("azure('contoso-dr') {", "azure('contoso-dr') { provider 'azure'; endpoint '${arm.endpoint}'; token secret('arm-token'); thumbprint '${arm.thumbprint}'"))
+        write(site, RealPeers.azure(RealPeers.vsphere(read(site), 'vc01.ams.contoso.local', vcsim), 'contoso-dr', arm))
         def estate = DefinitionLoader.load([dir.toString()]).estate()
         ArmResources.seed(arm, estate.azure()[0], StateFiles.read(state), estate)
         // From here on nothing may come from the simulated estate.

@@ -29,10 +29,8 @@ class FailbackAzureSpec extends ExecutorSpecification {
         write(stateFile, read(stateFile).replace('vc01.par.contoso.local', '127.0.0.1'))
         vcsim = Vcsim.start(state: stateFile, site: 'paris')
         arm = ArmServer.start()
-        write(site, read(site).replace("vcenter('vc01.par.contoso.local') {",
-                "vcenter('127.0.0.1') { provider 'vsphere'; port ${vcsim.port}; user '${vcsim.user}'; credential secret('paris-vcenter'); thumbprint '${vcsim.thumbprint}'")
-                .replace("        credential env('PARIS_VCENTER_CREDENTIAL')\n", '')
-                .replace("azure('contoso-paris-dr') {", "azure('contoso-paris-dr') { provider 'azure'; endpoint '${arm.endpoint}'; token secret('arm-token'); thumbprint '${arm.thumbprint}'"))
+        String definition = read(site).replace("        credential env('PARIS_VCENTER_CREDENTIAL')\n", '')
+        write(site, RealPeers.azure(RealPeers.vsphere(definition, 'vc01.par.contoso.local', vcsim, vcsim.thumbprint, "secret('paris-vcenter')"), 'contoso-paris-dr', arm))
         def estate = DefinitionLoader.load([fb.toString()]).estate()
         ArmResources.seed(arm, estate.azure()[0], StateFiles.read(stateFile), estate)
         java.nio.file.Files.delete(stateFile)

@@ -26,7 +26,7 @@ class HyperVAzureSpec extends ExecutorSpecification {
         arm = ArmServer.start()
         write(dir.resolve('vault.groovy'), """// Where the Chicago vault lives: a subscription reached through Resource Manager.
 azure('chicago') {
-    provider 'azure'; endpoint '${arm.endpoint}'; token secret('arm-token'); thumbprint '${arm.thumbprint}'
+    ${RealPeers.words(arm)}
     subscription '0b7e3c1d-0000-4000-8000-000000000003'; region 'eastus'; resourceGroup 'rg-vmm'; vault 'chicago-vault'
 }
 """)

@@ -30,7 +30,7 @@ class VsphereProviderSpec extends ExecutorSpecification {
 
     void useVsphere(Path dir, String thumbprint = vcsim.thumbprint) {
         Path site = dir.resolve('site.groovy')
-        write(site, read(site).replace("vcenter('127.0.0.1') {", "vcenter('127.0.0.1') { provider 'vsphere'; port ${vcsim.port}; user '${vcsim.user}'; thumbprint '${thumbprint}'"))
+        write(site, RealPeers.vsphere(read(site), '127.0.0.1', vcsim, thumbprint))
     }
 
     def "siteplan discover --json returns the vCenter's inventory in the planner's discovered-state form"() {

@@ -1,0 +1,30 @@
+package siteplan.cli
+
+import siteplan.providers.Vcsim
+import siteplan.providers.azure.ArmServer
+
+/**
+ * The words that point a definition's blocks at the test peers, added on the block's own line so
+ * every finding keeps its line number.
+ */
+class RealPeers {
+    /** vcenter('ADDRESS') { … } read through the simulator; an extra credential word when the block has none. */
+    static String vsphere(String text, String address, Vcsim vcsim, String thumbprint = vcsim.thumbprint, String credential = null) {
+        String words = "provider 'vsphere'; port ${vcsim.port}; user '${vcsim.user}'; " + (credential ? "credential ${credential}; " : '') + "thumbprint '${thumbprint}'"
+        replaceOnce(text, "vcenter('${address}') {", "vcenter('127.0.0.1') { ${words}")
+    }
+
+    /** azure('NAME') { … } reached on the local Resource Manager with the token secret('arm-token'). */
+    static String azure(String text, String name, ArmServer arm) {
+        replaceOnce(text, "azure('${name}') {", "azure('${name}') { ${words(arm)}")
+    }
+
+    static String words(ArmServer arm) {
+        "provider 'azure'; endpoint '${arm.endpoint}'; token secret('arm-token'); thumbprint '${arm.thumbprint}'"
+    }
+
+    private static String replaceOnce(String text, String block, String with) {
+        assert text.contains(block): "no ${block} in the definition"
+        text.replace(block, with)
+    }
+}
