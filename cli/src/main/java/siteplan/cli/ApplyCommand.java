@@ -142,15 +142,16 @@ final class ApplyCommand implements Callable<Integer> {
             }
         };
         try (LockedRun locked = LockedRun.start(historyOptions, stateDir, estate, "apply", err, stillCurrent);
-             siteplan.executor.provider.Operations ops = operations(stateDir, loaded, speed)) {
+             siteplan.executor.provider.Operations ops = Rendering.operations(stateDir, loaded.estate(), speed)) {
+            boolean simulated = siteplan.providers.EstateOperations.simulated(ops);
             locked.run.write("plan.json", PlanJson.write(plan));
             locked.run.write("model.yaml", EstateWriter.write(loaded.estate(), EstateWriter.Format.YAML));
             ApplyResult result;
             try (Journal journal = new Journal(locked.run.dir().resolve(Journal.FILE), secrets::redact)) {
-                Applier applier = new Applier(ops, secrets, journal, new ProgressReporter(out, Siteplan.terminal, siteplan.providers.EstateOperations.simulated(ops)), options);
+                Applier applier = new Applier(ops, secrets, journal, new ProgressReporter(out, Siteplan.terminal, simulated), options);
                 locked.onInterrupt(applier::cancel);
                 out.println("Applying " + graph.size() + " changes to " + estate + " (" + ops.describe() + ", parallelism " + parallelism
-                        + (speed > 1 && siteplan.providers.EstateOperations.simulated(ops) ? ", simulated clock at " + (long) speed + "x" : "") + ")");
+                        + (speed > 1 && simulated ? ", simulated clock at " + (long) speed + "x" : "") + ")");
                 out.flush();
                 List<String> protectedMachines = siteplan.model.Membership.of(loaded.estate()).protectedMachines();
                 result = applier.run(graph, protectedMachines);
@@ -161,7 +162,7 @@ final class ApplyCommand implements Callable<Integer> {
             String commit = locked.commit("apply " + estate + ": " + result.status() + " (" + result.changed() + " changed, " + result.failed() + " failed)", result.status(), trailers);
             out.println();
             out.println("Apply " + result.status() + ": " + result.changed() + " changed, " + result.already() + " already so, " + result.failed() + " failed, "
-                    + result.skipped() + " skipped; took " + result.simulatedDuration() + (siteplan.providers.EstateOperations.simulated(ops) ? " of simulated time" : "") + ".");
+                    + result.skipped() + " skipped; took " + result.simulatedDuration() + (simulated ? " of simulated time" : "") + ".");
             out.println("Recorded in history as " + commit.substring(0, 12) + " (run " + locked.run.id() + "): siteplan history show " + commit.substring(0, 12));
             if (!result.succeeded()) out.println("Fix what failed and run siteplan apply again: what is done is not done twice.");
             out.flush();
@@ -213,14 +214,6 @@ final class ApplyCommand implements Callable<Integer> {
             return siteplan.units.Durations.parse(text);
         } catch (RuntimeException e) {
             throw new Siteplan.UserError(option + " '" + text + "' is not a duration such as 500ms, 2s or 1m");
-        }
-    }
-
-    private static siteplan.executor.provider.Operations operations(Path stateDir, DefinitionLoader.Loaded loaded, double speed) {
-        try {
-            return siteplan.providers.EstateOperations.open(stateDir, loaded.estate(), Siteplan.env(), speed);
-        } catch (siteplan.planner.provider.Provider.DiscoveryException e) {
-            throw new Siteplan.UserError(e.getMessage());
         }
     }
 }

@@ -96,8 +96,8 @@ final class RecoverySession {
             throw new Siteplan.UserError(problem);
         });
         try {
-            return siteplan.providers.EstateOperations.open(stateDir, loaded.estate(), Siteplan.env(), SimClock.speedFrom(Siteplan.env()));
-        } catch (IllegalArgumentException | siteplan.planner.provider.Provider.DiscoveryException e) {
+            return Rendering.operations(stateDir, loaded.estate(), SimClock.speedFrom(Siteplan.env()));
+        } catch (IllegalArgumentException e) {
             throw new Siteplan.UserError(e.getMessage());
         }
     }

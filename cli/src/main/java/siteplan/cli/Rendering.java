@@ -22,6 +22,15 @@ final class Rendering {
         return new siteplan.providers.EstateProvider(new siteplan.planner.provider.SimulatedProvider(stateDir), Siteplan.env());
     }
 
+    /** Who carries out the estate's operations: its real Azure vault, or the simulated estate in stateDir. */
+    static siteplan.executor.provider.Operations operations(java.nio.file.Path stateDir, siteplan.model.Estate estate, double simSpeed) {
+        try {
+            return siteplan.providers.EstateOperations.open(stateDir, estate, Siteplan.env(), simSpeed);
+        } catch (Provider.DiscoveryException e) {
+            throw new Siteplan.UserError(e.getMessage());
+        }
+    }
+
     static DiscoveredState discover(Provider provider, DefinitionLoader.Loaded loaded) {
         try {
             return provider.discover(loaded.estate());

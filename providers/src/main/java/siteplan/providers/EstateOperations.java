@@ -11,7 +11,6 @@ import siteplan.model.AzureTarget;
 import siteplan.model.Estate;
 import siteplan.model.ProviderKind;
 import siteplan.planner.provider.Provider.DiscoveryException;
-import siteplan.providers.azure.AzureConnection;
 import siteplan.providers.azure.AzureOperations;
 
 /**
@@ -29,18 +28,7 @@ public final class EstateOperations {
             throw new DiscoveryException("operations run on one Azure target per estate for now, and every target must then say provider 'azure' ("
                     + estate.azure().size() + " declared, " + real.size() + " with provider 'azure')");
         }
-        AzureTarget t = real.get(0);
-        String token;
-        try {
-            token = t.token() == null ? null : new Secrets(env).resolve(t.token(), "sign in to Azure for target " + t.name());
-        } catch (Secrets.MissingSecret e) {
-            throw new DiscoveryException(e.getMessage());
-        }
-        try {
-            return new AzureOperations(AzureConnection.open(t, token), estate);
-        } catch (AzureConnection.AzureException e) {
-            throw new DiscoveryException(e.getMessage());
-        }
+        return new AzureOperations(EstateProvider.connect(real.get(0), new Secrets(env)), estate);
     }
 
     /** True when the operations run on the simulated estate's accelerated clock. */

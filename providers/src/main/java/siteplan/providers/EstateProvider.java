@@ -88,10 +88,10 @@ public final class EstateProvider implements Provider {
         }
         Map<String, CompletableFuture<AzureParts>> azure = new LinkedHashMap<>();
         for (AzureTarget a : azureTargets(scope)) {
-            String token = a.token() == null ? null : resolve(a.token(), "sign in to Azure for target " + a.name());
+            AzureConnection connection = connect(a, secrets);
             azure.put(a.name(), CompletableFuture.supplyAsync(() -> {
                 try {
-                    AzureDiscovery d = new AzureDiscovery(AzureConnection.open(a, token));
+                    AzureDiscovery d = new AzureDiscovery(connection);
                     return new AzureParts(d.subscription(), d.vault());
                 } catch (AzureConnection.AzureException e) {
                     throw new DiscoveryException(e.getMessage());
@@ -124,6 +124,15 @@ public final class EstateProvider implements Provider {
         if (lastScope == null || !anythingReal(lastScope)) return simulated.fingerprint(state);
         List<RecoveryVault> vaults = state.vaults().stream().map(v -> v.withItems(v.protectedItems(), List.of())).toList();
         return Provider.super.fingerprint(new DiscoveredState(state.vcenters(), state.vmms(), state.azure(), vaults));
+    }
+
+    /** A connection to a real Azure target, its token resolved from the target's reference, or what is wrong with either. */
+    static AzureConnection connect(AzureTarget a, Secrets secrets) {
+        try {
+            return AzureConnection.open(a, a.token() == null ? null : secrets.resolve(a.token(), "sign in to Azure for target " + a.name()));
+        } catch (Secrets.MissingSecret | AzureConnection.AzureException e) {
+            throw new DiscoveryException(e.getMessage());
+        }
     }
 
     private String resolve(siteplan.model.SecretRef ref, String neededFor) {
