@@ -19,6 +19,10 @@ import siteplan.model.StorageMapping;
  * sandbox that {@link Sandbox} compiles it with.
  */
 public abstract class EstateScript extends Script {
+    /** The top-level words: public methods a definition may call without a receiver. */
+    static final Set<String> WORDS = java.util.Collections.unmodifiableSet(new TreeSet<>(Set.of("azure", "vmwareSite", "vmmSite", "machines",
+            "replicationPolicy", "hyperVPolicy", "networkMapping", "storageMapping", "protectionGroup", "recoveryPlan", "include", "table",
+            "secret", "env")));
     private static final Set<String> TOP_WORDS = new TreeSet<>(Set.of("azure", "vmwareSite", "vmmSite", "machines", "replicationPolicy",
             "hyperVPolicy", "networkMapping", "storageMapping", "protectionGroup", "recoveryPlan", "include", "table", "secret", "env"));
 

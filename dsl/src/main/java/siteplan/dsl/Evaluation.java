@@ -46,6 +46,27 @@ final class Evaluation {
         return e;
     }
 
+    static Evaluation currentOrNull() {
+        return CURRENT.get();
+    }
+
+    /** Refusals of this evaluation: a definition that catches one is still refused. */
+    final java.util.Set<SandboxRuntime.SandboxViolation> refusals = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    void refused(SandboxRuntime.SandboxViolation v) {
+        if (refusals.add(v)) {
+            complete = false;
+            error(here(), v.getMessage());
+        }
+    }
+
+    /** println in a definition: to standard error, never to standard output (which carries the model back from the evaluator). */
+    void print(boolean newline, Object[] args) {
+        StringBuilder sb = new StringBuilder();
+        for (Object a : args) sb.append(a);
+        if (newline) System.err.println(sb); else System.err.print(sb);
+    }
+
     <T> T activate(Supplier<T> work) {
         Evaluation previous = CURRENT.get();
         CURRENT.set(this);

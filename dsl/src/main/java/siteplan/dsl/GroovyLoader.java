@@ -46,9 +46,26 @@ public final class GroovyLoader {
 
     /** @param literal whether purely declarative files may take the fast literal path */
     public GroovyLoader(Path root, boolean literal) {
-        this.literal = literal;
-        this.root = root.toAbsolutePath().normalize();
+        this(root, literal, true);
+    }
 
+    private final boolean mayRunCode;
+
+    /**
+     * @param mayRunCode false in the process that holds secrets: only purely declarative files are read
+     *     (by the literal path, which runs no code); any other file stops the load with {@link NeedsCode}
+     */
+    public GroovyLoader(Path root, boolean literal, boolean mayRunCode) {
+        this.literal = literal;
+        this.mayRunCode = mayRunCode;
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** A file that needs Groovy to evaluate, met by a loader that may not run code. */
+    public static final class NeedsCode extends RuntimeException {
+        NeedsCode() {
+            super("this definition needs Groovy to evaluate", null, false, false);
+        }
     }
 
     public DslResult load(List<Path> files) {
@@ -89,6 +106,7 @@ public final class GroovyLoader {
                                 LiteralDefinition.apply(script, ev, display(file), s.literal());
                             } else {
                                 // Only this statement needs Groovy: compile it alone, on its own lines.
+                                if (!mayRunCode) throw new NeedsCode();
                                 ev.literalAt = null;
                                 String padded = "\n".repeat(s.line() - 1) + s.text();
                                 if (!runText(ev, file, padded, script.getBinding())) throw new LiteralDefinition.NotLiteral("statement did not run to its end");
@@ -106,6 +124,7 @@ public final class GroovyLoader {
                 }
             }
         }
+        if (!mayRunCode) throw new NeedsCode();
         Evaluation ev = new Evaluation(this, scripts);
         ev.activate(() -> {
             run(ev, file, new Binding(), new HashSet<>());
@@ -115,7 +134,7 @@ public final class GroovyLoader {
     }
 
     /** Off with -Dsiteplan.dsl.literal=false, to compare both paths. */
-    static final boolean LITERAL_PATH = !"false".equals(System.getProperty("siteplan.dsl.literal"));
+    public static final boolean LITERAL_PATH = !"false".equals(System.getProperty("siteplan.dsl.literal"));
     private final AtomicInteger literalFiles = new AtomicInteger();
 
     /** How many files of the last load took the literal path (for tests and benchmarks). */
@@ -252,7 +271,7 @@ public final class GroovyLoader {
                 script.run();
             } catch (SandboxRuntime.SandboxViolation e) {
                 ev.complete = false;
-                ev.error(lineOf(e, display), e.getMessage());
+                if (!ev.refusals.contains(e)) ev.error(lineOf(e, display), e.getMessage());
             } catch (AssertionError e) {
                 // A definition may check its own inputs with assert; Groovy's message shows the values.
                 ev.complete = false;
@@ -287,7 +306,7 @@ public final class GroovyLoader {
      * behaviour and messages.
      */
     private Script parse(Evaluation ev, String text, String className) {
-        if (Sandbox.STATIC) {
+        if (Sandbox.STATIC && !Sandbox.intercepting()) {
             try {
                 return ev.shell(this::newShell).parse(text, className + ".groovy");
             } catch (MultipleCompilationErrorsException | org.codehaus.groovy.GroovyBugError | IllegalStateException e) {
@@ -339,7 +358,8 @@ public final class GroovyLoader {
     /** A path as the user should see it: relative to the working directory when inside it. */
     public static String display(Path p) {
         Path abs = p.toAbsolutePath().normalize();
-        Path cwd = Path.of("").toAbsolutePath().normalize();
+        // An isolated evaluator runs elsewhere; it is told the user's working directory so paths read the same.
+        Path cwd = Path.of(System.getProperty("siteplan.cwd", "")).toAbsolutePath().normalize();
         Path shown = abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
         return shown.toString().replace('\\', '/');
     }

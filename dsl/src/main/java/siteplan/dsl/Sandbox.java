@@ -68,6 +68,18 @@ public final class Sandbox {
     /** Implicit reads on the script itself that lead to its class or metaclass. */
     private static final Set<String> VARIABLES_DENIED = Set.of("class", "metaClass", "properties", "metaPropertyValues");
 
+    static boolean isValueType(String className) {
+        return VALUE_TYPES.contains(className);
+    }
+
+    /**
+     * The run-time interception (every call checked against {@link Allowed}). Only a test switches it
+     * off, to show that the isolation of the evaluating process holds on its own.
+     */
+    static boolean intercepting() {
+        return !"off".equals(System.getProperty("siteplan.test.interception"));
+    }
+
     static boolean isDenied(String name) {
         return DENIED.contains(name) || name.startsWith("$") || name.startsWith("__");
     }
@@ -81,6 +93,11 @@ public final class Sandbox {
         config.setScriptBaseClass(EstateScript.class.getName());
         // @Grab would download and load code; disable the global transform outright.
         config.setDisabledGlobalASTTransformations(Set.of("groovy.grape.GrabAnnotationTransformation"));
+        if (intercepting()) {
+            config.addCompilationCustomizers(new SyntaxGuard(), new CodeGuard(), new Interceptor(),
+                    new ASTTransformationCustomizer(Map.of("value", timeoutSeconds()), TimedInterrupt.class));
+            return config; // every call goes through SandboxRuntime, so there is nothing left to compile statically
+        }
         config.addCompilationCustomizers(
                 new SyntaxGuard(),
                 new CodeGuard(),
@@ -100,7 +117,7 @@ public final class Sandbox {
         return Long.getLong("siteplan.dsl.timeoutSeconds", 120L);
     }
 
-    private static final String WHY = "definitions cannot reach the machine (no files, network, processes or reflection)";
+    static final String WHY = "definitions cannot reach the machine (no files, network, processes or reflection)";
 
     /** Layer 1: runs at CONVERSION, before annotation-driven transforms are collected. */
     static final class SyntaxGuard extends CompilationCustomizer {
@@ -271,6 +288,20 @@ public final class Sandbox {
                     checkType(e, ce.getType(), "testing for");
                     b.setLeftExpression(transform(b.getLeftExpression()));
                     return e;
+                }
+                if (intercepting() && op == Types.LEFT_SQUARE_BRACKET) {
+                    // The interceptor checks every subscript at run time; a written-out denied key is still named here.
+                    if (b.getRightExpression() instanceof ConstantExpression k && k.getValue() instanceof String s && isDenied(s)) {
+                        deny(e, "'" + s + "' is not available in a site definition: " + WHY);
+                    }
+                    return e.transformExpression(this);
+                }
+                if (intercepting() && Types.ofType(op, Types.ASSIGNMENT_OPERATOR) && b.getLeftExpression() instanceof BinaryExpression target
+                        && target.getOperation().getType() == Types.LEFT_SQUARE_BRACKET) {
+                    if (target.getRightExpression() instanceof ConstantExpression k && k.getValue() instanceof String s && isDenied(s)) {
+                        deny(e, "'" + s + "' is not available in a site definition: " + WHY);
+                    }
+                    return e.transformExpression(this);
                 }
                 if (Types.ofType(op, Types.ASSIGNMENT_OPERATOR) && b.getLeftExpression() instanceof BinaryExpression target
                         && target.getOperation().getType() == Types.LEFT_SQUARE_BRACKET) {

@@ -91,7 +91,7 @@ public final class DefinitionLoader {
         SourceMap sources = new SourceMap();
         boolean complete = problems.isEmpty();
         for (Map.Entry<Path, List<Path>> g : groovyByRoot.entrySet()) {
-            DslResult r = new GroovyLoader(g.getKey()).load(g.getValue());
+            DslResult r = siteplan.schema.isolation.IsolatedEvaluator.load(g.getKey(), g.getValue());
             parts.add(r.estate());
             sources.addAll(r.sources());
             problems.addAll(r.problems());
