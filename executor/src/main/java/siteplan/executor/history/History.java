@@ -33,6 +33,8 @@ import org.eclipse.jgit.transport.URIish;
 public final class History implements AutoCloseable {
     public static final String DEFAULT_BRANCH = "siteplan-history";
     static final String RUNNING = "RUNNING";
+    /** A run's scratch folder (scripts' HOME and TMPDIR): never committed, removed before the run's commit. */
+    public static final String SCRATCH = ".scratch";
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Git git;
@@ -136,6 +138,7 @@ public final class History implements AutoCloseable {
 
         /** Commits the run's folder; returns the commit id. */
         public String commit(String subject, String status, Map<String, String> trailers) throws IOException {
+            deleteTree(dir.resolve(SCRATCH));
             Files.deleteIfExists(dir.resolve(RUNNING));
             Map<String, String> t = new LinkedHashMap<>();
             t.put("Siteplan-Kind", kind);
@@ -203,6 +206,7 @@ public final class History implements AutoCloseable {
                     p.load(r);
                 }
                 if (EstateLock.alive(p.getProperty("host"), p.getProperty("pid"))) continue;
+                deleteTree(run.resolve(SCRATCH));
                 Files.delete(marker);
                 String id = run.getFileName().toString();
                 Map<String, String> t = new LinkedHashMap<>();
@@ -216,6 +220,22 @@ public final class History implements AutoCloseable {
             }
         }
         return recovered;
+    }
+
+    /** Removes a folder and everything in it, without following links out of it; quietly, as far as it can. */
+    public static void deleteTree(Path root) {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // what cannot be removed now is removed before the run's commit
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // as above
+        }
     }
 
     /** One commit of the history, read back. */
