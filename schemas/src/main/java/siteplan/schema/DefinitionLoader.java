@@ -86,8 +86,9 @@ public final class DefinitionLoader {
             if (found.isEmpty()) problems.add(new Problem(new Location(arg, 0), "holds no .groovy, .yaml or .json definition files"));
             for (Path f : found) {
                 if (!seen.add(f.toAbsolutePath().normalize())) continue;
-                if (Files.isDirectory(p)) {
+                if (Files.isDirectory(p) && Files.isSymbolicLink(f)) {
                     // A linked file in the folder must lead to a file inside it; it is not read otherwise.
+                    // (The walk does not follow linked folders, so any other file it finds is inside.)
                     DefinitionPaths.Result r = DefinitionPaths.check(p, f);
                     if (!r.inside()) {
                         problems.add(new Problem(new Location(GroovyLoader.display(f), 0), linkProblem(p, r)));
