@@ -69,7 +69,7 @@ final class DrillCommand implements Callable<Integer> {
             out.flush();
             RecoveryRunner runner = new RecoveryRunner(session.loaded.estate(), session.plan, ops,
                     new RecoveryRunner.Options(RecoveryRunner.Mode.TEST, point, net, ack, RecoverySession.prompter(out), session.definitionDir(), Siteplan.env(),
-                            ApplyCommand.duration(scriptTimeout, "--script-timeout"), parallelism),
+                            ApplyCommand.duration(scriptTimeout, "--script-timeout"), parallelism, locked.run.dir()),
                     line -> {
                         out.println(line);
                         out.flush();

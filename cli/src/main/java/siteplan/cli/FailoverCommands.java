@@ -126,7 +126,7 @@ final class FailoverCommands {
             try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, "failover", spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 out.println("Failover (" + type + ") of recovery plan " + recoveryPlan + " to " + s.plan.target() + " (" + ops.describe() + ")");
-                RecoveryRunner runner = runner(s, ops, mode, point, ack, out);
+                RecoveryRunner runner = runner(s, ops, mode, point, ack, out, locked);
                 locked.onInterrupt(runner::cancel);
                 RunReport ran = runner.run(s.estate);
                 RunReport report = ran.with(ran.kind(), ran.status(), ran.reason(), notes);
@@ -142,9 +142,10 @@ final class FailoverCommands {
         }
     }
 
-    static RecoveryRunner runner(RecoverySession s, Operations ops, RecoveryRunner.Mode mode, RecoveryPointChoice point, boolean ack, PrintWriter out) {
+    static RecoveryRunner runner(RecoverySession s, Operations ops, RecoveryRunner.Mode mode, RecoveryPointChoice point, boolean ack, PrintWriter out, LockedRun locked) {
         return new RecoveryRunner(s.loaded.estate(), s.plan, ops,
-                new RecoveryRunner.Options(mode, point, null, ack, RecoverySession.prompter(out), s.definitionDir(), Siteplan.env(), java.time.Duration.ofMinutes(10), 10),
+                new RecoveryRunner.Options(mode, point, null, ack, RecoverySession.prompter(out), s.definitionDir(), Siteplan.env(), java.time.Duration.ofMinutes(10), 10,
+                        locked.run.dir()),
                 line -> {
                     out.println(line);
                     out.flush();
@@ -196,7 +197,7 @@ final class FailoverCommands {
                 RunReport report = null;
                 if (ok(g1)) {
                     out.println("Stage 2 of 4: planned failover back to " + s.plan.source());
-                    RecoveryRunner runner = runner(s, ops, RecoveryRunner.Mode.PLANNED, RecoveryPointChoice.LATEST, ack, out);
+                    RecoveryRunner runner = runner(s, ops, RecoveryRunner.Mode.PLANNED, RecoveryPointChoice.LATEST, ack, out, locked);
                     locked.onInterrupt(runner::cancel);
                     report = runner.run(s.estate);
                     notes.add("Stage 2, planned failover back: " + report.status());

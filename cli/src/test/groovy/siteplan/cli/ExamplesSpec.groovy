@@ -29,6 +29,12 @@ class ExamplesSpec extends CliSpecification {
         def dir = File.createTempDir()
         def file = new File(dir, "estate.${format}")
         def original = DefinitionLoader.load(["examples/${example}" as String]).estate()
+        // The model names its recovery-plan scripts; they must be beside it to load.
+        def scripts = new File("examples/${example}/scripts")
+        if (scripts.isDirectory()) {
+            new File(dir, 'scripts').mkdirs()
+            scripts.listFiles().each { new File(dir, "scripts/${it.name}").bytes = it.bytes }
+        }
 
         when:
         int exit = siteplan('export', "examples/${example}", '--format', format, '-o', file.path)

@@ -189,15 +189,19 @@ public final class GroovyLoader {
     }
 
     /**
-     * Resolves a path next to the current file; anything outside the root is refused (the sandbox
-     * boundary for include and table), reported as "a definition may only VERB files inside it".
+     * Resolves a path next to the current file; anything outside the root, also through a symbolic
+     * link, is refused (the sandbox boundary for include and table), reported as "a definition may
+     * only VERB files inside it".
      */
     private Path inside(Evaluation ev, String path, String word, String verb) {
         Evaluation.DefinitionFile from = ev.currentFile();
         Path base = from == null ? root : from.path().getParent();
         Path target = base.resolve(path).toAbsolutePath().normalize();
-        if (!target.startsWith(root)) {
-            ev.error(word + " '" + path + "' points outside the definition folder " + display(root) + "; a definition may only " + verb + " files inside it");
+        // Symbolic links are followed: the file's real path must lie inside the root's real path.
+        DefinitionPaths.Result checked = DefinitionPaths.check(root, target);
+        if (checked.kind() == DefinitionPaths.Kind.MISSING) return target; // exists() reports it
+        if (!checked.inside()) {
+            ev.error(word + " '" + path + "' " + checked.problem(root, verb));
             return null;
         }
         return target;

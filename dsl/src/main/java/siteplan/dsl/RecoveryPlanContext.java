@@ -78,11 +78,11 @@ public class RecoveryPlanContext extends BlockContext {
         }
 
         public void before(@DelegatesTo(value = ActionsContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
-            before.addAll(Evaluation.current().configure(new ActionsContext("steps before " + label), body).actions);
+            before.addAll(Evaluation.current().configure(new ActionsContext("steps before " + label, key), body).actions);
         }
 
         public void after(@DelegatesTo(value = ActionsContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
-            after.addAll(Evaluation.current().configure(new ActionsContext("steps after " + label), body).actions);
+            after.addAll(Evaluation.current().configure(new ActionsContext("steps after " + label, key), body).actions);
         }
 
         RecoveryGroup build() {
@@ -95,8 +95,11 @@ public class RecoveryPlanContext extends BlockContext {
     public static class ActionsContext extends BlockContext {
         private final List<PlanAction> actions = new ArrayList<>();
 
-        ActionsContext(String label) {
+        private final String groupKey;
+
+        ActionsContext(String label, String groupKey) {
             super(label, null);
+            this.groupKey = groupKey;
         }
 
         public void manual(String instruction) { manual(Map.of(), instruction); }
@@ -120,6 +123,8 @@ public class RecoveryPlanContext extends BlockContext {
                     Evaluation.current().error("timeout of " + kind.token() + " step in " + label + " " + ex.getMessage());
                 }
             }
+            // Where a script step is written, so a missing or outside script is reported at its line.
+            if (kind == ActionKind.SCRIPT && groupKey != null) Evaluation.current().sources.add(groupKey + "/script:" + value, Evaluation.current().here());
             actions.add(new PlanAction(kind, value, timeout));
         }
     }

@@ -95,7 +95,16 @@ public final class DataFileLoader {
         each(t, root, "recoveryPlans", (p, n) -> {
             String k = "recoveryPlan:" + n.path("name").asText();
             s.add(k, t.at(p));
-            each(t, n, p, "groups", (p2, n2) -> each(t, n2, p2, "machines", (p3, n3) -> s.add(k + "/machine:" + n3.path("name").asText(), t.at(p3))));
+            each(t, n, p, "groups", (p2, n2) -> {
+                each(t, n2, p2, "machines", (p3, n3) -> s.add(k + "/machine:" + n3.path("name").asText(), t.at(p3)));
+                // Script steps by their path, so a missing or outside script is reported at its line.
+                String group = k + "/group:" + (Integer.parseInt(p2.substring(p2.lastIndexOf('/') + 1)) + 1);
+                for (String when : List.of("before", "after")) {
+                    each(t, n2, p2, when, (p3, n3) -> {
+                        if ("script".equalsIgnoreCase(n3.path("kind").asText().trim())) s.add(group + "/script:" + n3.path("value").asText(), t.at(p3));
+                    });
+                }
+            });
             if (n.has("drill")) s.add(k + "/drill", t.at(p + "/drill"));
         });
         return s;

@@ -16,6 +16,7 @@ import siteplan.diag.InvalidDefinitionException;
 import siteplan.diag.Location;
 import siteplan.diag.Problem;
 import siteplan.diag.SourceMap;
+import siteplan.dsl.DefinitionPaths;
 import siteplan.dsl.DslResult;
 import siteplan.dsl.GroovyLoader;
 import siteplan.model.Estate;
@@ -53,7 +54,11 @@ public final class DefinitionLoader {
             return load(paths);
         }
         Loaded hit = cache.get(key);
-        if (hit != null) return hit;
+        if (hit != null) {
+            // Scripts are run later from the folder, not read into the model: check them on every load.
+            refuseScripts(hit.estate(), hit.sources(), paths);
+            return hit;
+        }
         Loaded loaded = evaluate(paths, "sha256:" + key);
         // Written beside the rest of the run; the CLI waits for it before exiting (ModelCache.awaitWrites).
         cache.putInBackground(key, loaded);
@@ -81,6 +86,15 @@ public final class DefinitionLoader {
             if (found.isEmpty()) problems.add(new Problem(new Location(arg, 0), "holds no .groovy, .yaml or .json definition files"));
             for (Path f : found) {
                 if (!seen.add(f.toAbsolutePath().normalize())) continue;
+                if (Files.isDirectory(p) && Files.isSymbolicLink(f)) {
+                    // A linked file in the folder must lead to a file inside it; it is not read otherwise.
+                    // (The walk does not follow linked folders, so any other file it finds is inside.)
+                    DefinitionPaths.Result r = DefinitionPaths.check(p, f);
+                    if (!r.inside()) {
+                        problems.add(new Problem(new Location(GroovyLoader.display(f), 0), linkProblem(p, r)));
+                        continue;
+                    }
+                }
                 String name = f.getFileName().toString();
                 if (name.endsWith(".groovy")) groovyByRoot.computeIfAbsent(root, r -> new ArrayList<>()).add(f);
                 else if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) dataFiles.add(f);
@@ -120,6 +134,7 @@ public final class DefinitionLoader {
         // A file that stopped early declared only part of what it holds; checking names across files
         // then would report everything it never reached as missing.
         if (complete) problems.addAll(EstateValidator.validate(estate, sources));
+        problems.addAll(scriptProblems(estate, sources, paths));
         List<Problem> distinct = new ArrayList<>(new LinkedHashSet<>(problems));
         distinct.sort(null);
         if (!distinct.isEmpty()) throw new InvalidDefinitionException(distinct, !complete);
@@ -137,9 +152,73 @@ public final class DefinitionLoader {
         return new Loaded(estate, sources, files, digest);
     }
 
+    private static String linkProblem(Path folder, DefinitionPaths.Result r) {
+        return switch (r.kind()) {
+            case OUTSIDE -> "is a symbolic link to " + (r.real() == null ? "a file" : r.real()) + ", outside the definition folder " + GroovyLoader.display(folder)
+                    + "; a definition may only be made of files inside it: copy the file into the folder, or move the link out of it";
+            case LOOP, MISSING -> "is a symbolic link that leads to no file (it is broken or goes round in a circle): remove it, or point it at a file inside the folder";
+            default -> r.problem(folder, "read");
+        };
+    }
+
+    /** The folder recovery-plan scripts are named relative to: the first path's folder (or the folder of the first file). */
+    public static Path definitionDir(List<String> paths) {
+        Path p = Path.of(paths.get(0)).toAbsolutePath().normalize();
+        return Files.isDirectory(p) ? p : p.getParent();
+    }
+
+    /**
+     * Every recovery-plan script must be a file inside the definition folder, following links: found
+     * here, at its line, rather than half-way through a failover.
+     */
+    public static List<Problem> scriptProblems(Estate estate, SourceMap sources, List<String> paths) {
+        List<Problem> out = new ArrayList<>();
+        if (paths.isEmpty() || !Files.exists(Path.of(paths.get(0)))) return out;
+        Path dir = definitionDir(paths);
+        for (siteplan.model.RecoveryPlan plan : estate.recoveryPlans()) {
+            int number = 0;
+            for (siteplan.model.RecoveryGroup g : plan.groups()) {
+                number++;
+                List<siteplan.model.PlanAction> steps = new ArrayList<>(g.before());
+                steps.addAll(g.after());
+                for (siteplan.model.PlanAction a : steps) {
+                    if (a.kind() != siteplan.model.ActionKind.SCRIPT || a.value() == null) continue;
+                    String problem = scriptProblem(dir, a.value());
+                    if (problem == null) continue;
+                    String key = "recoveryPlan:" + plan.name() + "/group:" + number + "/script:" + a.value();
+                    out.add(new Problem(sources.at(key), "script '" + a.value() + "' of group " + number + " of recovery plan '" + plan.name() + "' " + problem));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Why a script cannot be run from dir, or null when it can. */
+    public static String scriptProblem(Path dir, String script) {
+        Path target;
+        try {
+            target = dir.resolve(script);
+        } catch (java.nio.file.InvalidPathException e) {
+            return "is not a valid path: " + e.getReason();
+        }
+        DefinitionPaths.Result r = DefinitionPaths.check(dir, target);
+        if (r.kind() == DefinitionPaths.Kind.MISSING) return "does not exist under " + GroovyLoader.display(dir) + " — check its spelling; scripts are named relative to the definition folder";
+        if (!r.inside()) return r.problem(dir, "name");
+        if (!Files.isRegularFile(r.real())) return "is not a file";
+        return null;
+    }
+
+    private static void refuseScripts(Estate estate, SourceMap sources, List<String> paths) {
+        List<Problem> problems = new ArrayList<>(scriptProblems(estate, sources, paths));
+        if (problems.isEmpty()) return;
+        problems.sort(null);
+        throw new InvalidDefinitionException(problems, false);
+    }
+
     private static List<Path> scan(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile)
+            // Links too (a broken or circular one is reported, not skipped); evaluate checks where they lead.
+            return s.filter(f -> Files.isRegularFile(f) || Files.isSymbolicLink(f))
                     .filter(f -> dir.relativize(f).toString().isEmpty() || Stream.of(dir.relativize(f).toString().split("[/\\\\]"))
                             .noneMatch(part -> part.startsWith("_") || part.startsWith(".")))
                     .filter(f -> {

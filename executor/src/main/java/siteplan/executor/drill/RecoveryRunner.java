@@ -37,7 +37,6 @@ import siteplan.model.PlanAction;
 import siteplan.model.PlanMachine;
 import siteplan.model.RecoveryGroup;
 import siteplan.model.RecoveryPlan;
-import siteplan.model.SecretRef;
 import siteplan.model.SmokeCheck;
 
 /**
@@ -55,8 +54,13 @@ public final class RecoveryRunner {
         boolean confirm(String instruction);
     }
 
+    /**
+     * @param environment the runner's environment: scripts get only PATH and the locale from it
+     * @param runDir the run's folder in history: scripts' logs are written there (and committed with the run),
+     *               their HOME and TMPDIR in its scratch folder (removed after each script and before the commit)
+     */
     public record Options(Mode mode, RecoveryPointChoice point, String network, boolean ack, Prompter prompter, Path definitionDir,
-                          Map<String, String> environment, Duration defaultScriptTimeout, int parallelism) {}
+                          Map<String, String> environment, Duration defaultScriptTimeout, int parallelism, Path runDir) {}
 
     private final Estate estate;
     private final RecoveryPlan plan;
@@ -300,38 +304,48 @@ public final class RecoveryRunner {
         }
     }
 
-    /** Runs a script as a subprocess with a timeout; it gets the plan, group and machine addresses, never a secret. */
+    /** The default PATH of a script when the runner has none. */
+    static final String SAFE_PATH = "/usr/local/bin:/usr/bin:/bin";
+
+    private final java.util.concurrent.atomic.AtomicInteger scripts = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Runs a script as a subprocess with a timeout. Its environment is built from nothing (see
+     * {@link #scriptEnvironment}); its output goes to a log in the run's folder, never the system's
+     * temporary folder, so a killed run leaves nothing behind there.
+     */
     private String[] script(PlanAction a, int group, RecoveryGroup g, Map<String, InetSocketAddress> addresses) {
-        Path script = options.definitionDir().resolve(a.value()).normalize();
-        if (!script.startsWith(options.definitionDir().normalize()) || !Files.isRegularFile(script)) {
-            return new String[] {"failed", "script " + a.value() + " not found under " + options.definitionDir()};
-        }
+        Path dir = options.definitionDir();
+        // Checked at load too; again here, through links, in case the folder changed since.
+        String problem = siteplan.schema.DefinitionLoader.scriptProblem(dir, a.value());
+        if (problem != null) return new String[] {"failed", "script " + a.value() + " " + problem};
+        Path script = siteplan.dsl.DefinitionPaths.check(dir, dir.resolve(a.value())).real();
         Duration timeout = a.timeout() != null ? a.timeout() : options.defaultScriptTimeout();
-        ProcessBuilder pb = new ProcessBuilder(Files.isExecutable(script) ? List.of(script.toString()) : List.of("sh", script.toString()));
-        pb.directory(options.definitionDir().toFile());
-        pb.redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.clear();
-        options.environment().forEach((k, v) -> {
-            if (!isSecretVariable(k)) env.put(k, v);
-        });
-        env.put("SITEPLAN_RECOVERY_PLAN", plan.name());
-        env.put("SITEPLAN_GROUP", String.valueOf(group));
-        env.put("SITEPLAN_MODE", options.mode() == Mode.TEST ? "drill" : "failover");
-        env.put("SITEPLAN_MACHINES", String.join(" ", g.machines().stream().map(PlanMachine::name).toList()));
+        int n = scripts.incrementAndGet();
+        String name = String.format("%02d-%s", n, script.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_"));
+        Path logs = options.runDir().resolve("scripts");
+        Path scratch = options.runDir().resolve(siteplan.executor.history.History.SCRATCH).resolve(name);
+        Path output = logs.resolve(name + ".log");
+        Map<String, InetSocketAddress> known;
         synchronized (addresses) {
-            addresses.forEach((m, addr) -> env.put("SITEPLAN_ADDRESS_" + m.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), addr.getAddress().getHostAddress()));
-            InetSocketAddress first = addresses.get(g.machines().get(0).name());
-            if (first != null) env.put("SITEPLAN_TARGET_IP", first.getAddress().getHostAddress());
+            known = new java.util.LinkedHashMap<>(addresses);
         }
+        ProcessBuilder pb = new ProcessBuilder(Files.isExecutable(script) ? List.of(script.toString()) : List.of("sh", script.toString()));
+        pb.directory(dir.toFile());
+        pb.redirectErrorStream(true);
         try {
-            Path output = Files.createTempFile("siteplan-script", ".log");
+            Files.createDirectories(logs);
+            Files.createDirectories(scratch.resolve("home"));
+            Files.createDirectories(scratch.resolve("tmp"));
+            pb.environment().clear();
+            pb.environment().putAll(scriptEnvironment(options.environment(), scratch, group, g, known));
             pb.redirectOutput(output.toFile());
             Process p = pb.start();
             boolean finished;
             try {
                 finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 Thread.currentThread().interrupt();
                 return new String[] {"stopped", "interrupted"};
@@ -339,43 +353,52 @@ public final class RecoveryRunner {
             if (!finished) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
+                p.waitFor(5, TimeUnit.SECONDS);
             }
-            List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-            Files.deleteIfExists(output);
+            // The log is kept with the run: redacted, as everything else in history.
+            List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8).stream().map(secrets::redact).toList();
+            Files.write(output, lines, StandardCharsets.UTF_8);
             String tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
             if (!finished) return new String[] {"timed out", "stopped after " + siteplan.executor.Times.human(timeout.toSeconds()) + (tail.isEmpty() ? "" : ": " + tail)};
             return p.exitValue() == 0 ? new String[] {"done", tail.isEmpty() ? "exit 0" : tail} : new String[] {"failed", "exit " + p.exitValue() + (tail.isEmpty() ? "" : ": " + tail)};
         } catch (IOException e) {
             return new String[] {"failed", "cannot run " + a.value() + ": " + e.getMessage()};
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new String[] {"stopped", "interrupted"};
+        } finally {
+            siteplan.executor.history.History.deleteTree(scratch);
         }
     }
 
-    /** Variables that hold credentials never reach a script: the secret store's, and every env('X') the model references. */
-    private boolean isSecretVariable(String name) {
-        if (name.startsWith("SITEPLAN_SECRET") ) return true;
-        return secretEnvNames().contains(name);
-    }
-
-    private Set<String> secretEnvNames;
-
-    private Set<String> secretEnvNames() {
-        if (secretEnvNames == null) {
-            Set<String> s = new java.util.HashSet<>();
-            List<SecretRef> refs = new ArrayList<>();
-            estate.vmwareSites().forEach(site -> {
-                if (site.vcenter() != null && site.vcenter().credential() != null) refs.add(site.vcenter().credential());
-                if (site.configurationServer() != null && site.configurationServer().passphrase() != null) refs.add(site.configurationServer().passphrase());
-            });
-            estate.protectionGroups().forEach(g -> {
-                if (g.pushAccount() != null) refs.add(g.pushAccount());
-            });
-            estate.machines().forEach(m -> {
-                if (m.mobility() != null && m.mobility().account() != null) refs.add(m.mobility().account());
-            });
-            refs.stream().filter(r -> r.env() != null).forEach(r -> s.add(r.env()));
-            secretEnvNames = s;
+    /**
+     * A script's whole environment, built from nothing (an allow-list, not the runner's environment
+     * minus a deny-list, so no credential, token, CI variable or secret store's path can reach it):
+     * PATH (the runner's, else {@link #SAFE_PATH}), LANG/LC_ALL/TZ when the runner sets them, HOME and
+     * TMPDIR in the run's scratch folder, and what siteplan defines for the step: SITEPLAN_RUN_ID,
+     * SITEPLAN_RECOVERY_PLAN, SITEPLAN_GROUP, SITEPLAN_MODE, SITEPLAN_MACHINES, SITEPLAN_ADDRESS_MACHINE
+     * per machine up so far, and SITEPLAN_TARGET_IP (the group's first machine).
+     */
+    Map<String, String> scriptEnvironment(Map<String, String> parent, Path scratch, int group, RecoveryGroup g, Map<String, InetSocketAddress> addresses) {
+        Map<String, String> env = new java.util.TreeMap<>();
+        String path = parent.get("PATH");
+        env.put("PATH", path == null || path.isBlank() ? SAFE_PATH : path);
+        for (String locale : List.of("LANG", "LC_ALL", "TZ")) {
+            String v = parent.get(locale);
+            if (v != null && !v.isBlank()) env.put(locale, v);
         }
-        return secretEnvNames;
+        env.putIfAbsent("LANG", "C.UTF-8");
+        env.put("HOME", scratch.resolve("home").toString());
+        env.put("TMPDIR", scratch.resolve("tmp").toString());
+        env.put("SITEPLAN_RUN_ID", options.runDir().getFileName().toString());
+        env.put("SITEPLAN_RECOVERY_PLAN", plan.name());
+        env.put("SITEPLAN_GROUP", String.valueOf(group));
+        env.put("SITEPLAN_MODE", options.mode() == Mode.TEST ? "drill" : "failover");
+        env.put("SITEPLAN_MACHINES", String.join(" ", g.machines().stream().map(PlanMachine::name).toList()));
+        addresses.forEach((m, addr) -> env.put("SITEPLAN_ADDRESS_" + m.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), addr.getAddress().getHostAddress()));
+        InetSocketAddress first = addresses.get(g.machines().get(0).name());
+        if (first != null) env.put("SITEPLAN_TARGET_IP", first.getAddress().getHostAddress());
+        return env;
     }
 
     // ------------------------------------------------------------------ checks and cleanup

@@ -102,7 +102,7 @@ public final class EstateLock {
             id = repo.resolve(ref);
         } else {
             String mirror = "refs/siteplan/remote-locks/" + ref.substring(ref.lastIndexOf('/') + 1);
-            try (Transport t = Transport.open(repo, history.remoteUri())) {
+            try (Transport t = history.transport()) {
                 t.fetch(org.eclipse.jgit.lib.NullProgressMonitor.INSTANCE, List.of(new RefSpec("+" + ref + ":" + mirror)));
             } catch (org.eclipse.jgit.errors.TransportException e) {
                 if (!String.valueOf(e.getMessage()).contains("not found") && !String.valueOf(e.getMessage()).contains("Remote does not have")) throw e;
@@ -125,7 +125,7 @@ public final class EstateLock {
 
     /** A fetched mirror that the remote no longer has is stale: JGit leaves it when the ref vanished. */
     private boolean vanished(Repository repo, String mirror) throws IOException {
-        try (Transport t = Transport.open(repo, history.remoteUri()); var conn = t.openFetch()) {
+        try (Transport t = history.transport(); var conn = t.openFetch()) {
             if (conn.getRef(ref) == null) {
                 deleteLocal(mirror);
                 return true;
@@ -187,7 +187,7 @@ public final class EstateLock {
     /** Pushes ref → newId only if the remote's ref is expectedOld (zero: must not exist; newId zero: delete). */
     private boolean pushRef(ObjectId newId, ObjectId expectedOld) throws IOException {
         Repository repo = history.repository();
-        try (Transport t = Transport.open(repo, history.remoteUri())) {
+        try (Transport t = history.transport()) {
             RemoteRefUpdate u = new RemoteRefUpdate(repo, newId.equals(ObjectId.zeroId()) ? null : newId.name(), newId, ref, true, null, expectedOld);
             var result = t.push(org.eclipse.jgit.lib.NullProgressMonitor.INSTANCE, List.of(u));
             RemoteRefUpdate.Status s = result.getRemoteUpdate(ref).getStatus();

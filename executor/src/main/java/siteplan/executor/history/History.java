@@ -33,20 +33,49 @@ import org.eclipse.jgit.transport.URIish;
 public final class History implements AutoCloseable {
     public static final String DEFAULT_BRANCH = "siteplan-history";
     static final String RUNNING = "RUNNING";
+    /** A run's scratch folder (scripts' HOME and TMPDIR): never committed, removed before the run's commit. */
+    public static final String SCRATCH = ".scratch";
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Git git;
     private final Path dir;
     private final String branch;
     private final String remote;
+    private final org.eclipse.jgit.transport.CredentialsProvider credentials;
     private final Map<String, String> env;
 
-    private History(Git git, Path dir, String branch, String remote, Map<String, String> env) {
+    private History(Git git, Path dir, String branch, String remote, org.eclipse.jgit.transport.CredentialsProvider credentials, Map<String, String> env) {
         this.git = git;
         this.dir = dir;
         this.branch = branch;
         this.remote = remote;
+        this.credentials = credentials;
         this.env = env;
+    }
+
+    /**
+     * A remote as it may be stored: without a password. The password (from the URL's user info, or
+     * SITEPLAN_HISTORY_PASSWORD with SITEPLAN_HISTORY_USERNAME) is only ever held in memory, for this
+     * run's fetches, pushes and lock updates; it never reaches .git/config, a message or a commit.
+     */
+    record Remote(String url, org.eclipse.jgit.transport.CredentialsProvider credentials) {
+        static Remote of(String given, Map<String, String> env) throws IOException {
+            URIish u;
+            try {
+                u = new URIish(given);
+            } catch (java.net.URISyntaxException e) {
+                throw new IOException("history remote is not a git URL: " + e.getReason());
+            }
+            String user = u.getUser();
+            String pass = u.getPass();
+            if (pass != null) u = u.setUser(null).setPass(null);
+            if (pass == null && env.get("SITEPLAN_HISTORY_PASSWORD") != null) {
+                pass = env.get("SITEPLAN_HISTORY_PASSWORD");
+                user = env.getOrDefault("SITEPLAN_HISTORY_USERNAME", user == null ? "git" : user);
+            }
+            var provider = pass == null ? null : new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider(user == null ? "" : user, pass);
+            return new Remote(u.toString(), provider);
+        }
     }
 
     /** Opens the repository at dir, creating it (or cloning the remote's branch) the first time. */
@@ -62,13 +91,14 @@ public final class History implements AutoCloseable {
                 Files.writeString(dir.resolve("README.md"), "# siteplan history\n\nEvery plan, apply, drill and failover of this estate, one commit each, under runs/.\n"
                         + "Read it with `siteplan history`; do not edit it by hand.\n", StandardCharsets.UTF_8);
             }
-            if (remote != null) {
+            Remote r = remote == null ? null : Remote.of(remote, env);
+            if (r != null) {
                 var config = git.getRepository().getConfig();
-                config.setString("remote", "origin", "url", remote);
+                config.setString("remote", "origin", "url", r.url());
                 config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
                 config.save();
             }
-            History h = new History(git, dir, b, remote, env);
+            History h = new History(git, dir, b, r == null ? null : r.url(), r == null ? null : r.credentials(), env);
             if (remote != null) {
                 h.fetchQuietly();
                 h.fastForward();
@@ -89,6 +119,11 @@ public final class History implements AutoCloseable {
 
     public String remote() {
         return remote;
+    }
+
+    /** The remote's credentials for this run, or null: set them on every transport to the remote. */
+    public org.eclipse.jgit.transport.CredentialsProvider credentials() {
+        return credentials;
     }
 
     public Repository repository() {
@@ -136,6 +171,7 @@ public final class History implements AutoCloseable {
 
         /** Commits the run's folder; returns the commit id. */
         public String commit(String subject, String status, Map<String, String> trailers) throws IOException {
+            deleteTree(dir.resolve(SCRATCH));
             Files.deleteIfExists(dir.resolve(RUNNING));
             Map<String, String> t = new LinkedHashMap<>();
             t.put("Siteplan-Kind", kind);
@@ -203,6 +239,7 @@ public final class History implements AutoCloseable {
                     p.load(r);
                 }
                 if (EstateLock.alive(p.getProperty("host"), p.getProperty("pid"))) continue;
+                deleteTree(run.resolve(SCRATCH));
                 Files.delete(marker);
                 String id = run.getFileName().toString();
                 Map<String, String> t = new LinkedHashMap<>();
@@ -216,6 +253,22 @@ public final class History implements AutoCloseable {
             }
         }
         return recovered;
+    }
+
+    /** Removes a folder and everything in it, without following links out of it; quietly, as far as it can. */
+    public static void deleteTree(Path root) {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // what cannot be removed now is removed before the run's commit
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // as above
+        }
     }
 
     /** One commit of the history, read back. */
@@ -298,7 +351,7 @@ public final class History implements AutoCloseable {
                     var r = git.merge().include(theirs).setMessage("Merge history from " + remote).call();
                     if (!r.getMergeStatus().isSuccessful()) throw new IOException("cannot merge the remote history: " + r.getMergeStatus());
                 }
-                var results = git.push().setRemote("origin").setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch)).call();
+                var results = git.push().setRemote("origin").setCredentialsProvider(credentials).setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch)).call();
                 boolean ok = true;
                 for (var res : results) {
                     for (var u : res.getRemoteUpdates()) {
@@ -332,10 +385,17 @@ public final class History implements AutoCloseable {
 
     private void fetchQuietly() {
         try {
-            git.fetch().setRemote("origin").setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/remotes/origin/" + branch)).call();
+            git.fetch().setRemote("origin").setCredentialsProvider(credentials).setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/remotes/origin/" + branch)).call();
         } catch (GitAPIException | RuntimeException e) {
             // An empty remote has no branch yet; an unreachable one is reported by the push or the lock.
         }
+    }
+
+    /** A transport to the remote with this run's credentials. */
+    org.eclipse.jgit.transport.Transport transport() throws IOException {
+        org.eclipse.jgit.transport.Transport t = org.eclipse.jgit.transport.Transport.open(git.getRepository(), remoteUri());
+        if (credentials != null) t.setCredentialsProvider(credentials);
+        return t;
     }
 
     URIish remoteUri() throws IOException {

@@ -1,0 +1,85 @@
+package siteplan.dsl;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The one rule for every file a definition names (include, table, definition files found in a folder,
+ * recovery-plan scripts): it must exist and its real path, with every symbolic link followed, must lie
+ * inside the definition folder's real path. A name that merely looks inside ("data/x.csv") but leads
+ * out through a link is as much outside as "../x.csv".
+ */
+public final class DefinitionPaths {
+    private DefinitionPaths() {}
+
+    public enum Kind { INSIDE, MISSING, OUTSIDE, LOOP, UNREADABLE }
+
+    /**
+     * @param real the file's real path when INSIDE; where a link leads when OUTSIDE and known; else null
+     * @param detail the operating system's reason for UNREADABLE
+     */
+    public record Result(Kind kind, Path real, String detail) {
+        public boolean inside() {
+            return kind == Kind.INSIDE;
+        }
+
+        /**
+         * Why a definition may not use it, after "WORD 'PATH' ": e.g. "points outside the definition folder
+         * F (it leads to /etc/x); a definition may only VERB files inside it". Null when INSIDE.
+         */
+        public String problem(Path root, String verb) {
+            return switch (kind) {
+                case INSIDE -> null;
+                case MISSING -> "does not exist" + (real == null ? "" : " (" + GroovyLoader.display(real) + ")") + " — check its spelling and that the file is in the definition folder";
+                case OUTSIDE -> "points outside the definition folder " + GroovyLoader.display(root) + (real == null ? "" : " (it leads to " + real + ")")
+                        + "; a definition may only " + verb + " files inside it";
+                case LOOP -> "is a symbolic link that goes round in a circle; point it at a file inside the definition folder, or replace it with the file";
+                case UNREADABLE -> "cannot be read: " + detail;
+            };
+        }
+    }
+
+    /** The real path of a folder, or its absolute path when it cannot be resolved (it does not exist). */
+    public static Path realRoot(Path root) {
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            return root.toAbsolutePath().normalize();
+        }
+    }
+
+    /** Checks target (a path already resolved against its base) against root; see the class comment. */
+    public static Result check(Path root, Path target) {
+        Path realRoot = realRoot(root);
+        Path abs = target.toAbsolutePath().normalize();
+        Path lexicalRoot = root.toAbsolutePath().normalize();
+        boolean looksInside = abs.startsWith(lexicalRoot) || abs.startsWith(realRoot);
+        Path real;
+        try {
+            real = abs.toRealPath();
+        } catch (NoSuchFileException e) {
+            if (!looksInside) return new Result(Kind.OUTSIDE, null, null);
+            // A link whose target is missing: say where it leads when that is outside, else it is just missing.
+            if (Files.isSymbolicLink(abs)) {
+                try {
+                    Path to = abs.getParent().resolve(Files.readSymbolicLink(abs)).normalize();
+                    if (!to.startsWith(realRoot) && !to.startsWith(lexicalRoot)) return new Result(Kind.OUTSIDE, to, null);
+                } catch (IOException ignored) {
+                    // reported as missing
+                }
+            }
+            return new Result(Kind.MISSING, null, null);
+        } catch (FileSystemException e) {
+            String reason = e.getReason() == null ? e.getMessage() : e.getReason();
+            if (reason != null && reason.toLowerCase(java.util.Locale.ROOT).contains("symbolic link")) return new Result(Kind.LOOP, null, null);
+            return new Result(Kind.UNREADABLE, null, reason);
+        } catch (IOException e) {
+            return new Result(Kind.UNREADABLE, null, e.getMessage());
+        }
+        if (!real.startsWith(realRoot)) return new Result(Kind.OUTSIDE, real.equals(abs) ? null : real, null);
+        return new Result(Kind.INSIDE, real, null);
+    }
+}
