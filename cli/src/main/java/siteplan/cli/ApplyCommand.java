@@ -193,7 +193,7 @@ final class ApplyCommand implements Callable<Integer> {
         for (String p : paths) {
             if (!Files.exists(Path.of(p))) throw new Siteplan.UserError("the definition " + p + " does not exist (run siteplan from the folder the plan was made in)");
         }
-        return DefinitionLoader.load(paths, new siteplan.schema.ModelCache(stateDir.resolve("cache")));
+        return DefinitionLoader.load(paths, Rendering.cache(paths));
     }
 
     /** Asks on the terminal; without one, only --auto-approve proceeds. */

@@ -57,7 +57,7 @@ final class PlanCommand implements Callable<Integer> {
         Path stateDir = state.resolve(paths);
         siteplan.planner.provider.Provider provider = Rendering.provider(stateDir);
         provider.prefetch();
-        DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, noCache ? null : new siteplan.schema.ModelCache(stateDir.resolve("cache")));
+        DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, noCache ? null : Rendering.cache(paths));
         t.mark("definition");
         DiscoveredState discovered = Rendering.discover(provider, loaded);
         t.mark("discovery");
