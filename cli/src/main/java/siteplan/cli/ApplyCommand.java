@@ -141,11 +141,12 @@ final class ApplyCommand implements Callable<Integer> {
                         + " or by another apply. Nothing was changed; run siteplan plan again and review the new plan.");
             }
         };
-        try (LockedRun locked = LockedRun.start(historyOptions, stateDir, estate, "apply", err, stillCurrent);
+        try (LockedRun locked = LockedRun.start(historyOptions, stateDir, estate, EstateIdentity.of(loaded.estate(), stateDir), "apply", err, stillCurrent);
              siteplan.executor.provider.Operations ops = Rendering.operations(stateDir, loaded.estate(), speed)) {
             boolean simulated = siteplan.providers.EstateOperations.simulated(ops);
             locked.run.write("plan.json", PlanJson.write(plan));
             locked.run.write("model.yaml", EstateWriter.write(loaded.estate(), EstateWriter.Format.YAML));
+            locked.started();
             ApplyResult result;
             try (Journal journal = new Journal(locked.run.dir().resolve(Journal.FILE), secrets::redact)) {
                 Applier applier = new Applier(ops, secrets, journal, new ProgressReporter(out, Siteplan.terminal, simulated), options);

@@ -102,6 +102,11 @@ final class RecoverySession {
         }
     }
 
+    /** What the estate lock is keyed on (see {@link EstateIdentity}). */
+    String identity() {
+        return EstateIdentity.of(loaded.estate(), stateDir);
+    }
+
     Path definitionDir() {
         Path p = Path.of(rules.definition().get(0)).toAbsolutePath().normalize();
         return Files.isDirectory(p) ? p : p.getParent();
