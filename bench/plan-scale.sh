@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "bench: install hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 export SITEPLAN_JAVA_EXTRA="-Xmx512m"
+# The model cache of these runs only, so a cold run can empty it.
+export SITEPLAN_CACHE_DIR="${BENCH_DIR:-${TMPDIR:-/tmp}}/siteplan-bench-cache"
 ./siteplan --version >/dev/null                     # builds if needed and trains the CDS archive
 work="${BENCH_DIR:-$(mktemp -d)}"
 ./siteplan sim generate --machines 10000 --files 100 --style blocks "$work/blocks"
@@ -18,9 +20,9 @@ for s in blocks table; do ./siteplan sim init "$work/$s" --state "$work/$s/.site
 du -sh "$work/blocks" "$work/table" "$work/model.json" | sed 's/^/size: /'
 ./siteplan plan "$work/blocks" --no-color >/dev/null || true   # fills the model cache for the warm run
 hyperfine --warmup 1 --runs "${BENCH_RUNS:-5}" -N --export-markdown "$work/results.md" \
-  -n "blocks cold" --prepare "rm -rf $work/blocks/.siteplan/cache" "./siteplan plan $work/blocks --no-color" \
+  -n "blocks cold" --prepare "rm -rf $SITEPLAN_CACHE_DIR" "./siteplan plan $work/blocks --no-color" \
   -n "blocks warm" --prepare "true" "./siteplan plan $work/blocks --no-color" \
   -n "jackson read" --prepare "true" "./siteplan debug read-json $work/model.json" \
-  -n "table cold" --prepare "rm -rf $work/table/.siteplan/cache" "./siteplan plan $work/table --no-color"
+  -n "table cold" --prepare "rm -rf $SITEPLAN_CACHE_DIR" "./siteplan plan $work/table --no-color"
 cat "$work/results.md"
 /usr/bin/time -f "peak RSS blocks cold: %M KB" ./siteplan plan "$work/blocks" --no-color --no-cache >/dev/null

@@ -31,9 +31,9 @@ import siteplan.schema.EstateWriter;
 
 @Command(name = "apply", description = {
         "Carry out a saved plan and nothing else (refused when stale), or plan, show and ask first.",
-        "`siteplan apply plan.json` applies that saved plan; `siteplan apply PATH…` plans, shows the plan and asks (--auto-approve in CI)."})
+        "`siteplan apply plan.json [PATH…]` plans again and applies only if the changes are exactly the saved ones; `siteplan apply PATH…` plans, shows the plan and asks (--auto-approve in CI)."})
 final class ApplyCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "PLAN.json|PATH", description = "A plan saved with `siteplan plan -out`, or definition files or folders.")
+    @Parameters(arity = "1..*", paramLabel = "PLAN.json|PATH", description = "A plan saved with `siteplan plan -out` (then, optionally, the definition it was made of), or definition files or folders.")
     List<String> args;
 
     @Mixin
@@ -57,10 +57,10 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--retry-max-delay", paramLabel = "DURATION", defaultValue = "30s", description = "Longest retry delay (default: ${DEFAULT-VALUE}).")
     String retryMaxDelay;
 
-    @Option(names = "--allow-destroy", description = "When planning from PATH: accept changes that lose recovery points.")
+    @Option(names = "--allow-destroy", description = "Accept changes that disable protection and lose recovery points. Needed here even when the saved plan was made with it; preventDestroy refuses them always.")
     boolean allowDestroy;
 
-    @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = Profile.DEFAULT, description = "When planning from PATH: the rule profile (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = Profile.DEFAULT, description = "The rule profile; a saved plan must have been made with the same one (default: ${DEFAULT-VALUE}).")
     String profile;
 
     @Spec
@@ -75,26 +75,41 @@ final class ApplyCommand implements Callable<Integer> {
             throw new Siteplan.UserError("no plan file " + args.get(0) + " — save one with: siteplan plan PATH -out " + args.get(0));
         }
         Applier.Options options = new Applier.Options(parallelism, new Applier.Retry(retries, duration(retryDelay, "--retry-delay"), duration(retryMaxDelay, "--retry-max-delay")));
-        boolean saved = args.size() == 1 && args.get(0).endsWith(".json") && Files.isRegularFile(Path.of(args.get(0)));
+        boolean saved = args.size() == 1 ? args.get(0).endsWith(".json") && Files.isRegularFile(Path.of(args.get(0))) : SavedPlan.looksLikePlan(args.get(0));
         Plan plan;
         DefinitionLoader.Loaded loaded;
         Path stateDir;
+        List<String> definition;
         if (saved) {
-            plan = ShowCommand.readPlan(Path.of(args.get(0)));
-            stateDir = state.resolve(plan.definition());
-            loaded = loadDefinition(plan.definition(), stateDir);
-            if (!plan.applicable()) throw new Siteplan.UserError(args.get(0) + " has error findings and can never be applied; fix them and plan again");
-            if (!loaded.digest().equals(plan.modelDigest())) {
-                throw new Siteplan.UserError("the plan " + args.get(0) + " is stale: the definition (" + String.join(", ", plan.definition())
+            String file = args.get(0);
+            Plan reviewed = ShowCommand.readPlan(Path.of(file));
+            definition = SavedPlan.definition(file, reviewed, args.subList(1, args.size()));
+            stateDir = state.resolve(definition);
+            loaded = loadDefinition(definition, stateDir);
+            if (!reviewed.applicable()) throw new Siteplan.UserError(file + " has error findings and can never be applied; fix them and plan again");
+            if (!loaded.digest().equals(reviewed.modelDigest())) {
+                throw new Siteplan.UserError("the plan " + file + " is stale: the definition (" + String.join(", ", definition)
                         + ") changed since it was made. Nothing was changed; run siteplan plan again and review the new plan.");
             }
             siteplan.planner.provider.Provider provider = Rendering.provider(stateDir);
             DiscoveredState discovered = Rendering.discover(provider, loaded);
-            if (!provider.fingerprint(discovered).equals(plan.stateFingerprint())) {
-                throw new Siteplan.UserError("the plan " + args.get(0) + " is stale: what exists (" + provider.describe()
+            String fingerprint = provider.fingerprint(discovered);
+            if (!fingerprint.equals(reviewed.stateFingerprint())) {
+                throw new Siteplan.UserError("the plan " + file + " is stale: what exists (" + provider.describe()
                         + ") changed since it was made, perhaps by another apply. Nothing was changed; run siteplan plan again and review the new plan.");
             }
+            // The changes carried out are the ones planned here and now, from this command line; the file only has to agree.
+            plan = Planner.plan(definition, loaded.estate(), loaded.sources(), discovered, provider.describe(), Rendering.profile(profile),
+                    new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), fingerprint));
+            SavedPlan.requireSame(file, reviewed, plan);
+            SavedPlan.destroyGate(file, plan, allowDestroy);
+            if (!plan.applicable()) {
+                throw new Siteplan.UserError("not applying " + file + ": planned again now, it has error findings: " + String.join("; ", plan.findings().stream()
+                        .filter(f -> f.severity() == siteplan.planner.rules.Severity.ERROR).map(f -> f.rule() + " " + f.message()).toList())
+                        + ". Nothing was changed; fix them and plan again.");
+            }
         } else {
+            definition = args;
             stateDir = state.resolve(args);
             loaded = loadDefinition(args, stateDir);
             siteplan.planner.provider.Provider provider = Rendering.provider(stateDir);
@@ -104,6 +119,7 @@ final class ApplyCommand implements Callable<Integer> {
             out.print(HumanView.render(plan, Siteplan.colour(false)));
             out.flush();
             if (!plan.applicable()) return ExitCode.INVALID_INPUT;
+            SavedPlan.destroyGate("the plan", plan, allowDestroy);
             if (!plan.summary().hasChanges()) {
                 out.println("Nothing to apply: the estate is as declared.");
                 return ExitCode.OK;
@@ -117,7 +133,7 @@ final class ApplyCommand implements Callable<Integer> {
             out.println("Nothing to apply: the plan has no changes.");
             return ExitCode.OK;
         }
-        String estate = historyOptions.estateName(plan.definition());
+        String estate = historyOptions.estateName(definition);
         Secrets secrets = new Secrets(Siteplan.env());
         double speed;
         try {
@@ -141,11 +157,17 @@ final class ApplyCommand implements Callable<Integer> {
                         + " or by another apply. Nothing was changed; run siteplan plan again and review the new plan.");
             }
         };
-        try (LockedRun locked = LockedRun.start(historyOptions, stateDir, estate, "apply", err, stillCurrent);
+        try (LockedRun locked = LockedRun.start(historyOptions, stateDir, estate, EstateIdentity.of(loaded.estate(), stateDir), "apply", err, stillCurrent);
              siteplan.executor.provider.Operations ops = Rendering.operations(stateDir, loaded.estate(), speed)) {
             boolean simulated = siteplan.providers.EstateOperations.simulated(ops);
-            locked.run.write("plan.json", PlanJson.write(plan));
-            locked.run.write("model.yaml", EstateWriter.write(loaded.estate(), EstateWriter.Format.YAML));
+            try {
+                locked.run.write("plan.json", PlanJson.write(plan));
+                locked.run.write("model.yaml", EstateWriter.write(loaded.estate(), EstateWriter.Format.YAML));
+            } catch (java.io.IOException e) {
+                throw new Siteplan.UserError("cannot write the run's files to the history repository " + locked.history.dir() + " (" + e.getMessage()
+                        + "); check that its disk is not full and it is writable. Nothing was changed.");
+            }
+            locked.started();
             ApplyResult result;
             try (Journal journal = new Journal(locked.run.dir().resolve(Journal.FILE), secrets::redact)) {
                 Applier applier = new Applier(ops, secrets, journal, new ProgressReporter(out, Siteplan.terminal, simulated), options);
@@ -156,13 +178,27 @@ final class ApplyCommand implements Callable<Integer> {
                 List<String> protectedMachines = siteplan.model.Membership.of(loaded.estate()).protectedMachines();
                 result = applier.run(graph, protectedMachines);
             }
-            locked.run.write("result.json", secrets.redact(siteplan.schema.ModelJson.JSON.writeValueAsString(result)) + "\n");
-            Map<String, String> trailers = new LinkedHashMap<>();
-            trailers.put("Siteplan-Changes", result.changed() + " changed, " + result.already() + " already, " + result.failed() + " failed, " + result.skipped() + " skipped");
-            String commit = locked.commit("apply " + estate + ": " + result.status() + " (" + result.changed() + " changed, " + result.failed() + " failed)", result.status(), trailers);
+            String summary = "Apply " + result.status() + ": " + result.changed() + " changed, " + result.already() + " already so, " + result.failed() + " failed, "
+                    + result.skipped() + " skipped; took " + result.simulatedDuration() + (simulated ? " of simulated time" : "") + ".";
+            String commit;
+            try {
+                locked.run.write("result.json", secrets.redact(siteplan.schema.ModelJson.JSON.writeValueAsString(result)) + "\n");
+                Map<String, String> trailers = new LinkedHashMap<>();
+                trailers.put("Siteplan-Changes", result.changed() + " changed, " + result.already() + " already, " + result.failed() + " failed, " + result.skipped() + " skipped");
+                commit = locked.commit("apply " + estate + ": " + result.status() + " (" + result.changed() + " changed, " + result.failed() + " failed)", result.status(), trailers);
+            } catch (java.io.IOException | RuntimeException e) {
+                // The operations happened: say what they did, and where their journal is, even though history could not take it.
+                out.println();
+                out.println(summary);
+                out.flush();
+                err.println("siteplan: the apply ran, but history could not record it (" + e.getMessage() + "); its journal is "
+                        + locked.run.dir().resolve(Journal.FILE) + ". Check that the history repository " + locked.history.dir()
+                        + " is writable and its disk is not full; the next run records this one as interrupted.");
+                err.flush();
+                return ExitCode.FAILED;
+            }
             out.println();
-            out.println("Apply " + result.status() + ": " + result.changed() + " changed, " + result.already() + " already so, " + result.failed() + " failed, "
-                    + result.skipped() + " skipped; took " + result.simulatedDuration() + (simulated ? " of simulated time" : "") + ".");
+            out.println(summary);
             out.println("Recorded in history as " + commit.substring(0, 12) + " (run " + locked.run.id() + "): siteplan history show " + commit.substring(0, 12));
             if (!result.succeeded()) out.println("Fix what failed and run siteplan apply again: what is done is not done twice.");
             out.flush();
@@ -193,7 +229,7 @@ final class ApplyCommand implements Callable<Integer> {
         for (String p : paths) {
             if (!Files.exists(Path.of(p))) throw new Siteplan.UserError("the definition " + p + " does not exist (run siteplan from the folder the plan was made in)");
         }
-        return DefinitionLoader.load(paths, new siteplan.schema.ModelCache(stateDir.resolve("cache")));
+        return DefinitionLoader.load(paths, Rendering.cache(paths));
     }
 
     /** Asks on the terminal; without one, only --auto-approve proceeds. */

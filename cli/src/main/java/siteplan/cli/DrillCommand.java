@@ -63,8 +63,9 @@ final class DrillCommand implements Callable<Integer> {
                 "a drill needs it protected (wait for initial replication, or fail back first)"));
         isolated(session, net).ifPresent(problems::add);
         RecoverySession.refuse("drill of " + recoveryPlan, problems);
-        try (LockedRun locked = LockedRun.start(historyOptions, session.stateDir, session.estate, "drill", err);
+        try (LockedRun locked = LockedRun.start(historyOptions, session.stateDir, session.estate, session.identity(), "drill", err);
              siteplan.executor.provider.Operations ops = session.operations()) {
+            locked.started();
             out.println("Drill of recovery plan " + recoveryPlan + " into " + net + " (" + ops.describe() + ")");
             out.flush();
             RecoveryRunner runner = new RecoveryRunner(session.loaded.estate(), session.plan, ops,

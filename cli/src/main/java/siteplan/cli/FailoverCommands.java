@@ -60,8 +60,9 @@ final class FailoverCommands {
             PrintWriter out = spec.commandLine().getOut();
             RecoverySession s = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
             RecoverySession.refuse(kind + " of " + recoveryPlan, s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"), ready, needed));
-            try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, kind, spec.commandLine().getErr());
+            try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), kind, spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
+                locked.started();
                 out.println(verb + " " + machines(s).size() + " machines of " + recoveryPlan + " (" + ops.describe() + ")");
                 RunReport.Group g = MachineStage.run(ops, machines(s), operation.apply(ops), parallelism, line -> {
                     out.println(line);
@@ -123,8 +124,9 @@ final class FailoverCommands {
                 String typed = console.readLine("Type the recovery plan's name (%s) to fail it over unplanned: ", recoveryPlan);
                 if (!recoveryPlan.equals(typed == null ? null : typed.trim())) throw new Siteplan.UserError("not confirmed; nothing was changed.");
             }
-            try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, "failover", spec.commandLine().getErr());
+            try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), "failover", spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
+                locked.started();
                 out.println("Failover (" + type + ") of recovery plan " + recoveryPlan + " to " + s.plan.target() + " (" + ops.describe() + ")");
                 RecoveryRunner runner = runner(s, ops, mode, point, ack, out, locked);
                 locked.onInterrupt(runner::cancel);
@@ -182,8 +184,9 @@ final class FailoverCommands {
                     "failback needs it failed over to the recovery site and committed"));
             problems.addAll(prepared(s));
             RecoverySession.refuse("failback of " + recoveryPlan, problems);
-            try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, "failback", spec.commandLine().getErr());
+            try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), "failback", spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
+                locked.started();
                 List<String> notes = new ArrayList<>();
                 java.util.function.Consumer<String> log = line -> {
                     out.println(line);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import siteplan.executor.history.EstateLock;
 import siteplan.executor.history.History;
 
-@Command(name = "force-unlock", description = "Remove an estate's lock left by a run that is gone for good. Give the lock ID the lock message shows.")
+@Command(name = "force-unlock", description = "Remove an estate's lock left by a run that is gone for good. Give the lock ID the lock message shows; the path (or --history, --history-remote) says where the lock is.")
 final class ForceUnlockCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "The lock ID (as printed when an apply, drill or failover found the estate locked).")
     String id;
@@ -35,7 +35,7 @@ final class ForceUnlockCommand implements Callable<Integer> {
         try (History h = historyOptions.open(state.resolve(def))) {
             EstateLock.Holder was;
             try {
-                was = new EstateLock(h, estate).forceUnlock(id);
+                was = EstateLock.forceUnlock(h, estate, id);
             } catch (java.io.IOException e) {
                 throw new Siteplan.UserError(e.getMessage());
             }

@@ -20,7 +20,7 @@ final class HistoryOptions {
     @Option(names = "--push", description = "Push the history commit to the remote.")
     boolean push;
 
-    @Option(names = "--estate", paramLabel = "NAME", description = "Name of the estate for the lock and history (default: the definition's folder name).")
+    @Option(names = "--estate", paramLabel = "NAME", description = "Name of the estate in history and messages (default: the definition's folder name); the lock is keyed on the estate itself, not on this name.")
     String estate;
 
     Path where(Path stateDir) {
@@ -43,8 +43,9 @@ final class HistoryOptions {
         String b = branch != null ? branch : Siteplan.env().get("SITEPLAN_HISTORY_BRANCH");
         try {
             return History.open(where, b, r, Siteplan.env());
-        } catch (IOException e) {
-            throw new Siteplan.UserError(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            throw new Siteplan.UserError("cannot open the history repository " + where + " (" + e.getMessage() + "); it may be damaged: check it with `git -C "
+                    + where + " fsck`, or move it aside to start a new history. Nothing was changed.");
         }
     }
 

@@ -35,8 +35,8 @@ final class LockedRun implements AutoCloseable {
         this.err = err;
     }
 
-    static LockedRun start(HistoryOptions options, Path stateDir, String estate, String kind, PrintWriter err) throws IOException {
-        return start(options, stateDir, estate, kind, err, () -> {});
+    static LockedRun start(HistoryOptions options, Path stateDir, String estate, String identity, String kind, PrintWriter err) throws IOException {
+        return start(options, stateDir, estate, identity, kind, err, () -> {});
     }
 
     /**
@@ -44,15 +44,27 @@ final class LockedRun implements AutoCloseable {
      * must see the estate no other run can change (a plan still current). If it throws, the lock is
      * released and nothing is recorded.
      */
-    static LockedRun start(HistoryOptions options, Path stateDir, String estate, String kind, PrintWriter err, Runnable underLock) throws IOException {
+    static LockedRun start(HistoryOptions options, Path stateDir, String estate, String identity, String kind, PrintWriter err, Runnable underLock) throws IOException {
         History history = options.open(stateDir);
         try {
+            try {
+                history.checkWritable();
+            } catch (History.Unusable e) {
+                throw new Siteplan.UserError(e.getMessage());
+            }
             for (String id : history.recoverInterrupted()) {
                 err.println("Note: run " + id + " was interrupted before it finished; its journal is now in history (siteplan history show " + id + ").");
             }
-            EstateLock lock = new EstateLock(history, estate);
+            EstateLock lock = new EstateLock(history, estate, identity, Siteplan.env());
             String holder = history.identityName() + " on " + java.net.InetAddress.getLocalHost().getHostName();
-            String lockId = lock.acquire(kind, holder);
+            String lockId;
+            try {
+                lockId = lock.acquire(kind, holder);
+            } catch (IOException e) {
+                throw new Siteplan.UserError("cannot take the estate lock of '" + estate + "' (" + e.getMessage() + "); "
+                        + (history.remote() != null ? "check that the history remote " + history.remote() + " is reachable and accepts pushes, and " : "check ")
+                        + "that the lock folder (SITEPLAN_LOCK_DIR, else siteplan-locks in the temporary folder) is writable. Nothing was changed.");
+            }
             lock.takenOver().ifPresent(h -> err.println("Note: took over the lock of " + h.describe() + ": its process " + h.pid() + " is no longer running on this host."));
             try {
                 underLock.run();
@@ -60,13 +72,34 @@ final class LockedRun implements AutoCloseable {
                 lock.release(lockId);
                 throw e;
             }
-            History.Run run = history.begin(kind, estate);
+            History.Run run;
+            try {
+                run = history.begin(kind, estate);
+            } catch (IOException | RuntimeException e) {
+                lock.release(lockId);
+                throw new Siteplan.UserError("cannot start a run in the history repository " + history.dir() + " (" + e.getMessage()
+                        + "); check that it is writable and its disk is not full. Nothing was changed.");
+            }
             LockedRun r = new LockedRun(history, run, lock, lockId, options.push, err);
             r.installHook();
             return r;
         } catch (IOException | RuntimeException e) {
             history.close();
             throw e;
+        }
+    }
+
+    /**
+     * Call just before the first change to the estate: from here on, a run that ends without committing
+     * is recorded by the next run as interrupted. Before it, a failure (a full disk writing the plan)
+     * leaves nothing behind. If the marker cannot be written, nothing has changed yet, and the run stops.
+     */
+    void started() {
+        try {
+            run.started();
+        } catch (IOException e) {
+            throw new Siteplan.UserError("cannot write to the history repository " + history.dir() + " (" + e.getMessage()
+                    + "); check that its disk is not full and it is writable. Nothing was changed.");
         }
     }
 
@@ -95,6 +128,7 @@ final class LockedRun implements AutoCloseable {
     }
 
     @Override public void close() {
+        if (!run.isStarted() && !run.isCommitted()) run.discard();
         try {
             lock.release(lockId);
         } catch (IOException e) {

@@ -57,7 +57,7 @@ final class PlanCommand implements Callable<Integer> {
         Path stateDir = state.resolve(paths);
         siteplan.planner.provider.Provider provider = Rendering.provider(stateDir);
         provider.prefetch();
-        DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, noCache ? null : new siteplan.schema.ModelCache(stateDir.resolve("cache")));
+        DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, noCache ? null : Rendering.cache(paths));
         t.mark("definition");
         DiscoveredState discovered = Rendering.discover(provider, loaded);
         t.mark("discovery");
@@ -84,12 +84,19 @@ final class PlanCommand implements Callable<Integer> {
         String estate = historyOptions.estateName(paths);
         try (siteplan.executor.history.History h = historyOptions.open(stateDir)) {
             var run = h.begin("plan", estate);
+            String commit;
+            try {
             run.write("plan.json", PlanJson.write(plan));
             run.write("plan.md", siteplan.planner.plan.MarkdownView.render(plan));
             run.write("model.yaml", siteplan.schema.EstateWriter.write(loaded.estate(), siteplan.schema.EstateWriter.Format.YAML));
             var sum = plan.summary();
-            String commit = run.commit("plan " + estate + ": " + sum.create() + " to create, " + sum.update() + " to update, " + (sum.replace() + sum.reReplicate()) + " to replace or re-replicate, "
+            commit = run.commit("plan " + estate + ": " + sum.create() + " to create, " + sum.update() + " to update, " + (sum.replace() + sum.reReplicate()) + " to replace or re-replicate, "
                     + sum.delete() + " to delete", plan.applicable() ? "planned" : "has-errors", java.util.Map.of("Siteplan-Model-Digest", plan.modelDigest()));
+            } catch (java.io.IOException | RuntimeException e) {
+                run.discard();
+                throw new Siteplan.UserError("the plan was saved to " + out + ", but the history repository " + h.dir() + " could not record it (" + e.getMessage()
+                        + "); check that it is writable and its disk is not full, or pass --no-history");
+            }
             if (historyOptions.push) h.push();
             return commit;
         }

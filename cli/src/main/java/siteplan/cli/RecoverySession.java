@@ -48,7 +48,7 @@ final class RecoverySession {
 
     static RecoverySession open(List<String> paths, StateOption state, HistoryOptions history, String recoveryPlan) {
         Path stateDir = state.resolve(paths);
-        DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, new siteplan.schema.ModelCache(stateDir.resolve("cache")));
+        DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, Rendering.cache(paths));
         RecoveryPlan plan = loaded.estate().recoveryPlans().stream().filter(p -> p.name().equals(recoveryPlan)).findFirst()
                 .orElseThrow(() -> new Siteplan.UserError("no recovery plan '" + recoveryPlan + "' in " + String.join(", ", paths) + "; declared: "
                         + String.join(", ", loaded.estate().recoveryPlans().stream().map(RecoveryPlan::name).toList())));
@@ -100,6 +100,11 @@ final class RecoverySession {
         } catch (IllegalArgumentException e) {
             throw new Siteplan.UserError(e.getMessage());
         }
+    }
+
+    /** What the estate lock is keyed on (see {@link EstateIdentity}). */
+    String identity() {
+        return EstateIdentity.of(loaded.estate(), stateDir);
     }
 
     Path definitionDir() {

@@ -31,6 +31,11 @@ final class Rendering {
         }
     }
 
+    /** The model cache of this definition, in the user's cache folder (never the checkout); null, meaning none, when that folder is unsafe. */
+    static siteplan.schema.ModelCache cache(java.util.List<String> paths) {
+        return siteplan.schema.ModelCache.open(siteplan.schema.ModelCache.defaultBase(Siteplan.env()), paths);
+    }
+
     static DiscoveredState discover(Provider provider, DefinitionLoader.Loaded loaded) {
         try {
             return provider.discover(loaded.estate());

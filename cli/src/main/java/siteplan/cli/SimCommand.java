@@ -65,6 +65,7 @@ final class SimCommand implements Runnable {
             }
             DiscoveredState s = SimulatedEstate.create(loaded.estate(), fromModel, percent);
             StateFiles.write(file, s);
+            SimulatedEstate.id(dir); // kept when the estate is replaced: it is still the estate in this folder, for the lock
             long vms = s.vcenters().stream().mapToLong(v -> v.vms().size()).sum() + s.vmms().stream().mapToLong(v -> v.vms().size()).sum();
             long items = s.vaults().stream().mapToLong(v -> v.protectedItems().size()).sum();
             spec.commandLine().getOut().printf("Created a simulated estate in %s: %d VMs, %d vaults, %d protected machines%s.%n", dir, vms, s.vaults().size(), items,

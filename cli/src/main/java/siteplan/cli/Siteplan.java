@@ -84,6 +84,15 @@ public final class Siteplan implements Runnable {
             err.println("siteplan: " + u.getMessage());
             return ExitCode.INVALID_INPUT;
         }
+        Throwable io = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
+        if (io instanceof java.io.IOException || io instanceof org.eclipse.jgit.api.errors.JGitInternalException) {
+            // A disk, a file or a repository failed, not siteplan: say which and what to check. What ran before it is in history or the journal.
+            String what = io instanceof java.nio.file.FileSystemException f ? f.getFile() + (f.getReason() == null ? "" : ": " + f.getReason()) : String.valueOf(io.getMessage());
+            err.println("siteplan: a file could not be read or written (" + what + "). Check that the disk has space and the state and history folders are writable;"
+                    + " if an apply, drill or failover had begun, its journal is in the history folder and the next run records it.");
+            if (debug) ex.printStackTrace(err);
+            return ExitCode.FAILED;
+        }
         err.println("siteplan: internal error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
                 + " — this is a bug in siteplan; please report it" + (debug ? "" : " (run again with --debug for details)"));
         if (debug) ex.printStackTrace(err);

@@ -13,7 +13,7 @@ class ApplySpec extends ExecutorSpecification {
         def planned = PlanJson.read(plan).changes().findAll { it.action().token() != 'no-op' }*.address() as Set
 
         when:
-        int code = run('apply', plan.toString())
+        int code = run('apply', plan.toString(), dir.toString())
 
         then:
         code == ExitCode.OK
@@ -36,7 +36,7 @@ class ApplySpec extends ExecutorSpecification {
         write(dir.resolve('machines.groovy'), read(dir.resolve('machines.groovy')) + '\n// a reviewer asked for a comment\n')
 
         expect:
-        run('apply', plan.toString()) == ExitCode.INVALID_INPUT
+        run('apply', plan.toString(), dir.toString()) == ExitCode.INVALID_INPUT
         err.contains('is stale: the definition')
         err.contains('Nothing was changed; run siteplan plan again')
         stateJson(dir) == before
@@ -52,7 +52,7 @@ class ApplySpec extends ExecutorSpecification {
         def before = stateJson(dir)
 
         expect:
-        run('apply', plan.toString()) == ExitCode.INVALID_INPUT
+        run('apply', plan.toString(), dir.toString()) == ExitCode.INVALID_INPUT
         err.contains('is stale: what exists (simulated estate in')
         stateJson(dir) == before
     }

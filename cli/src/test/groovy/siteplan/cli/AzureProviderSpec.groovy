@@ -89,7 +89,7 @@ class AzureProviderSpec extends ExecutorSpecification {
 
         when:
         int planned = run('plan', dir.toString(), '-out', saved.toString(), '--no-history')
-        int applied = run('apply', saved.toString())
+        int applied = run('apply', saved.toString(), dir.toString())
 
         then:
         planned == 0
@@ -97,7 +97,7 @@ class AzureProviderSpec extends ExecutorSpecification {
         out.contains('Apply succeeded')
 
         when: 'the same plan again: what exists has changed since it was made'
-        int stale = run('apply', saved.toString())
+        int stale = run('apply', saved.toString(), dir.toString())
 
         then:
         stale == 1

@@ -38,6 +38,27 @@ class CiWorkflowSpec extends ExecutorSpecification {
         github().collect { it.split(' ')[1] } == ['plan', 'show', 'apply', 'drill', 'history']
     }
 
+    def "--allow-destroy is given only in a job a reviewer must approve, never in the apply that runs on merge"() {
+        given:
+        def gh = YAML.readTree(ci('github-actions.yml').toFile())
+        def gl = YAML.readTree(ci('gitlab-ci.yml').toFile())
+        def ghLines = { String job -> gh.get('jobs').get(job).get('steps').findAll { it.has('run') }.collectMany { it.get('run').asText().readLines() }.findAll { it.trim().startsWith('./siteplan ') }*.trim() }
+        def glLines = { String job -> gl.get(job).get('script')*.asText().findAll { it.startsWith('./siteplan ') } }
+
+        expect: 'no other job passes it'
+        gh.get('jobs').fieldNames().toList().findAll { it != 'apply-destroy' }.every { job -> ghLines(job).every { !it.contains('--allow-destroy') } }
+        gl.fieldNames().toList().findAll { gl.get(it).has('script') && it != 'apply-destroy' }.every { job -> glLines(job).every { !it.contains('--allow-destroy') } }
+        and: 'the job that does runs by hand, in an environment whose reviewers approve it'
+        ghLines('apply-destroy') == ['./siteplan apply plan.json $ESTATE --auto-approve --allow-destroy --push']
+        gh.get('jobs').get('apply-destroy').get('environment').asText() == 'production-destroy'
+        gh.get('jobs').get('apply-destroy').get('if').asText().contains("github.event_name == 'workflow_dispatch' && inputs.allow_destroy")
+        glLines('apply-destroy') == ghLines('apply-destroy')
+        gl.get('apply-destroy').get('environment').get('name').asText() == 'production-destroy'
+        gl.get('apply-destroy').get('rules').every { it.get('when')?.asText() == 'manual' }
+        and: 'apply names the checked-out definition, so the plan does not choose it'
+        ghLines('apply') == ['./siteplan apply plan.json $ESTATE --auto-approve --push']
+    }
+
     def "both workflows' commands, run in order against the simulated estate: plan on a pull request, apply the reviewed plan on merge, drill on schedule"() {
         given: 'a checkout with the example, and a history repository the CI runners push to'
         def workspace = tmp.resolve('checkout')

@@ -23,6 +23,11 @@ abstract class ExecutorSpecification extends CliSpecification {
 
     private final List<Process> started = []
 
+    /** The user's model cache of these runs is the spec's own, not the home folder's. */
+    def setup() {
+        env.SITEPLAN_CACHE_DIR = tmp.resolve('user-cache').toString()
+    }
+
     /** No process outlives its feature, whatever the feature's outcome; the model cache's background writes finish first. */
     def cleanup() {
         started.each { if (it.alive) { it.destroyForcibly(); it.waitFor(10, TimeUnit.SECONDS) } }

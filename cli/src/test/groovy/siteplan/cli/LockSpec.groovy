@@ -74,7 +74,7 @@ class LockSpec extends ExecutorSpecification {
         def slow = start(tmp, [SITEPLAN_SIM_SPEED: '20', GIT_AUTHOR_NAME: 'stuck-runner'], 'apply', dir.toString(), '--auto-approve',
                 '--history-remote', remote, '--history', tmp.resolve('history-slow').toString())
         long deadline = System.currentTimeMillis() + 60_000
-        while (!lsRemote().contains('refs/siteplan/locks/vmware-to-azure') && System.currentTimeMillis() < deadline) sleep(100)
+        while (!lsRemote().contains('refs/siteplan/locks/') && System.currentTimeMillis() < deadline) sleep(100)
 
         when: 'another run finds it locked'
         int code = run('apply', dir.toString(), '--auto-approve', '--history-remote', remote, '--history', tmp.resolve('history-me').toString())
@@ -100,5 +100,72 @@ class LockSpec extends ExecutorSpecification {
 
         and: 'the estate can be changed again'
         run('apply', dir.toString(), '--auto-approve', '--history-remote', remote, '--history', tmp.resolve('history-me').toString()) == ExitCode.OK
+    }
+
+    /** A copy of the definition's files in another folder, without its state: the same estate named from elsewhere. */
+    Path copyOfDefinition(Path dir) {
+        def copy = tmp.resolve('elsewhere').resolve('renamed-estate')
+        Files.createDirectories(copy)
+        Files.walk(dir).filter { Files.isRegularFile(it) && !dir.relativize(it).toString().startsWith('.siteplan') }.each { f ->
+            def t = copy.resolve(dir.relativize(f).toString())
+            Files.createDirectories(t.parent)
+            Files.copy(f, t)
+        }
+        copy
+    }
+
+    def "two concurrent applies of one estate, one with the history remote and one without, from two folders under two names: exactly one proceeds"() {
+        given:
+        def dir = estate()
+        assert run('sim', 'init', dir.toString(), '--state', state(dir).toString(), '--force') == 0
+        def copy = copyOfDefinition(dir)
+
+        when:
+        def a = start(tmp, [SITEPLAN_SIM_SPEED: '3000', GIT_AUTHOR_NAME: 'runner-a'], 'apply', dir.toString(), '--auto-approve',
+                '--history-remote', remote, '--push', '--history', tmp.resolve('history-a').toString())
+        def b = start(tmp, [SITEPLAN_SIM_SPEED: '3000', GIT_AUTHOR_NAME: 'runner-b'], 'apply', copy.toString(), '--auto-approve',
+                '--state', state(dir).toString(), '--estate', 'another-name')
+        def codes = [await(a, 180), await(b, 180)]
+        def output = logOf(a)
+
+        then: 'one applied, the other was refused naming the holder'
+        codes.sort() == [ExitCode.OK, ExitCode.LOCKED]
+        output =~ /siteplan: estate '(vmware-to-azure|another-name)' is locked by runner-[ab] on \S+ \(apply, since \S+, lock ID [0-9a-f]{12}\)/
+        output.contains('Apply succeeded')
+        and: 'every operation was carried out once'
+        def ops = operationsLog(dir).collect { it.substring(it.indexOf(' ') + 1) }
+        !ops.isEmpty()
+        ops.size() == (ops as Set).size()
+        and: 'no lock is left behind'
+        !lsRemote().contains('refs/siteplan/locks/')
+    }
+
+    def "while an apply holds the estate, runs naming it any other way are refused with the holder's name"() {
+        given: 'a slow apply with the history remote holds the lock'
+        def dir = estate()
+        assert run('sim', 'init', dir.toString(), '--state', state(dir).toString(), '--force') == 0
+        def copy = copyOfDefinition(dir)
+        def slow = start(tmp, [SITEPLAN_SIM_SPEED: '20', GIT_AUTHOR_NAME: 'holding-runner'], 'apply', dir.toString(), '--auto-approve',
+                '--history-remote', remote, '--history', tmp.resolve('history-slow').toString())
+        long deadline = System.currentTimeMillis() + 60_000
+        while (!lsRemote().contains('refs/siteplan/locks/') && System.currentTimeMillis() < deadline) sleep(100)
+        assert lsRemote().contains('refs/siteplan/locks/')
+
+        expect: 'the same folder without the remote, a copy under another name with and without it, a drill: all refused'
+        [['apply', dir.toString(), '--auto-approve'],
+         ['apply', copy.toString(), '--state', state(dir).toString(), '--auto-approve', '--estate', 'other'],
+         ['apply', copy.toString(), '--state', state(dir).toString(), '--auto-approve', '--estate', 'third', '--history-remote', remote, '--history', tmp.resolve('history-c').toString()],
+         ['apply', dir.toString(), '--auto-approve', '--history', tmp.resolve('history-d').toString()]].every { args ->
+            int code = run(*args)
+            assert code == ExitCode.LOCKED: "${args}: ${err}"
+            assert err =~ /is locked by holding-runner on \S+ \(apply, since \S+, lock ID [0-9a-f]{12}\)/
+            true
+        }
+
+        cleanup: 'the holder is stopped and its lock in the remote removed, for the other features'
+        slow?.destroyForcibly()
+        slow?.waitFor()
+        def id = lsRemote().readLines().find { it.contains('refs/siteplan/locks/') }?.substring(0, 12)
+        if (id) assert run('force-unlock', id, dir.toString(), '--history-remote', remote, '--history', tmp.resolve('history-me').toString()) == ExitCode.OK
     }
 }

@@ -13,7 +13,7 @@ class ScaleFeaturesSpec extends CliSpecification {
         def defs = new File(dir, 'defs')
         defs.mkdirs()
         new File(defs, 'estate.groovy').text = new File('examples/failback/estate.groovy').text
-        def cache = new ModelCache(cacheDir)
+        def cache = ModelCache.open(cacheDir, [defs.path])
 
         when:
         def first = DefinitionLoader.load([defs.path], cache)

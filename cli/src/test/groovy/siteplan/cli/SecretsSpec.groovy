@@ -46,7 +46,7 @@ class SecretsSpec extends ExecutorSpecification {
         when:
         def plan = tmp.resolve('plan.json')
         [['plan', dir.toString(), '-out', plan.toString()],
-         ['apply', plan.toString()],
+         ['apply', plan.toString(), dir.toString()],
          ['drill', dir.toString(), '--recovery-plan', 'erp-failover', '--ack'],
          ['drill', dir.toString(), '--recovery-plan', 'linux-services', '--ack'],
          ['history', '--state', state(dir).toString()]].each { args ->

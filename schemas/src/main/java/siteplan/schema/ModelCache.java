@@ -24,6 +24,11 @@ import siteplan.model.Estate;
  * (every file under its folders, as Gradle's configuration cache keys on its inputs). Nothing changed:
  * the model is read back with Jackson instead of evaluating the DSL. Anything changed, or a cache that
  * cannot be read: the definition is evaluated as usual. Only valid models are cached.
+ *
+ * <p>A cached model is believed instead of the definition, so an entry must never come from where
+ * definitions come from (a checkout, a pull request). Entries live in the user's cache folder, never
+ * under the definition, and each carries an HMAC-SHA256 with a key made on this machine and kept
+ * beside them (readable by this user only): an entry written anywhere else, or edited, is a miss.
  */
 public final class ModelCache {
     /** Smile, Jackson's binary JSON, configured like the model's JSON form. */
@@ -31,6 +36,8 @@ public final class ModelCache {
     private static final String VERSION = "1";
 
     private final Path dir;
+    private final byte[] macKey;
+    private static final int MAC_LENGTH = 32;
     private static final List<Thread> WRITERS = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** Writes the entry on a background thread, overlapping the rest of the run; see {@link #awaitWrites}. */
@@ -57,8 +64,106 @@ public final class ModelCache {
         }
     }
 
-    public ModelCache(Path dir) {
+    private ModelCache(Path dir, byte[] macKey) {
         this.dir = dir;
+        this.macKey = macKey;
+    }
+
+    /**
+     * The user's model cache: SITEPLAN_CACHE_DIR, else $XDG_CACHE_HOME/siteplan, else ~/.cache/siteplan.
+     */
+    public static Path defaultBase(Map<String, String> env) {
+        String own = env.get("SITEPLAN_CACHE_DIR");
+        if (own != null && !own.isBlank()) return Path.of(own);
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "siteplan");
+        return Path.of(System.getProperty("user.home"), ".cache", "siteplan");
+    }
+
+    /**
+     * The cache for one definition (its entries apart from other definitions', so each keeps its
+     * latest), under base; null when base cannot be used safely (a link, or a folder others may
+     * write), which only means no cache.
+     */
+    public static ModelCache open(Path base, List<String> paths) {
+        try {
+            Path root = privateFolder(base);
+            byte[] key = machineKey(root.resolve("key"));
+            MessageDigest md = sha256();
+            for (String p : paths) md.update((Path.of(p).toAbsolutePath().normalize() + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(Path.of("").toAbsolutePath().normalize().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Path dir = root.resolve("models").resolve(HexFormat.of().formatHex(md.digest()).substring(0, 32));
+            return new ModelCache(dir, key);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Creates base (owner only) or checks it: a folder, not a link, that no one else can write. */
+    private static Path privateFolder(Path base) throws IOException {
+        if (!Files.exists(base, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(base.getParent());
+            try {
+                Files.createDirectory(base, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // made by a run beside this one: checked below like any other
+            }
+        }
+        if (!Files.isDirectory(base, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new IOException(base + " is not a folder");
+        var attrs = Files.readAttributes(base, java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        var perms = attrs.permissions();
+        if (perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE) || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+            throw new IOException(base + " can be written by others");
+        }
+        if (!attrs.owner().getName().equals(System.getProperty("user.name")) && !attrs.owner().equals(Files.getOwner(Path.of(System.getProperty("user.home"))))) {
+            throw new IOException(base + " belongs to " + attrs.owner().getName());
+        }
+        return base;
+    }
+
+    /** This machine's key: 32 random bytes, made once, readable by this user only; a hard link publishes it whole or not at all. */
+    private static byte[] machineKey(Path file) throws IOException {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            byte[] k = new byte[32];
+            new java.security.SecureRandom().nextBytes(k);
+            Path tmp = Files.createTempFile(file.getParent(), ".key", ".tmp",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            try {
+                Files.write(tmp, k);
+                Files.createLink(file, tmp);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another run made it first: use that one
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new IOException(file + " is not a file");
+        byte[] k = Files.readAllBytes(file);
+        if (k.length != 32) throw new IOException(file + " is not a cache key");
+        return k;
+    }
+
+    private byte[] mac(String name, byte[] data, int offset, int length) {
+        try {
+            javax.crypto.Mac m = javax.crypto.Mac.getInstance("HmacSHA256");
+            m.init(new javax.crypto.spec.SecretKeySpec(macKey, "HmacSHA256"));
+            // The entry's name is authenticated with it: a valid entry moved to another key is still a miss.
+            m.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            m.update((byte) 0);
+            m.update(data, offset, length);
+            return m.doFinal();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The payload of an authenticated file, or null when its MAC does not match. */
+    private byte[] verified(Path f) throws IOException {
+        byte[] all = Files.readAllBytes(f);
+        if (all.length < MAC_LENGTH) return null;
+        byte[] expected = mac(f.getFileName().toString(), all, MAC_LENGTH, all.length - MAC_LENGTH);
+        if (!MessageDigest.isEqual(expected, java.util.Arrays.copyOf(all, MAC_LENGTH))) return null;
+        return java.util.Arrays.copyOfRange(all, MAC_LENGTH, all.length);
     }
 
     /**
@@ -103,10 +208,14 @@ public final class ModelCache {
         }
     }
 
-    private static void write(Path target, Object value) throws IOException {
+    private void write(Path target, Object value) throws IOException {
         Path tmp = Files.createTempFile(target.getParent(), ".cache", ".tmp");
         try {
-            JSON.writeValue(tmp.toFile(), value);
+            byte[] payload = JSON.writeValueAsBytes(value);
+            try (var out = Files.newOutputStream(tmp)) {
+                out.write(mac(target.getFileName().toString(), payload, 0, payload.length));
+                out.write(payload);
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
@@ -133,12 +242,16 @@ public final class ModelCache {
         Path f = file(key);
         if (!Files.isRegularFile(f)) return null;
         try {
-            Entry e = JSON.readValue(f.toFile(), Entry.class);
+            byte[] payload = verified(f);
+            if (payload == null) return null;
+            Entry e = JSON.readValue(payload, Entry.class);
             Path sourcesFile = dir.resolve("sources-" + entryKey(key) + ".smile");
             SourceMap sources = SourceMap.lazy(() -> {
                 SourceMap m = new SourceMap();
                 try {
-                    Map<String, List<Location>> all = JSON.readValue(sourcesFile.toFile(),
+                    byte[] side = verified(sourcesFile);
+                    if (side == null) return m;
+                    Map<String, List<Location>> all = JSON.readValue(side,
                             JSON.getTypeFactory().constructMapType(Map.class, JSON.getTypeFactory().constructType(String.class),
                                     JSON.getTypeFactory().constructCollectionType(List.class, Location.class)));
                     all.forEach((k, places) -> places.forEach(l -> m.add(k, l)));
@@ -153,6 +266,23 @@ public final class ModelCache {
         }
     }
 
+    /** Entries of definitions not planned for 30 days go: the cache is shared by every definition this user plans. */
+    private static void forgetUnused(Path models) {
+        long cutoff = System.currentTimeMillis() - java.time.Duration.ofDays(30).toMillis();
+        try (Stream<Path> all = Files.list(models)) {
+            for (Path d : all.toList()) {
+                if (Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.getLastModifiedTime(d).toMillis() < cutoff) {
+                    try (Stream<Path> files = Files.list(d)) {
+                        for (Path f : files.toList()) Files.deleteIfExists(f);
+                    }
+                    Files.deleteIfExists(d);
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // tidying only
+        }
+    }
+
     /** Stores a model under its key, replacing older entries; failures to write are ignored. */
     public void put(String key, DefinitionLoader.Loaded loaded) {
         try {
@@ -160,6 +290,7 @@ public final class ModelCache {
             // The source map first: a model entry is only ever read when its source map is there.
             write(dir.resolve("sources-" + entryKey(key) + ".smile"), loaded.sources().entries());
             write(file(key), new Entry(loaded.estate(), loaded.files()));
+            forgetUnused(dir.getParent());
             try (Stream<Path> old = Files.list(dir)) {
                 java.util.Set<String> keep = java.util.Set.of("model-" + entryKey(key) + ".smile", "sources-" + entryKey(key) + ".smile");
                 old.filter(p -> (p.getFileName().toString().startsWith("model-") || p.getFileName().toString().startsWith("sources-"))

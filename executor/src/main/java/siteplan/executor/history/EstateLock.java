@@ -17,8 +17,14 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.Transport;
 
 /**
- * One lock per estate, held by apply, drill and failover. The lock is a ref, refs/siteplan/locks/ESTATE,
- * pointing at a commit whose message names the holder, the operation and the time. Taking it is
+ * One lock per estate, held by apply, drill and failover. It is keyed on the estate's identity (its
+ * vault's resource ID, or the ID of a simulated estate), never on a folder name, a flag or whether a
+ * remote was given: runs that name one estate differently must still exclude each other. It has two
+ * parts, always taken in this order: the estate's {@link MachineLock} on this machine, which every run
+ * on the machine takes, with a remote or without; then a ref, refs/siteplan/locks/KEY (KEY from the
+ * identity), in the history remote when there is one (so runs on other machines that share the remote
+ * are excluded too), else in the local history repository. The ref points at a commit whose message
+ * names the holder, the operation and the time. Taking it is
  * creating the ref only if it does not exist: in the local history repository through JGit's ref
  * update with an expected old value of "none"; with a remote, through a push with the same
  * expectation, which git's receive-pack checks under its own ref lock, so of two concurrent takers on
@@ -26,14 +32,37 @@ import org.eclipse.jgit.transport.Transport;
  * A lock left by a process on this host that no longer runs (kill -9) is taken over, with a note.
  */
 public final class EstateLock {
+    static final String PREFIX = "refs/siteplan/locks/";
+
     private final History history;
     private final String estate;
+    private final String identity;
+    private final String key;
     private final String ref;
+    private final java.nio.file.Path lockDir;
+    private MachineLock machine;
 
-    public EstateLock(History history, String estate) {
+    /**
+     * The lock of the estate whose identity is given; {@code estate} is only its name in messages.
+     * {@code env} names the machine's lock folder (SITEPLAN_LOCK_DIR).
+     */
+    public EstateLock(History history, String estate, String identity, java.util.Map<String, String> env) {
         this.history = history;
         this.estate = estate;
-        this.ref = "refs/siteplan/locks/" + estate.replaceAll("[^A-Za-z0-9._-]", "-");
+        this.identity = identity;
+        this.key = key(identity);
+        this.ref = PREFIX + key;
+        this.lockDir = MachineLock.dir(env);
+    }
+
+    /** The name of an estate's lock, from its identity alone. */
+    static String key(String identity) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return "estate-" + java.util.HexFormat.of().formatHex(d).substring(0, 32);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Who holds a lock: its id (the lock commit), holder, operation, since, host and pid. */
@@ -64,6 +93,29 @@ public final class EstateLock {
     /** Takes the lock for an operation or throws {@link Held}; returns our lock id. */
     public String acquire(String operation, String holder) throws IOException {
         ObjectId mine = lockCommit(operation, holder);
+        // This machine first, then the ref: a fixed order, so two runs never each hold one part and wait.
+        machine = MachineLock.tryAcquire(lockDir, key, fields(operation, holder, mine)).orElse(null);
+        if (machine == null) {
+            String text = MachineLock.holder(lockDir, key);
+            throw new Held(estate, text.isBlank() ? new Holder("0".repeat(40), "another siteplan run", "?", "?", host(), "?") : parse(lockHolderId(text), text));
+        }
+        try {
+            return acquireRef(mine);
+        } catch (IOException | RuntimeException e) {
+            machine.release();
+            machine = null;
+            throw e;
+        }
+    }
+
+    private static String lockHolderId(String text) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith("Id: ")) return line.substring(4).trim();
+        }
+        return "0".repeat(40);
+    }
+
+    private String acquireRef(ObjectId mine) throws IOException {
         for (int attempt = 0; attempt < 3; attempt++) {
             if (create(mine)) return mine.name();
             Optional<Holder> h = current();
@@ -82,17 +134,50 @@ public final class EstateLock {
 
     /** Releases our lock (only if it is still ours). */
     public void release(String id) throws IOException {
-        delete(ObjectId.fromString(id));
+        try {
+            delete(ObjectId.fromString(id));
+        } finally {
+            if (machine != null) machine.release();
+            machine = null;
+        }
     }
 
-    /** Removes the lock whose id (or id prefix) is given, whoever holds it. */
-    public Holder forceUnlock(String idPrefix) throws IOException {
-        Holder h = current().orElseThrow(() -> new IOException("estate '" + estate + "' is not locked"));
-        if (!h.id().startsWith(idPrefix.toLowerCase(java.util.Locale.ROOT))) {
-            throw new IOException("the lock of '" + estate + "' has ID " + h.id().substring(0, 12) + ", not " + idPrefix + " — check `siteplan force-unlock` was given the ID the lock message shows");
+    /**
+     * Removes the lock whose id (or id prefix) is given, whoever holds it, in the remote (or the local
+     * repository without one); the estate's name is only for messages. The part of a lock on the
+     * holder's machine needs no forcing: it ends with the holder's process.
+     */
+    public static Holder forceUnlock(History history, String estate, String idPrefix) throws IOException {
+        String wanted = idPrefix.toLowerCase(java.util.Locale.ROOT);
+        java.util.Map<String, ObjectId> locks = new java.util.TreeMap<>();
+        Repository repo = history.repository();
+        if (history.remote() == null) {
+            for (var r : repo.getRefDatabase().getRefsByPrefix(PREFIX)) locks.put(r.getName(), r.getObjectId());
+        } else {
+            try (Transport t = Transport.open(repo, history.remoteUri()); var conn = t.openFetch()) {
+                for (var r : conn.getRefs()) if (r.getName().startsWith(PREFIX)) locks.put(r.getName(), r.getObjectId());
+            }
         }
-        if (!delete(ObjectId.fromString(h.id()))) throw new IOException("the lock changed while it was being removed; look again");
+        if (locks.isEmpty()) throw new IOException("estate '" + estate + "' is not locked");
+        var match = locks.entrySet().stream().filter(e -> e.getValue().name().startsWith(wanted)).toList();
+        if (match.size() != 1 || wanted.isEmpty()) {
+            throw new IOException("no lock has ID " + idPrefix + " (held: " + String.join(", ", locks.values().stream().map(o -> o.name().substring(0, 12)).toList())
+                    + ") — check `siteplan force-unlock` was given the ID the lock message shows");
+        }
+        String refName = match.get(0).getKey();
+        EstateLock l = new EstateLock(history, estate, refName, null, refName);
+        Holder h = l.current().orElseThrow(() -> new IOException("the lock changed while it was being removed; look again"));
+        if (!l.delete(ObjectId.fromString(h.id()))) throw new IOException("the lock changed while it was being removed; look again");
         return h;
+    }
+
+    private EstateLock(History history, String estate, String identity, java.nio.file.Path lockDir, String ref) {
+        this.history = history;
+        this.estate = estate;
+        this.identity = identity;
+        this.key = ref.substring(PREFIX.length());
+        this.ref = ref;
+        this.lockDir = lockDir;
     }
 
     public Optional<Holder> current() throws IOException {
@@ -113,14 +198,23 @@ public final class EstateLock {
             if (id != null && vanished(repo, mirror)) return Optional.empty();
         }
         if (id == null) return Optional.empty();
-        var c = repo.parseCommit(id);
+        return Optional.of(parse(id.name(), repo.parseCommit(id).getFullMessage()));
+    }
+
+    private static Holder parse(String id, String text) {
         java.util.Map<String, String> f = new java.util.HashMap<>();
-        for (String line : c.getFullMessage().split("\n")) {
+        for (String line : text.split("\n")) {
             int colon = line.indexOf(": ");
             if (colon > 0) f.put(line.substring(0, colon), line.substring(colon + 2));
         }
-        return Optional.of(new Holder(id.name(), f.getOrDefault("Holder", "?"), f.getOrDefault("Operation", "?"), f.getOrDefault("Since", "?"),
-                f.getOrDefault("Host", "?"), f.getOrDefault("Pid", "?")));
+        return new Holder(id, f.getOrDefault("Holder", "?"), f.getOrDefault("Operation", "?"), f.getOrDefault("Since", "?"),
+                f.getOrDefault("Host", "?"), f.getOrDefault("Pid", "?"));
+    }
+
+    /** The lock's fields, as in its commit, with its id: what a run that finds this machine's lock taken reads. */
+    private String fields(String operation, String holder, ObjectId id) {
+        return "Id: " + id.name() + "\nEstate: " + estate + "\nIdentity: " + identity + "\nHolder: " + holder + "\nOperation: " + operation
+                + "\nSince: " + Instant.now() + "\nHost: " + host() + "\nPid: " + ProcessHandle.current().pid() + "\n";
     }
 
     /** A fetched mirror that the remote no longer has is stale: JGit leaves it when the ref vanished. */
@@ -151,7 +245,7 @@ public final class EstateLock {
             PersonIdent who = new PersonIdent(holder, "siteplan@" + host());
             cb.setAuthor(who);
             cb.setCommitter(who);
-            cb.setMessage("siteplan lock for " + estate + "\n\nHolder: " + holder + "\nOperation: " + operation + "\nSince: " + Instant.now()
+            cb.setMessage("siteplan lock for " + estate + "\n\nIdentity: " + identity + "\nHolder: " + holder + "\nOperation: " + operation + "\nSince: " + Instant.now()
                     + "\nHost: " + host() + "\nPid: " + ProcessHandle.current().pid() + "\nNonce: " + System.nanoTime() + "\n");
             cb.setEncoding(StandardCharsets.UTF_8);
             ObjectId id = ins.insert(cb);

@@ -130,13 +130,82 @@ public final class History implements AutoCloseable {
         return git.getRepository();
     }
 
-    /** Starts a run: its folder with a RUNNING marker naming this process, so a run killed before it commits is found later. */
+    /** Free space the history's disk must have before a run starts: the run's files, the commit, and room for git's own files. */
+    static final long MIN_FREE_BYTES = 64L << 20;
+
+    /** The history cannot be read or written: what went wrong and what to check. Raised before a run starts, it means nothing was changed. */
+    public static final class Unusable extends IOException {
+        Unusable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Checks, before a run changes anything, that it will be able to record what it does: the
+     * repository reads (its branch, the latest tree, the index), its object store and index accept
+     * writes, the runs folder takes a file, and the disk has room. A run that cannot be recorded is
+     * not started: operations nobody can find in history are worse than none.
+     */
+    public void checkWritable() throws Unusable {
+        Repository repo = git.getRepository();
+        String step = "read";
+        try {
+            ObjectId head = repo.resolve("refs/heads/" + branch);
+            if (head == null && repo.resolve(org.eclipse.jgit.lib.Constants.HEAD) != null) head = repo.resolve(org.eclipse.jgit.lib.Constants.HEAD);
+            if (head != null) {
+                RevCommit c = repo.parseCommit(head);
+                try (var tw = new org.eclipse.jgit.treewalk.TreeWalk(repo)) {
+                    tw.addTree(c.getTree());
+                    tw.setRecursive(true);
+                    while (tw.next()) {
+                        if (!repo.getObjectDatabase().has(tw.getObjectId(0))) {
+                            throw new org.eclipse.jgit.errors.MissingObjectException(tw.getObjectId(0), "blob of " + tw.getPathString());
+                        }
+                    }
+                }
+            }
+            repo.readDirCache();
+            step = "write";
+            try (var ins = repo.newObjectInserter()) {
+                ins.insert(org.eclipse.jgit.lib.Constants.OBJ_BLOB, ("siteplan write check " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8));
+                ins.flush();
+            }
+            repo.lockDirCache().unlock();
+            Path runs = Files.createDirectories(dir.resolve("runs"));
+            Path probe = Files.createTempFile(runs, ".write-check", ".tmp");
+            try {
+                Files.writeString(probe, "siteplan write check\n");
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+            step = "space";
+            long free = Files.getFileStore(runs).getUsableSpace();
+            if (free < MIN_FREE_BYTES) {
+                throw new Unusable("the disk of the history repository " + dir + " has " + (free >> 20) + " MB free, and a run needs at least " + (MIN_FREE_BYTES >> 20)
+                        + " MB to be recorded; free space there (or pass --history DIR on another disk). Nothing was changed.", null);
+            }
+        } catch (Unusable e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new Unusable(switch (step) {
+                case "read" -> "the history repository " + dir + " cannot be read (" + why + "); it may be damaged: check it with `git -C " + dir
+                        + " fsck`, or move it aside to start a new history (with --history-remote, a new clone is made). Nothing was changed.";
+                default -> "the history repository " + dir + " cannot be written (" + why + "); check that the folder and its .git are writable by this user and the disk"
+                        + " is not full or read-only. Nothing was changed.";
+            }, e);
+        }
+    }
+
+    /**
+     * Opens a run: its folder, with no marker yet. Call {@link Run#started()} just before anything
+     * changes; a run that never starts is removed again by {@link Run#discard()}, so a failure to
+     * write its first files leaves nothing the next run would mistake for an interrupted run.
+     */
     public Run begin(String kind, String estate) throws IOException {
         String id = RUN_ID.format(Instant.now()) + "-" + kind + "-" + String.format("%04x", java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
         Path runDir = dir.resolve("runs").resolve(id);
         Files.createDirectories(runDir);
-        Files.writeString(runDir.resolve(RUNNING), "kind=" + kind + "\nestate=" + estate + "\nhost=" + EstateLock.host() + "\npid=" + ProcessHandle.current().pid()
-                + "\nstarted=" + Instant.now() + "\n", StandardCharsets.UTF_8);
         return new Run(id, kind, estate, runDir);
     }
 
@@ -162,24 +231,75 @@ public final class History implements AutoCloseable {
             return dir;
         }
 
+        private boolean started;
+        private boolean committed;
+
+        /** Marks the run as under way, naming this process, so that if it is killed before it commits, the next run records it as interrupted. */
+        public void started() throws IOException {
+            Path tmp = dir.resolve("." + RUNNING + ".tmp");
+            Files.writeString(tmp, "kind=" + kind + "\nestate=" + estate + "\nhost=" + EstateLock.host() + "\npid=" + ProcessHandle.current().pid()
+                    + "\nstarted=" + Instant.now() + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve(RUNNING), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            started = true;
+        }
+
+        public boolean isStarted() {
+            return started;
+        }
+
+        public boolean isCommitted() {
+            return committed;
+        }
+
+        /** Removes the folder of a run that never started: nothing happened, so there is nothing to record. */
+        public void discard() {
+            if (started || committed) return;
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // without a marker, a leftover folder is never taken for an interrupted run
+            }
+        }
+
         public void write(String name, String text) throws IOException {
             Path f = dir.resolve(name);
             Path tmp = dir.resolve("." + name + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         }
 
         /** Commits the run's folder; returns the commit id. */
         public String commit(String subject, String status, Map<String, String> trailers) throws IOException {
             deleteTree(dir.resolve(SCRATCH));
-            Files.deleteIfExists(dir.resolve(RUNNING));
+            Path marker = dir.resolve(RUNNING);
+            byte[] was = Files.exists(marker) ? Files.readAllBytes(marker) : null;
+            Files.deleteIfExists(marker);
             Map<String, String> t = new LinkedHashMap<>();
             t.put("Siteplan-Kind", kind);
             t.put("Siteplan-Estate", estate);
             t.put("Siteplan-Status", status);
             t.put("Siteplan-Run", id);
             t.putAll(trailers);
-            return History.this.commit("runs/" + id, subject, t);
+            String c;
+            try {
+                c = History.this.commit("runs/" + id, subject, t);
+            } catch (IOException | RuntimeException e) {
+                // Not recorded: the marker goes back, so the next run commits this run's files as interrupted.
+                if (was != null) {
+                    try {
+                        Files.write(marker, was);
+                    } catch (IOException ignored) {
+                        e.addSuppressed(ignored);
+                    }
+                }
+                throw e;
+            }
+            committed = true;
+            return c;
         }
     }
 

@@ -30,7 +30,34 @@ public final class SimulatedEstate {
     public static final List<String> MOBILITY_SERVICES = List.of("svagents", "InMage Scout Application Service");
     public static final List<String> AGENT_SERVICES = List.of("WindowsAzureGuestAgent", "WindowsAzureTelemetryService");
 
+    /** The file in a state folder that holds the simulated estate's ID: what its lock is keyed on, wherever it is named from. */
+    public static final String ID_FILE = "estate-id";
+
     private SimulatedEstate() {}
+
+    /**
+     * The simulated estate's ID, written by `sim init`; a state folder made before IDs existed gets one
+     * now. Created with a hard link, which fails if the file exists, so two runs that both find none
+     * still agree on one.
+     */
+    public static String id(java.nio.file.Path stateDir) throws java.io.IOException {
+        java.nio.file.Path file = stateDir.resolve(ID_FILE);
+        if (!java.nio.file.Files.exists(file)) {
+            java.nio.file.Files.createDirectories(stateDir);
+            java.nio.file.Path tmp = java.nio.file.Files.createTempFile(stateDir, ".estate-id", ".tmp");
+            try {
+                java.nio.file.Files.writeString(tmp, "sim-" + java.util.UUID.randomUUID() + "\n");
+                java.nio.file.Files.createLink(file, tmp);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // another run wrote it first: that one is the ID
+            } finally {
+                java.nio.file.Files.deleteIfExists(tmp);
+            }
+        }
+        String id = java.nio.file.Files.readString(file).trim();
+        if (id.isEmpty()) throw new java.io.IOException(file + " is empty; it names the simulated estate for its lock: restore it, or remove it to give the estate a new ID");
+        return id;
+    }
 
     public static DiscoveredState create(Estate e, boolean fromModel, Integer partialPercent) {
         Set<String> protect = new HashSet<>();
