@@ -47,7 +47,7 @@ class HistoryRemoteSpec extends Specification {
         def run = h.begin('drill', 'estate')
         run.write('report.json', '{}\n')
         run.commit('drill estate: passed', 'passed', [:])
-        new EstateLock(h, 'estate').current()
+        new EstateLock(h, 'estate', 'estate', [SITEPLAN_LOCK_DIR: tmp.resolve('locks').toString()]).current()
 
         then:
         thrown(IOException)

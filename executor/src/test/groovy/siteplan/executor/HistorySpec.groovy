@@ -45,6 +45,7 @@ class HistorySpec extends Specification {
         def h = History.open(tmp.resolve('h'), null, null, env)
         def run = h.begin('apply', 'estate')
         run.write('journal.jsonl', '{"event":"started"}\n')
+        run.started()
         // Pretend the writer was a process that is gone: a pid that cannot exist on this host.
         def marker = run.dir().resolve('RUNNING')
         marker.toFile().text = marker.toFile().text.replaceFirst(/pid=\d+/, 'pid=2147483647')
@@ -62,7 +63,7 @@ class HistorySpec extends Specification {
     def "the local lock: one holder at a time; a wrong ID cannot remove it"() {
         given:
         def h = History.open(tmp.resolve('h'), null, null, env)
-        def lock = new EstateLock(h, 'estate')
+        def lock = new EstateLock(h, 'estate', 'estate', [SITEPLAN_LOCK_DIR: tmp.resolve('locks').toString()])
         def id = lock.acquire('apply', 'Dana')
 
         when:
