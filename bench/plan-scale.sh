@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Issue 3's scale benchmark, on this machine: 10,000 machines with 4 disks each in 100 files.
-#   blocks, cold:  `siteplan plan` with no model cache                        target <= 8 s
-#   blocks, warm:  the same with nothing changed since the last run           target <= 1.5 s and <= 2x jackson
+# The scale benchmark, on this machine: 10,000 machines with 4 disks each in 100 files, measured side by
+# side in one hyperfine run:
+#   blocks, cold:  `siteplan plan` with no model cache (declarative files: read by the literal parser in
+#                  the siteplan process, no code runs)                       target <= 2.0x jackson
+#   blocks, warm:  the same with nothing changed since the last run           target <= 1.5x jackson
 #   jackson:       Jackson reading the same model as one JSON file            (the yardstick, same JVM setup)
-#   table, cold:   the data-driven form (one loop over CSV inventories)       target <= 3 s
-# Every run with -Xmx512m. Wall times include the JVM. Needs hyperfine (Debian package `hyperfine`).
+#   table, cold:   the data-driven form (one loop over CSV inventories): Groovy code, so evaluated in the
+#                  isolated evaluator process (bubblewrap where available)    target <= 3.5 s
+# Every JVM with -Xmx512m (the evaluator's default heap too). Wall times include the JVMs.
+# Needs hyperfine (Debian package `hyperfine`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "bench: install hyperfine (apt-get install hyperfine)" >&2; exit 1; }

@@ -74,7 +74,7 @@ class HistorySpec extends Specification {
         held.message.startsWith("estate 'estate' is locked by Dana (apply, since ")
 
         when:
-        lock.forceUnlock('0000000')
+        EstateLock.forceUnlock(h, 'estate', '0000000')
 
         then:
         thrown(IOException)
