@@ -63,8 +63,10 @@ class HistorySpec extends Specification {
     def "the local lock: one holder at a time; a wrong ID cannot remove it"() {
         given:
         def h = History.open(tmp.resolve('h'), null, null, env)
-        def lock = new EstateLock(h, 'estate', 'estate', [SITEPLAN_LOCK_DIR: tmp.resolve('locks').toString()])
-        def id = lock.acquire('apply', 'Dana')
+        def locks = [SITEPLAN_LOCK_DIR: tmp.resolve('locks').toString()]
+        def dana = new EstateLock(h, 'estate', 'estate', locks)
+        def lock = new EstateLock(h, 'estate', 'estate', locks)
+        def id = dana.acquire('apply', 'Dana')
 
         when:
         lock.acquire('drill', 'Sam')
@@ -80,7 +82,7 @@ class HistorySpec extends Specification {
         thrown(IOException)
 
         when:
-        lock.release(id)
+        dana.release(id)
 
         then:
         lock.current().isEmpty()
