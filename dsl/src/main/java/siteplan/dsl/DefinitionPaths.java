@@ -63,9 +63,15 @@ public final class DefinitionPaths {
         } catch (NoSuchFileException e) {
             if (!looksInside) return new Result(Kind.OUTSIDE, null, null);
             // A link whose target is missing: say where it leads when that is outside, else it is just missing.
-            if (Files.isSymbolicLink(abs)) {
+            // Any link on the way counts, the file's own or a folder's (the evaluator's namespace shows only
+            // the definition folder, so a link leading out of it dangles there).
+            Path base = abs.startsWith(lexicalRoot) ? lexicalRoot : realRoot;
+            Path at = base;
+            for (Path part : base.relativize(abs)) {
+                at = at.resolve(part);
+                if (!Files.isSymbolicLink(at)) continue;
                 try {
-                    Path to = abs.getParent().resolve(Files.readSymbolicLink(abs)).normalize();
+                    Path to = at.getParent().resolve(Files.readSymbolicLink(at)).normalize();
                     if (!to.startsWith(realRoot) && !to.startsWith(lexicalRoot)) return new Result(Kind.OUTSIDE, to, null);
                 } catch (IOException ignored) {
                     // reported as missing
