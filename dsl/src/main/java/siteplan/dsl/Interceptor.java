@@ -188,7 +188,15 @@ final class Interceptor extends CompilationCustomizer {
             if (e instanceof DeclarationExpression d) return declaration(d);
             if (e instanceof BinaryExpression b) return binary(b);
             if (e instanceof PrefixExpression || e instanceof PostfixExpression) return step(e);
-            if (e instanceof GStringExpression g) return runtime("text", g, g.transformExpression(this));
+            if (e instanceof GStringExpression g) {
+                for (Expression v : g.getValues()) {
+                    // Groovy hands such a closure its own Writer: a value the sandbox does not know.
+                    if (v instanceof ClosureExpression c && c.getParameters() != null && c.getParameters().length > 0) {
+                        addError("a closure inside text may not take a parameter in a site definition — write \"${-> value}\"", v);
+                    }
+                }
+                return runtime("text", g, g.transformExpression(this));
+            }
             if (e instanceof ArrayExpression) {
                 addError("arrays are not available in a site definition — use a list", e);
                 return e;
@@ -199,6 +207,12 @@ final class Interceptor extends CompilationCustomizer {
             }
             if (e instanceof ConstructorCallExpression c && c.isSpecialCall()) {
                 addError("this(…) and super(…) are not available in a site definition", c);
+                return e;
+            }
+            if (e instanceof ConstructorCallExpression c && c.getArguments() instanceof TupleExpression t
+                    && t.getExpressions().size() == 1 && t.getExpression(0) instanceof NamedArgumentListExpression) {
+                // new T(name: value) calls T's setters, which are not on any allow-list
+                addError("creating a value with named arguments (new T(name: value)) is not available in a site definition", c);
                 return e;
             }
             return e.transformExpression(this);
