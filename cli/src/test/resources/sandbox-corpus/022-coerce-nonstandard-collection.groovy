@@ -1,5 +1,5 @@
 // class: coercion
-// source: Jenkins SECURITY-1465 / CVE-2019-10355 (casting user-defined Collection implementations)
+// source: Jenkins SECURITY-1465 (casting user-defined Collection implementations)
 // expect: read
 // A closure coerced to Collection answers toArray differently on its first and second call.
 def calls = 0

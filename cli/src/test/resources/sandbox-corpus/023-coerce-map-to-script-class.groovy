@@ -1,5 +1,5 @@
 // class: coercion
-// source: Jenkins SECURITY-3016 / CVE-2023-24422 (implicit map constructor property casts)
+// source: Jenkins SECURITY-3016 (implicit map constructor property casts)
 // expect: read
 class Box { File f }
 Box b = [f: ['@CANARY_READ@']]

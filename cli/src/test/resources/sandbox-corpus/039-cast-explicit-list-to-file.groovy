@@ -1,5 +1,5 @@
 // class: cast
-// source: Jenkins SECURITY-1353 / CVE-2019-1003040 (type casts)
+// source: Jenkins SECURITY-1353 (type casts)
 // expect: read
 def f = (File) ['@CANARY_READ@']
 def v = f.text

@@ -1,5 +1,5 @@
 // class: constructor
-// source: Jenkins SECURITY-582 (super calls) / SECURITY-1754 / CVE-2020-2134
+// source: Jenkins SECURITY-582 (super calls) / SECURITY-1754
 // expect: read
 // A script-defined subclass reaches File(String) through super(...).
 class Peek extends File {

@@ -1,5 +1,5 @@
 // class: constructor
-// source: Jenkins SECURITY-1754 / CVE-2020-2134 (crafted constructor bodies)
+// source: Jenkins SECURITY-1754 (crafted constructor bodies)
 // expect: write
 class Out extends FileOutputStream {
     Out() { super('@CANARY_WRITE@') }

@@ -1,5 +1,5 @@
 // class: constructor
-// source: Jenkins SECURITY-1579 / CVE-2019-10431 (default parameter expressions in constructors calling super)
+// source: Jenkins SECURITY-1579 (default parameter expressions in constructors calling super)
 // expect: env
 class B {}
 class A extends B {

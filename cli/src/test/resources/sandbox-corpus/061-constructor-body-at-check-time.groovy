@@ -1,5 +1,5 @@
 // class: constructor
-// source: Jenkins SECURITY-1336 / CVE-2019-1003029 (constructor bodies run while checking)
+// source: Jenkins SECURITY-1336 (constructor bodies run while checking)
 // expect: write
 // A file whose only content is a class: some checkers instantiate it.
 class DoNotRunConstructor {

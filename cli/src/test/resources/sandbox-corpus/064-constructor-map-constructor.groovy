@@ -1,5 +1,5 @@
 // class: constructor
-// source: Jenkins SECURITY-3016 / CVE-2023-24422 (map constructors)
+// source: Jenkins SECURITY-3016 (map constructors)
 // expect: read
 class T { File f; int n }
 def t = new T(n: 1, f: ['@CANARY_READ@'])

@@ -1,4 +1,4 @@
 // class: method
-// source: SandboxSpec "invokeMethod"; Jenkins SECURITY-1754 / CVE-2020-2135
+// source: SandboxSpec "invokeMethod"; Jenkins SECURITY-1754
 // expect: run
 'touch @MARKER@'.invokeMethod('execute', null).waitFor()

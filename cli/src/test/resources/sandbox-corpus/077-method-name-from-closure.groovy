@@ -1,4 +1,4 @@
 // class: method
-// source: Jenkins SECURITY-1538 / CVE-2019-10393 (method names in method calls)
+// source: Jenkins SECURITY-1538 (method names in method calls)
 // expect: run
 'touch @MARKER@'.({ 'exe' + 'cute' }())().waitFor()

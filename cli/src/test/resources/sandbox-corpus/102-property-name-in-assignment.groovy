@@ -1,5 +1,5 @@
 // class: property
-// source: Jenkins SECURITY-1538 / CVE-2019-10394 (property name on the left of an assignment)
+// source: Jenkins SECURITY-1538 (property name on the left of an assignment)
 // expect: env
 class T { def x = 0 }
 def t = new T()

@@ -1,5 +1,5 @@
 // class: property
-// source: Jenkins SECURITY-1538 / CVE-2019-10400 (subexpressions of ++ and --)
+// source: Jenkins SECURITY-1538 (subexpressions of ++ and --)
 // expect: run
 class T { def x = 0 }
 def t = new T()

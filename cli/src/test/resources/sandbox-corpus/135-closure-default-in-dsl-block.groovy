@@ -1,5 +1,5 @@
 // class: closure
-// source: Jenkins SECURITY-1658 / CVE-2019-16538 (default parameter expressions in closures) inside a DSL block
+// source: Jenkins SECURITY-1658 (default parameter expressions in closures) inside a DSL block
 // expect: env
 vmwareSite('lab') { network 'VM Network' }
 machines('lab') {

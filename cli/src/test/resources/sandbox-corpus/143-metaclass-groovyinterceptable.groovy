@@ -1,5 +1,5 @@
 // class: metaclass
-// source: Jenkins SECURITY-1754 / CVE-2020-2135 (GroovyInterceptable)
+// source: Jenkins SECURITY-1754 (GroovyInterceptable)
 // expect: run
 class Sneaky implements GroovyInterceptable {
     def hello() { 'hello' }

@@ -1,5 +1,5 @@
 // class: include
-// source: Jenkins SECURITY-1266 / CVE-2019-1003000, from an included file
+// source: Jenkins SECURITY-1266, from an included file
 // expect: write
 include '_helpers.groovy'
 // ---- _helpers.groovy

@@ -1,5 +1,5 @@
 // class: compile-time
-// source: examples/broken/sandbox/grab.groovy; Jenkins SECURITY-1266 / CVE-2019-1003000
+// source: examples/broken/sandbox/grab.groovy; Jenkins SECURITY-1266
 // expect: connect
 @Grab('org.apache.commons:commons-lang3:3.12.0')
 import org.apache.commons.lang3.StringUtils

@@ -1,5 +1,5 @@
 // class: compile-time
-// source: examples/broken/sandbox/ast-test.groovy; Jenkins SECURITY-1266 / CVE-2019-1003000
+// source: examples/broken/sandbox/ast-test.groovy; Jenkins SECURITY-1266
 // expect: write
 @groovy.transform.ASTTest(value = { new File('@CANARY_WRITE@').text = 'pwned' })
 def x = 1

@@ -1,5 +1,5 @@
 // class: compile-time
-// source: Jenkins SECURITY-1318 / CVE-2019-1003024 (@GrabConfig)
+// source: Jenkins SECURITY-1318 (@GrabConfig)
 // expect: escape
 @GrabConfig(systemClassLoader = true, initContextClassLoader = true)
 def x = 1

@@ -1,5 +1,5 @@
 // class: compile-time
-// source: Jenkins SECURITY-1321 / CVE-2019-1003024 (@AnnotationCollector)
+// source: Jenkins SECURITY-1321 (@AnnotationCollector)
 // expect: write
 import groovy.transform.AnnotationCollector
 import groovy.transform.ASTTest

@@ -1,5 +1,5 @@
 // class: compile-time
-// source: Jenkins SECURITY-1713 / CVE-2020-2110 (annotations on imports)
+// source: Jenkins SECURITY-1713 (annotations on imports)
 // expect: write
 @groovy.transform.ASTTest(value = { new File('@CANARY_WRITE@').text = 'pwned' })
 import java.lang.Object

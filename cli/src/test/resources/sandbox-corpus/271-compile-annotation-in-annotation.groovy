@@ -1,5 +1,5 @@
 // class: compile-time
-// source: Jenkins SECURITY-1713 / CVE-2020-2110 (annotations inside annotations)
+// source: Jenkins SECURITY-1713 (annotations inside annotations)
 // expect: write
 @groovy.lang.Category(value = {
     @groovy.transform.ASTTest(value = { new File('@CANARY_WRITE@').text = 'pwned' })

@@ -1,5 +1,5 @@
 // class: compile-time
-// source: Jenkins SECURITY-3341 / CVE-2024-34145 (classes shadowing host packages)
+// source: Jenkins SECURITY-3341 (classes shadowing host packages)
 // expect: escape
 package siteplan.dsl
 

@@ -127,7 +127,7 @@ class SandboxCorpusSpec extends CliSpecification {
         exit == ExitCode.INVALID_INPUT
         !err.contains('\tat ')
         !(err =~ /(?m)^\s*(Caused by: )?[\w.$]+(Exception|Error)(: |$)/)
-        a.secrets().every { !(out + err).contains(it) }
+        a.secrets().every { !Outcome.leaks(out + err, it) }
         !a.write.exists()
         !a.marker.exists()
         a.listener.accepted.isEmpty()
@@ -431,9 +431,9 @@ class SandboxCorpusSpec extends CliSpecification {
             String messages = messagesOf(thrown)
             a.secrets().each { s ->
                 String which = s == a.secret ? 'the secret file' : s == a.sysSecret ? 'the secret system property' : 'the environment variable ' + ENV_NAME
-                if (json.contains(s)) v << "leak: ${which} appears in the model".toString()
-                if (messages.contains(s)) v << "leak: ${which} appears in the problems".toString()
-                if (output.contains(s)) v << "leak: ${which} was printed".toString()
+                if (leaks(json, s)) v << "leak: ${which} appears in the model".toString()
+                if (leaks(messages, s)) v << "leak: ${which} appears in the problems".toString()
+                if (leaks(output, s)) v << "leak: ${which} was printed".toString()
             }
 
             if (thrown == null) {
@@ -449,6 +449,21 @@ class SandboxCorpusSpec extends CliSpecification {
                 if (seconds > BUDGET_SECONDS) v << "slow: refused after ${(int) seconds} s".toString()
             }
             v
+        }
+
+        /**
+         * Whether text holds the secret or a piece of it: messages shorten what they quote, so any eight
+         * characters in a row of the secret's random part count (the environment value: its first 24).
+         */
+        static boolean leaks(String text, String secret) {
+            if (text == null || text.isEmpty()) return false
+            if (text.contains(secret)) return true
+            int dash = secret.indexOf('-')
+            if (secret.startsWith('CANARY-') || secret.startsWith('SYSPROP-')) {
+                String random = secret.substring(dash + 1)
+                return (0..random.length() - 8).any { int i -> text.contains(random.substring(i, i + 8)) }
+            }
+            secret.length() > 24 && text.contains(secret.substring(0, 24))
         }
 
         static String messagesOf(Throwable t) {
@@ -612,8 +627,30 @@ class SandboxCorpusSpec extends CliSpecification {
 
         @Override void checkListen(int port) { if (active()) note('connect: listen on ' + port) }
 
+        /** A file of the definition folder that is really outside it: a symbolic link a pull request can add. */
+        private String escapingLink(String file) {
+            File d = defDir
+            File t = top
+            if (d == null || t == null || file == null || !file.startsWith(d.path)) return null
+            String real = new File(file).canonicalPath
+            real.startsWith(d.canonicalPath) ? null : real
+        }
+
         @Override void checkRead(String file) {
-            if (!active() || !interesting(file)) return
+            if (!active()) return
+            if (!interesting(file)) {
+                if (file == null || defDir == null || !file.startsWith(defDir.path)) return
+                busy.set(true)
+                try {
+                    String real = escapingLink(file)
+                    if (real != null && stackHas(['java.io.FileInputStream.', 'java.io.RandomAccessFile.', 'sun.nio.fs.UnixChannelFactory.', 'java.io.FileReader.'])) {
+                        events.add('read: opened ' + real + ' through the link ' + file.substring(defDir.path.length() + 1))
+                    }
+                } finally {
+                    busy.set(false)
+                }
+                return
+            }
             busy.set(true)
             try {
                 if (!definitionOnStack()) return
