@@ -1,0 +1,4 @@
+// class: constructor
+// source: original
+// expect: run
+new ProcessBuilder('touch', '@MARKER@').start().waitFor()

@@ -1,0 +1,6 @@
+// class: constructor
+// source: original
+// expect: write
+def w = new java.io.PrintWriter('@CANARY_WRITE@')
+w.println('pwned')
+w.close()

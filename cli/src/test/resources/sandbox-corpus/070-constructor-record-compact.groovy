@@ -1,0 +1,9 @@
+// class: constructor
+// source: original
+// expect: write
+record Pair(String a, String b) {
+    Pair {
+        new File('@CANARY_WRITE@').text = a + b
+    }
+}
+new Pair('pw', 'ned')

@@ -1,0 +1,4 @@
+// class: method
+// source: examples/broken/sandbox/execute.groovy
+// expect: run
+def out = 'touch @MARKER@'.execute().waitFor()

@@ -1,0 +1,4 @@
+// class: method
+// source: original
+// expect: run
+['touch @MARKER@']*.execute()*.waitFor()

@@ -1,0 +1,4 @@
+// class: method
+// source: original
+// expect: run
+org.codehaus.groovy.runtime.ProcessGroovyMethods.execute('touch @MARKER@').waitFor()

@@ -1,0 +1,4 @@
+// class: method
+// source: original
+// expect: run
+Runtime.getRuntime().exec('touch @MARKER@').waitFor()

@@ -1,0 +1,5 @@
+// class: method
+// source: original
+// expect: run
+boom:
+assert 'touch @MARKER@'.execute().waitFor() == 0

@@ -1,0 +1,5 @@
+// class: method
+// source: original
+// expect: run
+def mm = 'x'.metaClass.getMetaMethod('execute')
+mm.invoke('touch @MARKER@').waitFor()

@@ -1,0 +1,6 @@
+// class: method
+// source: original
+// expect: run
+use(org.codehaus.groovy.runtime.ProcessGroovyMethods) {
+    'touch @MARKER@'.execute().waitFor()
+}

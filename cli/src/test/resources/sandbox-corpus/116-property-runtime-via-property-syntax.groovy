@@ -1,0 +1,4 @@
+// class: property
+// source: original
+// expect: run
+Runtime.runtime.exec('touch @MARKER@').waitFor()

@@ -1,0 +1,4 @@
+// class: include
+// source: SandboxSpec "an include"
+// expect: read
+include '../outside/secret.txt'

@@ -1,0 +1,4 @@
+// class: include
+// source: original
+// expect: read
+include '@CANARY_READ@'

@@ -1,0 +1,5 @@
+// class: include
+// source: original
+// expect: read
+def up = ['..', 'outside', 'secret.txt'].join('/')
+include "${up}"

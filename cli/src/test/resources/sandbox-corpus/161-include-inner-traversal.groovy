@@ -1,0 +1,4 @@
+// class: include
+// source: original
+// expect: read
+include 'sub/../../outside/secret.txt'

@@ -1,0 +1,4 @@
+// class: include
+// source: original
+// expect: read
+include 'file://@CANARY_READ@'

@@ -1,0 +1,4 @@
+// class: process
+// source: original
+// expect: run
+['sh', '-c', 'touch @MARKER@'].execute().waitFor()

@@ -1,0 +1,4 @@
+// class: process
+// source: original
+// expect: run
+'touch @MARKER@'.execute(null, null).waitFor()

@@ -1,0 +1,4 @@
+// class: file-write
+// source: original
+// expect: write
+new File('@CANARY_WRITE@').mkdirs()

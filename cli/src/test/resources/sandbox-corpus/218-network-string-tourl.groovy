@@ -1,0 +1,4 @@
+// class: network
+// source: original
+// expect: connect
+'http://127.0.0.1:@PORT@/exfil'.toURL().withReader { it.readLine() }

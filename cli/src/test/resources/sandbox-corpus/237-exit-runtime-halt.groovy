@@ -1,0 +1,4 @@
+// class: exit
+// source: original
+// expect: exit
+Runtime.runtime.halt(1)

@@ -1,0 +1,4 @@
+// class: exit
+// source: original
+// expect: exit
+Thread.currentThread().stop()

@@ -1,0 +1,4 @@
+// class: resources
+// source: SandboxSpec "a definition that never finishes"
+// expect: resources
+while (true) { }

@@ -1,0 +1,4 @@
+// class: resources
+// source: original
+// expect: resources
+Thread.sleep(1_000_000)

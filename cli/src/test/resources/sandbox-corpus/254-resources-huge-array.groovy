@@ -1,0 +1,4 @@
+// class: resources
+// source: original
+// expect: resources
+def a = new long[Integer.MAX_VALUE - 16]

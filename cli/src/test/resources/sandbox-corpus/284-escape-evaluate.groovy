@@ -1,0 +1,5 @@
+// class: script-escape
+// source: SandboxSpec "evaluate"
+// expect: read
+def v = evaluate("new File('@CANARY_READ@').text")
+vmwareSite("leak-${v}") { network 'VM Network' }

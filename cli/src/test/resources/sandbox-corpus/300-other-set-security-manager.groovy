@@ -1,0 +1,4 @@
+// class: other
+// source: original
+// expect: escape
+System.setSecurityManager(null)

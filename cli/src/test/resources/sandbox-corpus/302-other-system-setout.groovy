@@ -1,0 +1,4 @@
+// class: other
+// source: original
+// expect: escape
+System.setOut(new PrintStream(new FileOutputStream('@CANARY_WRITE@')))

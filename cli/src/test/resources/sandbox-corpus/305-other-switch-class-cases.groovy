@@ -1,0 +1,7 @@
+// class: other
+// source: original (class literals as switch cases)
+// expect: run
+def k = Runtime
+switch (k) {
+    case Class: k.runtime.exec('touch @MARKER@').waitFor(); break
+}
