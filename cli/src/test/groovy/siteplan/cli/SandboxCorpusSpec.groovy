@@ -49,6 +49,9 @@ class SandboxCorpusSpec extends CliSpecification {
     @Shared SecurityManager savedManager
 
     def setupSpec() {
+        // The corpus runs through the evaluator in this JVM (layer 1 on its own, fast); the command-line
+        // sample below goes through the isolated evaluator process, as users' runs do.
+        System.setProperty('siteplan.dsl.inProcess', 'true')
         savedTimeout = System.getProperty(TIMEOUT_PROPERTY)
         System.setProperty(TIMEOUT_PROPERTY, String.valueOf(EVALUATOR_TIMEOUT_SECONDS))
         savedManager = System.getSecurityManager()
@@ -59,6 +62,7 @@ class SandboxCorpusSpec extends CliSpecification {
     }
 
     def cleanupSpec() {
+        System.setProperty('siteplan.dsl.inProcess', 'false')
         if (System.getSecurityManager() == recorder) System.setSecurityManager(savedManager)
         if (savedTimeout == null) System.clearProperty(TIMEOUT_PROPERTY) else System.setProperty(TIMEOUT_PROPERTY, savedTimeout)
         System.clearProperty(SYSPROP)
@@ -121,7 +125,9 @@ class SandboxCorpusSpec extends CliSpecification {
         System.setErr(quiet)
 
         when:
+        System.setProperty('siteplan.dsl.inProcess', 'false')
         int exit = withinBudget { recorder.watching(a) { siteplan('validate', a.defDir.path) } }
+        System.setProperty('siteplan.dsl.inProcess', 'true')
 
         then:
         exit == ExitCode.INVALID_INPUT
