@@ -171,6 +171,10 @@ public final class GroovyLoader {
                     return java.util.List.copyOf(it.readAll());
                 }
             }
+            if ((name.endsWith(".yaml") || name.endsWith(".yml")) && hasYamlTag(target)) {
+                ev.error("table '" + path + "' uses YAML tags (!!…), which a table may not: write plain values");
+                return java.util.List.of();
+            }
             if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
                 var mapper = name.endsWith(".json") ? new com.fasterxml.jackson.databind.ObjectMapper() : new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
                 Object v = mapper.readValue(target.toFile(), Object.class);
@@ -187,6 +191,36 @@ public final class GroovyLoader {
         }
         return java.util.List.of();
     }
+
+    /** A YAML tag asks a parser to build a type; Jackson ignores them, siteplan refuses them outright. */
+    private static boolean hasYamlTag(Path file) throws IOException {
+        try (var parser = new com.fasterxml.jackson.dataformat.yaml.YAMLFactory().createParser(file.toFile())) {
+            while (parser.nextToken() != null) {
+                if (parser.getTypeId() != null) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Deepest nesting of brackets outside quoted text: the compiler recurses once per level. */
+    static int nesting(String text) {
+        int depth = 0, max = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') i++;
+                else if (c == quote) quote = 0;
+                continue;
+            }
+            if (c == '\'' || c == '"') quote = c;
+            else if (c == '(' || c == '[' || c == '{') max = Math.max(max, ++depth);
+            else if (c == ')' || c == ']' || c == '}') depth = Math.max(0, depth - 1);
+        }
+        return max;
+    }
+
+    static final int MAX_NESTING = 400;
 
     /**
      * Resolves a path next to the current file; anything outside the root, also through a symbolic
@@ -260,9 +294,18 @@ public final class GroovyLoader {
             scripts.put(className, new Evaluation.DefinitionFile(file, display));
             Script script;
             long t0 = System.nanoTime();
+            if (nesting(text) > MAX_NESTING) {
+                ev.complete = false;
+                ev.error(new Location(display, 0), "is nested more than " + MAX_NESTING + " brackets deep — flatten it (a function or a list of rows)");
+                return false;
+            }
             try {
                 // A shell per evaluation: GroovyClassLoader serialises parsing on a shared cache lock.
                 script = parse(ev, text, className);
+            } catch (StackOverflowError e) {
+                ev.complete = false;
+                ev.error(new Location(display, 0), "is nested too deeply to compile — flatten it (a function or a list of rows)");
+                return false;
             } catch (MultipleCompilationErrorsException e) {
                 for (Message m : e.getErrorCollector().getErrors()) ev.problems.add(compileProblem(display, m));
                 ev.complete = false;

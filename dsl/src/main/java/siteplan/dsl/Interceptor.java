@@ -179,7 +179,20 @@ final class Interceptor extends CompilationCustomizer {
                 addError("'" + s.getMethod() + "' cannot be called here: static calls are not available in a site definition", s);
                 return e;
             }
-            if (e instanceof AttributeExpression || e instanceof MethodPointerExpression || e instanceof FieldExpression) return e; // refused by the code guard
+            // Refused here as well as by the code guard: the guard does not see every place code can be
+            // written (a closure parameter's default value, for one), this rewrite does.
+            if (e instanceof AttributeExpression || e instanceof FieldExpression) {
+                addError("direct field access (.@) is not allowed in a site definition", e);
+                return e;
+            }
+            if (e instanceof MethodPointerExpression) {
+                addError("method references (.& and ::) are not allowed in a site definition", e);
+                return e;
+            }
+            if (e instanceof ClassExpression) {
+                addError("'" + e.getType().getName() + "' is not available in a site definition: " + Sandbox.WHY, e);
+                return e;
+            }
             if (e instanceof PropertyExpression p) return property(p);
             if (e instanceof VariableExpression v && isDynamic(v)) {
                 return inClosure ? runtime("getImplicit", v, closureItself(), text(v.getName()))
@@ -209,6 +222,7 @@ final class Interceptor extends CompilationCustomizer {
                 addError("this(…) and super(…) are not available in a site definition", c);
                 return e;
             }
+            if (e instanceof ConstructorCallExpression c) checkType(c, c.getType(), "creating");
             if (e instanceof ConstructorCallExpression c && c.getArguments() instanceof TupleExpression t
                     && t.getExpressions().size() == 1 && t.getExpression(0) instanceof NamedArgumentListExpression) {
                 // new T(name: value) calls T's setters, which are not on any allow-list
@@ -236,23 +250,35 @@ final class Interceptor extends CompilationCustomizer {
         }
 
         private Expression call(MethodCallExpression m) {
-            if (!(m.getMethod() instanceof ConstantExpression name)) return m; // refused by the code guard
+            if (!(m.getMethod() instanceof ConstantExpression name)) {
+                addError("method names must be written out in a site definition, not computed", m);
+                return m;
+            }
             Expression args = arguments(m.getArguments());
             if (m.isImplicitThis()) {
                 return inClosure ? runtime("callImplicit", m, closureItself(), text(name.getText()), args)
                         : runtime("callScript", m, VariableExpression.THIS_EXPRESSION, text(name.getText()), args);
             }
-            if (m.getObjectExpression() instanceof VariableExpression v && v.isSuperExpression()) return m; // refused by the code guard
+            if (m.getObjectExpression() instanceof VariableExpression v && v.isSuperExpression()) {
+                addError("'super' is not available in a site definition", m);
+                return m;
+            }
             return runtime("call", m, transform(m.getObjectExpression()), text(name.getText()), args, flag(m.isSafe()), flag(m.isSpreadSafe()));
         }
 
         private Expression property(PropertyExpression p) {
-            if (!(p.getProperty() instanceof ConstantExpression name)) return p; // refused by the code guard
+            if (!(p.getProperty() instanceof ConstantExpression name)) {
+                addError("property names must be written out in a site definition, not computed", p);
+                return p;
+            }
             if (p.isImplicitThis()) {
                 return inClosure ? runtime("getImplicit", p, closureItself(), text(name.getText()))
                         : runtime("getScript", p, VariableExpression.THIS_EXPRESSION, text(name.getText()));
             }
-            if (p.getObjectExpression() instanceof ClassExpression) return p; // refused by the code guard
+            if (p.getObjectExpression() instanceof ClassExpression ce) {
+                addError("'" + ce.getType().getName() + "' is not available in a site definition: " + Sandbox.WHY, p);
+                return p;
+            }
             return runtime("getProperty", p, transform(p.getObjectExpression()), text(name.getText()), flag(p.isSafe()), flag(p.isSpreadSafe()));
         }
 
@@ -279,7 +305,8 @@ final class Interceptor extends CompilationCustomizer {
             int op = b.getOperation().getType();
             if (op == Types.KEYWORD_INSTANCEOF || op == Types.COMPARE_NOT_INSTANCEOF) {
                 b.setLeftExpression(transform(b.getLeftExpression()));
-                return b; // the type is checked by the code guard
+                if (b.getRightExpression() instanceof ClassExpression ce) checkType(b, ce.getType(), "testing for");
+                return b;
             }
             if (op == Types.ASSIGN || op == Types.EQUAL) return assign(b, null);
             if (Types.ofType(op, Types.ASSIGNMENT_OPERATOR)) {
