@@ -1,5 +1,6 @@
 package siteplan.cli;
 
+import java.util.List;
 import siteplan.planner.provider.Provider;
 import siteplan.planner.rules.Profile;
 import siteplan.planner.state.DiscoveredState;
@@ -37,10 +38,27 @@ final class Rendering {
     }
 
     static DiscoveredState discover(Provider provider, DefinitionLoader.Loaded loaded) {
+        // Every command that reaches a real provider discovers first: this is where a definition that
+        // would send a credential to a destination the runner does not trust is stopped, before any
+        // secret is read or connection opened, with where the definition names it.
+        List<String> untrusted = untrusted(loaded);
+        if (!untrusted.isEmpty()) throw new Siteplan.UserError(String.join("\n", untrusted));
         try {
             return provider.discover(loaded.estate());
+        } catch (siteplan.providers.TrustedEndpoints.Untrusted e) {
+            throw new Siteplan.UserError(located(loaded, e));
         } catch (Provider.DiscoveryException e) {
             throw new Siteplan.UserError(e.getMessage());
         }
+    }
+
+    /** Each real vCenter or Azure endpoint of the definition the runner's SITEPLAN_TRUSTED_ENDPOINTS does not trust, with its file and line. */
+    static List<String> untrusted(DefinitionLoader.Loaded loaded) {
+        return siteplan.providers.TrustedEndpoints.from(Siteplan.env()).check(loaded.estate()).stream().map(u -> located(loaded, u)).toList();
+    }
+
+    private static String located(DefinitionLoader.Loaded loaded, siteplan.providers.TrustedEndpoints.Untrusted u) {
+        String where = loaded.sources().at(u.key()).toString();
+        return where.isEmpty() ? u.getMessage() : where + " " + u.getMessage();
     }
 }

@@ -36,6 +36,7 @@ class AzureProviderSpec extends ExecutorSpecification {
         java.nio.file.Files.delete(state)
         env.SITEPLAN_SECRET_VCENTER_ASR = vcsim.password
         env.SITEPLAN_SECRET_ARM_TOKEN = arm.token
+        RealPeers.trust(env, vcsim, arm)
         dir
     }
 

@@ -36,6 +36,7 @@ class FailbackAzureSpec extends ExecutorSpecification {
         java.nio.file.Files.delete(stateFile)
         env.SITEPLAN_SECRET_PARIS_VCENTER = vcsim.password
         env.SITEPLAN_SECRET_ARM_TOKEN = arm.token
+        RealPeers.trust(env, vcsim, arm)
         env.SITEPLAN_SECRET_PARIS_PUSH_ADMIN = 'Paris-Push-S3cret'
         def items = { arm.resources.values().findAll { it.type?.endsWith('replicationProtectedItems') } }
 

@@ -36,6 +36,7 @@ azure('chicago') {
         ArmResources.seedFabric(arm, estate.azure()[0], new siteplan.planner.state.RecoveryVault.Fabric('chicago', 'vmm', null, [], ['GoldCloud2', 'SilverCloud2']))
         java.nio.file.Files.delete(state)
         env.SITEPLAN_SECRET_ARM_TOKEN = arm.token
+        RealPeers.trust(env, arm)
         dir
     }
 

@@ -23,6 +23,19 @@ class RealPeers {
         "provider 'azure'; endpoint '${arm.endpoint}'; token secret('arm-token'); thumbprint '${arm.thumbprint}'"
     }
 
+    /**
+     * The runner's configuration trusting these peers (a Vcsim, an ArmServer), added to what the
+     * environment already trusts: the definitions only name the peers, SITEPLAN_TRUSTED_ENDPOINTS lets
+     * siteplan send them credentials.
+     */
+    static void trust(Map<String, String> env, Object... peers) {
+        List<String> entries = (env.SITEPLAN_TRUSTED_ENDPOINTS ?: '').tokenize(',')
+        peers.each { peer ->
+            entries << (peer instanceof Vcsim ? "127.0.0.1:${peer.port}" : "127.0.0.1:${(peer as ArmServer).server.address.port}").toString()
+        }
+        env.SITEPLAN_TRUSTED_ENDPOINTS = entries.join(',')
+    }
+
     private static String replaceOnce(String text, String block, String with) {
         assert text.contains(block): "no ${block} in the definition"
         text.replace(block, with)

@@ -25,6 +25,7 @@ class VsphereProviderSpec extends ExecutorSpecification {
         write(state, read(state).replace('vc01.ams.contoso.local', '127.0.0.1'))
         vcsim = Vcsim.start(state: state, site: 'amsterdam')
         env.SITEPLAN_SECRET_VCENTER_ASR = vcsim.password
+        RealPeers.trust(env, vcsim)
         dir
     }
 
@@ -95,7 +96,7 @@ class VsphereProviderSpec extends ExecutorSpecification {
 
         then:
         code == 1
-        err.trim() == "siteplan: cannot reach vCenter at https://127.0.0.1:${vcsim.port}/sdk: the server's certificate has fingerprint ${vcsim.thumbprint}, not the declared thumbprint — if the certificate was renewed, check it is this vCenter's and declare the new fingerprint"
+        err.trim() == "siteplan: cannot reach vCenter at https://127.0.0.1:${vcsim.port}/sdk: the server's certificate has fingerprint ${vcsim.thumbprint}, not the declared thumbprint — if the certificate was renewed, check it is this vCenter's and pin the new fingerprint"
         out == ''
     }
 

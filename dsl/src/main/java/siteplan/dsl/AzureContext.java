@@ -25,9 +25,9 @@ public class AzureContext extends BlockContext {
     public Object reservedPublicIpLimit(Object n) { return set("reservedPublicIpLimit", n, ValueType.INT); }
     public Object registrationKeyIssued(Object date) { return set("registrationKeyIssued", date, ValueType.TEXT); }
     public Object provider(Object kind) { return set("provider", kind, ValueType.oneOf(ProviderKind.class)); }
-    public Object endpoint(Object url) { return set("endpoint", url, ValueType.TEXT); }
+    public Object endpoint(Object url) { mark("endpoint"); return set("endpoint", url, ValueType.TEXT); }
     public Object token(Object ref) { return set("token", ref, ValueType.SECRET); }
-    public Object thumbprint(Object sha256) { return set("thumbprint", sha256, ValueType.TEXT); }
+    public Object thumbprint(Object sha256) { mark("thumbprint"); return set("thumbprint", sha256, ValueType.TEXT); }
 
     public void storageAccount(Object name, @DelegatesTo(value = StorageAccountContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         storageAccount(String.valueOf(name), body, true);

@@ -79,6 +79,11 @@ public abstract class BlockContext {
         return null;
     }
 
+    /** Records where a word of this block was written, as "KEY/word", for messages about that word alone. */
+    protected void mark(String word) {
+        if (key != null) Evaluation.current().sources.add(key + "/" + word, Evaluation.current().here());
+    }
+
     /** Called when the block's closure has run: numbers still waiting for a unit are reported. */
     void finish() {
         for (PendingUnit p : pending.values()) {

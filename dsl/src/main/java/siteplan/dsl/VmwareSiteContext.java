@@ -113,7 +113,7 @@ public class VmwareSiteContext extends BlockContext {
         public Object version(Object version) { return set("version", version, ValueType.TEXT); }
         public Object provider(Object kind) { return set("provider", kind, ValueType.oneOf(ProviderKind.class)); }
         public Object user(Object name) { return set("user", name, ValueType.TEXT); }
-        public Object thumbprint(Object sha256) { return set("thumbprint", sha256, ValueType.TEXT); }
+        public Object thumbprint(Object sha256) { mark("thumbprint"); return set("thumbprint", sha256, ValueType.TEXT); }
 
         Vcenter build() {
             return new Vcenter(address, integerValue("port"), secretRefValue("credential"), tokenValue("access", VcenterAccess.class), textValue("version"),

@@ -28,7 +28,7 @@ public final class EstateOperations {
             throw new DiscoveryException("operations run on one Azure target per estate for now, and every target must then say provider 'azure' ("
                     + estate.azure().size() + " declared, " + real.size() + " with provider 'azure')");
         }
-        return new AzureOperations(EstateProvider.connect(real.get(0), new Secrets(env)), estate);
+        return new AzureOperations(EstateProvider.connect(real.get(0), new Secrets(env), TrustedEndpoints.from(env)), estate);
     }
 
     /** True when the operations run on the simulated estate's accelerated clock. */

@@ -32,11 +32,13 @@ import siteplan.providers.vsphere.VsphereSession;
 public final class EstateProvider implements Provider {
     private final SimulatedProvider simulated;
     private final Secrets secrets;
+    private final TrustedEndpoints trusted;
     private Estate lastScope;
 
     public EstateProvider(SimulatedProvider simulated, Map<String, String> env) {
         this.simulated = simulated;
         this.secrets = new Secrets(env);
+        this.trusted = TrustedEndpoints.from(env);
     }
 
     /** The vCenters the estate reads through vSphere, in declaration order. */
@@ -76,19 +78,24 @@ public final class EstateProvider implements Provider {
     @Override public DiscoveredState discover(Estate scope) {
         lastScope = scope;
         if (!anythingReal(scope)) return simulated.discover(scope);
+        // Every destination is checked before any secret is read or any connection opened, so one
+        // untrusted endpoint stops the run while nothing has been sent anywhere.
+        List<TrustedEndpoints.Untrusted> untrusted = trusted.check(scope);
+        if (!untrusted.isEmpty()) throw untrusted.get(0);
         Map<String, CompletableFuture<VcenterInventory>> vcenters = new LinkedHashMap<>();
         for (VmwareSite s : vsphereSites(scope)) {
             var vc = s.vcenter();
+            TrustedEndpoints.Destination destination = trusted.vcenter(s);
             String password = resolve(vc.credential(), "discover vCenter " + vc.address());
             vcenters.put(s.name(), CompletableFuture.supplyAsync(() -> {
-                try (VsphereSession session = VsphereSession.open(VsphereSession.sdkUrl(vc.address(), vc.port()), vc.user(), password, vc.thumbprint())) {
+                try (VsphereSession session = VsphereSession.open(destination, vc.user(), password)) {
                     return new VsphereDiscovery(session).discover(s.name(), vc.address());
                 }
             }));
         }
         Map<String, CompletableFuture<AzureParts>> azure = new LinkedHashMap<>();
         for (AzureTarget a : azureTargets(scope)) {
-            AzureConnection connection = connect(a, secrets);
+            AzureConnection connection = connect(a, secrets, trusted);
             azure.put(a.name(), CompletableFuture.supplyAsync(() -> {
                 try {
                     AzureDiscovery d = new AzureDiscovery(connection);
@@ -127,9 +134,10 @@ public final class EstateProvider implements Provider {
     }
 
     /** A connection to a real Azure target, its token resolved from the target's reference, or what is wrong with either. */
-    static AzureConnection connect(AzureTarget a, Secrets secrets) {
+    static AzureConnection connect(AzureTarget a, Secrets secrets, TrustedEndpoints trusted) {
+        trusted.azure(a); // refused before the token is even resolved
         try {
-            return AzureConnection.open(a, a.token() == null ? null : secrets.resolve(a.token(), "sign in to Azure for target " + a.name()));
+            return AzureConnection.open(a, a.token() == null ? null : secrets.resolve(a.token(), "sign in to Azure for target " + a.name()), trusted);
         } catch (Secrets.MissingSecret | AzureConnection.AzureException e) {
             throw new DiscoveryException(e.getMessage());
         }

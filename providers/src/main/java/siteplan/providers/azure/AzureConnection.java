@@ -27,12 +27,14 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 import siteplan.model.AzureTarget;
 import siteplan.providers.ThumbprintTrust;
+import siteplan.providers.TrustedEndpoints;
 
 /**
  * One authenticated HTTP pipeline to Azure Resource Manager for one target: the management libraries
  * (networks, storage) and Site Recovery's REST surface share it. Authentication is a bearer token:
- * the target's {@code token} reference, or azure-identity's environment credential. A self-signed test
- * endpoint is trusted only through its declared certificate fingerprint.
+ * the target's {@code token} reference, or azure-identity's environment credential. The endpoint must be
+ * one the runner trusts ({@link TrustedEndpoints}): checked before anything is built, and again for every
+ * request the pipeline sends (page links, operations to poll), so the token never leaves that host and port.
  */
 public final class AzureConnection {
     /** Site Recovery's REST version; its paths live under the vault as replication…. */
@@ -57,19 +59,16 @@ public final class AzureConnection {
      * @param token the access token the target's {@code token} reference resolved to, or null for the
      *              environment credential (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET or a certificate)
      */
-    public static AzureConnection open(AzureTarget target, String token) {
-        String endpoint = target.endpoint() == null ? PUBLIC_ENDPOINT : target.endpoint().endsWith("/") ? target.endpoint() : target.endpoint() + "/";
-        if (!endpoint.startsWith("https://")) {
-            throw new AzureException("azure target " + target.name() + ": endpoint " + target.endpoint() + " is not https — Resource Manager and its tokens go over TLS only");
+    public static AzureConnection open(AzureTarget target, String token, TrustedEndpoints trusted) {
+        TrustedEndpoints.Destination destination;
+        try {
+            destination = trusted.azure(target);
+        } catch (TrustedEndpoints.Untrusted e) {
+            throw new AzureException(e.getMessage());
         }
+        String endpoint = destination.url().toString();
         java.net.http.HttpClient.Builder http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20));
-        if (target.thumbprint() != null) {
-            try {
-                http.sslContext(new ThumbprintTrust(target.thumbprint()).sslContext());
-            } catch (IllegalArgumentException e) {
-                throw new AzureException("azure target " + target.name() + ": " + e.getMessage());
-            }
-        }
+        if (destination.pin() != null) http.sslContext(new ThumbprintTrust(destination.pin()).sslContext());
         TokenCredential credential = token != null ? staticToken(token) : environmentCredential(target);
         String scope = endpoint + ".default";
         // Throttling (429) and 5xx are retried here for reads, honouring Retry-After; the executor retries
@@ -85,7 +84,7 @@ public final class AzureConnection {
         }, "Retry-After", java.time.temporal.ChronoUnit.SECONDS);
         HttpPipeline pipeline = new HttpPipelineBuilder()
                 .httpClient(new JdkHttpClientBuilder(http).build())
-                .policies(new UserAgentPolicy("siteplan"), retry, new BearerTokenAuthenticationPolicy(credential, scope))
+                .policies(onlyTo(destination), new UserAgentPolicy("siteplan"), retry, new BearerTokenAuthenticationPolicy(credential, scope))
                 .build();
         // Azure's public endpoints, with Resource Manager where the target says it is.
         Map<String, String> endpoints = new java.util.HashMap<>(AzureEnvironment.AZURE.getEndpoints());
@@ -93,6 +92,28 @@ public final class AzureConnection {
         AzureEnvironment env = new AzureEnvironment(endpoints);
         AzureProfile profile = new AzureProfile(System.getenv("AZURE_TENANT_ID"), target.subscription(), env);
         return new AzureConnection(target, endpoint, pipeline, profile);
+    }
+
+    /**
+     * Refuses, before the token is added, any request to another host or port than the trusted one: a
+     * nextLink or Azure-AsyncOperation URL comes from the server's answer, and the management libraries
+     * build their own URLs.
+     */
+    private static com.azure.core.http.policy.HttpPipelinePolicy onlyTo(TrustedEndpoints.Destination destination) {
+        return (context, next) -> {
+            java.net.URL url = context.getHttpRequest().getUrl();
+            URI uri;
+            try {
+                uri = url.toURI();
+            } catch (java.net.URISyntaxException e) {
+                uri = null;
+            }
+            if (!destination.covers(uri)) {
+                return Mono.error(new AzureException("refused to send the Azure token to " + url.getProtocol() + "://" + url.getAuthority()
+                        + ": only " + destination.authority() + " is trusted for this target"));
+            }
+            return next.process();
+        };
     }
 
     private static TokenCredential staticToken(String token) {

@@ -29,7 +29,11 @@ public final class DiscoveryBenchmark {
     private DiscoveryBenchmark() {}
 
     public static void run(URL sdk, String user, String password, String thumbprint, int runs, boolean naive, PrintWriter out) throws Exception {
-        try (VsphereSession session = VsphereSession.open(sdk, user, password, thumbprint)) {
+        // The operator names the vCenter on the command line (no definition is involved), so that is the trust.
+        int port = sdk.getPort() > 0 ? sdk.getPort() : 443;
+        var destination = siteplan.providers.TrustedEndpoints.parse(sdk.getHost() + ":" + port + (thumbprint == null ? "" : "=" + thumbprint))
+                .vcenter("vsphere-bench", sdk.toString(), null, null);
+        try (VsphereSession session = VsphereSession.open(destination, user, password)) {
             ServiceInstance si = session.serviceInstance();
             VimPortType vim = si.getServerConnection().getVimService();
             ManagedObjectReference pc = si.getServiceContent().getPropertyCollector();

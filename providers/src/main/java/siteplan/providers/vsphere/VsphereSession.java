@@ -7,10 +7,12 @@ import java.rmi.RemoteException;
 import javax.net.ssl.TrustManager;
 import siteplan.planner.provider.Provider.DiscoveryException;
 import siteplan.providers.ThumbprintTrust;
+import siteplan.providers.TrustedEndpoints;
 
 /**
- * A logged-in session with one vCenter (or ESXi host) through yavijava. Trust is the JVM's
- * authorities, or exactly the certificate whose SHA-256 fingerprint the definition declares.
+ * A logged-in session with one vCenter (or ESXi host) through yavijava. It opens only to a
+ * {@link TrustedEndpoints.Destination}, so the password goes nowhere the runner has not trusted; the
+ * certificate is checked against the destination's pin, else the JVM's authorities.
  */
 public final class VsphereSession implements AutoCloseable {
     private final ServiceInstance si;
@@ -32,7 +34,9 @@ public final class VsphereSession implements AutoCloseable {
         }
     }
 
-    public static VsphereSession open(URL sdk, String user, String password, String thumbprint) {
+    public static VsphereSession open(TrustedEndpoints.Destination destination, String user, String password) {
+        URL sdk = destination.url();
+        String thumbprint = destination.pin();
         try {
             return new VsphereSession(connect(sdk, user, password, thumbprint == null ? null : new ThumbprintTrust(thumbprint)), sdk.getHost());
         } catch (IllegalArgumentException e) {
@@ -42,8 +46,8 @@ public final class VsphereSession implements AutoCloseable {
         } catch (RemoteException | RuntimeException e) {
             String why = siteplan.providers.Causes.root(e);
             String hint = !why.contains("certif") && !why.contains("PKIX") ? ""
-                    : thumbprint == null ? " — declare the certificate's SHA-256 fingerprint: thumbprint 'AB:CD:…'"
-                    : " — if the certificate was renewed, check it is this vCenter's and declare the new fingerprint";
+                    : thumbprint == null ? " — pin the certificate's SHA-256 fingerprint in the runner's " + TrustedEndpoints.VARIABLE + " ('host:port=AB:CD:…')"
+                    : " — if the certificate was renewed, check it is this vCenter's and pin the new fingerprint";
             throw new DiscoveryException("cannot reach vCenter at " + sdk + ": " + why + hint);
         } catch (MalformedURLException e) {
             throw new DiscoveryException("vCenter URL " + sdk + " is malformed: " + e.getMessage());

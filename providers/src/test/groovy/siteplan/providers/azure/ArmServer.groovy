@@ -36,6 +36,8 @@ class ArmServer implements AutoCloseable {
     final Map<String, Map> resources = new ConcurrentHashMap<>()
     final Map<String, Map> operations = new ConcurrentHashMap<>()
     final List<String> requests = new CopyOnWriteArrayList<>()
+    /** Every Authorization header received, as sent: what a listener posing as Resource Manager would collect. */
+    final List<String> authorizations = new CopyOnWriteArrayList<>()
     final AtomicInteger throttled = new AtomicInteger()
     final Set<String> failing = ConcurrentHashMap.newKeySet()
     final AtomicInteger jobs = new AtomicInteger()
@@ -103,6 +105,7 @@ class ArmServer implements AutoCloseable {
             String path = ex.requestURI.path.replaceAll('/+$', '')
             String method = ex.requestMethod
             requests << "${method} ${path}".toString()
+            authorizations << String.valueOf(ex.requestHeaders.getFirst('Authorization'))
             if (ex.requestHeaders.getFirst('Authorization') != "Bearer ${token}".toString()) {
                 reply(ex, 401, [error: [code: 'AuthenticationFailed', message: 'The access token is invalid.']])
                 return

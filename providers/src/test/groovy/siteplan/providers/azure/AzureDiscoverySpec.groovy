@@ -6,6 +6,7 @@ import siteplan.model.ProviderKind
 import siteplan.model.SecretRef
 import siteplan.planner.state.DiscoveredState
 import siteplan.planner.state.StateFiles
+import siteplan.providers.TrustedEndpoints
 import siteplan.providers.Vcsim
 import siteplan.schema.DefinitionLoader
 import spock.lang.AutoCleanup
@@ -29,9 +30,14 @@ class AzureDiscoverySpec extends Specification {
                 ProviderKind.AZURE, overrides.endpoint ?: arm.endpoint, new SecretRef('arm-token', null), overrides.containsKey('thumbprint') ? overrides.thumbprint : arm.thumbprint)
     }
 
+    /** The runner's configuration: the local Resource Manager's host and port, its certificate pinned by the definition. */
+    TrustedEndpoints trusted(String entries = "127.0.0.1:${arm.server.address.port}") {
+        TrustedEndpoints.parse(entries)
+    }
+
     def "networks and storage accounts come back through the management libraries as the planner knows them"() {
         when:
-        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token)).subscription()
+        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted())).subscription()
 
         then:
         sub == simulated.azure(declared.name()).get()
@@ -39,7 +45,7 @@ class AzureDiscoverySpec extends Specification {
 
     def "the vault's fabrics, policies, mappings, protected items and recovery plans come back through Site Recovery's REST surface"() {
         when:
-        def vault = new AzureDiscovery(AzureConnection.open(target(), arm.token)).vault()
+        def vault = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted())).vault()
         def sim = simulated.vault(declared.name()).get()
 
         then:
@@ -75,7 +81,7 @@ class AzureDiscoverySpec extends Specification {
                 sku: [name: 'Standard'], properties: [ipAddress: '203.0.113.10', publicIPAllocationMethod: 'Static', provisioningState: 'Succeeded']])
 
         when:
-        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token)).subscription()
+        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted())).subscription()
 
         then:
         sub.vms() == [new siteplan.planner.state.AzureSubscription.AzureVm('cs01', 'Standard_A3', 'westeurope')]
@@ -87,9 +93,9 @@ class AzureDiscoverySpec extends Specification {
 
     def "a resource group that does not exist yet means nothing exists in it"() {
         when:
-        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token)).subscription()
+        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted())).subscription()
         arm.resources.remove("/subscriptions/${declared.subscription()}/resourcegroups/${declared.resourceGroup()}".toString().toLowerCase())
-        def none = new AzureDiscovery(AzureConnection.open(target(), arm.token)).subscription()
+        def none = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted())).subscription()
         arm.put("/subscriptions/${declared.subscription()}/resourceGroups/${declared.resourceGroup()}".toString(), [location: 'westeurope', type: 'Microsoft.Resources/resourceGroups'])
 
         then:
@@ -103,7 +109,7 @@ class AzureDiscoverySpec extends Specification {
         int before = arm.requests.size()
 
         when:
-        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token)).subscription()
+        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted())).subscription()
 
         then:
         sub.networks()*.name() == ['dr-vnet', 'drill-vnet']
@@ -112,7 +118,7 @@ class AzureDiscoverySpec extends Specification {
 
     def "a refused token is named, with what to check"() {
         when:
-        new AzureDiscovery(AzureConnection.open(target(), 'not-the-token')).vault()
+        new AzureDiscovery(AzureConnection.open(target(), 'not-the-token', trusted())).vault()
 
         then:
         def e = thrown(AzureConnection.AzureException)
@@ -122,7 +128,7 @@ class AzureDiscoverySpec extends Specification {
 
     def "a certificate other than the declared thumbprint is refused"() {
         when:
-        new AzureDiscovery(AzureConnection.open(target(thumbprint: 'AB' * 32), arm.token)).vault()
+        new AzureDiscovery(AzureConnection.open(target(thumbprint: 'AB' * 32), arm.token, trusted())).vault()
 
         then:
         def e = thrown(AzureConnection.AzureException)
@@ -132,7 +138,7 @@ class AzureDiscoverySpec extends Specification {
 
     def "a plain-http endpoint is refused before any token is sent"() {
         when:
-        AzureConnection.open(target(endpoint: 'http://127.0.0.1:1/'), arm.token)
+        AzureConnection.open(target(endpoint: 'http://127.0.0.1:1/'), arm.token, trusted())
 
         then:
         def e = thrown(AzureConnection.AzureException)
@@ -148,7 +154,7 @@ class AzureDiscoverySpec extends Specification {
         ArmResources.seed(arm, t, hyperv)
 
         when:
-        def vault = new AzureDiscovery(AzureConnection.open(t, arm.token)).vault()
+        def vault = new AzureDiscovery(AzureConnection.open(t, arm.token, trusted())).vault()
 
         then:
         vault.fabrics().collect { [it.site(), it.type(), it.protectionContainers()] } == sim.fabrics().collect { [it.site(), it.type(), it.protectionContainers()] }
@@ -157,5 +163,78 @@ class AzureDiscoverySpec extends Specification {
         vault.storageMappings() == sim.storageMappings()
         vault.protectedItems()*.machine() == sim.protectedItems()*.machine()
         vault.protectedItems()*.policy() == sim.protectedItems()*.policy()
+    }
+
+    def "an endpoint the runner does not list is refused before anything is sent, whatever thumbprint the definition pins"() {
+        given:
+        int before = arm.requests.size()
+
+        when:
+        AzureConnection.open(target(), arm.token, trusted(entries))
+
+        then:
+        def e = thrown(AzureConnection.AzureException)
+        e.message == "azure target 'contoso-dr': endpoint ${arm.endpoint} (127.0.0.1:${arm.server.address.port}) is not one this runner trusts — siteplan sends credentials only to" +
+                " Azure Resource Manager's public endpoints (management.azure.com, management.usgovcloudapi.net, management.chinacloudapi.cn) and to hosts listed in" +
+                " SITEPLAN_TRUSTED_ENDPOINTS; if this is your Resource Manager, add '127.0.0.1:${arm.server.address.port}' to SITEPLAN_TRUSTED_ENDPOINTS in the runner's" +
+                " configuration (not in the definition). Nothing was sent"
+        arm.requests.size() == before
+
+        where:
+        entries << ['', '127.0.0.1', "localhost:${arm.server.address.port}", "127.0.0.1:${arm.server.address.port + 1}"]
+    }
+
+    def "the runner's pin is used when the definition pins nothing, and a definition pin that disagrees with it is refused"() {
+        when:
+        def vault = new AzureDiscovery(AzureConnection.open(target(thumbprint: null), arm.token, trusted("127.0.0.1:${arm.server.address.port}=${arm.thumbprint}"))).vault()
+
+        then:
+        vault.name() == 'contoso-vault'
+
+        when:
+        AzureConnection.open(target(thumbprint: 'AB' * 32), arm.token, trusted("127.0.0.1:${arm.server.address.port}=${arm.thumbprint}"))
+
+        then:
+        def e = thrown(AzureConnection.AzureException)
+        e.message.startsWith("azure target 'contoso-dr': thumbprint '${'AB' * 32}' disagrees with the certificate the runner pins for 127.0.0.1:${arm.server.address.port}")
+    }
+
+    def "Azure's public endpoint needs no entry, but a definition cannot pin its certificate"() {
+        expect:
+        AzureConnection.open(target(endpoint: 'https://management.azure.com/', thumbprint: null), 'token', trusted('')) != null
+
+        when:
+        AzureConnection.open(target(endpoint: 'https://management.usgovcloudapi.net/', thumbprint: 'AB' * 32), 'token', trusted(''))
+
+        then:
+        def e = thrown(AzureConnection.AzureException)
+        e.message.startsWith("azure target 'contoso-dr': a definition cannot choose the certificate siteplan trusts with credentials for management.usgovcloudapi.net:443")
+    }
+
+    def "a link the server answers with, to another host or port, is not followed with the token"() {
+        given:
+        ArmServer other = ArmServer.start()
+        def connection = AzureConnection.open(target(), arm.token, trusted())
+
+        when:
+        connection.poll(other.endpoint + 'operations/1')
+
+        then:
+        def e = thrown(AzureConnection.AzureException)
+        e.message == "refused to send the Azure token to https://127.0.0.1:${other.server.address.port}: only 127.0.0.1:${arm.server.address.port} is trusted for this target"
+        other.requests.isEmpty()
+
+        cleanup:
+        other?.close()
+    }
+
+    def "a malformed SITEPLAN_TRUSTED_ENDPOINTS is refused with what an entry looks like"() {
+        when:
+        AzureConnection.open(target(), arm.token, trusted('https://127.0.0.1/'))
+
+        then:
+        def e = thrown(AzureConnection.AzureException)
+        e.message == "azure target 'contoso-dr': SITEPLAN_TRUSTED_ENDPOINTS entry 'https://127.0.0.1/' is not host[:port] or host[:port]=SHA-256 fingerprint" +
+                " (such as vc01.corp.local:443=44:8F:…:9B:F6) — correct it in the runner's configuration. Nothing was sent"
     }
 }

@@ -1,6 +1,7 @@
 package siteplan.providers.vsphere
 
 import siteplan.planner.provider.Provider
+import siteplan.providers.TrustedEndpoints
 import siteplan.providers.Vcsim
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -11,7 +12,12 @@ class VsphereDiscoverySpec extends Specification {
     @Shared @AutoCleanup Vcsim vcsim = Vcsim.start(vms: 120, disks: 3)
 
     VsphereSession session() {
-        VsphereSession.open(VsphereSession.sdkUrl('127.0.0.1', vcsim.port), vcsim.user, vcsim.password, vcsim.thumbprint)
+        open(vcsim.thumbprint)
+    }
+
+    /** A session to the simulator as a definition declaring this thumbprint would open it, on a runner trusting these entries. */
+    VsphereSession open(String thumbprint, String password = vcsim.password, String entries = "127.0.0.1:${vcsim.port}") {
+        VsphereSession.open(TrustedEndpoints.parse(entries).vcenter('site:ams/vcenter:127.0.0.1', '127.0.0.1', vcsim.port, thumbprint), vcsim.user, password)
     }
 
     def "the whole inventory comes back from a fixed number of calls, however many VMs there are"() {
@@ -45,7 +51,7 @@ class VsphereDiscoverySpec extends Specification {
 
     def "a certificate other than the declared thumbprint is refused before anything is sent"() {
         when:
-        VsphereSession.open(VsphereSession.sdkUrl('127.0.0.1', vcsim.port), vcsim.user, vcsim.password, 'AA' * 32)
+        open('AA' * 32)
 
         then:
         def e = thrown(Provider.DiscoveryException)
@@ -54,17 +60,17 @@ class VsphereDiscoverySpec extends Specification {
 
     def "a self-signed certificate without a thumbprint is refused, with what to declare"() {
         when:
-        VsphereSession.open(VsphereSession.sdkUrl('127.0.0.1', vcsim.port), vcsim.user, vcsim.password, null)
+        open(null)
 
         then:
         def e = thrown(Provider.DiscoveryException)
         e.message.contains('unable to find valid certification path')
-        e.message.endsWith("declare the certificate's SHA-256 fingerprint: thumbprint 'AB:CD:…'")
+        e.message.endsWith("pin the certificate's SHA-256 fingerprint in the runner's SITEPLAN_TRUSTED_ENDPOINTS ('host:port=AB:CD:…')")
     }
 
     def "a wrong password is named as such"() {
         when:
-        VsphereSession.open(VsphereSession.sdkUrl('127.0.0.1', vcsim.port), vcsim.user, 'wrong', vcsim.thumbprint)
+        open(vcsim.thumbprint, 'wrong')
 
         then:
         def e = thrown(Provider.DiscoveryException)
@@ -73,10 +79,51 @@ class VsphereDiscoverySpec extends Specification {
 
     def "a malformed thumbprint says what a thumbprint is"() {
         when:
-        VsphereSession.open(VsphereSession.sdkUrl('127.0.0.1', vcsim.port), vcsim.user, vcsim.password, 'abc')
+        open('abc')
 
         then:
         def e = thrown(Provider.DiscoveryException)
-        e.message == "vCenter 127.0.0.1: thumbprint 'abc' is not a SHA-256 fingerprint (64 hex digits, colons optional)"
+        e.message == "vcenter '127.0.0.1': thumbprint 'abc' is not a SHA-256 fingerprint (64 hex digits, colons optional)"
+    }
+
+    def "a vCenter the runner does not list gets no connection, whatever thumbprint the definition declares"() {
+        given: 'a listener that counts every connection'
+        def listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+        def connections = new java.util.concurrent.atomic.AtomicInteger()
+        Thread.startDaemon { try { while (true) { listener.accept().close(); connections.incrementAndGet() } } catch (IOException ignored) {} }
+
+        when:
+        VsphereSession.open(TrustedEndpoints.parse(entries).vcenter('k', '127.0.0.1', listener.localPort, 'AB' * 32), 'root', 'the-password')
+
+        then:
+        def e = thrown(TrustedEndpoints.Untrusted)
+        e.message == "vcenter '127.0.0.1' (127.0.0.1:${listener.localPort}) is not a vCenter this runner trusts — siteplan sends credentials only to hosts listed in" +
+                " SITEPLAN_TRUSTED_ENDPOINTS; if this is your vCenter, add '127.0.0.1:${listener.localPort}' to SITEPLAN_TRUSTED_ENDPOINTS in the runner's configuration" +
+                " (not in the definition). Nothing was sent"
+        Thread.sleep(200)
+        connections.get() == 0
+
+        cleanup:
+        listener?.close()
+
+        where:
+        entries << ['', '127.0.0.1', 'localhost:1', '127.0.0.2:443=' + 'AB' * 32]
+    }
+
+    def "the runner's pin wins: it is used when the definition pins nothing, and a definition pin that disagrees is refused"() {
+        when:
+        def session = open(null, vcsim.password, "127.0.0.1:${vcsim.port}=${vcsim.thumbprint}")
+        session.close()
+
+        then:
+        notThrown(Exception)
+
+        when:
+        open('AB' * 32, vcsim.password, "127.0.0.1:${vcsim.port}=${vcsim.thumbprint}")
+
+        then:
+        def e = thrown(TrustedEndpoints.Untrusted)
+        e.message.startsWith("vcenter '127.0.0.1': thumbprint '${'AB' * 32}' disagrees with the certificate the runner pins for 127.0.0.1:${vcsim.port} in SITEPLAN_TRUSTED_ENDPOINTS")
+        e.key() == 'site:ams/vcenter:127.0.0.1/thumbprint'
     }
 }
