@@ -133,4 +133,54 @@ class HostFilesSpec extends ExecutorSpecification {
         Files.isDirectory(dir.resolve('.siteplan/history/.git'))
         run('plan', dir.toString(), '-out', tmp.resolve('plan.json').toString()) == ExitCode.OK
     }
+
+    def "the definition digest never reads a file a link leads to outside the folder"() {
+        given:
+        write(outside.resolve('token.txt'), TOKEN + "\n")
+        Files.createSymbolicLink(dir.resolve('token.txt'), outside.resolve('token.txt'))
+        String before = siteplan.schema.ModelCache.key([dir.toString()])
+
+        when: 'the outside file changes'
+        write(outside.resolve('token.txt'), "another secret\n")
+
+        then: 'the digest does not see it, because it never opened it'
+        siteplan.schema.ModelCache.key([dir.toString()]) == before
+    }
+
+    def "the definition digest sees an edit to a table, and to the state folder not at all"() {
+        given:
+        write(dir.resolve('data.csv'), "name\nweb01\n")
+        String before = siteplan.schema.ModelCache.key([dir.toString()])
+
+        when:
+        write(dir.resolve('.siteplan/clock.json'), '{}')
+        String afterState = siteplan.schema.ModelCache.key([dir.toString()])
+        write(dir.resolve('data.csv'), "name\nweb02\n")
+
+        then:
+        afterState == before
+        siteplan.schema.ModelCache.key([dir.toString()]) != before
+    }
+
+    def "many links to one large file inside are read once"() {
+        given:
+        new RandomAccessFile(dir.resolve('big.bin').toFile(), 'rw').withCloseable { it.setLength(64L << 20) }
+        (1..20).each { Files.createSymbolicLink(dir.resolve("big${it}.bin"), dir.resolve('big.bin')) }
+
+        expect: '21 × 64 MB would pass the bound; read once it is well within it'
+        run('validate', dir.toString()) == ExitCode.OK
+    }
+
+    def "a definition folder whose files exceed the bound is refused with a clear message"() {
+        given: 'a sparse file: large, but costs no disk'
+        new RandomAccessFile(dir.resolve('huge.bin').toFile(), 'rw').withCloseable { it.setLength(siteplan.schema.ModelCache.MAX_INPUT_BYTES + 1) }
+
+        when:
+        int code = run('validate', dir.toString())
+
+        then:
+        code == ExitCode.INVALID_INPUT
+        err.contains('add up to more than 512 MB (at huge.bin)')
+        noTrace()
+    }
 }
