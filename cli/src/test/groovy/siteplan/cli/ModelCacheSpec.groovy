@@ -17,6 +17,9 @@ class ModelCacheSpec extends ExecutorSpecification {
         def other = tmp.resolve('other')
         Files.createDirectories(other)
         Files.list(dir).filter { it.fileName.toString().endsWith('.groovy') }.each { Files.copy(it, other.resolve(it.fileName)) }
+        // Its recovery plans name scripts, which must exist beside it.
+        Files.createDirectories(other.resolve('scripts'))
+        Files.list(dir.resolve('scripts')).each { Files.copy(it, other.resolve('scripts').resolve(it.fileName)) }
         def protection = other.resolve('protection.groovy')
         assert read(protection).contains('retention 24.hours')
         write(protection, read(protection).replace('retention 24.hours', 'retention 48.hours'))
