@@ -83,6 +83,20 @@ class InputBoundsSpec extends ExecutorSpecification {
         refused("/machines.groovy, line ${line})" as String, 'larger than 1PB')
     }
 
+    def "a YAML size beyond the bound is refused with its file and line"() {
+        given:
+        write(dir.resolve('more.yaml'), "machines:\n  - name: big01\n    kind: physical\n    site: amsterdam\n    os: windows\n    osVersion: Windows Server 2012 R2\n    disks:\n      - name: c\n        size: 8000000TB\n")
+
+        when:
+        int code = run('validate', dir.toString())
+
+        then:
+        code == ExitCode.INVALID_INPUT
+        err.contains('/more.yaml, line 9)')
+        err.contains('larger than 1PB')
+        !err.contains('internal error') && !err.contains('\tat ')
+    }
+
     def "disks as large as allowed add up without overflowing any rule"() {
         given:
         write(dir.resolve('machines.groovy'), read(dir.resolve('machines.groovy')).replace("disk('root') { size 40.GB; churn 1.GB", "disk('root') { size 1024.TB; churn 1024.TB"))
