@@ -23,8 +23,36 @@ final class HistoryOptions {
     @Option(names = "--estate", paramLabel = "NAME", description = "Name of the estate in history and messages (default: the definition's folder name); the lock is keyed on the estate itself, not on this name.")
     String estate;
 
+    /**
+     * The history folder. The default one lies in the state folder, which comes with the definition: it must
+     * be a real folder there, not a link (checked by StateFolder.entry). Either way, an existing folder must
+     * be a history repository or empty: siteplan would otherwise start a repository in someone else's
+     * folder and commit its files.
+     */
     Path where(Path stateDir) {
-        return dir != null ? dir : stateDir.resolve("history");
+        Path where = dir != null ? dir : siteplan.planner.state.StateFolder.entry(stateDir, "history");
+        checkRepository(where);
+        return where;
+    }
+
+    static void checkRepository(Path where) {
+        if (!java.nio.file.Files.exists(where, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        if (!java.nio.file.Files.isDirectory(where)) {
+            throw new Siteplan.UserError("the history folder " + where + " is not a folder; move it aside, or pass --history DIR or --no-history. Nothing was changed.");
+        }
+        Path git = where.resolve(".git");
+        if (java.nio.file.Files.isDirectory(git, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        boolean empty;
+        try (var s = java.nio.file.Files.list(where)) {
+            empty = s.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new Siteplan.UserError("the history folder " + where + " cannot be read (" + e.getMessage() + "). Nothing was changed.");
+        }
+        if (!empty || java.nio.file.Files.exists(git, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new Siteplan.UserError("the history folder " + where + " is not a siteplan history repository (it has files but no .git folder"
+                    + (java.nio.file.Files.exists(git, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? " of its own" : "") + "); siteplan records history only in a repository it made, or in an empty folder:"
+                    + " move the folder aside, or pass --history DIR or --no-history. Nothing was changed.");
+        }
     }
 
     String remoteUrl() {

@@ -80,6 +80,10 @@ public final class Siteplan implements Runnable {
             err.println("siteplan: " + m.getMessage());
             return ExitCode.INVALID_INPUT;
         }
+        if (ex instanceof siteplan.planner.state.StateFolder.Unsafe u) {
+            err.println("siteplan: " + u.getMessage());
+            return ExitCode.INVALID_INPUT;
+        }
         if (ex instanceof UserError u) {
             err.println("siteplan: " + u.getMessage());
             return ExitCode.INVALID_INPUT;

@@ -20,13 +20,17 @@ final class StateOption {
             Path p = Path.of(paths.get(0));
             Path dir = Files.isDirectory(p) ? p : p.toAbsolutePath().getParent();
             Path beside = dir.resolve(".siteplan");
+            // Found, not given: it comes with the definition, so it must be a real folder inside it.
+            siteplan.planner.state.StateFolder.checkFolder(beside);
             if (Files.isDirectory(beside)) return beside;
         }
+        siteplan.planner.state.StateFolder.checkFolder(Path.of(".siteplan"));
         return Path.of(".siteplan");
     }
 
     /** Where `sim init` writes: the explicit folder, else ./.siteplan. */
     Path forWriting() {
+        if (state == null) siteplan.planner.state.StateFolder.checkFolder(Path.of(".siteplan"));
         return state != null ? state : Path.of(".siteplan");
     }
 }

@@ -92,8 +92,17 @@ public final class GroovyLoader {
      * sandbox, starting again from nothing so no half-applied declaration is kept.
      */
     private Evaluation evaluate(Path file) {
+        String checked = readQuietly(file);
+        int deep = checked == null ? -1 : Nesting.at(checked);
+        if (deep > 0) {
+            // Refused before either parser recurses into it: a stack overflow would be an internal error.
+            Evaluation ev = new Evaluation(this, scripts);
+            ev.complete = false;
+            ev.error(new Location(display(file), deep), Nesting.message());
+            return ev;
+        }
         if (literal) {
-            String text = readQuietly(file);
+            String text = checked;
             if (text != null) {
                 Evaluation ev = new Evaluation(this, scripts);
                 try {
@@ -176,7 +185,13 @@ public final class GroovyLoader {
                 return java.util.List.of();
             }
             if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
-                var mapper = name.endsWith(".json") ? new com.fasterxml.jackson.databind.ObjectMapper() : new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+                // Nesting bounded as in the definition itself: deep enough to overflow a stack is an error, not a crash.
+                var limits = com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(Nesting.MAX_DEPTH).build();
+                var yamlOptions = new org.yaml.snakeyaml.LoaderOptions();
+                yamlOptions.setNestingDepthLimit(Nesting.MAX_DEPTH);
+                var mapper = name.endsWith(".json")
+                        ? new com.fasterxml.jackson.databind.ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(limits).build())
+                        : new com.fasterxml.jackson.dataformat.yaml.YAMLMapper(com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder().loaderOptions(yamlOptions).streamReadConstraints(limits).build());
                 Object v = mapper.readValue(target.toFile(), Object.class);
                 if (v instanceof java.util.List<?> l && l.stream().allMatch(x -> x instanceof java.util.Map)) {
                     @SuppressWarnings("unchecked") var rows = (java.util.List<java.util.Map<String, Object>>) (java.util.List<?>) l;
@@ -289,6 +304,12 @@ public final class GroovyLoader {
     /** Compiles and runs definition text in the sandbox; false when it could not compile or stopped early. */
     private boolean runText(Evaluation ev, Path file, String text, Binding binding) {
         String display = display(file);
+        int deep = Nesting.at(text);
+        if (deep > 0) {
+            ev.complete = false;
+            ev.error(new Location(display, deep), Nesting.message());
+            return false;
+        }
         {
             String className = Evaluation.SCRIPT_PREFIX + counter.incrementAndGet();
             scripts.put(className, new Evaluation.DefinitionFile(file, display));

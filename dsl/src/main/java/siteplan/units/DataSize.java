@@ -19,10 +19,21 @@ public record DataSize(long bytes) implements Comparable<DataSize> {
         if (bytes < 0) throw new IllegalArgumentException("a data size cannot be negative");
     }
 
+    /**
+     * The largest amount a definition may state: 1 PB, far above any disk, volume or quota of Azure Site
+     * Recovery or VMware (a disk is at most 32 TB in Azure, 62 TB in vSphere), and 8192 times below what a
+     * long holds, so sums over an estate stay exact.
+     */
+    public static final DataSize MAX = new DataSize(1L << 50);
+
     public static DataSize of(Number amount, String unit) {
         int power = indexOf(unit);
         BigDecimal value = new BigDecimal(amount.toString()).multiply(BigDecimal.valueOf(1L << (10 * power)));
-        return new DataSize(value.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
+        BigDecimal bytes = value.setScale(0, java.math.RoundingMode.HALF_UP);
+        if (bytes.compareTo(BigDecimal.valueOf(MAX.bytes)) > 0) {
+            throw new IllegalArgumentException(amount + " " + unit.toUpperCase(java.util.Locale.ROOT) + " is larger than 1PB, the largest data size siteplan accepts (no disk or volume is that large); check the number and its unit");
+        }
+        return new DataSize(bytes.longValueExact());
     }
 
     public static DataSize kb(double n) { return of(n, "KB"); }
@@ -44,8 +55,35 @@ public record DataSize(long bytes) implements Comparable<DataSize> {
 
     public double gigabytes() { return bytes / (double) (1L << 30); }
     public double terabytes() { return bytes / (double) (1L << 40); }
-    public DataSize plus(DataSize other) { return new DataSize(Math.addExact(bytes, other.bytes)); }
-    public DataSize times(long n) { return new DataSize(Math.multiplyExact(bytes, n)); }
+    // Saturating: a total beyond a long is beyond every limit a rule compares it with, and must not crash the rule.
+    public DataSize plus(DataSize other) {
+        long sum = bytes + other.bytes;
+        return new DataSize(sum < 0 ? Long.MAX_VALUE : sum);
+    }
+
+    public DataSize times(long n) {
+        if (n < 0) throw new IllegalArgumentException("a data size cannot be multiplied by a negative number");
+        long r;
+        try {
+            r = Math.multiplyExact(bytes, n);
+        } catch (ArithmeticException overflow) {
+            r = Long.MAX_VALUE;
+        }
+        return new DataSize(r);
+    }
+    /** a + b, at most Long.MAX_VALUE: for rules that add up raw byte counts. */
+    public static long saturatingAdd(long a, long b) {
+        long s = a + b;
+        return ((a ^ s) & (b ^ s)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : s;
+    }
+
+    /** a × b / c exactly (the product may exceed a long), saturating at Long.MAX_VALUE; 0 when c is 0. */
+    public static DataSize scaled(long a, long b, long c) {
+        if (c == 0) return ZERO;
+        java.math.BigInteger r = java.math.BigInteger.valueOf(a).multiply(java.math.BigInteger.valueOf(b)).divide(java.math.BigInteger.valueOf(c));
+        return new DataSize(r.signum() < 0 ? 0 : r.bitLength() > 63 ? Long.MAX_VALUE : r.longValue());
+    }
+
     public boolean isZero() { return bytes == 0; }
 
     @Override public int compareTo(DataSize o) { return Long.compare(bytes, o.bytes); }

@@ -50,6 +50,8 @@ public final class DefinitionLoader {
         String key;
         try {
             key = ModelCache.key(paths);
+        } catch (ModelCache.TooLarge e) {
+            throw tooLarge(e);
         } catch (java.io.IOException | RuntimeException e) {
             return load(paths);
         }
@@ -145,11 +147,17 @@ public final class DefinitionLoader {
         if (digest == null) {
             try {
                 digest = "sha256:" + ModelCache.key(paths);
+            } catch (ModelCache.TooLarge e) {
+                throw tooLarge(e);
             } catch (java.io.IOException e) {
                 digest = null;
             }
         }
         return new Loaded(estate, sources, files, digest);
+    }
+
+    private static InvalidDefinitionException tooLarge(ModelCache.TooLarge e) {
+        return new InvalidDefinitionException(List.of(new Problem(new Location(e.path, 0), e.getMessage())), false);
     }
 
     private static String linkProblem(Path folder, DefinitionPaths.Result r) {

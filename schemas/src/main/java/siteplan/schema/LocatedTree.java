@@ -23,8 +23,25 @@ import siteplan.diag.Problem;
  */
 public final class LocatedTree {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final JsonFactory JSON = new JsonFactory();
-    private static final YAMLFactory YAML = new YAMLFactory();
+    // Bounded nesting, as for Groovy definitions: the tree is built recursively, level by level.
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(siteplan.dsl.Nesting.MAX_DEPTH).build()).build();
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .loaderOptions(yamlOptions())
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(siteplan.dsl.Nesting.MAX_DEPTH).build()).build();
+
+    static org.yaml.snakeyaml.LoaderOptions yamlOptions() {
+        var o = new org.yaml.snakeyaml.LoaderOptions();
+        o.setNestingDepthLimit(siteplan.dsl.Nesting.MAX_DEPTH);
+        return o;
+    }
+
+    /** True when a parser stopped because the text nests deeper than allowed (Jackson's own bound, or SnakeYAML's). */
+    static boolean tooDeep(JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        return e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException && m.contains("nesting depth")
+                || m.contains("Nesting Depth exceeded");
+    }
 
     private final String file;
     private final Map<String, Integer> lines = new HashMap<>();
@@ -37,7 +54,9 @@ public final class LocatedTree {
 
     public static LocatedTree read(String file, String text, boolean yaml) {
         LocatedTree t = new LocatedTree(file);
+        JsonParser open = null;
         try (JsonParser p = (yaml ? YAML : JSON).createParser(text)) {
+            open = p;
             JsonToken first = p.nextToken();
             if (first == null) {
                 t.problems.add(new Problem(new Location(file, 0), "is empty — an estate file holds an object such as {\"machines\": […]}"));
@@ -46,6 +65,11 @@ public final class LocatedTree {
             t.root = t.value(p, "");
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            if (tooDeep(e)) {
+                if (line <= 0 && open != null) line = open.currentLocation().getLineNr();
+                t.problems.add(new Problem(new Location(file, line), siteplan.dsl.Nesting.message()));
+                return t;
+            }
             t.problems.add(new Problem(new Location(file, line), "is not valid " + (yaml ? "YAML" : "JSON") + ": " + e.getOriginalMessage()));
         } catch (IOException e) {
             t.problems.add(new Problem(new Location(file, 0), "cannot be read: " + e.getMessage()));

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import siteplan.diag.Location;
 import siteplan.diag.SourceMap;
+import siteplan.dsl.DefinitionPaths;
 import siteplan.model.Estate;
 
 /**
@@ -166,10 +167,30 @@ public final class ModelCache {
         return java.util.Arrays.copyOfRange(all, MAC_LENGTH, all.length);
     }
 
+    /** The most a definition's files may add up to; more is refused, so that hashing them is bounded. */
+    public static final long MAX_INPUT_BYTES = 512L << 20;
+
+    /** A definition folder whose files add up to more than {@link #MAX_INPUT_BYTES}. */
+    public static final class TooLarge extends IOException {
+        public final String path;
+
+        TooLarge(String path, String message) {
+            super(message);
+            this.path = path;
+        }
+    }
+
     /**
      * The definition's digest: SHA-256 over the model's schema and the relative path and bytes of every
      * file under each argument, in order. It depends on content only, not on where the files are checked out, so a plan
      * made in one CI workspace is recognised in another.
+     * <p>
+     * Only what can be part of the definition is read: files inside the folder (an include, a table or a
+     * script can name any of them, so all are covered and an edit to any is seen), not the state and
+     * history in .siteplan nor a .git folder. A link is followed only when it leads to a file inside
+     * the folder (the rule of {@link DefinitionPaths}); one leading out counts by its name alone and is
+     * never opened, and a file reached by several names is read once. The bytes read are bounded by
+     * {@link #MAX_INPUT_BYTES}: a folder holding more throws {@link TooLarge}.
      */
     public static String key(List<String> paths) throws IOException {
         MessageDigest md = sha256();
@@ -179,25 +200,75 @@ public final class ModelCache {
             if (schema != null) md.update(schema.readAllBytes());
         }
         byte[] buf = new byte[1 << 16];
+        long[] budget = {MAX_INPUT_BYTES};
+        java.util.Map<Path, String> hashed = new java.util.HashMap<>();
         int index = 0;
         for (String arg : paths) {
             Path p = Path.of(arg).toAbsolutePath().normalize();
             md.update(("\0arg" + index++ + (Files.isDirectory(p) ? "/" : ":" + p.getFileName())).getBytes());
             Path root = Files.isDirectory(p) ? p : p.getParent();
-            List<Path> files;
-            try (Stream<Path> s = Files.walk(root)) {
-                files = s.filter(Files::isRegularFile).filter(f -> !root.relativize(f).toString().startsWith(".siteplan")
-                        && !root.relativize(f).toString().contains("/.siteplan/")).sorted().toList();
-            }
+            List<Path> files = new ArrayList<>();
+            // The walk never enters a linked folder; linked files are checked one by one below.
+            Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+                @Override public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a) {
+                    String n = d.getFileName() == null ? "" : d.getFileName().toString();
+                    return !d.equals(root) && (n.equals(".siteplan") || n.equals(".git")) ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                    if (a.isRegularFile() || a.isSymbolicLink()) files.add(f);
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                    files.add(f);
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+            files.sort(null);
             for (Path f : files) {
-                md.update(('\0' + root.relativize(f).toString() + '\0').getBytes());
-                try (InputStream in = Files.newInputStream(f)) {
+                String rel = root.relativize(f).toString();
+                md.update(('\0' + rel + '\0').getBytes());
+                Path real;
+                if (Files.isSymbolicLink(f)) {
+                    DefinitionPaths.Result r = DefinitionPaths.check(root, f);
+                    if (!r.inside() || !Files.isRegularFile(r.real())) {
+                        // Never opened: the loader refuses it if the definition uses it.
+                        md.update(("link:" + r.kind()).getBytes());
+                        continue;
+                    }
+                    real = r.real();
+                } else {
+                    if (!Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        md.update("unreadable".getBytes());
+                        continue;
+                    }
+                    real = f.toRealPath();
+                }
+                String first = hashed.putIfAbsent(real, rel);
+                if (first != null) {
+                    md.update(("same:" + first).getBytes());
+                    continue;
+                }
+                long size = Files.size(real);
+                if (size > budget[0]) throw tooLarge(arg, root, rel);
+                try (InputStream in = Files.newInputStream(real, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     int n;
-                    while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
+                    while ((n = in.read(buf)) > 0) {
+                        budget[0] -= n;
+                        if (budget[0] < 0) throw tooLarge(arg, root, rel);
+                        md.update(buf, 0, n);
+                    }
                 }
             }
         }
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static TooLarge tooLarge(String arg, Path root, String rel) {
+        return new TooLarge(arg, "the files of the definition folder " + root + " add up to more than " + (MAX_INPUT_BYTES >> 20) + " MB (at " + rel
+                + "); a definition is read whole on every run, so keep only its definition files, includes, tables and scripts there"
+                + " and move other data out of the folder");
     }
 
     private static MessageDigest sha256() {

@@ -54,14 +54,14 @@ public record Faults(
 
     public static Faults read(Path stateDir) {
         Path f = stateDir.resolve("faults.json");
-        if (!Files.isRegularFile(f)) return NONE;
+        if (!siteplan.planner.state.StateFolder.isFile(stateDir, "faults.json")) return NONE;
         try {
-            com.fasterxml.jackson.databind.JsonNode n = ModelJson.JSON.readTree(f.toFile());
+            com.fasterxml.jackson.databind.JsonNode n = ModelJson.JSON.readTree(siteplan.planner.state.StateFolder.read(stateDir, "faults.json"));
             if (n.has("transient")) ((com.fasterxml.jackson.databind.node.ObjectNode) n).set("transientFaults", n.get("transient"));
             ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove("transient");
             return ModelJson.JSON.treeToValue(n, Faults.class);
         } catch (IOException | ClassCastException e) {
-            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? "line " + (j.getLocation() == null ? 0 : j.getLocation().getLineNr()) + ": " + j.getOriginalMessage() : e.getMessage();
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? "it " + siteplan.planner.state.StateFolder.where(j) : "it cannot be read";
             throw new IllegalArgumentException(f + " is not a faults file siteplan can read (" + why + "); fix it or remove it");
         }
     }

@@ -73,9 +73,9 @@ public final class SimClock implements Operations.ExecutionClock {
     }
 
     private static Instant read(Path file) {
-        if (!Files.isRegularFile(file)) return null;
+        if (!siteplan.planner.state.StateFolder.isFile(file.getParent() == null ? Path.of("") : file.getParent(), file.getFileName().toString())) return null;
         try {
-            JsonNode n = ModelJson.JSON.readTree(file.toFile());
+            JsonNode n = ModelJson.JSON.readTree(siteplan.planner.state.StateFolder.read(file.getParent() == null ? Path.of("") : file.getParent(), file.getFileName().toString()));
             return Instant.parse(n.path("simulatedNow").asText());
         } catch (IOException | java.time.format.DateTimeParseException e) {
             return null; // an unreadable clock restarts at wall time: jobs then finish sooner, never later

@@ -80,9 +80,10 @@ public final class SimulatedOperations implements Operations {
         this.membership = Membership.of(estate);
         this.credentials = new siteplan.executor.apply.Credentials(estate);
         try {
-            this.state = StateFiles.read(stateDir.resolve(StateFiles.STATE_FILE));
+            this.state = StateFiles.read(siteplan.planner.state.StateFolder.read(stateDir, StateFiles.STATE_FILE));
         } catch (IOException e) {
-            throw new OperationFailed("cannot read the simulated estate in " + stateDir + ": " + e.getMessage());
+            throw new OperationFailed("cannot read the simulated estate in " + stateDir + ": "
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? "it " + siteplan.planner.state.StateFolder.where(j) : e.getClass().getSimpleName()));
         }
         this.jobCounter = state.vaults().stream().mapToInt(v -> v.jobs().size()).sum();
     }
@@ -695,7 +696,7 @@ public final class SimulatedOperations implements Operations {
     private void write(DiscoveredState snapshot) {
         if (snapshot == state) unsaved = false;
         try {
-            StateFiles.write(stateDir.resolve(StateFiles.STATE_FILE), snapshot);
+            StateFiles.write(siteplan.planner.state.StateFolder.entry(stateDir, StateFiles.STATE_FILE), snapshot);
             clock.save();
         } catch (IOException e) {
             throw new OperationFailed("cannot save the simulated estate in " + stateDir + ": " + e.getMessage());
@@ -704,8 +705,8 @@ public final class SimulatedOperations implements Operations {
 
     private void log(String operation) {
         try {
-            Files.writeString(stateDir.resolve("operations.log"), clock.now() + " " + operation + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+            Files.writeString(siteplan.planner.state.StateFolder.entry(stateDir, "operations.log"), clock.now() + " " + operation + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new OperationFailed("cannot write the simulated estate's operations log in " + stateDir + ": " + e.getMessage());
         }

@@ -34,7 +34,7 @@ final class SizingAdvisor {
                 for (Machine m : ms) {
                     ProtectionGroup g = f.groupOf(m).orElseThrow();
                     double days = f.replicationPolicy(g.policy()).map(pol -> Math.max(1.0, pol.retention().toHours() / 24.0)).orElse(1.0);
-                    need += (long) (m.totalChurn().bytes() * days);
+                    need = DataSize.saturatingAdd(need, (long) (m.totalChurn().bytes() * days));
                     iops += m.totalIops();
                 }
                 DataSize churn = ms.stream().map(Machine::totalChurn).reduce(DataSize.ZERO, DataSize::plus);

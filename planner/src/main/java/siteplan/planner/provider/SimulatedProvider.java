@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import siteplan.model.Estate;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.planner.state.StateFiles;
+import siteplan.planner.state.StateFolder;
 
 /**
  * The embedded default: what "exists" is read from a state folder, in the same DiscoveredState form a
@@ -36,7 +37,7 @@ public final class SimulatedProvider implements Provider {
 
     /** Reads, hashes and parses the state file on another thread while the definition is evaluated. */
     @Override public synchronized void prefetch() {
-        if (prefetched == null && Files.isRegularFile(stateFile())) {
+        if (prefetched == null && StateFolder.isFile(stateDir, StateFiles.STATE_FILE)) {
             prefetched = java.util.concurrent.CompletableFuture.supplyAsync(this::read);
         }
     }
@@ -52,6 +53,7 @@ public final class SimulatedProvider implements Provider {
                 return f.join();
             } catch (java.util.concurrent.CompletionException e) {
                 if (e.getCause() instanceof DiscoveryException d) throw d;
+                if (e.getCause() instanceof StateFolder.Unsafe u) throw u;
                 throw e;
             }
         }
@@ -60,18 +62,19 @@ public final class SimulatedProvider implements Provider {
 
     private DiscoveredState read() {
         Path file = stateFile();
-        if (!Files.isRegularFile(file)) {
+        if (!StateFolder.isFile(stateDir, StateFiles.STATE_FILE)) {
             throw new DiscoveryException("no simulated estate in " + stateDir + " — create one with: siteplan sim init PATH --state " + stateDir);
         }
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = StateFolder.read(stateDir, StateFiles.STATE_FILE);
             fingerprint = "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
             return StateFiles.read(bytes);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DiscoveryException(file + " is not a simulated estate siteplan can read (line "
-                    + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + "): " + e.getOriginalMessage());
+            // Where, never what: the parser's own message quotes the file, which may not be siteplan's.
+            throw new DiscoveryException(file + " is not a simulated estate siteplan can read: it " + StateFolder.where(e)
+                    + "; make it again with: siteplan sim init PATH --state " + stateDir);
         } catch (IOException e) {
             throw new DiscoveryException("cannot read " + file + ": " + e.getMessage());
         }

@@ -117,7 +117,7 @@ public final class Facts {
         if (d.churn() != null) return d.churn();
         // A machine-level figure with no per-disk figures is spread over the disks by size.
         if (m.churn() == null || m.disks().stream().anyMatch(x -> x.churn() != null)) return DataSize.ZERO;
-        return new DataSize(m.totalSize().isZero() ? 0 : m.churn().bytes() * d.size().bytes() / m.totalSize().bytes());
+        return DataSize.scaled(m.churn().bytes(), d.size().bytes(), m.totalSize().bytes());
     }
 
     public int iopsPerDisk(Machine m, Disk d) {

@@ -68,7 +68,7 @@ final class MasterTargetRules {
         for (Machine m : machines) {
             ProtectionGroup g = f.groupOf(m).orElseThrow();
             double days = f.replicationPolicy(g.policy()).map(p -> Math.max(1.0, p.retention().toHours() / 24.0)).orElse(1.0);
-            needBytes += (long) (m.totalChurn().bytes() * days);
+            needBytes = DataSize.saturatingAdd(needBytes, (long) (m.totalChurn().bytes() * days));
             iops += m.totalIops();
             for (Disk d : m.disks()) {
                 DataSize ws = d.writeSize() == null ? DataSize.kb(8) : d.writeSize();

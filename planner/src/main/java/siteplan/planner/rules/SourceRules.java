@@ -89,7 +89,7 @@ final class SourceRules {
     static void diskChurn(Facts f, Machine m) {
         for (Disk d : m.disks()) {
             DataSize writeSize = d.writeSize() == null ? DataSize.kb(8) : d.writeSize();
-            DataSize limit = new DataSize(f.profile.source().diskChurnAt8KB().bytes() * writeSize.bytes() / DataSize.kb(8).bytes());
+            DataSize limit = DataSize.scaled(f.profile.source().diskChurnAt8KB().bytes(), writeSize.bytes(), DataSize.kb(8).bytes());
             DataSize churn = f.churnPerDisk(m, d);
             if (churn.compareTo(limit) > 0) {
                 f.report("SRC-DISK-CHURN", Severity.ERROR, m.name(), key(m) + "/disk:" + d.name(), "disk " + d.name() + " of " + m.name() + " changes "

@@ -41,8 +41,8 @@ public final class SimulatedEstate {
      * still agree on one.
      */
     public static String id(java.nio.file.Path stateDir) throws java.io.IOException {
-        java.nio.file.Path file = stateDir.resolve(ID_FILE);
-        if (!java.nio.file.Files.exists(file)) {
+        java.nio.file.Path file = siteplan.planner.state.StateFolder.entry(stateDir, ID_FILE);
+        if (!java.nio.file.Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             java.nio.file.Files.createDirectories(stateDir);
             java.nio.file.Path tmp = java.nio.file.Files.createTempFile(stateDir, ".estate-id", ".tmp");
             try {
@@ -54,8 +54,10 @@ public final class SimulatedEstate {
                 java.nio.file.Files.deleteIfExists(tmp);
             }
         }
-        String id = java.nio.file.Files.readString(file).trim();
+        String id = new String(siteplan.planner.state.StateFolder.read(stateDir, ID_FILE), java.nio.charset.StandardCharsets.UTF_8).trim();
         if (id.isEmpty()) throw new java.io.IOException(file + " is empty; it names the simulated estate for its lock: restore it, or remove it to give the estate a new ID");
+        // The ID goes into locks, history and messages: only the form siteplan writes, never other text.
+        if (!id.matches("[A-Za-z0-9._-]{1,100}")) throw new java.io.IOException(file + " does not hold an estate ID as siteplan writes it (sim- and a UUID); restore it, or remove it to give the estate a new ID");
         return id;
     }
 
