@@ -217,25 +217,6 @@ public final class GroovyLoader {
         return false;
     }
 
-    /** Deepest nesting of brackets outside quoted text: the compiler recurses once per level. */
-    static int nesting(String text) {
-        int depth = 0, max = 0;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') i++;
-                else if (c == quote) quote = 0;
-                continue;
-            }
-            if (c == '\'' || c == '"') quote = c;
-            else if (c == '(' || c == '[' || c == '{') max = Math.max(max, ++depth);
-            else if (c == ')' || c == ']' || c == '}') depth = Math.max(0, depth - 1);
-        }
-        return max;
-    }
-
-    static final int MAX_NESTING = 400;
 
     /**
      * Resolves a path next to the current file; anything outside the root, also through a symbolic
@@ -315,11 +296,6 @@ public final class GroovyLoader {
             scripts.put(className, new Evaluation.DefinitionFile(file, display));
             Script script;
             long t0 = System.nanoTime();
-            if (nesting(text) > MAX_NESTING) {
-                ev.complete = false;
-                ev.error(new Location(display, 0), "is nested more than " + MAX_NESTING + " brackets deep — flatten it (a function or a list of rows)");
-                return false;
-            }
             try {
                 // A shell per evaluation: GroovyClassLoader serialises parsing on a shared cache lock.
                 script = parse(ev, text, className);
