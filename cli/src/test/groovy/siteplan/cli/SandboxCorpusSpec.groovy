@@ -99,6 +99,38 @@ class SandboxCorpusSpec extends CliSpecification {
         name = nameOf(file)
     }
 
+    /** The classes of attempts that try to reach the machine itself: files, environment, /proc, network, processes, exit. */
+    static final Set<String> ISOLATION_CLASSES = ['file-read', 'file-write', 'file-list', 'env', 'network', 'process', 'exit'] as Set
+
+    static String classOf(File f) {
+        f.readLines('UTF-8').find { it.startsWith('// class:') }?.substring('// class:'.length())?.trim()
+    }
+
+    @Unroll
+    def "with every check off, #name still reaches nothing: the evaluator's isolation alone holds"() {
+        given: 'the test-only switch that turns off every sandbox check, and the isolated evaluator process'
+        Attempt a = Attempt.prepare(file)
+        System.setProperty('siteplan.test.interception', 'off')
+        System.setProperty('siteplan.dsl.inProcess', 'false')
+
+        when:
+        Outcome o = evaluate(a)
+        // Unchecked code may run to its end and be accepted: what matters is what it reached.
+        List<String> reached = o.violations(a).findAll { !(it.startsWith('accepted') || it.startsWith('crashed') || it.startsWith('refused without') || it.startsWith('slow')) }
+
+        then:
+        reached == []
+
+        cleanup:
+        System.clearProperty('siteplan.test.interception')
+        System.setProperty('siteplan.dsl.inProcess', 'true')
+        a?.close()
+
+        where:
+        file << attempts().findAll { classOf(it) in ISOLATION_CLASSES }
+        name = nameOf(file)
+    }
+
     @Unroll
     def "#name is real Groovy: the parser accepts it, so a refusal is the sandbox's and not a syntax error"() {
         given:
