@@ -27,6 +27,23 @@ class InputBoundsSpec extends ExecutorSpecification {
         '[' * n + ']' * n
     }
 
+    def "a chain of five thousand operators, deep for the parser without a bracket, is refused, not a crash"() {
+        given:
+        write(dir.resolve('zz.groovy'), 'def x = ' + (['1'] * 5000).join('+') + '\n')
+
+        expect:
+        refused('/zz.groovy) is nested too deeply to compile')
+    }
+
+    def "a number of two billion digits is refused before it is printed (a refusal the definition catches still counts)"() {
+        given:
+        write(dir.resolve('zz.groovy'), "try { def x = '1e2000000000'.toBigDecimal() } catch (e) { }\ndef y = 1e2000000000\ndef z = y.toPlainString()\n")
+
+        expect:
+        refused('/zz.groovy, line 1) \'toBigDecimal\' makes a number too large or too precise for a site definition',
+                '/zz.groovy, line 3) \'toPlainString\' makes a number too large or too precise for a site definition')
+    }
+
     def "a literal definition nested ten thousand levels deep is refused at its line"() {
         given:
         write(dir.resolve('deep.groovy'), "azure('x') {\n  subscription ${deep(10000)}\n}\n")

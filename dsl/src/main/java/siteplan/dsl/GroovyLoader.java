@@ -307,6 +307,14 @@ public final class GroovyLoader {
                 for (Message m : e.getErrorCollector().getErrors()) ev.problems.add(compileProblem(display, m));
                 ev.complete = false;
                 return false;
+            } catch (org.codehaus.groovy.control.CompilationFailedException e) {
+                // The parser gives up without a located error (a chain of 5,000 `+` overflows its stack, no bracket in sight).
+                ev.complete = false;
+                boolean overflow = false;
+                for (Throwable t = e; t != null && !overflow; t = t.getCause()) overflow = t instanceof StackOverflowError;
+                ev.error(new Location(display, 0), overflow ? "is nested too deeply to compile (a very long chain of operators or calls) — split it into several statements"
+                        : "could not be compiled — check its syntax near where it was last changed");
+                return false;
             }
             script.setBinding(binding);
             COMPILE_NANOS.addAndGet(System.nanoTime() - t0);

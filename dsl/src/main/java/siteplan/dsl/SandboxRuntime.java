@@ -446,6 +446,7 @@ public final class SandboxRuntime {
     /** Bounds work before it is done: repeated text or lists, padding, big powers and shifts. */
     private static void before(Allowed.Family f, Object receiver, String name, Object[] args) {
         Object arg = args.length > 0 ? args[0] : null;
+        if (f == Allowed.Family.NUMBER) bound(receiver, name); // 1e2000000000 written as a literal
         if ((f == Allowed.Family.TEXT || f == Allowed.Family.LIST) && name.equals("multiply") && arg instanceof Number n) {
             long size = f == Allowed.Family.TEXT ? length(receiver, 0) : ((Collection<?>) receiver).size();
             if ((double) size * n.doubleValue() > (f == Allowed.Family.TEXT ? MAX_TEXT : MAX_ELEMENTS)) {
@@ -458,7 +459,7 @@ public final class SandboxRuntime {
         if (f == Allowed.Family.TEXT && (name.equals("padLeft") || name.equals("padRight") || name.equals("center")) && arg instanceof Number n && n.longValue() > MAX_TEXT) {
             throw refuse("text of more than " + MAX_TEXT + " characters is not allowed in a site definition");
         }
-        if (f == Allowed.Family.NUMBER && (name.equals("power") || name.equals("leftShift")) && arg instanceof Number n && Math.abs(n.doubleValue()) > MAX_EXPONENT) {
+        if (f == Allowed.Family.NUMBER && (name.equals("power") || name.equals("leftShift") || name.equals("setScale")) && arg instanceof Number n && Math.abs(n.doubleValue()) > MAX_EXPONENT) {
             throw refuse("'" + name + "' by " + n + " makes a number too large for a site definition");
         }
         if (f == Allowed.Family.RANGE && Allowed.BUILDS_COLLECTION.contains(name) && ((Collection<?>) receiver).size() > MAX_ELEMENTS) {
@@ -485,7 +486,14 @@ public final class SandboxRuntime {
         if (Allowed.family(value) == null) throw refuse(Allowed.describe(value) + " cannot be passed to '" + to + "' in a site definition");
     }
 
+    /** Largest decimal exponent a definition's numbers may carry (1e2000000000 would print as two billion digits). */
+    private static final int MAX_SCALE = 10_000;
+
     private static void bound(Object value, String from) {
+        if (value instanceof java.math.BigDecimal d && Math.abs((long) d.scale()) > MAX_SCALE
+                || value instanceof java.math.BigInteger i && i.bitLength() > MAX_SCALE * 4) {
+            throw refuse("'" + from + "' makes a number too large or too precise for a site definition");
+        }
         if (value instanceof Collection<?> c && c.size() > MAX_ELEMENTS || value instanceof Map<?, ?> m && m.size() > MAX_ELEMENTS) {
             throw refuse("'" + from + "' makes a collection of more than " + MAX_ELEMENTS + " elements, too large for a site definition");
         }

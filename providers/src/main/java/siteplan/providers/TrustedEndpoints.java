@@ -84,6 +84,9 @@ public final class TrustedEndpoints {
     }
 
     private static String key(String host, int port) {
+        // Only ASCII host names are compared: lower-casing others can turn two different names into one
+        // (the Kelvin sign becomes 'k'), so such a name matches nothing but itself, exactly as written.
+        if (!host.chars().allMatch(c -> c < 128)) return "!" + host + ":" + port;
         String h = host.toLowerCase(Locale.ROOT);
         if (h.endsWith(".")) h = h.substring(0, h.length() - 1);
         if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
