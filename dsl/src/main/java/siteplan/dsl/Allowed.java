@@ -7,7 +7,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -165,9 +164,5 @@ final class Allowed {
         }
         names.removeIf(Sandbox::isDenied);
         return Set.copyOf(names);
-    }
-
-    static boolean isCollection(Object v) {
-        return v instanceof Collection<?>;
     }
 }
