@@ -1,5 +1,5 @@
 // class: file-read
 // source: original (Jackson builds File/URL from a JSON string)
 // expect: read
-def f = siteplan.schema.ModelJson.JSON.readValue('"@CANARY_READ@"', File)
+def f = siteplan.model.json.ModelJson.JSON.readValue('"@CANARY_READ@"', File)
 vmwareSite("leak-${f.text}") { network 'VM Network' }

@@ -1,5 +1,5 @@
 // class: other
 // source: original (host API reached from a definition)
 // expect: read
-def l = siteplan.schema.DefinitionLoader.load(['@CANARY_DIR@'])
+def l = siteplan.dsl.load.DefinitionLoader.load(['@CANARY_DIR@'])
 vmwareSite("leak-${l}") { network 'VM Network' }

@@ -26,8 +26,8 @@ import siteplan.planner.plan.PlanJson;
 import siteplan.planner.plan.Planner;
 import siteplan.planner.rules.Profile;
 import siteplan.planner.state.DiscoveredState;
-import siteplan.schema.DefinitionLoader;
-import siteplan.schema.EstateWriter;
+import siteplan.dsl.load.DefinitionLoader;
+import siteplan.model.json.EstateWriter;
 
 @Command(name = "apply", description = {
         "Carry out a saved plan and nothing else (refused when stale), or plan, show and ask first.",
@@ -182,7 +182,7 @@ final class ApplyCommand implements Callable<Integer> {
                     + result.skipped() + " skipped; took " + result.simulatedDuration() + (simulated ? " of simulated time" : "") + ".";
             String commit;
             try {
-                locked.run.write("result.json", secrets.redact(siteplan.schema.ModelJson.JSON.writeValueAsString(result)) + "\n");
+                locked.run.write("result.json", secrets.redact(siteplan.model.json.ModelJson.JSON.writeValueAsString(result)) + "\n");
                 Map<String, String> trailers = new LinkedHashMap<>();
                 trailers.put("Siteplan-Changes", result.changed() + " changed, " + result.already() + " already, " + result.failed() + " failed, " + result.skipped() + " skipped");
                 commit = locked.commit("apply " + estate + ": " + result.status() + " (" + result.changed() + " changed, " + result.failed() + " failed)", result.status(), trailers);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import siteplan.model.Estate;
-import siteplan.schema.ModelJson;
+import siteplan.model.json.ModelJson;
 
 /** Commands for benchmarks and diagnosis; hidden from --help. */
 @Command(name = "debug", hidden = true, subcommands = {DebugCommand.ReadJson.class, DebugCommand.VsphereBench.class})

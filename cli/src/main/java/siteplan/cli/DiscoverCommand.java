@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import siteplan.planner.provider.Provider;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.planner.state.StateFiles;
-import siteplan.schema.DefinitionLoader;
+import siteplan.dsl.load.DefinitionLoader;
 
 /**
  * Shows what exists, as the providers the definition names report it, in the discovered-state form

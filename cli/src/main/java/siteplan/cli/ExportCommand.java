@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import siteplan.schema.DefinitionLoader;
-import siteplan.schema.EstateWriter;
+import siteplan.dsl.load.DefinitionLoader;
+import siteplan.model.json.EstateWriter;
 
 @Command(name = "export", description = "Write the checked model as JSON or YAML (the schemas/estate.schema.json form); secrets stay references.")
 final class ExportCommand implements Callable<Integer> {

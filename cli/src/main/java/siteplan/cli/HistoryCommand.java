@@ -54,7 +54,7 @@ final class HistoryCommand implements Callable<Integer> {
                     .filter(e -> recoveryPlan == null || recoveryPlan.equals(e.trailers().get("Siteplan-Recovery-Plan")))
                     .filter(e -> kind == null || kind.equals(e.kind())).toList();
             if (json) {
-                out.println(siteplan.schema.ModelJson.JSON.writeValueAsString(entries));
+                out.println(siteplan.model.json.ModelJson.JSON.writeValueAsString(entries));
             } else if (entries.isEmpty()) {
                 out.println("No history yet in " + h.dir() + (recoveryPlan != null ? " for recovery plan " + recoveryPlan : "") + ".");
             } else {
@@ -115,7 +115,7 @@ final class HistoryCommand implements Callable<Integer> {
                     out.println("Journal:");
                     for (String line : journal.get().split("\n")) {
                         if (line.isBlank()) continue;
-                        var n = siteplan.schema.ModelJson.JSON.readTree(line);
+                        var n = siteplan.model.json.ModelJson.JSON.readTree(line);
                         out.println("  " + n.path("at").asText() + "  " + String.format("%-14s", n.path("event").asText()) + " " + n.path("address").asText("")
                                 + (n.has("detail") ? "  " + n.path("detail").asText() : ""));
                     }

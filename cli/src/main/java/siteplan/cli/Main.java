@@ -20,7 +20,7 @@ public final class Main {
         }
         out.flush();
         err.flush();
-        siteplan.schema.ModelCache.awaitWrites();
+        siteplan.dsl.load.ModelCache.awaitWrites();
         System.exit(code);
     }
 }

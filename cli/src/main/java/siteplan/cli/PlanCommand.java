@@ -14,7 +14,7 @@ import siteplan.planner.plan.PlanJson;
 import siteplan.planner.plan.Planner;
 import siteplan.planner.rules.Profile;
 import siteplan.planner.state.DiscoveredState;
-import siteplan.schema.DefinitionLoader;
+import siteplan.dsl.load.DefinitionLoader;
 
 @Command(name = "plan", description = "Discover what exists, compare it with the definition, check every rule, and show (or save) the plan.")
 final class PlanCommand implements Callable<Integer> {
@@ -88,7 +88,7 @@ final class PlanCommand implements Callable<Integer> {
             try {
             run.write("plan.json", PlanJson.write(plan));
             run.write("plan.md", siteplan.planner.plan.MarkdownView.render(plan));
-            run.write("model.yaml", siteplan.schema.EstateWriter.write(loaded.estate(), siteplan.schema.EstateWriter.Format.YAML));
+            run.write("model.yaml", siteplan.model.json.EstateWriter.write(loaded.estate(), siteplan.model.json.EstateWriter.Format.YAML));
             var sum = plan.summary();
             commit = run.commit("plan " + estate + ": " + sum.create() + " to create, " + sum.update() + " to update, " + (sum.replace() + sum.reReplicate()) + " to replace or re-replicate, "
                     + sum.delete() + " to delete", plan.applicable() ? "planned" : "has-errors", java.util.Map.of("Siteplan-Model-Digest", plan.modelDigest()));

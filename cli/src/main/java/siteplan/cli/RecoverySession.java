@@ -22,7 +22,7 @@ import siteplan.planner.rules.Severity;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.planner.state.ProtectedItem;
 import siteplan.planner.state.RecoveryVault;
-import siteplan.schema.DefinitionLoader;
+import siteplan.dsl.load.DefinitionLoader;
 
 /**
  * What drill, failover, commit, reprotect and failback share: load the definition, discover, find the
@@ -125,7 +125,7 @@ final class RecoverySession {
 
     /** Writes the report in three forms and the model it ran on to the run's folder and commits it; returns the commit. */
     String record(LockedRun locked, RunReport report, String subject, Map<String, String> trailers) throws IOException {
-        locked.run.write("model.yaml", siteplan.schema.EstateWriter.write(loaded.estate(), siteplan.schema.EstateWriter.Format.YAML));
+        locked.run.write("model.yaml", siteplan.model.json.EstateWriter.write(loaded.estate(), siteplan.model.json.EstateWriter.Format.YAML));
         locked.run.write("report.json", ReportWriter.json(report));
         locked.run.write("report.md", ReportWriter.markdown(report));
         locked.run.write("report.html", ReportWriter.html(report));

@@ -4,7 +4,7 @@ import java.util.List;
 import siteplan.planner.provider.Provider;
 import siteplan.planner.rules.Profile;
 import siteplan.planner.state.DiscoveredState;
-import siteplan.schema.DefinitionLoader;
+import siteplan.dsl.load.DefinitionLoader;
 
 /** Small helpers the planning commands share: the profile and discovery, with errors a user can act on. */
 final class Rendering {
@@ -33,8 +33,8 @@ final class Rendering {
     }
 
     /** The model cache of this definition, in the user's cache folder (never the checkout); null, meaning none, when that folder is unsafe. */
-    static siteplan.schema.ModelCache cache(java.util.List<String> paths) {
-        return siteplan.schema.ModelCache.open(siteplan.schema.ModelCache.defaultBase(Siteplan.env()), paths);
+    static siteplan.dsl.load.ModelCache cache(java.util.List<String> paths) {
+        return siteplan.dsl.load.ModelCache.open(siteplan.dsl.load.ModelCache.defaultBase(Siteplan.env()), paths);
     }
 
     static DiscoveredState discover(Provider provider, DefinitionLoader.Loaded loaded) {

@@ -31,7 +31,7 @@ final class SavedPlan {
         Path p = Path.of(arg);
         if (!arg.endsWith(".json") || !Files.isRegularFile(p)) return false;
         try {
-            JsonNode tree = siteplan.schema.ModelJson.JSON.readTree(p.toFile());
+            JsonNode tree = siteplan.model.json.ModelJson.JSON.readTree(p.toFile());
             return tree != null && tree.isObject() && tree.has("format_version");
         } catch (IOException e) {
             return false;

@@ -4,8 +4,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import siteplan.schema.ModelJson;
-import siteplan.schema.SchemaGenerator;
+import siteplan.model.json.ModelJson;
+import siteplan.dsl.schema.SchemaGenerator;
 
 @Command(name = "schema", description = "Print the JSON Schema (2020-12) of the estate model (or, with --plan, of a saved plan), generated from the records themselves.")
 final class SchemaCommand implements Callable<Integer> {

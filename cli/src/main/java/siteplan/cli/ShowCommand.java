@@ -36,7 +36,7 @@ final class ShowCommand implements Callable<Integer> {
         Plan plan;
         try {
             // The version first: a plan of another format, or a JSON file that is no plan, is named as such.
-            var tree = siteplan.schema.ModelJson.JSON.readTree(file.toFile());
+            var tree = siteplan.model.json.ModelJson.JSON.readTree(file.toFile());
             if (tree == null || !tree.isObject() || !tree.has("format_version")) {
                 throw new Siteplan.UserError(file + " is not a siteplan plan: it has no format_version; save a plan with: siteplan plan PATH -out " + file);
             }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import siteplan.planner.sim.SimulatedEstate;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.planner.state.StateFiles;
-import siteplan.schema.DefinitionLoader;
+import siteplan.dsl.load.DefinitionLoader;
 
 @Command(name = "sim", description = "The simulated estate: what exists, kept in a state folder, for trying siteplan without a cloud.",
         subcommands = {SimCommand.Init.class, SimCommand.Generate.class})

@@ -7,7 +7,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import siteplan.model.Estate;
-import siteplan.schema.DefinitionLoader;
+import siteplan.dsl.load.DefinitionLoader;
 
 @Command(name = "validate", description = "Check definitions (.groovy, .yaml, .json files or folders of them) and report every problem with its file and line.")
 final class ValidateCommand implements Callable<Integer> {

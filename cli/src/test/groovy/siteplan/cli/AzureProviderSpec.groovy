@@ -6,7 +6,7 @@ import siteplan.planner.state.StateFiles
 import siteplan.providers.Vcsim
 import siteplan.providers.azure.ArmResources
 import siteplan.providers.azure.ArmServer
-import siteplan.schema.DefinitionLoader
+import siteplan.dsl.load.DefinitionLoader
 
 /**
  * The example estate with real providers on both sides: its vCenter is the govmomi simulator (vSphere

@@ -150,7 +150,7 @@ class DefinitionPathsSpec extends ExecutorSpecification {
     def "a script replaced by a link to the same bytes outside is refused even when plan takes the model from its cache"() {
         given: 'a plan that cached the model'
         assert run('plan', dir.toString(), '--no-history') == 0
-        siteplan.schema.ModelCache.awaitWrites()
+        siteplan.dsl.load.ModelCache.awaitWrites()
         Files.copy(dir.resolve('scripts/check-mq.sh'), outside.resolve('check-mq.sh'))
         Files.delete(dir.resolve('scripts/check-mq.sh'))
         Files.createSymbolicLink(dir.resolve('scripts/check-mq.sh'), outside.resolve('check-mq.sh'))

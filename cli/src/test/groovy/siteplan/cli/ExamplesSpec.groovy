@@ -1,7 +1,7 @@
 package siteplan.cli
 
-import siteplan.schema.DefinitionLoader
-import siteplan.schema.EstateWriter
+import siteplan.dsl.load.DefinitionLoader
+import siteplan.model.json.EstateWriter
 import spock.lang.Unroll
 
 /** The shipped examples are valid, realistic estates, and every form of an estate reads back equal. */

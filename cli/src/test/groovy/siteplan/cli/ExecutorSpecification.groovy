@@ -31,7 +31,7 @@ abstract class ExecutorSpecification extends CliSpecification {
     /** No process outlives its feature, whatever the feature's outcome; the model cache's background writes finish first. */
     def cleanup() {
         started.each { if (it.alive) { it.destroyForcibly(); it.waitFor(10, TimeUnit.SECONDS) } }
-        siteplan.schema.ModelCache.awaitWrites()
+        siteplan.dsl.load.ModelCache.awaitWrites()
     }
 
     /** A copy of examples/NAME with its committed simulated estate; returns the definition folder. */

@@ -5,7 +5,7 @@ import siteplan.planner.state.StateFiles
 import siteplan.providers.Vcsim
 import siteplan.providers.azure.ArmResources
 import siteplan.providers.azure.ArmServer
-import siteplan.schema.DefinitionLoader
+import siteplan.dsl.load.DefinitionLoader
 
 /**
  * Seeds 001/002 through the real providers: the failback example's vCenter is the govmomi simulator and

@@ -138,28 +138,28 @@ class HostFilesSpec extends ExecutorSpecification {
         given:
         write(outside.resolve('token.txt'), TOKEN + "\n")
         Files.createSymbolicLink(dir.resolve('token.txt'), outside.resolve('token.txt'))
-        String before = siteplan.schema.ModelCache.key([dir.toString()])
+        String before = siteplan.dsl.load.ModelCache.key([dir.toString()])
 
         when: 'the outside file changes'
         write(outside.resolve('token.txt'), "another secret\n")
 
         then: 'the digest does not see it, because it never opened it'
-        siteplan.schema.ModelCache.key([dir.toString()]) == before
+        siteplan.dsl.load.ModelCache.key([dir.toString()]) == before
     }
 
     def "the definition digest sees an edit to a table, and to the state folder not at all"() {
         given:
         write(dir.resolve('data.csv'), "name\nweb01\n")
-        String before = siteplan.schema.ModelCache.key([dir.toString()])
+        String before = siteplan.dsl.load.ModelCache.key([dir.toString()])
 
         when:
         write(dir.resolve('.siteplan/clock.json'), '{}')
-        String afterState = siteplan.schema.ModelCache.key([dir.toString()])
+        String afterState = siteplan.dsl.load.ModelCache.key([dir.toString()])
         write(dir.resolve('data.csv'), "name\nweb02\n")
 
         then:
         afterState == before
-        siteplan.schema.ModelCache.key([dir.toString()]) != before
+        siteplan.dsl.load.ModelCache.key([dir.toString()]) != before
     }
 
     def "many links to one large file inside are read once"() {
@@ -173,7 +173,7 @@ class HostFilesSpec extends ExecutorSpecification {
 
     def "a definition folder whose files exceed the bound is refused with a clear message"() {
         given: 'a sparse file: large, but costs no disk'
-        new RandomAccessFile(dir.resolve('huge.bin').toFile(), 'rw').withCloseable { it.setLength(siteplan.schema.ModelCache.MAX_INPUT_BYTES + 1) }
+        new RandomAccessFile(dir.resolve('huge.bin').toFile(), 'rw').withCloseable { it.setLength(siteplan.dsl.load.ModelCache.MAX_INPUT_BYTES + 1) }
 
         when:
         int code = run('validate', dir.toString())

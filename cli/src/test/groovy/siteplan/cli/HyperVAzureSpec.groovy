@@ -5,7 +5,7 @@ import java.nio.file.Path
 import siteplan.planner.state.StateFiles
 import siteplan.providers.azure.ArmResources
 import siteplan.providers.azure.ArmServer
-import siteplan.schema.DefinitionLoader
+import siteplan.dsl.load.DefinitionLoader
 
 /**
  * Seed 003 through Site Recovery's REST surface: the Hyper-V example's vault (VMM fabrics and clouds,

@@ -3,7 +3,7 @@ package siteplan.cli
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
-import siteplan.schema.isolation.IsolatedEvaluator
+import siteplan.dsl.isolation.IsolatedEvaluator
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Unroll

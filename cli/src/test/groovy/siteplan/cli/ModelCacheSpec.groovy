@@ -3,8 +3,8 @@ package siteplan.cli
 import java.nio.file.Files
 import java.nio.file.Path
 import siteplan.planner.plan.PlanJson
-import siteplan.schema.DefinitionLoader
-import siteplan.schema.ModelCache
+import siteplan.dsl.load.DefinitionLoader
+import siteplan.dsl.load.ModelCache
 
 /**
  * A cached model is believed instead of the definition, so no entry may come with a checkout: entries
@@ -61,7 +61,7 @@ class ModelCacheSpec extends ExecutorSpecification {
         def dir = estate()
         def truth = changesOf(dir, '--no-cache')
         assert changesOf(dir) == truth // writes this machine's entry
-        siteplan.schema.ModelCache.awaitWrites()
+        siteplan.dsl.load.ModelCache.awaitWrites()
         def mine = Files.walk(tmp.resolve('user-cache/models')).filter { Files.isRegularFile(it) }.toList()
         assert mine.size() == 2
 
@@ -75,7 +75,7 @@ class ModelCacheSpec extends ExecutorSpecification {
         changesOf(dir) == truth
 
         when: 'this machine\'s own entry has one byte changed'
-        siteplan.schema.ModelCache.awaitWrites()
+        siteplan.dsl.load.ModelCache.awaitWrites()
         def model = Files.walk(tmp.resolve('user-cache/models')).filter { it.fileName.toString().startsWith('model-') }.findFirst().get()
         byte[] bytes = Files.readAllBytes(model)
         bytes[bytes.length - 5] = (byte) (bytes[bytes.length - 5] ^ 1)

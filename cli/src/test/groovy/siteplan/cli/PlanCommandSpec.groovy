@@ -2,7 +2,7 @@ package siteplan.cli
 
 import com.networknt.schema.JsonSchemaFactory
 import com.networknt.schema.SpecVersion
-import siteplan.schema.ModelJson
+import siteplan.model.json.ModelJson
 import spock.lang.Unroll
 
 /** `siteplan plan`, `show` and `sim init` as a user runs them, on the shipped examples and their simulated estates. */

@@ -12,8 +12,8 @@ import org.codehaus.groovy.control.CompilationUnit
 import org.codehaus.groovy.control.CompilePhase
 import org.codehaus.groovy.control.CompilerConfiguration
 import siteplan.diag.InvalidDefinitionException
-import siteplan.schema.DefinitionLoader
-import siteplan.schema.ModelJson
+import siteplan.dsl.load.DefinitionLoader
+import siteplan.model.json.ModelJson
 import spock.lang.Shared
 import spock.lang.Unroll
 

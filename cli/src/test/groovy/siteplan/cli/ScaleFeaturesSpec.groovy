@@ -1,7 +1,7 @@
 package siteplan.cli
 
-import siteplan.schema.DefinitionLoader
-import siteplan.schema.ModelCache
+import siteplan.dsl.load.DefinitionLoader
+import siteplan.dsl.load.ModelCache
 
 /** What makes large estates fast must not change what they mean: the cache, table(), sim generate. */
 class ScaleFeaturesSpec extends CliSpecification {

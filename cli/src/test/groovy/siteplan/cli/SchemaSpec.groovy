@@ -1,8 +1,8 @@
 package siteplan.cli
 
 import com.fasterxml.jackson.databind.JsonNode
-import siteplan.schema.ModelJson
-import siteplan.schema.SchemaGenerator
+import siteplan.model.json.ModelJson
+import siteplan.dsl.schema.SchemaGenerator
 
 /** schemas/estate.schema.json is the model's contract: current, described, and closed. */
 class SchemaSpec extends CliSpecification {

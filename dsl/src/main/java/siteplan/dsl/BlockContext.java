@@ -171,7 +171,7 @@ public abstract class BlockContext {
     }
 
     String unknownWordMessage(String name) {
-        return "unknown property '" + name + "' in " + label + siteplan.diag.Suggestions.didYouMean(name, words(getClass()));
+        return "unknown property '" + name + "' in " + label + siteplan.dsl.Suggestions.didYouMean(name, words(getClass()));
     }
 
     /** The words of a block: public methods its class declares, below this base. */

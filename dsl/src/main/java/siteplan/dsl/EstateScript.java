@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.codehaus.groovy.runtime.InvokerHelper;
-import siteplan.diag.Suggestions;
+import siteplan.dsl.Suggestions;
 import siteplan.model.NetworkMapping;
 import siteplan.model.SecretRef;
 import siteplan.model.StorageMapping;

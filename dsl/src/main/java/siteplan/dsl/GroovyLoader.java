@@ -1,5 +1,7 @@
 package siteplan.dsl;
 
+import siteplan.files.DefinitionPaths;
+
 import groovy.lang.Binding;
 import groovy.lang.GroovyShell;
 import groovy.lang.MissingMethodException;
@@ -409,10 +411,6 @@ public final class GroovyLoader {
 
     /** A path as the user should see it: relative to the working directory when inside it. */
     public static String display(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        // An isolated evaluator runs elsewhere; it is told the user's working directory so paths read the same.
-        Path cwd = Path.of(System.getProperty("siteplan.cwd", "")).toAbsolutePath().normalize();
-        Path shown = abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
-        return shown.toString().replace('\\', '/');
+        return DefinitionPaths.display(p);
     }
 }

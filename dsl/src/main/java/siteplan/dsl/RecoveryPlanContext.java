@@ -65,7 +65,7 @@ public class RecoveryPlanContext extends BlockContext {
             for (Map.Entry<String, ?> e : options.entrySet()) {
                 if (!e.getKey().equals("dependsOn")) {
                     Evaluation.current().error("unknown option '" + e.getKey() + "' of machine '" + name + "' in " + label
-                            + siteplan.diag.Suggestions.didYouMean(e.getKey(), List.of("dependsOn")));
+                            + siteplan.dsl.Suggestions.didYouMean(e.getKey(), List.of("dependsOn")));
                     continue;
                 }
                 Object v = e.getValue();
@@ -114,7 +114,7 @@ public class RecoveryPlanContext extends BlockContext {
             for (Map.Entry<String, ?> e : options.entrySet()) {
                 if (!e.getKey().equals("timeout")) {
                     Evaluation.current().error("unknown option '" + e.getKey() + "' of " + kind.token() + " step in " + label
-                            + siteplan.diag.Suggestions.didYouMean(e.getKey(), List.of("timeout")));
+                            + siteplan.dsl.Suggestions.didYouMean(e.getKey(), List.of("timeout")));
                     continue;
                 }
                 try {
@@ -153,7 +153,7 @@ public class RecoveryPlanContext extends BlockContext {
             for (Map.Entry<String, ?> e : options.entrySet()) {
                 if (!e.getKey().equals("status")) {
                     Evaluation.current().error("unknown option '" + e.getKey() + "' of http check in " + label
-                            + siteplan.diag.Suggestions.didYouMean(e.getKey(), List.of("status")));
+                            + siteplan.dsl.Suggestions.didYouMean(e.getKey(), List.of("status")));
                     continue;
                 }
                 try {

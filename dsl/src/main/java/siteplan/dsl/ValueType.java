@@ -146,7 +146,7 @@ public abstract class ValueType {
                 } catch (IllegalArgumentException e) {
                     java.util.List<String> tokens = java.util.Arrays.stream(type.getEnumConstants()).map(Token::token).toList();
                     throw new IllegalArgumentException("expects " + expects + " — got '" + raw + "'"
-                            + siteplan.diag.Suggestions.didYouMean(raw.toString(), tokens));
+                            + siteplan.dsl.Suggestions.didYouMean(raw.toString(), tokens));
                 }
             }
         };

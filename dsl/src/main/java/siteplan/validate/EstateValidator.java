@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import siteplan.diag.Location;
 import siteplan.diag.Problem;
 import siteplan.diag.SourceMap;
-import siteplan.diag.Suggestions;
+import siteplan.dsl.Suggestions;
 import siteplan.model.*;
 
 /**

@@ -6,7 +6,7 @@ import siteplan.executor.apply.OperationGraph
 import siteplan.model.Estate
 import siteplan.planner.diff.Action
 import siteplan.planner.diff.Change
-import siteplan.schema.DefinitionLoader
+import siteplan.dsl.load.DefinitionLoader
 import spock.lang.Shared
 import spock.lang.Specification
 

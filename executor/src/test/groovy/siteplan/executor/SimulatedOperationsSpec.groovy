@@ -15,7 +15,7 @@ import siteplan.planner.diff.Action
 import siteplan.planner.sim.SimulatedEstate
 import siteplan.planner.state.ProtectedItem
 import siteplan.planner.state.StateFiles
-import siteplan.schema.DefinitionLoader
+import siteplan.dsl.load.DefinitionLoader
 import spock.lang.Specification
 import spock.lang.TempDir
 

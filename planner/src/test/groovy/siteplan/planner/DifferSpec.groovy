@@ -139,7 +139,7 @@ class DifferSpec extends PlanningSpecification {
         given:
         def dir = java.nio.file.Files.createTempDirectory('sim')
         java.nio.file.Files.writeString(dir.resolve('base.groovy'), BASE)
-        def loaded = siteplan.schema.DefinitionLoader.load([dir.toString()])
+        def loaded = siteplan.dsl.load.DefinitionLoader.load([dir.toString()])
 
         expect:
         siteplan.planner.state.StateFiles.toJson(siteplan.planner.sim.SimulatedEstate.create(loaded.estate(), false, 50)) ==

@@ -9,7 +9,7 @@ import siteplan.planner.rules.Finding
 import siteplan.planner.rules.Profile
 import siteplan.planner.sim.SimulatedEstate
 import siteplan.planner.state.DiscoveredState
-import siteplan.schema.DefinitionLoader
+import siteplan.dsl.load.DefinitionLoader
 import spock.lang.Specification
 
 /**
@@ -92,9 +92,9 @@ ${body}
             Files.writeString(dir.resolve('base.groovy'), base)
             Files.writeString(dir.resolve('extra.groovy'), extra)
             def loaded = DefinitionLoader.load([dir.toString()])
-            def state = siteplan.schema.ModelJson.JSON.readValue(siteplan.planner.state.StateFiles.toJson(SimulatedEstate.create(loaded.estate(), true, null)), Map)
+            def state = siteplan.model.json.ModelJson.JSON.readValue(siteplan.planner.state.StateFiles.toJson(SimulatedEstate.create(loaded.estate(), true, null)), Map)
             mutate(state)
-            def discovered = siteplan.schema.ModelJson.JSON.convertValue(state, DiscoveredState)
+            def discovered = siteplan.model.json.ModelJson.JSON.convertValue(state, DiscoveredState)
             Planner.plan([dir.toString()], loaded.estate(), loaded.sources(), discovered, 'test', Profile.load(Profile.DEFAULT),
                     new Planner.Options(allowDestroy, TODAY, 'test'))
         } finally {

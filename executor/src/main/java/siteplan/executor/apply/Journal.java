@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import siteplan.schema.ModelJson;
+import siteplan.model.json.ModelJson;
 
 /**
  * The run's journal: one JSON line per event (started, done, failed, skipped), forced to disk before

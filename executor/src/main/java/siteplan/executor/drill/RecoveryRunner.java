@@ -317,9 +317,9 @@ public final class RecoveryRunner {
     private String[] script(PlanAction a, int group, RecoveryGroup g, Map<String, InetSocketAddress> addresses) {
         Path dir = options.definitionDir();
         // Checked at load too; again here, through links, in case the folder changed since.
-        String problem = siteplan.schema.DefinitionLoader.scriptProblem(dir, a.value());
+        String problem = siteplan.files.DefinitionPaths.scriptProblem(dir, a.value());
         if (problem != null) return new String[] {"failed", "script " + a.value() + " " + problem};
-        Path script = siteplan.dsl.DefinitionPaths.check(dir, dir.resolve(a.value())).real();
+        Path script = siteplan.files.DefinitionPaths.check(dir, dir.resolve(a.value())).real();
         Duration timeout = a.timeout() != null ? a.timeout() : options.defaultScriptTimeout();
         int n = scripts.incrementAndGet();
         String name = String.format("%02d-%s", n, script.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_"));

@@ -2,7 +2,7 @@ package siteplan.executor.drill;
 
 import java.util.ArrayList;
 import java.util.List;
-import siteplan.schema.ModelJson;
+import siteplan.model.json.ModelJson;
 
 /**
  * Renders a {@link RunReport} three ways, all from the same data: JSON (the record, for tools),

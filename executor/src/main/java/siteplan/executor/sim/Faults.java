@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import siteplan.schema.ModelJson;
+import siteplan.model.json.ModelJson;
 
 /**
  * Faults the simulated estate injects, read from faults.json in the state folder, so tests and demos

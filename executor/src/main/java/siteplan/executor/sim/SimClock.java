@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import siteplan.executor.provider.Operations;
-import siteplan.schema.ModelJson;
+import siteplan.model.json.ModelJson;
 
 /**
  * The simulated estate's accelerated clock: simulated time runs {@code speed} times faster than wall

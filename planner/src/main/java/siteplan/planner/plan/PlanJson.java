@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
-import siteplan.schema.ModelJson;
+import siteplan.model.json.ModelJson;
 
 /** The plan's JSON form: snake_case keys, absent values left out, sorted, versioned by format_version. */
 public final class PlanJson {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import siteplan.schema.ModelJson;
+import siteplan.model.json.ModelJson;
 import siteplan.units.DataRate;
 import siteplan.units.DataSize;
 

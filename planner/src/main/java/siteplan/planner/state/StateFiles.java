@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import siteplan.schema.ModelJson;
+import siteplan.model.json.ModelJson;
 
 /** Reads and writes the simulated estate's state file, and fingerprints discovered state. */
 public final class StateFiles {

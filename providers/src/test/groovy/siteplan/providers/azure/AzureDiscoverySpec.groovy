@@ -8,7 +8,7 @@ import siteplan.planner.state.DiscoveredState
 import siteplan.planner.state.StateFiles
 import siteplan.providers.TrustedEndpoints
 import siteplan.providers.Vcsim
-import siteplan.schema.DefinitionLoader
+import siteplan.dsl.load.DefinitionLoader
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification

@@ -1,4 +1,6 @@
-package siteplan.schema;
+package siteplan.dsl.load;
+
+import siteplan.model.json.ModelJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +19,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import siteplan.diag.Location;
 import siteplan.diag.SourceMap;
-import siteplan.dsl.DefinitionPaths;
+import siteplan.files.DefinitionPaths;
 import siteplan.model.Estate;
 
 /**

@@ -1,4 +1,4 @@
-package siteplan.schema.isolation;
+package siteplan.dsl.isolation;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package siteplan.schema.isolation;
+package siteplan.dsl.isolation;
 
 import java.util.List;
 import java.util.Map;

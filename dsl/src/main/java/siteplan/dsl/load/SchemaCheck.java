@@ -1,4 +1,6 @@
-package siteplan.schema;
+package siteplan.dsl.load;
+
+import siteplan.model.json.ModelJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
@@ -16,7 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import siteplan.diag.Problem;
-import siteplan.diag.Suggestions;
+import siteplan.dsl.Suggestions;
 
 /**
  * Checks a YAML or JSON estate against schemas/estate.schema.json and words every error for the

@@ -1,4 +1,6 @@
-package siteplan.schema;
+package siteplan.dsl.load;
+
+import siteplan.model.json.ModelJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -1,4 +1,6 @@
-package siteplan.schema;
+package siteplan.dsl.load;
+
+import siteplan.dsl.Nesting;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

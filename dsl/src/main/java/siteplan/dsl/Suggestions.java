@@ -1,4 +1,4 @@
-package siteplan.diag;
+package siteplan.dsl;
 
 import java.util.Collection;
 import java.util.Comparator;

@@ -25,14 +25,6 @@ class UnitsSpec extends Specification {
         '0GB'     | 0L                     | '0GB'
     }
 
-    def "units in the DSL are the same values"() {
-        expect:
-        900.GB == DataSize.parse('900GB')
-        15.minutes == Duration.ofMinutes(15)
-        100.Mbps == DataRate.parse('100Mbps')
-        1.5.TB == DataSize.parse('1536GB')
-    }
-
     @Unroll
     def "duration '#text' is written as '#written'"() {
         expect:

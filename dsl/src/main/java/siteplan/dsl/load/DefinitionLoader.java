@@ -1,4 +1,4 @@
-package siteplan.schema;
+package siteplan.dsl.load;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -16,7 +16,7 @@ import siteplan.diag.InvalidDefinitionException;
 import siteplan.diag.Location;
 import siteplan.diag.Problem;
 import siteplan.diag.SourceMap;
-import siteplan.dsl.DefinitionPaths;
+import siteplan.files.DefinitionPaths;
 import siteplan.dsl.DslResult;
 import siteplan.dsl.GroovyLoader;
 import siteplan.model.Estate;
@@ -107,7 +107,7 @@ public final class DefinitionLoader {
         SourceMap sources = new SourceMap();
         boolean complete = problems.isEmpty();
         for (Map.Entry<Path, List<Path>> g : groovyByRoot.entrySet()) {
-            DslResult r = siteplan.schema.isolation.IsolatedEvaluator.load(g.getKey(), g.getValue());
+            DslResult r = siteplan.dsl.isolation.IsolatedEvaluator.load(g.getKey(), g.getValue());
             parts.add(r.estate());
             sources.addAll(r.sources());
             problems.addAll(r.problems());
@@ -191,7 +191,7 @@ public final class DefinitionLoader {
                 steps.addAll(g.after());
                 for (siteplan.model.PlanAction a : steps) {
                     if (a.kind() != siteplan.model.ActionKind.SCRIPT || a.value() == null) continue;
-                    String problem = scriptProblem(dir, a.value());
+                    String problem = DefinitionPaths.scriptProblem(dir, a.value());
                     if (problem == null) continue;
                     String key = "recoveryPlan:" + plan.name() + "/group:" + number + "/script:" + a.value();
                     out.add(new Problem(sources.at(key), "script '" + a.value() + "' of group " + number + " of recovery plan '" + plan.name() + "' " + problem));
@@ -199,21 +199,6 @@ public final class DefinitionLoader {
             }
         }
         return out;
-    }
-
-    /** Why a script cannot be run from dir, or null when it can. */
-    public static String scriptProblem(Path dir, String script) {
-        Path target;
-        try {
-            target = dir.resolve(script);
-        } catch (java.nio.file.InvalidPathException e) {
-            return "is not a valid path: " + e.getReason();
-        }
-        DefinitionPaths.Result r = DefinitionPaths.check(dir, target);
-        if (r.kind() == DefinitionPaths.Kind.MISSING) return "does not exist under " + GroovyLoader.display(dir) + " — check its spelling; scripts are named relative to the definition folder";
-        if (!r.inside()) return r.problem(dir, "name");
-        if (!Files.isRegularFile(r.real())) return "is not a file";
-        return null;
     }
 
     private static void refuseScripts(Estate estate, SourceMap sources, List<String> paths) {

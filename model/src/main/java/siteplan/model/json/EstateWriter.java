@@ -1,4 +1,4 @@
-package siteplan.schema;
+package siteplan.model.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,13 +9,16 @@ import siteplan.model.Estate;
 public final class EstateWriter {
     private EstateWriter() {}
 
+    /** The $schema an exported estate names: the published schemas/estate.schema.json. */
+    public static final String ESTATE_SCHEMA_ID = "https://siteplan.dev/schemas/estate.schema.json";
+
     public enum Format { JSON, YAML }
 
     public static String write(Estate estate, Format format) {
         try {
             ObjectNode tree = ModelJson.JSON.valueToTree(estate);
             ObjectNode out = ModelJson.JSON.createObjectNode();
-            out.put("$schema", SchemaGenerator.ID);
+            out.put("$schema", ESTATE_SCHEMA_ID);
             out.setAll(tree);
             return format == Format.JSON
                     ? ModelJson.JSON.writeValueAsString(out) + "\n"

@@ -1,4 +1,4 @@
-package siteplan.schema;
+package siteplan.dsl.schema;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -28,7 +28,7 @@ import siteplan.units.DataSize;
  * model one thing; a test fails when the committed schemas/estate.schema.json falls behind.
  */
 public final class SchemaGenerator {
-    public static final String ID = "https://siteplan.dev/schemas/estate.schema.json";
+    public static final String ID = siteplan.model.json.EstateWriter.ESTATE_SCHEMA_ID;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     public static final String PLAN_ID = "https://siteplan.dev/schemas/plan.schema.json";

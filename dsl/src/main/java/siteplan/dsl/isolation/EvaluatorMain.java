@@ -1,4 +1,4 @@
-package siteplan.schema.isolation;
+package siteplan.dsl.isolation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.OutputStream;
@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import siteplan.dsl.DslResult;
 import siteplan.dsl.GroovyLoader;
-import siteplan.schema.ModelJson;
+import siteplan.model.json.ModelJson;
 
 /**
  * The evaluator process: evaluates the Groovy files of one definition folder and writes the model to

@@ -1,4 +1,4 @@
-package siteplan.dsl;
+package siteplan.files;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -33,8 +33,8 @@ public final class DefinitionPaths {
         public String problem(Path root, String verb) {
             return switch (kind) {
                 case INSIDE -> null;
-                case MISSING -> "does not exist" + (real == null ? "" : " (" + GroovyLoader.display(real) + ")") + " — check its spelling and that the file is in the definition folder";
-                case OUTSIDE -> "points outside the definition folder " + GroovyLoader.display(root) + (real == null ? "" : " (it leads to " + real + ")")
+                case MISSING -> "does not exist" + (real == null ? "" : " (" + display(real) + ")") + " — check its spelling and that the file is in the definition folder";
+                case OUTSIDE -> "points outside the definition folder " + display(root) + (real == null ? "" : " (it leads to " + real + ")")
                         + "; a definition may only " + verb + " files inside it";
                 case LOOP -> "is a symbolic link that goes round in a circle; point it at a file inside the definition folder, or replace it with the file";
                 case UNREADABLE -> "cannot be read: " + detail;
@@ -87,5 +87,29 @@ public final class DefinitionPaths {
         }
         if (!real.startsWith(realRoot)) return new Result(Kind.OUTSIDE, real.equals(abs) ? null : real, null);
         return new Result(Kind.INSIDE, real, null);
+    }
+
+    /** Why a script cannot be run from dir, or null when it can. */
+    public static String scriptProblem(Path dir, String script) {
+        Path target;
+        try {
+            target = dir.resolve(script);
+        } catch (java.nio.file.InvalidPathException e) {
+            return "is not a valid path: " + e.getReason();
+        }
+        DefinitionPaths.Result r = DefinitionPaths.check(dir, target);
+        if (r.kind() == DefinitionPaths.Kind.MISSING) return "does not exist under " + display(dir) + " — check its spelling; scripts are named relative to the definition folder";
+        if (!r.inside()) return r.problem(dir, "name");
+        if (!Files.isRegularFile(r.real())) return "is not a file";
+        return null;
+    }
+
+    /** A path as the user should read it: relative to the working directory when under it, with forward slashes. */
+    public static String display(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        // An isolated evaluator runs elsewhere; it is told the user's working directory so paths read the same.
+        Path cwd = Path.of(System.getProperty("siteplan.cwd", "")).toAbsolutePath().normalize();
+        Path shown = abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
+        return shown.toString().replace('\\', '/');
     }
 }

@@ -1,4 +1,4 @@
-package siteplan.schema;
+package siteplan.model.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
