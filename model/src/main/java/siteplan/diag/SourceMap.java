@@ -72,5 +72,12 @@ public final class SourceMap {
         return copy;
     }
 
+    public void add(siteplan.model.Address address, Location location) { add(address.toString(), location); }
+
+    public List<Location> all(siteplan.model.Address address) { return all(address.toString()); }
+
+    /** The first place the thing was declared, or its nearest enclosing thing's place, or UNKNOWN. */
+    public Location at(siteplan.model.Address address) { return at(address.toString()); }
+
     public static String key(String kind, String name) { return kind + ":" + name; }
 }

@@ -1,0 +1,55 @@
+package siteplan.model
+
+import siteplan.diag.Location
+import siteplan.diag.SourceMap
+import spock.lang.Specification
+import spock.lang.Unroll
+
+import static siteplan.model.Address.Kind.*
+
+/** Addresses name declared things; their text is what the source map and the model cache keep. */
+class AddressSpec extends Specification {
+
+    def "an address is built step by step and written as kind:name steps"() {
+        expect:
+        Address.site('amsterdam').child(MASTER_TARGET, 'mt01').toString() == 'site:amsterdam/masterTarget:mt01'
+        Address.recoveryPlan('erp').child(GROUP, '2').child(SCRIPT, 'scripts/check-sql.sh').toString() ==
+                'recoveryPlan:erp/group:2/script:scripts/check-sql.sh'
+        Address.machine('db01').child(DISK, 'data').parent() == Address.machine('db01')
+        Address.machine('db01').parent() == null
+    }
+
+    @Unroll
+    def "'#text' reads back to the same address"() {
+        expect:
+        Address.parse(text).toString() == text
+
+        where:
+        text << ['machine:erp-db01', 'site:amsterdam/processServer:ps01', 'azure:contoso-dr/network:dr-vnet/subnet:app',
+                 'recoveryPlan:erp/group:1/script:scripts/sub/check.sh']
+    }
+
+    def "a script path with slashes stays one name"() {
+        expect:
+        Address.parse('recoveryPlan:erp/group:1/script:scripts/sub/check.sh').last() == new Address.Step(SCRIPT, 'scripts/sub/check.sh')
+    }
+
+    def "text that is not an address is refused, naming it"() {
+        when:
+        Address.parse('sites:x')
+
+        then:
+        def e = thrown(IllegalArgumentException)
+        e.message.contains("'sites'")
+    }
+
+    def "a source map finds a thing by its address, or the nearest enclosing thing"() {
+        given:
+        def sources = new SourceMap()
+        sources.add(Address.site('amsterdam'), new Location('site.groovy', 3))
+
+        expect:
+        sources.at(Address.site('amsterdam').child(MASTER_TARGET, 'mt01')) == new Location('site.groovy', 3)
+        sources.at(Address.machine('nowhere')) == Location.UNKNOWN
+    }
+}
