@@ -35,11 +35,7 @@ public final class DefinitionLoader {
      * A loaded definition. {@code digest} is the SHA-256 of every input file (see {@link ModelCache#key}):
      * plans record it, and apply refuses a plan whose definition has changed since.
      */
-    public record Loaded(Estate estate, SourceMap sources, List<String> files, String digest) {
-        public Loaded withDigest(String d) {
-            return new Loaded(estate, sources, files, d);
-        }
-    }
+    public record Loaded(Estate estate, SourceMap sources, List<String> files, String digest) {}
 
     /**
      * As {@link #load(List)}, reusing the model evaluated by an earlier run when no file under the
