@@ -10,26 +10,25 @@ import siteplan.units.DataSize;
  */
 public final class PendingUnit {
     final BlockContext owner;
-    final String name;
+    final Slot<?> slot;
     final Number number;
-    final ValueType type;
     final Location where;
 
-    PendingUnit(BlockContext owner, String name, Number number, ValueType type, Location where) {
+    PendingUnit(BlockContext owner, Slot<?> slot, Number number, Location where) {
         this.owner = owner;
-        this.name = name;
+        this.slot = slot;
         this.number = number;
-        this.type = type;
         this.where = where;
     }
 
     private Object complete(ValueType unitType, Object value) {
+        ValueType type = slot.type;
         if (unitType != type) {
-            Evaluation.current().error(name + " in " + owner.label + " expects " + type.expects + ", such as " + type.example + " — got " + (value instanceof java.time.Duration d ? siteplan.units.Durations.format(d) : value));
-            owner.set(name, BlockContext.Unresolved.INSTANCE, type);
+            Evaluation.current().error(slot.word + " in " + owner.label + " expects " + type.expects + ", such as " + type.example + " — got " + (value instanceof java.time.Duration d ? siteplan.units.Durations.format(d) : value));
+            owner.set(slot, BlockContext.Unresolved.INSTANCE);
             return null;
         }
-        owner.set(name, value, type);
+        owner.set(slot, value);
         return null;
     }
 

@@ -5,10 +5,13 @@ import groovy.lang.DelegatesTo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import siteplan.model.*;
 
 /** {@code recoveryPlan('erp') { source 'amsterdam'; target 'contoso-dr'; group { machines 'erp-db01' } }} */
 public class RecoveryPlanContext extends BlockContext {
+    private final Slot<String> source = Slot.text("source", "'amsterdam'");
+    private final Slot<String> target = Slot.text("target", "'contoso-dr'");
     private final String name;
     private final List<RecoveryGroup> groups = new ArrayList<>();
     private Drill drill;
@@ -18,8 +21,8 @@ public class RecoveryPlanContext extends BlockContext {
         this.name = name;
     }
 
-    public Object source(Object site) { return set("source", site, ValueType.TEXT); }
-    public Object target(Object target) { return set("target", target, ValueType.TEXT); }
+    public Object source(Object site) { return set(source, site); }
+    public Object target(Object target) { return set(this.target, target); }
 
     /** Groups fail over in the order they are written. */
     public void group(@DelegatesTo(value = GroupContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
@@ -31,13 +34,9 @@ public class RecoveryPlanContext extends BlockContext {
         drill = Evaluation.current().configure(new DrillContext(name), body).build();
     }
 
-    @Override protected String exampleFor(String p) {
-        return switch (p) { case "source" -> "'amsterdam'"; case "target" -> "'contoso-dr'"; default -> super.exampleFor(p); };
-    }
-
     RecoveryPlan build() {
-        require("source", "target");
-        return new RecoveryPlan(name, textValue("source"), textValue("target"), groups, drill);
+        require(source, target);
+        return new RecoveryPlan(name, source.get(), target.get(), groups, drill);
     }
 
     /** {@code group { machine 'erp-app01', dependsOn: ['erp-db01']; before { manual 'Stop batch jobs' } }} */
@@ -131,14 +130,16 @@ public class RecoveryPlanContext extends BlockContext {
 
     /** {@code drill { network 'drill-vnet'; every 90.days; tcp 'erp-db01', 1433; http 'erp-web01', 'http://erp-web01/health' }} */
     public static class DrillContext extends BlockContext {
+        private final Slot<String> network = Slot.text("network", "'drill-vnet'");
+        private final Slot<Duration> interval = Slot.duration("interval");
         private final List<SmokeCheck> checks = new ArrayList<>();
 
         DrillContext(String plan) {
             super("drill of recovery plan '" + plan + "'", "recoveryPlan:" + plan + "/drill");
         }
 
-        public Object network(Object network) { return set("network", network, ValueType.TEXT); }
-        public Object every(Object interval) { return set("interval", interval, ValueType.DURATION); }
+        public Object network(Object network) { return set(this.network, network); }
+        public Object every(Object interval) { return set(this.interval, interval); }
 
         public void tcp(String machine, int port) {
             checks.add(new SmokeCheck(CheckKind.TCP, machine, port, null, null));
@@ -165,11 +166,9 @@ public class RecoveryPlanContext extends BlockContext {
             checks.add(new SmokeCheck(CheckKind.HTTP, machine, null, url, status));
         }
 
-        @Override protected String exampleFor(String p) { return p.equals("network") ? "'drill-vnet'" : super.exampleFor(p); }
-
         Drill build() {
-            require("network");
-            return new Drill(textValue("network"), durationValue("interval"), checks);
+            require(network);
+            return new Drill(network.get(), interval.get(), checks);
         }
     }
 }

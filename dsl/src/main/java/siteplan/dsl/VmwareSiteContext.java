@@ -5,9 +5,12 @@ import groovy.lang.DelegatesTo;
 import java.util.ArrayList;
 import java.util.List;
 import siteplan.model.*;
+import siteplan.units.DataSize;
 
 /** {@code vmwareSite('amsterdam') { … }}: an on-premises VMware or physical site and its Site Recovery servers. */
 public class VmwareSiteContext extends BlockContext {
+    private final Slot<ReplicationMechanism> replication = Slot.token("replication", ReplicationMechanism.class);
+    private final Slot<FailbackConnection> failbackConnection = Slot.token("failbackConnection", FailbackConnection.class);
     private final String name;
     private Vcenter vcenter;
     private ConfigurationServer configurationServer;
@@ -24,8 +27,8 @@ public class VmwareSiteContext extends BlockContext {
 
     private String child(String kind, String n) { return "site:" + name + "/" + kind + ":" + n; }
 
-    public Object replication(Object mechanism) { return set("replication", mechanism, ValueType.oneOf(ReplicationMechanism.class)); }
-    public Object failbackConnection(Object link) { return set("failbackConnection", link, ValueType.oneOf(FailbackConnection.class)); }
+    public Object replication(Object mechanism) { return set(replication, mechanism); }
+    public Object failbackConnection(Object link) { return set(failbackConnection, link); }
 
     public void vcenter(Object address, @DelegatesTo(value = VcenterContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         vcenter(String.valueOf(address), body, true);
@@ -94,12 +97,19 @@ public class VmwareSiteContext extends BlockContext {
     }
 
     VmwareSite build() {
-        return new VmwareSite(name, vcenter, hosts, datastores, networks, tokenValue("replication", ReplicationMechanism.class),
-                tokenValue("failbackConnection", FailbackConnection.class), configurationServer, processServers, masterTargets);
+        return new VmwareSite(name, vcenter, hosts, datastores, networks, replication.get(),
+                failbackConnection.get(), configurationServer, processServers, masterTargets);
     }
 
     /** {@code vcenter('vc01.corp.local') { credential secret('vcenter-admin') }} */
     public static class VcenterContext extends BlockContext {
+        private final Slot<Integer> port = Slot.integer("port");
+        private final Slot<SecretRef> credential = Slot.secretRef("credential");
+        private final Slot<VcenterAccess> access = Slot.token("access", VcenterAccess.class);
+        private final Slot<String> version = Slot.text("version");
+        private final Slot<ProviderKind> provider = Slot.token("provider", ProviderKind.class);
+        private final Slot<String> user = Slot.text("user");
+        private final Slot<String> thumbprint = Slot.text("thumbprint");
         private final String address;
 
         VcenterContext(String key, String address) {
@@ -107,22 +117,24 @@ public class VmwareSiteContext extends BlockContext {
             this.address = address;
         }
 
-        public Object port(Object port) { return set("port", port, ValueType.INT); }
-        public Object credential(Object ref) { return set("credential", ref, ValueType.SECRET); }
-        public Object access(Object rights) { return set("access", rights, ValueType.oneOf(VcenterAccess.class)); }
-        public Object version(Object version) { return set("version", version, ValueType.TEXT); }
-        public Object provider(Object kind) { return set("provider", kind, ValueType.oneOf(ProviderKind.class)); }
-        public Object user(Object name) { return set("user", name, ValueType.TEXT); }
-        public Object thumbprint(Object sha256) { mark("thumbprint"); return set("thumbprint", sha256, ValueType.TEXT); }
+        public Object port(Object port) { return set(this.port, port); }
+        public Object credential(Object ref) { return set(credential, ref); }
+        public Object access(Object rights) { return set(access, rights); }
+        public Object version(Object version) { return set(this.version, version); }
+        public Object provider(Object kind) { return set(provider, kind); }
+        public Object user(Object name) { return set(user, name); }
+        public Object thumbprint(Object sha256) { mark("thumbprint"); return set(thumbprint, sha256); }
 
         Vcenter build() {
-            return new Vcenter(address, integerValue("port"), secretRefValue("credential"), tokenValue("access", VcenterAccess.class), textValue("version"),
-                    tokenValue("provider", ProviderKind.class), textValue("user"), textValue("thumbprint"));
+            return new Vcenter(address, port.get(), credential.get(), access.get(), version.get(),
+                    provider.get(), user.get(), thumbprint.get());
         }
     }
 
     /** {@code host('esx01') { version '5.5'; edition 'enterprise' }} */
     public static class HostContext extends BlockContext {
+        private final Slot<String> version = Slot.text("version", "'5.5'");
+        private final Slot<String> edition = Slot.text("edition");
         private final String name;
 
         HostContext(String key, String name) {
@@ -130,19 +142,20 @@ public class VmwareSiteContext extends BlockContext {
             this.name = name;
         }
 
-        public Object version(Object version) { return set("version", version, ValueType.TEXT); }
-        public Object edition(Object edition) { return set("edition", edition, ValueType.TEXT); }
-
-        @Override protected String exampleFor(String p) { return p.equals("version") ? "'5.5'" : super.exampleFor(p); }
+        public Object version(Object version) { return set(this.version, version); }
+        public Object edition(Object edition) { return set(this.edition, edition); }
 
         EsxiHost build() {
-            require("version");
-            return new EsxiHost(name, textValue("version"), textValue("edition"));
+            require(version);
+            return new EsxiHost(name, version.get(), edition.get());
         }
     }
 
     /** {@code datastore('ds-gold') { type 'vmfs'; capacity 20.TB }} */
     public static class DatastoreContext extends BlockContext {
+        private final Slot<DatastoreType> type = Slot.token("type", DatastoreType.class, "'vmfs'");
+        private final Slot<DataSize> capacity = Slot.size("capacity");
+        private final Slot<String> host = Slot.text("host");
         private final String name;
 
         DatastoreContext(String key, String name) {
@@ -150,15 +163,13 @@ public class VmwareSiteContext extends BlockContext {
             this.name = name;
         }
 
-        public Object type(Object type) { return set("type", type, ValueType.oneOf(DatastoreType.class)); }
-        public Object capacity(Object size) { return set("capacity", size, ValueType.SIZE); }
-        public Object host(Object host) { return set("host", host, ValueType.TEXT); }
-
-        @Override protected String exampleFor(String p) { return p.equals("type") ? "'vmfs'" : super.exampleFor(p); }
+        public Object type(Object type) { return set(this.type, type); }
+        public Object capacity(Object size) { return set(capacity, size); }
+        public Object host(Object host) { return set(this.host, host); }
 
         Datastore build() {
-            require("type");
-            return new Datastore(name, tokenValue("type", DatastoreType.class), sizeValue("capacity"), textValue("host"));
+            require(type);
+            return new Datastore(name, type.get(), capacity.get(), host.get());
         }
     }
 }
