@@ -19,13 +19,6 @@ import siteplan.model.StorageMapping;
  * sandbox that {@link Sandbox} compiles it with.
  */
 public abstract class EstateScript extends Script {
-    /** The top-level words: public methods a definition may call without a receiver. */
-    static final Set<String> WORDS = java.util.Collections.unmodifiableSet(new TreeSet<>(Set.of("azure", "vmwareSite", "vmmSite", "machines",
-            "replicationPolicy", "hyperVPolicy", "networkMapping", "storageMapping", "protectionGroup", "recoveryPlan", "include", "table",
-            "secret", "env")));
-    private static final Set<String> TOP_WORDS = new TreeSet<>(Set.of("azure", "vmwareSite", "vmmSite", "machines", "replicationPolicy",
-            "hyperVPolicy", "networkMapping", "storageMapping", "protectionGroup", "recoveryPlan", "include", "table", "secret", "env"));
-
     private static Evaluation ev() { return Evaluation.current(); }
 
     /** True when a top-level word is used at top level; otherwise reports where it was used. */
@@ -182,14 +175,14 @@ public abstract class EstateScript extends Script {
                 return null;
             }
         }
-        if (TOP_WORDS.contains(name)) {
+        if (TopWord.ALL.contains(name)) {
             ev.error(name + " is written " + BlockContext.usage(EstateScript.class, name) + " — got " + describe(a));
             return null;
         }
         if (inner != null) {
             ev.error(inner.unknownWordMessage(name));
         } else {
-            ev.error("unknown block '" + name + "'" + Suggestions.didYouMean(name, TOP_WORDS));
+            ev.error("unknown block '" + name + "'" + Suggestions.didYouMean(name, TopWord.ALL));
         }
         return null;
     }
