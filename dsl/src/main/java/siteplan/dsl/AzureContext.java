@@ -5,6 +5,7 @@ import groovy.lang.DelegatesTo;
 import java.util.ArrayList;
 import java.util.List;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 
 /** {@code azure('contoso-dr') { … }}: the Azure recovery target. */
 public class AzureContext extends BlockContext {
@@ -24,7 +25,7 @@ public class AzureContext extends BlockContext {
     private final List<VirtualNetwork> networks = new ArrayList<>();
 
     AzureContext(String name) {
-        super("azure target '" + name + "'", "azure:" + name);
+        super("azure target '" + name + "'", Address.azure(name));
         this.name = name;
     }
 
@@ -75,7 +76,7 @@ public class AzureContext extends BlockContext {
         private final String name;
 
         StorageAccountContext(String target, String name) {
-            super("storage account '" + name + "'", "azure:" + target + "/storageAccount:" + name);
+            super("storage account '" + name + "'", Address.azure(target).child(Kind.STORAGE_ACCOUNT, name));
             this.name = name;
         }
 
@@ -95,10 +96,16 @@ public class AzureContext extends BlockContext {
         private final Slot<Boolean> drill = Slot.bool("drill");
         private final ListSlot<String> addressSpace = ListSlot.texts("addressSpace");
         private final String name;
+        private final Address address;
         private final List<Subnet> subnets = new ArrayList<>();
 
         VirtualNetworkContext(String target, String name) {
-            super("network '" + name + "'", "azure:" + target + "/network:" + name);
+            this(Address.azure(target).child(Kind.NETWORK, name), name);
+        }
+
+        private VirtualNetworkContext(Address address, String name) {
+            super("network '" + name + "'", address);
+            this.address = address;
             this.name = name;
         }
 
@@ -107,7 +114,7 @@ public class AzureContext extends BlockContext {
         public Object drill(Object isolated) { return set(drill, isolated); }
 
         public void subnet(String name, String prefix) {
-            Evaluation.current().sources.add(key + "/subnet:" + name, Evaluation.current().here());
+            Evaluation.current().sources.add(address.child(Kind.SUBNET, name), Evaluation.current().here());
             subnets.add(new Subnet(name, prefix));
         }
 

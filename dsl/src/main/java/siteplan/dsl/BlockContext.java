@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import siteplan.diag.Location;
+import siteplan.model.Address;
 import siteplan.model.SecretRef;
 
 /**
@@ -27,14 +28,24 @@ public abstract class BlockContext {
 
     /** How the block is named in messages: "machine 'erp-db01'". */
     protected final String label;
-    /** Source-map key: "machine:erp-db01". */
+    /** Source-map key, the text of the block's address: "machine:erp-db01" (or "machine:erp-db01/mobility" for an unnamed part). */
     protected final String key;
     /** Where the block starts. */
     protected final Location location;
     /** Numbers waiting for their unit, by slot, in the order they were written; made when first needed. */
     private Map<Slot<?>, PendingUnit> pending;
 
-    protected BlockContext(String label, String key) {
+    /** A block with its own address, or none (null) for blocks that only group others. */
+    protected BlockContext(String label, Address address) {
+        this(label, address == null ? null : address.toString());
+    }
+
+    /** An unnamed part of a declared thing ({@code mobility}, {@code drill}): recorded under "ADDRESS/part". */
+    protected BlockContext(String label, Address owner, String part) {
+        this(label, owner + "/" + part);
+    }
+
+    private BlockContext(String label, String key) {
         this.label = label;
         this.key = key;
         Evaluation ev = Evaluation.current();

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.codehaus.groovy.runtime.InvokerHelper;
 import siteplan.dsl.Suggestions;
+import siteplan.model.Address;
+import siteplan.model.Address.Kind;
 import siteplan.model.NetworkMapping;
 import siteplan.model.SecretRef;
 import siteplan.model.StorageMapping;
@@ -92,7 +94,7 @@ public abstract class EstateScript extends Script {
     public void networkMapping(Map<String, ?> options, String source) {
         String target = mappingTarget("networkMapping", options, source);
         if (target != null && atTopLevel("networkMapping")) {
-            ev().sources.add("networkMapping:" + source, ev().here());
+            ev().sources.add(Address.of(Address.Kind.NETWORK_MAPPING, source), ev().here());
             ev().declarations.networkMappings.add(new NetworkMapping(source, target));
         }
     }
@@ -101,7 +103,7 @@ public abstract class EstateScript extends Script {
     public void storageMapping(Map<String, ?> options, String source) {
         String target = mappingTarget("storageMapping", options, source);
         if (target != null && atTopLevel("storageMapping")) {
-            ev().sources.add("storageMapping:" + source, ev().here());
+            ev().sources.add(Address.of(Address.Kind.STORAGE_MAPPING, source), ev().here());
             ev().declarations.storageMappings.add(new StorageMapping(source, target));
         }
     }

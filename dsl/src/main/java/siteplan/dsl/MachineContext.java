@@ -5,6 +5,7 @@ import groovy.lang.DelegatesTo;
 import java.util.ArrayList;
 import java.util.List;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 import siteplan.units.DataSize;
 
 /** {@code vmwareVm('erp-db01') { os 'windows', 'Windows Server 2012 R2'; disk('c') { size 120.GB } }}: one protected machine. */
@@ -35,7 +36,7 @@ public class MachineContext extends BlockContext {
     private FailoverSettings failover;
 
     MachineContext(String name, MachineKind kind, String site) {
-        super("machine '" + name + "'", "machine:" + name);
+        super("machine '" + name + "'", Address.machine(name));
         this.name = name;
         this.kind = kind;
         this.site = site;
@@ -118,7 +119,7 @@ public class MachineContext extends BlockContext {
         private final String name;
 
         DiskContext(String machine, String name) {
-            super("disk '" + name + "' of machine '" + machine + "'", "machine:" + machine + "/disk:" + name);
+            super("disk '" + name + "' of machine '" + machine + "'", Address.machine(machine).child(Kind.DISK, name));
             this.name = name;
         }
 
@@ -148,7 +149,7 @@ public class MachineContext extends BlockContext {
         private final String name;
 
         NicContext(String machine, String name) {
-            super("nic '" + name + "' of machine '" + machine + "'", "machine:" + machine + "/nic:" + name);
+            super("nic '" + name + "' of machine '" + machine + "'", Address.machine(machine).child(Kind.NIC, name));
             this.name = name;
         }
 
@@ -169,7 +170,7 @@ public class MachineContext extends BlockContext {
         private final Slot<SecretRef> account = Slot.secretRef("account");
         private final Slot<Boolean> vmAgent = Slot.bool("vmAgent");
         MobilityContext(String machine) {
-            super("mobility service of machine '" + machine + "'", "machine:" + machine + "/mobility");
+            super("mobility service of machine '" + machine + "'", Address.machine(machine), "mobility");
         }
 
         public Object version(Object version) { return set(this.version, version); }
@@ -190,7 +191,7 @@ public class MachineContext extends BlockContext {
         private final Slot<String> subnet = Slot.text("subnet");
         private final Slot<String> ip = Slot.text("ip");
         FailoverContext(String machine) {
-            super("failover settings of machine '" + machine + "'", "machine:" + machine + "/failover");
+            super("failover settings of machine '" + machine + "'", Address.machine(machine), "failover");
         }
 
         public Object azureName(Object name) { return set(azureName, name); }

@@ -18,7 +18,7 @@ public final class PolicyContexts {
         private final String name;
 
         ReplicationPolicyContext(String name) {
-            super("replication policy '" + name + "'", "policy:" + name);
+            super("replication policy '" + name + "'", Address.policy(name));
             this.name = name;
         }
 
@@ -47,7 +47,7 @@ public final class PolicyContexts {
         private InitialReplication initial;
 
         HyperVPolicyContext(String name) {
-            super("Hyper-V policy '" + name + "'", "policy:" + name);
+            super("Hyper-V policy '" + name + "'", Address.policy(name));
             this.name = name;
         }
 
@@ -77,7 +77,7 @@ public final class PolicyContexts {
         private final Slot<String> exportPath = Slot.text("exportPath");
         private final Slot<String> importPath = Slot.text("importPath");
         InitialReplicationContext(String policy) {
-            super("initial replication of policy '" + policy + "'", "policy:" + policy + "/initialReplication");
+            super("initial replication of policy '" + policy + "'", Address.policy(policy), "initialReplication");
         }
 
         public Object method(Object how) { return set(method, how); }

@@ -1,5 +1,6 @@
 package siteplan.dsl;
 
+import siteplan.model.Address;
 import siteplan.model.ProtectionGroup;
 import siteplan.model.SecretRef;
 
@@ -20,7 +21,7 @@ public class ProtectionGroupContext extends BlockContext {
     private final String name;
 
     ProtectionGroupContext(String name) {
-        super("protection group '" + name + "'", "protectionGroup:" + name);
+        super("protection group '" + name + "'", Address.protectionGroup(name));
         this.name = name;
     }
 

@@ -21,7 +21,7 @@ public final class ServerContexts {
         private final Slot<String> vmSize = Slot.text("vmSize");
         private final String name;
 
-        ConfigurationServerContext(String key, String name) {
+        ConfigurationServerContext(Address key, String name) {
             super("configuration server '" + name + "'", key);
             this.name = name;
         }
@@ -55,7 +55,7 @@ public final class ServerContexts {
         private final Slot<DeploymentModel> deploymentModel = Slot.token("deploymentModel", DeploymentModel.class);
         private final String name;
 
-        ProcessServerContext(String key, String name) {
+        ProcessServerContext(Address key, String name) {
             super("process server '" + name + "'", key);
             this.name = name;
         }
@@ -96,10 +96,12 @@ public final class ServerContexts {
         private final Slot<String> network = Slot.text("network");
         private final Slot<String> ip = Slot.text("ip");
         private final String name;
+        private final Address address;
         private RetentionVolume retention;
 
-        MasterTargetContext(String key, String name) {
-            super("master target '" + name + "'", key);
+        MasterTargetContext(Address address, String name) {
+            super("master target '" + name + "'", address);
+            this.address = address;
             this.name = name;
         }
 
@@ -121,7 +123,7 @@ public final class ServerContexts {
         public Object ip(Object ip) { return set(this.ip, ip); }
 
         public void retention(@DelegatesTo(value = RetentionContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
-            retention = Evaluation.current().configure(new RetentionContext(key + "/retention", name), body).build();
+            retention = Evaluation.current().configure(new RetentionContext(address, name), body).build();
         }
 
         MasterTarget build() {
@@ -141,8 +143,8 @@ public final class ServerContexts {
         private final Slot<Integer> disks = Slot.integer("disks");
         private final Slot<RetentionUsage> usage = Slot.token("usage", RetentionUsage.class);
         private final Slot<Boolean> locked = Slot.bool("locked");
-        RetentionContext(String key, String server) {
-            super("retention volume of master target '" + server + "'", key);
+        RetentionContext(Address masterTarget, String server) {
+            super("retention volume of master target '" + server + "'", masterTarget, "retention");
         }
 
         public Object size(Object size) { return set(this.size, size); }

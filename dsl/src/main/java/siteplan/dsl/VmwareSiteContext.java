@@ -5,6 +5,7 @@ import groovy.lang.DelegatesTo;
 import java.util.ArrayList;
 import java.util.List;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 import siteplan.units.DataSize;
 
 /** {@code vmwareSite('amsterdam') { … }}: an on-premises VMware or physical site and its Site Recovery servers. */
@@ -21,11 +22,11 @@ public class VmwareSiteContext extends BlockContext {
     private final List<MasterTarget> masterTargets = new ArrayList<>();
 
     VmwareSiteContext(String name) {
-        super("site '" + name + "'", "site:" + name);
+        super("site '" + name + "'", Address.site(name));
         this.name = name;
     }
 
-    private String child(String kind, String n) { return "site:" + name + "/" + kind + ":" + n; }
+    private Address child(Kind kind, String n) { return Address.site(name).child(kind, n); }
 
     public Object replication(Object mechanism) { return set(replication, mechanism); }
     public Object failbackConnection(Object link) { return set(failbackConnection, link); }
@@ -37,7 +38,7 @@ public class VmwareSiteContext extends BlockContext {
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void vcenter(String address, Closure<?> body, boolean named) {
         if (vcenter != null) problem("site '" + name + "' declares vcenter twice; a site has one vCenter");
-        vcenter = Evaluation.current().configure(new VcenterContext(child("vcenter", address), address), body).build();
+        vcenter = Evaluation.current().configure(new VcenterContext(child(Kind.VCENTER, address), address), body).build();
     }
 
     public void host(Object name, @DelegatesTo(value = HostContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
@@ -46,7 +47,7 @@ public class VmwareSiteContext extends BlockContext {
 
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void host(String name, Closure<?> body, boolean named) {
-        hosts.add(Evaluation.current().configure(new HostContext(child("host", name), name), body).build());
+        hosts.add(Evaluation.current().configure(new HostContext(child(Kind.HOST, name), name), body).build());
     }
 
     public void datastore(Object name, @DelegatesTo(value = DatastoreContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
@@ -55,16 +56,16 @@ public class VmwareSiteContext extends BlockContext {
 
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void datastore(String name, Closure<?> body, boolean named) {
-        datastores.add(Evaluation.current().configure(new DatastoreContext(child("datastore", name), name), body).build());
+        datastores.add(Evaluation.current().configure(new DatastoreContext(child(Kind.DATASTORE, name), name), body).build());
     }
 
     public void network(String name) {
-        Evaluation.current().sources.add(child("network", name), Evaluation.current().here());
+        Evaluation.current().sources.add(child(Kind.NETWORK, name), Evaluation.current().here());
         networks.add(new PortGroup(name, null));
     }
 
     public void network(String name, String subnet) {
-        Evaluation.current().sources.add(child("network", name), Evaluation.current().here());
+        Evaluation.current().sources.add(child(Kind.NETWORK, name), Evaluation.current().here());
         networks.add(new PortGroup(name, subnet));
     }
 
@@ -75,7 +76,7 @@ public class VmwareSiteContext extends BlockContext {
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void configurationServer(String name, Closure<?> body, boolean named) {
         if (configurationServer != null) problem("site '" + this.name + "' declares a second configuration server '" + name + "'; declare one per site");
-        configurationServer = Evaluation.current().configure(new ServerContexts.ConfigurationServerContext(child("configurationServer", name), name), body).build();
+        configurationServer = Evaluation.current().configure(new ServerContexts.ConfigurationServerContext(child(Kind.CONFIGURATION_SERVER, name), name), body).build();
     }
 
     public void processServer(Object name, @DelegatesTo(value = ServerContexts.ProcessServerContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
@@ -84,7 +85,7 @@ public class VmwareSiteContext extends BlockContext {
 
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void processServer(String name, Closure<?> body, boolean named) {
-        processServers.add(Evaluation.current().configure(new ServerContexts.ProcessServerContext(child("processServer", name), name), body).build());
+        processServers.add(Evaluation.current().configure(new ServerContexts.ProcessServerContext(child(Kind.PROCESS_SERVER, name), name), body).build());
     }
 
     public void masterTarget(Object name, @DelegatesTo(value = ServerContexts.MasterTargetContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
@@ -93,7 +94,7 @@ public class VmwareSiteContext extends BlockContext {
 
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void masterTarget(String name, Closure<?> body, boolean named) {
-        masterTargets.add(Evaluation.current().configure(new ServerContexts.MasterTargetContext(child("masterTarget", name), name), body).build());
+        masterTargets.add(Evaluation.current().configure(new ServerContexts.MasterTargetContext(child(Kind.MASTER_TARGET, name), name), body).build());
     }
 
     VmwareSite build() {
@@ -112,7 +113,7 @@ public class VmwareSiteContext extends BlockContext {
         private final Slot<String> thumbprint = Slot.text("thumbprint");
         private final String address;
 
-        VcenterContext(String key, String address) {
+        VcenterContext(Address key, String address) {
             super("vcenter '" + address + "'", key);
             this.address = address;
         }
@@ -137,7 +138,7 @@ public class VmwareSiteContext extends BlockContext {
         private final Slot<String> edition = Slot.text("edition");
         private final String name;
 
-        HostContext(String key, String name) {
+        HostContext(Address key, String name) {
             super("host '" + name + "'", key);
             this.name = name;
         }
@@ -158,7 +159,7 @@ public class VmwareSiteContext extends BlockContext {
         private final Slot<String> host = Slot.text("host");
         private final String name;
 
-        DatastoreContext(String key, String name) {
+        DatastoreContext(Address key, String name) {
             super("datastore '" + name + "'", key);
             this.name = name;
         }
