@@ -5,29 +5,41 @@ import groovy.lang.DelegatesTo;
 import java.util.ArrayList;
 import java.util.List;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 
 /** {@code azure('contoso-dr') { … }}: the Azure recovery target. */
 public class AzureContext extends BlockContext {
+    private final Slot<String> subscription = Slot.text("subscription", "'00000000-0000-0000-0000-000000000000'");
+    private final Slot<String> region = Slot.text("region", "'westeurope'");
+    private final Slot<String> resourceGroup = Slot.text("resourceGroup", "'rg-siterecovery'");
+    private final Slot<String> vault = Slot.text("vault", "'vault-dr'");
+    private final Slot<DeploymentModel> deploymentModel = Slot.token("deploymentModel", DeploymentModel.class);
+    private final Slot<Integer> reservedPublicIpLimit = Slot.integer("reservedPublicIpLimit");
+    private final Slot<String> registrationKeyIssued = Slot.text("registrationKeyIssued");
+    private final Slot<ProviderKind> provider = Slot.token("provider", ProviderKind.class);
+    private final Slot<String> endpoint = Slot.text("endpoint");
+    private final Slot<SecretRef> token = Slot.secretRef("token");
+    private final Slot<String> thumbprint = Slot.text("thumbprint");
     private final String name;
     private final List<StorageAccount> storageAccounts = new ArrayList<>();
     private final List<VirtualNetwork> networks = new ArrayList<>();
 
     AzureContext(String name) {
-        super("azure target '" + name + "'", "azure:" + name);
+        super("azure target '" + name + "'", Address.azure(name));
         this.name = name;
     }
 
-    public Object subscription(Object id) { return set("subscription", id, ValueType.TEXT); }
-    public Object region(Object region) { return set("region", region, ValueType.TEXT); }
-    public Object resourceGroup(Object name) { return set("resourceGroup", name, ValueType.TEXT); }
-    public Object vault(Object name) { return set("vault", name, ValueType.TEXT); }
-    public Object deploymentModel(Object model) { return set("deploymentModel", model, ValueType.oneOf(DeploymentModel.class)); }
-    public Object reservedPublicIpLimit(Object n) { return set("reservedPublicIpLimit", n, ValueType.INT); }
-    public Object registrationKeyIssued(Object date) { return set("registrationKeyIssued", date, ValueType.TEXT); }
-    public Object provider(Object kind) { return set("provider", kind, ValueType.oneOf(ProviderKind.class)); }
-    public Object endpoint(Object url) { mark("endpoint"); return set("endpoint", url, ValueType.TEXT); }
-    public Object token(Object ref) { return set("token", ref, ValueType.SECRET); }
-    public Object thumbprint(Object sha256) { mark("thumbprint"); return set("thumbprint", sha256, ValueType.TEXT); }
+    public Object subscription(Object id) { return set(subscription, id); }
+    public Object region(Object region) { return set(this.region, region); }
+    public Object resourceGroup(Object name) { return set(resourceGroup, name); }
+    public Object vault(Object name) { return set(vault, name); }
+    public Object deploymentModel(Object model) { return set(deploymentModel, model); }
+    public Object reservedPublicIpLimit(Object n) { return set(reservedPublicIpLimit, n); }
+    public Object registrationKeyIssued(Object date) { return set(registrationKeyIssued, date); }
+    public Object provider(Object kind) { return set(provider, kind); }
+    public Object endpoint(Object url) { mark("endpoint"); return set(endpoint, url); }
+    public Object token(Object ref) { return set(token, ref); }
+    public Object thumbprint(Object sha256) { mark("thumbprint"); return set(thumbprint, sha256); }
 
     public void storageAccount(Object name, @DelegatesTo(value = StorageAccountContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         storageAccount(String.valueOf(name), body, true);
@@ -49,65 +61,65 @@ public class AzureContext extends BlockContext {
         networks.add(c.build());
     }
 
-    @Override protected String exampleFor(String p) {
-        return switch (p) {
-            case "subscription" -> "'00000000-0000-0000-0000-000000000000'";
-            case "region" -> "'westeurope'";
-            case "resourceGroup" -> "'rg-siterecovery'";
-            case "vault" -> "'vault-dr'";
-            default -> super.exampleFor(p);
-        };
-    }
-
     AzureTarget build() {
-        require("subscription", "region", "resourceGroup", "vault");
-        return new AzureTarget(name, textValue("subscription"), textValue("region"), textValue("resourceGroup"), textValue("vault"),
-                tokenValue("deploymentModel", DeploymentModel.class), integerValue("reservedPublicIpLimit"), textValue("registrationKeyIssued"),
-                storageAccounts, networks, tokenValue("provider", ProviderKind.class), textValue("endpoint"), secretRefValue("token"), textValue("thumbprint"));
+        require(subscription, region, resourceGroup, vault);
+        return new AzureTarget(name, subscription.get(), region.get(), resourceGroup.get(), vault.get(),
+                deploymentModel.get(), reservedPublicIpLimit.get(), registrationKeyIssued.get(),
+                storageAccounts, networks, provider.get(), endpoint.get(), token.get(), thumbprint.get());
     }
 
     /** {@code storageAccount('drstore01') { replication 'grs' }} */
     public static class StorageAccountContext extends BlockContext {
+        private final Slot<StorageReplication> replication = Slot.token("replication", StorageReplication.class, "'grs'");
+        private final Slot<String> region = Slot.text("region");
+        private final Slot<String> subscription = Slot.text("subscription");
         private final String name;
 
         StorageAccountContext(String target, String name) {
-            super("storage account '" + name + "'", "azure:" + target + "/storageAccount:" + name);
+            super("storage account '" + name + "'", Address.azure(target).child(Kind.STORAGE_ACCOUNT, name));
             this.name = name;
         }
 
-        public Object replication(Object kind) { return set("replication", kind, ValueType.oneOf(StorageReplication.class)); }
-        public Object region(Object region) { return set("region", region, ValueType.TEXT); }
-        public Object subscription(Object id) { return set("subscription", id, ValueType.TEXT); }
-
-        @Override protected String exampleFor(String p) { return p.equals("replication") ? "'grs'" : super.exampleFor(p); }
+        public Object replication(Object kind) { return set(replication, kind); }
+        public Object region(Object region) { return set(this.region, region); }
+        public Object subscription(Object id) { return set(subscription, id); }
 
         StorageAccount build() {
-            require("replication");
-            return new StorageAccount(name, tokenValue("replication", StorageReplication.class), textValue("region"), textValue("subscription"));
+            require(replication);
+            return new StorageAccount(name, replication.get(), region.get(), subscription.get());
         }
     }
 
     /** {@code network('dr-vnet') { addressSpace '10.10.0.0/16'; subnet 'servers', '10.10.1.0/24' }} */
     public static class VirtualNetworkContext extends BlockContext {
+        private final Slot<String> region = Slot.text("region");
+        private final Slot<Boolean> drill = Slot.bool("drill");
+        private final ListSlot<String> addressSpace = ListSlot.texts("addressSpace");
         private final String name;
+        private final Address address;
         private final List<Subnet> subnets = new ArrayList<>();
 
         VirtualNetworkContext(String target, String name) {
-            super("network '" + name + "'", "azure:" + target + "/network:" + name);
+            this(Address.azure(target).child(Kind.NETWORK, name), name);
+        }
+
+        private VirtualNetworkContext(Address address, String name) {
+            super("network '" + name + "'", address);
+            this.address = address;
             this.name = name;
         }
 
-        public Object region(Object region) { return set("region", region, ValueType.TEXT); }
-        public void addressSpace(Object... cidrs) { add("addressSpace", cidrs, ValueType.TEXT); }
-        public Object drill(Object isolated) { return set("drill", isolated, ValueType.BOOL); }
+        public Object region(Object region) { return set(this.region, region); }
+        public void addressSpace(Object... cidrs) { add(addressSpace, cidrs); }
+        public Object drill(Object isolated) { return set(drill, isolated); }
 
         public void subnet(String name, String prefix) {
-            Evaluation.current().sources.add(key + "/subnet:" + name, Evaluation.current().here());
+            Evaluation.current().sources.add(address.child(Kind.SUBNET, name), Evaluation.current().here());
             subnets.add(new Subnet(name, prefix));
         }
 
         VirtualNetwork build() {
-            return new VirtualNetwork(name, textValue("region"), textsValue("addressSpace"), subnets, flagValue("drill"));
+            return new VirtualNetwork(name, region.get(), addressSpace.get(), subnets, drill.flag());
         }
     }
 }

@@ -5,7 +5,6 @@ import groovy.lang.MissingPropertyException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +14,13 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import siteplan.diag.Location;
+import siteplan.model.Address;
 import siteplan.model.SecretRef;
-import siteplan.model.Token;
-import siteplan.units.DataRate;
-import siteplan.units.DataSize;
 
 /**
- * One block of the DSL. Each public method declared by a subclass is a word of that block; this base
- * class holds the values set so far, converts and checks them, and reports what is missing.
+ * One block of the DSL. Each public method declared by a subclass is a word of that block and sets one
+ * of the subclass's typed {@link Slot}s; this base class converts and checks the values, holds numbers
+ * waiting for a unit, and reports what is missing. Helpers stay non-public: a public method is a word.
  * Values are checked as they are set, so every mistake in a file is reported, not just the first.
  */
 public abstract class BlockContext {
@@ -30,16 +28,24 @@ public abstract class BlockContext {
 
     /** How the block is named in messages: "machine 'erp-db01'". */
     protected final String label;
-    /** Source-map key: "machine:erp-db01". */
+    /** Source-map key, the text of the block's address: "machine:erp-db01" (or "machine:erp-db01/mobility" for an unnamed part). */
     protected final String key;
     /** Where the block starts. */
     protected final Location location;
-    private final Map<String, Object> props = new LinkedHashMap<>();
-    /** Names given a value, valid or not: a wrong value is reported once, not again as missing. */
-    private final Set<String> attempted = new java.util.HashSet<>();
-    private final Map<String, PendingUnit> pending = new LinkedHashMap<>();
+    /** Numbers waiting for their unit, by slot, in the order they were written; made when first needed. */
+    private Map<Slot<?>, PendingUnit> pending;
 
-    protected BlockContext(String label, String key) {
+    /** A block with its own address, or none (null) for blocks that only group others. */
+    protected BlockContext(String label, Address address) {
+        this(label, address == null ? null : address.toString());
+    }
+
+    /** An unnamed part of a declared thing ({@code mobility}, {@code drill}): recorded under "ADDRESS/part". */
+    protected BlockContext(String label, Address owner, String part) {
+        this(label, owner + "/" + part);
+    }
+
+    private BlockContext(String label, String key) {
         this.label = label;
         this.key = key;
         Evaluation ev = Evaluation.current();
@@ -58,53 +64,55 @@ public abstract class BlockContext {
     // --- setting values ---
 
     /**
-     * Sets a value. A bare number for a property that takes a unit is held as pending: Groovy reads
-     * {@code churn (x).GB} as {@code churn(x).GB}, so the unit may arrive on the returned holder.
-     * A unit that never arrives is reported when the block ends.
+     * Sets a slot from what the definition wrote. A bare number for a word that takes a unit is held as
+     * pending: Groovy reads {@code churn (x).GB} as {@code churn(x).GB}, so the unit may arrive on the
+     * returned holder. A unit that never arrives is reported when the block ends.
      */
-    protected Object set(String name, Object raw, ValueType type) {
-        attempted.add(name);
-        pending.remove(name);
+    Object set(Slot<?> slot, Object raw) {
+        slot.attempt();
+        if (pending != null) pending.remove(slot);
         if (raw instanceof Unresolved) return null; // already reported where the name was read
-        if (raw instanceof Number n && type.takesUnit()) {
-            PendingUnit p = new PendingUnit(this, name, n, type, Evaluation.current().here());
-            pending.put(name, p);
+        if (raw instanceof Number n && slot.type.takesUnit()) {
+            PendingUnit p = new PendingUnit(this, slot, n, Evaluation.current().here());
+            if (pending == null) pending = new LinkedHashMap<>();
+            pending.put(slot, p);
             return p;
         }
         try {
-            props.put(name, type.convert(raw));
+            slot.accept(slot.type.convert(raw));
         } catch (IllegalArgumentException e) {
-            Evaluation.current().error(name + " in " + label + " " + e.getMessage());
+            Evaluation.current().error(slot.word + " in " + label + " " + e.getMessage());
         }
         return null;
     }
 
     /** Records where a word of this block was written, as "KEY/word", for messages about that word alone. */
-    protected void mark(String word) {
+    void mark(String word) {
         if (key != null) Evaluation.current().sources.add(key + "/" + word, Evaluation.current().here());
     }
 
     /** Called when the block's closure has run: numbers still waiting for a unit are reported. */
     void finish() {
+        if (pending == null) return;
         for (PendingUnit p : pending.values()) {
             try {
-                p.type.convert(p.number);
+                p.slot.type.convert(p.number);
             } catch (IllegalArgumentException e) {
-                Evaluation.current().error(p.where, p.name + " in " + label + " " + e.getMessage());
+                Evaluation.current().error(p.where, p.slot.word + " in " + label + " " + e.getMessage());
             }
         }
         pending.clear();
     }
 
-    protected void add(String name, Object[] raws, ValueType type) {
-        @SuppressWarnings("unchecked")
-        List<Object> list = (List<Object>) props.computeIfAbsent(name, k -> new ArrayList<>());
+    /** Adds what a listing word was given; values are flattened, so lists and several arguments read the same. */
+    void add(ListSlot<?> slot, Object[] raws) {
+        slot.open();
         for (Object raw : flatten(raws)) {
             if (raw instanceof Unresolved) continue;
             try {
-                list.add(type.convert(raw));
+                slot.accept(slot.type.convert(raw));
             } catch (IllegalArgumentException e) {
-                Evaluation.current().error(name + " in " + label + " " + e.getMessage());
+                Evaluation.current().error(slot.word + " in " + label + " " + e.getMessage());
             }
         }
     }
@@ -119,38 +127,16 @@ public abstract class BlockContext {
         return out;
     }
 
-    protected boolean hasValue(String name) { return props.containsKey(name); }
-
-    protected String textValue(String name) { return (String) props.get(name); }
-    protected Integer integerValue(String name) { return (Integer) props.get(name); }
-    protected DataSize sizeValue(String name) { return (DataSize) props.get(name); }
-    protected DataRate rateValue(String name) { return (DataRate) props.get(name); }
-    protected Duration durationValue(String name) { return (Duration) props.get(name); }
-    protected SecretRef secretRefValue(String name) { return (SecretRef) props.get(name); }
-    protected boolean flagValue(String name) { return Boolean.TRUE.equals(props.get(name)); }
-    protected Boolean boolValue(String name) { return (Boolean) props.get(name); }
-
-    @SuppressWarnings("unchecked")
-    protected <E extends Enum<E> & Token> E tokenValue(String name, Class<E> type) { return (E) props.get(name); }
-
-    @SuppressWarnings("unchecked")
-    protected List<String> textsValue(String name) { return (List<String>) (List<?>) props.getOrDefault(name, List.of()); }
-
-    /** Reports a missing required value at the start of the block, with what to write. */
-    protected void require(String... names) {
-        for (String name : names) {
-            if (!props.containsKey(name) && !attempted.contains(name)) {
-                Evaluation.current().error(location, label + " has no " + name + " — add: " + name + " " + exampleFor(name));
+    /** Reports each required value never written, at the start of the block, with what to write. */
+    void require(Slot<?>... slots) {
+        for (Slot<?> slot : slots) {
+            if (slot.isMissing()) {
+                Evaluation.current().error(location, label + " has no " + slot.word + " — add: " + slot.word + " " + slot.example);
             }
         }
     }
 
-    /** Overridden where a property's example is not obvious from its type. */
-    protected String exampleFor(String name) {
-        return "…";
-    }
-
-    protected void problem(String message) {
+    void problem(String message) {
         Evaluation.current().error(location, message);
     }
 

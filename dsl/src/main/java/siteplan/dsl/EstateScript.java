@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.codehaus.groovy.runtime.InvokerHelper;
 import siteplan.dsl.Suggestions;
+import siteplan.model.Address;
+import siteplan.model.Address.Kind;
 import siteplan.model.NetworkMapping;
 import siteplan.model.SecretRef;
 import siteplan.model.StorageMapping;
@@ -19,13 +21,6 @@ import siteplan.model.StorageMapping;
  * sandbox that {@link Sandbox} compiles it with.
  */
 public abstract class EstateScript extends Script {
-    /** The top-level words: public methods a definition may call without a receiver. */
-    static final Set<String> WORDS = java.util.Collections.unmodifiableSet(new TreeSet<>(Set.of("azure", "vmwareSite", "vmmSite", "machines",
-            "replicationPolicy", "hyperVPolicy", "networkMapping", "storageMapping", "protectionGroup", "recoveryPlan", "include", "table",
-            "secret", "env")));
-    private static final Set<String> TOP_WORDS = new TreeSet<>(Set.of("azure", "vmwareSite", "vmmSite", "machines", "replicationPolicy",
-            "hyperVPolicy", "networkMapping", "storageMapping", "protectionGroup", "recoveryPlan", "include", "table", "secret", "env"));
-
     private static Evaluation ev() { return Evaluation.current(); }
 
     /** True when a top-level word is used at top level; otherwise reports where it was used. */
@@ -99,7 +94,7 @@ public abstract class EstateScript extends Script {
     public void networkMapping(Map<String, ?> options, String source) {
         String target = mappingTarget("networkMapping", options, source);
         if (target != null && atTopLevel("networkMapping")) {
-            ev().sources.add("networkMapping:" + source, ev().here());
+            ev().sources.add(Address.of(Address.Kind.NETWORK_MAPPING, source), ev().here());
             ev().declarations.networkMappings.add(new NetworkMapping(source, target));
         }
     }
@@ -108,7 +103,7 @@ public abstract class EstateScript extends Script {
     public void storageMapping(Map<String, ?> options, String source) {
         String target = mappingTarget("storageMapping", options, source);
         if (target != null && atTopLevel("storageMapping")) {
-            ev().sources.add("storageMapping:" + source, ev().here());
+            ev().sources.add(Address.of(Address.Kind.STORAGE_MAPPING, source), ev().here());
             ev().declarations.storageMappings.add(new StorageMapping(source, target));
         }
     }
@@ -182,14 +177,14 @@ public abstract class EstateScript extends Script {
                 return null;
             }
         }
-        if (TOP_WORDS.contains(name)) {
+        if (TopWord.ALL.contains(name)) {
             ev.error(name + " is written " + BlockContext.usage(EstateScript.class, name) + " — got " + describe(a));
             return null;
         }
         if (inner != null) {
             ev.error(inner.unknownWordMessage(name));
         } else {
-            ev.error("unknown block '" + name + "'" + Suggestions.didYouMean(name, TOP_WORDS));
+            ev.error("unknown block '" + name + "'" + Suggestions.didYouMean(name, TopWord.ALL));
         }
         return null;
     }

@@ -21,15 +21,6 @@ import siteplan.diag.Location;
  * sandbox instead, from scratch.
  */
 final class LiteralDefinition {
-    /** Top-level words the literal path applies itself; include and everything else go to Groovy. */
-    private static final Set<String> TOP = Set.of("azure", "vmwareSite", "vmmSite", "machines", "replicationPolicy", "hyperVPolicy",
-            "networkMapping", "storageMapping", "protectionGroup", "recoveryPlan");
-    private static final Map<String, String> UNITS = Map.ofEntries(
-            Map.entry("KB", "getKB"), Map.entry("MB", "getMB"), Map.entry("GB", "getGB"), Map.entry("TB", "getTB"),
-            Map.entry("Kbps", "getKbps"), Map.entry("Mbps", "getMbps"), Map.entry("Gbps", "getGbps"),
-            Map.entry("seconds", "getSeconds"), Map.entry("minutes", "getMinutes"), Map.entry("hours", "getHours"), Map.entry("days", "getDays"),
-            Map.entry("second", "getSecond"), Map.entry("minute", "getMinute"), Map.entry("hour", "getHour"), Map.entry("day", "getDay"));
-
     /** The file is not purely declarative; evaluate it with Groovy. */
     static final class NotLiteral extends RuntimeException {
         NotLiteral(String why) {
@@ -39,7 +30,11 @@ final class LiteralDefinition {
 
     record Statement(String word, List<Object> args, Map<String, Object> named, List<Statement> block, int line) {}
 
+    /** secret('name') or env('NAME'), resolved when applied. */
     private record Call(String fn, String arg) {}
+
+    /** A number with its unit, {@code 900.GB}, converted when applied. */
+    private record Measure(Unit unit, String number) {}
 
     // ------------------------------------------------------------------ tokens
 
@@ -178,7 +173,7 @@ final class LiteralDefinition {
             for (int k = start; k < end; k++) if (text.charAt(k) == '\n') line++;
             i = end;
             String word = leadingWord(stmt);
-            if (word == null || !TOP.contains(word)) throw new NotLiteral("top-level code: " + (word == null ? "?" : word));
+            if (word == null || !TopWord.DECLARATIONS.contains(word)) throw new NotLiteral("top-level code: " + (word == null ? "?" : word));
             List<Statement> parsed;
             try {
                 parsed = new LiteralDefinition(tokensFrom(stmt, startLine)).statements(T.EOF);
@@ -349,9 +344,9 @@ final class LiteralDefinition {
                 if (peek().t() == T.DOT) {
                     next();
                     Tok unit = expect(T.IDENT);
-                    String getter = UNITS.get(unit.text());
-                    if (getter == null) throw new NotLiteral("unknown unit " + unit.text());
-                    return new Call(getter, k.text());
+                    Unit u = Unit.byWord(unit.text());
+                    if (u == null) throw new NotLiteral("unknown unit " + unit.text());
+                    return new Measure(u, k.text());
                 }
                 return k.value();
             case IDENT:
@@ -386,7 +381,7 @@ final class LiteralDefinition {
     /** Applies a parsed file as the given script would have; throws NotLiteral on the first step it cannot take. */
     static void apply(EstateScript script, Evaluation ev, String file, List<Statement> body) {
         for (Statement s : body) {
-            if (!TOP.contains(s.word())) throw new NotLiteral("top-level word " + s.word());
+            if (!TopWord.DECLARATIONS.contains(s.word())) throw new NotLiteral("top-level word " + s.word());
             invoke(script, script, ev, file, s);
         }
     }
@@ -417,12 +412,9 @@ final class LiteralDefinition {
     }
 
     private static Object resolve(Object v) {
+        if (v instanceof Measure m) return m.unit().of(number(m.number()));
         if (v instanceof Call c) {
-            return switch (c.fn()) {
-                case "secret" -> siteplan.model.SecretRef.secret(c.arg());
-                case "env" -> siteplan.model.SecretRef.env(c.arg());
-                default -> InvokerHelper.invokeStaticMethod(UnitExtensions.class, c.fn(), new Object[] {number(c.arg())});
-            };
+            return c.fn().equals("secret") ? siteplan.model.SecretRef.secret(c.arg()) : siteplan.model.SecretRef.env(c.arg());
         }
         if (v instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());

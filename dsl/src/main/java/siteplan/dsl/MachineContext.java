@@ -5,10 +5,28 @@ import groovy.lang.DelegatesTo;
 import java.util.ArrayList;
 import java.util.List;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 import siteplan.units.DataSize;
 
 /** {@code vmwareVm('erp-db01') { os 'windows', 'Windows Server 2012 R2'; disk('c') { size 120.GB } }}: one protected machine. */
 public class MachineContext extends BlockContext {
+    private final Slot<OsFamily> os = Slot.token("os", OsFamily.class, "'windows', 'Windows Server 2012 R2'");
+    private final Slot<String> osVersion = Slot.text("osVersion");
+    private final Slot<Integer> bits = Slot.integer("bits");
+    private final Slot<Firmware> firmware = Slot.token("firmware", Firmware.class);
+    private final Slot<Boolean> clustered = Slot.bool("clustered");
+    private final Slot<String> hostName = Slot.text("hostName");
+    private final Slot<StorageController> controller = Slot.token("controller", StorageController.class);
+    private final Slot<DataSize> churn = Slot.size("churn");
+    private final Slot<Integer> iops = Slot.integer("iops");
+    private final Slot<String> esxiHost = Slot.text("esxiHost");
+    private final Slot<String> datastore = Slot.text("datastore");
+    private final Slot<ToolsState> tools = Slot.token("tools", ToolsState.class);
+    private final Slot<Integer> snapshots = Slot.integer("snapshots");
+    private final Slot<String> hyperVHost = Slot.text("hyperVHost");
+    private final Slot<String> cloud = Slot.text("cloud");
+    private final Slot<Boolean> preventDestroy = Slot.bool("preventDestroy");
+    private final ListSlot<String> tags = ListSlot.texts("tags");
     private final String name;
     private final MachineKind kind;
     private final String site;
@@ -18,32 +36,32 @@ public class MachineContext extends BlockContext {
     private FailoverSettings failover;
 
     MachineContext(String name, MachineKind kind, String site) {
-        super("machine '" + name + "'", "machine:" + name);
+        super("machine '" + name + "'", Address.machine(name));
         this.name = name;
         this.kind = kind;
         this.site = site;
     }
 
     public void os(Object family, Object version) {
-        set("os", family, ValueType.oneOf(OsFamily.class));
-        set("osVersion", version, ValueType.TEXT);
+        set(os, family);
+        set(osVersion, version);
     }
 
-    public Object bits(Object n) { return set("bits", n, ValueType.INT); }
-    public Object firmware(Object kind) { return set("firmware", kind, ValueType.oneOf(Firmware.class)); }
-    public Object clustered(Object on) { return set("clustered", on, ValueType.BOOL); }
-    public Object hostName(Object name) { return set("hostName", name, ValueType.TEXT); }
-    public Object controller(Object kind) { return set("controller", kind, ValueType.oneOf(StorageController.class)); }
-    public void tags(Object... tags) { add("tags", tags, ValueType.TEXT); }
-    public Object churn(Object perDay) { return set("churn", perDay, ValueType.SIZE); }
-    public Object iops(Object n) { return set("iops", n, ValueType.INT); }
-    public Object esxiHost(Object host) { return set("esxiHost", host, ValueType.TEXT); }
-    public Object datastore(Object ds) { return set("datastore", ds, ValueType.TEXT); }
-    public Object tools(Object state) { return set("tools", state, ValueType.oneOf(ToolsState.class)); }
-    public Object snapshots(Object n) { return set("snapshots", n, ValueType.INT); }
-    public Object hyperVHost(Object host) { return set("hyperVHost", host, ValueType.TEXT); }
-    public Object cloud(Object cloud) { return set("cloud", cloud, ValueType.TEXT); }
-    public Object preventDestroy(Object on) { return set("preventDestroy", on, ValueType.BOOL); }
+    public Object bits(Object n) { return set(bits, n); }
+    public Object firmware(Object kind) { return set(firmware, kind); }
+    public Object clustered(Object on) { return set(clustered, on); }
+    public Object hostName(Object name) { return set(hostName, name); }
+    public Object controller(Object kind) { return set(controller, kind); }
+    public void tags(Object... tags) { add(this.tags, tags); }
+    public Object churn(Object perDay) { return set(churn, perDay); }
+    public Object iops(Object n) { return set(iops, n); }
+    public Object esxiHost(Object host) { return set(esxiHost, host); }
+    public Object datastore(Object ds) { return set(datastore, ds); }
+    public Object tools(Object state) { return set(tools, state); }
+    public Object snapshots(Object n) { return set(snapshots, n); }
+    public Object hyperVHost(Object host) { return set(hyperVHost, host); }
+    public Object cloud(Object cloud) { return set(this.cloud, cloud); }
+    public Object preventDestroy(Object on) { return set(preventDestroy, on); }
 
     public void disk(Object name, @DelegatesTo(value = DiskContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         disk(String.valueOf(name), body, true);
@@ -71,105 +89,119 @@ public class MachineContext extends BlockContext {
         failover = Evaluation.current().configure(new FailoverContext(this.name), body).build();
     }
 
-    @Override protected String exampleFor(String p) {
-        return p.equals("os") ? "'windows', 'Windows Server 2012 R2'" : super.exampleFor(p);
-    }
-
     Machine build() {
-        require("os");
-        if (hasValue("churn") && disks.stream().anyMatch(d -> d.churn() != null)) {
+        require(os);
+        if (churn.isSet() && disks.stream().anyMatch(d -> d.churn() != null)) {
             DataSize sum = disks.stream().map(d -> d.churn() == null ? DataSize.ZERO : d.churn()).reduce(DataSize.ZERO, DataSize::plus);
-            if (!sum.equals(sizeValue("churn"))) {
-                problem(label + " declares churn " + sizeValue("churn").human() + " but its disks add up to " + sum.human()
+            if (!sum.equals(churn.get())) {
+                problem(label + " declares churn " + churn.get().human() + " but its disks add up to " + sum.human()
                         + " — declare churn on the machine or on its disks, not both");
             }
         }
-        return new Machine(name, kind, site, tokenValue("os", OsFamily.class), textValue("osVersion"), integerValue("bits"),
-                tokenValue("firmware", Firmware.class), flagValue("clustered"), textValue("hostName"), tokenValue("controller", StorageController.class),
-                textsValue("tags"), sizeValue("churn"), integerValue("iops"), disks, nics, textValue("esxiHost"), textValue("datastore"),
-                tokenValue("tools", ToolsState.class), integerValue("snapshots"), textValue("hyperVHost"), textValue("cloud"), mobility, failover, flagValue("preventDestroy"));
+        return new Machine(name, kind, site, os.get(), osVersion.get(), bits.get(),
+                firmware.get(), clustered.flag(), hostName.get(), controller.get(),
+                tags.get(), churn.get(), iops.get(), disks, nics, esxiHost.get(), datastore.get(),
+                tools.get(), snapshots.get(), hyperVHost.get(), cloud.get(), mobility, failover, preventDestroy.flag());
     }
 
     /** {@code disk('data') { size 500.GB; churn 40.GB; iops 120 }} */
     public static class DiskContext extends BlockContext {
+        private final Slot<DataSize> size = Slot.size("size", "100.GB");
+        private final Slot<DataSize> churn = Slot.size("churn");
+        private final Slot<Integer> iops = Slot.integer("iops");
+        private final Slot<DataSize> writeSize = Slot.size("writeSize");
+        private final Slot<String> fileSystem = Slot.text("fileSystem");
+        private final Slot<String> mount = Slot.text("mount");
+        private final Slot<Boolean> boot = Slot.bool("boot");
+        private final Slot<Boolean> dynamic = Slot.bool("dynamic");
+        private final Slot<Boolean> bitlocker = Slot.bool("bitlocker");
+        private final Slot<String> storageClassification = Slot.text("storageClassification");
         private final String name;
 
         DiskContext(String machine, String name) {
-            super("disk '" + name + "' of machine '" + machine + "'", "machine:" + machine + "/disk:" + name);
+            super("disk '" + name + "' of machine '" + machine + "'", Address.machine(machine).child(Kind.DISK, name));
             this.name = name;
         }
 
-        public Object size(Object size) { return set("size", size, ValueType.SIZE); }
-        public Object churn(Object perDay) { return set("churn", perDay, ValueType.SIZE); }
-        public Object iops(Object n) { return set("iops", n, ValueType.INT); }
-        public Object writeSize(Object size) { return set("writeSize", size, ValueType.SIZE); }
-        public Object fileSystem(Object fs) { return set("fileSystem", fs, ValueType.TEXT); }
-        public Object mount(Object mount) { return set("mount", mount, ValueType.TEXT); }
-        public Object boot(Object on) { return set("boot", on, ValueType.BOOL); }
-        public Object dynamic(Object on) { return set("dynamic", on, ValueType.BOOL); }
-        public Object bitlocker(Object on) { return set("bitlocker", on, ValueType.BOOL); }
-        public Object storageClassification(Object name) { return set("storageClassification", name, ValueType.TEXT); }
-
-        @Override protected String exampleFor(String p) { return p.equals("size") ? "100.GB" : super.exampleFor(p); }
+        public Object size(Object size) { return set(this.size, size); }
+        public Object churn(Object perDay) { return set(churn, perDay); }
+        public Object iops(Object n) { return set(iops, n); }
+        public Object writeSize(Object size) { return set(writeSize, size); }
+        public Object fileSystem(Object fs) { return set(fileSystem, fs); }
+        public Object mount(Object mount) { return set(this.mount, mount); }
+        public Object boot(Object on) { return set(boot, on); }
+        public Object dynamic(Object on) { return set(dynamic, on); }
+        public Object bitlocker(Object on) { return set(bitlocker, on); }
+        public Object storageClassification(Object name) { return set(storageClassification, name); }
 
         Disk build() {
-            require("size");
-            return new Disk(name, sizeValue("size"), sizeValue("churn"), integerValue("iops"), sizeValue("writeSize"), textValue("fileSystem"), textValue("mount"),
-                    flagValue("boot"), flagValue("dynamic"), flagValue("bitlocker"), textValue("storageClassification"));
+            require(size);
+            return new Disk(name, size.get(), churn.get(), iops.get(), writeSize.get(), fileSystem.get(), mount.get(),
+                    boot.flag(), dynamic.flag(), bitlocker.flag(), storageClassification.get());
         }
     }
 
     /** {@code nic('eth0') { network 'VM Network'; subnet 'servers'; ip '10.0.1.21' }} */
     public static class NicContext extends BlockContext {
+        private final Slot<String> network = Slot.text("network", "'VM Network'");
+        private final Slot<String> subnet = Slot.text("subnet");
+        private final Slot<String> ip = Slot.text("ip");
         private final String name;
 
         NicContext(String machine, String name) {
-            super("nic '" + name + "' of machine '" + machine + "'", "machine:" + machine + "/nic:" + name);
+            super("nic '" + name + "' of machine '" + machine + "'", Address.machine(machine).child(Kind.NIC, name));
             this.name = name;
         }
 
-        public Object network(Object network) { return set("network", network, ValueType.TEXT); }
-        public Object subnet(Object subnet) { return set("subnet", subnet, ValueType.TEXT); }
-        public Object ip(Object ip) { return set("ip", ip, ValueType.TEXT); }
-
-        @Override protected String exampleFor(String p) { return p.equals("network") ? "'VM Network'" : super.exampleFor(p); }
+        public Object network(Object network) { return set(this.network, network); }
+        public Object subnet(Object subnet) { return set(this.subnet, subnet); }
+        public Object ip(Object ip) { return set(this.ip, ip); }
 
         Nic build() {
-            require("network");
-            return new Nic(name, textValue("network"), textValue("subnet"), textValue("ip"));
+            require(network);
+            return new Nic(name, network.get(), subnet.get(), ip.get());
         }
     }
 
     /** {@code mobility { version '9.3'; install 'push'; account secret('push-admin') }} (seed 004) */
     public static class MobilityContext extends BlockContext {
+        private final Slot<String> version = Slot.text("version");
+        private final Slot<InstallMethod> install = Slot.token("install", InstallMethod.class);
+        private final Slot<SecretRef> account = Slot.secretRef("account");
+        private final Slot<Boolean> vmAgent = Slot.bool("vmAgent");
         MobilityContext(String machine) {
-            super("mobility service of machine '" + machine + "'", "machine:" + machine + "/mobility");
+            super("mobility service of machine '" + machine + "'", Address.machine(machine), "mobility");
         }
 
-        public Object version(Object version) { return set("version", version, ValueType.TEXT); }
-        public Object install(Object how) { return set("install", how, ValueType.oneOf(InstallMethod.class)); }
-        public Object account(Object ref) { return set("account", ref, ValueType.SECRET); }
-        public Object vmAgent(Object on) { return set("vmAgent", on, ValueType.BOOL); }
+        public Object version(Object version) { return set(this.version, version); }
+        public Object install(Object how) { return set(install, how); }
+        public Object account(Object ref) { return set(account, ref); }
+        public Object vmAgent(Object on) { return set(vmAgent, on); }
 
         Mobility build() {
-            return new Mobility(textValue("version"), tokenValue("install", InstallMethod.class), secretRefValue("account"), boolValue("vmAgent"));
+            return new Mobility(version.get(), install.get(), account.get(), vmAgent.get());
         }
     }
 
     /** {@code failover { vmSize 'Standard_A4'; network 'dr-vnet'; subnet 'servers' }} */
     public static class FailoverContext extends BlockContext {
+        private final Slot<String> azureName = Slot.text("azureName");
+        private final Slot<String> vmSize = Slot.text("vmSize");
+        private final Slot<String> network = Slot.text("network");
+        private final Slot<String> subnet = Slot.text("subnet");
+        private final Slot<String> ip = Slot.text("ip");
         FailoverContext(String machine) {
-            super("failover settings of machine '" + machine + "'", "machine:" + machine + "/failover");
+            super("failover settings of machine '" + machine + "'", Address.machine(machine), "failover");
         }
 
-        public Object azureName(Object name) { return set("azureName", name, ValueType.TEXT); }
-        public Object vmSize(Object size) { return set("vmSize", size, ValueType.TEXT); }
-        public Object network(Object network) { return set("network", network, ValueType.TEXT); }
-        public Object subnet(Object subnet) { return set("subnet", subnet, ValueType.TEXT); }
-        public Object ip(Object ip) { return set("ip", ip, ValueType.TEXT); }
+        public Object azureName(Object name) { return set(azureName, name); }
+        public Object vmSize(Object size) { return set(vmSize, size); }
+        public Object network(Object network) { return set(this.network, network); }
+        public Object subnet(Object subnet) { return set(this.subnet, subnet); }
+        public Object ip(Object ip) { return set(this.ip, ip); }
 
         FailoverSettings build() {
-            return new FailoverSettings(textValue("azureName"), textValue("vmSize"), textValue("network"), textValue("subnet"), textValue("ip"));
+            return new FailoverSettings(azureName.get(), vmSize.get(), network.get(), subnet.get(), ip.get());
         }
     }
 }

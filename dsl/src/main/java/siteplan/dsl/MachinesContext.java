@@ -8,7 +8,7 @@ public class MachinesContext extends BlockContext {
     private final String site;
 
     MachinesContext(String site) {
-        super("machines of site '" + site + "'", null);
+        super("machines of site '" + site + "'", (siteplan.model.Address) null);
         this.site = site;
     }
 

@@ -1,8 +1,6 @@
 package siteplan.dsl;
 
 import siteplan.diag.Location;
-import siteplan.units.DataRate;
-import siteplan.units.DataSize;
 
 /**
  * A number set on a property that needs a unit, waiting for the unit: {@code churn (gb / 10).GB} is
@@ -10,44 +8,44 @@ import siteplan.units.DataSize;
  */
 public final class PendingUnit {
     final BlockContext owner;
-    final String name;
+    final Slot<?> slot;
     final Number number;
-    final ValueType type;
     final Location where;
 
-    PendingUnit(BlockContext owner, String name, Number number, ValueType type, Location where) {
+    PendingUnit(BlockContext owner, Slot<?> slot, Number number, Location where) {
         this.owner = owner;
-        this.name = name;
+        this.slot = slot;
         this.number = number;
-        this.type = type;
         this.where = where;
     }
 
-    private Object complete(ValueType unitType, Object value) {
-        if (unitType != type) {
-            Evaluation.current().error(name + " in " + owner.label + " expects " + type.expects + ", such as " + type.example + " — got " + (value instanceof java.time.Duration d ? siteplan.units.Durations.format(d) : value));
-            owner.set(name, BlockContext.Unresolved.INSTANCE, type);
+    private Object complete(Unit unit) {
+        ValueType type = slot.type;
+        Object value = unit.of(number);
+        if (unit.type != type) {
+            Evaluation.current().error(slot.word + " in " + owner.label + " expects " + type.expects + ", such as " + type.example + " — got " + (value instanceof java.time.Duration d ? siteplan.units.Durations.format(d) : value));
+            owner.set(slot, BlockContext.Unresolved.INSTANCE);
             return null;
         }
-        owner.set(name, value, type);
+        owner.set(slot, value);
         return null;
     }
 
-    public Object getKB() { return complete(ValueType.SIZE, DataSize.of(number, "KB")); }
-    public Object getMB() { return complete(ValueType.SIZE, DataSize.of(number, "MB")); }
-    public Object getGB() { return complete(ValueType.SIZE, DataSize.of(number, "GB")); }
-    public Object getTB() { return complete(ValueType.SIZE, DataSize.of(number, "TB")); }
-    public Object getKbps() { return complete(ValueType.RATE, DataRate.of(number, "Kbps")); }
-    public Object getMbps() { return complete(ValueType.RATE, DataRate.of(number, "Mbps")); }
-    public Object getGbps() { return complete(ValueType.RATE, DataRate.of(number, "Gbps")); }
-    public Object getSeconds() { return complete(ValueType.DURATION, UnitExtensions.getSeconds(number)); }
-    public Object getMinutes() { return complete(ValueType.DURATION, UnitExtensions.getMinutes(number)); }
-    public Object getHours() { return complete(ValueType.DURATION, UnitExtensions.getHours(number)); }
-    public Object getDays() { return complete(ValueType.DURATION, UnitExtensions.getDays(number)); }
-    public Object getSecond() { return getSeconds(); }
-    public Object getMinute() { return getMinutes(); }
-    public Object getHour() { return getHours(); }
-    public Object getDay() { return getDays(); }
+    public Object getKB() { return complete(Unit.KB); }
+    public Object getMB() { return complete(Unit.MB); }
+    public Object getGB() { return complete(Unit.GB); }
+    public Object getTB() { return complete(Unit.TB); }
+    public Object getKbps() { return complete(Unit.KBPS); }
+    public Object getMbps() { return complete(Unit.MBPS); }
+    public Object getGbps() { return complete(Unit.GBPS); }
+    public Object getSeconds() { return complete(Unit.SECONDS); }
+    public Object getMinutes() { return complete(Unit.MINUTES); }
+    public Object getHours() { return complete(Unit.HOURS); }
+    public Object getDays() { return complete(Unit.DAYS); }
+    public Object getSecond() { return complete(Unit.SECOND); }
+    public Object getMinute() { return complete(Unit.MINUTE); }
+    public Object getHour() { return complete(Unit.HOUR); }
+    public Object getDay() { return complete(Unit.DAY); }
 
     @Override public String toString() {
         return number + " (waiting for a unit)";

@@ -2,6 +2,7 @@ package siteplan.dsl;
 
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
+import java.time.Duration;
 import siteplan.model.*;
 
 /** Replication policy blocks: VMware/physical to Azure (seed 000 step 7) and Hyper-V (seed 003). */
@@ -10,78 +11,83 @@ public final class PolicyContexts {
 
     /** {@code replicationPolicy('gold') { rpoThreshold 15.minutes; retention 24.hours; appConsistentFrequency 60.minutes }} */
     public static class ReplicationPolicyContext extends BlockContext {
+        private final Slot<Duration> rpoThreshold = Slot.duration("rpoThreshold", "15.minutes");
+        private final Slot<Duration> retention = Slot.duration("retention", "24.hours");
+        private final Slot<Duration> appConsistentFrequency = Slot.duration("appConsistentFrequency", "60.minutes");
+        private final Slot<Boolean> multiVmConsistency = Slot.bool("multiVmConsistency");
         private final String name;
 
         ReplicationPolicyContext(String name) {
-            super("replication policy '" + name + "'", "policy:" + name);
+            super("replication policy '" + name + "'", Address.policy(name));
             this.name = name;
         }
 
-        public Object rpoThreshold(Object d) { return set("rpoThreshold", d, ValueType.DURATION); }
-        public Object retention(Object d) { return set("retention", d, ValueType.DURATION); }
-        public Object appConsistentFrequency(Object d) { return set("appConsistentFrequency", d, ValueType.DURATION); }
-        public Object multiVmConsistency(Object on) { return set("multiVmConsistency", on, ValueType.BOOL); }
-
-        @Override protected String exampleFor(String p) {
-            return switch (p) { case "rpoThreshold" -> "15.minutes"; case "retention" -> "24.hours"; case "appConsistentFrequency" -> "60.minutes"; default -> super.exampleFor(p); };
-        }
+        public Object rpoThreshold(Object d) { return set(rpoThreshold, d); }
+        public Object retention(Object d) { return set(retention, d); }
+        public Object appConsistentFrequency(Object d) { return set(appConsistentFrequency, d); }
+        public Object multiVmConsistency(Object on) { return set(multiVmConsistency, on); }
 
         ReplicationPolicy build() {
             // POL-FIELDS: a policy has all three settings.
-            require("rpoThreshold", "retention", "appConsistentFrequency");
-            return new ReplicationPolicy(name, durationValue("rpoThreshold"), durationValue("retention"), durationValue("appConsistentFrequency"), flagValue("multiVmConsistency"));
+            require(rpoThreshold, retention, appConsistentFrequency);
+            return new ReplicationPolicy(name, rpoThreshold.get(), retention.get(), appConsistentFrequency.get(), multiVmConsistency.flag());
         }
     }
 
     /** {@code hyperVPolicy('gold-hv') { copyFrequency 30.seconds; authentication 'kerberos' }} */
     public static class HyperVPolicyContext extends BlockContext {
+        private final Slot<Duration> copyFrequency = Slot.duration("copyFrequency", "30.seconds");
+        private final Slot<Integer> recoveryPoints = Slot.integer("recoveryPoints");
+        private final Slot<Duration> appConsistentFrequency = Slot.duration("appConsistentFrequency");
+        private final Slot<Boolean> compression = Slot.bool("compression");
+        private final Slot<HyperVAuthentication> authentication = Slot.token("authentication", HyperVAuthentication.class, "'kerberos'");
+        private final Slot<Integer> port = Slot.integer("port");
+        private final Slot<Boolean> deleteReplica = Slot.bool("deleteReplica");
         private final String name;
         private InitialReplication initial;
 
         HyperVPolicyContext(String name) {
-            super("Hyper-V policy '" + name + "'", "policy:" + name);
+            super("Hyper-V policy '" + name + "'", Address.policy(name));
             this.name = name;
         }
 
-        public Object copyFrequency(Object d) { return set("copyFrequency", d, ValueType.DURATION); }
-        public Object recoveryPoints(Object hours) { return set("recoveryPoints", hours, ValueType.INT); }
-        public Object appConsistentFrequency(Object d) { return set("appConsistentFrequency", d, ValueType.DURATION); }
-        public Object compression(Object on) { return set("compression", on, ValueType.BOOL); }
-        public Object authentication(Object kind) { return set("authentication", kind, ValueType.oneOf(HyperVAuthentication.class)); }
-        public Object port(Object port) { return set("port", port, ValueType.INT); }
-        public Object deleteReplica(Object on) { return set("deleteReplica", on, ValueType.BOOL); }
+        public Object copyFrequency(Object d) { return set(copyFrequency, d); }
+        public Object recoveryPoints(Object hours) { return set(recoveryPoints, hours); }
+        public Object appConsistentFrequency(Object d) { return set(appConsistentFrequency, d); }
+        public Object compression(Object on) { return set(compression, on); }
+        public Object authentication(Object kind) { return set(authentication, kind); }
+        public Object port(Object port) { return set(this.port, port); }
+        public Object deleteReplica(Object on) { return set(deleteReplica, on); }
 
         public void initialReplication(@DelegatesTo(value = InitialReplicationContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
             initial = Evaluation.current().configure(new InitialReplicationContext(name), body).build();
         }
 
-        @Override protected String exampleFor(String p) {
-            return switch (p) { case "copyFrequency" -> "30.seconds"; case "authentication" -> "'kerberos'"; default -> super.exampleFor(p); };
-        }
-
         HyperVPolicy build() {
-            require("copyFrequency", "authentication");
-            return new HyperVPolicy(name, durationValue("copyFrequency"), integerValue("recoveryPoints"), durationValue("appConsistentFrequency"), flagValue("compression"),
-                    tokenValue("authentication", HyperVAuthentication.class), integerValue("port"), initial, flagValue("deleteReplica"));
+            require(copyFrequency, authentication);
+            return new HyperVPolicy(name, copyFrequency.get(), recoveryPoints.get(), appConsistentFrequency.get(), compression.flag(),
+                    authentication.get(), port.get(), initial, deleteReplica.flag());
         }
     }
 
     /** {@code initialReplication { method 'offline'; exportPath '\\\\fs01\\export'; importPath '\\\\fs02\\import' }} */
     public static class InitialReplicationContext extends BlockContext {
+        private final Slot<InitialReplicationMethod> method = Slot.token("method", InitialReplicationMethod.class, "'network'");
+        private final Slot<String> startTime = Slot.text("startTime");
+        private final Slot<String> exportPath = Slot.text("exportPath");
+        private final Slot<String> importPath = Slot.text("importPath");
         InitialReplicationContext(String policy) {
-            super("initial replication of policy '" + policy + "'", "policy:" + policy + "/initialReplication");
+            super("initial replication of policy '" + policy + "'", Address.policy(policy), "initialReplication");
         }
 
-        public Object method(Object how) { return set("method", how, ValueType.oneOf(InitialReplicationMethod.class)); }
-        public Object startTime(Object hhmm) { return set("startTime", hhmm, ValueType.TEXT); }
-        public Object exportPath(Object path) { return set("exportPath", path, ValueType.TEXT); }
-        public Object importPath(Object path) { return set("importPath", path, ValueType.TEXT); }
-
-        @Override protected String exampleFor(String p) { return p.equals("method") ? "'network'" : super.exampleFor(p); }
+        public Object method(Object how) { return set(method, how); }
+        public Object startTime(Object hhmm) { return set(startTime, hhmm); }
+        public Object exportPath(Object path) { return set(exportPath, path); }
+        public Object importPath(Object path) { return set(importPath, path); }
 
         InitialReplication build() {
-            require("method");
-            return new InitialReplication(tokenValue("method", InitialReplicationMethod.class), textValue("startTime"), textValue("exportPath"), textValue("importPath"));
+            require(method);
+            return new InitialReplication(method.get(), startTime.get(), exportPath.get(), importPath.get());
         }
     }
 }

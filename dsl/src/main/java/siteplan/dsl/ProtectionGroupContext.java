@@ -1,36 +1,46 @@
 package siteplan.dsl;
 
+import siteplan.model.Address;
 import siteplan.model.ProtectionGroup;
+import siteplan.model.SecretRef;
 
 /** {@code protectionGroup('erp') { source 'amsterdam'; target 'contoso-dr'; policy 'gold'; members 'erp-db01' }} */
 public class ProtectionGroupContext extends BlockContext {
+    private final Slot<String> source = Slot.text("source", "'amsterdam'");
+    private final Slot<String> target = Slot.text("target", "'contoso-dr'");
+    private final Slot<String> policy = Slot.text("policy", "'gold'");
+    private final Slot<String> sourceCloud = Slot.text("sourceCloud");
+    private final Slot<String> targetCloud = Slot.text("targetCloud");
+    private final Slot<String> processServer = Slot.text("processServer");
+    private final Slot<String> masterTarget = Slot.text("masterTarget");
+    private final Slot<String> storageAccount = Slot.text("storageAccount");
+    private final Slot<SecretRef> pushAccount = Slot.secretRef("pushAccount");
+    private final Slot<Boolean> preventDestroy = Slot.bool("preventDestroy");
+    private final ListSlot<String> members = ListSlot.texts("members");
+    private final ListSlot<String> tagged = ListSlot.texts("tagged");
     private final String name;
 
     ProtectionGroupContext(String name) {
-        super("protection group '" + name + "'", "protectionGroup:" + name);
+        super("protection group '" + name + "'", Address.protectionGroup(name));
         this.name = name;
     }
 
-    public Object source(Object site) { return set("source", site, ValueType.TEXT); }
-    public Object target(Object target) { return set("target", target, ValueType.TEXT); }
-    public Object policy(Object policy) { return set("policy", policy, ValueType.TEXT); }
-    public Object sourceCloud(Object cloud) { return set("sourceCloud", cloud, ValueType.TEXT); }
-    public Object targetCloud(Object cloud) { return set("targetCloud", cloud, ValueType.TEXT); }
-    public Object processServer(Object server) { return set("processServer", server, ValueType.TEXT); }
-    public Object masterTarget(Object server) { return set("masterTarget", server, ValueType.TEXT); }
-    public Object storageAccount(Object account) { return set("storageAccount", account, ValueType.TEXT); }
-    public Object pushAccount(Object ref) { return set("pushAccount", ref, ValueType.SECRET); }
-    public void members(Object... machines) { add("members", machines, ValueType.TEXT); }
-    public void tagged(Object... tags) { add("tagged", tags, ValueType.TEXT); }
-    public Object preventDestroy(Object on) { return set("preventDestroy", on, ValueType.BOOL); }
-
-    @Override protected String exampleFor(String p) {
-        return switch (p) { case "source" -> "'amsterdam'"; case "target" -> "'contoso-dr'"; case "policy" -> "'gold'"; default -> super.exampleFor(p); };
-    }
+    public Object source(Object site) { return set(source, site); }
+    public Object target(Object target) { return set(this.target, target); }
+    public Object policy(Object policy) { return set(this.policy, policy); }
+    public Object sourceCloud(Object cloud) { return set(sourceCloud, cloud); }
+    public Object targetCloud(Object cloud) { return set(targetCloud, cloud); }
+    public Object processServer(Object server) { return set(processServer, server); }
+    public Object masterTarget(Object server) { return set(masterTarget, server); }
+    public Object storageAccount(Object account) { return set(storageAccount, account); }
+    public Object pushAccount(Object ref) { return set(pushAccount, ref); }
+    public void members(Object... machines) { add(members, machines); }
+    public void tagged(Object... tags) { add(tagged, tags); }
+    public Object preventDestroy(Object on) { return set(preventDestroy, on); }
 
     ProtectionGroup build() {
-        require("source", "target", "policy");
-        return new ProtectionGroup(name, textValue("source"), textValue("target"), textValue("policy"), textValue("sourceCloud"), textValue("targetCloud"),
-                textValue("processServer"), textValue("masterTarget"), textValue("storageAccount"), secretRefValue("pushAccount"), textsValue("members"), textsValue("tagged"), flagValue("preventDestroy"));
+        require(source, target, policy);
+        return new ProtectionGroup(name, source.get(), target.get(), policy.get(), sourceCloud.get(), targetCloud.get(),
+                processServer.get(), masterTarget.get(), storageAccount.get(), pushAccount.get(), members.get(), tagged.get(), preventDestroy.flag());
     }
 }

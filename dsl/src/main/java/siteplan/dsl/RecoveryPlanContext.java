@@ -5,21 +5,25 @@ import groovy.lang.DelegatesTo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 
 /** {@code recoveryPlan('erp') { source 'amsterdam'; target 'contoso-dr'; group { machines 'erp-db01' } }} */
 public class RecoveryPlanContext extends BlockContext {
+    private final Slot<String> source = Slot.text("source", "'amsterdam'");
+    private final Slot<String> target = Slot.text("target", "'contoso-dr'");
     private final String name;
     private final List<RecoveryGroup> groups = new ArrayList<>();
     private Drill drill;
 
     RecoveryPlanContext(String name) {
-        super("recovery plan '" + name + "'", "recoveryPlan:" + name);
+        super("recovery plan '" + name + "'", Address.recoveryPlan(name));
         this.name = name;
     }
 
-    public Object source(Object site) { return set("source", site, ValueType.TEXT); }
-    public Object target(Object target) { return set("target", target, ValueType.TEXT); }
+    public Object source(Object site) { return set(source, site); }
+    public Object target(Object target) { return set(this.target, target); }
 
     /** Groups fail over in the order they are written. */
     public void group(@DelegatesTo(value = GroupContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
@@ -31,25 +35,27 @@ public class RecoveryPlanContext extends BlockContext {
         drill = Evaluation.current().configure(new DrillContext(name), body).build();
     }
 
-    @Override protected String exampleFor(String p) {
-        return switch (p) { case "source" -> "'amsterdam'"; case "target" -> "'contoso-dr'"; default -> super.exampleFor(p); };
-    }
-
     RecoveryPlan build() {
-        require("source", "target");
-        return new RecoveryPlan(name, textValue("source"), textValue("target"), groups, drill);
+        require(source, target);
+        return new RecoveryPlan(name, source.get(), target.get(), groups, drill);
     }
 
     /** {@code group { machine 'erp-app01', dependsOn: ['erp-db01']; before { manual 'Stop batch jobs' } }} */
     public static class GroupContext extends BlockContext {
         private final String plan;
+        private final Address address;
         private final List<PlanMachine> machines = new ArrayList<>();
         private final List<PlanAction> before = new ArrayList<>();
         private final List<PlanAction> after = new ArrayList<>();
 
         GroupContext(String plan, int number) {
-            super("group " + number + " of recovery plan '" + plan + "'", "recoveryPlan:" + plan + "/group:" + number);
+            this(plan, number, Address.recoveryPlan(plan).child(Kind.GROUP, String.valueOf(number)));
+        }
+
+        private GroupContext(String plan, int number, Address address) {
+            super("group " + number + " of recovery plan '" + plan + "'", address);
             this.plan = plan;
+            this.address = address;
         }
 
         public void machines(String... names) {
@@ -73,16 +79,16 @@ public class RecoveryPlanContext extends BlockContext {
                 else if (v instanceof CharSequence s) deps.add(s.toString());
                 else Evaluation.current().error("dependsOn of machine '" + name + "' expects machine names, such as ['erp-db01'] — got " + ValueType.describe(v));
             }
-            Evaluation.current().sources.add("recoveryPlan:" + plan + "/machine:" + name, Evaluation.current().here());
+            Evaluation.current().sources.add(Address.recoveryPlan(plan).child(Kind.MACHINE, name), Evaluation.current().here());
             machines.add(new PlanMachine(name, deps));
         }
 
         public void before(@DelegatesTo(value = ActionsContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
-            before.addAll(Evaluation.current().configure(new ActionsContext("steps before " + label, key), body).actions);
+            before.addAll(Evaluation.current().configure(new ActionsContext("steps before " + label, address), body).actions);
         }
 
         public void after(@DelegatesTo(value = ActionsContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
-            after.addAll(Evaluation.current().configure(new ActionsContext("steps after " + label, key), body).actions);
+            after.addAll(Evaluation.current().configure(new ActionsContext("steps after " + label, address), body).actions);
         }
 
         RecoveryGroup build() {
@@ -95,11 +101,11 @@ public class RecoveryPlanContext extends BlockContext {
     public static class ActionsContext extends BlockContext {
         private final List<PlanAction> actions = new ArrayList<>();
 
-        private final String groupKey;
+        private final Address group;
 
-        ActionsContext(String label, String groupKey) {
-            super(label, null);
-            this.groupKey = groupKey;
+        ActionsContext(String label, Address group) {
+            super(label, (Address) null);
+            this.group = group;
         }
 
         public void manual(String instruction) { manual(Map.of(), instruction); }
@@ -124,21 +130,23 @@ public class RecoveryPlanContext extends BlockContext {
                 }
             }
             // Where a script step is written, so a missing or outside script is reported at its line.
-            if (kind == ActionKind.SCRIPT && groupKey != null) Evaluation.current().sources.add(groupKey + "/script:" + value, Evaluation.current().here());
+            if (kind == ActionKind.SCRIPT && group != null) Evaluation.current().sources.add(group.child(Kind.SCRIPT, value), Evaluation.current().here());
             actions.add(new PlanAction(kind, value, timeout));
         }
     }
 
     /** {@code drill { network 'drill-vnet'; every 90.days; tcp 'erp-db01', 1433; http 'erp-web01', 'http://erp-web01/health' }} */
     public static class DrillContext extends BlockContext {
+        private final Slot<String> network = Slot.text("network", "'drill-vnet'");
+        private final Slot<Duration> interval = Slot.duration("interval");
         private final List<SmokeCheck> checks = new ArrayList<>();
 
         DrillContext(String plan) {
-            super("drill of recovery plan '" + plan + "'", "recoveryPlan:" + plan + "/drill");
+            super("drill of recovery plan '" + plan + "'", Address.recoveryPlan(plan), "drill");
         }
 
-        public Object network(Object network) { return set("network", network, ValueType.TEXT); }
-        public Object every(Object interval) { return set("interval", interval, ValueType.DURATION); }
+        public Object network(Object network) { return set(this.network, network); }
+        public Object every(Object interval) { return set(this.interval, interval); }
 
         public void tcp(String machine, int port) {
             checks.add(new SmokeCheck(CheckKind.TCP, machine, port, null, null));
@@ -165,11 +173,9 @@ public class RecoveryPlanContext extends BlockContext {
             checks.add(new SmokeCheck(CheckKind.HTTP, machine, null, url, status));
         }
 
-        @Override protected String exampleFor(String p) { return p.equals("network") ? "'drill-vnet'" : super.exampleFor(p); }
-
         Drill build() {
-            require("network");
-            return new Drill(textValue("network"), durationValue("interval"), checks);
+            require(network);
+            return new Drill(network.get(), interval.get(), checks);
         }
     }
 }

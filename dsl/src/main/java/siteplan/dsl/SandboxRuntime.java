@@ -101,7 +101,7 @@ public final class SandboxRuntime {
         for (Object a : args) argument(a, name);
         Binding binding = script.getBinding();
         if (binding.hasVariable(name) && binding.getVariable(name) instanceof Closure<?> c) return callClosure(c, args);
-        if (userFunctions(script.getClass()).contains(name) || EstateScript.WORDS.contains(name)) {
+        if (userFunctions(script.getClass()).contains(name) || TopWord.ALL.contains(name)) {
             return checked(InvokerHelper.invokeMethod(script, name, args), name);
         }
         if (name.equals("println") || name.equals("print")) {

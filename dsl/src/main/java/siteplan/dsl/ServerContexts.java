@@ -3,6 +3,8 @@ package siteplan.dsl;
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
 import siteplan.model.*;
+import siteplan.units.DataRate;
+import siteplan.units.DataSize;
 
 /** Blocks for the Site Recovery component servers of a VMware site (seed 000 Table 1 and 2, seed 001). */
 public final class ServerContexts {
@@ -10,116 +12,151 @@ public final class ServerContexts {
 
     /** {@code configurationServer('cs01') { location 'azure'; ip '10.10.0.10'; passphrase secret('cs01-passphrase') }} */
     public static class ConfigurationServerContext extends BlockContext {
+        private final Slot<ServerLocation> serverLocation = Slot.token("location", ServerLocation.class, "'azure'");
+        private final Slot<String> ip = Slot.text("ip");
+        private final Slot<String> network = Slot.text("network");
+        private final Slot<String> subnet = Slot.text("subnet");
+        private final Slot<SecretRef> passphrase = Slot.secretRef("passphrase");
+        private final Slot<Integer> nics = Slot.integer("nics");
+        private final Slot<String> vmSize = Slot.text("vmSize");
         private final String name;
 
-        ConfigurationServerContext(String key, String name) {
+        ConfigurationServerContext(Address key, String name) {
             super("configuration server '" + name + "'", key);
             this.name = name;
         }
 
-        public Object location(Object where) { return set("location", where, ValueType.oneOf(ServerLocation.class)); }
-        public Object ip(Object ip) { return set("ip", ip, ValueType.TEXT); }
-        public Object network(Object network) { return set("network", network, ValueType.TEXT); }
-        public Object subnet(Object subnet) { return set("subnet", subnet, ValueType.TEXT); }
-        public Object passphrase(Object ref) { return set("passphrase", ref, ValueType.SECRET); }
-        public Object nics(Object count) { return set("nics", count, ValueType.INT); }
-        public Object vmSize(Object size) { return set("vmSize", size, ValueType.TEXT); }
-
-        @Override protected String exampleFor(String p) { return p.equals("location") ? "'azure'" : super.exampleFor(p); }
+        public Object location(Object where) { return set(serverLocation, where); }
+        public Object ip(Object ip) { return set(this.ip, ip); }
+        public Object network(Object network) { return set(this.network, network); }
+        public Object subnet(Object subnet) { return set(this.subnet, subnet); }
+        public Object passphrase(Object ref) { return set(passphrase, ref); }
+        public Object nics(Object count) { return set(nics, count); }
+        public Object vmSize(Object size) { return set(vmSize, size); }
 
         ConfigurationServer build() {
-            require("location");
-            return new ConfigurationServer(name, tokenValue("location", ServerLocation.class), textValue("ip"), textValue("network"), textValue("subnet"),
-                    secretRefValue("passphrase"), integerValue("nics"), textValue("vmSize"));
+            require(serverLocation);
+            return new ConfigurationServer(name, serverLocation.get(), ip.get(), network.get(), subnet.get(),
+                    passphrase.get(), nics.get(), vmSize.get());
         }
     }
 
     /** {@code processServer('ps01') { vcpu 8; memory 6.GB; cacheDisk 600.GB; uplink 60.Mbps }} */
     public static class ProcessServerContext extends BlockContext {
+        private final Slot<ServerLocation> serverLocation = Slot.token("location", ServerLocation.class);
+        private final Slot<Integer> vcpu = Slot.integer("vcpu");
+        private final Slot<DataSize> memory = Slot.size("memory");
+        private final Slot<DataSize> cacheDisk = Slot.size("cacheDisk");
+        private final Slot<DataSize> osDisk = Slot.size("osDisk");
+        private final Slot<DataRate> uplink = Slot.rate("uplink");
+        private final Slot<String> ip = Slot.text("ip");
+        private final Slot<String> network = Slot.text("network");
+        private final Slot<String> vsphereCli = Slot.text("vsphereCli");
+        private final Slot<DeploymentModel> deploymentModel = Slot.token("deploymentModel", DeploymentModel.class);
         private final String name;
 
-        ProcessServerContext(String key, String name) {
+        ProcessServerContext(Address key, String name) {
             super("process server '" + name + "'", key);
             this.name = name;
         }
 
-        public Object location(Object where) { return set("location", where, ValueType.oneOf(ServerLocation.class)); }
-        public Object vcpu(Object n) { return set("vcpu", n, ValueType.INT); }
-        public Object memory(Object size) { return set("memory", size, ValueType.SIZE); }
-        public Object cacheDisk(Object size) { return set("cacheDisk", size, ValueType.SIZE); }
-        public Object osDisk(Object size) { return set("osDisk", size, ValueType.SIZE); }
-        public Object uplink(Object rate) { return set("uplink", rate, ValueType.RATE); }
-        public Object ip(Object ip) { return set("ip", ip, ValueType.TEXT); }
-        public Object network(Object network) { return set("network", network, ValueType.TEXT); }
-        public Object vsphereCli(Object version) { return set("vsphereCli", version, ValueType.TEXT); }
-        public Object deploymentModel(Object model) { return set("deploymentModel", model, ValueType.oneOf(DeploymentModel.class)); }
+        public Object location(Object where) { return set(serverLocation, where); }
+        public Object vcpu(Object n) { return set(vcpu, n); }
+        public Object memory(Object size) { return set(memory, size); }
+        public Object cacheDisk(Object size) { return set(cacheDisk, size); }
+        public Object osDisk(Object size) { return set(osDisk, size); }
+        public Object uplink(Object rate) { return set(uplink, rate); }
+        public Object ip(Object ip) { return set(this.ip, ip); }
+        public Object network(Object network) { return set(this.network, network); }
+        public Object vsphereCli(Object version) { return set(vsphereCli, version); }
+        public Object deploymentModel(Object model) { return set(deploymentModel, model); }
 
         ProcessServer build() {
-            return new ProcessServer(name, tokenValue("location", ServerLocation.class), integerValue("vcpu"), sizeValue("memory"), sizeValue("cacheDisk"),
-                    sizeValue("osDisk"), rateValue("uplink"), textValue("ip"), textValue("network"), textValue("vsphereCli"), tokenValue("deploymentModel", DeploymentModel.class));
+            return new ProcessServer(name, serverLocation.get(), vcpu.get(), memory.get(), cacheDisk.get(),
+                    osDisk.get(), uplink.get(), ip.get(), network.get(), vsphereCli.get(), deploymentModel.get());
         }
     }
 
     /** {@code masterTarget('mt-win01') { size 'A4'; os 'windows'; retention { size 1.TB } }} */
     public static class MasterTargetContext extends BlockContext {
+        private final Slot<ServerLocation> serverLocation = Slot.token("location", ServerLocation.class);
+        private final Slot<String> size = Slot.text("size");
+        private final Slot<Integer> cores = Slot.integer("cores");
+        private final Slot<DataSize> memory = Slot.size("memory");
+        private final Slot<Integer> dataDisks = Slot.integer("dataDisks");
+        private final Slot<OsFamily> os = Slot.token("os", OsFamily.class, "'windows'");
+        private final Slot<String> osVersion = Slot.text("osVersion");
+        private final Slot<String> esxiHost = Slot.text("esxiHost");
+        private final Slot<String> datastore = Slot.text("datastore");
+        private final Slot<Integer> snapshots = Slot.integer("snapshots");
+        private final Slot<ScsiController> scsiController = Slot.token("scsiController", ScsiController.class);
+        private final Slot<Boolean> diskEnableUuid = Slot.bool("diskEnableUuid");
+        private final Slot<ToolsState> tools = Slot.token("tools", ToolsState.class);
+        private final Slot<Boolean> storageVmotionExcluded = Slot.bool("storageVmotionExcluded");
+        private final Slot<String> network = Slot.text("network");
+        private final Slot<String> ip = Slot.text("ip");
         private final String name;
+        private final Address address;
         private RetentionVolume retention;
 
-        MasterTargetContext(String key, String name) {
-            super("master target '" + name + "'", key);
+        MasterTargetContext(Address address, String name) {
+            super("master target '" + name + "'", address);
+            this.address = address;
             this.name = name;
         }
 
-        public Object location(Object where) { return set("location", where, ValueType.oneOf(ServerLocation.class)); }
-        public Object size(Object azureSize) { return set("size", azureSize, ValueType.TEXT); }
-        public Object cores(Object n) { return set("cores", n, ValueType.INT); }
-        public Object memory(Object size) { return set("memory", size, ValueType.SIZE); }
-        public Object dataDisks(Object n) { return set("dataDisks", n, ValueType.INT); }
-        public Object os(Object family) { return set("os", family, ValueType.oneOf(OsFamily.class)); }
-        public void os(Object family, Object version) { os(family); set("osVersion", version, ValueType.TEXT); }
-        public Object esxiHost(Object host) { return set("esxiHost", host, ValueType.TEXT); }
-        public Object datastore(Object ds) { return set("datastore", ds, ValueType.TEXT); }
-        public Object snapshots(Object n) { return set("snapshots", n, ValueType.INT); }
-        public Object scsiController(Object kind) { return set("scsiController", kind, ValueType.oneOf(ScsiController.class)); }
-        public Object diskEnableUuid(Object on) { return set("diskEnableUuid", on, ValueType.BOOL); }
-        public Object tools(Object state) { return set("tools", state, ValueType.oneOf(ToolsState.class)); }
-        public Object storageVmotionExcluded(Object on) { return set("storageVmotionExcluded", on, ValueType.BOOL); }
-        public Object network(Object network) { return set("network", network, ValueType.TEXT); }
-        public Object ip(Object ip) { return set("ip", ip, ValueType.TEXT); }
+        public Object location(Object where) { return set(serverLocation, where); }
+        public Object size(Object azureSize) { return set(size, azureSize); }
+        public Object cores(Object n) { return set(cores, n); }
+        public Object memory(Object size) { return set(memory, size); }
+        public Object dataDisks(Object n) { return set(dataDisks, n); }
+        public Object os(Object family) { return set(os, family); }
+        public void os(Object family, Object version) { os(family); set(osVersion, version); }
+        public Object esxiHost(Object host) { return set(esxiHost, host); }
+        public Object datastore(Object ds) { return set(datastore, ds); }
+        public Object snapshots(Object n) { return set(snapshots, n); }
+        public Object scsiController(Object kind) { return set(scsiController, kind); }
+        public Object diskEnableUuid(Object on) { return set(diskEnableUuid, on); }
+        public Object tools(Object state) { return set(tools, state); }
+        public Object storageVmotionExcluded(Object on) { return set(storageVmotionExcluded, on); }
+        public Object network(Object network) { return set(this.network, network); }
+        public Object ip(Object ip) { return set(this.ip, ip); }
 
         public void retention(@DelegatesTo(value = RetentionContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
-            retention = Evaluation.current().configure(new RetentionContext(key + "/retention", name), body).build();
+            retention = Evaluation.current().configure(new RetentionContext(address, name), body).build();
         }
 
-        @Override protected String exampleFor(String p) { return p.equals("os") ? "'windows'" : super.exampleFor(p); }
-
         MasterTarget build() {
-            require("os");
-            return new MasterTarget(name, tokenValue("location", ServerLocation.class), textValue("size"), integerValue("cores"), sizeValue("memory"),
-                    integerValue("dataDisks"), tokenValue("os", OsFamily.class), textValue("osVersion"), retention, textValue("esxiHost"), textValue("datastore"),
-                    integerValue("snapshots"), tokenValue("scsiController", ScsiController.class), boolValue("diskEnableUuid"), tokenValue("tools", ToolsState.class),
-                    boolValue("storageVmotionExcluded"), textValue("network"), textValue("ip"));
+            require(os);
+            return new MasterTarget(name, serverLocation.get(), size.get(), cores.get(), memory.get(),
+                    dataDisks.get(), os.get(), osVersion.get(), retention, esxiHost.get(), datastore.get(),
+                    snapshots.get(), scsiController.get(), diskEnableUuid.get(), tools.get(),
+                    storageVmotionExcluded.get(), network.get(), ip.get());
         }
     }
 
     /** {@code retention { size 1.TB; fileSystem 'NTFS'; path 'R:' }} */
     public static class RetentionContext extends BlockContext {
-        RetentionContext(String key, String server) {
-            super("retention volume of master target '" + server + "'", key);
+        private final Slot<DataSize> size = Slot.size("size", "1.TB");
+        private final Slot<String> fileSystem = Slot.text("fileSystem");
+        private final Slot<String> path = Slot.text("path");
+        private final Slot<Integer> disks = Slot.integer("disks");
+        private final Slot<RetentionUsage> usage = Slot.token("usage", RetentionUsage.class);
+        private final Slot<Boolean> locked = Slot.bool("locked");
+        RetentionContext(Address masterTarget, String server) {
+            super("retention volume of master target '" + server + "'", masterTarget, "retention");
         }
 
-        public Object size(Object size) { return set("size", size, ValueType.SIZE); }
-        public Object fileSystem(Object fs) { return set("fileSystem", fs, ValueType.TEXT); }
-        public Object path(Object path) { return set("path", path, ValueType.TEXT); }
-        public Object disks(Object n) { return set("disks", n, ValueType.INT); }
-        public Object usage(Object usage) { return set("usage", usage, ValueType.oneOf(RetentionUsage.class)); }
-        public Object locked(Object on) { return set("locked", on, ValueType.BOOL); }
-
-        @Override protected String exampleFor(String p) { return p.equals("size") ? "1.TB" : super.exampleFor(p); }
+        public Object size(Object size) { return set(this.size, size); }
+        public Object fileSystem(Object fs) { return set(fileSystem, fs); }
+        public Object path(Object path) { return set(this.path, path); }
+        public Object disks(Object n) { return set(disks, n); }
+        public Object usage(Object usage) { return set(this.usage, usage); }
+        public Object locked(Object on) { return set(locked, on); }
 
         RetentionVolume build() {
-            require("size");
-            return new RetentionVolume(sizeValue("size"), textValue("fileSystem"), textValue("path"), integerValue("disks"), tokenValue("usage", RetentionUsage.class), flagValue("locked"));
+            require(size);
+            return new RetentionVolume(size.get(), fileSystem.get(), path.get(), disks.get(), usage.get(), locked.flag());
         }
     }
 }

@@ -136,7 +136,18 @@ public abstract class ValueType {
         }
     };
 
+    /** One per enum: blocks ask for it each time they are made, and the choices text is built once. */
+    private static final ClassValue<ValueType> ONE_OF = new ClassValue<>() {
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        protected ValueType computeValue(Class<?> type) { return tokens((Class) type); }
+    };
+
     public static <E extends Enum<E> & Token> ValueType oneOf(Class<E> type) {
+        return ONE_OF.get(type);
+    }
+
+    private static <E extends Enum<E> & Token> ValueType tokens(Class<E> type) {
         return new ValueType("one of " + Token.choices(type), "'" + type.getEnumConstants()[0].token() + "'") {
             Object convert(Object raw) {
                 if (type.isInstance(raw)) return raw;

@@ -5,6 +5,7 @@ import groovy.lang.DelegatesTo;
 import java.util.ArrayList;
 import java.util.List;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 
 /** {@code vmmSite('newyork') { … }}: a Hyper-V site managed by System Center VMM (seed 003). */
 public class VmmSiteContext extends BlockContext {
@@ -17,11 +18,11 @@ public class VmmSiteContext extends BlockContext {
     private final List<StorageClassification> classifications = new ArrayList<>();
 
     VmmSiteContext(String name) {
-        super("site '" + name + "'", "site:" + name);
+        super("site '" + name + "'", Address.site(name));
         this.name = name;
     }
 
-    private String child(String kind, String n) { return "site:" + name + "/" + kind + ":" + n; }
+    private Address child(Kind kind, String n) { return Address.site(name).child(kind, n); }
 
     public void vmmServer(Object name, @DelegatesTo(value = VmmServerContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         vmmServer(String.valueOf(name), body, true);
@@ -29,7 +30,7 @@ public class VmmSiteContext extends BlockContext {
 
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void vmmServer(String name, Closure<?> body, boolean named) {
-        servers.add(Evaluation.current().configure(new VmmServerContext(child("vmmServer", name), name), body).build());
+        servers.add(Evaluation.current().configure(new VmmServerContext(child(Kind.VMM_SERVER, name), name), body).build());
     }
 
     public void cloud(Object name, @DelegatesTo(value = CloudContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
@@ -38,7 +39,7 @@ public class VmmSiteContext extends BlockContext {
 
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void cloud(String name, Closure<?> body, boolean named) {
-        clouds.add(Evaluation.current().configure(new CloudContext(child("cloud", name), name), body).build());
+        clouds.add(Evaluation.current().configure(new CloudContext(child(Kind.CLOUD, name), name), body).build());
     }
 
     public void hyperVHost(Object name, @DelegatesTo(value = HyperVHostContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
@@ -47,7 +48,7 @@ public class VmmSiteContext extends BlockContext {
 
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void hyperVHost(String name, Closure<?> body, boolean named) {
-        hosts.add(Evaluation.current().configure(new HyperVHostContext(child("hyperVHost", name), name), body).build());
+        hosts.add(Evaluation.current().configure(new HyperVHostContext(child(Kind.HYPERV_HOST, name), name), body).build());
     }
 
     public void logicalNetwork(Object name, @DelegatesTo(value = LogicalNetworkContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
@@ -56,7 +57,7 @@ public class VmmSiteContext extends BlockContext {
 
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void logicalNetwork(String name, Closure<?> body, boolean named) {
-        logicalNetworks.add(Evaluation.current().configure(new LogicalNetworkContext(child("logicalNetwork", name), name), body).build());
+        logicalNetworks.add(Evaluation.current().configure(new LogicalNetworkContext(child(Kind.LOGICAL_NETWORK, name), name), body).build());
     }
 
     public void vmNetwork(Object name, @DelegatesTo(value = VmNetworkContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
@@ -65,7 +66,7 @@ public class VmmSiteContext extends BlockContext {
 
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void vmNetwork(String name, Closure<?> body, boolean named) {
-        vmNetworks.add(Evaluation.current().configure(new VmNetworkContext(child("vmNetwork", name), name), body).build());
+        vmNetworks.add(Evaluation.current().configure(new VmNetworkContext(child(Kind.VM_NETWORK, name), name), body).build());
     }
 
     public void storageClassification(Object name, @DelegatesTo(value = ClassificationContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
@@ -74,7 +75,7 @@ public class VmmSiteContext extends BlockContext {
 
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void storageClassification(String name, Closure<?> body, boolean named) {
-        classifications.add(Evaluation.current().configure(new ClassificationContext(child("storageClassification", name), name), body).build());
+        classifications.add(Evaluation.current().configure(new ClassificationContext(child(Kind.STORAGE_CLASSIFICATION, name), name), body).build());
     }
 
     VmmSite build() {
@@ -82,63 +83,71 @@ public class VmmSiteContext extends BlockContext {
     }
 
     public static class VmmServerContext extends BlockContext {
+        private final Slot<String> address = Slot.text("address");
+        private final Slot<String> version = Slot.text("version");
         private final String name;
-        VmmServerContext(String key, String name) { super("VMM server '" + name + "'", key); this.name = name; }
-        public Object address(Object address) { return set("address", address, ValueType.TEXT); }
-        public Object version(Object version) { return set("version", version, ValueType.TEXT); }
-        VmmServer build() { return new VmmServer(name, textValue("address"), textValue("version")); }
+        VmmServerContext(Address key, String name) { super("VMM server '" + name + "'", key); this.name = name; }
+        public Object address(Object address) { return set(this.address, address); }
+        public Object version(Object version) { return set(this.version, version); }
+        VmmServer build() { return new VmmServer(name, address.get(), version.get()); }
     }
 
     public static class CloudContext extends BlockContext {
+        private final Slot<String> server = Slot.text("server", "'VMM-NewYork'");
+        private final Slot<String> capacityProfile = Slot.text("capacityProfile");
+        private final ListSlot<String> hostGroups = ListSlot.texts("hostGroups");
         private final String name;
-        CloudContext(String key, String name) { super("cloud '" + name + "'", key); this.name = name; }
-        public Object server(Object vmm) { return set("server", vmm, ValueType.TEXT); }
-        public Object capacityProfile(Object profile) { return set("capacityProfile", profile, ValueType.TEXT); }
-        public void hostGroups(Object... groups) { add("hostGroups", groups, ValueType.TEXT); }
-        @Override protected String exampleFor(String p) { return p.equals("server") ? "'VMM-NewYork'" : super.exampleFor(p); }
+        CloudContext(Address key, String name) { super("cloud '" + name + "'", key); this.name = name; }
+        public Object server(Object vmm) { return set(server, vmm); }
+        public Object capacityProfile(Object profile) { return set(capacityProfile, profile); }
+        public void hostGroups(Object... groups) { add(hostGroups, groups); }
         VmmCloud build() {
-            require("server");
-            return new VmmCloud(name, textValue("server"), textValue("capacityProfile"), textsValue("hostGroups"));
+            require(server);
+            return new VmmCloud(name, server.get(), capacityProfile.get(), hostGroups.get());
         }
     }
 
     public static class HyperVHostContext extends BlockContext {
+        private final Slot<String> hostGroup = Slot.text("hostGroup", "'NY-Gold'");
+        private final Slot<String> windowsServer = Slot.text("windowsServer", "'2012 R2'");
+        private final Slot<String> cluster = Slot.text("cluster");
         private final String name;
-        HyperVHostContext(String key, String name) { super("Hyper-V host '" + name + "'", key); this.name = name; }
-        public Object hostGroup(Object group) { return set("hostGroup", group, ValueType.TEXT); }
-        public Object windowsServer(Object version) { return set("windowsServer", version, ValueType.TEXT); }
-        public Object cluster(Object cluster) { return set("cluster", cluster, ValueType.TEXT); }
-        @Override protected String exampleFor(String p) {
-            return switch (p) { case "windowsServer" -> "'2012 R2'"; case "hostGroup" -> "'NY-Gold'"; default -> super.exampleFor(p); };
-        }
+        HyperVHostContext(Address key, String name) { super("Hyper-V host '" + name + "'", key); this.name = name; }
+        public Object hostGroup(Object group) { return set(hostGroup, group); }
+        public Object windowsServer(Object version) { return set(windowsServer, version); }
+        public Object cluster(Object cluster) { return set(this.cluster, cluster); }
         HyperVHost build() {
-            require("hostGroup", "windowsServer");
-            return new HyperVHost(name, textValue("hostGroup"), textValue("windowsServer"), textValue("cluster"));
+            require(hostGroup, windowsServer);
+            return new HyperVHost(name, hostGroup.get(), windowsServer.get(), cluster.get());
         }
     }
 
     public static class LogicalNetworkContext extends BlockContext {
+        private final ListSlot<String> clouds = ListSlot.texts("clouds");
         private final String name;
-        LogicalNetworkContext(String key, String name) { super("logical network '" + name + "'", key); this.name = name; }
-        public void clouds(Object... clouds) { add("clouds", clouds, ValueType.TEXT); }
-        LogicalNetwork build() { return new LogicalNetwork(name, textsValue("clouds")); }
+        LogicalNetworkContext(Address key, String name) { super("logical network '" + name + "'", key); this.name = name; }
+        public void clouds(Object... clouds) { add(this.clouds, clouds); }
+        LogicalNetwork build() { return new LogicalNetwork(name, clouds.get()); }
     }
 
     public static class VmNetworkContext extends BlockContext {
+        private final Slot<String> logicalNetwork = Slot.text("logicalNetwork");
+        private final Slot<String> subnet = Slot.text("subnet");
         private final String name;
-        VmNetworkContext(String key, String name) { super("VM network '" + name + "'", key); this.name = name; }
-        public Object logicalNetwork(Object network) { return set("logicalNetwork", network, ValueType.TEXT); }
-        public Object subnet(Object cidr) { return set("subnet", cidr, ValueType.TEXT); }
+        VmNetworkContext(Address key, String name) { super("VM network '" + name + "'", key); this.name = name; }
+        public Object logicalNetwork(Object network) { return set(logicalNetwork, network); }
+        public Object subnet(Object cidr) { return set(subnet, cidr); }
         VmNetwork build() {
-            require("logicalNetwork");
-            return new VmNetwork(name, textValue("logicalNetwork"), textValue("subnet"));
+            require(logicalNetwork);
+            return new VmNetwork(name, logicalNetwork.get(), subnet.get());
         }
     }
 
     public static class ClassificationContext extends BlockContext {
+        private final ListSlot<String> shares = ListSlot.texts("shares");
         private final String name;
-        ClassificationContext(String key, String name) { super("storage classification '" + name + "'", key); this.name = name; }
-        public void shares(Object... shares) { add("shares", shares, ValueType.TEXT); }
-        StorageClassification build() { return new StorageClassification(name, textsValue("shares")); }
+        ClassificationContext(Address key, String name) { super("storage classification '" + name + "'", key); this.name = name; }
+        public void shares(Object... shares) { add(this.shares, shares); }
+        StorageClassification build() { return new StorageClassification(name, shares.get()); }
     }
 }

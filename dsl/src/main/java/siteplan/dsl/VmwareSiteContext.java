@@ -5,9 +5,13 @@ import groovy.lang.DelegatesTo;
 import java.util.ArrayList;
 import java.util.List;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
+import siteplan.units.DataSize;
 
 /** {@code vmwareSite('amsterdam') { … }}: an on-premises VMware or physical site and its Site Recovery servers. */
 public class VmwareSiteContext extends BlockContext {
+    private final Slot<ReplicationMechanism> replication = Slot.token("replication", ReplicationMechanism.class);
+    private final Slot<FailbackConnection> failbackConnection = Slot.token("failbackConnection", FailbackConnection.class);
     private final String name;
     private Vcenter vcenter;
     private ConfigurationServer configurationServer;
@@ -18,14 +22,14 @@ public class VmwareSiteContext extends BlockContext {
     private final List<MasterTarget> masterTargets = new ArrayList<>();
 
     VmwareSiteContext(String name) {
-        super("site '" + name + "'", "site:" + name);
+        super("site '" + name + "'", Address.site(name));
         this.name = name;
     }
 
-    private String child(String kind, String n) { return "site:" + name + "/" + kind + ":" + n; }
+    private Address child(Kind kind, String n) { return Address.site(name).child(kind, n); }
 
-    public Object replication(Object mechanism) { return set("replication", mechanism, ValueType.oneOf(ReplicationMechanism.class)); }
-    public Object failbackConnection(Object link) { return set("failbackConnection", link, ValueType.oneOf(FailbackConnection.class)); }
+    public Object replication(Object mechanism) { return set(replication, mechanism); }
+    public Object failbackConnection(Object link) { return set(failbackConnection, link); }
 
     public void vcenter(Object address, @DelegatesTo(value = VcenterContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         vcenter(String.valueOf(address), body, true);
@@ -34,7 +38,7 @@ public class VmwareSiteContext extends BlockContext {
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void vcenter(String address, Closure<?> body, boolean named) {
         if (vcenter != null) problem("site '" + name + "' declares vcenter twice; a site has one vCenter");
-        vcenter = Evaluation.current().configure(new VcenterContext(child("vcenter", address), address), body).build();
+        vcenter = Evaluation.current().configure(new VcenterContext(child(Kind.VCENTER, address), address), body).build();
     }
 
     public void host(Object name, @DelegatesTo(value = HostContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
@@ -43,7 +47,7 @@ public class VmwareSiteContext extends BlockContext {
 
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void host(String name, Closure<?> body, boolean named) {
-        hosts.add(Evaluation.current().configure(new HostContext(child("host", name), name), body).build());
+        hosts.add(Evaluation.current().configure(new HostContext(child(Kind.HOST, name), name), body).build());
     }
 
     public void datastore(Object name, @DelegatesTo(value = DatastoreContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
@@ -52,16 +56,16 @@ public class VmwareSiteContext extends BlockContext {
 
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void datastore(String name, Closure<?> body, boolean named) {
-        datastores.add(Evaluation.current().configure(new DatastoreContext(child("datastore", name), name), body).build());
+        datastores.add(Evaluation.current().configure(new DatastoreContext(child(Kind.DATASTORE, name), name), body).build());
     }
 
     public void network(String name) {
-        Evaluation.current().sources.add(child("network", name), Evaluation.current().here());
+        Evaluation.current().sources.add(child(Kind.NETWORK, name), Evaluation.current().here());
         networks.add(new PortGroup(name, null));
     }
 
     public void network(String name, String subnet) {
-        Evaluation.current().sources.add(child("network", name), Evaluation.current().here());
+        Evaluation.current().sources.add(child(Kind.NETWORK, name), Evaluation.current().here());
         networks.add(new PortGroup(name, subnet));
     }
 
@@ -72,7 +76,7 @@ public class VmwareSiteContext extends BlockContext {
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void configurationServer(String name, Closure<?> body, boolean named) {
         if (configurationServer != null) problem("site '" + this.name + "' declares a second configuration server '" + name + "'; declare one per site");
-        configurationServer = Evaluation.current().configure(new ServerContexts.ConfigurationServerContext(child("configurationServer", name), name), body).build();
+        configurationServer = Evaluation.current().configure(new ServerContexts.ConfigurationServerContext(child(Kind.CONFIGURATION_SERVER, name), name), body).build();
     }
 
     public void processServer(Object name, @DelegatesTo(value = ServerContexts.ProcessServerContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
@@ -81,7 +85,7 @@ public class VmwareSiteContext extends BlockContext {
 
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void processServer(String name, Closure<?> body, boolean named) {
-        processServers.add(Evaluation.current().configure(new ServerContexts.ProcessServerContext(child("processServer", name), name), body).build());
+        processServers.add(Evaluation.current().configure(new ServerContexts.ProcessServerContext(child(Kind.PROCESS_SERVER, name), name), body).build());
     }
 
     public void masterTarget(Object name, @DelegatesTo(value = ServerContexts.MasterTargetContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
@@ -90,75 +94,83 @@ public class VmwareSiteContext extends BlockContext {
 
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void masterTarget(String name, Closure<?> body, boolean named) {
-        masterTargets.add(Evaluation.current().configure(new ServerContexts.MasterTargetContext(child("masterTarget", name), name), body).build());
+        masterTargets.add(Evaluation.current().configure(new ServerContexts.MasterTargetContext(child(Kind.MASTER_TARGET, name), name), body).build());
     }
 
     VmwareSite build() {
-        return new VmwareSite(name, vcenter, hosts, datastores, networks, tokenValue("replication", ReplicationMechanism.class),
-                tokenValue("failbackConnection", FailbackConnection.class), configurationServer, processServers, masterTargets);
+        return new VmwareSite(name, vcenter, hosts, datastores, networks, replication.get(),
+                failbackConnection.get(), configurationServer, processServers, masterTargets);
     }
 
     /** {@code vcenter('vc01.corp.local') { credential secret('vcenter-admin') }} */
     public static class VcenterContext extends BlockContext {
+        private final Slot<Integer> port = Slot.integer("port");
+        private final Slot<SecretRef> credential = Slot.secretRef("credential");
+        private final Slot<VcenterAccess> access = Slot.token("access", VcenterAccess.class);
+        private final Slot<String> version = Slot.text("version");
+        private final Slot<ProviderKind> provider = Slot.token("provider", ProviderKind.class);
+        private final Slot<String> user = Slot.text("user");
+        private final Slot<String> thumbprint = Slot.text("thumbprint");
         private final String address;
 
-        VcenterContext(String key, String address) {
+        VcenterContext(Address key, String address) {
             super("vcenter '" + address + "'", key);
             this.address = address;
         }
 
-        public Object port(Object port) { return set("port", port, ValueType.INT); }
-        public Object credential(Object ref) { return set("credential", ref, ValueType.SECRET); }
-        public Object access(Object rights) { return set("access", rights, ValueType.oneOf(VcenterAccess.class)); }
-        public Object version(Object version) { return set("version", version, ValueType.TEXT); }
-        public Object provider(Object kind) { return set("provider", kind, ValueType.oneOf(ProviderKind.class)); }
-        public Object user(Object name) { return set("user", name, ValueType.TEXT); }
-        public Object thumbprint(Object sha256) { mark("thumbprint"); return set("thumbprint", sha256, ValueType.TEXT); }
+        public Object port(Object port) { return set(this.port, port); }
+        public Object credential(Object ref) { return set(credential, ref); }
+        public Object access(Object rights) { return set(access, rights); }
+        public Object version(Object version) { return set(this.version, version); }
+        public Object provider(Object kind) { return set(provider, kind); }
+        public Object user(Object name) { return set(user, name); }
+        public Object thumbprint(Object sha256) { mark("thumbprint"); return set(thumbprint, sha256); }
 
         Vcenter build() {
-            return new Vcenter(address, integerValue("port"), secretRefValue("credential"), tokenValue("access", VcenterAccess.class), textValue("version"),
-                    tokenValue("provider", ProviderKind.class), textValue("user"), textValue("thumbprint"));
+            return new Vcenter(address, port.get(), credential.get(), access.get(), version.get(),
+                    provider.get(), user.get(), thumbprint.get());
         }
     }
 
     /** {@code host('esx01') { version '5.5'; edition 'enterprise' }} */
     public static class HostContext extends BlockContext {
+        private final Slot<String> version = Slot.text("version", "'5.5'");
+        private final Slot<String> edition = Slot.text("edition");
         private final String name;
 
-        HostContext(String key, String name) {
+        HostContext(Address key, String name) {
             super("host '" + name + "'", key);
             this.name = name;
         }
 
-        public Object version(Object version) { return set("version", version, ValueType.TEXT); }
-        public Object edition(Object edition) { return set("edition", edition, ValueType.TEXT); }
-
-        @Override protected String exampleFor(String p) { return p.equals("version") ? "'5.5'" : super.exampleFor(p); }
+        public Object version(Object version) { return set(this.version, version); }
+        public Object edition(Object edition) { return set(this.edition, edition); }
 
         EsxiHost build() {
-            require("version");
-            return new EsxiHost(name, textValue("version"), textValue("edition"));
+            require(version);
+            return new EsxiHost(name, version.get(), edition.get());
         }
     }
 
     /** {@code datastore('ds-gold') { type 'vmfs'; capacity 20.TB }} */
     public static class DatastoreContext extends BlockContext {
+        private final Slot<DatastoreType> type = Slot.token("type", DatastoreType.class, "'vmfs'");
+        private final Slot<DataSize> capacity = Slot.size("capacity");
+        private final Slot<String> host = Slot.text("host");
         private final String name;
 
-        DatastoreContext(String key, String name) {
+        DatastoreContext(Address key, String name) {
             super("datastore '" + name + "'", key);
             this.name = name;
         }
 
-        public Object type(Object type) { return set("type", type, ValueType.oneOf(DatastoreType.class)); }
-        public Object capacity(Object size) { return set("capacity", size, ValueType.SIZE); }
-        public Object host(Object host) { return set("host", host, ValueType.TEXT); }
-
-        @Override protected String exampleFor(String p) { return p.equals("type") ? "'vmfs'" : super.exampleFor(p); }
+        public Object type(Object type) { return set(this.type, type); }
+        public Object capacity(Object size) { return set(capacity, size); }
+        public Object host(Object host) { return set(this.host, host); }
 
         Datastore build() {
-            require("type");
-            return new Datastore(name, tokenValue("type", DatastoreType.class), sizeValue("capacity"), textValue("host"));
+            require(type);
+            return new Datastore(name, type.get(), capacity.get(), host.get());
         }
     }
 }

@@ -22,7 +22,8 @@ public record Address(List<Step> steps) implements Comparable<Address> {
         VCENTER("vcenter"), CONFIGURATION_SERVER("configurationServer"), PROCESS_SERVER("processServer"),
         MASTER_TARGET("masterTarget"), HOST("host"), DATASTORE("datastore"), CLOUD("cloud"),
         LOGICAL_NETWORK("logicalNetwork"), VM_NETWORK("vmNetwork"), NETWORK("network"), SUBNET("subnet"),
-        STORAGE_ACCOUNT("storageAccount"), DISK("disk"), NIC("nic"), GROUP("group"), SCRIPT("script");
+        STORAGE_ACCOUNT("storageAccount"), DISK("disk"), NIC("nic"), GROUP("group"), SCRIPT("script"),
+        VMM_SERVER("vmmServer"), HYPERV_HOST("hyperVHost"), STORAGE_CLASSIFICATION("storageClassification");
 
         private final String token;
 

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import siteplan.diag.Location;
 import siteplan.diag.Problem;
 import siteplan.diag.SourceMap;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 
 /**
  * Reads an estate written as YAML or JSON: syntax, then the schema, then binding to the model, and
@@ -56,60 +58,59 @@ public final class DataFileLoader {
     private static SourceMap sources(LocatedTree t, ObjectNode root) {
         SourceMap s = new SourceMap();
         each(t, root, "azure", (p, n) -> {
-            String k = "azure:" + n.path("name").asText();
+            Address k = Address.azure(n.path("name").asText());
             s.add(k, t.at(p));
-            each(t, n, p, "storageAccounts", (p2, n2) -> s.add(k + "/storageAccount:" + n2.path("name").asText(), t.at(p2)));
+            each(t, n, p, "storageAccounts", (p2, n2) -> s.add(k.child(Kind.STORAGE_ACCOUNT, n2.path("name").asText()), t.at(p2)));
             each(t, n, p, "networks", (p2, n2) -> {
-                String nk = k + "/network:" + n2.path("name").asText();
+                Address nk = k.child(Kind.NETWORK, n2.path("name").asText());
                 s.add(nk, t.at(p2));
-                each(t, n2, p2, "subnets", (p3, n3) -> s.add(nk + "/subnet:" + n3.path("name").asText(), t.at(p3)));
+                each(t, n2, p2, "subnets", (p3, n3) -> s.add(nk.child(Kind.SUBNET, n3.path("name").asText()), t.at(p3)));
             });
         });
         each(t, root, "vmwareSites", (p, n) -> {
-            String k = "site:" + n.path("name").asText();
+            Address k = Address.site(n.path("name").asText());
             s.add(k, t.at(p));
-            for (String[] c : new String[][] {{"hosts", "host"}, {"datastores", "datastore"}, {"networks", "network"},
-                    {"processServers", "processServer"}, {"masterTargets", "masterTarget"}}) {
-                each(t, n, p, c[0], (p2, n2) -> s.add(k + "/" + c[1] + ":" + n2.path("name").asText(), t.at(p2)));
-            }
+            children(t, n, p, k, List.of(Map.entry("hosts", Kind.HOST), Map.entry("datastores", Kind.DATASTORE), Map.entry("networks", Kind.NETWORK), Map.entry("processServers", Kind.PROCESS_SERVER), Map.entry("masterTargets", Kind.MASTER_TARGET)), s);
         });
         each(t, root, "vmmSites", (p, n) -> {
-            String k = "site:" + n.path("name").asText();
+            Address k = Address.site(n.path("name").asText());
             s.add(k, t.at(p));
-            for (String[] c : new String[][] {{"servers", "vmmServer"}, {"clouds", "cloud"}, {"hosts", "hyperVHost"},
-                    {"logicalNetworks", "logicalNetwork"}, {"vmNetworks", "vmNetwork"}, {"storageClassifications", "storageClassification"}}) {
-                each(t, n, p, c[0], (p2, n2) -> s.add(k + "/" + c[1] + ":" + n2.path("name").asText(), t.at(p2)));
-            }
+            children(t, n, p, k, List.of(Map.entry("servers", Kind.VMM_SERVER), Map.entry("clouds", Kind.CLOUD), Map.entry("hosts", Kind.HYPERV_HOST), Map.entry("logicalNetworks", Kind.LOGICAL_NETWORK), Map.entry("vmNetworks", Kind.VM_NETWORK), Map.entry("storageClassifications", Kind.STORAGE_CLASSIFICATION)), s);
         });
         each(t, root, "machines", (p, n) -> {
-            String k = "machine:" + n.path("name").asText();
+            Address k = Address.machine(n.path("name").asText());
             s.add(k, t.at(p));
-            each(t, n, p, "disks", (p2, n2) -> s.add(k + "/disk:" + n2.path("name").asText(), t.at(p2)));
-            each(t, n, p, "nics", (p2, n2) -> s.add(k + "/nic:" + n2.path("name").asText(), t.at(p2)));
+            each(t, n, p, "disks", (p2, n2) -> s.add(k.child(Kind.DISK, n2.path("name").asText()), t.at(p2)));
+            each(t, n, p, "nics", (p2, n2) -> s.add(k.child(Kind.NIC, n2.path("name").asText()), t.at(p2)));
             if (n.has("failover")) s.add(k + "/failover", t.at(p + "/failover"));
             if (n.has("mobility")) s.add(k + "/mobility", t.at(p + "/mobility"));
         });
-        each(t, root, "replicationPolicies", (p, n) -> s.add("policy:" + n.path("name").asText(), t.at(p)));
-        each(t, root, "hyperVPolicies", (p, n) -> s.add("policy:" + n.path("name").asText(), t.at(p)));
-        each(t, root, "networkMappings", (p, n) -> s.add("networkMapping:" + n.path("source").asText(), t.at(p)));
-        each(t, root, "storageMappings", (p, n) -> s.add("storageMapping:" + n.path("source").asText(), t.at(p)));
-        each(t, root, "protectionGroups", (p, n) -> s.add("protectionGroup:" + n.path("name").asText(), t.at(p)));
+        each(t, root, "replicationPolicies", (p, n) -> s.add(Address.policy(n.path("name").asText()), t.at(p)));
+        each(t, root, "hyperVPolicies", (p, n) -> s.add(Address.policy(n.path("name").asText()), t.at(p)));
+        each(t, root, "networkMappings", (p, n) -> s.add(Address.of(Kind.NETWORK_MAPPING, n.path("source").asText()), t.at(p)));
+        each(t, root, "storageMappings", (p, n) -> s.add(Address.of(Kind.STORAGE_MAPPING, n.path("source").asText()), t.at(p)));
+        each(t, root, "protectionGroups", (p, n) -> s.add(Address.protectionGroup(n.path("name").asText()), t.at(p)));
         each(t, root, "recoveryPlans", (p, n) -> {
-            String k = "recoveryPlan:" + n.path("name").asText();
+            Address k = Address.recoveryPlan(n.path("name").asText());
             s.add(k, t.at(p));
             each(t, n, p, "groups", (p2, n2) -> {
-                each(t, n2, p2, "machines", (p3, n3) -> s.add(k + "/machine:" + n3.path("name").asText(), t.at(p3)));
+                each(t, n2, p2, "machines", (p3, n3) -> s.add(k.child(Kind.MACHINE, n3.path("name").asText()), t.at(p3)));
                 // Script steps by their path, so a missing or outside script is reported at its line.
-                String group = k + "/group:" + (Integer.parseInt(p2.substring(p2.lastIndexOf('/') + 1)) + 1);
+                Address group = k.child(Kind.GROUP, String.valueOf(Integer.parseInt(p2.substring(p2.lastIndexOf('/') + 1)) + 1));
                 for (String when : List.of("before", "after")) {
                     each(t, n2, p2, when, (p3, n3) -> {
-                        if ("script".equalsIgnoreCase(n3.path("kind").asText().trim())) s.add(group + "/script:" + n3.path("value").asText(), t.at(p3));
+                        if ("script".equalsIgnoreCase(n3.path("kind").asText().trim())) s.add(group.child(Kind.SCRIPT, n3.path("value").asText()), t.at(p3));
                     });
                 }
             });
             if (n.has("drill")) s.add(k + "/drill", t.at(p + "/drill"));
         });
         return s;
+    }
+
+    /** Named children of a site, by the list they are in, each under its own kind of address. */
+    private static void children(LocatedTree t, com.fasterxml.jackson.databind.JsonNode site, String pointer, Address k, List<Map.Entry<String, Kind>> lists, SourceMap s) {
+        for (Map.Entry<String, Kind> l : lists) each(t, site, pointer, l.getKey(), (p2, n2) -> s.add(k.child(l.getValue(), n2.path("name").asText()), t.at(p2)));
     }
 
     private interface Visitor {

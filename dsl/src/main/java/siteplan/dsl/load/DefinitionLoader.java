@@ -189,7 +189,8 @@ public final class DefinitionLoader {
                     if (a.kind() != siteplan.model.ActionKind.SCRIPT || a.value() == null) continue;
                     String problem = DefinitionPaths.scriptProblem(dir, a.value());
                     if (problem == null) continue;
-                    String key = "recoveryPlan:" + plan.name() + "/group:" + number + "/script:" + a.value();
+                    siteplan.model.Address key = siteplan.model.Address.recoveryPlan(plan.name())
+                            .child(siteplan.model.Address.Kind.GROUP, String.valueOf(number)).child(siteplan.model.Address.Kind.SCRIPT, a.value());
                     out.add(new Problem(sources.at(key), "script '" + a.value() + "' of group " + number + " of recovery plan '" + plan.name() + "' " + problem));
                 }
             }

@@ -1,0 +1,443 @@
+package siteplan.dsl
+
+import java.lang.reflect.Modifier
+import spock.lang.Specification
+
+/**
+ * The sandbox lets a definition call the public methods of the script and of the block classes as DSL
+ * words, so a public method added to a context is a new word users can call. These are the words as
+ * they are; a change here is a change of the language, made on purpose, never as a side effect of a helper.
+ */
+class DslWordsSpec extends Specification {
+
+    static final Map<String, List<String>> PUBLIC_METHODS = [
+        'EstateScript': [
+            'azure(Object, Closure)',
+            'env(String)',
+            'hyperVPolicy(Object, Closure)',
+            'include(String)',
+            'machines(Object, Closure)',
+            'methodMissing(String, Object)',
+            'networkMapping(Map, String)',
+            'propertyMissing(String)',
+            'protectionGroup(Object, Closure)',
+            'recoveryPlan(Object, Closure)',
+            'replicationPolicy(Object, Closure)',
+            'secret(String)',
+            'storageMapping(Map, String)',
+            'table(String)',
+            'vmmSite(Object, Closure)',
+            'vmwareSite(Object, Closure)'],
+        'PendingUnit': [
+            'getDay()',
+            'getDays()',
+            'getGB()',
+            'getGbps()',
+            'getHour()',
+            'getHours()',
+            'getKB()',
+            'getKbps()',
+            'getMB()',
+            'getMbps()',
+            'getMinute()',
+            'getMinutes()',
+            'getSecond()',
+            'getSeconds()',
+            'getTB()',
+            'toString()'],
+        'AzureContext': [
+            'deploymentModel(Object)',
+            'endpoint(Object)',
+            'env(String)',
+            'network(Object, Closure)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'provider(Object)',
+            'region(Object)',
+            'registrationKeyIssued(Object)',
+            'reservedPublicIpLimit(Object)',
+            'resourceGroup(Object)',
+            'secret(String)',
+            'storageAccount(Object, Closure)',
+            'subscription(Object)',
+            'thumbprint(Object)',
+            'token(Object)',
+            'vault(Object)'],
+        'AzureContext$StorageAccountContext': [
+            'env(String)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'region(Object)',
+            'replication(Object)',
+            'secret(String)',
+            'subscription(Object)'],
+        'AzureContext$VirtualNetworkContext': [
+            'addressSpace(Object[])',
+            'drill(Object)',
+            'env(String)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'region(Object)',
+            'secret(String)',
+            'subnet(String, String)'],
+        'MachinesContext': [
+            'env(String)',
+            'hyperVVm(Object, Closure)',
+            'physicalServer(Object, Closure)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'vmwareVm(Object, Closure)'],
+        'MachineContext': [
+            'bits(Object)',
+            'churn(Object)',
+            'cloud(Object)',
+            'clustered(Object)',
+            'controller(Object)',
+            'datastore(Object)',
+            'disk(Object, Closure)',
+            'env(String)',
+            'esxiHost(Object)',
+            'failover(Closure)',
+            'firmware(Object)',
+            'hostName(Object)',
+            'hyperVHost(Object)',
+            'iops(Object)',
+            'mobility(Closure)',
+            'nic(Object, Closure)',
+            'os(Object, Object)',
+            'preventDestroy(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'snapshots(Object)',
+            'tags(Object[])',
+            'tools(Object)'],
+        'MachineContext$DiskContext': [
+            'bitlocker(Object)',
+            'boot(Object)',
+            'churn(Object)',
+            'dynamic(Object)',
+            'env(String)',
+            'fileSystem(Object)',
+            'iops(Object)',
+            'mount(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'size(Object)',
+            'storageClassification(Object)',
+            'writeSize(Object)'],
+        'MachineContext$NicContext': [
+            'env(String)',
+            'ip(Object)',
+            'network(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'subnet(Object)'],
+        'MachineContext$MobilityContext': [
+            'account(Object)',
+            'env(String)',
+            'install(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'version(Object)',
+            'vmAgent(Object)'],
+        'MachineContext$FailoverContext': [
+            'azureName(Object)',
+            'env(String)',
+            'ip(Object)',
+            'network(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'subnet(Object)',
+            'vmSize(Object)'],
+        'PolicyContexts$ReplicationPolicyContext': [
+            'appConsistentFrequency(Object)',
+            'env(String)',
+            'multiVmConsistency(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'retention(Object)',
+            'rpoThreshold(Object)',
+            'secret(String)'],
+        'PolicyContexts$HyperVPolicyContext': [
+            'appConsistentFrequency(Object)',
+            'authentication(Object)',
+            'compression(Object)',
+            'copyFrequency(Object)',
+            'deleteReplica(Object)',
+            'env(String)',
+            'initialReplication(Closure)',
+            'port(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'recoveryPoints(Object)',
+            'secret(String)'],
+        'PolicyContexts$InitialReplicationContext': [
+            'env(String)',
+            'exportPath(Object)',
+            'importPath(Object)',
+            'method(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'startTime(Object)'],
+        'ProtectionGroupContext': [
+            'env(String)',
+            'masterTarget(Object)',
+            'members(Object[])',
+            'policy(Object)',
+            'preventDestroy(Object)',
+            'processServer(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'pushAccount(Object)',
+            'secret(String)',
+            'source(Object)',
+            'sourceCloud(Object)',
+            'storageAccount(Object)',
+            'tagged(Object[])',
+            'target(Object)',
+            'targetCloud(Object)'],
+        'RecoveryPlanContext': [
+            'drill(Closure)',
+            'env(String)',
+            'group(Closure)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'source(Object)',
+            'target(Object)'],
+        'RecoveryPlanContext$GroupContext': [
+            'after(Closure)',
+            'before(Closure)',
+            'env(String)',
+            'machine(Map, String)',
+            'machine(String)',
+            'machines(String[])',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)'],
+        'RecoveryPlanContext$ActionsContext': [
+            'env(String)',
+            'manual(Map, String)',
+            'manual(String)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'runbook(Map, String)',
+            'runbook(String)',
+            'script(Map, String)',
+            'script(String)',
+            'secret(String)'],
+        'RecoveryPlanContext$DrillContext': [
+            'env(String)',
+            'every(Object)',
+            'http(Map, String, String)',
+            'http(String, String)',
+            'network(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'tcp(String, int)'],
+        'ServerContexts$ConfigurationServerContext': [
+            'env(String)',
+            'ip(Object)',
+            'location(Object)',
+            'network(Object)',
+            'nics(Object)',
+            'passphrase(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'subnet(Object)',
+            'vmSize(Object)'],
+        'ServerContexts$ProcessServerContext': [
+            'cacheDisk(Object)',
+            'deploymentModel(Object)',
+            'env(String)',
+            'ip(Object)',
+            'location(Object)',
+            'memory(Object)',
+            'network(Object)',
+            'osDisk(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'uplink(Object)',
+            'vcpu(Object)',
+            'vsphereCli(Object)'],
+        'ServerContexts$MasterTargetContext': [
+            'cores(Object)',
+            'dataDisks(Object)',
+            'datastore(Object)',
+            'diskEnableUuid(Object)',
+            'env(String)',
+            'esxiHost(Object)',
+            'ip(Object)',
+            'location(Object)',
+            'memory(Object)',
+            'network(Object)',
+            'os(Object)',
+            'os(Object, Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'retention(Closure)',
+            'scsiController(Object)',
+            'secret(String)',
+            'size(Object)',
+            'snapshots(Object)',
+            'storageVmotionExcluded(Object)',
+            'tools(Object)'],
+        'ServerContexts$RetentionContext': [
+            'disks(Object)',
+            'env(String)',
+            'fileSystem(Object)',
+            'locked(Object)',
+            'path(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'size(Object)',
+            'usage(Object)'],
+        'VmmSiteContext': [
+            'cloud(Object, Closure)',
+            'env(String)',
+            'hyperVHost(Object, Closure)',
+            'logicalNetwork(Object, Closure)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'storageClassification(Object, Closure)',
+            'vmNetwork(Object, Closure)',
+            'vmmServer(Object, Closure)'],
+        'VmmSiteContext$VmmServerContext': [
+            'address(Object)',
+            'env(String)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'version(Object)'],
+        'VmmSiteContext$CloudContext': [
+            'capacityProfile(Object)',
+            'env(String)',
+            'hostGroups(Object[])',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'server(Object)'],
+        'VmmSiteContext$HyperVHostContext': [
+            'cluster(Object)',
+            'env(String)',
+            'hostGroup(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'windowsServer(Object)'],
+        'VmmSiteContext$LogicalNetworkContext': [
+            'clouds(Object[])',
+            'env(String)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)'],
+        'VmmSiteContext$VmNetworkContext': [
+            'env(String)',
+            'logicalNetwork(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'subnet(Object)'],
+        'VmmSiteContext$ClassificationContext': [
+            'env(String)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'shares(Object[])'],
+        'VmwareSiteContext': [
+            'configurationServer(Object, Closure)',
+            'datastore(Object, Closure)',
+            'env(String)',
+            'failbackConnection(Object)',
+            'host(Object, Closure)',
+            'masterTarget(Object, Closure)',
+            'network(String)',
+            'network(String, String)',
+            'processServer(Object, Closure)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'replication(Object)',
+            'secret(String)',
+            'vcenter(Object, Closure)'],
+        'VmwareSiteContext$VcenterContext': [
+            'access(Object)',
+            'credential(Object)',
+            'env(String)',
+            'port(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'provider(Object)',
+            'secret(String)',
+            'thumbprint(Object)',
+            'user(Object)',
+            'version(Object)'],
+        'VmwareSiteContext$HostContext': [
+            'edition(Object)',
+            'env(String)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'version(Object)'],
+        'VmwareSiteContext$DatastoreContext': [
+            'capacity(Object)',
+            'env(String)',
+            'host(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)',
+            'type(Object)'],
+        'BlockContext': [
+            'env(String)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'secret(String)']
+    ]
+
+    /** Public methods and fields a class and its superclasses declare, up to Object (Script for the script). */
+    static List<String> publicSurface(Class<?> type) {
+        Set<String> out = new TreeSet<>()
+        for (Class<?> c = type; c != null && c != Object && c != groovy.lang.Script; c = c.superclass) {
+            c.declaredMethods.findAll { Modifier.isPublic(it.modifiers) && !it.synthetic }.each { m ->
+                out << (Modifier.isStatic(m.modifiers) ? 'static ' : '') + m.name + '(' + m.parameterTypes*.simpleName.join(', ') + ')'
+            }
+            c.declaredFields.findAll { Modifier.isPublic(it.modifiers) }.each { out << 'field ' + it.name }
+        }
+        out as List
+    }
+
+    def "each block's public methods, its DSL words, are exactly the ones the language has: #name"() {
+        expect:
+        publicSurface(Class.forName('siteplan.dsl.' + name)) == PUBLIC_METHODS[name]
+
+        where:
+        name << PUBLIC_METHODS.keySet()
+    }
+
+    def "every block class of the DSL is pinned, so a new block cannot join without its word list"() {
+        given:
+        def root = new File(BlockContext.protectionDomain.codeSource.location.toURI())
+        def blocks = []
+        root.eachFileRecurse { f ->
+            if (!f.name.endsWith('.class')) return
+            def className = root.toPath().relativize(f.toPath()).toString().replace(File.separator, '.') - ~/\.class$/
+            if (!className.startsWith('siteplan.dsl.') || className.contains('$$') || className ==~ /.*\$\d+$/) return
+            def c = Class.forName(className, false, BlockContext.classLoader)
+            if (BlockContext.isAssignableFrom(c)) blocks << className.substring('siteplan.dsl.'.length())
+        }
+
+        expect:
+        PUBLIC_METHODS.keySet().containsAll(blocks)
+    }
+}
