@@ -37,9 +37,9 @@ public class AzureContext extends BlockContext {
     public Object reservedPublicIpLimit(Object n) { return set(reservedPublicIpLimit, n); }
     public Object registrationKeyIssued(Object date) { return set(registrationKeyIssued, date); }
     public Object provider(Object kind) { return set(provider, kind); }
-    public Object endpoint(Object url) { mark("endpoint"); return set(endpoint, url); }
+    public Object endpoint(Object url) { mark(Kind.ENDPOINT); return set(endpoint, url); }
     public Object token(Object ref) { return set(token, ref); }
-    public Object thumbprint(Object sha256) { mark("thumbprint"); return set(thumbprint, sha256); }
+    public Object thumbprint(Object sha256) { mark(Kind.THUMBPRINT); return set(thumbprint, sha256); }
 
     public void storageAccount(Object name, @DelegatesTo(value = StorageAccountContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         storageAccount(String.valueOf(name), body, true);

@@ -28,24 +28,15 @@ public abstract class BlockContext {
 
     /** How the block is named in messages: "machine 'erp-db01'". */
     protected final String label;
-    /** Source-map key, the text of the block's address: "machine:erp-db01" (or "machine:erp-db01/mobility" for an unnamed part). */
-    protected final String key;
+    /** The block's address, its source-map key: machine:erp-db01, or machine:erp-db01/mobility for an unnamed part. */
+    protected final Address key;
     /** Where the block starts. */
     protected final Location location;
     /** Numbers waiting for their unit, by slot, in the order they were written; made when first needed. */
     private Map<Slot<?>, PendingUnit> pending;
 
     /** A block with its own address, or none (null) for blocks that only group others. */
-    protected BlockContext(String label, Address address) {
-        this(label, address == null ? null : address.toString());
-    }
-
-    /** An unnamed part of a declared thing ({@code mobility}, {@code drill}): recorded under "ADDRESS/part". */
-    protected BlockContext(String label, Address owner, String part) {
-        this(label, owner + "/" + part);
-    }
-
-    private BlockContext(String label, String key) {
+    protected BlockContext(String label, Address key) {
         this.label = label;
         this.key = key;
         Evaluation ev = Evaluation.current();
@@ -86,9 +77,9 @@ public abstract class BlockContext {
         return null;
     }
 
-    /** Records where a word of this block was written, as "KEY/word", for messages about that word alone. */
-    void mark(String word) {
-        if (key != null) Evaluation.current().sources.add(key + "/" + word, Evaluation.current().here());
+    /** Records where a word of this block was written, under the part it sets, for messages about that word alone. */
+    void mark(Address.Kind part) {
+        if (key != null) Evaluation.current().sources.add(key.child(part), Evaluation.current().here());
     }
 
     /** Called when the block's closure has run: numbers still waiting for a unit are reported. */

@@ -170,7 +170,7 @@ public class MachineContext extends BlockContext {
         private final Slot<SecretRef> account = Slot.secretRef("account");
         private final Slot<Boolean> vmAgent = Slot.bool("vmAgent");
         MobilityContext(String machine) {
-            super("mobility service of machine '" + machine + "'", Address.machine(machine), "mobility");
+            super("mobility service of machine '" + machine + "'", Address.machine(machine).child(Kind.MOBILITY));
         }
 
         public Object version(Object version) { return set(this.version, version); }
@@ -191,7 +191,7 @@ public class MachineContext extends BlockContext {
         private final Slot<String> subnet = Slot.text("subnet");
         private final Slot<String> ip = Slot.text("ip");
         FailoverContext(String machine) {
-            super("failover settings of machine '" + machine + "'", Address.machine(machine), "failover");
+            super("failover settings of machine '" + machine + "'", Address.machine(machine).child(Kind.FAILOVER));
         }
 
         public Object azureName(Object name) { return set(azureName, name); }

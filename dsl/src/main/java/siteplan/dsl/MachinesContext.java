@@ -8,7 +8,7 @@ public class MachinesContext extends BlockContext {
     private final String site;
 
     MachinesContext(String site) {
-        super("machines of site '" + site + "'", (siteplan.model.Address) null);
+        super("machines of site '" + site + "'", null);
         this.site = site;
     }
 

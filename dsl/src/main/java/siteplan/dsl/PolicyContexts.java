@@ -77,7 +77,7 @@ public final class PolicyContexts {
         private final Slot<String> exportPath = Slot.text("exportPath");
         private final Slot<String> importPath = Slot.text("importPath");
         InitialReplicationContext(String policy) {
-            super("initial replication of policy '" + policy + "'", Address.policy(policy), "initialReplication");
+            super("initial replication of policy '" + policy + "'", Address.policy(policy).child(Address.Kind.INITIAL_REPLICATION));
         }
 
         public Object method(Object how) { return set(method, how); }

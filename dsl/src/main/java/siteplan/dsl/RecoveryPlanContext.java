@@ -104,7 +104,7 @@ public class RecoveryPlanContext extends BlockContext {
         private final Address group;
 
         ActionsContext(String label, Address group) {
-            super(label, (Address) null);
+            super(label, null);
             this.group = group;
         }
 
@@ -142,7 +142,7 @@ public class RecoveryPlanContext extends BlockContext {
         private final List<SmokeCheck> checks = new ArrayList<>();
 
         DrillContext(String plan) {
-            super("drill of recovery plan '" + plan + "'", Address.recoveryPlan(plan), "drill");
+            super("drill of recovery plan '" + plan + "'", Address.recoveryPlan(plan).child(Kind.DRILL));
         }
 
         public Object network(Object network) { return set(this.network, network); }

@@ -144,7 +144,7 @@ public final class ServerContexts {
         private final Slot<RetentionUsage> usage = Slot.token("usage", RetentionUsage.class);
         private final Slot<Boolean> locked = Slot.bool("locked");
         RetentionContext(Address masterTarget, String server) {
-            super("retention volume of master target '" + server + "'", masterTarget, "retention");
+            super("retention volume of master target '" + server + "'", masterTarget.child(Address.Kind.RETENTION));
         }
 
         public Object size(Object size) { return set(this.size, size); }

@@ -124,7 +124,7 @@ public class VmwareSiteContext extends BlockContext {
         public Object version(Object version) { return set(this.version, version); }
         public Object provider(Object kind) { return set(provider, kind); }
         public Object user(Object name) { return set(user, name); }
-        public Object thumbprint(Object sha256) { mark("thumbprint"); return set(thumbprint, sha256); }
+        public Object thumbprint(Object sha256) { mark(Kind.THUMBPRINT); return set(thumbprint, sha256); }
 
         Vcenter build() {
             return new Vcenter(address, port.get(), credential.get(), access.get(), version.get(),

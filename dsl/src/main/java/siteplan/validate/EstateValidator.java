@@ -17,6 +17,7 @@ import siteplan.diag.Problem;
 import siteplan.diag.SourceMap;
 import siteplan.dsl.Suggestions;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 
 /**
  * Checks that an estate hangs together: every name declared once, every reference pointing at
@@ -70,65 +71,68 @@ public final class EstateValidator {
     // ---------------------------------------------------------------- duplicates
 
     private void duplicates() {
-        unique("azure target", "azure", estate.azure(), AzureTarget::name);
+        unique("azure target", Address::azure, estate.azure(), AzureTarget::name);
         List<String> siteNames = Stream.concat(estate.vmwareSites().stream().map(VmwareSite::name), estate.vmmSites().stream().map(VmmSite::name)).toList();
-        unique("site", "site", siteNames, Function.identity());
-        unique("machine", "machine", estate.machines(), Machine::name);
+        unique("site", Address::site, siteNames, Function.identity());
+        unique("machine", Address::machine, estate.machines(), Machine::name);
         List<String> policies = Stream.concat(estate.replicationPolicies().stream().map(ReplicationPolicy::name), estate.hyperVPolicies().stream().map(HyperVPolicy::name)).toList();
-        unique("policy", "policy", policies, Function.identity());
-        unique("protection group", "protectionGroup", estate.protectionGroups(), ProtectionGroup::name);
-        unique("recovery plan", "recoveryPlan", estate.recoveryPlans(), RecoveryPlan::name);
-        unique("network mapping of", "networkMapping", estate.networkMappings(), NetworkMapping::source);
-        unique("storage mapping of", "storageMapping", estate.storageMappings(), StorageMapping::source);
+        unique("policy", Address::policy, policies, Function.identity());
+        unique("protection group", Address::protectionGroup, estate.protectionGroups(), ProtectionGroup::name);
+        unique("recovery plan", Address::recoveryPlan, estate.recoveryPlans(), RecoveryPlan::name);
+        unique("network mapping of", n -> Address.of(Kind.NETWORK_MAPPING, n), estate.networkMappings(), NetworkMapping::source);
+        unique("storage mapping of", n -> Address.of(Kind.STORAGE_MAPPING, n), estate.storageMappings(), StorageMapping::source);
         // Process servers and master targets are named by protection groups without their site.
-        List<String> servers = new ArrayList<>();
+        List<Address> servers = new ArrayList<>();
         for (VmwareSite s : estate.vmwareSites()) {
-            s.processServers().forEach(p -> servers.add(s.name() + "\u0000processServer:" + p.name()));
-            s.masterTargets().forEach(m -> servers.add(s.name() + "\u0000masterTarget:" + m.name()));
+            s.processServers().forEach(p -> servers.add(Address.site(s.name()).child(Kind.PROCESS_SERVER, p.name())));
+            s.masterTargets().forEach(m -> servers.add(Address.site(s.name()).child(Kind.MASTER_TARGET, m.name())));
         }
-        Map<String, List<String>> byName = new LinkedHashMap<>();
-        for (String s : servers) byName.computeIfAbsent(s.substring(s.indexOf(':') + 1), k -> new ArrayList<>()).add(s);
+        Map<String, List<Address>> byName = new LinkedHashMap<>();
+        for (Address s : servers) byName.computeIfAbsent(s.last().name(), k -> new ArrayList<>()).add(s);
         byName.forEach((name, decls) -> {
             if (decls.size() > 1) {
-                String first = decls.get(0).replace('\u0000', '/');
-                String second = decls.get(1).replace('\u0000', '/');
-                error(sources.at("site:" + second), "server '" + name + "' is declared twice (first at " + where(sources.at("site:" + first))
+                error(sources.at(decls.get(1)), "server '" + name + "' is declared twice (first at " + where(sources.at(decls.get(0)))
                         + ") — protection groups name servers without their site, so server names must be unique");
             }
         });
         for (AzureTarget a : estate.azure()) {
-            unique("storage account", "azure:" + a.name() + "/storageAccount", a.storageAccounts(), StorageAccount::name);
-            unique("network", "azure:" + a.name() + "/network", a.networks(), VirtualNetwork::name);
-            for (VirtualNetwork n : a.networks()) unique("subnet", "azure:" + a.name() + "/network:" + n.name() + "/subnet", n.subnets(), Subnet::name);
+            Address k = Address.azure(a.name());
+            unique("storage account", n -> k.child(Kind.STORAGE_ACCOUNT, n), a.storageAccounts(), StorageAccount::name);
+            unique("network", n -> k.child(Kind.NETWORK, n), a.networks(), VirtualNetwork::name);
+            for (VirtualNetwork net : a.networks()) {
+                unique("subnet", n -> k.child(Kind.NETWORK, net.name()).child(Kind.SUBNET, n), net.subnets(), Subnet::name);
+            }
         }
         for (VmwareSite s : estate.vmwareSites()) {
-            String k = "site:" + s.name();
-            unique("host", k + "/host", s.hosts(), EsxiHost::name);
-            unique("datastore", k + "/datastore", s.datastores(), Datastore::name);
-            unique("network", k + "/network", s.networks(), PortGroup::name);
+            Address k = Address.site(s.name());
+            unique("host", n -> k.child(Kind.HOST, n), s.hosts(), EsxiHost::name);
+            unique("datastore", n -> k.child(Kind.DATASTORE, n), s.datastores(), Datastore::name);
+            unique("network", n -> k.child(Kind.NETWORK, n), s.networks(), PortGroup::name);
         }
         for (VmmSite s : estate.vmmSites()) {
-            String k = "site:" + s.name();
-            unique("VMM server", k + "/vmmServer", s.servers(), VmmServer::name);
-            unique("cloud", k + "/cloud", s.clouds(), VmmCloud::name);
-            unique("Hyper-V host", k + "/hyperVHost", s.hosts(), HyperVHost::name);
-            unique("logical network", k + "/logicalNetwork", s.logicalNetworks(), LogicalNetwork::name);
-            unique("VM network", k + "/vmNetwork", s.vmNetworks(), VmNetwork::name);
-            unique("storage classification", k + "/storageClassification", s.storageClassifications(), StorageClassification::name);
+            Address k = Address.site(s.name());
+            unique("VMM server", n -> k.child(Kind.VMM_SERVER, n), s.servers(), VmmServer::name);
+            unique("cloud", n -> k.child(Kind.CLOUD, n), s.clouds(), VmmCloud::name);
+            unique("Hyper-V host", n -> k.child(Kind.HYPERV_HOST, n), s.hosts(), HyperVHost::name);
+            unique("logical network", n -> k.child(Kind.LOGICAL_NETWORK, n), s.logicalNetworks(), LogicalNetwork::name);
+            unique("VM network", n -> k.child(Kind.VM_NETWORK, n), s.vmNetworks(), VmNetwork::name);
+            unique("storage classification", n -> k.child(Kind.STORAGE_CLASSIFICATION, n), s.storageClassifications(), StorageClassification::name);
         }
         for (Machine m : estate.machines()) {
-            unique("disk '%s' of machine '" + m.name() + "'", "machine:" + m.name() + "/disk", m.disks(), Disk::name);
-            unique("nic '%s' of machine '" + m.name() + "'", "machine:" + m.name() + "/nic", m.nics(), Nic::name);
+            Address k = Address.machine(m.name());
+            unique("disk '%s' of machine '" + m.name() + "'", n -> k.child(Kind.DISK, n), m.disks(), Disk::name);
+            unique("nic '%s' of machine '" + m.name() + "'", n -> k.child(Kind.NIC, n), m.nics(), Nic::name);
         }
     }
 
-    private <T> void unique(String what, String keyPrefix, List<T> items, Function<T, String> name) {
+    /** Reports each name declared twice, at its second place; {@code address} gives a name's address. */
+    private <T> void unique(String what, Function<String, Address> address, List<T> items, Function<T, String> name) {
         Set<String> seen = new HashSet<>();
         Set<String> reported = new HashSet<>();
         for (T item : items) {
             String n = name.apply(item);
             if (n == null || seen.add(n) || !reported.add(n)) continue;
-            String key = keyPrefix + ":" + n;
+            Address key = address.apply(n);
             List<Location> places = sources.all(key);
             String label = what.contains("%s") ? String.format(what, n) : what + " '" + n + "'";
             Location second = places.size() > 1 ? places.get(1) : sources.at(key);
@@ -142,13 +146,13 @@ public final class EstateValidator {
     private void sites() {
         for (AzureTarget a : estate.azure()) {
             if (a.provider() == ProviderKind.VSPHERE) {
-                error(sources.at("azure:" + a.name()), "azure target '" + a.name() + "' has provider 'vsphere' — an Azure target takes provider 'simulated' or 'azure'");
+                error(sources.at(Address.azure(a.name())), "azure target '" + a.name() + "' has provider 'vsphere' — an Azure target takes provider 'simulated' or 'azure'");
             }
         }
         for (VmwareSite s : estate.vmwareSites()) {
             Vcenter vc = s.vcenter();
             if (vc != null && vc.provider() != null && vc.provider() != ProviderKind.SIMULATED) {
-                Location at = sources.at("site:" + s.name() + "/vcenter:" + vc.address());
+                Location at = sources.at(Address.site(s.name()).child(Kind.VCENTER, vc.address()));
                 String label = "vcenter '" + vc.address() + "'";
                 if (vc.provider() == ProviderKind.AZURE) {
                     error(at, label + " has provider 'azure' — a vCenter takes provider 'simulated' or 'vsphere'");
@@ -158,13 +162,14 @@ public final class EstateValidator {
                     if (vc.credential() == null) error(at, label + " has provider 'vsphere' and no credential — add: credential secret('vcenter-password')");
                 }
             }
+            Address site = Address.site(s.name());
             Set<String> hosts = names(s.hosts(), EsxiHost::name);
             for (Datastore d : s.datastores()) {
-                if (d.host() != null) ref("site:" + s.name() + "/datastore:" + d.name(), "datastore '" + d.name() + "'", "host", d.host(), hosts);
+                if (d.host() != null) ref(site.child(Kind.DATASTORE, d.name()), "datastore '" + d.name() + "'", "host", d.host(), hosts);
             }
             Set<String> datastores = names(s.datastores(), Datastore::name);
             for (MasterTarget mt : s.masterTargets()) {
-                String key = "site:" + s.name() + "/masterTarget:" + mt.name();
+                Address key = site.child(Kind.MASTER_TARGET, mt.name());
                 if (mt.esxiHost() != null) ref(key, "master target '" + mt.name() + "'", "host", mt.esxiHost(), hosts);
                 if (mt.datastore() != null) ref(key, "master target '" + mt.name() + "'", "datastore", mt.datastore(), datastores);
             }
@@ -173,12 +178,13 @@ public final class EstateValidator {
             Set<String> servers = names(s.servers(), VmmServer::name);
             Set<String> clouds = names(s.clouds(), VmmCloud::name);
             Set<String> logical = names(s.logicalNetworks(), LogicalNetwork::name);
-            for (VmmCloud c : s.clouds()) ref("site:" + s.name() + "/cloud:" + c.name(), "cloud '" + c.name() + "'", "VMM server", c.server(), servers);
+            Address site = Address.site(s.name());
+            for (VmmCloud c : s.clouds()) ref(site.child(Kind.CLOUD, c.name()), "cloud '" + c.name() + "'", "VMM server", c.server(), servers);
             for (LogicalNetwork l : s.logicalNetworks()) {
-                for (String c : l.clouds()) ref("site:" + s.name() + "/logicalNetwork:" + l.name(), "logical network '" + l.name() + "'", "cloud", c, clouds);
+                for (String c : l.clouds()) ref(site.child(Kind.LOGICAL_NETWORK, l.name()), "logical network '" + l.name() + "'", "cloud", c, clouds);
             }
             for (VmNetwork n : s.vmNetworks()) {
-                ref("site:" + s.name() + "/vmNetwork:" + n.name(), "VM network '" + n.name() + "'", "logical network", n.logicalNetwork(), logical);
+                ref(site.child(Kind.VM_NETWORK, n.name()), "VM network '" + n.name() + "'", "logical network", n.logicalNetwork(), logical);
             }
         }
     }
@@ -187,7 +193,7 @@ public final class EstateValidator {
 
     private void machines() {
         for (Machine m : estate.machines()) {
-            String key = "machine:" + m.name();
+            Address key = Address.machine(m.name());
             String label = "machine '" + m.name() + "'";
             boolean hyperV = m.kind() == MachineKind.HYPERV_VM;
             if (hyperV) {
@@ -201,11 +207,11 @@ public final class EstateValidator {
                 if (m.cloud() == null) error(sources.at(key), label + " is a Hyper-V VM and needs its VMM cloud — add: cloud 'name'");
                 else ref(key, label, "cloud", m.cloud(), names(site.clouds(), VmmCloud::name));
                 Set<String> nets = names(site.vmNetworks(), VmNetwork::name);
-                for (Nic n : m.nics()) ref(key + "/nic:" + n.name(), "nic '" + n.name() + "' of " + label, "network", n.network(), nets);
+                for (Nic n : m.nics()) ref(key.child(Kind.NIC, n.name()), "nic '" + n.name() + "' of " + label, "network", n.network(), nets);
                 Set<String> classes = names(site.storageClassifications(), StorageClassification::name);
                 for (Disk d : m.disks()) {
                     if (d.storageClassification() != null) {
-                        ref(key + "/disk:" + d.name(), "disk '" + d.name() + "' of " + label, "storage classification", d.storageClassification(), classes);
+                        ref(key.child(Kind.DISK, d.name()), "disk '" + d.name() + "' of " + label, "storage classification", d.storageClassification(), classes);
                     }
                 }
             } else {
@@ -215,7 +221,7 @@ public final class EstateValidator {
                     continue;
                 }
                 Set<String> nets = names(site.networks(), PortGroup::name);
-                for (Nic n : m.nics()) ref(key + "/nic:" + n.name(), "nic '" + n.name() + "' of " + label, "network", n.network(), nets);
+                for (Nic n : m.nics()) ref(key.child(Kind.NIC, n.name()), "nic '" + n.name() + "' of " + label, "network", n.network(), nets);
                 if (m.esxiHost() != null) ref(key, label, "host", m.esxiHost(), names(site.hosts(), EsxiHost::name));
                 if (m.datastore() != null) ref(key, label, "datastore", m.datastore(), names(site.datastores(), Datastore::name));
                 if (m.kind() == MachineKind.PHYSICAL && (m.esxiHost() != null || m.datastore() != null)) {
@@ -224,7 +230,7 @@ public final class EstateValidator {
             }
             FailoverSettings f = m.failover();
             if (f != null && f.network() != null) {
-                String fk = key + "/failover";
+                Address fk = key.child(Kind.FAILOVER);
                 if (ref(fk, "failover settings of " + label, "network", f.network(), azureNetworkNames) && f.subnet() != null) {
                     VirtualNetwork net = azureNetworks.get(f.network());
                     ref(fk, "failover settings of " + label, "subnet", f.subnet(), names(net.subnets(), Subnet::name));
@@ -233,7 +239,7 @@ public final class EstateValidator {
         }
     }
 
-    private void siteProblem(String key, String label, String site, String kind, Collection<String> known, boolean otherKind) {
+    private void siteProblem(Address key, String label, String site, String kind, Collection<String> known, boolean otherKind) {
         if (otherKind) {
             error(sources.at(key), label + " is in site '" + site + "', which is not " + kind + " — "
                     + (kind.startsWith("a VMM") ? "Hyper-V VMs belong to vmmSite sites" : "VMware VMs and physical servers belong to vmwareSite sites"));
@@ -249,7 +255,7 @@ public final class EstateValidator {
         Set<String> vmwarePolicies = names(estate.replicationPolicies(), ReplicationPolicy::name);
         Set<String> hyperVPolicies = names(estate.hyperVPolicies(), HyperVPolicy::name);
         for (ProtectionGroup g : estate.protectionGroups()) {
-            String key = "protectionGroup:" + g.name();
+            Address key = Address.protectionGroup(g.name());
             String label = "protection group '" + g.name() + "'";
             Location at = sources.at(key);
             VmwareSite vs = vmwareSites.get(g.source());
@@ -303,7 +309,7 @@ public final class EstateValidator {
 
     private void recoveryPlans() {
         for (RecoveryPlan p : estate.recoveryPlans()) {
-            String key = "recoveryPlan:" + p.name();
+            Address key = Address.recoveryPlan(p.name());
             String label = "recovery plan '" + p.name() + "'";
             ref(key, label, "source site", p.source(), allSiteNames());
             Set<String> targets = new TreeSet<>(azure.keySet());
@@ -313,7 +319,7 @@ public final class EstateValidator {
             Set<String> machineNames = names(estate.machines(), Machine::name);
             for (RecoveryGroup g : p.groups()) {
                 for (PlanMachine pm : g.machines()) {
-                    String mk = key + "/machine:" + pm.name();
+                    Address mk = key.child(Kind.MACHINE, pm.name());
                     if (!inPlan.add(pm.name())) error(sources.at(mk), label + " lists machine '" + pm.name() + "' twice; a machine fails over once");
                     ref(mk, label, "machine", pm.name(), machineNames);
                 }
@@ -322,7 +328,7 @@ public final class EstateValidator {
                 for (PlanMachine pm : g.machines()) {
                     for (String dep : pm.dependsOn()) {
                         if (!inPlan.contains(dep)) {
-                            error(sources.at(key + "/machine:" + pm.name()), "machine '" + pm.name() + "' in " + label + " depends on '" + dep
+                            error(sources.at(key.child(Kind.MACHINE, pm.name())), "machine '" + pm.name() + "' in " + label + " depends on '" + dep
                                     + "', which is not in the plan" + Suggestions.didYouMean(dep, inPlan));
                         }
                     }
@@ -330,7 +336,7 @@ public final class EstateValidator {
             }
             Drill d = p.drill();
             if (d != null) {
-                String dk = key + "/drill";
+                Address dk = key.child(Kind.DRILL);
                 AzureTarget t = azure.get(p.target());
                 VmmSite vt = vmmSites.get(p.target());
                 // A VMM target site drills into its VM networks, even when an Azure target of the same name says where its vault lives.
@@ -356,7 +362,7 @@ public final class EstateValidator {
         estate.azure().forEach(a -> a.networks().forEach(n -> targetNets.add(n.name())));
         estate.vmmSites().forEach(s -> s.vmNetworks().forEach(n -> targetNets.add(n.name())));
         for (NetworkMapping m : estate.networkMappings()) {
-            String key = "networkMapping:" + m.source();
+            Address key = Address.of(Kind.NETWORK_MAPPING, m.source());
             String label = "network mapping '" + m.source() + "'";
             String src = m.source();
             int slash = src.indexOf('/');
@@ -377,7 +383,7 @@ public final class EstateValidator {
         Set<String> classifications = new TreeSet<>();
         estate.vmmSites().forEach(s -> s.storageClassifications().forEach(c -> classifications.add(c.name())));
         for (StorageMapping m : estate.storageMappings()) {
-            String key = "storageMapping:" + m.source();
+            Address key = Address.of(Kind.STORAGE_MAPPING, m.source());
             String label = "storage mapping '" + m.source() + "'";
             ref(key, label, "source classification", m.source(), classifications);
             ref(key, label, "target classification", m.target(), classifications);
@@ -393,7 +399,7 @@ public final class EstateValidator {
     }
 
     /** Reports a reference to an undeclared name; true when the reference resolves. */
-    private boolean ref(String key, String label, String what, String name, Collection<String> known) {
+    private boolean ref(Address key, String label, String what, String name, Collection<String> known) {
         if (name == null || known.contains(name)) return true;
         String hint = Suggestions.closest(name, known).map(s -> " — did you mean '" + s + "'?")
                 .orElse(known.isEmpty() ? " — none is declared" : " — declared: " + known.stream().sorted().limit(8).map(s -> "'" + s + "'").collect(Collectors.joining(", "))
@@ -402,7 +408,7 @@ public final class EstateValidator {
         return false;
     }
 
-    private void refOfKind(String key, String label, String what, String name, Set<String> right, Set<String> wrong, String wrongKind) {
+    private void refOfKind(Address key, String label, String what, String name, Set<String> right, Set<String> wrong, String wrongKind) {
         if (name != null && !right.contains(name) && wrong.contains(name)) {
             error(sources.at(key), label + " uses " + what + " '" + name + "', which is " + wrongKind);
         } else {

@@ -26,7 +26,53 @@ class AddressSpec extends Specification {
 
         where:
         text << ['machine:erp-db01', 'site:amsterdam/processServer:ps01', 'azure:contoso-dr/network:dr-vnet/subnet:app',
-                 'recoveryPlan:erp/group:1/script:scripts/sub/check.sh']
+                 'recoveryPlan:erp/group:1/script:scripts/sub/check.sh', 'machine:db01/failover', 'recoveryPlan:erp/drill',
+                 'site:ams/masterTarget:mt01/retention', 'site:ams/vcenter:10.0.0.5/thumbprint', 'azure:contoso-dr/endpoint',
+                 'policy:gold/initialReplication', 'networkMapping:ams/lan']
+    }
+
+    def "an unnamed part of a thing is a step written as its token alone"() {
+        expect:
+        Address.machine('db01').child(FAILOVER).toString() == 'machine:db01/failover'
+        Address.site('ams').child(MASTER_TARGET, 'mt01').child(RETENTION).toString() == 'site:ams/masterTarget:mt01/retention'
+        Address.machine('db01').child(MOBILITY).parent() == Address.machine('db01')
+        Address.machine('db01').child(MOBILITY).last() == Address.Step.part(MOBILITY)
+        Address.Step.part(DRILL).name() == null
+    }
+
+    def "a part reads back as a part, after a thing it belongs to"() {
+        expect:
+        Address.parse('machine:db01/failover') == Address.machine('db01').child(FAILOVER)
+        Address.parse('site:ams/vcenter:10.0.0.5/thumbprint') == Address.site('ams').child(VCENTER, '10.0.0.5').child(THUMBPRINT)
+        Address.parse('recoveryPlan:erp/drill') == Address.recoveryPlan('erp').child(DRILL)
+    }
+
+    def "a name that ends like a part stays a name where that part does not belong"() {
+        expect:
+        Address.parse('recoveryPlan:erp/group:1/script:checks/failover').last() == new Address.Step(SCRIPT, 'checks/failover')
+        Address.parse('networkMapping:ams/drill').last() == new Address.Step(NETWORK_MAPPING, 'ams/drill')
+    }
+
+    def "a part only belongs to the kinds it is a part of, and takes no name"() {
+        when:
+        Address.site('ams').child(FAILOVER)
+
+        then:
+        def e = thrown(IllegalArgumentException)
+        e.message == "a failover part belongs to machine, not to 'site:ams'"
+
+        when:
+        Address.machine('db01').child(FAILOVER, 'x')
+
+        then:
+        e = thrown(IllegalArgumentException)
+        e.message == 'a failover part has no name'
+
+        when:
+        Address.machine('db01').child(DISK, null)
+
+        then:
+        thrown(NullPointerException)
     }
 
     def "a script path with slashes stays one name"() {

@@ -70,20 +70,31 @@ public final class DataFileLoader {
         each(t, root, "vmwareSites", (p, n) -> {
             Address k = Address.site(n.path("name").asText());
             s.add(k, t.at(p));
-            children(t, n, p, k, List.of(Map.entry("hosts", Kind.HOST), Map.entry("datastores", Kind.DATASTORE), Map.entry("networks", Kind.NETWORK), Map.entry("processServers", Kind.PROCESS_SERVER), Map.entry("masterTargets", Kind.MASTER_TARGET)), s);
+            children(t, n, p, k, List.of(
+                    Map.entry("hosts", Kind.HOST),
+                    Map.entry("datastores", Kind.DATASTORE),
+                    Map.entry("networks", Kind.NETWORK),
+                    Map.entry("processServers", Kind.PROCESS_SERVER),
+                    Map.entry("masterTargets", Kind.MASTER_TARGET)), s);
         });
         each(t, root, "vmmSites", (p, n) -> {
             Address k = Address.site(n.path("name").asText());
             s.add(k, t.at(p));
-            children(t, n, p, k, List.of(Map.entry("servers", Kind.VMM_SERVER), Map.entry("clouds", Kind.CLOUD), Map.entry("hosts", Kind.HYPERV_HOST), Map.entry("logicalNetworks", Kind.LOGICAL_NETWORK), Map.entry("vmNetworks", Kind.VM_NETWORK), Map.entry("storageClassifications", Kind.STORAGE_CLASSIFICATION)), s);
+            children(t, n, p, k, List.of(
+                    Map.entry("servers", Kind.VMM_SERVER),
+                    Map.entry("clouds", Kind.CLOUD),
+                    Map.entry("hosts", Kind.HYPERV_HOST),
+                    Map.entry("logicalNetworks", Kind.LOGICAL_NETWORK),
+                    Map.entry("vmNetworks", Kind.VM_NETWORK),
+                    Map.entry("storageClassifications", Kind.STORAGE_CLASSIFICATION)), s);
         });
         each(t, root, "machines", (p, n) -> {
             Address k = Address.machine(n.path("name").asText());
             s.add(k, t.at(p));
             each(t, n, p, "disks", (p2, n2) -> s.add(k.child(Kind.DISK, n2.path("name").asText()), t.at(p2)));
             each(t, n, p, "nics", (p2, n2) -> s.add(k.child(Kind.NIC, n2.path("name").asText()), t.at(p2)));
-            if (n.has("failover")) s.add(k + "/failover", t.at(p + "/failover"));
-            if (n.has("mobility")) s.add(k + "/mobility", t.at(p + "/mobility"));
+            if (n.has("failover")) s.add(k.child(Kind.FAILOVER), t.at(p + "/failover"));
+            if (n.has("mobility")) s.add(k.child(Kind.MOBILITY), t.at(p + "/mobility"));
         });
         each(t, root, "replicationPolicies", (p, n) -> s.add(Address.policy(n.path("name").asText()), t.at(p)));
         each(t, root, "hyperVPolicies", (p, n) -> s.add(Address.policy(n.path("name").asText()), t.at(p)));
@@ -103,7 +114,7 @@ public final class DataFileLoader {
                     });
                 }
             });
-            if (n.has("drill")) s.add(k + "/drill", t.at(p + "/drill"));
+            if (n.has("drill")) s.add(k.child(Kind.DRILL), t.at(p + "/drill"));
         });
         return s;
     }
