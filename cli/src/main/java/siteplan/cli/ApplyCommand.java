@@ -19,7 +19,7 @@ import siteplan.executor.apply.ApplyResult;
 import siteplan.executor.apply.Journal;
 import siteplan.executor.apply.OperationGraph;
 import siteplan.executor.secrets.Secrets;
-import siteplan.executor.sim.SimClock;
+import siteplan.providers.sim.SimClock;
 import siteplan.planner.plan.HumanView;
 import siteplan.planner.plan.Plan;
 import siteplan.planner.plan.PlanJson;
@@ -143,7 +143,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         OperationGraph graph = OperationGraph.of(plan.changes(), loaded.estate());
         missingCredentials(graph, loaded, secrets);
-        siteplan.executor.sim.Faults.check(stateDir).ifPresent(problem -> {
+        siteplan.providers.sim.Faults.check(stateDir).ifPresent(problem -> {
             throw new Siteplan.UserError(problem);
         });
         // Checked again under the lock: another run may have changed the estate since this plan was made.

@@ -11,7 +11,7 @@ import siteplan.executor.drill.ReportWriter;
 import siteplan.executor.drill.RecoveryRunner;
 import siteplan.executor.drill.RunReport;
 import siteplan.executor.secrets.Secrets;
-import siteplan.executor.sim.SimClock;
+import siteplan.providers.sim.SimClock;
 import siteplan.executor.provider.Operations;
 import siteplan.model.RecoveryPlan;
 import siteplan.planner.plan.Plan;
@@ -92,7 +92,7 @@ final class RecoverySession {
     }
 
     Operations operations() {
-        siteplan.executor.sim.Faults.check(stateDir).ifPresent(problem -> {
+        siteplan.providers.sim.Faults.check(stateDir).ifPresent(problem -> {
             throw new Siteplan.UserError(problem);
         });
         try {

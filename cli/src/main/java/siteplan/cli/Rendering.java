@@ -20,7 +20,7 @@ final class Rendering {
 
     /** What the estate declares, site by site: a real vCenter or Azure where it says so, else the simulated estate in stateDir. */
     static Provider provider(java.nio.file.Path stateDir) {
-        return new siteplan.providers.EstateProvider(new siteplan.planner.provider.SimulatedProvider(stateDir), Siteplan.env());
+        return new siteplan.providers.EstateProvider(new siteplan.providers.sim.SimulatedProvider(stateDir), Siteplan.env());
     }
 
     /** Who carries out the estate's operations: its real Azure vault, or the simulated estate in stateDir. */

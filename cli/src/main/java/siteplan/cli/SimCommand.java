@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import siteplan.planner.sim.SimulatedEstate;
+import siteplan.providers.sim.SimulatedEstate;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.planner.state.StateFiles;
 import siteplan.dsl.load.DefinitionLoader;
@@ -94,12 +94,12 @@ final class SimCommand implements Runnable {
 
         @Override public Integer call() throws Exception {
             if (machines < 1 || files < 1) throw new Siteplan.UserError("--machines and --files must be at least 1");
-            siteplan.planner.sim.EstateGenerator.Style s = switch (style.toLowerCase()) {
-                case "blocks" -> siteplan.planner.sim.EstateGenerator.Style.BLOCKS;
-                case "table" -> siteplan.planner.sim.EstateGenerator.Style.TABLE;
+            siteplan.providers.sim.EstateGenerator.Style s = switch (style.toLowerCase()) {
+                case "blocks" -> siteplan.providers.sim.EstateGenerator.Style.BLOCKS;
+                case "table" -> siteplan.providers.sim.EstateGenerator.Style.TABLE;
                 default -> throw new Siteplan.UserError("--style must be blocks or table, not '" + style + "'");
             };
-            long bytes = siteplan.planner.sim.EstateGenerator.generate(dir, machines, files, s);
+            long bytes = siteplan.providers.sim.EstateGenerator.generate(dir, machines, files, s);
             spec.commandLine().getOut().printf("Wrote %d machines in %d files to %s (%.1f MB, %s style).%n", machines, Math.min(files, machines), dir, bytes / 1e6, style);
             spec.commandLine().getOut().flush();
             return ExitCode.OK;

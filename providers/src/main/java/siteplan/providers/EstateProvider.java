@@ -12,7 +12,7 @@ import siteplan.model.Estate;
 import siteplan.model.ProviderKind;
 import siteplan.model.VmwareSite;
 import siteplan.planner.provider.Provider;
-import siteplan.planner.provider.SimulatedProvider;
+import siteplan.providers.sim.SimulatedProvider;
 import siteplan.planner.state.AzureSubscription;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.planner.state.RecoveryVault;

@@ -1,4 +1,4 @@
-package siteplan.executor.sim;
+package siteplan.providers.sim;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -29,9 +29,9 @@ import siteplan.model.Machine;
 import siteplan.model.Membership;
 import siteplan.model.ProcessServer;
 import siteplan.model.ProtectionGroup;
-import siteplan.planner.sim.SimulatedEstate;
 import siteplan.planner.state.AzureSubscription;
 import siteplan.planner.state.DiscoveredState;
+import siteplan.planner.state.PolicyForm;
 import siteplan.planner.state.ProtectedItem;
 import siteplan.planner.state.ProtectedItem.ActiveLocation;
 import siteplan.planner.state.ProtectedItem.ReplicationState;
@@ -300,9 +300,9 @@ public final class SimulatedOperations implements Operations {
         policies.add(w);
         // FB-POLICY: Site Recovery makes a failback policy beside every VMware-to-Azure policy; it is not
         // editable and not siteplan's (managed false), so a later plan never deletes it.
-        if (w.kind().equals("vmware-to-azure") && policies.stream().noneMatch(p -> p.name().equals(s.name() + "-failback"))) {
-            policies.add(new RecoveryVault.Policy(s.name() + "-failback", "failback",
-                    Map.of("rpoThreshold", "15m", "retention", "24h", "appConsistentFrequency", "60m"), false));
+        if (w.kind().equals(PolicyForm.VMWARE_TO_AZURE) && policies.stream().noneMatch(p -> p.name().equals(s.name() + "-failback"))) {
+            policies.add(new RecoveryVault.Policy(s.name() + "-failback", PolicyForm.FAILBACK,
+                    Map.of(PolicyForm.RPO_THRESHOLD, "15m", PolicyForm.RETENTION, "24h", PolicyForm.APP_CONSISTENT_FREQUENCY, "60m"), false));
         }
         replaceVault(withPolicies(v, policies));
         return StepResult.changed(s.action() == siteplan.planner.diff.Action.CREATE ? "created policy " + s.name() + " (and its failback policy, FB-POLICY)" : "updated policy " + s.name());

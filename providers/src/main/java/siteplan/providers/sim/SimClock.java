@@ -1,4 +1,4 @@
-package siteplan.executor.sim;
+package siteplan.providers.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package siteplan.planner.sim;
+package siteplan.providers.sim;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,10 @@
-package siteplan.planner.provider;
+package siteplan.providers.sim;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import siteplan.model.Estate;
+import siteplan.planner.provider.Provider;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.planner.state.StateFiles;
 import siteplan.planner.state.StateFolder;
