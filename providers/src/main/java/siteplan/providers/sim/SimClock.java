@@ -50,6 +50,14 @@ public final class SimClock implements Operations.ExecutionClock {
         return speed;
     }
 
+    @Override public boolean simulated() {
+        return true;
+    }
+
+    @Override public java.util.Optional<String> pace() {
+        return speed > 1 ? java.util.Optional.of("simulated clock at " + (long) speed + "x") : java.util.Optional.empty();
+    }
+
     @Override public Instant now() {
         long realNanos = System.nanoTime() - realStartNanos;
         return simulatedStart.plusNanos((long) (realNanos * speed));
