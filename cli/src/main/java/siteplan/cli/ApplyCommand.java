@@ -19,7 +19,6 @@ import siteplan.executor.apply.ApplyResult;
 import siteplan.executor.apply.Journal;
 import siteplan.executor.apply.OperationGraph;
 import siteplan.executor.secrets.Secrets;
-import siteplan.executor.sim.SimClock;
 import siteplan.planner.plan.HumanView;
 import siteplan.planner.plan.Plan;
 import siteplan.planner.plan.PlanJson;
@@ -135,15 +134,14 @@ final class ApplyCommand implements Callable<Integer> {
         }
         String estate = historyOptions.estateName(definition);
         Secrets secrets = new Secrets(Siteplan.env());
-        double speed;
         try {
-            speed = SimClock.speedFrom(Siteplan.env());
+            Rendering.providers(stateDir).checkSettings();
         } catch (IllegalArgumentException e) {
             throw new Siteplan.UserError(e.getMessage());
         }
         OperationGraph graph = OperationGraph.of(plan.changes(), loaded.estate());
         missingCredentials(graph, loaded, secrets);
-        siteplan.executor.sim.Faults.check(stateDir).ifPresent(problem -> {
+        Rendering.providers(stateDir).faultsProblem().ifPresent(problem -> {
             throw new Siteplan.UserError(problem);
         });
         // Checked again under the lock: another run may have changed the estate since this plan was made.
@@ -158,8 +156,8 @@ final class ApplyCommand implements Callable<Integer> {
             }
         };
         try (LockedRun locked = LockedRun.start(historyOptions, stateDir, estate, EstateIdentity.of(loaded.estate(), stateDir), "apply", err, stillCurrent);
-             siteplan.executor.provider.Operations ops = Rendering.operations(stateDir, loaded.estate(), speed)) {
-            boolean simulated = siteplan.providers.EstateOperations.simulated(ops);
+             siteplan.executor.provider.Operations ops = Rendering.operations(stateDir, loaded.estate())) {
+            boolean simulated = ops.clock().simulated();
             try {
                 locked.run.write("plan.json", PlanJson.write(plan));
                 locked.run.write("model.yaml", EstateWriter.write(loaded.estate(), EstateWriter.Format.YAML));
@@ -173,7 +171,7 @@ final class ApplyCommand implements Callable<Integer> {
                 Applier applier = new Applier(ops, secrets, journal, new ProgressReporter(out, Siteplan.terminal, simulated), options);
                 locked.onInterrupt(applier::cancel);
                 out.println("Applying " + graph.size() + " changes to " + estate + " (" + ops.describe() + ", parallelism " + parallelism
-                        + (speed > 1 && simulated ? ", simulated clock at " + (long) speed + "x" : "") + ")");
+                        + ops.clock().pace().map(p -> ", " + p).orElse("") + ")");
                 out.flush();
                 List<String> protectedMachines = siteplan.model.Membership.of(loaded.estate()).protectedMachines();
                 result = applier.run(graph, protectedMachines);

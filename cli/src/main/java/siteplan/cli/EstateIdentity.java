@@ -18,12 +18,12 @@ final class EstateIdentity {
     private EstateIdentity() {}
 
     static String of(Estate estate, Path stateDir) {
-        List<AzureTarget> real = siteplan.providers.EstateProvider.azureTargets(estate);
+        List<AzureTarget> real = siteplan.providers.Providers.realTargets(estate);
         if (!real.isEmpty()) {
             return String.join(" ", real.stream().map(EstateIdentity::vault).sorted().toList());
         }
         try {
-            return "simulated " + siteplan.planner.sim.SimulatedEstate.id(stateDir);
+            return "simulated " + Rendering.providers(stateDir).simulatedEstateId();
         } catch (IOException e) {
             throw new Siteplan.UserError("cannot read or write the simulated estate's ID in " + stateDir + " (" + e.getMessage()
                     + "); check that the state folder exists and is writable. Nothing was changed.");

@@ -11,7 +11,6 @@ import siteplan.executor.drill.ReportWriter;
 import siteplan.executor.drill.RecoveryRunner;
 import siteplan.executor.drill.RunReport;
 import siteplan.executor.secrets.Secrets;
-import siteplan.executor.sim.SimClock;
 import siteplan.executor.provider.Operations;
 import siteplan.model.RecoveryPlan;
 import siteplan.planner.plan.Plan;
@@ -92,14 +91,10 @@ final class RecoverySession {
     }
 
     Operations operations() {
-        siteplan.executor.sim.Faults.check(stateDir).ifPresent(problem -> {
+        Rendering.providers(stateDir).faultsProblem().ifPresent(problem -> {
             throw new Siteplan.UserError(problem);
         });
-        try {
-            return Rendering.operations(stateDir, loaded.estate(), SimClock.speedFrom(Siteplan.env()));
-        } catch (IllegalArgumentException e) {
-            throw new Siteplan.UserError(e.getMessage());
-        }
+        return Rendering.operations(stateDir, loaded.estate());
     }
 
     /** What the estate lock is keyed on (see {@link EstateIdentity}). */

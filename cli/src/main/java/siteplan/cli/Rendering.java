@@ -18,16 +18,21 @@ final class Rendering {
         }
     }
 
+    /** Who serves the estate whose simulated part is in stateDir: discovery, operations and their clock. */
+    static siteplan.providers.Providers providers(java.nio.file.Path stateDir) {
+        return siteplan.providers.Providers.of(stateDir, Siteplan.env());
+    }
+
     /** What the estate declares, site by site: a real vCenter or Azure where it says so, else the simulated estate in stateDir. */
     static Provider provider(java.nio.file.Path stateDir) {
-        return new siteplan.providers.EstateProvider(new siteplan.planner.provider.SimulatedProvider(stateDir), Siteplan.env());
+        return providers(stateDir).discovery();
     }
 
     /** Who carries out the estate's operations: its real Azure vault, or the simulated estate in stateDir. */
-    static siteplan.executor.provider.Operations operations(java.nio.file.Path stateDir, siteplan.model.Estate estate, double simSpeed) {
+    static siteplan.executor.provider.Operations operations(java.nio.file.Path stateDir, siteplan.model.Estate estate) {
         try {
-            return siteplan.providers.EstateOperations.open(stateDir, estate, Siteplan.env(), simSpeed);
-        } catch (Provider.DiscoveryException e) {
+            return providers(stateDir).operations(estate);
+        } catch (Provider.DiscoveryException | IllegalArgumentException e) {
             throw new Siteplan.UserError(e.getMessage());
         }
     }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import siteplan.planner.sim.SimulatedEstate;
+import siteplan.providers.Providers;
+import siteplan.providers.Simulator;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.planner.state.StateFiles;
 import siteplan.dsl.load.DefinitionLoader;
@@ -63,9 +64,9 @@ final class SimCommand implements Runnable {
             if (Files.exists(file) && !force) {
                 throw new Siteplan.UserError(file + " already exists; add --force to replace it");
             }
-            DiscoveredState s = SimulatedEstate.create(loaded.estate(), fromModel, percent);
+            DiscoveredState s = Providers.simulator().create(loaded.estate(), fromModel, percent);
             StateFiles.write(file, s);
-            SimulatedEstate.id(dir); // kept when the estate is replaced: it is still the estate in this folder, for the lock
+            Providers.simulator().id(dir); // kept when the estate is replaced: it is still the estate in this folder, for the lock
             long vms = s.vcenters().stream().mapToLong(v -> v.vms().size()).sum() + s.vmms().stream().mapToLong(v -> v.vms().size()).sum();
             long items = s.vaults().stream().mapToLong(v -> v.protectedItems().size()).sum();
             spec.commandLine().getOut().printf("Created a simulated estate in %s: %d VMs, %d vaults, %d protected machines%s.%n", dir, vms, s.vaults().size(), items,
@@ -94,12 +95,12 @@ final class SimCommand implements Runnable {
 
         @Override public Integer call() throws Exception {
             if (machines < 1 || files < 1) throw new Siteplan.UserError("--machines and --files must be at least 1");
-            siteplan.planner.sim.EstateGenerator.Style s = switch (style.toLowerCase()) {
-                case "blocks" -> siteplan.planner.sim.EstateGenerator.Style.BLOCKS;
-                case "table" -> siteplan.planner.sim.EstateGenerator.Style.TABLE;
+            Simulator.Style s = switch (style.toLowerCase()) {
+                case "blocks" -> Simulator.Style.BLOCKS;
+                case "table" -> Simulator.Style.TABLE;
                 default -> throw new Siteplan.UserError("--style must be blocks or table, not '" + style + "'");
             };
-            long bytes = siteplan.planner.sim.EstateGenerator.generate(dir, machines, files, s);
+            long bytes = Providers.simulator().generate(dir, machines, files, s);
             spec.commandLine().getOut().printf("Wrote %d machines in %d files to %s (%.1f MB, %s style).%n", machines, Math.min(files, machines), dir, bytes / 1e6, style);
             spec.commandLine().getOut().flush();
             return ExitCode.OK;

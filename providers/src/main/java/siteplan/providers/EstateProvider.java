@@ -12,7 +12,6 @@ import siteplan.model.Estate;
 import siteplan.model.ProviderKind;
 import siteplan.model.VmwareSite;
 import siteplan.planner.provider.Provider;
-import siteplan.planner.provider.SimulatedProvider;
 import siteplan.planner.state.AzureSubscription;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.planner.state.RecoveryVault;
@@ -30,13 +29,15 @@ import siteplan.providers.vsphere.VsphereSession;
  * An estate with nothing real is exactly the simulated provider (same fingerprint, same messages).
  */
 public final class EstateProvider implements Provider {
-    private final SimulatedProvider simulated;
+    private final Provider simulated;
+    private final java.nio.file.Path stateDir;
     private final Secrets secrets;
     private final TrustedEndpoints trusted;
     private Estate lastScope;
 
-    public EstateProvider(SimulatedProvider simulated, Map<String, String> env) {
+    EstateProvider(Provider simulated, java.nio.file.Path stateDir, Map<String, String> env) {
         this.simulated = simulated;
+        this.stateDir = stateDir;
         this.secrets = new Secrets(env);
         this.trusted = TrustedEndpoints.from(env);
     }
@@ -107,7 +108,7 @@ public final class EstateProvider implements Provider {
                 }
             }));
         }
-        DiscoveredState base = needsSimulated(scope) && java.nio.file.Files.isRegularFile(simulated.stateFile())
+        DiscoveredState base = needsSimulated(scope) && java.nio.file.Files.isRegularFile(stateDir.resolve(siteplan.planner.state.StateFiles.STATE_FILE))
                 ? simulated.discover(scope) : DiscoveredState.empty();
         List<VcenterInventory> merged = new ArrayList<>(base.vcenters().stream().filter(v -> !vcenters.containsKey(v.site())).toList());
         for (var f : vcenters.values()) merged.add(join(f));

@@ -66,6 +66,16 @@ public interface Operations extends AutoCloseable {
         Instant now();
 
         void sleep(Duration d) throws InterruptedException;
+
+        /** True when the clock is modelled (the simulated estate's): the durations it measures are simulated time. */
+        default boolean simulated() {
+            return false;
+        }
+
+        /** How the clock runs, for the first line of an apply ("simulated clock at 1000000x"); empty for wall time. */
+        default java.util.Optional<String> pace() {
+            return java.util.Optional.empty();
+        }
     }
 
     enum FailoverType implements siteplan.model.Token { PLANNED, UNPLANNED, TEST }

@@ -11,9 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import siteplan.model.*;
-import siteplan.planner.sim.PolicyForm;
-import siteplan.planner.sim.ServerForm;
-import siteplan.planner.sim.SimulatedEstate;
 import siteplan.planner.state.*;
 import siteplan.planner.state.RecoveryVault.Fabric;
 import siteplan.planner.state.RecoveryVault.RegisteredServer;
@@ -306,8 +303,8 @@ public final class Differ {
         Mobility want = m.mobility();
         ProtectedItem.Mobility have = p == null ? null : p.mobility();
         List<FieldChange> f = new ArrayList<>();
-        List<String> services = new ArrayList<>(SimulatedEstate.MOBILITY_SERVICES);
-        if (!Boolean.FALSE.equals(want.vmAgent())) services.addAll(SimulatedEstate.AGENT_SERVICES);
+        List<String> services = new ArrayList<>(MobilityForm.MOBILITY_SERVICES);
+        if (!Boolean.FALSE.equals(want.vmAgent())) services.addAll(MobilityForm.AGENT_SERVICES);
         if (have == null) {
             f.add(new FieldChange("version", null, want.version()));
             services.forEach(s -> f.add(new FieldChange("service " + s, null, "running")));

@@ -14,9 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import siteplan.planner.state.AzureSubscription;
+import siteplan.planner.state.PolicyForm;
 import siteplan.planner.state.ProtectedItem;
 import siteplan.planner.state.RecoveryPlanInfo;
 import siteplan.planner.state.RecoveryVault;
+import siteplan.planner.state.ServerForm;
 import siteplan.planner.state.VmDisk;
 import siteplan.units.DataSize;
 import siteplan.units.Durations;
@@ -173,16 +175,16 @@ public final class AzureDiscovery {
 
     private static Map<String, String> memory(JsonNode ps) {
         Map<String, String> m = new LinkedHashMap<>();
-        if (ps.hasNonNull("totalMemoryInBytes") && ps.get("totalMemoryInBytes").asLong() > 0) m.put("memory", new DataSize(ps.get("totalMemoryInBytes").asLong()).toString());
+        if (ps.hasNonNull("totalMemoryInBytes") && ps.get("totalMemoryInBytes").asLong() > 0) m.put(ServerForm.MEMORY, new DataSize(ps.get("totalMemoryInBytes").asLong()).toString());
         return m;
     }
 
     private static Map<String, String> masterTarget(JsonNode mt) {
         Map<String, String> m = new LinkedHashMap<>();
-        if (mt.hasNonNull("osType")) m.put("os", mt.get("osType").asText().toLowerCase(Locale.ROOT));
+        if (mt.hasNonNull("osType")) m.put(ServerForm.OS, mt.get("osType").asText().toLowerCase(Locale.ROOT));
         long retention = 0;
         for (JsonNode r : mt.path("retentionVolumes")) retention += r.path("capacityInBytes").asLong();
-        if (retention > 0) m.put("retention", new DataSize(retention).toString());
+        if (retention > 0) m.put(ServerForm.RETENTION, new DataSize(retention).toString());
         return m;
     }
 
@@ -193,27 +195,27 @@ public final class AzureDiscovery {
         Map<String, String> s = new TreeMap<>();
         switch (type) {
             case "InMageAzureV2", "InMage" -> {
-                minutes(s, "rpoThreshold", d.path("recoveryPointThresholdInMinutes"));
-                minutes(s, "retention", d.path("recoveryPointHistory"));
-                minutes(s, "appConsistentFrequency", d.path("appConsistentFrequencyInMinutes"));
-                if (d.hasNonNull("multiVmSyncStatus")) s.put("multiVmConsistency", String.valueOf("Enable".equalsIgnoreCase(d.get("multiVmSyncStatus").asText())));
-                return new RecoveryVault.Policy(name, type.equals("InMage") ? "failback" : "vmware-to-azure", s, managed);
+                minutes(s, PolicyForm.RPO_THRESHOLD, d.path("recoveryPointThresholdInMinutes"));
+                minutes(s, PolicyForm.RETENTION, d.path("recoveryPointHistory"));
+                minutes(s, PolicyForm.APP_CONSISTENT_FREQUENCY, d.path("appConsistentFrequencyInMinutes"));
+                if (d.hasNonNull("multiVmSyncStatus")) s.put(PolicyForm.MULTI_VM_CONSISTENCY, String.valueOf("Enable".equalsIgnoreCase(d.get("multiVmSyncStatus").asText())));
+                return new RecoveryVault.Policy(name, type.equals("InMage") ? PolicyForm.FAILBACK : PolicyForm.VMWARE_TO_AZURE, s, managed);
             }
             case "HyperVReplica2012R2", "HyperVReplica2012", "HyperVReplicaBasePolicyDetails" -> {
-                if (d.hasNonNull("replicationFrequencyInSeconds")) s.put("copyFrequency", Durations.format(Duration.ofSeconds(d.get("replicationFrequencyInSeconds").asLong())));
-                if (d.hasNonNull("recoveryPoints")) s.put("recoveryPoints", d.get("recoveryPoints").asText());
+                if (d.hasNonNull("replicationFrequencyInSeconds")) s.put(PolicyForm.COPY_FREQUENCY, Durations.format(Duration.ofSeconds(d.get("replicationFrequencyInSeconds").asLong())));
+                if (d.hasNonNull("recoveryPoints")) s.put(PolicyForm.RECOVERY_POINTS, d.get("recoveryPoints").asText());
                 if (d.hasNonNull("applicationConsistentSnapshotFrequencyInHours") && d.get("applicationConsistentSnapshotFrequencyInHours").asLong() > 0) {
-                    s.put("appConsistentFrequency", Durations.format(Duration.ofHours(d.get("applicationConsistentSnapshotFrequencyInHours").asLong())));
+                    s.put(PolicyForm.APP_CONSISTENT_FREQUENCY, Durations.format(Duration.ofHours(d.get("applicationConsistentSnapshotFrequencyInHours").asLong())));
                 }
-                if (d.hasNonNull("compression")) s.put("compression", String.valueOf("Enable".equalsIgnoreCase(d.get("compression").asText())));
-                if (d.hasNonNull("allowedAuthenticationType")) s.put("authentication", d.get("allowedAuthenticationType").asInt() == 2 ? "certificate" : "kerberos");
-                if (d.hasNonNull("replicationPort")) s.put("port", d.get("replicationPort").asText());
-                if (d.hasNonNull("initialReplicationMethod")) s.put("initialReplication", "Offline".equalsIgnoreCase(d.get("initialReplicationMethod").asText()) ? "offline" : "network");
+                if (d.hasNonNull("compression")) s.put(PolicyForm.COMPRESSION, String.valueOf("Enable".equalsIgnoreCase(d.get("compression").asText())));
+                if (d.hasNonNull("allowedAuthenticationType")) s.put(PolicyForm.AUTHENTICATION, d.get("allowedAuthenticationType").asInt() == 2 ? "certificate" : "kerberos");
+                if (d.hasNonNull("replicationPort")) s.put(PolicyForm.PORT, d.get("replicationPort").asText());
+                if (d.hasNonNull("initialReplicationMethod")) s.put(PolicyForm.INITIAL_REPLICATION, "Offline".equalsIgnoreCase(d.get("initialReplicationMethod").asText()) ? "offline" : "network");
                 if (d.hasNonNull("replicaDeletionOption")) {
                     String option = d.get("replicaDeletionOption").asText();
-                    s.put("deleteReplica", String.valueOf("Required".equalsIgnoreCase(option) || "OnRecoveryCloud".equalsIgnoreCase(option)));
+                    s.put(PolicyForm.DELETE_REPLICA, String.valueOf("Required".equalsIgnoreCase(option) || "OnRecoveryCloud".equalsIgnoreCase(option)));
                 }
-                return new RecoveryVault.Policy(name, "hyperv-to-vmm", s, managed);
+                return new RecoveryVault.Policy(name, PolicyForm.HYPERV_TO_VMM, s, managed);
             }
             default -> {
                 return new RecoveryVault.Policy(name, type.toLowerCase(Locale.ROOT), s, managed);

@@ -194,7 +194,7 @@ public final class AzureOperations implements Operations {
         in.put("appConsistentFrequencyInMinutes", p.appConsistentFrequency().toMinutes());
         in.put("crashConsistentFrequencyInMinutes", 5);
         in.put("multiVmSyncStatus", Boolean.TRUE.equals(p.multiVmConsistency()) ? "Enable" : "Disable");
-        if (have != null && AzureDiscovery.policy(have, false).settings().equals(siteplan.planner.sim.PolicyForm.settings(p))) {
+        if (have != null && AzureDiscovery.policy(have, false).settings().equals(siteplan.planner.state.PolicyForm.settings(p))) {
             return StepResult.already("policy " + s.name() + " is as declared");
         }
         return finish(az.write(HttpMethod.PUT, id, AzureConnection.ASR_API, Map.of("properties", Map.of("providerSpecificInput", in))),
@@ -206,7 +206,7 @@ public final class AzureOperations implements Operations {
      * target cloud under it (a protection container mapping), which protection of the group's VMs needs.
      */
     private StepResult hyperVPolicy(Step s, String id, JsonNode have, siteplan.model.HyperVPolicy p) {
-        Map<String, String> wanted = siteplan.planner.sim.PolicyForm.settings(p);
+        Map<String, String> wanted = siteplan.planner.state.PolicyForm.settings(p);
         List<String> done = new ArrayList<>();
         if (have == null || !AzureDiscovery.policy(have, false).settings().equals(wanted)) {
             Map<String, Object> in = new LinkedHashMap<>();

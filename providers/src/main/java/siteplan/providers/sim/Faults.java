@@ -1,4 +1,4 @@
-package siteplan.executor.sim;
+package siteplan.providers.sim;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.io.IOException;

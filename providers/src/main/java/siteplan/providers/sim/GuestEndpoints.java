@@ -1,4 +1,4 @@
-package siteplan.executor.sim;
+package siteplan.providers.sim;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package siteplan.planner.sim;
+package siteplan.providers.sim;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,10 +26,6 @@ import siteplan.units.DataSize;
  * </ul>
  */
 public final class SimulatedEstate {
-    /** Services the Mobility desired state keeps running (seed 004, MOB-SERVICES). */
-    public static final List<String> MOBILITY_SERVICES = List.of("svagents", "InMage Scout Application Service");
-    public static final List<String> AGENT_SERVICES = List.of("WindowsAzureGuestAgent", "WindowsAzureTelemetryService");
-
     /** The file in a state folder that holds the simulated estate's ID: what its lock is keyed on, wherever it is named from. */
     public static final String ID_FILE = "estate-id";
 
@@ -183,8 +179,8 @@ public final class SimulatedEstate {
     static ProtectedItem.Mobility mobility(Machine m, boolean running, boolean agent) {
         if (m.mobility() == null) return null;
         Map<String, String> services = new TreeMap<>();
-        MOBILITY_SERVICES.forEach(s -> services.put(s, running ? "running" : "stopped"));
-        if (!Boolean.FALSE.equals(m.mobility().vmAgent())) AGENT_SERVICES.forEach(s -> services.put(s, agent ? "running" : "missing"));
+        MobilityForm.MOBILITY_SERVICES.forEach(s -> services.put(s, running ? "running" : "stopped"));
+        if (!Boolean.FALSE.equals(m.mobility().vmAgent())) MobilityForm.AGENT_SERVICES.forEach(s -> services.put(s, agent ? "running" : "missing"));
         return new ProtectedItem.Mobility(m.mobility().version(), services);
     }
 

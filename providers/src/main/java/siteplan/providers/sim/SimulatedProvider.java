@@ -1,9 +1,10 @@
-package siteplan.planner.provider;
+package siteplan.providers.sim;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import siteplan.model.Estate;
+import siteplan.planner.provider.Provider;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.planner.state.StateFiles;
 import siteplan.planner.state.StateFolder;
@@ -29,7 +30,7 @@ public final class SimulatedProvider implements Provider {
         return "simulated estate in " + stateDir;
     }
 
-    public Path stateFile() {
+    private Path stateFile() {
         return stateDir.resolve(StateFiles.STATE_FILE);
     }
 
@@ -67,8 +68,12 @@ public final class SimulatedProvider implements Provider {
         }
         try {
             byte[] bytes = StateFolder.read(stateDir, StateFiles.STATE_FILE);
-            fingerprint = "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-            return StateFiles.read(bytes);
+            byte[] journal = StateJournal.read(stateDir);
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(bytes);
+            if (journal != null) sha.update(journal); // a killed apply's changes are part of what exists
+            fingerprint = "sha256:" + java.util.HexFormat.of().formatHex(sha.digest());
+            return StateJournal.replay(StateFiles.read(bytes), journal);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

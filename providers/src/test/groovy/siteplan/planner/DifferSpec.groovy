@@ -142,9 +142,9 @@ class DifferSpec extends PlanningSpecification {
         def loaded = siteplan.dsl.load.DefinitionLoader.load([dir.toString()])
 
         expect:
-        siteplan.planner.state.StateFiles.toJson(siteplan.planner.sim.SimulatedEstate.create(loaded.estate(), false, 50)) ==
-                siteplan.planner.state.StateFiles.toJson(siteplan.planner.sim.SimulatedEstate.create(loaded.estate(), false, 50))
-        siteplan.planner.sim.SimulatedEstate.create(loaded.estate(), false, 50).vaults()[0].protectedItems()*.machine() == ['base01']
+        siteplan.planner.state.StateFiles.toJson(siteplan.providers.sim.SimulatedEstate.create(loaded.estate(), false, 50)) ==
+                siteplan.planner.state.StateFiles.toJson(siteplan.providers.sim.SimulatedEstate.create(loaded.estate(), false, 50))
+        siteplan.providers.sim.SimulatedEstate.create(loaded.estate(), false, 50).vaults()[0].protectedItems()*.machine() == ['base01']
 
         cleanup:
         dir.toFile().deleteDir()

@@ -7,7 +7,7 @@ import siteplan.planner.plan.Plan
 import siteplan.planner.plan.Planner
 import siteplan.planner.rules.Finding
 import siteplan.planner.rules.Profile
-import siteplan.planner.sim.SimulatedEstate
+import siteplan.providers.sim.SimulatedEstate
 import siteplan.planner.state.DiscoveredState
 import siteplan.dsl.load.DefinitionLoader
 import spock.lang.Specification

@@ -1,4 +1,4 @@
-package siteplan.executor.sim;
+package siteplan.providers.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -48,6 +48,14 @@ public final class SimClock implements Operations.ExecutionClock {
 
     public double speed() {
         return speed;
+    }
+
+    @Override public boolean simulated() {
+        return true;
+    }
+
+    @Override public java.util.Optional<String> pace() {
+        return speed > 1 ? java.util.Optional.of("simulated clock at " + (long) speed + "x") : java.util.Optional.empty();
     }
 
     @Override public Instant now() {

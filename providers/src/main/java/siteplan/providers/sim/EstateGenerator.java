@@ -1,10 +1,11 @@
-package siteplan.planner.sim;
+package siteplan.providers.sim;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import siteplan.providers.Simulator.Style;
 
 /**
  * Writes a large, valid estate for benchmarks: one Azure target and one VMware site per file, machines
@@ -13,8 +14,6 @@ import java.util.Locale;
  * Deterministic: the same arguments always write the same bytes.
  */
 public final class EstateGenerator {
-    public enum Style { BLOCKS, TABLE }
-
     private EstateGenerator() {}
 
     /** Writes the estate and returns the number of bytes written (definitions and inventories). */

@@ -1,4 +1,4 @@
-package siteplan.executor
+package siteplan.providers.sim
 
 import java.nio.file.Files
 import java.nio.file.Path
@@ -9,10 +9,7 @@ import siteplan.executor.provider.RecoveryPointChoice
 import siteplan.executor.provider.Step
 import siteplan.executor.provider.StepResult
 import siteplan.executor.secrets.Secrets
-import siteplan.executor.sim.SimClock
-import siteplan.executor.sim.SimulatedOperations
 import siteplan.planner.diff.Action
-import siteplan.planner.sim.SimulatedEstate
 import siteplan.planner.state.ProtectedItem
 import siteplan.planner.state.StateFiles
 import siteplan.dsl.load.DefinitionLoader
@@ -21,9 +18,13 @@ import spock.lang.TempDir
 
 class SimulatedOperationsSpec extends Specification {
     @TempDir Path dir
-    def estate = DefinitionLoader.load([OperationGraphSpec.example('vmware-to-azure')]).estate()
+    def estate = DefinitionLoader.load([example('vmware-to-azure')]).estate()
     def secrets = new Secrets([SITEPLAN_SECRET_ASR_PUSH_ADMIN: 'a-secret', SITEPLAN_SECRET_ASR_PUSH_ROOT: 'b-secret',
                                SITEPLAN_SECRET_VCENTER_ASR: 'c-secret', SITEPLAN_SECRET_CS01_PASSPHRASE: 'd-secret'])
+
+    static String example(String name) {
+        (Files.isDirectory(Path.of('examples')) ? Path.of('examples') : Path.of('../examples')).resolve(name).toString()
+    }
 
     SimulatedOperations ops(double speed = 1_000_000) {
         new SimulatedOperations(dir, estate, new SimClock(dir, speed))

@@ -1,4 +1,4 @@
-package siteplan.executor.sim;
+package siteplan.providers.sim;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -29,9 +29,9 @@ import siteplan.model.Machine;
 import siteplan.model.Membership;
 import siteplan.model.ProcessServer;
 import siteplan.model.ProtectionGroup;
-import siteplan.planner.sim.SimulatedEstate;
 import siteplan.planner.state.AzureSubscription;
 import siteplan.planner.state.DiscoveredState;
+import siteplan.planner.state.PolicyForm;
 import siteplan.planner.state.ProtectedItem;
 import siteplan.planner.state.ProtectedItem.ActiveLocation;
 import siteplan.planner.state.ProtectedItem.ReplicationState;
@@ -46,8 +46,9 @@ import siteplan.units.DataSize;
 
 /**
  * The simulated estate as a cloud that carries out operations: each step makes the part of the state
- * file it addresses match the definition (the same "everything as declared" state that
- * {@code sim init --from-model} writes), saves the state atomically, and appends one line to
+ * it addresses match the definition (the same "everything as declared" state that
+ * {@code sim init --from-model} writes), records what it changed in the {@link StateJournal} (the
+ * state file is written whole only by recovery operations and at close), and appends one line to
  * operations.log, the simulator's own record of every effective change (tests read it to prove no
  * operation ran twice). Long operations are jobs on the accelerated {@link SimClock}: initial
  * replication takes the machine's data over its process server's uplink (30% compression, as the
@@ -57,7 +58,7 @@ public final class SimulatedOperations implements Operations {
     /** Seed 000: crash-consistent recovery points every 5 minutes. */
     static final Duration CRASH_CONSISTENT_EVERY = Duration.ofMinutes(5);
     private static final double COMPRESSION = 0.3;
-    private static final int JOBS_KEPT = 500;
+    private static final int JOBS_KEPT = StateJournal.JOBS_KEPT;
     /** Seed 000: a vault registration key is valid for 5 days. */
     static final int REGISTRATION_KEY_DAYS = 5;
 
@@ -80,7 +81,10 @@ public final class SimulatedOperations implements Operations {
         this.membership = Membership.of(estate);
         this.credentials = new siteplan.executor.apply.Credentials(estate);
         try {
-            this.state = StateFiles.read(siteplan.planner.state.StateFolder.read(stateDir, StateFiles.STATE_FILE));
+            byte[] journal = StateJournal.read(stateDir);
+            this.state = StateJournal.replay(StateFiles.read(siteplan.planner.state.StateFolder.read(stateDir, StateFiles.STATE_FILE)), journal);
+            this.journaled = state;
+            this.snapshotted = journal == null ? state : null; // a journal left by a killed run is folded into state.json at close
         } catch (IOException e) {
             throw new OperationFailed("cannot read the simulated estate in " + stateDir + ": "
                     + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? "it " + siteplan.planner.state.StateFolder.where(j) : e.getClass().getSimpleName()));
@@ -107,11 +111,20 @@ public final class SimulatedOperations implements Operations {
     private long version;
     private long durable;
     private boolean unsaved;
+    /** The state as the journal (with state.json) has it, and as state.json alone has it. */
+    private DiscoveredState journaled;
+    private DiscoveredState snapshotted;
+    private final List<StateJournal.Entry> pending = new ArrayList<>();
+    private final List<String> pendingLog = new ArrayList<>();
+    /** Counts full writes of state.json: journal entries taken before one are in it, and are not appended after it. */
+    private volatile long generation;
     private final Object flushLock = new Object();
+    private final Object journalLock = new Object();
 
     /**
-     * Carries out a step; the change is on disk before this returns. Concurrent steps share one write
-     * of the state file (group commit): the first to flush writes everything changed so far.
+     * Carries out a step; the change is on disk before this returns. The step appends what it changed
+     * to the journal rather than rewriting the state file, and concurrent steps share one append and
+     * one sync (group commit): the first to flush writes everything changed so far.
      */
     @Override public StepResult apply(Step step, Secrets secrets) {
         StepResult r;
@@ -119,20 +132,36 @@ public final class SimulatedOperations implements Operations {
         synchronized (this) {
             r = applyInMemory(step, secrets);
             if (r.outcome() != StepResult.Outcome.CHANGED) return r;
+            pending.addAll(StateJournal.changes(journaled, state));
+            journaled = state;
+            pendingLog.add(step.action().token() + " " + step.address());
             mine = ++version;
         }
         synchronized (flushLock) {
             if (durable < mine) {
-                DiscoveredState snapshot;
-                long snapshotVersion;
+                List<StateJournal.Entry> entries;
+                List<String> lines;
+                long flushed;
+                long taken;
                 synchronized (this) {
-                    snapshot = state;
-                    snapshotVersion = version;
+                    entries = List.copyOf(pending);
+                    pending.clear();
+                    lines = List.copyOf(pendingLog);
+                    pendingLog.clear();
+                    flushed = version;
+                    taken = generation;
                 }
-                write(snapshot);
-                durable = snapshotVersion;
+                synchronized (journalLock) {
+                    try {
+                        if (taken == generation) StateJournal.append(stateDir, entries);
+                        clock.save();
+                    } catch (IOException e) {
+                        throw new OperationFailed("cannot save the simulated estate in " + stateDir + ": " + e.getMessage());
+                    }
+                }
+                log(lines);
+                durable = flushed;
             }
-            log(step.action().token() + " " + step.address());
         }
         return r;
     }
@@ -300,9 +329,9 @@ public final class SimulatedOperations implements Operations {
         policies.add(w);
         // FB-POLICY: Site Recovery makes a failback policy beside every VMware-to-Azure policy; it is not
         // editable and not siteplan's (managed false), so a later plan never deletes it.
-        if (w.kind().equals("vmware-to-azure") && policies.stream().noneMatch(p -> p.name().equals(s.name() + "-failback"))) {
-            policies.add(new RecoveryVault.Policy(s.name() + "-failback", "failback",
-                    Map.of("rpoThreshold", "15m", "retention", "24h", "appConsistentFrequency", "60m"), false));
+        if (w.kind().equals(PolicyForm.VMWARE_TO_AZURE) && policies.stream().noneMatch(p -> p.name().equals(s.name() + "-failback"))) {
+            policies.add(new RecoveryVault.Policy(s.name() + "-failback", PolicyForm.FAILBACK,
+                    Map.of(PolicyForm.RPO_THRESHOLD, "15m", PolicyForm.RETENTION, "24h", PolicyForm.APP_CONSISTENT_FREQUENCY, "60m"), false));
         }
         replaceVault(withPolicies(v, policies));
         return StepResult.changed(s.action() == siteplan.planner.diff.Action.CREATE ? "created policy " + s.name() + " (and its failback policy, FB-POLICY)" : "updated policy " + s.name());
@@ -689,23 +718,38 @@ public final class SimulatedOperations implements Operations {
 
     /** Writes the state atomically, then records the operation: a kill between the two loses a log line, never a change. */
     private void save(String operation) {
-        write(state);
-        if (operation != null) log(operation);
+        write();
+        if (operation != null) log(List.of(operation));
     }
 
-    private void write(DiscoveredState snapshot) {
-        if (snapshot == state) unsaved = false;
-        try {
-            StateFiles.write(siteplan.planner.state.StateFolder.entry(stateDir, StateFiles.STATE_FILE), snapshot);
-            clock.save();
-        } catch (IOException e) {
-            throw new OperationFailed("cannot save the simulated estate in " + stateDir + ": " + e.getMessage());
+    /**
+     * Writes the whole state file atomically and drops the journal it now holds (a recovery operation,
+     * which others watch in state.json, and the close of an apply). Called holding this object's lock.
+     */
+    private void write() {
+        generation++;
+        pending.clear();
+        journaled = state;
+        synchronized (journalLock) {
+            try {
+                StateFiles.write(siteplan.planner.state.StateFolder.entry(stateDir, StateFiles.STATE_FILE), state);
+                StateJournal.clear(stateDir);
+                clock.save();
+            } catch (IOException e) {
+                throw new OperationFailed("cannot save the simulated estate in " + stateDir + ": " + e.getMessage());
+            }
         }
+        snapshotted = state;
+        unsaved = false;
     }
 
-    private void log(String operation) {
+    private void log(List<String> operations) {
+        if (operations.isEmpty()) return;
+        StringBuilder lines = new StringBuilder();
+        String now = clock.now().toString();
+        for (String operation : operations) lines.append(now).append(' ').append(operation).append('\n');
         try {
-            Files.writeString(siteplan.planner.state.StateFolder.entry(stateDir, "operations.log"), clock.now() + " " + operation + "\n", StandardCharsets.UTF_8,
+            Files.writeString(siteplan.planner.state.StateFolder.entry(stateDir, "operations.log"), lines, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new OperationFailed("cannot write the simulated estate's operations log in " + stateDir + ": " + e.getMessage());
@@ -715,7 +759,7 @@ public final class SimulatedOperations implements Operations {
     @Override public void close() {
         endpoints.close();
         synchronized (this) {
-            if (unsaved) write(state);
+            if (unsaved || state != snapshotted) write();
         }
         clock.save();
     }

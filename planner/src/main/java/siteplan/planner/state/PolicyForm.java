@@ -1,0 +1,66 @@
+package siteplan.planner.state;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import siteplan.model.HyperVAuthentication;
+import siteplan.model.HyperVPolicy;
+import siteplan.model.ReplicationPolicy;
+import siteplan.units.Durations;
+
+/**
+ * A policy's settings in the form discovery reports them (the simulated vault writes it, Azure discovery
+ * reads it from Site Recovery); the differ compares the declared policy in the same form. The keys and
+ * kinds are named once here so that every side spells them alike.
+ */
+public final class PolicyForm {
+    /** Policy kinds: what replicates to where. A failback policy is Site Recovery's own (FB-POLICY). */
+    public static final String VMWARE_TO_AZURE = "vmware-to-azure";
+    public static final String HYPERV_TO_VMM = "hyperv-to-vmm";
+    public static final String FAILBACK = "failback";
+
+    public static final String RPO_THRESHOLD = "rpoThreshold";
+    public static final String RETENTION = "retention";
+    public static final String APP_CONSISTENT_FREQUENCY = "appConsistentFrequency";
+    public static final String MULTI_VM_CONSISTENCY = "multiVmConsistency";
+    public static final String COPY_FREQUENCY = "copyFrequency";
+    public static final String RECOVERY_POINTS = "recoveryPoints";
+    public static final String COMPRESSION = "compression";
+    public static final String AUTHENTICATION = "authentication";
+    public static final String PORT = "port";
+    public static final String INITIAL_REPLICATION = "initialReplication";
+    public static final String DELETE_REPLICA = "deleteReplica";
+
+    private PolicyForm() {}
+
+    public static Map<String, String> settings(ReplicationPolicy p) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put(RPO_THRESHOLD, Durations.format(p.rpoThreshold()));
+        s.put(RETENTION, Durations.format(p.retention()));
+        s.put(APP_CONSISTENT_FREQUENCY, Durations.format(p.appConsistentFrequency()));
+        s.put(MULTI_VM_CONSISTENCY, String.valueOf(p.multiVmConsistency()));
+        return s;
+    }
+
+    public static Map<String, String> settings(HyperVPolicy p) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put(COPY_FREQUENCY, Durations.format(p.copyFrequency()));
+        s.put(RECOVERY_POINTS, String.valueOf(p.recoveryPoints() == null ? 0 : p.recoveryPoints()));
+        if (p.appConsistentFrequency() != null) s.put(APP_CONSISTENT_FREQUENCY, Durations.format(p.appConsistentFrequency()));
+        s.put(COMPRESSION, String.valueOf(p.compression()));
+        s.put(AUTHENTICATION, p.authentication().token());
+        int port = p.port() != null ? p.port() : p.authentication() == HyperVAuthentication.KERBEROS ? 8083 : 8084;
+        s.put(PORT, String.valueOf(port));
+        s.put(INITIAL_REPLICATION, p.initialReplication() == null ? "network" : p.initialReplication().method().token());
+        s.put(DELETE_REPLICA, String.valueOf(p.deleteReplica()));
+        return s;
+    }
+
+    /** The policy as a vault holding it exactly as declared reports it. */
+    public static RecoveryVault.Policy of(ReplicationPolicy p) {
+        return new RecoveryVault.Policy(p.name(), VMWARE_TO_AZURE, settings(p), true);
+    }
+
+    public static RecoveryVault.Policy of(HyperVPolicy p) {
+        return new RecoveryVault.Policy(p.name(), HYPERV_TO_VMM, settings(p), true);
+    }
+}
