@@ -77,7 +77,7 @@ public final class Planner {
             Machine m = e.machine(c.name()).orElse(null);
             ProtectionGroup g = m == null ? null : membership.groupOf(m.name()).orElse(null);
             boolean prevented = (m != null && m.preventDestroy()) || (g != null && g.preventDestroy());
-            var l = sources.at("machine:" + c.name());
+            var l = sources.at(Address.machine(c.name()));
             if (prevented) {
                 out.add(new Finding("PLAN-PREVENT-DESTROY", Severity.ERROR, c.name(), c.address() + " would disable protection and lose its recovery points ("
                         + c.action().token() + "), but " + (m != null && m.preventDestroy() ? "machine " + m.name() : "protection group " + g.name()) + " sets preventDestroy",

@@ -3,6 +3,7 @@ package siteplan.planner.rules;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 
 /** Configuration server rules (seed 000 Table 1, "Configuration server considerations", Step 2). */
 final class ConfigurationServerRules {
@@ -13,7 +14,7 @@ final class ConfigurationServerRules {
             ConfigurationServer cs = s.configurationServer();
             long sources = f.protectedMachinesOf(s.name()).size();
             if (cs == null) continue;
-            String key = "site:" + s.name() + "/configurationServer:" + cs.name();
+            Address key = Address.site(s.name()).child(Kind.CONFIGURATION_SERVER, cs.name());
             sources(f, s, cs, key, sources);
             size(f, cs, key);
             ip(f, s, cs, key);
@@ -25,7 +26,7 @@ final class ConfigurationServerRules {
     }
 
     /** CS-SOURCES: at most 100 protected machines (of 3-4 volumes) per configuration server. */
-    static void sources(Facts f, VmwareSite s, ConfigurationServer cs, String key, long sources) {
+    static void sources(Facts f, VmwareSite s, ConfigurationServer cs, Address key, long sources) {
         int max = f.profile.configurationServer().maxSources();
         if (sources > max) {
             f.report("CS-SOURCES", Severity.ERROR, cs.name(), key, "configuration server " + cs.name() + " serves " + sources + " protected machines (limit " + max
@@ -34,7 +35,7 @@ final class ConfigurationServerRules {
     }
 
     /** CS-SIZE: a Standard A3 (4 cores, 7 GB, 8 data disks of 1023 GB). */
-    static void size(Facts f, ConfigurationServer cs, String key) {
+    static void size(Facts f, ConfigurationServer cs, Address key) {
         String want = f.profile.configurationServer().vmSize();
         if (cs.location() == ServerLocation.AZURE && cs.vmSize() != null && !cs.vmSize().equalsIgnoreCase(want)) {
             f.report("CS-SIZE", Severity.INFO, cs.name(), key, "configuration server " + cs.name() + " is declared " + cs.vmSize() + "; Site Recovery deploys it as " + want
@@ -43,7 +44,7 @@ final class ConfigurationServerRules {
     }
 
     /** CS-IP: in Azure, the IP is not one of the first four addresses of its subnet (Azure reserves them). */
-    static void ip(Facts f, VmwareSite s, ConfigurationServer cs, String key) {
+    static void ip(Facts f, VmwareSite s, ConfigurationServer cs, Address key) {
         if (cs.location() != ServerLocation.AZURE || cs.ip() == null || cs.network() == null) return;
         for (AzureTarget t : f.estate.azure()) {
             for (VirtualNetwork n : t.networks()) {
@@ -75,7 +76,7 @@ final class ConfigurationServerRules {
             used += s.processServers().stream().filter(p -> p.location() == ServerLocation.AZURE).count();
         }
         if (used > limit) {
-            f.report("CS-RESERVED-IP", Severity.ERROR, t.name(), "azure:" + t.name(), "servers in Azure for " + t.name() + " need " + used
+            f.report("CS-RESERVED-IP", Severity.ERROR, t.name(), Address.azure(t.name()), "servers in Azure for " + t.name() + " need " + used
                     + " reserved public IPs; the subscription allows " + limit + " — raise the limit (reservedPublicIpLimit) or use fewer servers");
         }
     }
@@ -87,13 +88,13 @@ final class ConfigurationServerRules {
         try {
             issued = LocalDate.parse(t.registrationKeyIssued());
         } catch (DateTimeParseException e) {
-            f.report("CS-REG-KEY", Severity.WARNING, t.name(), "azure:" + t.name(), "registrationKeyIssued '" + t.registrationKeyIssued() + "' of " + t.name() + " is not a date (YYYY-MM-DD)");
+            f.report("CS-REG-KEY", Severity.WARNING, t.name(), Address.azure(t.name()), "registrationKeyIssued '" + t.registrationKeyIssued() + "' of " + t.name() + " is not a date (YYYY-MM-DD)");
             return;
         }
         long age = java.time.temporal.ChronoUnit.DAYS.between(issued, f.today);
         int days = f.profile.configurationServer().registrationKeyDays();
         if (age > days) {
-            f.report("CS-REG-KEY", Severity.WARNING, t.name(), "azure:" + t.name(), "the registration key of vault " + t.vault() + " was downloaded " + age
+            f.report("CS-REG-KEY", Severity.WARNING, t.name(), Address.azure(t.name()), "the registration key of vault " + t.vault() + " was downloaded " + age
                     + " days ago; keys are valid " + days + " days — download a new one before registering servers");
         }
     }

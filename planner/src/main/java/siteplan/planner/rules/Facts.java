@@ -128,8 +128,9 @@ public final class Facts {
 
     // ------------------------------------------------------------------ reporting
 
-    public void report(String rule, Severity severity, String subject, String sourceKey, String message) {
-        Location l = sources.at(sourceKey);
+    /** A finding about the thing at an address, placed at the file and line that declare it (or its nearest enclosing thing). */
+    public void report(String rule, Severity severity, String subject, Address where, String message) {
+        Location l = sources.at(where);
         findings.add(new Finding(rule, severity, subject, message, l.file(), l.line() > 0 ? l.line() : null));
     }
 

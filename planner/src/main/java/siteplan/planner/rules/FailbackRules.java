@@ -2,6 +2,7 @@ package siteplan.planner.rules;
 
 import java.util.List;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 
 /**
  * Failback and reprotection rules (seeds 001 and 002). They apply to a site that prepares failback:
@@ -29,7 +30,7 @@ final class FailbackRules {
             List<MasterTarget> onPrem = s.masterTargets().stream().filter(mt -> mt.location() == ServerLocation.ON_PREMISES).toList();
             masterTargetsByOs(f, s, onPrem, machines);
             for (MasterTarget mt : onPrem) {
-                String key = "site:" + s.name() + "/masterTarget:" + mt.name();
+                Address key = Address.site(s.name()).child(Kind.MASTER_TARGET, mt.name());
                 masterTargetVm(f, mt, key);
                 vmfs(f, s, mt, key);
                 retention(f, mt, key);
@@ -45,7 +46,7 @@ final class FailbackRules {
     /** FB-POLICY: the failback policy is made automatically and cannot be edited; the plan says what it is. */
     static void policy(Facts f, VmwareSite s) {
         var p = f.profile.failback().policy();
-        f.report("FB-POLICY", Severity.INFO, "site " + s.name(), "site:" + s.name(), "failback from Azure to " + s.name()
+        f.report("FB-POLICY", Severity.INFO, "site " + s.name(), Address.site(s.name()), "failback from Azure to " + s.name()
                 + " uses the automatic failback policy: RPO threshold " + siteplan.units.Durations.format(p.rpoThreshold()) + ", recovery points kept "
                 + siteplan.units.Durations.format(p.retention()) + ", app-consistent every " + siteplan.units.Durations.format(p.appConsistentFrequency()));
     }
@@ -61,7 +62,7 @@ final class FailbackRules {
         List<String> newVms = machines.stream().filter(m -> m.kind() == MachineKind.VMWARE_VM && m.datastore() != null && !seen.contains(m.datastore()))
                 .map(Machine::name).toList();
         if (!newVms.isEmpty()) {
-            f.report("FB-ORIGINAL", Severity.INFO, "site " + s.name(), "site:" + s.name(), String.join(", ", newVms)
+            f.report("FB-ORIGINAL", Severity.INFO, "site " + s.name(), Address.site(s.name()), String.join(", ", newVms)
                     + " fail back to new VMs on the master target's host and datastore: no on-premises master target sees their datastores");
         }
     }
@@ -70,14 +71,14 @@ final class FailbackRules {
     static void processServerInAzure(Facts f, VmwareSite s, List<Machine> machines) {
         List<ProcessServer> inAzure = s.processServers().stream().filter(p -> p.location() == ServerLocation.AZURE).toList();
         if (inAzure.isEmpty()) {
-            f.report("FB-PS-AZURE", Severity.ERROR, "site " + s.name(), "site:" + s.name(), "site " + s.name()
+            f.report("FB-PS-AZURE", Severity.ERROR, "site " + s.name(), Address.site(s.name()), "site " + s.name()
                     + " prepares failback but has no process server in Azure — add: processServer('…') { location 'azure'; network '…' }");
             return;
         }
         java.util.Set<String> failoverNets = new java.util.TreeSet<>();
         machines.forEach(m -> { if (m.failover() != null && m.failover().network() != null) failoverNets.add(m.failover().network()); });
         for (ProcessServer p : inAzure) {
-            String key = "site:" + s.name() + "/processServer:" + p.name();
+            Address key = Address.site(s.name()).child(Kind.PROCESS_SERVER, p.name());
             if (!failoverNets.isEmpty() && (p.network() == null || !failoverNets.contains(p.network()))) {
                 f.report("FB-PS-AZURE", Severity.ERROR, p.name(), key, "process server " + p.name() + " in Azure is on " + (p.network() == null ? "no declared network" : p.network())
                         + "; the failed-over VMs are on " + String.join(", ", failoverNets));
@@ -99,7 +100,7 @@ final class FailbackRules {
     /** FB-LINK: site-to-site VPN or ExpressRoute private peering between Azure and on-premises. */
     static void link(Facts f, VmwareSite s) {
         if (s.failbackConnection() == null || s.failbackConnection() == FailbackConnection.NONE) {
-            f.report("FB-LINK", Severity.ERROR, "site " + s.name(), "site:" + s.name(), "site " + s.name()
+            f.report("FB-LINK", Severity.ERROR, "site " + s.name(), Address.site(s.name()), "site " + s.name()
                     + " prepares failback but has no private link to Azure — add: failbackConnection 'vpn' (or 'expressroute-private')");
         }
     }
@@ -108,13 +109,13 @@ final class FailbackRules {
     static void configurationServer(Facts f, VmwareSite s, List<Machine> machines) {
         ConfigurationServer cs = s.configurationServer();
         if (cs == null) {
-            f.report("FB-CS", Severity.ERROR, "site " + s.name(), "site:" + s.name(), "site " + s.name() + " prepares failback but declares no configuration server");
+            f.report("FB-CS", Severity.ERROR, "site " + s.name(), Address.site(s.name()), "site " + s.name() + " prepares failback but declares no configuration server");
             return;
         }
         boolean retainedIps = machines.stream().anyMatch(m -> m.failover() != null && m.failover().ip() != null);
         int nics = cs.nics() == null ? 1 : cs.nics();
         if (retainedIps && nics < 2) {
-            f.report("FB-CS", Severity.ERROR, cs.name(), "site:" + s.name() + "/configurationServer:" + cs.name(), "machines of " + s.name()
+            f.report("FB-CS", Severity.ERROR, cs.name(), Address.site(s.name()).child(Kind.CONFIGURATION_SERVER, cs.name()), "machines of " + s.name()
                     + " keep their IP addresses on failover, so configuration server " + cs.name() + " needs two NICs (it declares " + nics + ")");
         }
     }
@@ -122,7 +123,7 @@ final class FailbackRules {
     /** FB-VCENTER-RW: a read-only vCenter account lets failover work but makes reprotection fail. */
     static void vcenterAccess(Facts f, VmwareSite s) {
         if (s.vcenter() != null && s.vcenter().access() == VcenterAccess.READ_ONLY) {
-            f.report("FB-VCENTER-RW", Severity.ERROR, "site " + s.name(), "site:" + s.name() + "/vcenter:" + s.vcenter().address(), "the vCenter account of " + s.name()
+            f.report("FB-VCENTER-RW", Severity.ERROR, "site " + s.name(), Address.site(s.name()).child(Kind.VCENTER, s.vcenter().address()), "the vCenter account of " + s.name()
                     + " is read-only: failover works but reprotection fails — give it read-write rights");
         }
     }
@@ -140,11 +141,11 @@ final class FailbackRules {
             List<MasterTarget> mts = onPrem.stream().filter(mt -> mt.os() == os).toList();
             if (mts.isEmpty()) {
                 String names = family.stream().map(Machine::name).limit(6).collect(java.util.stream.Collectors.joining(", ")) + (family.size() > 6 ? ", …" : "");
-                f.report("FB-MT-OS", Severity.ERROR, "site " + s.name(), "site:" + s.name(), "no on-premises master target of site " + s.name() + " runs " + os.token()
+                f.report("FB-MT-OS", Severity.ERROR, "site " + s.name(), Address.site(s.name()), "no on-premises master target of site " + s.name() + " runs " + os.token()
                         + ", so " + names + " cannot fail back; a replication group is all Windows or all Linux");
                 continue;
             }
-            String key = "site:" + s.name() + "/masterTarget:" + mts.get(0).name();
+            Address key = Address.site(s.name()).child(Kind.MASTER_TARGET, mts.get(0).name());
             int disks = family.stream().mapToInt(m -> m.disks().size()).sum();
             int max = f.profile.failback().masterTargetMaxDisks();
             if (disks > max * mts.size()) {
@@ -157,7 +158,7 @@ final class FailbackRules {
                 Integer y = year(m.osVersion());
                 if (newest != null && y != null && y > newest) {
                     MasterTarget mt = mts.stream().filter(x -> newest.equals(year(x.osVersion()))).findFirst().orElseThrow();
-                    f.report("FB-MT-OS", Severity.ERROR, mt.name(), "site:" + s.name() + "/masterTarget:" + mt.name(), "failback master target " + mt.name() + " runs "
+                    f.report("FB-MT-OS", Severity.ERROR, mt.name(), Address.site(s.name()).child(Kind.MASTER_TARGET, mt.name()), "failback master target " + mt.name() + " runs "
                             + mt.osVersion() + ", older than " + m.name() + " (" + m.osVersion() + ")");
                 }
             }
@@ -171,7 +172,7 @@ final class FailbackRules {
     }
 
     /** FB-MT-VM: no snapshots, LSI Logic SCSI, disk.EnableUUID=true, VMware Tools running, excluded from Storage vMotion. */
-    static void masterTargetVm(Facts f, MasterTarget mt, String key) {
+    static void masterTargetVm(Facts f, MasterTarget mt, Address key) {
         List<String> wrong = new java.util.ArrayList<>();
         if (mt.snapshots() != null && mt.snapshots() > 0) wrong.add("it has " + mt.snapshots() + " snapshots");
         if (mt.scsiController() != null && mt.scsiController() == ScsiController.PARAVIRTUAL) wrong.add("its SCSI controller is paravirtual, not LSI Logic");
@@ -184,7 +185,7 @@ final class FailbackRules {
     }
 
     /** FB-VMFS: the master target's ESXi host has at least one VMFS datastore. */
-    static void vmfs(Facts f, VmwareSite s, MasterTarget mt, String key) {
+    static void vmfs(Facts f, VmwareSite s, MasterTarget mt, Address key) {
         if (mt.esxiHost() == null) {
             f.report("FB-VMFS", Severity.ERROR, mt.name(), key, "failback master target " + mt.name() + " declares no ESXi host — add: esxiHost '…'");
             return;
@@ -196,7 +197,7 @@ final class FailbackRules {
     }
 
     /** FB-RETENTION: a dedicated, unlocked retention volume that is not the cache volume, not FAT/FAT32, capacity above 0. */
-    static void retention(Facts f, MasterTarget mt, String key) {
+    static void retention(Facts f, MasterTarget mt, Address key) {
         RetentionVolume r = mt.retention();
         if (r == null) {
             f.report("FB-RETENTION", Severity.ERROR, mt.name(), key, "failback master target " + mt.name() + " has no retention volume — add: retention { size 1.TB; path '"
@@ -217,9 +218,9 @@ final class FailbackRules {
     static void physical(Facts f, Machine m) {
         if (m.kind() != MachineKind.PHYSICAL) return;
         if (f.profile.failback().unsupportedPhysicalOs().stream().anyMatch(o -> o.equalsIgnoreCase(m.osVersion()))) {
-            f.report("FB-PHYSICAL", Severity.ERROR, m.name(), "machine:" + m.name(), "physical server " + m.name() + " runs " + m.osVersion() + ", which cannot fail back");
+            f.report("FB-PHYSICAL", Severity.ERROR, m.name(), Address.machine(m.name()), "physical server " + m.name() + " runs " + m.osVersion() + ", which cannot fail back");
         } else {
-            f.report("FB-PHYSICAL", Severity.INFO, m.name(), "machine:" + m.name(), "physical server " + m.name() + " fails back as a new VMware VM, not to the physical machine");
+            f.report("FB-PHYSICAL", Severity.INFO, m.name(), Address.machine(m.name()), "physical server " + m.name() + " fails back as a new VMware VM, not to the physical machine");
         }
     }
 
@@ -228,7 +229,7 @@ final class FailbackRules {
         if (m.esxiHost() == null) return;
         s.hosts().stream().filter(h -> h.name().equals(m.esxiHost()) && h.edition() != null
                         && f.profile.failback().freeEditions().stream().anyMatch(e -> h.edition().toLowerCase().contains(e)))
-                .forEach(h -> f.report("FB-ESXI-FREE", Severity.ERROR, m.name(), "machine:" + m.name(), m.name() + " runs on " + h.name() + ", a " + h.edition()
+                .forEach(h -> f.report("FB-ESXI-FREE", Severity.ERROR, m.name(), Address.machine(m.name()), m.name() + " runs on " + h.name() + ", a " + h.edition()
                         + " ESXi edition: it can fail over but never fail back"));
     }
 
@@ -237,7 +238,7 @@ final class FailbackRules {
         int n = m.snapshots() != null ? m.snapshots()
                 : f.discovered.vcenter(m.site()).flatMap(v -> v.vm(m.name())).map(siteplan.planner.state.VmInfo::snapshots).orElse(0);
         if (n > 0) {
-            f.report("FB-SNAPSHOTS", Severity.ERROR, m.name(), "machine:" + m.name(), m.name() + " has " + n + " snapshot" + (n == 1 ? "" : "s") + "; a VM with snapshots cannot be reprotected");
+            f.report("FB-SNAPSHOTS", Severity.ERROR, m.name(), Address.machine(m.name()), m.name() + " has " + n + " snapshot" + (n == 1 ? "" : "s") + "; a VM with snapshots cannot be reprotected");
         }
     }
 }

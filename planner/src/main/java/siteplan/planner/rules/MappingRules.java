@@ -3,6 +3,7 @@ package siteplan.planner.rules;
 import java.util.Set;
 import java.util.stream.Collectors;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 
 /** Mapping rules (seed 003 "Prepare for network mapping", "Prepare for storage mapping"). */
 final class MappingRules {
@@ -16,7 +17,7 @@ final class MappingRules {
             for (Nic n : m.nics()) network(f, m, n, mapped, inPlans.contains(m.name()));
             for (Disk d : m.disks()) {
                 if (d.storageClassification() != null && !storage.contains(d.storageClassification())) {
-                    f.report("MAP-STORAGE", Severity.INFO, m.name(), "machine:" + m.name() + "/disk:" + d.name(), "disk " + d.name() + " of " + m.name() + " is on " + d.storageClassification()
+                    f.report("MAP-STORAGE", Severity.INFO, m.name(), Address.machine(m.name()).child(Kind.DISK, d.name()), "disk " + d.name() + " of " + m.name() + " is on " + d.storageClassification()
                             + ", which maps to no target classification: its replica goes to the target host's default location");
                 }
             }
@@ -28,7 +29,7 @@ final class MappingRules {
     /** MAP-NET: every network of a protected machine maps to a target network; in a recovery plan's scope this is an error. */
     static void network(Facts f, Machine m, Nic n, Set<String> mapped, boolean inPlan) {
         if (mapped.contains(n.network()) || mapped.contains(m.site() + "/" + n.network())) return;
-        f.report("MAP-NET", inPlan ? Severity.ERROR : Severity.WARNING, m.name(), "machine:" + m.name() + "/nic:" + n.name(), "network " + n.network() + " of " + m.name()
+        f.report("MAP-NET", inPlan ? Severity.ERROR : Severity.WARNING, m.name(), Address.machine(m.name()).child(Kind.NIC, n.name()), "network " + n.network() + " of " + m.name()
                 + " (nic " + n.name() + ") is not mapped: after failover the replica is not connected to any network"
                 + (inPlan ? "; it is in a recovery plan" : "") + " — add: networkMapping '" + n.network() + "', to: '…'");
     }
@@ -43,7 +44,7 @@ final class MappingRules {
             f.estate.azure().stream().flatMap(a -> a.networks().stream()).filter(v -> v.name().equals(target)).findFirst().ifPresent(v -> {
                 boolean same = v.subnets().stream().anyMatch(s -> s.name().equals(n.subnet()));
                 if (!same && !v.subnets().isEmpty()) {
-                    f.report("MAP-SUBNET", Severity.INFO, m.name(), "machine:" + m.name() + "/nic:" + n.name(), "nic " + n.name() + " of " + m.name() + " is on subnet " + n.subnet()
+                    f.report("MAP-SUBNET", Severity.INFO, m.name(), Address.machine(m.name()).child(Kind.NIC, n.name()), "nic " + n.name() + " of " + m.name() + " is on subnet " + n.subnet()
                             + ", which " + target + " does not have: after failover it joins the first subnet, " + v.subnets().get(0).name());
                 }
             });
@@ -56,17 +57,17 @@ final class MappingRules {
             VmmSite src = f.vmmSite(g.source()).orElse(null);
             if (src == null) continue;
             if (g.source().equals(g.target()) && src.clouds().size() < 2) {
-                f.report("MAP-VMM", Severity.ERROR, g.name(), "protectionGroup:" + g.name(), "protection group " + g.name() + " replicates within site " + src.name()
+                f.report("MAP-VMM", Severity.ERROR, g.name(), Address.protectionGroup(g.name()), "protection group " + g.name() + " replicates within site " + src.name()
                         + ", whose VMM server has " + src.clouds().size() + " cloud; replicating to itself needs at least two");
             }
             if (g.source().equals(g.target()) && g.sourceCloud() != null && g.sourceCloud().equals(g.targetCloud())) {
-                f.report("MAP-VMM", Severity.ERROR, g.name(), "protectionGroup:" + g.name(), "protection group " + g.name() + " protects cloud " + g.sourceCloud() + " into itself; use a second cloud");
+                f.report("MAP-VMM", Severity.ERROR, g.name(), Address.protectionGroup(g.name()), "protection group " + g.name() + " protects cloud " + g.sourceCloud() + " into itself; use a second cloud");
             }
             for (String site : new String[] {g.source(), g.target()}) {
                 f.vmmSite(site).ifPresent(s -> s.clouds().stream()
                         .filter(c -> c.name().equals(g.sourceCloud()) || c.name().equals(g.targetCloud()))
                         .filter(c -> c.capacityProfile() == null || !c.capacityProfile().equalsIgnoreCase("Hyper-V"))
-                        .forEach(c -> f.report("MAP-VMM", Severity.ERROR, c.name(), "site:" + s.name() + "/cloud:" + c.name(), "cloud " + c.name() + " has "
+                        .forEach(c -> f.report("MAP-VMM", Severity.ERROR, c.name(), Address.site(s.name()).child(Kind.CLOUD, c.name()), "cloud " + c.name() + " has "
                                 + (c.capacityProfile() == null ? "no capacity profile" : "capacity profile " + c.capacityProfile()) + "; Site Recovery needs the Hyper-V capacity profile")));
             }
         }

@@ -2,6 +2,7 @@ package siteplan.planner.rules;
 
 import java.util.List;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 import siteplan.units.DataSize;
 
 /** Master target and storage rules (seed 000 Tables 1 and 3, "Master target server and storage account considerations"). */
@@ -12,7 +13,7 @@ final class MasterTargetRules {
         for (VmwareSite s : f.estate.vmwareSites()) {
             for (MasterTarget mt : s.masterTargets()) {
                 if (mt.location() == ServerLocation.ON_PREMISES) continue; // failback master targets: FailbackRules
-                String key = "site:" + s.name() + "/masterTarget:" + mt.name();
+                Address key = Address.site(s.name()).child(Kind.MASTER_TARGET, mt.name());
                 List<Machine> machines = f.machinesOnMasterTarget(s.name(), mt.name());
                 size(f, mt, key);
                 dataDisks(f, mt, key, machines);
@@ -22,7 +23,7 @@ final class MasterTargetRules {
             }
             ConfigurationServer cs = s.configurationServer();
             if (cs != null && cs.location() == ServerLocation.AZURE) {
-                network(f, s, cs.name(), cs.network(), "site:" + s.name() + "/configurationServer:" + cs.name(), "configuration server");
+                network(f, s, cs.name(), cs.network(), Address.site(s.name()).child(Kind.CONFIGURATION_SERVER, cs.name()), "configuration server");
             }
         }
         for (AzureTarget t : f.estate.azure()) {
@@ -32,7 +33,7 @@ final class MasterTargetRules {
     }
 
     /** MT-SIZE: A4 (15 data disks) or D14 (31), or an explicit shape with its data-disk slots. */
-    static void size(Facts f, MasterTarget mt, String key) {
+    static void size(Facts f, MasterTarget mt, Address key) {
         if (f.dataDiskSlots(mt) == null) {
             f.report("MT-SIZE", Severity.ERROR, mt.name(), key, "master target " + mt.name() + (mt.size() == null ? " declares no size" : " has unknown size " + mt.size())
                     + " — use " + String.join(" or ", f.profile.masterTarget().sizes().keySet()) + ", or declare dataDisks");
@@ -40,7 +41,7 @@ final class MasterTargetRules {
     }
 
     /** MT-DATA-DISKS: the disks of all machines on a master target fit its data-disk slots. */
-    static void dataDisks(Facts f, MasterTarget mt, String key, List<Machine> machines) {
+    static void dataDisks(Facts f, MasterTarget mt, Address key, List<Machine> machines) {
         Integer slots = f.dataDiskSlots(mt);
         int disks = machines.stream().mapToInt(m -> m.disks().size()).sum();
         if (slots != null && disks > slots) {
@@ -50,17 +51,17 @@ final class MasterTargetRules {
     }
 
     /** MT-OS: Windows machines need a Windows master target, Linux machines a Linux one. */
-    static void os(Facts f, MasterTarget mt, String key, List<Machine> machines) {
+    static void os(Facts f, MasterTarget mt, Address key, List<Machine> machines) {
         for (Machine m : machines) {
             if (m.os() != mt.os()) {
-                f.report("MT-OS", Severity.ERROR, m.name(), "machine:" + m.name(), m.name() + " runs " + m.os().token() + " but master target " + mt.name()
+                f.report("MT-OS", Severity.ERROR, m.name(), Address.machine(m.name()), m.name() + " runs " + m.os().token() + " but master target " + mt.name()
                         + " runs " + mt.os().token() + "; " + m.os().token() + " machines need a " + m.os().token() + " master target");
             }
         }
     }
 
     /** MT-RETENTION-SIZE, MT-RETENTION-DRIVES, MT-RETENTION-1TB: the retention volume holds the churn of the retention window. */
-    static void retention(Facts f, MasterTarget mt, String key, List<Machine> machines) {
+    static void retention(Facts f, MasterTarget mt, Address key, List<Machine> machines) {
         if (machines.isEmpty()) return;
         long needBytes = 0;
         long iops = 0;
@@ -96,7 +97,7 @@ final class MasterTargetRules {
     }
 
     /** NET-REGION: the Azure network of the configuration and master target servers is in the vault's region. */
-    static void network(Facts f, VmwareSite s, String server, String network, String key, String what) {
+    static void network(Facts f, VmwareSite s, String server, String network, Address key, String what) {
         if (network == null) return;
         for (AzureTarget t : f.estate.azure()) {
             boolean targetsThis = f.protects(s.name(), t.name());
@@ -117,7 +118,7 @@ final class MasterTargetRules {
         int per = f.profile.storage().sourceIopsPerAccount();
         int need = (int) Math.ceil(iops / (double) per);
         if (need > t.storageAccounts().size()) {
-            f.report("SA-COUNT", Severity.ERROR, t.name(), "azure:" + t.name(), "machines protected to " + t.name() + " do " + iops + " IOPS: " + need
+            f.report("SA-COUNT", Severity.ERROR, t.name(), Address.azure(t.name()), "machines protected to " + t.name() + " do " + iops + " IOPS: " + need
                     + " storage accounts needed (" + per + " IOPS each), " + t.storageAccounts().size() + " declared");
         }
     }
@@ -125,7 +126,7 @@ final class MasterTargetRules {
     /** SA-GEO: storage accounts geo-redundant, in the vault's region and subscription. */
     static void geo(Facts f, AzureTarget t) {
         for (StorageAccount a : t.storageAccounts()) {
-            String key = "azure:" + t.name() + "/storageAccount:" + a.name();
+            Address key = Address.azure(t.name()).child(Kind.STORAGE_ACCOUNT, a.name());
             if (!f.profile.storage().geoRedundant().contains(a.replication().token())) {
                 f.report("SA-GEO", Severity.ERROR, a.name(), key, "storage account " + a.name() + " is " + a.replication().token() + "; replication needs geo-redundant storage ("
                         + String.join(" or ", f.profile.storage().geoRedundant()) + ")");

@@ -1,6 +1,7 @@
 package siteplan.planner.rules;
 
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 
 /** Mobility service rules (seed 000 step 8, seed 004). */
 final class MobilityRules {
@@ -34,12 +35,12 @@ final class MobilityRules {
                 if (Boolean.FALSE.equals(guest.sftp())) missing.add("the SSH server has no SFTP subsystem");
             }
             if (!missing.isEmpty()) {
-                f.report(windows ? "MOB-PUSH-WIN" : "MOB-PUSH-LINUX", Severity.ERROR, m.name(), "machine:" + m.name(),
+                f.report(windows ? "MOB-PUSH-WIN" : "MOB-PUSH-LINUX", Severity.ERROR, m.name(), Address.machine(m.name()),
                         "the Mobility service cannot be pushed to " + m.name() + ": " + String.join("; ", missing));
             }
         }
         if (m.mobility().account() == null && g.pushAccount() == null) {
-            f.report(windows ? "MOB-PUSH-WIN" : "MOB-PUSH-LINUX", Severity.ERROR, m.name(), "machine:" + m.name(), "the Mobility service is pushed to " + m.name()
+            f.report(windows ? "MOB-PUSH-WIN" : "MOB-PUSH-LINUX", Severity.ERROR, m.name(), Address.machine(m.name()), "the Mobility service is pushed to " + m.name()
                     + " but no account is given: " + (windows ? "an administrator account (and LocalAccountTokenFilterPolicy=1 for a local one)" : "root")
                     + " — add pushAccount secret('…') to protection group " + g.name());
         }
@@ -50,7 +51,7 @@ final class MobilityRules {
         boolean pending = f.discovered.vcenter(m.site()).flatMap(v -> v.vm(m.name())).map(v -> Boolean.TRUE.equals(v.pendingReboot())).orElse(false);
         boolean installed = f.discovered.protectedItem(m.name()).map(p -> p.mobility() != null).orElse(false);
         if (pending && !installed) {
-            f.report("MOB-REBOOT", Severity.WARNING, m.name(), "machine:" + m.name(), m.name()
+            f.report("MOB-REBOOT", Severity.WARNING, m.name(), Address.machine(m.name()), m.name()
                     + " is waiting for a reboot (pending file rename operations), which blocks installing the Mobility service — reboot it first");
         }
     }
@@ -60,7 +61,7 @@ final class MobilityRules {
         boolean needed = f.protectedMachinesOf(s.name()).stream().anyMatch(m -> m.mobility() != null);
         ConfigurationServer cs = s.configurationServer();
         if (needed && (cs == null || cs.passphrase() == null)) {
-            f.report("MOB-PASSPHRASE", Severity.ERROR, "site " + s.name(), cs == null ? "site:" + s.name() : "site:" + s.name() + "/configurationServer:" + cs.name(),
+            f.report("MOB-PASSPHRASE", Severity.ERROR, "site " + s.name(), cs == null ? Address.site(s.name()) : Address.site(s.name()).child(Kind.CONFIGURATION_SERVER, cs.name()),
                     "Mobility services of " + s.name() + " register with the configuration server's passphrase, but " + (cs == null ? "the site declares no configuration server"
                             : "configuration server " + cs.name() + " has none — add: passphrase secret('…')"));
         }

@@ -35,7 +35,7 @@ final class PolicyRules {
     static void fields(Facts f, ReplicationPolicy p) {
         for (var e : java.util.Map.of("rpoThreshold", p.rpoThreshold(), "retention", p.retention(), "appConsistentFrequency", p.appConsistentFrequency()).entrySet()) {
             if (e.getValue() == null || e.getValue().isZero()) {
-                f.report("POL-FIELDS", Severity.ERROR, p.name(), "policy:" + p.name(), "policy " + p.name() + " needs " + e.getKey() + " greater than 0");
+                f.report("POL-FIELDS", Severity.ERROR, p.name(), Address.policy(p.name()), "policy " + p.name() + " needs " + e.getKey() + " greater than 0");
             }
         }
     }
@@ -45,7 +45,7 @@ final class PolicyRules {
         if (!p.multiVmConsistency()) return;
         List<String> linux = f.membership.members(g).stream().filter(m -> m.os() != OsFamily.WINDOWS).map(Machine::name).toList();
         if (!linux.isEmpty()) {
-            f.report("POL-MULTIVM", Severity.ERROR, g.name(), "protectionGroup:" + g.name(), "protection group " + g.name() + " uses multi-VM consistency (policy " + p.name()
+            f.report("POL-MULTIVM", Severity.ERROR, g.name(), Address.protectionGroup(g.name()), "protection group " + g.name() + " uses multi-VM consistency (policy " + p.name()
                     + ") but " + String.join(", ", linux) + " do not run Windows");
         }
     }
@@ -53,7 +53,7 @@ final class PolicyRules {
     /** PG-CONSISTENT-MT: machines of a multi-VM group use one master target. */
     static void consistentMt(Facts f, ProtectionGroup g, ReplicationPolicy p) {
         if (p.multiVmConsistency() && g.masterTarget() == null && f.membership.members(g).size() > 1) {
-            f.report("PG-CONSISTENT-MT", Severity.ERROR, g.name(), "protectionGroup:" + g.name(), "protection group " + g.name()
+            f.report("PG-CONSISTENT-MT", Severity.ERROR, g.name(), Address.protectionGroup(g.name()), "protection group " + g.name()
                     + " is multi-VM consistent and must name the one master target its machines use — add: masterTarget 'name'");
         }
     }
@@ -61,7 +61,7 @@ final class PolicyRules {
     /** POL-HV-COPY: copy frequency 30 s, 5 min or 15 min. */
     static void copy(Facts f, HyperVPolicy p) {
         if (!f.profile.hyperV().copyFrequencies().contains(p.copyFrequency())) {
-            f.report("POL-HV-COPY", Severity.ERROR, p.name(), "policy:" + p.name(), "policy " + p.name() + " copies every " + Durations.format(p.copyFrequency()) + "; allowed: "
+            f.report("POL-HV-COPY", Severity.ERROR, p.name(), Address.policy(p.name()), "policy " + p.name() + " copies every " + Durations.format(p.copyFrequency()) + "; allowed: "
                     + f.profile.hyperV().copyFrequencies().stream().map(Durations::format).collect(Collectors.joining(", ")));
         }
     }
@@ -73,12 +73,12 @@ final class PolicyRules {
         Duration min = f.profile.hyperV().appConsistentMin();
         Duration max = f.profile.hyperV().appConsistentMax();
         if (a.compareTo(min) < 0 || a.compareTo(max) > 0) {
-            f.report("POL-HV-APP", Severity.ERROR, p.name(), "policy:" + p.name(), "policy " + p.name() + " takes app-consistent snapshots every " + Durations.format(a)
+            f.report("POL-HV-APP", Severity.ERROR, p.name(), Address.policy(p.name()), "policy " + p.name() + " takes app-consistent snapshots every " + Durations.format(a)
                     + "; allowed " + Durations.format(min) + " to " + Durations.format(max));
         }
         int points = p.recoveryPoints() == null ? 0 : p.recoveryPoints();
         if (a.toHours() >= points) {
-            f.report("POL-HV-APP", Severity.ERROR, p.name(), "policy:" + p.name(), "policy " + p.name() + " takes app-consistent snapshots every " + Durations.format(a)
+            f.report("POL-HV-APP", Severity.ERROR, p.name(), Address.policy(p.name()), "policy " + p.name() + " takes app-consistent snapshots every " + Durations.format(a)
                     + " but keeps " + points + " hours of recovery points; the frequency must be less than that");
         }
     }
@@ -90,12 +90,12 @@ final class PolicyRules {
         Set<String> hosts = f.estate.vmmSites().stream().flatMap(s -> s.hosts().stream()).map(h -> h.name().toLowerCase()).collect(Collectors.toSet());
         for (String[] path : new String[][] {{"exportPath", ir.exportPath()}, {"importPath", ir.importPath()}}) {
             if (path[1] == null) {
-                f.report("POL-HV-OFFLINE", Severity.ERROR, p.name(), "policy:" + p.name(), "policy " + p.name() + " replicates offline but declares no " + path[0]);
+                f.report("POL-HV-OFFLINE", Severity.ERROR, p.name(), Address.policy(p.name()), "policy " + p.name() + " replicates offline but declares no " + path[0]);
                 continue;
             }
             String host = uncHost(path[1]);
             if (host != null && hosts.contains(host.toLowerCase())) {
-                f.report("POL-HV-OFFLINE", Severity.ERROR, p.name(), "policy:" + p.name(), "the offline " + path[0] + " " + path[1] + " of policy " + p.name()
+                f.report("POL-HV-OFFLINE", Severity.ERROR, p.name(), Address.policy(p.name()), "the offline " + path[0] + " " + path[1] + " of policy " + p.name()
                         + " is on Hyper-V host " + host + "; use a file server");
             }
         }
@@ -122,7 +122,7 @@ final class PolicyRules {
         f.estate.protectionGroups().stream().filter(x -> x.policy().equals(p.name()))
                 .forEach(x -> hosts(f, x.source(), x.sourceCloud()).forEach(h -> versions.add(h.windowsServer())));
         if (versions.size() > 1) {
-            f.report("POL-HV-HOSTOS", Severity.ERROR, p.name(), "policy:" + p.name(), "the Hyper-V hosts under policy " + p.name() + " run different Windows Server versions ("
+            f.report("POL-HV-HOSTOS", Severity.ERROR, p.name(), Address.policy(p.name()), "the Hyper-V hosts under policy " + p.name() + " run different Windows Server versions ("
                     + String.join(", ", versions) + "); use one policy per version");
         }
     }
@@ -131,7 +131,7 @@ final class PolicyRules {
     static void auth(Facts f, ProtectionGroup g, HyperVPolicy p) {
         int expected = p.authentication() == HyperVAuthentication.KERBEROS ? f.profile.hyperV().kerberosPort() : f.profile.hyperV().certificatePort();
         if (p.port() != null && p.port() != expected) {
-            f.report("POL-HV-AUTH", Severity.ERROR, p.name(), "policy:" + p.name(), "policy " + p.name() + " uses " + p.authentication().token() + " on port " + p.port()
+            f.report("POL-HV-AUTH", Severity.ERROR, p.name(), Address.policy(p.name()), "policy " + p.name() + " uses " + p.authentication().token() + " on port " + p.port()
                     + "; " + p.authentication().token() + " uses port " + expected);
         }
         if (p.authentication() != HyperVAuthentication.KERBEROS) return;
@@ -140,7 +140,7 @@ final class PolicyRules {
         hosts(f, g.source(), g.sourceCloud()).forEach(h -> { if (!want.equalsIgnoreCase(h.windowsServer())) other.add(h.name() + " (" + h.windowsServer() + ")"); });
         hosts(f, g.target(), g.targetCloud()).forEach(h -> { if (!want.equalsIgnoreCase(h.windowsServer())) other.add(h.name() + " (" + h.windowsServer() + ")"); });
         if (!other.isEmpty()) {
-            f.report("POL-HV-AUTH", Severity.ERROR, g.name(), "protectionGroup:" + g.name(), "protection group " + g.name() + " uses Kerberos (policy " + p.name()
+            f.report("POL-HV-AUTH", Severity.ERROR, g.name(), Address.protectionGroup(g.name()), "protection group " + g.name() + " uses Kerberos (policy " + p.name()
                     + "), which needs Windows Server " + want + " hosts: " + String.join(", ", other) + " — use certificate authentication");
         }
     }

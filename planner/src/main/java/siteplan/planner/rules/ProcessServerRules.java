@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 import siteplan.units.DataSize;
 
 /** Process server rules (seed 000 "Process server considerations", Table 2, Step 4). */
@@ -13,7 +14,7 @@ final class ProcessServerRules {
     static void check(Facts f) {
         for (VmwareSite s : f.estate.vmwareSites()) {
             for (ProcessServer p : s.processServers()) {
-                String key = "site:" + s.name() + "/processServer:" + p.name();
+                Address key = Address.site(s.name()).child(Kind.PROCESS_SERVER, p.name());
                 List<Machine> machines = f.machinesOnProcessServer(s.name(), p.name());
                 DataSize churn = machines.stream().map(Machine::totalChurn).reduce(DataSize.ZERO, DataSize::plus);
                 churn(f, p, key, machines, churn);
@@ -25,7 +26,7 @@ final class ProcessServerRules {
     }
 
     /** PS-CHURN: the machines on one process server change at most 1 TB a day together. */
-    static void churn(Facts f, ProcessServer p, String key, List<Machine> machines, DataSize churn) {
+    static void churn(Facts f, ProcessServer p, Address key, List<Machine> machines, DataSize churn) {
         DataSize max = f.profile.processServer().maxChurn();
         if (churn.compareTo(max) > 0) {
             String each = machines.stream().sorted(Comparator.comparing(Machine::totalChurn).reversed().thenComparing(Machine::name))
@@ -44,7 +45,7 @@ final class ProcessServerRules {
     }
 
     /** PS-SIZING and PS-BANDWIDTH: the declared server meets its Table 2 band. */
-    static void sizing(Facts f, ProcessServer p, String key, DataSize churn) {
+    static void sizing(Facts f, ProcessServer p, Address key, DataSize churn) {
         Profile.Band band = f.profile.bandFor(churn);
         if (band == null) return; // PS-CHURN already says another server is needed
         String bandName = "the " + churn.human() + "/day band (up to " + band.upTo().human() + ")";
@@ -61,7 +62,7 @@ final class ProcessServerRules {
     }
 
     /** PS-CACHE: a cache drive of at least 600 GB; a separate OS disk of 128 GB recommended. */
-    static void cache(Facts f, ProcessServer p, String key) {
+    static void cache(Facts f, ProcessServer p, Address key) {
         DataSize min = f.profile.processServer().cacheDisk();
         if (p.cacheDisk() == null || p.cacheDisk().compareTo(min) < 0) {
             f.report("PS-CACHE", Severity.ERROR, p.name(), key, "process server " + p.name() + " has " + (p.cacheDisk() == null ? "no cache disk declared" : "a " + p.cacheDisk().human() + " cache disk")
@@ -81,7 +82,7 @@ final class ProcessServerRules {
         if (onPrem.isEmpty()) return;
         boolean ok = onPrem.stream().anyMatch(p -> cli.equals(p.vsphereCli()) && (p.network() == null || s.networks().stream().anyMatch(n -> n.name().equals(p.network()))));
         if (!ok) {
-            f.report("PS-VMWARE-DISCOVERY", Severity.ERROR, "site " + s.name(), "site:" + s.name(), "no on-premises process server of site " + s.name()
+            f.report("PS-VMWARE-DISCOVERY", Severity.ERROR, "site " + s.name(), Address.site(s.name()), "no on-premises process server of site " + s.name()
                     + " can discover vCenter " + s.vcenter().address() + ": one needs vSphere CLI " + cli + " (vsphereCli '" + cli + "') on the vCenter's network");
         }
     }

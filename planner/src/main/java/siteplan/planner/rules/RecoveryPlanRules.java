@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 
 /** Recovery plan rules (seed 000 step 10, seed 003 "Test your deployment"): members, order, limits. */
 final class RecoveryPlanRules {
@@ -27,7 +28,7 @@ final class RecoveryPlanRules {
         f.discovered.vaults().stream().flatMap(v -> v.fabric(p.source()).stream()).forEach(fabric -> fabric.servers().stream()
                 .filter(s -> s.role().equals("configuration-server") || s.role().equals("master-target"))
                 .filter(s -> s.health() != null && !s.health().equalsIgnoreCase("healthy"))
-                .forEach(s -> f.report("RP-HEALTH", Severity.WARNING, p.name(), "recoveryPlan:" + p.name(), s.role().replace('-', ' ') + " " + s.name()
+                .forEach(s -> f.report("RP-HEALTH", Severity.WARNING, p.name(), Address.recoveryPlan(p.name()), s.role().replace('-', ' ') + " " + s.name()
                         + " is " + s.health() + ": recovery plan " + p.name() + " cannot fail over until it is healthy")));
     }
 
@@ -38,10 +39,10 @@ final class RecoveryPlanRules {
             if (m == null) continue;
             var g = f.groupOf(m);
             if (g.isEmpty()) {
-                f.report("RP-MEMBERS", Severity.ERROR, p.name(), "recoveryPlan:" + p.name() + "/machine:" + name, name + " in recovery plan " + p.name()
+                f.report("RP-MEMBERS", Severity.ERROR, p.name(), Address.recoveryPlan(p.name()).child(Kind.MACHINE, name), name + " in recovery plan " + p.name()
                         + " is in no protection group, so it cannot fail over");
             } else if (!g.get().target().equals(p.target())) {
-                f.report("RP-MEMBERS", Severity.ERROR, p.name(), "recoveryPlan:" + p.name() + "/machine:" + name, name + " in recovery plan " + p.name()
+                f.report("RP-MEMBERS", Severity.ERROR, p.name(), Address.recoveryPlan(p.name()).child(Kind.MACHINE, name), name + " in recovery plan " + p.name()
                         + " is protected toward " + g.get().target() + ", not the plan's target " + p.target());
             }
         }
@@ -61,7 +62,7 @@ final class RecoveryPlanRules {
             for (String dep : e.getValue()) {
                 Integer dg = groupOf.get(dep);
                 if (dg != null && dg > groupOf.get(e.getKey())) {
-                    f.report("RP-ORDER", Severity.ERROR, p.name(), "recoveryPlan:" + p.name() + "/machine:" + e.getKey(), e.getKey() + " (group " + groupOf.get(e.getKey())
+                    f.report("RP-ORDER", Severity.ERROR, p.name(), Address.recoveryPlan(p.name()).child(Kind.MACHINE, e.getKey()), e.getKey() + " (group " + groupOf.get(e.getKey())
                             + ") depends on " + dep + ", which fails over later (group " + dg + ") in recovery plan " + p.name());
                 }
             }
@@ -74,7 +75,7 @@ final class RecoveryPlanRules {
                 List<String> sorted = new ArrayList<>(cycle);
                 java.util.Collections.sort(sorted);
                 if (reported.add(String.join(",", sorted)) && cycle.get(0).equals(sorted.get(0))) {
-                    f.report("RP-ORDER", Severity.ERROR, p.name(), "recoveryPlan:" + p.name() + "/machine:" + start, "recovery plan " + p.name()
+                    f.report("RP-ORDER", Severity.ERROR, p.name(), Address.recoveryPlan(p.name()).child(Kind.MACHINE, start), "recovery plan " + p.name()
                             + " has a dependency cycle: " + String.join(" → ", cycle) + " → " + cycle.get(0));
                 }
             }
@@ -96,7 +97,7 @@ final class RecoveryPlanRules {
 
     /** RP-LIMITS: at most 100 machines and 7 groups; VMware/physical and Hyper-V machines never in one plan. */
     static void limits(Facts f, RecoveryPlan p) {
-        String key = "recoveryPlan:" + p.name();
+        Address key = Address.recoveryPlan(p.name());
         int machines = p.machineNames().size();
         if (machines > f.profile.recoveryPlan().maxMachines()) {
             f.report("RP-LIMITS", Severity.ERROR, p.name(), key, "recovery plan " + p.name() + " has " + machines + " machines (limit " + f.profile.recoveryPlan().maxMachines() + ")");

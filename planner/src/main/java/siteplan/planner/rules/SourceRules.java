@@ -3,6 +3,7 @@ package siteplan.planner.rules;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 import siteplan.planner.state.VcenterInventory;
 import siteplan.planner.state.VmInfo;
 import siteplan.units.DataSize;
@@ -36,8 +37,8 @@ final class SourceRules {
         vmwareVersions(f);
     }
 
-    private static String key(Machine m) {
-        return "machine:" + m.name();
+    private static Address key(Machine m) {
+        return Address.machine(m.name());
     }
 
     /** SRC-DISK-SIZE: every replicated disk is at most 1023 GB (Azure's largest data disk). */
@@ -45,7 +46,7 @@ final class SourceRules {
         DataSize max = f.profile.source().diskMaxSize();
         for (Disk d : m.disks()) {
             if (d.size().compareTo(max) > 0) {
-                f.report("SRC-DISK-SIZE", Severity.ERROR, m.name(), key(m) + "/disk:" + d.name(),
+                f.report("SRC-DISK-SIZE", Severity.ERROR, m.name(), key(m).child(Kind.DISK, d.name()),
                         "disk " + d.name() + " of " + m.name() + " is " + d.size().human() + " (limit " + max.human() + ")");
             }
         }
@@ -92,7 +93,7 @@ final class SourceRules {
             DataSize limit = DataSize.scaled(f.profile.source().diskChurnAt8KB().bytes(), writeSize.bytes(), DataSize.kb(8).bytes());
             DataSize churn = f.churnPerDisk(m, d);
             if (churn.compareTo(limit) > 0) {
-                f.report("SRC-DISK-CHURN", Severity.ERROR, m.name(), key(m) + "/disk:" + d.name(), "disk " + d.name() + " of " + m.name() + " changes "
+                f.report("SRC-DISK-CHURN", Severity.ERROR, m.name(), key(m).child(Kind.DISK, d.name()), "disk " + d.name() + " of " + m.name() + " changes "
                         + churn.human() + "/day (limit " + limit.human() + "/day at " + writeSize.human() + " writes)");
             }
         }
@@ -104,7 +105,7 @@ final class SourceRules {
         for (Disk d : m.disks()) {
             int iops = f.iopsPerDisk(m, d);
             if (iops > limit) {
-                f.report("SRC-DISK-IOPS", Severity.ERROR, m.name(), key(m) + "/disk:" + d.name(), "disk " + d.name() + " of " + m.name() + " does " + iops
+                f.report("SRC-DISK-IOPS", Severity.ERROR, m.name(), key(m).child(Kind.DISK, d.name()), "disk " + d.name() + " of " + m.name() + " does " + iops
                         + " IOPS (limit " + limit + ": " + f.profile.source().targetIosPerSourceIo() + " target IOs each, " + f.profile.source().targetDiskIops() + " per target disk)");
             }
         }
@@ -164,7 +165,7 @@ final class SourceRules {
         if (m.os() != OsFamily.LINUX) return;
         for (Disk d : m.disks()) {
             if (d.fileSystem() != null && !f.profile.source().linuxFileSystems().contains(d.fileSystem().toLowerCase(Locale.ROOT))) {
-                f.report("SRC-LINUX-FS", Severity.ERROR, m.name(), key(m) + "/disk:" + d.name(), "disk " + d.name() + " of " + m.name() + " uses "
+                f.report("SRC-LINUX-FS", Severity.ERROR, m.name(), key(m).child(Kind.DISK, d.name()), "disk " + d.name() + " of " + m.name() + " uses "
                         + d.fileSystem() + "; supported: " + String.join(", ", f.profile.source().linuxFileSystems()));
             }
         }
@@ -188,12 +189,12 @@ final class SourceRules {
             String vc = s.vcenter() == null ? null : s.vcenter().version();
             if (vc == null && s.vcenter() != null) vc = f.discovered.vcenter(s.name()).map(VcenterInventory::version).orElse(null);
             if (vc != null && !allowed.contains(vc)) {
-                f.report("SRC-VMWARE", Severity.ERROR, "site " + s.name(), "site:" + s.name() + "/vcenter:" + s.vcenter().address(),
+                f.report("SRC-VMWARE", Severity.ERROR, "site " + s.name(), Address.site(s.name()).child(Kind.VCENTER, s.vcenter().address()),
                         "vCenter " + s.vcenter().address() + " is version " + vc + "; supported: " + String.join(", ", allowed));
             }
             for (EsxiHost h : s.hosts()) {
                 if (!allowed.contains(h.version())) {
-                    f.report("SRC-VMWARE", Severity.ERROR, "host " + h.name(), "site:" + s.name() + "/host:" + h.name(),
+                    f.report("SRC-VMWARE", Severity.ERROR, "host " + h.name(), Address.site(s.name()).child(Kind.HOST, h.name()),
                             "ESXi host " + h.name() + " is version " + h.version() + "; supported: " + String.join(", ", allowed));
                 }
             }
