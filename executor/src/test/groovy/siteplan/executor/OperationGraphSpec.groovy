@@ -6,6 +6,7 @@ import siteplan.executor.apply.OperationGraph
 import siteplan.model.Estate
 import siteplan.planner.diff.Action
 import siteplan.planner.diff.Change
+import siteplan.planner.diff.ResourceType
 import siteplan.dsl.load.DefinitionLoader
 import spock.lang.Shared
 import spock.lang.Specification
@@ -18,7 +19,7 @@ class OperationGraphSpec extends Specification {
     }
 
     static Change change(String type, String site, String name, Action action = Action.CREATE) {
-        new Change(type + '.' + name, type, site, name, action, null, [], null, false)
+        new Change(type + '.' + name, ResourceType.valueOf(type.toUpperCase()), site, name, action, null, [], null, false)
     }
 
     def "seed 000's layers: vault, servers, policy, protection, Mobility, recovery plan; UPD-ORDER for servers"() {

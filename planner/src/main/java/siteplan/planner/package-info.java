@@ -1,5 +1,5 @@
 /**
- * The planner: discovery through providers, the DR-aware diff, the rule engine and plan files.
- * Built under issue 3; this module holds no code yet and nothing depends on it doing anything.
+ * The planner: discovered state and its contract, the DR-aware diff (diff), the rule families that check an
+ * estate (rules) and the plan with its JSON form (plan).
  */
 package siteplan.planner;

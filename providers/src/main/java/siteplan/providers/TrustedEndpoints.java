@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import siteplan.model.Address;
 import siteplan.model.AzureTarget;
 import siteplan.model.Estate;
 import siteplan.model.VmwareSite;
@@ -119,7 +120,7 @@ public final class TrustedEndpoints {
     /** Where the vCenter of a site may be sent its credential, or why not. */
     public Destination vcenter(VmwareSite site) {
         var vc = site.vcenter();
-        return vcenter("site:" + site.name() + "/vcenter:" + vc.address(), vc.address(), vc.port(), vc.thumbprint());
+        return vcenter(Address.site(site.name()).child(Address.Kind.VCENTER, vc.address()).toString(), vc.address(), vc.port(), vc.thumbprint());
     }
 
     /** As above for a vCenter named by its address and port; key is the source-map key refusals carry. */

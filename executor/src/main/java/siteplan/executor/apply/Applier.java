@@ -27,6 +27,7 @@ import siteplan.executor.provider.Step;
 import siteplan.executor.provider.StepResult;
 import siteplan.executor.provider.TransientFault;
 import siteplan.executor.secrets.Secrets;
+import siteplan.planner.diff.ResourceType;
 
 /**
  * Carries out an operation graph: a step starts when everything it waits for has succeeded, up to
@@ -82,7 +83,7 @@ public final class Applier {
         for (String machine : settle) {
             var job = ops.pendingJob(machine);
             if (job.isEmpty()) continue;
-            Step step = new Step("protection." + machine, "protection", "-", machine, siteplan.planner.diff.Action.NO_OP);
+            Step step = new Step(ResourceType.PROTECTION.address(machine), ResourceType.PROTECTION, "-", machine, siteplan.planner.diff.Action.NO_OP);
             Instant start = ops.clock().now();
             journal.record(start, "settling", step.address(), "no-op", "waiting for " + job.get() + ", started by an earlier run");
             try {

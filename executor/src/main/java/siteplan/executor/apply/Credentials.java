@@ -9,6 +9,7 @@ import siteplan.model.Membership;
 import siteplan.model.ProtectionGroup;
 import siteplan.model.SecretRef;
 import siteplan.planner.diff.Action;
+import siteplan.planner.diff.ResourceType;
 
 /**
  * Which credential references a step of a plan needs, from the model alone (any provider needs the same):
@@ -32,26 +33,26 @@ public final class Credentials {
         List<Credential> out = new ArrayList<>();
         if (s.action() == Action.DELETE || s.action() == Action.NO_OP) return out;
         switch (s.type()) {
-            case "vcenter", "configuration_server", "process_server", "master_target" -> {
+            case VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET -> {
                 String name = s.name().substring(s.name().indexOf('/') + 1);
                 estate.vmwareSites().stream().filter(x -> x.name().equals(s.site())).findFirst().ifPresent(vs -> {
-                    if (s.type().equals("vcenter")) {
+                    if (s.type() == ResourceType.VCENTER) {
                         if (vs.vcenter() != null && vs.vcenter().credential() != null) out.add(new Credential(vs.vcenter().credential(), "add vCenter " + name + " to the configuration server"));
                     } else if (vs.configurationServer() != null && vs.configurationServer().passphrase() != null) {
-                        out.add(new Credential(vs.configurationServer().passphrase(), "register " + s.type().replace('_', ' ') + " " + name + " with the configuration server"));
+                        out.add(new Credential(vs.configurationServer().passphrase(), "register " + s.type().token().replace('_', ' ') + " " + name + " with the configuration server"));
                     }
                 });
             }
-            case "protection", "mobility" -> {
+            case PROTECTION, MOBILITY -> {
                 // Reprotecting and updating protection settings push nothing.
-                if (s.action() == Action.REPROTECT || (s.type().equals("protection") && s.action() == Action.UPDATE)) break;
+                if (s.action() == Action.REPROTECT || (s.type() == ResourceType.PROTECTION && s.action() == Action.UPDATE)) break;
                 estate.machine(s.name()).filter(m -> m.mobility() != null && m.mobility().install() != InstallMethod.MANUAL).ifPresent(m -> {
                     SecretRef account = m.mobility().account() != null ? m.mobility().account()
                             : membership.groupOf(m.name()).map(ProtectionGroup::pushAccount).orElse(null);
                     if (account != null) out.add(new Credential(account, "push the Mobility service to " + m.name() + " (MOB-PUSH)"));
                 });
             }
-            default -> { }
+            case VAULT, STORAGE_ACCOUNT, AZURE_NETWORK, SITE, POLICY, NETWORK_MAPPING, STORAGE_MAPPING, RECOVERY_PLAN -> { }
         }
         return out;
     }

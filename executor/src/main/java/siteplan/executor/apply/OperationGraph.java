@@ -17,6 +17,7 @@ import siteplan.model.ProtectionGroup;
 import siteplan.model.RecoveryPlan;
 import siteplan.planner.diff.Action;
 import siteplan.planner.diff.Change;
+import siteplan.planner.diff.ResourceType;
 
 /**
  * The order a plan's changes are carried out in: an edge A → B means B waits for A. Creations and
@@ -28,12 +29,22 @@ import siteplan.planner.diff.Change;
  * other way: nothing is removed while a later layer still uses it.
  */
 public final class OperationGraph {
-    /** Layer of each resource type. */
-    static final Map<String, Integer> RANK = Map.ofEntries(
-            Map.entry("vault", 0), Map.entry("storage_account", 1), Map.entry("azure_network", 1), Map.entry("site", 2),
-            Map.entry("configuration_server", 3), Map.entry("vcenter", 4), Map.entry("process_server", 4), Map.entry("master_target", 5),
-            Map.entry("policy", 6), Map.entry("network_mapping", 7), Map.entry("storage_mapping", 7), Map.entry("protection", 8),
-            Map.entry("mobility", 9), Map.entry("recovery_plan", 10));
+    /** Layer of each resource type: a change waits only for changes of lower layers. */
+    static int rank(ResourceType type) {
+        return switch (type) {
+            case VAULT -> 0;
+            case STORAGE_ACCOUNT, AZURE_NETWORK -> 1;
+            case SITE -> 2;
+            case CONFIGURATION_SERVER -> 3;
+            case VCENTER, PROCESS_SERVER -> 4;
+            case MASTER_TARGET -> 5;
+            case POLICY -> 6;
+            case NETWORK_MAPPING, STORAGE_MAPPING -> 7;
+            case PROTECTION -> 8;
+            case MOBILITY -> 9;
+            case RECOVERY_PLAN -> 10;
+        };
+    }
 
     private final DirectedAcyclicGraph<String, DefaultEdge> graph = new DirectedAcyclicGraph<>(DefaultEdge.class);
     private final Map<String, Step> steps = new HashMap<>();
@@ -57,13 +68,13 @@ public final class OperationGraph {
         Map<String, List<Change>> byKey = new HashMap<>();
         for (Change c : work) for (String k : provides.get(c.address())) byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
         for (Change c : work) {
-            int rank = RANK.getOrDefault(c.type(), 5);
+            int rank = rank(c.type());
             boolean deleting = c.action() == Action.DELETE;
             Set<String> seen = new HashSet<>();
             for (String k : needs.get(c.address())) {
                 for (Change other : byKey.getOrDefault(k, List.of())) {
                     if (other == c || !seen.add(other.address())) continue;
-                    int r = RANK.getOrDefault(other.type(), 5);
+                    int r = rank(other.type());
                     boolean otherDeleting = other.action() == Action.DELETE;
                     if (!deleting && !otherDeleting && r < rank) g.edge(other.address(), c.address());
                     if (deleting && r > rank) g.edge(other.address(), c.address()); // users stop first
@@ -72,7 +83,7 @@ public final class OperationGraph {
             if (deleting) {
                 // A deletion waits for every change of a later layer (they may still use what goes).
                 for (Change other : work) {
-                    if (other != c && RANK.getOrDefault(other.type(), 5) > rank && seen.add(other.address())) g.edge(other.address(), c.address());
+                    if (other != c && rank(other.type()) > rank && seen.add(other.address())) g.edge(other.address(), c.address());
                 }
             }
         }
@@ -85,52 +96,64 @@ public final class OperationGraph {
 
     /** What a change makes available to later layers. */
     private static Set<String> provided(Change c) {
-        Set<String> s = new HashSet<>();
-        switch (c.type()) {
-            case "vault", "storage_account", "azure_network" -> s.add("target:" + c.site());
-            case "policy" -> {
-                s.add("policy:" + c.name());
-                s.add("any-policy");
-            }
-            case "protection", "mobility" -> s.add("machine:" + c.name());
-            case "recovery_plan" -> s.add("plan:" + c.name());
-            default -> s.add("site:" + c.site());
-        }
-        s.add("type:" + c.type());
+        Set<String> s = new HashSet<>(switch (c.type()) {
+            case VAULT, STORAGE_ACCOUNT, AZURE_NETWORK -> List.of("target:" + c.site());
+            case POLICY -> List.of("policy:" + c.name(), "any-policy");
+            case PROTECTION, MOBILITY -> List.of("machine:" + c.name());
+            case RECOVERY_PLAN -> List.of("plan:" + c.name());
+            case SITE, VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET, NETWORK_MAPPING, STORAGE_MAPPING -> List.of("site:" + c.site());
+        });
+        s.add("type:" + c.type().token());
         return s;
     }
 
     /** What a change needs from earlier layers. */
     private static Set<String> needed(Change c, Estate e, Membership membership) {
-        Set<String> s = new HashSet<>();
-        switch (c.type()) {
-            case "protection", "mobility" -> {
-                s.add("machine:" + c.name());
-                s.add("site:" + c.site());
-                e.machine(c.name()).map(Machine::site).ifPresent(site -> s.add("site:" + site));
-                membership.groupOf(c.name()).ifPresent(g -> {
-                    s.add("policy:" + g.policy());
-                    s.add("target:" + g.target());
-                });
-                s.add("type:network_mapping");
-                s.add("type:storage_mapping");
-            }
-            case "recovery_plan" -> {
-                e.recoveryPlans().stream().filter(p -> p.name().equals(c.name())).findFirst().ifPresent(p -> planNeeds(p, s));
-                s.add("target:" + c.site());
-                s.add("site:" + c.site());
-            }
-            case "policy" -> {
-                e.protectionGroups().stream().filter(g -> g.policy().equals(c.name())).map(ProtectionGroup::target).forEach(t -> s.add("target:" + t));
-                s.add("target:" + c.site());
-            }
-            default -> {
-                s.add("site:" + c.site());
-                s.add("target:" + c.site());
-                e.azure().forEach(t -> s.add("target:" + t.name()));
-            }
-        }
+        Set<String> s = switch (c.type()) {
+            case PROTECTION, MOBILITY -> machineNeeds(c, e, membership);
+            case RECOVERY_PLAN -> recoveryPlanNeeds(c, e);
+            case POLICY -> policyNeeds(c, e);
+            case VAULT, STORAGE_ACCOUNT, AZURE_NETWORK, SITE, VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET,
+                    NETWORK_MAPPING, STORAGE_MAPPING -> infrastructureNeeds(c, e);
+        };
         if (c.action() == Action.DELETE) s.add("any-policy");
+        return s;
+    }
+
+    private static Set<String> machineNeeds(Change c, Estate e, Membership membership) {
+        Set<String> s = new HashSet<>();
+        s.add("machine:" + c.name());
+        s.add("site:" + c.site());
+        e.machine(c.name()).map(Machine::site).ifPresent(site -> s.add("site:" + site));
+        membership.groupOf(c.name()).ifPresent(g -> {
+            s.add("policy:" + g.policy());
+            s.add("target:" + g.target());
+        });
+        s.add("type:" + ResourceType.NETWORK_MAPPING.token());
+        s.add("type:" + ResourceType.STORAGE_MAPPING.token());
+        return s;
+    }
+
+    private static Set<String> recoveryPlanNeeds(Change c, Estate e) {
+        Set<String> s = new HashSet<>();
+        e.recoveryPlans().stream().filter(p -> p.name().equals(c.name())).findFirst().ifPresent(p -> planNeeds(p, s));
+        s.add("target:" + c.site());
+        s.add("site:" + c.site());
+        return s;
+    }
+
+    private static Set<String> policyNeeds(Change c, Estate e) {
+        Set<String> s = new HashSet<>();
+        e.protectionGroups().stream().filter(g -> g.policy().equals(c.name())).map(ProtectionGroup::target).forEach(t -> s.add("target:" + t));
+        s.add("target:" + c.site());
+        return s;
+    }
+
+    private static Set<String> infrastructureNeeds(Change c, Estate e) {
+        Set<String> s = new HashSet<>();
+        s.add("site:" + c.site());
+        s.add("target:" + c.site());
+        e.azure().forEach(t -> s.add("target:" + t.name()));
         return s;
     }
 

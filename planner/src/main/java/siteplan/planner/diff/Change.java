@@ -8,7 +8,7 @@ import java.util.List;
  */
 @com.fasterxml.jackson.annotation.JsonClassDescription("One resource-level change.")
 public record Change(@siteplan.model.Required @com.fasterxml.jackson.annotation.JsonPropertyDescription("Stable address: type.name, e.g. protection.erp-db01.") String address,
-                     @siteplan.model.Required @com.fasterxml.jackson.annotation.JsonPropertyDescription("Resource type: vault, storage_account, azure_network, site, vcenter, configuration_server, process_server, master_target, policy, network_mapping, storage_mapping, protection, mobility, recovery_plan.") String type,
+                     @siteplan.model.Required @com.fasterxml.jackson.annotation.JsonPropertyDescription("Resource type: vault, storage_account, azure_network, site, vcenter, configuration_server, process_server, master_target, policy, network_mapping, storage_mapping, protection, mobility, recovery_plan.") ResourceType type,
                      @com.fasterxml.jackson.annotation.JsonPropertyDescription("Site (or target) the resource belongs to; '-' for none.") String site,
                      @com.fasterxml.jackson.annotation.JsonPropertyDescription("Resource name within its type.") String name,
                      @siteplan.model.Required @com.fasterxml.jackson.annotation.JsonPropertyDescription("What happens: create, update, replace, delete, re-replicate, reprotect or no-op.") Action action,

@@ -56,7 +56,7 @@ public final class Differ {
     private void azure() {
         for (AzureTarget t : e.azure()) {
             Optional<RecoveryVault> vault = d.vault(t.name());
-            add("vault", t.name(), t.name(), vault.isEmpty() ? Action.CREATE : Action.NO_OP,
+            add(ResourceType.VAULT, t.name(), t.name(), vault.isEmpty() ? Action.CREATE : Action.NO_OP,
                     vault.isEmpty() ? "Recovery Services vault " + t.vault() + " does not exist" : null,
                     vault.isEmpty() ? List.of(new FieldChange("name", null, t.vault()), new FieldChange("region", null, t.region())) : List.of());
             AzureSubscription sub = d.azure(t.name()).orElse(null);
@@ -65,11 +65,11 @@ public final class Differ {
                         : sub.storageAccounts().stream().filter(x -> x.name().equals(a.name())).findFirst();
                 String name = t.name() + "/" + a.name();
                 if (found.isEmpty()) {
-                    add("storage_account", t.name(), name, Action.CREATE, "storage account does not exist", List.of(new FieldChange("replication", null, a.replication().token())));
+                    add(ResourceType.STORAGE_ACCOUNT, t.name(), name, Action.CREATE, "storage account does not exist", List.of(new FieldChange("replication", null, a.replication().token())));
                 } else if (!found.get().sku().equals(a.replication().token())) {
-                    add("storage_account", t.name(), name, Action.UPDATE, "redundancy differs", List.of(new FieldChange("replication", found.get().sku(), a.replication().token())));
+                    add(ResourceType.STORAGE_ACCOUNT, t.name(), name, Action.UPDATE, "redundancy differs", List.of(new FieldChange("replication", found.get().sku(), a.replication().token())));
                 } else {
-                    add("storage_account", t.name(), name, Action.NO_OP, null, List.of());
+                    add(ResourceType.STORAGE_ACCOUNT, t.name(), name, Action.NO_OP, null, List.of());
                 }
             }
             for (VirtualNetwork n : t.networks()) {
@@ -77,13 +77,13 @@ public final class Differ {
                 String name = t.name() + "/" + n.name();
                 List<String> subnets = n.subnets().stream().map(s -> s.name() + "=" + s.prefix()).toList();
                 if (found.isEmpty()) {
-                    add("azure_network", t.name(), name, Action.CREATE, "virtual network does not exist",
+                    add(ResourceType.AZURE_NETWORK, t.name(), name, Action.CREATE, "virtual network does not exist",
                             List.of(new FieldChange("addressSpace", null, String.join(", ", n.addressSpace())), new FieldChange("subnets", null, String.join(", ", subnets))));
                 } else {
                     List<FieldChange> f = new ArrayList<>();
                     field(f, "addressSpace", String.join(", ", found.get().addressSpace()), String.join(", ", n.addressSpace()));
                     field(f, "subnets", String.join(", ", found.get().subnets()), String.join(", ", subnets));
-                    add("azure_network", t.name(), name, f.isEmpty() ? Action.NO_OP : Action.UPDATE, f.isEmpty() ? null : "network differs from the definition", f);
+                    add(ResourceType.AZURE_NETWORK, t.name(), name, f.isEmpty() ? Action.NO_OP : Action.UPDATE, f.isEmpty() ? null : "network differs from the definition", f);
                 }
             }
         }
@@ -96,27 +96,27 @@ public final class Differ {
             Fabric fabric = fabricOf(s.name());
             String declared = s.replication() == null ? "internet" : s.replication().token();
             if (fabric != null && fabric.replicationMechanism() != null && !fabric.replicationMechanism().equals(declared)) {
-                add("site", s.name(), s.name(), Action.UPDATE, "replication mechanism changed: every protected machine of the site is re-protected (SRC-MECHANISM)",
+                add(ResourceType.SITE, s.name(), s.name(), Action.UPDATE, "replication mechanism changed: every protected machine of the site is re-protected (SRC-MECHANISM)",
                         List.of(new FieldChange("replication", fabric.replicationMechanism(), declared)));
             }
             if (s.vcenter() != null) {
                 boolean registered = fabric != null && fabric.server("vcenter", s.vcenter().address()).isPresent();
-                add("vcenter", s.name(), s.name() + "/" + s.vcenter().address(), registered ? Action.NO_OP : Action.CREATE,
+                add(ResourceType.VCENTER, s.name(), s.name() + "/" + s.vcenter().address(), registered ? Action.NO_OP : Action.CREATE,
                         registered ? null : "vCenter is not added to the configuration server", List.of());
             }
             if (s.configurationServer() != null) {
                 ConfigurationServer cs = s.configurationServer();
                 boolean registered = fabric != null && fabric.server("configuration-server", cs.name()).isPresent();
-                add("configuration_server", s.name(), s.name() + "/" + cs.name(), registered ? Action.NO_OP : Action.CREATE,
+                add(ResourceType.CONFIGURATION_SERVER, s.name(), s.name() + "/" + cs.name(), registered ? Action.NO_OP : Action.CREATE,
                         registered ? null : "configuration server is not registered in the vault",
                         registered ? List.of() : List.of(new FieldChange("location", null, cs.location().token())));
             }
-            for (ProcessServer p : s.processServers()) server(s.name(), fabric, "process-server", "process_server", p.name(), ServerForm.of(p), false);
-            for (MasterTarget m : s.masterTargets()) server(s.name(), fabric, "master-target", "master_target", m.name(), ServerForm.of(m), true);
+            for (ProcessServer p : s.processServers()) server(s.name(), fabric, "process-server", ResourceType.PROCESS_SERVER, p.name(), ServerForm.of(p), false);
+            for (MasterTarget m : s.masterTargets()) server(s.name(), fabric, "master-target", ResourceType.MASTER_TARGET, m.name(), ServerForm.of(m), true);
         }
     }
 
-    private void server(String site, Fabric fabric, String role, String type, String name, Map<String, String> wanted, boolean sizeReplaces) {
+    private void server(String site, Fabric fabric, String role, ResourceType type, String name, Map<String, String> wanted, boolean sizeReplaces) {
         Optional<RegisteredServer> found = fabric == null ? Optional.empty() : fabric.server(role, name);
         String address = site + "/" + name;
         if (found.isEmpty()) {
@@ -155,15 +155,15 @@ public final class Differ {
                 if (!used.contains(w.getKey())) continue; // a policy no group uses is not created
                 List<FieldChange> f = new ArrayList<>();
                 w.getValue().forEach((k, v) -> f.add(new FieldChange(k, null, v)));
-                add("policy", site, w.getKey(), Action.CREATE, "policy does not exist", f);
+                add(ResourceType.POLICY, site, w.getKey(), Action.CREATE, "policy does not exist", f);
             } else {
                 List<FieldChange> f = new ArrayList<>();
                 w.getValue().forEach((k, v) -> field(f, k, p.settings().get(k), v));
-                add("policy", site, w.getKey(), f.isEmpty() ? Action.NO_OP : Action.UPDATE, f.isEmpty() ? null : "policy settings differ", f);
+                add(ResourceType.POLICY, site, w.getKey(), f.isEmpty() ? Action.NO_OP : Action.UPDATE, f.isEmpty() ? null : "policy settings differ", f);
             }
         }
         found.values().stream().filter(p -> p.managed() && !wanted.containsKey(p.name()))
-                .forEach(p -> add("policy", "-", p.name(), Action.DELETE, "no longer declared", List.of()));
+                .forEach(p -> add(ResourceType.POLICY, "-", p.name(), Action.DELETE, "no longer declared", List.of()));
     }
 
     private String siteOfPolicy(String policy) {
@@ -171,13 +171,13 @@ public final class Differ {
     }
 
     private void mappings() {
-        mappingDiff("network_mapping", e.networkMappings().stream().collect(Collectors.toMap(NetworkMapping::source, NetworkMapping::target, (a, b) -> a)),
+        mappingDiff(ResourceType.NETWORK_MAPPING, e.networkMappings().stream().collect(Collectors.toMap(NetworkMapping::source, NetworkMapping::target, (a, b) -> a)),
                 d.vaults().stream().flatMap(v -> v.networkMappings().stream()).toList());
-        mappingDiff("storage_mapping", e.storageMappings().stream().collect(Collectors.toMap(StorageMapping::source, StorageMapping::target, (a, b) -> a)),
+        mappingDiff(ResourceType.STORAGE_MAPPING, e.storageMappings().stream().collect(Collectors.toMap(StorageMapping::source, StorageMapping::target, (a, b) -> a)),
                 d.vaults().stream().flatMap(v -> v.storageMappings().stream()).toList());
     }
 
-    private void mappingDiff(String type, Map<String, String> wanted, List<RecoveryVault.Mapping> found) {
+    private void mappingDiff(ResourceType type, Map<String, String> wanted, List<RecoveryVault.Mapping> found) {
         Map<String, RecoveryVault.Mapping> byPair = new HashMap<>();
         found.forEach(m -> byPair.putIfAbsent(m.source(), m));
         wanted.forEach((src, dst) -> {
@@ -220,7 +220,7 @@ public final class Differ {
             Optional<ProtectedItem> item = Optional.ofNullable(items.get(m.name()));
             String address = m.name();
             if (item.isEmpty()) {
-                add("protection", m.site(), address, Action.CREATE, "machine is not protected yet",
+                add(ResourceType.PROTECTION, m.site(), address, Action.CREATE, "machine is not protected yet",
                         List.of(new FieldChange("group", null, g.name()), new FieldChange("policy", null, g.policy()),
                                 new FieldChange("processServer", null, g.processServer()), new FieldChange("masterTarget", null, g.masterTarget()),
                                 new FieldChange("disks", null, m.disks().size() + " (" + m.totalSize().human() + ")")),
@@ -232,10 +232,10 @@ public final class Differ {
             if (p.failedOver()) {
                 // Running at the recovery site is a state, not drift: compare nothing until it fails back.
                 if (p.state() == ProtectedItem.ReplicationState.FAILOVER_COMMITTED) {
-                    add("protection", m.site(), address, Action.REPROTECT, "failed over and committed; reprotect to replicate back to " + m.site() + " (FB-STAGES)",
+                    add(ResourceType.PROTECTION, m.site(), address, Action.REPROTECT, "failed over and committed; reprotect to replicate back to " + m.site() + " (FB-STAGES)",
                             List.of(new FieldChange("direction", "none", "recovery to primary")), null, false);
                 } else {
-                    add("protection", m.site(), address, Action.NO_OP, "active at the recovery site (" + p.state().token() + "); changes wait for failback", List.of());
+                    add(ResourceType.PROTECTION, m.site(), address, Action.NO_OP, "active at the recovery site (" + p.state().token() + "); changes wait for failback", List.of());
                 }
                 continue;
             }
@@ -256,14 +256,14 @@ public final class Differ {
             }
             boolean preventDestroy = m.preventDestroy() || g.preventDestroy();
             if (!moved.isEmpty()) {
-                add("protection", m.site(), address, Action.REPLACE, "a machine cannot move to another master target or storage account in place: protection is disabled and enabled again, losing its recovery points",
+                add(ResourceType.PROTECTION, m.site(), address, Action.REPLACE, "a machine cannot move to another master target or storage account in place: protection is disabled and enabled again, losing its recovery points",
                         moved, impact(m, g, m.totalSize(), "all recovery points are lost; none until initial replication completes"), true);
             } else if (mechanismChanged.contains(m.site())) {
-                add("protection", m.site(), address, Action.RE_REPLICATE, "replication mechanism of site '" + m.site() + "' changed (SRC-MECHANISM)",
+                add(ResourceType.PROTECTION, m.site(), address, Action.RE_REPLICATE, "replication mechanism of site '" + m.site() + "' changed (SRC-MECHANISM)",
                         List.of(new FieldChange("replication", fabricOf(m.site()).replicationMechanism(), siteMechanism(m.site()))),
                         impact(m, g, m.totalSize(), "all recovery points are lost; none until re-replication completes"), true);
             } else if (!resized.isEmpty()) {
-                add("protection", m.site(), address, Action.RE_REPLICATE, "a resized or added disk is protected again: protection is disabled (recovery points kept) and re-enabled (SRC-RESIZE)",
+                add(ResourceType.PROTECTION, m.site(), address, Action.RE_REPLICATE, "a resized or added disk is protected again: protection is disabled (recovery points kept) and re-enabled (SRC-RESIZE)",
                         resized, impact(m, g, resizedBytes, "no new recovery point until re-replication completes"), false);
             } else {
                 List<FieldChange> f = new ArrayList<>();
@@ -279,7 +279,7 @@ public final class Differ {
                     field(f, "failover.subnet", pf == null ? null : pf.subnet(), fs.subnet());
                     field(f, "failover.ip", pf == null ? null : pf.ip(), fs.ip());
                 }
-                add("protection", m.site(), address, f.isEmpty() ? Action.NO_OP : Action.UPDATE, f.isEmpty() ? null : "protection settings differ", f);
+                add(ResourceType.PROTECTION, m.site(), address, f.isEmpty() ? Action.NO_OP : Action.UPDATE, f.isEmpty() ? null : "protection settings differ", f);
             }
             mobility(m, p);
         }
@@ -287,7 +287,7 @@ public final class Differ {
         for (RecoveryVault v : d.vaults()) {
             for (ProtectedItem p : v.protectedItems()) {
                 if (!p.managed() || groupOf.containsKey(p.machine())) continue;
-                add("protection", p.site(), p.machine(), Action.DELETE, "no longer in a protection group: protection is disabled and its recovery points are lost",
+                add(ResourceType.PROTECTION, p.site(), p.machine(), Action.DELETE, "no longer in a protection group: protection is disabled and its recovery points are lost",
                         List.of(new FieldChange("group", p.protectionGroup(), null)), new Impact(null, null, null, plansWith(p.machine()), "all recovery points are lost"), true);
             }
         }
@@ -308,7 +308,7 @@ public final class Differ {
         if (have == null) {
             f.add(new FieldChange("version", null, want.version()));
             services.forEach(s -> f.add(new FieldChange("service " + s, null, "running")));
-            add("mobility", m.site(), m.name(), Action.CREATE, want.install() == InstallMethod.MANUAL ? "install the Mobility service (manual install: siteplan checks it)" : "push the Mobility service", f);
+            add(ResourceType.MOBILITY, m.site(), m.name(), Action.CREATE, want.install() == InstallMethod.MANUAL ? "install the Mobility service (manual install: siteplan checks it)" : "push the Mobility service", f);
             return;
         }
         field(f, "version", have.version(), want.version());
@@ -317,7 +317,7 @@ public final class Differ {
         if (!have.services().isEmpty()) {
             for (String s : services) field(f, "service " + s, have.services().getOrDefault(s, "missing"), "running");
         }
-        add("mobility", m.site(), m.name(), f.isEmpty() ? Action.NO_OP : Action.UPDATE, f.isEmpty() ? null : "repair drift from the desired state (MOB-SERVICES)", f);
+        add(ResourceType.MOBILITY, m.site(), m.name(), f.isEmpty() ? Action.NO_OP : Action.UPDATE, f.isEmpty() ? null : "repair drift from the desired state (MOB-SERVICES)", f);
     }
 
     private Impact impact(Machine m, ProtectionGroup g, DataSize data, String rpo) {
@@ -351,17 +351,17 @@ public final class Differ {
             RecoveryPlanInfo have = found.get(p.name());
             String shown = groups.stream().map(g -> "[" + String.join(", ", g) + "]").collect(Collectors.joining(" → "));
             if (have == null) {
-                add("recovery_plan", p.source(), p.name(), Action.CREATE, "recovery plan does not exist", List.of(new FieldChange("groups", null, shown)));
+                add(ResourceType.RECOVERY_PLAN, p.source(), p.name(), Action.CREATE, "recovery plan does not exist", List.of(new FieldChange("groups", null, shown)));
             } else if (!have.groups().equals(groups)) {
-                add("recovery_plan", p.source(), p.name(), Action.UPDATE, "groups differ",
+                add(ResourceType.RECOVERY_PLAN, p.source(), p.name(), Action.UPDATE, "groups differ",
                         List.of(new FieldChange("groups", have.groups().stream().map(g -> "[" + String.join(", ", g) + "]").collect(Collectors.joining(" → ")), shown)));
             } else {
-                add("recovery_plan", p.source(), p.name(), Action.NO_OP, null, List.of());
+                add(ResourceType.RECOVERY_PLAN, p.source(), p.name(), Action.NO_OP, null, List.of());
             }
         }
         Set<String> declared = e.recoveryPlans().stream().map(RecoveryPlan::name).collect(Collectors.toSet());
         found.values().stream().filter(p -> p.managed() && !declared.contains(p.name()))
-                .forEach(p -> add("recovery_plan", "-", p.name(), Action.DELETE, "no longer declared", List.of()));
+                .forEach(p -> add(ResourceType.RECOVERY_PLAN, "-", p.name(), Action.DELETE, "no longer declared", List.of()));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -370,11 +370,11 @@ public final class Differ {
         if (!Objects.equals(before, after)) f.add(new FieldChange(name, before, after));
     }
 
-    private void add(String type, String site, String name, Action action, String reason, List<FieldChange> fields) {
+    private void add(ResourceType type, String site, String name, Action action, String reason, List<FieldChange> fields) {
         add(type, site, name, action, reason, fields, null, false);
     }
 
-    private void add(String type, String site, String name, Action action, String reason, List<FieldChange> fields, Impact impact, boolean destructive) {
-        changes.add(new Change(type + "." + name, type, site, name, action, reason, fields, impact, destructive));
+    private void add(ResourceType type, String site, String name, Action action, String reason, List<FieldChange> fields, Impact impact, boolean destructive) {
+        changes.add(new Change(type.address(name), type, site, name, action, reason, fields, impact, destructive));
     }
 }

@@ -10,6 +10,7 @@ import siteplan.model.*;
 import siteplan.planner.diff.Action;
 import siteplan.planner.diff.Change;
 import siteplan.planner.diff.Differ;
+import siteplan.planner.diff.ResourceType;
 import siteplan.planner.rules.Facts;
 import siteplan.planner.rules.Finding;
 import siteplan.planner.rules.Profile;
@@ -76,7 +77,7 @@ public final class Planner {
             Machine m = e.machine(c.name()).orElse(null);
             ProtectionGroup g = m == null ? null : membership.groupOf(m.name()).orElse(null);
             boolean prevented = (m != null && m.preventDestroy()) || (g != null && g.preventDestroy());
-            var l = sources.at("machine:" + c.name());
+            var l = sources.at(Address.machine(c.name()));
             if (prevented) {
                 out.add(new Finding("PLAN-PREVENT-DESTROY", Severity.ERROR, c.name(), c.address() + " would disable protection and lose its recovery points ("
                         + c.action().token() + "), but " + (m != null && m.preventDestroy() ? "machine " + m.name() : "protection group " + g.name()) + " sets preventDestroy",
@@ -100,9 +101,9 @@ public final class Planner {
     }
 
     private static List<Plan.PlanOrder> orders(Estate e, List<Change> changes) {
-        Set<String> changedMachines = changes.stream().filter(c -> c.action() != Action.NO_OP && (c.type().equals("protection") || c.type().equals("mobility")))
+        Set<String> changedMachines = changes.stream().filter(c -> c.action() != Action.NO_OP && (c.type() == ResourceType.PROTECTION || c.type() == ResourceType.MOBILITY))
                 .map(Change::name).collect(Collectors.toSet());
-        Set<String> changedPlans = changes.stream().filter(c -> c.action() != Action.NO_OP && c.type().equals("recovery_plan")).map(Change::name).collect(Collectors.toSet());
+        Set<String> changedPlans = changes.stream().filter(c -> c.action() != Action.NO_OP && c.type() == ResourceType.RECOVERY_PLAN).map(Change::name).collect(Collectors.toSet());
         List<Plan.PlanOrder> out = new ArrayList<>();
         for (RecoveryPlan p : e.recoveryPlans()) {
             boolean touched = changedPlans.contains(p.name()) || p.machineNames().stream().anyMatch(changedMachines::contains);

@@ -1,49 +1,58 @@
 package siteplan.planner.rules;
 
+import java.util.List;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 
 /** Configuration server rules (seed 000 Table 1, "Configuration server considerations", Step 2). */
 final class ConfigurationServerRules {
     private ConfigurationServerRules() {}
 
-    static void check(Facts f) {
+    /** Every finding of this family for the facts. */
+    static List<Finding> check(Facts f) {
+        Findings out = new Findings(f.sources);
+        check(f, out);
+        return out.list();
+    }
+
+    private static void check(Facts f, Findings out) {
         for (VmwareSite s : f.estate.vmwareSites()) {
             ConfigurationServer cs = s.configurationServer();
             long sources = f.protectedMachinesOf(s.name()).size();
             if (cs == null) continue;
-            String key = "site:" + s.name() + "/configurationServer:" + cs.name();
-            sources(f, s, cs, key, sources);
-            size(f, cs, key);
-            ip(f, s, cs, key);
+            Address key = Address.site(s.name()).child(Kind.CONFIGURATION_SERVER, cs.name());
+            sources(f, out, s, cs, key, sources);
+            size(f, out, cs, key);
+            ip(f, out, s, cs, key);
         }
         for (AzureTarget t : f.estate.azure()) {
-            reservedIps(f, t);
-            registrationKey(f, t);
+            reservedIps(f, out, t);
+            registrationKey(f, out, t);
         }
     }
 
     /** CS-SOURCES: at most 100 protected machines (of 3-4 volumes) per configuration server. */
-    static void sources(Facts f, VmwareSite s, ConfigurationServer cs, String key, long sources) {
+    static void sources(Facts f, Findings out, VmwareSite s, ConfigurationServer cs, Address key, long sources) {
         int max = f.profile.configurationServer().maxSources();
         if (sources > max) {
-            f.report("CS-SOURCES", Severity.ERROR, cs.name(), key, "configuration server " + cs.name() + " serves " + sources + " protected machines (limit " + max
+            out.report("CS-SOURCES", Severity.ERROR, cs.name(), key, "configuration server " + cs.name() + " serves " + sources + " protected machines (limit " + max
                     + ") — deploy another configuration server (" + (int) Math.ceil(sources / (double) max) + " needed)");
         }
     }
 
     /** CS-SIZE: a Standard A3 (4 cores, 7 GB, 8 data disks of 1023 GB). */
-    static void size(Facts f, ConfigurationServer cs, String key) {
+    static void size(Facts f, Findings out, ConfigurationServer cs, Address key) {
         String want = f.profile.configurationServer().vmSize();
         if (cs.location() == ServerLocation.AZURE && cs.vmSize() != null && !cs.vmSize().equalsIgnoreCase(want)) {
-            f.report("CS-SIZE", Severity.INFO, cs.name(), key, "configuration server " + cs.name() + " is declared " + cs.vmSize() + "; Site Recovery deploys it as " + want
+            out.report("CS-SIZE", Severity.INFO, cs.name(), key, "configuration server " + cs.name() + " is declared " + cs.vmSize() + "; Site Recovery deploys it as " + want
                     + " (" + f.profile.configurationServer().cores() + " cores, " + f.profile.configurationServer().memory().human() + ")");
         }
     }
 
     /** CS-IP: in Azure, the IP is not one of the first four addresses of its subnet (Azure reserves them). */
-    static void ip(Facts f, VmwareSite s, ConfigurationServer cs, String key) {
+    static void ip(Facts f, Findings out, VmwareSite s, ConfigurationServer cs, Address key) {
         if (cs.location() != ServerLocation.AZURE || cs.ip() == null || cs.network() == null) return;
         for (AzureTarget t : f.estate.azure()) {
             for (VirtualNetwork n : t.networks()) {
@@ -55,7 +64,7 @@ final class ConfigurationServerRules {
                     if (c == null || ip == null || !c.contains(ip)) continue;
                     int reserved = f.profile.configurationServer().reservedAddressesPerSubnet();
                     if (ip - c.network() < reserved) {
-                        f.report("CS-IP", Severity.ERROR, cs.name(), key, "configuration server " + cs.name() + " has " + cs.ip() + ", one of the first " + reserved
+                        out.report("CS-IP", Severity.ERROR, cs.name(), key, "configuration server " + cs.name() + " has " + cs.ip() + ", one of the first " + reserved
                                 + " addresses of subnet " + sn.name() + " (" + sn.prefix() + "), which Azure reserves");
                     }
                 }
@@ -64,7 +73,7 @@ final class ConfigurationServerRules {
     }
 
     /** CS-RESERVED-IP: every component server in Azure takes a reserved public IP; 20 per subscription by default. */
-    static void reservedIps(Facts f, AzureTarget t) {
+    static void reservedIps(Facts f, Findings out, AzureTarget t) {
         int limit = t.reservedPublicIpLimit() != null ? t.reservedPublicIpLimit() : f.profile.configurationServer().reservedPublicIps();
         long used = 0;
         for (VmwareSite s : f.estate.vmwareSites()) {
@@ -75,25 +84,25 @@ final class ConfigurationServerRules {
             used += s.processServers().stream().filter(p -> p.location() == ServerLocation.AZURE).count();
         }
         if (used > limit) {
-            f.report("CS-RESERVED-IP", Severity.ERROR, t.name(), "azure:" + t.name(), "servers in Azure for " + t.name() + " need " + used
+            out.report("CS-RESERVED-IP", Severity.ERROR, t.name(), Address.azure(t.name()), "servers in Azure for " + t.name() + " need " + used
                     + " reserved public IPs; the subscription allows " + limit + " — raise the limit (reservedPublicIpLimit) or use fewer servers");
         }
     }
 
     /** CS-REG-KEY: a vault registration key is valid for 5 days. */
-    static void registrationKey(Facts f, AzureTarget t) {
+    static void registrationKey(Facts f, Findings out, AzureTarget t) {
         if (t.registrationKeyIssued() == null) return;
         LocalDate issued;
         try {
             issued = LocalDate.parse(t.registrationKeyIssued());
         } catch (DateTimeParseException e) {
-            f.report("CS-REG-KEY", Severity.WARNING, t.name(), "azure:" + t.name(), "registrationKeyIssued '" + t.registrationKeyIssued() + "' of " + t.name() + " is not a date (YYYY-MM-DD)");
+            out.report("CS-REG-KEY", Severity.WARNING, t.name(), Address.azure(t.name()), "registrationKeyIssued '" + t.registrationKeyIssued() + "' of " + t.name() + " is not a date (YYYY-MM-DD)");
             return;
         }
         long age = java.time.temporal.ChronoUnit.DAYS.between(issued, f.today);
         int days = f.profile.configurationServer().registrationKeyDays();
         if (age > days) {
-            f.report("CS-REG-KEY", Severity.WARNING, t.name(), "azure:" + t.name(), "the registration key of vault " + t.vault() + " was downloaded " + age
+            out.report("CS-REG-KEY", Severity.WARNING, t.name(), Address.azure(t.name()), "the registration key of vault " + t.vault() + " was downloaded " + age
                     + " days ago; keys are valid " + days + " days — download a new one before registering servers");
         }
     }

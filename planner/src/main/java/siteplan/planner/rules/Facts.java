@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import siteplan.diag.Location;
 import siteplan.diag.SourceMap;
 import siteplan.model.*;
 import siteplan.planner.state.DiscoveredState;
@@ -23,7 +22,6 @@ public final class Facts {
     public final java.time.LocalDate today;
     /** Which machines each group protects (one index for the estate, see Membership). */
     public final Membership membership;
-    private final List<Finding> findings = new ArrayList<>();
     // Indexes built once: rules ask these questions per server and per site, over estates of thousands of machines.
     private final List<Machine> protectedMachines;
     private final Map<String, List<Machine>> protectedBySite = new HashMap<>();
@@ -124,16 +122,5 @@ public final class Facts {
         if (d.iops() != null) return d.iops();
         if (m.iops() == null || m.disks().stream().anyMatch(x -> x.iops() != null) || m.disks().isEmpty()) return 0;
         return (int) Math.ceil(m.iops() / (double) m.disks().size());
-    }
-
-    // ------------------------------------------------------------------ reporting
-
-    public void report(String rule, Severity severity, String subject, String sourceKey, String message) {
-        Location l = sources.at(sourceKey);
-        findings.add(new Finding(rule, severity, subject, message, l.file(), l.line() > 0 ? l.line() : null));
-    }
-
-    public List<Finding> findings() {
-        return findings.stream().sorted().distinct().toList();
     }
 }

@@ -2,6 +2,7 @@ package siteplan.planner.rules;
 
 import java.util.List;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 
 /**
  * Failback and reprotection rules (seeds 001 and 002). They apply to a site that prepares failback:
@@ -16,42 +17,49 @@ final class FailbackRules {
                 || (s.failbackConnection() != null && s.failbackConnection() != FailbackConnection.NONE);
     }
 
-    static void check(Facts f) {
+    /** Every finding of this family for the facts. */
+    static List<Finding> check(Facts f) {
+        Findings out = new Findings(f.sources);
+        check(f, out);
+        return out.list();
+    }
+
+    private static void check(Facts f, Findings out) {
         for (VmwareSite s : f.estate.vmwareSites()) {
             if (!preparesFailback(s)) continue;
             List<Machine> machines = f.protectedMachinesOf(s.name());
-            policy(f, s);
-            original(f, s, machines);
-            processServerInAzure(f, s, machines);
-            link(f, s);
-            configurationServer(f, s, machines);
-            vcenterAccess(f, s);
+            policy(f, out, s);
+            original(f, out, s, machines);
+            processServerInAzure(f, out, s, machines);
+            link(f, out, s);
+            configurationServer(f, out, s, machines);
+            vcenterAccess(f, out, s);
             List<MasterTarget> onPrem = s.masterTargets().stream().filter(mt -> mt.location() == ServerLocation.ON_PREMISES).toList();
-            masterTargetsByOs(f, s, onPrem, machines);
+            masterTargetsByOs(f, out, s, onPrem, machines);
             for (MasterTarget mt : onPrem) {
-                String key = "site:" + s.name() + "/masterTarget:" + mt.name();
-                masterTargetVm(f, mt, key);
-                vmfs(f, s, mt, key);
-                retention(f, mt, key);
+                Address key = Address.site(s.name()).child(Kind.MASTER_TARGET, mt.name());
+                masterTargetVm(f, out, mt, key);
+                vmfs(f, out, s, mt, key);
+                retention(f, out, mt, key);
             }
             for (Machine m : machines) {
-                physical(f, m);
-                freeEsxi(f, s, m);
-                snapshots(f, m);
+                physical(f, out, m);
+                freeEsxi(f, out, s, m);
+                snapshots(f, out, m);
             }
         }
     }
 
     /** FB-POLICY: the failback policy is made automatically and cannot be edited; the plan says what it is. */
-    static void policy(Facts f, VmwareSite s) {
+    static void policy(Facts f, Findings out, VmwareSite s) {
         var p = f.profile.failback().policy();
-        f.report("FB-POLICY", Severity.INFO, "site " + s.name(), "site:" + s.name(), "failback from Azure to " + s.name()
+        out.report("FB-POLICY", Severity.INFO, "site " + s.name(), Address.site(s.name()), "failback from Azure to " + s.name()
                 + " uses the automatic failback policy: RPO threshold " + siteplan.units.Durations.format(p.rpoThreshold()) + ", recovery points kept "
                 + siteplan.units.Durations.format(p.retention()) + ", app-consistent every " + siteplan.units.Durations.format(p.appConsistentFrequency()));
     }
 
     /** FB-ORIGINAL: a machine fails back to its original VM when the master target's host sees its datastore, else to a new VM there. */
-    static void original(Facts f, VmwareSite s, List<Machine> machines) {
+    static void original(Facts f, Findings out, VmwareSite s, List<Machine> machines) {
         List<MasterTarget> onPrem = s.masterTargets().stream().filter(mt -> mt.location() == ServerLocation.ON_PREMISES).toList();
         if (onPrem.isEmpty()) return;
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -61,25 +69,25 @@ final class FailbackRules {
         List<String> newVms = machines.stream().filter(m -> m.kind() == MachineKind.VMWARE_VM && m.datastore() != null && !seen.contains(m.datastore()))
                 .map(Machine::name).toList();
         if (!newVms.isEmpty()) {
-            f.report("FB-ORIGINAL", Severity.INFO, "site " + s.name(), "site:" + s.name(), String.join(", ", newVms)
+            out.report("FB-ORIGINAL", Severity.INFO, "site " + s.name(), Address.site(s.name()), String.join(", ", newVms)
                     + " fail back to new VMs on the master target's host and datastore: no on-premises master target sees their datastores");
         }
     }
 
     /** FB-PS-AZURE: a process server in Azure, in the network of the failed-over VMs, of the same deployment model. */
-    static void processServerInAzure(Facts f, VmwareSite s, List<Machine> machines) {
+    static void processServerInAzure(Facts f, Findings out, VmwareSite s, List<Machine> machines) {
         List<ProcessServer> inAzure = s.processServers().stream().filter(p -> p.location() == ServerLocation.AZURE).toList();
         if (inAzure.isEmpty()) {
-            f.report("FB-PS-AZURE", Severity.ERROR, "site " + s.name(), "site:" + s.name(), "site " + s.name()
+            out.report("FB-PS-AZURE", Severity.ERROR, "site " + s.name(), Address.site(s.name()), "site " + s.name()
                     + " prepares failback but has no process server in Azure — add: processServer('…') { location 'azure'; network '…' }");
             return;
         }
         java.util.Set<String> failoverNets = new java.util.TreeSet<>();
         machines.forEach(m -> { if (m.failover() != null && m.failover().network() != null) failoverNets.add(m.failover().network()); });
         for (ProcessServer p : inAzure) {
-            String key = "site:" + s.name() + "/processServer:" + p.name();
+            Address key = Address.site(s.name()).child(Kind.PROCESS_SERVER, p.name());
             if (!failoverNets.isEmpty() && (p.network() == null || !failoverNets.contains(p.network()))) {
-                f.report("FB-PS-AZURE", Severity.ERROR, p.name(), key, "process server " + p.name() + " in Azure is on " + (p.network() == null ? "no declared network" : p.network())
+                out.report("FB-PS-AZURE", Severity.ERROR, p.name(), key, "process server " + p.name() + " in Azure is on " + (p.network() == null ? "no declared network" : p.network())
                         + "; the failed-over VMs are on " + String.join(", ", failoverNets));
             }
             var targets = f.estate.protectionGroups().stream().filter(g -> g.source().equals(s.name())).map(ProtectionGroup::target).distinct().toList();
@@ -88,7 +96,7 @@ final class FailbackRules {
                     DeploymentModel want = a.deploymentModel() == null ? DeploymentModel.RESOURCE_MANAGER : a.deploymentModel();
                     DeploymentModel have = p.deploymentModel() == null ? DeploymentModel.RESOURCE_MANAGER : p.deploymentModel();
                     if (want != have) {
-                        f.report("FB-PS-AZURE", Severity.ERROR, p.name(), key, "process server " + p.name() + " is " + have.token() + " but " + a.name() + " is " + want.token()
+                        out.report("FB-PS-AZURE", Severity.ERROR, p.name(), key, "process server " + p.name() + " is " + have.token() + " but " + a.name() + " is " + want.token()
                                 + "; they must use the same deployment model");
                     }
                 });
@@ -97,32 +105,32 @@ final class FailbackRules {
     }
 
     /** FB-LINK: site-to-site VPN or ExpressRoute private peering between Azure and on-premises. */
-    static void link(Facts f, VmwareSite s) {
+    static void link(Facts f, Findings out, VmwareSite s) {
         if (s.failbackConnection() == null || s.failbackConnection() == FailbackConnection.NONE) {
-            f.report("FB-LINK", Severity.ERROR, "site " + s.name(), "site:" + s.name(), "site " + s.name()
+            out.report("FB-LINK", Severity.ERROR, "site " + s.name(), Address.site(s.name()), "site " + s.name()
                     + " prepares failback but has no private link to Azure — add: failbackConnection 'vpn' (or 'expressroute-private')");
         }
     }
 
     /** FB-CS: an on-premises configuration server that still knows the VMs; two NICs when IPs are kept. */
-    static void configurationServer(Facts f, VmwareSite s, List<Machine> machines) {
+    static void configurationServer(Facts f, Findings out, VmwareSite s, List<Machine> machines) {
         ConfigurationServer cs = s.configurationServer();
         if (cs == null) {
-            f.report("FB-CS", Severity.ERROR, "site " + s.name(), "site:" + s.name(), "site " + s.name() + " prepares failback but declares no configuration server");
+            out.report("FB-CS", Severity.ERROR, "site " + s.name(), Address.site(s.name()), "site " + s.name() + " prepares failback but declares no configuration server");
             return;
         }
         boolean retainedIps = machines.stream().anyMatch(m -> m.failover() != null && m.failover().ip() != null);
         int nics = cs.nics() == null ? 1 : cs.nics();
         if (retainedIps && nics < 2) {
-            f.report("FB-CS", Severity.ERROR, cs.name(), "site:" + s.name() + "/configurationServer:" + cs.name(), "machines of " + s.name()
+            out.report("FB-CS", Severity.ERROR, cs.name(), Address.site(s.name()).child(Kind.CONFIGURATION_SERVER, cs.name()), "machines of " + s.name()
                     + " keep their IP addresses on failover, so configuration server " + cs.name() + " needs two NICs (it declares " + nics + ")");
         }
     }
 
     /** FB-VCENTER-RW: a read-only vCenter account lets failover work but makes reprotection fail. */
-    static void vcenterAccess(Facts f, VmwareSite s) {
+    static void vcenterAccess(Facts f, Findings out, VmwareSite s) {
         if (s.vcenter() != null && s.vcenter().access() == VcenterAccess.READ_ONLY) {
-            f.report("FB-VCENTER-RW", Severity.ERROR, "site " + s.name(), "site:" + s.name() + "/vcenter:" + s.vcenter().address(), "the vCenter account of " + s.name()
+            out.report("FB-VCENTER-RW", Severity.ERROR, "site " + s.name(), Address.site(s.name()).child(Kind.VCENTER, s.vcenter().address()), "the vCenter account of " + s.name()
                     + " is read-only: failover works but reprotection fails — give it read-write rights");
         }
     }
@@ -132,7 +140,7 @@ final class FailbackRules {
      * OS family (a replication group is all Windows or all Linux), of the same or a newer version, and
      * each master target holds at most 60 disks.
      */
-    static void masterTargetsByOs(Facts f, VmwareSite s, List<MasterTarget> onPrem, List<Machine> machines) {
+    static void masterTargetsByOs(Facts f, Findings out, VmwareSite s, List<MasterTarget> onPrem, List<Machine> machines) {
         if (onPrem.isEmpty()) return;
         for (OsFamily os : OsFamily.values()) {
             List<Machine> family = machines.stream().filter(m -> m.os() == os).toList();
@@ -140,15 +148,15 @@ final class FailbackRules {
             List<MasterTarget> mts = onPrem.stream().filter(mt -> mt.os() == os).toList();
             if (mts.isEmpty()) {
                 String names = family.stream().map(Machine::name).limit(6).collect(java.util.stream.Collectors.joining(", ")) + (family.size() > 6 ? ", …" : "");
-                f.report("FB-MT-OS", Severity.ERROR, "site " + s.name(), "site:" + s.name(), "no on-premises master target of site " + s.name() + " runs " + os.token()
+                out.report("FB-MT-OS", Severity.ERROR, "site " + s.name(), Address.site(s.name()), "no on-premises master target of site " + s.name() + " runs " + os.token()
                         + ", so " + names + " cannot fail back; a replication group is all Windows or all Linux");
                 continue;
             }
-            String key = "site:" + s.name() + "/masterTarget:" + mts.get(0).name();
+            Address key = Address.site(s.name()).child(Kind.MASTER_TARGET, mts.get(0).name());
             int disks = family.stream().mapToInt(m -> m.disks().size()).sum();
             int max = f.profile.failback().masterTargetMaxDisks();
             if (disks > max * mts.size()) {
-                f.report("FB-MT-DISKS", Severity.ERROR, mts.get(0).name(), key, (mts.size() == 1 ? "failback master target " + mts.get(0).name() + " would receive "
+                out.report("FB-MT-DISKS", Severity.ERROR, mts.get(0).name(), key, (mts.size() == 1 ? "failback master target " + mts.get(0).name() + " would receive "
                         : "the " + mts.size() + " " + os.token() + " failback master targets would receive ") + disks + " disks (limit " + max
                         + (mts.size() == 1 ? "" : " each") + ") — add another on-premises master target");
             }
@@ -157,7 +165,7 @@ final class FailbackRules {
                 Integer y = year(m.osVersion());
                 if (newest != null && y != null && y > newest) {
                     MasterTarget mt = mts.stream().filter(x -> newest.equals(year(x.osVersion()))).findFirst().orElseThrow();
-                    f.report("FB-MT-OS", Severity.ERROR, mt.name(), "site:" + s.name() + "/masterTarget:" + mt.name(), "failback master target " + mt.name() + " runs "
+                    out.report("FB-MT-OS", Severity.ERROR, mt.name(), Address.site(s.name()).child(Kind.MASTER_TARGET, mt.name()), "failback master target " + mt.name() + " runs "
                             + mt.osVersion() + ", older than " + m.name() + " (" + m.osVersion() + ")");
                 }
             }
@@ -171,7 +179,7 @@ final class FailbackRules {
     }
 
     /** FB-MT-VM: no snapshots, LSI Logic SCSI, disk.EnableUUID=true, VMware Tools running, excluded from Storage vMotion. */
-    static void masterTargetVm(Facts f, MasterTarget mt, String key) {
+    static void masterTargetVm(Facts f, Findings out, MasterTarget mt, Address key) {
         List<String> wrong = new java.util.ArrayList<>();
         if (mt.snapshots() != null && mt.snapshots() > 0) wrong.add("it has " + mt.snapshots() + " snapshots");
         if (mt.scsiController() != null && mt.scsiController() == ScsiController.PARAVIRTUAL) wrong.add("its SCSI controller is paravirtual, not LSI Logic");
@@ -179,27 +187,27 @@ final class FailbackRules {
         if (mt.tools() != null && mt.tools() != ToolsState.RUNNING) wrong.add("VMware Tools are " + mt.tools().token().replace('-', ' '));
         if (!Boolean.TRUE.equals(mt.storageVmotionExcluded())) wrong.add("it is not excluded from Storage vMotion");
         if (!wrong.isEmpty()) {
-            f.report("FB-MT-VM", Severity.ERROR, mt.name(), key, "failback master target " + mt.name() + " is not ready: " + String.join("; ", wrong));
+            out.report("FB-MT-VM", Severity.ERROR, mt.name(), key, "failback master target " + mt.name() + " is not ready: " + String.join("; ", wrong));
         }
     }
 
     /** FB-VMFS: the master target's ESXi host has at least one VMFS datastore. */
-    static void vmfs(Facts f, VmwareSite s, MasterTarget mt, String key) {
+    static void vmfs(Facts f, Findings out, VmwareSite s, MasterTarget mt, Address key) {
         if (mt.esxiHost() == null) {
-            f.report("FB-VMFS", Severity.ERROR, mt.name(), key, "failback master target " + mt.name() + " declares no ESXi host — add: esxiHost '…'");
+            out.report("FB-VMFS", Severity.ERROR, mt.name(), key, "failback master target " + mt.name() + " declares no ESXi host — add: esxiHost '…'");
             return;
         }
         boolean vmfs = s.datastores().stream().anyMatch(d -> d.type() == DatastoreType.VMFS && (d.host() == null || d.host().equals(mt.esxiHost())));
         if (!vmfs) {
-            f.report("FB-VMFS", Severity.ERROR, mt.name(), key, "ESXi host " + mt.esxiHost() + " of failback master target " + mt.name() + " has no VMFS datastore");
+            out.report("FB-VMFS", Severity.ERROR, mt.name(), key, "ESXi host " + mt.esxiHost() + " of failback master target " + mt.name() + " has no VMFS datastore");
         }
     }
 
     /** FB-RETENTION: a dedicated, unlocked retention volume that is not the cache volume, not FAT/FAT32, capacity above 0. */
-    static void retention(Facts f, MasterTarget mt, String key) {
+    static void retention(Facts f, Findings out, MasterTarget mt, Address key) {
         RetentionVolume r = mt.retention();
         if (r == null) {
-            f.report("FB-RETENTION", Severity.ERROR, mt.name(), key, "failback master target " + mt.name() + " has no retention volume — add: retention { size 1.TB; path '"
+            out.report("FB-RETENTION", Severity.ERROR, mt.name(), key, "failback master target " + mt.name() + " has no retention volume — add: retention { size 1.TB; path '"
                     + (mt.os() == OsFamily.LINUX ? "/mnt/retention" : "R:") + "' }");
             return;
         }
@@ -209,35 +217,35 @@ final class FailbackRules {
         if (r.locked()) wrong.add("it is locked");
         if (r.fileSystem() != null && (r.fileSystem().equalsIgnoreCase("FAT") || r.fileSystem().equalsIgnoreCase("FAT32"))) wrong.add("it is " + r.fileSystem());
         if (!wrong.isEmpty()) {
-            f.report("FB-RETENTION", Severity.ERROR, mt.name(), key, "the retention volume of " + mt.name() + " cannot be used: " + String.join("; ", wrong));
+            out.report("FB-RETENTION", Severity.ERROR, mt.name(), key, "the retention volume of " + mt.name() + " cannot be used: " + String.join("; ", wrong));
         }
     }
 
     /** FB-PHYSICAL: a physical server fails back only as a VMware VM; Windows Server 2008 R2 SP1 cannot fail back. */
-    static void physical(Facts f, Machine m) {
+    static void physical(Facts f, Findings out, Machine m) {
         if (m.kind() != MachineKind.PHYSICAL) return;
         if (f.profile.failback().unsupportedPhysicalOs().stream().anyMatch(o -> o.equalsIgnoreCase(m.osVersion()))) {
-            f.report("FB-PHYSICAL", Severity.ERROR, m.name(), "machine:" + m.name(), "physical server " + m.name() + " runs " + m.osVersion() + ", which cannot fail back");
+            out.report("FB-PHYSICAL", Severity.ERROR, m.name(), Address.machine(m.name()), "physical server " + m.name() + " runs " + m.osVersion() + ", which cannot fail back");
         } else {
-            f.report("FB-PHYSICAL", Severity.INFO, m.name(), "machine:" + m.name(), "physical server " + m.name() + " fails back as a new VMware VM, not to the physical machine");
+            out.report("FB-PHYSICAL", Severity.INFO, m.name(), Address.machine(m.name()), "physical server " + m.name() + " fails back as a new VMware VM, not to the physical machine");
         }
     }
 
     /** FB-ESXI-FREE: on a free ESXi edition failover works, failback does not. */
-    static void freeEsxi(Facts f, VmwareSite s, Machine m) {
+    static void freeEsxi(Facts f, Findings out, VmwareSite s, Machine m) {
         if (m.esxiHost() == null) return;
         s.hosts().stream().filter(h -> h.name().equals(m.esxiHost()) && h.edition() != null
                         && f.profile.failback().freeEditions().stream().anyMatch(e -> h.edition().toLowerCase().contains(e)))
-                .forEach(h -> f.report("FB-ESXI-FREE", Severity.ERROR, m.name(), "machine:" + m.name(), m.name() + " runs on " + h.name() + ", a " + h.edition()
+                .forEach(h -> out.report("FB-ESXI-FREE", Severity.ERROR, m.name(), Address.machine(m.name()), m.name() + " runs on " + h.name() + ", a " + h.edition()
                         + " ESXi edition: it can fail over but never fail back"));
     }
 
     /** FB-SNAPSHOTS: a VM with snapshots cannot be reprotected. */
-    static void snapshots(Facts f, Machine m) {
+    static void snapshots(Facts f, Findings out, Machine m) {
         int n = m.snapshots() != null ? m.snapshots()
                 : f.discovered.vcenter(m.site()).flatMap(v -> v.vm(m.name())).map(siteplan.planner.state.VmInfo::snapshots).orElse(0);
         if (n > 0) {
-            f.report("FB-SNAPSHOTS", Severity.ERROR, m.name(), "machine:" + m.name(), m.name() + " has " + n + " snapshot" + (n == 1 ? "" : "s") + "; a VM with snapshots cannot be reprotected");
+            out.report("FB-SNAPSHOTS", Severity.ERROR, m.name(), Address.machine(m.name()), m.name() + " has " + n + " snapshot" + (n == 1 ? "" : "s") + "; a VM with snapshots cannot be reprotected");
         }
     }
 }

@@ -1,23 +1,32 @@
 package siteplan.planner.rules;
 
+import java.util.List;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 
 /** Mobility service rules (seed 000 step 8, seed 004). */
 final class MobilityRules {
     private MobilityRules() {}
 
-    static void check(Facts f) {
+    /** Every finding of this family for the facts. */
+    static List<Finding> check(Facts f) {
+        Findings out = new Findings(f.sources);
+        check(f, out);
+        return out.list();
+    }
+
+    private static void check(Facts f, Findings out) {
         for (Machine m : f.protectedMachines()) {
             if (m.mobility() == null) continue;
             ProtectionGroup g = f.groupOf(m).orElseThrow();
-            push(f, m, g);
-            reboot(f, m);
+            push(f, out, m, g);
+            reboot(f, out, m);
         }
-        for (VmwareSite s : f.estate.vmwareSites()) passphrase(f, s);
+        for (VmwareSite s : f.estate.vmwareSites()) passphrase(f, out, s);
     }
 
     /** MOB-PUSH-WIN / MOB-PUSH-LINUX: a push install needs an account: an administrator on Windows, root on Linux. */
-    static void push(Facts f, Machine m, ProtectionGroup g) {
+    static void push(Facts f, Findings out, Machine m, ProtectionGroup g) {
         InstallMethod how = m.mobility().install() == null ? InstallMethod.PUSH : m.mobility().install();
         if (how != InstallMethod.PUSH) return;
         boolean windows = m.os() == OsFamily.WINDOWS;
@@ -34,33 +43,33 @@ final class MobilityRules {
                 if (Boolean.FALSE.equals(guest.sftp())) missing.add("the SSH server has no SFTP subsystem");
             }
             if (!missing.isEmpty()) {
-                f.report(windows ? "MOB-PUSH-WIN" : "MOB-PUSH-LINUX", Severity.ERROR, m.name(), "machine:" + m.name(),
+                out.report(windows ? "MOB-PUSH-WIN" : "MOB-PUSH-LINUX", Severity.ERROR, m.name(), Address.machine(m.name()),
                         "the Mobility service cannot be pushed to " + m.name() + ": " + String.join("; ", missing));
             }
         }
         if (m.mobility().account() == null && g.pushAccount() == null) {
-            f.report(windows ? "MOB-PUSH-WIN" : "MOB-PUSH-LINUX", Severity.ERROR, m.name(), "machine:" + m.name(), "the Mobility service is pushed to " + m.name()
+            out.report(windows ? "MOB-PUSH-WIN" : "MOB-PUSH-LINUX", Severity.ERROR, m.name(), Address.machine(m.name()), "the Mobility service is pushed to " + m.name()
                     + " but no account is given: " + (windows ? "an administrator account (and LocalAccountTokenFilterPolicy=1 for a local one)" : "root")
                     + " — add pushAccount secret('…') to protection group " + g.name());
         }
     }
 
     /** MOB-REBOOT: a pending reboot (pending file rename operations) blocks installing the Mobility service. */
-    static void reboot(Facts f, Machine m) {
+    static void reboot(Facts f, Findings out, Machine m) {
         boolean pending = f.discovered.vcenter(m.site()).flatMap(v -> v.vm(m.name())).map(v -> Boolean.TRUE.equals(v.pendingReboot())).orElse(false);
         boolean installed = f.discovered.protectedItem(m.name()).map(p -> p.mobility() != null).orElse(false);
         if (pending && !installed) {
-            f.report("MOB-REBOOT", Severity.WARNING, m.name(), "machine:" + m.name(), m.name()
+            out.report("MOB-REBOOT", Severity.WARNING, m.name(), Address.machine(m.name()), m.name()
                     + " is waiting for a reboot (pending file rename operations), which blocks installing the Mobility service — reboot it first");
         }
     }
 
     /** MOB-PASSPHRASE: machines register with their configuration server's passphrase, a reference never printed. */
-    static void passphrase(Facts f, VmwareSite s) {
+    static void passphrase(Facts f, Findings out, VmwareSite s) {
         boolean needed = f.protectedMachinesOf(s.name()).stream().anyMatch(m -> m.mobility() != null);
         ConfigurationServer cs = s.configurationServer();
         if (needed && (cs == null || cs.passphrase() == null)) {
-            f.report("MOB-PASSPHRASE", Severity.ERROR, "site " + s.name(), cs == null ? "site:" + s.name() : "site:" + s.name() + "/configurationServer:" + cs.name(),
+            out.report("MOB-PASSPHRASE", Severity.ERROR, "site " + s.name(), cs == null ? Address.site(s.name()) : Address.site(s.name()).child(Kind.CONFIGURATION_SERVER, cs.name()),
                     "Mobility services of " + s.name() + " register with the configuration server's passphrase, but " + (cs == null ? "the site declares no configuration server"
                             : "configuration server " + cs.name() + " has none — add: passphrase secret('…')"));
         }

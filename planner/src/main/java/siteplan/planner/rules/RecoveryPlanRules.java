@@ -5,17 +5,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 
 /** Recovery plan rules (seed 000 step 10, seed 003 "Test your deployment"): members, order, limits. */
 final class RecoveryPlanRules {
     private RecoveryPlanRules() {}
 
-    static void check(Facts f) {
+    /** Every finding of this family for the facts. */
+    static List<Finding> check(Facts f) {
+        Findings out = new Findings(f.sources);
+        check(f, out);
+        return out.list();
+    }
+
+    private static void check(Facts f, Findings out) {
         for (RecoveryPlan p : f.estate.recoveryPlans()) {
-            members(f, p);
-            order(f, p);
-            limits(f, p);
-            health(f, p);
+            members(f, out, p);
+            order(f, out, p);
+            limits(f, out, p);
+            health(f, out, p);
         }
     }
 
@@ -23,32 +31,32 @@ final class RecoveryPlanRules {
      * RP-HEALTH (preview): a failover needs healthy configuration and master target servers. The
      * executor refuses a failover then; the plan warns as soon as discovery sees it.
      */
-    static void health(Facts f, RecoveryPlan p) {
+    static void health(Facts f, Findings out, RecoveryPlan p) {
         f.discovered.vaults().stream().flatMap(v -> v.fabric(p.source()).stream()).forEach(fabric -> fabric.servers().stream()
                 .filter(s -> s.role().equals("configuration-server") || s.role().equals("master-target"))
                 .filter(s -> s.health() != null && !s.health().equalsIgnoreCase("healthy"))
-                .forEach(s -> f.report("RP-HEALTH", Severity.WARNING, p.name(), "recoveryPlan:" + p.name(), s.role().replace('-', ' ') + " " + s.name()
+                .forEach(s -> out.report("RP-HEALTH", Severity.WARNING, p.name(), Address.recoveryPlan(p.name()), s.role().replace('-', ' ') + " " + s.name()
                         + " is " + s.health() + ": recovery plan " + p.name() + " cannot fail over until it is healthy")));
     }
 
     /** RP-MEMBERS: every machine of a plan is protected toward the plan's target. */
-    static void members(Facts f, RecoveryPlan p) {
+    static void members(Facts f, Findings out, RecoveryPlan p) {
         for (String name : p.machineNames()) {
             Machine m = f.estate.machine(name).orElse(null);
             if (m == null) continue;
             var g = f.groupOf(m);
             if (g.isEmpty()) {
-                f.report("RP-MEMBERS", Severity.ERROR, p.name(), "recoveryPlan:" + p.name() + "/machine:" + name, name + " in recovery plan " + p.name()
+                out.report("RP-MEMBERS", Severity.ERROR, p.name(), Address.recoveryPlan(p.name()).child(Kind.MACHINE, name), name + " in recovery plan " + p.name()
                         + " is in no protection group, so it cannot fail over");
             } else if (!g.get().target().equals(p.target())) {
-                f.report("RP-MEMBERS", Severity.ERROR, p.name(), "recoveryPlan:" + p.name() + "/machine:" + name, name + " in recovery plan " + p.name()
+                out.report("RP-MEMBERS", Severity.ERROR, p.name(), Address.recoveryPlan(p.name()).child(Kind.MACHINE, name), name + " in recovery plan " + p.name()
                         + " is protected toward " + g.get().target() + ", not the plan's target " + p.target());
             }
         }
     }
 
     /** RP-ORDER: a machine depends only on machines of its own or an earlier group, without cycles. */
-    static void order(Facts f, RecoveryPlan p) {
+    static void order(Facts f, Findings out, RecoveryPlan p) {
         Map<String, Integer> groupOf = new HashMap<>();
         Map<String, List<String>> deps = new HashMap<>();
         for (int i = 0; i < p.groups().size(); i++) {
@@ -61,7 +69,7 @@ final class RecoveryPlanRules {
             for (String dep : e.getValue()) {
                 Integer dg = groupOf.get(dep);
                 if (dg != null && dg > groupOf.get(e.getKey())) {
-                    f.report("RP-ORDER", Severity.ERROR, p.name(), "recoveryPlan:" + p.name() + "/machine:" + e.getKey(), e.getKey() + " (group " + groupOf.get(e.getKey())
+                    out.report("RP-ORDER", Severity.ERROR, p.name(), Address.recoveryPlan(p.name()).child(Kind.MACHINE, e.getKey()), e.getKey() + " (group " + groupOf.get(e.getKey())
                             + ") depends on " + dep + ", which fails over later (group " + dg + ") in recovery plan " + p.name());
                 }
             }
@@ -74,7 +82,7 @@ final class RecoveryPlanRules {
                 List<String> sorted = new ArrayList<>(cycle);
                 java.util.Collections.sort(sorted);
                 if (reported.add(String.join(",", sorted)) && cycle.get(0).equals(sorted.get(0))) {
-                    f.report("RP-ORDER", Severity.ERROR, p.name(), "recoveryPlan:" + p.name() + "/machine:" + start, "recovery plan " + p.name()
+                    out.report("RP-ORDER", Severity.ERROR, p.name(), Address.recoveryPlan(p.name()).child(Kind.MACHINE, start), "recovery plan " + p.name()
                             + " has a dependency cycle: " + String.join(" → ", cycle) + " → " + cycle.get(0));
                 }
             }
@@ -95,14 +103,14 @@ final class RecoveryPlanRules {
     }
 
     /** RP-LIMITS: at most 100 machines and 7 groups; VMware/physical and Hyper-V machines never in one plan. */
-    static void limits(Facts f, RecoveryPlan p) {
-        String key = "recoveryPlan:" + p.name();
+    static void limits(Facts f, Findings out, RecoveryPlan p) {
+        Address key = Address.recoveryPlan(p.name());
         int machines = p.machineNames().size();
         if (machines > f.profile.recoveryPlan().maxMachines()) {
-            f.report("RP-LIMITS", Severity.ERROR, p.name(), key, "recovery plan " + p.name() + " has " + machines + " machines (limit " + f.profile.recoveryPlan().maxMachines() + ")");
+            out.report("RP-LIMITS", Severity.ERROR, p.name(), key, "recovery plan " + p.name() + " has " + machines + " machines (limit " + f.profile.recoveryPlan().maxMachines() + ")");
         }
         if (p.groups().size() > f.profile.recoveryPlan().maxGroups()) {
-            f.report("RP-LIMITS", Severity.ERROR, p.name(), key, "recovery plan " + p.name() + " has " + p.groups().size() + " groups (limit " + f.profile.recoveryPlan().maxGroups() + ")");
+            out.report("RP-LIMITS", Severity.ERROR, p.name(), key, "recovery plan " + p.name() + " has " + p.groups().size() + " groups (limit " + f.profile.recoveryPlan().maxGroups() + ")");
         }
         boolean hyperV = false;
         boolean vmware = false;
@@ -112,7 +120,7 @@ final class RecoveryPlanRules {
             if (m.get().kind() == MachineKind.HYPERV_VM) hyperV = true; else vmware = true;
         }
         if (hyperV && vmware) {
-            f.report("RP-LIMITS", Severity.ERROR, p.name(), key, "recovery plan " + p.name() + " mixes VMware/physical and Hyper-V machines; use one plan for each");
+            out.report("RP-LIMITS", Severity.ERROR, p.name(), key, "recovery plan " + p.name() + " mixes VMware/physical and Hyper-V machines; use one plan for each");
         }
     }
 }

@@ -1,8 +1,10 @@
 package siteplan.planner.rules;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import siteplan.model.*;
+import siteplan.model.Address.Kind;
 import siteplan.planner.state.VcenterInventory;
 import siteplan.planner.state.VmInfo;
 import siteplan.units.DataSize;
@@ -13,63 +15,70 @@ final class SourceRules {
 
     private SourceRules() {}
 
-    static void check(Facts f) {
+    /** Every finding of this family for the facts. */
+    static List<Finding> check(Facts f) {
+        Findings out = new Findings(f.sources);
+        check(f, out);
+        return out.list();
+    }
+
+    private static void check(Facts f, Findings out) {
         for (Machine m : f.protectedMachines()) {
             ProtectionGroup g = f.groupOf(m).orElseThrow();
             boolean toAzure = f.azure(g.target()).isPresent();
             if (toAzure) {
-                diskSize(f, m);
-                diskCount(f, m);
-                totalSize(f, m, g);
-                churn(f, m);
-                diskChurn(f, m);
-                diskIops(f, m);
-                iops(f, m);
-                name(f, m);
-                unsupported(f, m);
-                os(f, m);
-                linuxFs(f, m);
-                vmwareTools(f, m);
+                diskSize(f, out, m);
+                diskCount(f, out, m);
+                totalSize(f, out, m, g);
+                churn(f, out, m);
+                diskChurn(f, out, m);
+                diskIops(f, out, m);
+                iops(f, out, m);
+                name(f, out, m);
+                unsupported(f, out, m);
+                os(f, out, m);
+                linuxFs(f, out, m);
+                vmwareTools(f, out, m);
             }
-            ascii(f, m);
+            ascii(f, out, m);
         }
-        vmwareVersions(f);
+        vmwareVersions(f, out);
     }
 
-    private static String key(Machine m) {
-        return "machine:" + m.name();
+    private static Address key(Machine m) {
+        return Address.machine(m.name());
     }
 
     /** SRC-DISK-SIZE: every replicated disk is at most 1023 GB (Azure's largest data disk). */
-    static void diskSize(Facts f, Machine m) {
+    static void diskSize(Facts f, Findings out, Machine m) {
         DataSize max = f.profile.source().diskMaxSize();
         for (Disk d : m.disks()) {
             if (d.size().compareTo(max) > 0) {
-                f.report("SRC-DISK-SIZE", Severity.ERROR, m.name(), key(m) + "/disk:" + d.name(),
+                out.report("SRC-DISK-SIZE", Severity.ERROR, m.name(), key(m).child(Kind.DISK, d.name()),
                         "disk " + d.name() + " of " + m.name() + " is " + d.size().human() + " (limit " + max.human() + ")");
             }
         }
     }
 
     /** SRC-DISK-COUNT: at most 31 disks on one protected machine. */
-    static void diskCount(Facts f, Machine m) {
+    static void diskCount(Facts f, Findings out, Machine m) {
         int max = f.profile.source().diskMaxCount();
         if (m.disks().size() > max) {
-            f.report("SRC-DISK-COUNT", Severity.ERROR, m.name(), key(m), m.name() + " has " + m.disks().size() + " disks (limit " + max + ")");
+            out.report("SRC-DISK-COUNT", Severity.ERROR, m.name(), key(m), m.name() + " has " + m.disks().size() + " disks (limit " + max + ")");
         }
     }
 
     /** SRC-TOTAL-SIZE: at most 31 TB, and its disks fit the data slots of its one master target. */
-    static void totalSize(Facts f, Machine m, ProtectionGroup g) {
+    static void totalSize(Facts f, Findings out, Machine m, ProtectionGroup g) {
         DataSize max = f.profile.source().machineMaxSize();
         if (m.totalSize().compareTo(max) > 0) {
-            f.report("SRC-TOTAL-SIZE", Severity.ERROR, m.name(), key(m), m.name() + " holds " + m.totalSize().human() + " (limit " + max.human() + ")");
+            out.report("SRC-TOTAL-SIZE", Severity.ERROR, m.name(), key(m), m.name() + " holds " + m.totalSize().human() + " (limit " + max.human() + ")");
         }
         if (g.masterTarget() == null) return;
         f.vmwareSite(m.site()).flatMap(s -> s.masterTargets().stream().filter(t -> t.name().equals(g.masterTarget())).findFirst()).ifPresent(mt -> {
             Integer slots = f.dataDiskSlots(mt);
             if (slots != null && m.disks().size() > slots) {
-                f.report("SRC-TOTAL-SIZE", Severity.ERROR, m.name(), key(m), m.name() + " has " + m.disks().size() + " disks but master target " + mt.name()
+                out.report("SRC-TOTAL-SIZE", Severity.ERROR, m.name(), key(m), m.name() + " has " + m.disks().size() + " disks but master target " + mt.name()
                         + " (" + (mt.size() == null ? "explicit shape" : mt.size()) + ") has " + slots + " data-disk slots; a source never spans master targets"
                         + (slots < f.profile.masterTarget().sizes().getOrDefault(f.profile.masterTarget().largeSourceSize(), new Profile.MtSize(0, null, 0)).dataDisks()
                         ? " — use a " + f.profile.masterTarget().largeSourceSize() : ""));
@@ -78,122 +87,122 @@ final class SourceRules {
     }
 
     /** SRC-CHURN: daily change of one machine at most 1 TB, because a source never spans process servers. */
-    static void churn(Facts f, Machine m) {
+    static void churn(Facts f, Findings out, Machine m) {
         DataSize max = f.profile.source().machineMaxChurn();
         if (m.totalChurn().compareTo(max) > 0) {
-            f.report("SRC-CHURN", Severity.ERROR, m.name(), key(m), m.name() + " changes " + m.totalChurn().human() + "/day (limit " + max.human() + "/day)");
+            out.report("SRC-CHURN", Severity.ERROR, m.name(), key(m), m.name() + " changes " + m.totalChurn().human() + "/day (limit " + max.human() + "/day)");
         }
     }
 
     /** SRC-DISK-CHURN: churn per disk at most 144 GB/day at 8 KB writes, scaling linearly with write size. */
-    static void diskChurn(Facts f, Machine m) {
+    static void diskChurn(Facts f, Findings out, Machine m) {
         for (Disk d : m.disks()) {
             DataSize writeSize = d.writeSize() == null ? DataSize.kb(8) : d.writeSize();
             DataSize limit = DataSize.scaled(f.profile.source().diskChurnAt8KB().bytes(), writeSize.bytes(), DataSize.kb(8).bytes());
             DataSize churn = f.churnPerDisk(m, d);
             if (churn.compareTo(limit) > 0) {
-                f.report("SRC-DISK-CHURN", Severity.ERROR, m.name(), key(m) + "/disk:" + d.name(), "disk " + d.name() + " of " + m.name() + " changes "
+                out.report("SRC-DISK-CHURN", Severity.ERROR, m.name(), key(m).child(Kind.DISK, d.name()), "disk " + d.name() + " of " + m.name() + " changes "
                         + churn.human() + "/day (limit " + limit.human() + "/day at " + writeSize.human() + " writes)");
             }
         }
     }
 
     /** SRC-DISK-IOPS: each source IO costs two on the 500-IOPS target disk, so at most 250 source IOPS per disk. */
-    static void diskIops(Facts f, Machine m) {
+    static void diskIops(Facts f, Findings out, Machine m) {
         int limit = f.profile.source().targetDiskIops() / f.profile.source().targetIosPerSourceIo();
         for (Disk d : m.disks()) {
             int iops = f.iopsPerDisk(m, d);
             if (iops > limit) {
-                f.report("SRC-DISK-IOPS", Severity.ERROR, m.name(), key(m) + "/disk:" + d.name(), "disk " + d.name() + " of " + m.name() + " does " + iops
+                out.report("SRC-DISK-IOPS", Severity.ERROR, m.name(), key(m).child(Kind.DISK, d.name()), "disk " + d.name() + " of " + m.name() + " does " + iops
                         + " IOPS (limit " + limit + ": " + f.profile.source().targetIosPerSourceIo() + " target IOs each, " + f.profile.source().targetDiskIops() + " per target disk)");
             }
         }
     }
 
     /** SRC-IOPS: one machine at most 10,000 IOPS, because a source never spans storage accounts. */
-    static void iops(Facts f, Machine m) {
+    static void iops(Facts f, Findings out, Machine m) {
         int limit = f.profile.source().machineMaxIops();
         if (m.totalIops() > limit) {
-            f.report("SRC-IOPS", Severity.ERROR, m.name(), key(m), m.name() + " does " + m.totalIops() + " IOPS (limit " + limit + " per machine)");
+            out.report("SRC-IOPS", Severity.ERROR, m.name(), key(m), m.name() + " does " + m.totalIops() + " IOPS (limit " + limit + " per machine)");
         }
     }
 
     /** SRC-NAME: the Azure name is 1-63 letters, digits and hyphens, starting and ending with a letter or digit. */
-    static void name(Facts f, Machine m) {
+    static void name(Facts f, Findings out, Machine m) {
         String n = m.failover() != null && m.failover().azureName() != null ? m.failover().azureName() : m.name();
         int max = f.profile.source().nameMaxLength();
         if (n.isEmpty() || n.length() > max || !AZURE_NAME.matcher(n).matches()) {
-            f.report("SRC-NAME", Severity.ERROR, m.name(), key(m), "Azure name '" + n + "' of " + m.name()
+            out.report("SRC-NAME", Severity.ERROR, m.name(), key(m), "Azure name '" + n + "' of " + m.name()
                     + " must be 1-" + max + " letters, digits and hyphens, starting and ending with a letter or digit" + (m.failover() == null || m.failover().azureName() == null ? " — set failover { azureName '…' }" : ""));
         }
     }
 
     /** SRC-UNSUPPORTED: clustered, UEFI, BitLocker, Windows dynamic disks, Windows OS not on C:, HP CCISS on physical Linux. */
-    static void unsupported(Facts f, Machine m) {
-        if (m.clustered()) report(f, m, "it is a cluster member");
-        if (m.firmware() == Firmware.UEFI) report(f, m, "it boots with UEFI/EFI");
+    static void unsupported(Facts f, Findings out, Machine m) {
+        if (m.clustered()) report(f, out, m, "it is a cluster member");
+        if (m.firmware() == Firmware.UEFI) report(f, out, m, "it boots with UEFI/EFI");
         for (Disk d : m.disks()) {
-            if (d.bitlocker()) report(f, m, "disk " + d.name() + " is BitLocker-encrypted");
-            if (d.dynamic() && m.os() == OsFamily.WINDOWS) report(f, m, "disk " + d.name() + " is a Windows dynamic disk");
+            if (d.bitlocker()) report(f, out, m, "disk " + d.name() + " is BitLocker-encrypted");
+            if (d.dynamic() && m.os() == OsFamily.WINDOWS) report(f, out, m, "disk " + d.name() + " is a Windows dynamic disk");
             if (d.boot() && m.os() == OsFamily.WINDOWS && d.mount() != null && !d.mount().equalsIgnoreCase("C:") && !d.mount().equalsIgnoreCase("C:\\")) {
-                report(f, m, "Windows is on " + d.mount() + ", not C:\\");
+                report(f, out, m, "Windows is on " + d.mount() + ", not C:\\");
             }
         }
         if (m.kind() == MachineKind.PHYSICAL && m.os() == OsFamily.LINUX && m.controller() == StorageController.HP_CCISS) {
-            report(f, m, "its storage is on an HP CCISS controller");
+            report(f, out, m, "its storage is on an HP CCISS controller");
         }
     }
 
-    private static void report(Facts f, Machine m, String why) {
-        f.report("SRC-UNSUPPORTED", Severity.ERROR, m.name(), key(m), m.name() + " cannot be protected: " + why);
+    private static void report(Facts f, Findings out, Machine m, String why) {
+        out.report("SRC-UNSUPPORTED", Severity.ERROR, m.name(), key(m), m.name() + " cannot be protected: " + why);
     }
 
     /** SRC-OS: 64-bit Windows Server 2012 R2/2012/2008 R2 SP1, CentOS 6.4-6.6, Oracle Linux 6.4/6.5, SLES 11 SP3. */
-    static void os(Facts f, Machine m) {
+    static void os(Facts f, Findings out, Machine m) {
         boolean supported = f.profile.source().supportedOs().stream().anyMatch(s -> s.equalsIgnoreCase(m.osVersion()));
         if (m.bits() != null && m.bits() != 64) {
-            f.report("SRC-OS", Severity.ERROR, m.name(), key(m), m.name() + " runs a " + m.bits() + "-bit OS; only 64-bit systems are protected");
+            out.report("SRC-OS", Severity.ERROR, m.name(), key(m), m.name() + " runs a " + m.bits() + "-bit OS; only 64-bit systems are protected");
         } else if (!supported) {
-            f.report("SRC-OS", Severity.ERROR, m.name(), key(m), m.name() + " runs " + m.osVersion() + ", which is not supported; supported: "
+            out.report("SRC-OS", Severity.ERROR, m.name(), key(m), m.name() + " runs " + m.osVersion() + ", which is not supported; supported: "
                     + String.join(", ", f.profile.source().supportedOs()));
         }
     }
 
     /** SRC-LINUX-FS: Linux file systems EXT3, EXT4, ReiserFS, XFS. */
-    static void linuxFs(Facts f, Machine m) {
+    static void linuxFs(Facts f, Findings out, Machine m) {
         if (m.os() != OsFamily.LINUX) return;
         for (Disk d : m.disks()) {
             if (d.fileSystem() != null && !f.profile.source().linuxFileSystems().contains(d.fileSystem().toLowerCase(Locale.ROOT))) {
-                f.report("SRC-LINUX-FS", Severity.ERROR, m.name(), key(m) + "/disk:" + d.name(), "disk " + d.name() + " of " + m.name() + " uses "
+                out.report("SRC-LINUX-FS", Severity.ERROR, m.name(), key(m).child(Kind.DISK, d.name()), "disk " + d.name() + " of " + m.name() + " uses "
                         + d.fileSystem() + "; supported: " + String.join(", ", f.profile.source().linuxFileSystems()));
             }
         }
     }
 
     /** SRC-VMWARE (VM part): VMware Tools installed and running on each protected VM. */
-    static void vmwareTools(Facts f, Machine m) {
+    static void vmwareTools(Facts f, Findings out, Machine m) {
         if (m.kind() != MachineKind.VMWARE_VM) return;
         String state = m.tools() != null ? m.tools().token()
                 : f.discovered.vcenter(m.site()).flatMap(v -> v.vm(m.name())).map(VmInfo::tools).orElse("running");
         if (!"running".equals(state)) {
-            f.report("SRC-VMWARE", Severity.ERROR, m.name(), key(m), "VMware Tools on " + m.name() + " are " + state.replace('-', ' ') + "; they must be installed and running");
+            out.report("SRC-VMWARE", Severity.ERROR, m.name(), key(m), "VMware Tools on " + m.name() + " are " + state.replace('-', ' ') + "; they must be installed and running");
         }
     }
 
     /** SRC-VMWARE (site part): vCenter and ESXi hosts at 5.1 or 5.5. */
-    static void vmwareVersions(Facts f) {
+    static void vmwareVersions(Facts f, Findings out) {
         var allowed = f.profile.source().vmwareVersions();
         for (VmwareSite s : f.estate.vmwareSites()) {
             if (f.protectedMachinesOf(s.name()).isEmpty()) continue;
             String vc = s.vcenter() == null ? null : s.vcenter().version();
             if (vc == null && s.vcenter() != null) vc = f.discovered.vcenter(s.name()).map(VcenterInventory::version).orElse(null);
             if (vc != null && !allowed.contains(vc)) {
-                f.report("SRC-VMWARE", Severity.ERROR, "site " + s.name(), "site:" + s.name() + "/vcenter:" + s.vcenter().address(),
+                out.report("SRC-VMWARE", Severity.ERROR, "site " + s.name(), Address.site(s.name()).child(Kind.VCENTER, s.vcenter().address()),
                         "vCenter " + s.vcenter().address() + " is version " + vc + "; supported: " + String.join(", ", allowed));
             }
             for (EsxiHost h : s.hosts()) {
                 if (!allowed.contains(h.version())) {
-                    f.report("SRC-VMWARE", Severity.ERROR, "host " + h.name(), "site:" + s.name() + "/host:" + h.name(),
+                    out.report("SRC-VMWARE", Severity.ERROR, "host " + h.name(), Address.site(s.name()).child(Kind.HOST, h.name()),
                             "ESXi host " + h.name() + " is version " + h.version() + "; supported: " + String.join(", ", allowed));
                 }
             }
@@ -201,7 +210,7 @@ final class SourceRules {
     }
 
     /** SRC-ASCII: host name, mount points and device names in ASCII only. */
-    static void ascii(Facts f, Machine m) {
+    static void ascii(Facts f, Findings out, Machine m) {
         java.util.List<String> texts = new java.util.ArrayList<>();
         texts.add(m.hostName() != null ? m.hostName() : m.name());
         m.disks().forEach(d -> {
@@ -210,7 +219,7 @@ final class SourceRules {
         });
         for (String t : texts) {
             if (!t.chars().allMatch(c -> c < 128)) {
-                f.report("SRC-ASCII", Severity.ERROR, m.name(), key(m), "'" + t + "' on " + m.name() + " is not plain ASCII; host names, mount points and device names must be");
+                out.report("SRC-ASCII", Severity.ERROR, m.name(), key(m), "'" + t + "' on " + m.name() + " is not plain ASCII; host names, mount points and device names must be");
             }
         }
     }

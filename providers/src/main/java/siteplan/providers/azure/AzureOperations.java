@@ -79,18 +79,17 @@ public final class AzureOperations implements Operations {
         // Credentials are resolved only inside the step that needs them, to prove they are set.
         credentials.forStep(step).forEach(c -> secrets.resolve(c.ref(), c.purpose()));
         return switch (step.type()) {
-            case "vault" -> vaultStep();
-            case "storage_account" -> storageAccount(step);
-            case "azure_network" -> network(step);
-            case "site", "configuration_server", "process_server", "master_target" -> registered(step);
-            case "vcenter" -> vcenter(step);
-            case "policy" -> policy(step);
-            case "network_mapping" -> networkMapping(step);
-            case "storage_mapping" -> storageMapping(step);
-            case "protection" -> protection(step);
-            case "mobility" -> mobility(step);
-            case "recovery_plan" -> recoveryPlan(step);
-            default -> throw new OperationFailed("the Azure provider has no operation for " + step.type() + " (" + step.address() + ")");
+            case VAULT -> vaultStep();
+            case STORAGE_ACCOUNT -> storageAccount(step);
+            case AZURE_NETWORK -> network(step);
+            case SITE, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET -> registered(step);
+            case VCENTER -> vcenter(step);
+            case POLICY -> policy(step);
+            case NETWORK_MAPPING -> networkMapping(step);
+            case STORAGE_MAPPING -> storageMapping(step);
+            case PROTECTION -> protection(step);
+            case MOBILITY -> mobility(step);
+            case RECOVERY_PLAN -> recoveryPlan(step);
         };
     }
 
@@ -136,25 +135,33 @@ public final class AzureOperations implements Operations {
         JsonNode fabric = fabric(site).orElse(null);
         String name = s.name().substring(s.name().indexOf('/') + 1);
         String what = switch (s.type()) {
-            case "site" -> "site " + site;
-            case "configuration_server" -> "configuration server " + name;
-            case "process_server" -> "process server " + name;
-            default -> "master target " + name;
+            case SITE -> "site " + site;
+            case CONFIGURATION_SERVER -> "configuration server " + name;
+            case PROCESS_SERVER -> "process server " + name;
+            case MASTER_TARGET -> "master target " + name;
+            default -> throw notSelfRegistering(s);
         };
         boolean present = fabric != null && switch (s.type()) {
-            case "site" -> true;
-            case "configuration_server" -> name.equalsIgnoreCase(fabric.path("properties").path("customDetails").path("hostName").asText());
-            case "process_server" -> find(fabric.path("properties").path("customDetails").path("processServers"), "friendlyName", name) != null;
-            default -> find(fabric.path("properties").path("customDetails").path("masterTargetServers"), "name", name) != null;
+            case SITE -> true;
+            case CONFIGURATION_SERVER -> name.equalsIgnoreCase(fabric.path("properties").path("customDetails").path("hostName").asText());
+            case PROCESS_SERVER -> find(fabric.path("properties").path("customDetails").path("processServers"), "friendlyName", name) != null;
+            case MASTER_TARGET -> find(fabric.path("properties").path("customDetails").path("masterTargetServers"), "name", name) != null;
+            default -> throw notSelfRegistering(s);
         };
         if (present) return StepResult.already(what + " is registered with vault " + target.vault());
         String how = switch (s.type()) {
-            case "site", "configuration_server" -> "install the configuration server with Site Recovery's unified setup and the vault's registration key "
+            case SITE, CONFIGURATION_SERVER -> "install the configuration server with Site Recovery's unified setup and the vault's registration key "
                     + "(valid 5 days, CS-REG-KEY); it registers the site itself";
-            case "process_server" -> "install the process server with unified setup and register it with the configuration server's passphrase";
-            default -> "deploy the master target and register it with the configuration server's passphrase";
+            case PROCESS_SERVER -> "install the process server with unified setup and register it with the configuration server's passphrase";
+            case MASTER_TARGET -> "deploy the master target and register it with the configuration server's passphrase";
+            default -> throw notSelfRegistering(s);
         };
         throw new OperationFailed(what + " is not registered with vault " + target.vault() + " and Resource Manager cannot register it: " + how + ", then apply again");
+    }
+
+    /** Only the site and its component servers register themselves; apply() sends no other type here. */
+    private static IllegalArgumentException notSelfRegistering(Step s) {
+        return new IllegalArgumentException(s.type() + " is not a component that registers itself");
     }
 
     private StepResult vcenter(Step s) {

@@ -33,14 +33,15 @@ import siteplan.planner.state.AzureSubscription;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.planner.state.PolicyForm;
 import siteplan.planner.state.ProtectedItem;
+import siteplan.planner.diff.ResourceType;
 import siteplan.planner.state.ProtectedItem.ActiveLocation;
 import siteplan.planner.state.ProtectedItem.ReplicationState;
 import siteplan.planner.state.RecoveryPlanInfo;
-import siteplan.planner.state.RecoveryVault;
 import siteplan.planner.state.RecoveryVault.Fabric;
 import siteplan.planner.state.RecoveryVault.Job;
 import siteplan.planner.state.RecoveryVault.Mapping;
 import siteplan.planner.state.RecoveryVault.RegisteredServer;
+import siteplan.planner.state.RecoveryVault;
 import siteplan.planner.state.StateFiles;
 import siteplan.units.DataSize;
 
@@ -173,17 +174,16 @@ public final class SimulatedOperations implements Operations {
         if (failure != null) throw new OperationFailed(step.address() + ": " + failure);
         DiscoveredState want = desired();
         StepResult r = switch (step.type()) {
-            case "vault" -> vault(step, want);
-            case "storage_account" -> storageAccount(step, want);
-            case "azure_network" -> network(step, want);
-            case "site" -> site(step, want);
-            case "vcenter", "configuration_server", "process_server", "master_target" -> server(step, want, secrets);
-            case "policy" -> policy(step, want);
-            case "network_mapping", "storage_mapping" -> mapping(step, want);
-            case "protection" -> protection(step, want, secrets);
-            case "mobility" -> mobility(step, secrets);
-            case "recovery_plan" -> recoveryPlan(step, want);
-            default -> throw new OperationFailed("the simulated estate has no operation for resource type " + step.type());
+            case VAULT -> vault(step, want);
+            case STORAGE_ACCOUNT -> storageAccount(step, want);
+            case AZURE_NETWORK -> network(step, want);
+            case SITE -> site(step, want);
+            case VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET -> server(step, want, secrets);
+            case POLICY -> policy(step, want);
+            case NETWORK_MAPPING, STORAGE_MAPPING -> mapping(step, want);
+            case PROTECTION -> protection(step, want, secrets);
+            case MOBILITY -> mobility(step, secrets);
+            case RECOVERY_PLAN -> recoveryPlan(step, want);
         };
         return r;
     }
@@ -252,16 +252,16 @@ public final class SimulatedOperations implements Operations {
         String site = s.site();
         String name = s.name().substring(s.name().indexOf('/') + 1);
         String role = switch (s.type()) {
-            case "vcenter" -> "vcenter";
-            case "configuration_server" -> "configuration-server";
-            case "process_server" -> "process-server";
+            case VCENTER -> "vcenter";
+            case CONFIGURATION_SERVER -> "configuration-server";
+            case PROCESS_SERVER -> "process-server";
             default -> "master-target";
         };
         Fabric w = fabricWanted(want, site);
         RegisteredServer ws = w.server(role, name).orElseThrow(() -> new OperationFailed(role + " " + name + " is not declared for site " + site));
         // The credential is resolved only now, and only to prove it is there: a registration needs it.
         credentials.forStep(s).forEach(c -> secrets.resolve(c.ref(), c.purpose()));
-        String detail = s.type().equals("configuration_server") ? registrationKey(site) : role.replace('-', ' ') + " " + name + " registered";
+        String detail = s.type() == ResourceType.CONFIGURATION_SERVER ? registrationKey(site) : role.replace('-', ' ') + " " + name + " registered";
         return fabric(site, f -> {
             Optional<RegisteredServer> have = f.server(role, name);
             if (have.isPresent() && have.get().properties().equals(ws.properties())) return null;
@@ -342,7 +342,7 @@ public final class SimulatedOperations implements Operations {
     }
 
     private StepResult mapping(Step s, DiscoveredState want) {
-        boolean network = s.type().equals("network_mapping");
+        boolean network = s.type() == ResourceType.NETWORK_MAPPING;
         RecoveryVault v = state.vaults().stream().filter(x -> (network ? x.networkMappings() : x.storageMappings()).stream().anyMatch(m -> m.source().equals(s.name())))
                 .findFirst().orElseGet(() -> state.vaults().isEmpty() ? null : state.vaults().get(0));
         if (v == null) throw new OperationFailed("no vault exists for " + s.address());

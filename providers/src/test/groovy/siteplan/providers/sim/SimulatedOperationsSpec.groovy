@@ -10,6 +10,7 @@ import siteplan.executor.provider.Step
 import siteplan.executor.provider.StepResult
 import siteplan.executor.secrets.Secrets
 import siteplan.planner.diff.Action
+import siteplan.planner.diff.ResourceType
 import siteplan.planner.state.ProtectedItem
 import siteplan.planner.state.StateFiles
 import siteplan.dsl.load.DefinitionLoader
@@ -37,18 +38,18 @@ class SimulatedOperationsSpec extends Specification {
     def "every operation is idempotent: the second time it reports ALREADY and changes nothing"() {
         given:
         def o = ops()
-        def step = new Step('vault.contoso-dr', 'vault', 'contoso-dr', 'contoso-dr', Action.CREATE)
+        def step = new Step('vault.contoso-dr', ResourceType.VAULT, 'contoso-dr', 'contoso-dr', Action.CREATE)
 
         expect:
         o.apply(step, secrets).outcome() == StepResult.Outcome.ALREADY // the infrastructure-only estate has the vault
-        o.apply(new Step('policy.gold', 'policy', 'contoso-dr', 'gold', Action.CREATE), secrets).outcome() == StepResult.Outcome.CHANGED
-        o.apply(new Step('policy.gold', 'policy', 'contoso-dr', 'gold', Action.CREATE), secrets).outcome() == StepResult.Outcome.ALREADY
+        o.apply(new Step('policy.gold', ResourceType.POLICY, 'contoso-dr', 'gold', Action.CREATE), secrets).outcome() == StepResult.Outcome.CHANGED
+        o.apply(new Step('policy.gold', ResourceType.POLICY, 'contoso-dr', 'gold', Action.CREATE), secrets).outcome() == StepResult.Outcome.ALREADY
     }
 
     def "FB-POLICY: creating a VMware-to-Azure policy also makes its failback policy, which siteplan does not manage"() {
         when:
         def o = ops()
-        o.apply(new Step('policy.gold', 'policy', 'contoso-dr', 'gold', Action.CREATE), secrets)
+        o.apply(new Step('policy.gold', ResourceType.POLICY, 'contoso-dr', 'gold', Action.CREATE), secrets)
         def policies = o.state().vault('contoso-dr').get().policies()
 
         then:
@@ -62,12 +63,12 @@ class SimulatedOperationsSpec extends Specification {
         given:
         def o = ops(2_000_000)
         [['process_server', 'amsterdam/ps01'], ['process_server', 'amsterdam/ps02'], ['master_target', 'amsterdam/mt-win01'], ['master_target', 'amsterdam/mt-lnx01']].each { t, n ->
-            o.apply(new Step("${t}.${n}", t, 'amsterdam', n, Action.CREATE), secrets)
+            o.apply(new Step("${t}.${n}", ResourceType.valueOf(t.toUpperCase()), 'amsterdam', n, Action.CREATE), secrets)
         }
-        ['gold', 'silver'].each { o.apply(new Step("policy.$it", 'policy', 'contoso-dr', it, Action.CREATE), secrets) }
+        ['gold', 'silver'].each { o.apply(new Step("policy.$it", ResourceType.POLICY, 'contoso-dr', it, Action.CREATE), secrets) }
 
         when:
-        def r = o.apply(new Step('protection.erp-db01', 'protection', 'amsterdam', 'erp-db01', Action.CREATE), secrets)
+        def r = o.apply(new Step('protection.erp-db01', ResourceType.PROTECTION, 'amsterdam', 'erp-db01', Action.CREATE), secrets)
 
         then:
         r.jobId() != null
@@ -82,7 +83,7 @@ class SimulatedOperationsSpec extends Specification {
         s.state() == JobStatus.State.SUCCEEDED
         o.item('erp-db01').state() == ProtectedItem.ReplicationState.PROTECTED
         and: 'asking again while protected does nothing'
-        o.apply(new Step('protection.erp-db01', 'protection', 'amsterdam', 'erp-db01', Action.CREATE), secrets).outcome() == StepResult.Outcome.ALREADY
+        o.apply(new Step('protection.erp-db01', ResourceType.PROTECTION, 'amsterdam', 'erp-db01', Action.CREATE), secrets).outcome() == StepResult.Outcome.ALREADY
     }
 
     def "a test failover cannot start before initial replication completes"() {
@@ -120,7 +121,7 @@ class SimulatedOperationsSpec extends Specification {
             new siteplan.model.Estate([target], estate.vmwareSites(), estate.vmmSites(), estate.machines(), estate.replicationPolicies(), estate.hyperVPolicies(),
                     estate.networkMappings(), estate.storageMappings(), estate.protectionGroups(), estate.recoveryPlans())
         }
-        def step = new Step('configuration_server.amsterdam/cs01', 'configuration_server', 'amsterdam', 'amsterdam/cs01', Action.CREATE)
+        def step = new Step('configuration_server.amsterdam/cs01', ResourceType.CONFIGURATION_SERVER, 'amsterdam', 'amsterdam/cs01', Action.CREATE)
 
         when: 'the key is 9 days old'
         new SimulatedOperations(dir, withKey(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(9).toString()), new SimClock(dir, 1_000_000)).apply(step, secrets)
