@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import siteplan.executor.drill.ReportWriter;
+import siteplan.cli.render.ReportView;
 import siteplan.executor.drill.RecoveryRunner;
 import siteplan.executor.drill.RunReport;
 import siteplan.executor.secrets.Secrets;
@@ -48,12 +48,12 @@ final class RecoverySession {
 
     static RecoverySession open(List<String> paths, StateOption state, HistoryOptions history, String recoveryPlan) {
         Path stateDir = state.resolve(paths);
-        DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, Rendering.cache(paths));
+        DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, PlanningInputs.cache(paths));
         RecoveryPlan plan = loaded.estate().recoveryPlans().stream().filter(p -> p.name().equals(recoveryPlan)).findFirst()
                 .orElseThrow(() -> new Siteplan.UserError("no recovery plan '" + recoveryPlan + "' in " + String.join(", ", paths) + "; declared: "
                         + String.join(", ", loaded.estate().recoveryPlans().stream().map(RecoveryPlan::name).toList())));
-        siteplan.planner.provider.Provider provider = Rendering.provider(stateDir);
-        DiscoveredState discovered = Rendering.discover(provider, loaded);
+        siteplan.planner.provider.Provider provider = PlanningInputs.provider(stateDir);
+        DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
         Plan rules = Planner.plan(paths, loaded.estate(), loaded.sources(), discovered, provider.describe(), Profile.load(Profile.DEFAULT),
                 new Planner.Options(false, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)));
         return new RecoverySession(loaded, plan, stateDir, discovered, rules, history.estateName(paths));
@@ -96,7 +96,7 @@ final class RecoverySession {
             throw new Siteplan.UserError(problem);
         });
         try {
-            return Rendering.operations(stateDir, loaded.estate(), SimClock.speedFrom(Siteplan.env()));
+            return PlanningInputs.operations(stateDir, loaded.estate(), SimClock.speedFrom(Siteplan.env()));
         } catch (IllegalArgumentException e) {
             throw new Siteplan.UserError(e.getMessage());
         }
@@ -126,9 +126,9 @@ final class RecoverySession {
     /** Writes the report in three forms and the model it ran on to the run's folder and commits it; returns the commit. */
     String record(LockedRun locked, RunReport report, String subject, Map<String, String> trailers) throws IOException {
         locked.run.write("model.yaml", siteplan.model.json.EstateWriter.write(loaded.estate(), siteplan.model.json.EstateWriter.Format.YAML));
-        locked.run.write("report.json", ReportWriter.json(report));
-        locked.run.write("report.md", ReportWriter.markdown(report));
-        locked.run.write("report.html", ReportWriter.html(report));
+        locked.run.write("report.json", report.json());
+        locked.run.write("report.md", ReportView.markdown(report));
+        locked.run.write("report.html", ReportView.html(report));
         return locked.commit(subject, report.status(), trailers);
     }
 

@@ -26,6 +26,15 @@ public record RunReport(
                 groups, checks, cleanup, newNotes);
     }
 
+    /** The report as data, for tools and for the run's report.json; people read it through the CLI's views. */
+    public String json() {
+        try {
+            return siteplan.model.json.ModelJson.JSON.writeValueAsString(this) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public boolean passed() {
         return "passed".equals(status) || "succeeded".equals(status);
     }
