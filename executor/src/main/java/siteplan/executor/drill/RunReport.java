@@ -46,7 +46,11 @@ public record RunReport(
     public record Action(String when, String kind, String value, String outcome, String detail, long startSeconds, long durationSeconds) {}
 
     /** One machine's failover: when it started and came up, from which recovery point, and how it went. */
-    public record MachineRun(String name, List<String> dependsOn, String outcome, String detail, long startSeconds, long durationSeconds, Long recoveryPointAgeSeconds) {}
+    public record MachineRun(String name, List<String> dependsOn, String outcome, String detail, long startSeconds, long durationSeconds, Long recoveryPointAgeSeconds) {
+        public boolean up() {
+            return "up".equals(outcome);
+        }
+    }
 
     /** A smoke check against a failed-over machine. */
     public record Check(String kind, String machine, String target, String outcome, String detail) {}
