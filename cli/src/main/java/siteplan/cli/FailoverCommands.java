@@ -19,6 +19,7 @@ import siteplan.executor.provider.Operations;
 import siteplan.executor.recovery.MachineStageRun;
 import siteplan.executor.provider.RecoveryPointChoice;
 import siteplan.model.PlanMachine;
+import siteplan.planner.rules.FailbackRules;
 import siteplan.planner.state.ProtectedItem;
 import siteplan.planner.state.ProtectedItem.ActiveLocation;
 import siteplan.planner.state.ProtectedItem.ReplicationState;
@@ -54,12 +55,14 @@ final class FailoverCommands {
             return s.plan.groups().stream().flatMap(g -> g.machines().stream()).map(PlanMachine::name).toList();
         }
 
-        /** Runs one machine-by-machine stage under the lock and records it. */
+        /** Runs one machine-by-machine stage under the lock and records it; a reprotect back to a VMware site needs what failback needs (FB-PS-AZURE, FB-STAGES, FB-LINK). */
         int stage(String kind, String verb, java.util.function.Predicate<ProtectedItem> ready, String needed,
-                  Function<Operations, Function<String, String>> operation, String next) throws Exception {
+                  Function<Operations, Function<String, String>> operation, boolean replicatesBack, String next) throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             RecoverySession s = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
-            RecoverySession.refuse(kind + " of " + recoveryPlan, s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"), ready, needed));
+            List<String> problems = new ArrayList<>(s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"), ready, needed));
+            if (replicatesBack) problems.addAll(FailbackRules.readiness(s.loaded.estate(), s.plan.source()));
+            RecoverySession.refuse(kind + " of " + recoveryPlan, problems);
             try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), kind, spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
@@ -155,7 +158,7 @@ final class FailoverCommands {
     static final class Commit extends Common implements Callable<Integer> {
         @Override public Integer call() throws Exception {
             return stage("commit", "Committing the failover of", p -> p.state() == ReplicationState.FAILED_OVER || p.state() == ReplicationState.FAILOVER_COMMITTED,
-                    "commit needs it failed over", ops -> ops::commit, "siteplan reprotect " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
+                    "commit needs it failed over", ops -> ops::commit, false, "siteplan reprotect " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
         }
     }
 
@@ -163,7 +166,7 @@ final class FailoverCommands {
     static final class Reprotect extends Common implements Callable<Integer> {
         @Override public Integer call() throws Exception {
             return stage("reprotect", "Reprotecting", p -> p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED,
-                    "reprotect needs its failover committed", ops -> ops::reprotect, null);
+                    "reprotect needs its failover committed", ops -> ops::reprotect, true, null);
         }
     }
 
@@ -179,7 +182,7 @@ final class FailoverCommands {
             List<String> problems = new ArrayList<>(s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"),
                     p -> p.activeLocation() == ActiveLocation.RECOVERY && (p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED),
                     "failback needs it failed over to the recovery site and committed"));
-            problems.addAll(prepared(s));
+            problems.addAll(FailbackRules.readiness(s.loaded.estate(), s.plan.source()));
             RecoverySession.refuse("failback of " + recoveryPlan, problems);
             try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), "failback", spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
@@ -199,23 +202,6 @@ final class FailoverCommands {
                 RecoverySession.summary(out, locked, finalReport, commit);
                 return result.succeeded() ? ExitCode.OK : ExitCode.FAILED;
             }
-        }
-
-        /** The planner checks FB-* only for a site that prepares failback; failback itself needs all three parts. */
-        private static List<String> prepared(RecoverySession s) {
-            List<String> problems = new ArrayList<>();
-            s.loaded.estate().vmwareSites().stream().filter(site -> site.name().equals(s.plan.source())).findFirst().ifPresent(site -> {
-                if (site.processServers().stream().noneMatch(p -> p.location() == siteplan.model.ServerLocation.AZURE)) {
-                    problems.add("FB-PS-AZURE site " + site.name() + " has no process server in Azure to replicate the failed-over machines back: declare one with location 'azure'");
-                }
-                if (site.masterTargets().stream().noneMatch(m -> m.location() == siteplan.model.ServerLocation.ON_PREMISES)) {
-                    problems.add("FB-STAGES site " + site.name() + " has no on-premises master target to receive the machines: declare one with location 'on-premises'");
-                }
-                if (site.failbackConnection() == null || site.failbackConnection() == siteplan.model.FailbackConnection.NONE) {
-                    problems.add("FB-LINK site " + site.name() + " declares no site-to-site VPN or ExpressRoute to Azure: declare failbackConnection 'vpn' or 'expressroute'");
-                }
-            });
-            return problems;
         }
     }
 }
