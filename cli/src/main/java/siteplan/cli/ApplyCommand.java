@@ -14,12 +14,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import siteplan.cli.render.HumanView;
 import siteplan.executor.apply.Applier;
 import siteplan.executor.apply.ApplyResult;
 import siteplan.executor.apply.Journal;
 import siteplan.executor.apply.OperationGraph;
 import siteplan.executor.secrets.Secrets;
-import siteplan.planner.plan.HumanView;
 import siteplan.planner.plan.Plan;
 import siteplan.planner.plan.PlanJson;
 import siteplan.planner.plan.Planner;
@@ -90,15 +90,15 @@ final class ApplyCommand implements Callable<Integer> {
                 throw new Siteplan.UserError("the plan " + file + " is stale: the definition (" + String.join(", ", definition)
                         + ") changed since it was made. Nothing was changed; run siteplan plan again and review the new plan.");
             }
-            siteplan.planner.provider.Provider provider = Rendering.provider(stateDir);
-            DiscoveredState discovered = Rendering.discover(provider, loaded);
+            siteplan.planner.provider.Provider provider = PlanningInputs.provider(stateDir);
+            DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
             String fingerprint = provider.fingerprint(discovered);
             if (!fingerprint.equals(reviewed.stateFingerprint())) {
                 throw new Siteplan.UserError("the plan " + file + " is stale: what exists (" + provider.describe()
                         + ") changed since it was made, perhaps by another apply. Nothing was changed; run siteplan plan again and review the new plan.");
             }
             // The changes carried out are the ones planned here and now, from this command line; the file only has to agree.
-            plan = Planner.plan(definition, loaded.estate(), loaded.sources(), discovered, provider.describe(), Rendering.profile(profile),
+            plan = Planner.plan(definition, loaded.estate(), loaded.sources(), discovered, provider.describe(), PlanningInputs.profile(profile),
                     new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), fingerprint));
             SavedPlan.requireSame(file, reviewed, plan);
             SavedPlan.destroyGate(file, plan, allowDestroy);
@@ -111,9 +111,9 @@ final class ApplyCommand implements Callable<Integer> {
             definition = args;
             stateDir = state.resolve(args);
             loaded = loadDefinition(args, stateDir);
-            siteplan.planner.provider.Provider provider = Rendering.provider(stateDir);
-            DiscoveredState discovered = Rendering.discover(provider, loaded);
-            plan = Planner.plan(args, loaded.estate(), loaded.sources(), discovered, provider.describe(), Rendering.profile(profile),
+            siteplan.planner.provider.Provider provider = PlanningInputs.provider(stateDir);
+            DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
+            plan = Planner.plan(args, loaded.estate(), loaded.sources(), discovered, provider.describe(), PlanningInputs.profile(profile),
                     new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)));
             out.print(HumanView.render(plan, Siteplan.colour(false)));
             out.flush();
@@ -135,13 +135,13 @@ final class ApplyCommand implements Callable<Integer> {
         String estate = historyOptions.estateName(definition);
         Secrets secrets = new Secrets(Siteplan.env());
         try {
-            Rendering.providers(stateDir).checkSettings();
+            PlanningInputs.providers(stateDir).checkSettings();
         } catch (IllegalArgumentException e) {
             throw new Siteplan.UserError(e.getMessage());
         }
         OperationGraph graph = OperationGraph.of(plan.changes(), loaded.estate());
         missingCredentials(graph, loaded, secrets);
-        Rendering.providers(stateDir).faultsProblem().ifPresent(problem -> {
+        PlanningInputs.providers(stateDir).faultsProblem().ifPresent(problem -> {
             throw new Siteplan.UserError(problem);
         });
         // Checked again under the lock: another run may have changed the estate since this plan was made.
@@ -149,14 +149,14 @@ final class ApplyCommand implements Callable<Integer> {
         DefinitionLoader.Loaded model = loaded;
         String planned = plan.stateFingerprint();
         Runnable stillCurrent = () -> {
-            siteplan.planner.provider.Provider provider = Rendering.provider(dir);
-            if (!provider.fingerprint(Rendering.discover(provider, model)).equals(planned)) {
+            siteplan.planner.provider.Provider provider = PlanningInputs.provider(dir);
+            if (!provider.fingerprint(PlanningInputs.discover(provider, model)).equals(planned)) {
                 throw new Siteplan.UserError("the plan is stale: what exists (" + provider.describe() + ") changed since it was made, while waiting for the lock"
                         + " or by another apply. Nothing was changed; run siteplan plan again and review the new plan.");
             }
         };
         try (LockedRun locked = LockedRun.start(historyOptions, stateDir, estate, EstateIdentity.of(loaded.estate(), stateDir), "apply", err, stillCurrent);
-             siteplan.executor.provider.Operations ops = Rendering.operations(stateDir, loaded.estate())) {
+             siteplan.executor.provider.Operations ops = PlanningInputs.operations(stateDir, loaded.estate())) {
             boolean simulated = ops.clock().simulated();
             try {
                 locked.run.write("plan.json", PlanJson.write(plan));
@@ -227,7 +227,7 @@ final class ApplyCommand implements Callable<Integer> {
         for (String p : paths) {
             if (!Files.exists(Path.of(p))) throw new Siteplan.UserError("the definition " + p + " does not exist (run siteplan from the folder the plan was made in)");
         }
-        return DefinitionLoader.load(paths, Rendering.cache(paths));
+        return DefinitionLoader.load(paths, PlanningInputs.cache(paths));
     }
 
     /** Asks on the terminal; without one, only --auto-approve proceeds. */

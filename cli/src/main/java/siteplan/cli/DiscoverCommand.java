@@ -39,8 +39,8 @@ final class DiscoverCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         Path stateDir = state.resolve(paths);
         DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths);
-        Provider provider = Rendering.provider(stateDir);
-        DiscoveredState discovered = Rendering.discover(provider, loaded);
+        Provider provider = PlanningInputs.provider(stateDir);
+        DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
         PrintWriter out = spec.commandLine().getOut();
         if (output != null) {
             ExportCommand.writeAtomically(output, StateFiles.toJson(discovered));

@@ -23,7 +23,7 @@ final class EstateIdentity {
             return String.join(" ", real.stream().map(EstateIdentity::vault).sorted().toList());
         }
         try {
-            return "simulated " + Rendering.providers(stateDir).simulatedEstateId();
+            return "simulated " + PlanningInputs.providers(stateDir).simulatedEstateId();
         } catch (IOException e) {
             throw new Siteplan.UserError("cannot read or write the simulated estate's ID in " + stateDir + " (" + e.getMessage()
                     + "); check that the state folder exists and is writable. Nothing was changed.");

@@ -13,12 +13,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import siteplan.executor.drill.MachineStage;
 import siteplan.executor.drill.RecoveryRunner;
 import siteplan.executor.drill.RunReport;
 import siteplan.executor.provider.Operations;
+import siteplan.executor.recovery.MachineStageRun;
 import siteplan.executor.provider.RecoveryPointChoice;
 import siteplan.model.PlanMachine;
+import siteplan.planner.rules.FailbackRules;
 import siteplan.planner.state.ProtectedItem;
 import siteplan.planner.state.ProtectedItem.ActiveLocation;
 import siteplan.planner.state.ProtectedItem.ReplicationState;
@@ -54,24 +55,23 @@ final class FailoverCommands {
             return s.plan.groups().stream().flatMap(g -> g.machines().stream()).map(PlanMachine::name).toList();
         }
 
-        /** Runs one machine-by-machine stage under the lock and records it. */
+        /** Runs one machine-by-machine stage under the lock and records it; a reprotect back to a VMware site needs what failback needs (FB-PS-AZURE, FB-STAGES, FB-LINK). */
         int stage(String kind, String verb, java.util.function.Predicate<ProtectedItem> ready, String needed,
-                  Function<Operations, Function<String, String>> operation, String next) throws Exception {
+                  Function<Operations, Function<String, String>> operation, boolean replicatesBack, String next) throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             RecoverySession s = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
-            RecoverySession.refuse(kind + " of " + recoveryPlan, s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"), ready, needed));
+            List<String> problems = new ArrayList<>(s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"), ready, needed));
+            if (replicatesBack) problems.addAll(FailbackRules.readiness(s.loaded.estate(), s.plan.source()));
+            RecoverySession.refuse(kind + " of " + recoveryPlan, problems);
             try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), kind, spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
                 out.println(verb + " " + machines(s).size() + " machines of " + recoveryPlan + " (" + ops.describe() + ")");
-                RunReport.Group g = MachineStage.run(ops, machines(s), operation.apply(ops), parallelism, line -> {
+                RunReport report = MachineStageRun.run(ops, kind, recoveryPlan, s.estate, machines(s), operation.apply(ops), parallelism, line -> {
                     out.println(line);
                     out.flush();
                 });
-                boolean ok = g.machines().stream().allMatch(m -> m.outcome().equals("up"));
-                RunReport report = new RunReport(kind, recoveryPlan, s.estate, null, "-", ok ? "succeeded" : "failed", ok ? null : "a machine failed; see the table",
-                        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), ops.describe(), g.endSeconds(), null,
-                        List.of(g), List.of(), List.of(), List.of());
+                boolean ok = report.passed();
                 String commit = s.record(locked, report, kind + " " + recoveryPlan + ": " + report.status(), Map.of("Siteplan-Recovery-Plan", recoveryPlan));
                 RecoverySession.summary(out, locked, report, commit);
                 if (ok && next != null) out.println("Next: " + next);
@@ -158,7 +158,7 @@ final class FailoverCommands {
     static final class Commit extends Common implements Callable<Integer> {
         @Override public Integer call() throws Exception {
             return stage("commit", "Committing the failover of", p -> p.state() == ReplicationState.FAILED_OVER || p.state() == ReplicationState.FAILOVER_COMMITTED,
-                    "commit needs it failed over", ops -> ops::commit, "siteplan reprotect " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
+                    "commit needs it failed over", ops -> ops::commit, false, "siteplan reprotect " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
         }
     }
 
@@ -166,7 +166,7 @@ final class FailoverCommands {
     static final class Reprotect extends Common implements Callable<Integer> {
         @Override public Integer call() throws Exception {
             return stage("reprotect", "Reprotecting", p -> p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED,
-                    "reprotect needs its failover committed", ops -> ops::reprotect, null);
+                    "reprotect needs its failover committed", ops -> ops::reprotect, true, null);
         }
     }
 
@@ -182,74 +182,26 @@ final class FailoverCommands {
             List<String> problems = new ArrayList<>(s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"),
                     p -> p.activeLocation() == ActiveLocation.RECOVERY && (p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED),
                     "failback needs it failed over to the recovery site and committed"));
-            problems.addAll(prepared(s));
+            problems.addAll(FailbackRules.readiness(s.loaded.estate(), s.plan.source()));
             RecoverySession.refuse("failback of " + recoveryPlan, problems);
             try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), "failback", spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
-                List<String> notes = new ArrayList<>();
-                java.util.function.Consumer<String> log = line -> {
+                out.println("Failback of " + recoveryPlan + " to " + s.plan.source() + " (" + ops.describe() + ")");
+                siteplan.executor.recovery.Failback failback = new siteplan.executor.recovery.Failback(ops, recoveryPlan, s.estate, s.plan.source(), s.plan.target(), machines(s), parallelism, line -> {
                     out.println(line);
                     out.flush();
-                };
-                List<String> machines = machines(s);
-                out.println("Failback of " + recoveryPlan + " to " + s.plan.source() + " (" + ops.describe() + ")");
-                out.println("Stage 1 of 4: reprotect from " + s.plan.target() + " to " + s.plan.source());
-                RunReport.Group g1 = MachineStage.run(ops, machines, ops::reprotect, parallelism, log);
-                notes.add("Stage 1, reprotect to " + s.plan.source() + ": " + outcome(g1));
-                RunReport report = null;
-                if (ok(g1)) {
-                    out.println("Stage 2 of 4: planned failover back to " + s.plan.source());
+                });
+                siteplan.executor.recovery.Failback.Result result = failback.run(() -> {
                     RecoveryRunner runner = runner(s, ops, RecoveryRunner.Mode.PLANNED, RecoveryPointChoice.LATEST, ack, out, locked);
                     locked.onInterrupt(runner::cancel);
-                    report = runner.run(s.estate);
-                    notes.add("Stage 2, planned failover back: " + report.status());
-                    if (report.passed()) {
-                        out.println("Stage 3 of 4: commit (deletes the VMs in " + s.plan.target() + ")");
-                        RunReport.Group g3 = MachineStage.run(ops, machines, ops::commit, parallelism, log);
-                        notes.add("Stage 3, commit: " + outcome(g3));
-                        if (ok(g3)) {
-                            out.println("Stage 4 of 4: reprotect from " + s.plan.source() + " to " + s.plan.target());
-                            RunReport.Group g4 = MachineStage.run(ops, machines, ops::reprotect, parallelism, log);
-                            notes.add("Stage 4, reprotect to " + s.plan.target() + ": " + outcome(g4));
-                        }
-                    }
-                }
-                boolean ok = notes.size() == 4 && notes.stream().allMatch(n -> n.endsWith("succeeded") || n.endsWith("passed"));
-                String reason = ok ? null : "stopped at: " + notes.get(notes.size() - 1);
-                RunReport base = report != null ? report : new RunReport("failback", recoveryPlan, s.estate, null, "latest", "failed", reason,
-                        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), ops.describe(), g1.endSeconds(), null, List.of(g1), List.of(), List.of(), List.of());
-                RunReport finalReport = base.with("failback", ok ? "succeeded" : "failed", reason, notes);
+                    return runner.run(s.estate);
+                });
+                RunReport finalReport = result.report();
                 String commit = s.record(locked, finalReport, "failback " + recoveryPlan + ": " + finalReport.status(), Map.of("Siteplan-Recovery-Plan", recoveryPlan));
                 RecoverySession.summary(out, locked, finalReport, commit);
-                return ok ? ExitCode.OK : ExitCode.FAILED;
+                return result.succeeded() ? ExitCode.OK : ExitCode.FAILED;
             }
-        }
-
-        /** The planner checks FB-* only for a site that prepares failback; failback itself needs all three parts. */
-        private static List<String> prepared(RecoverySession s) {
-            List<String> problems = new ArrayList<>();
-            s.loaded.estate().vmwareSites().stream().filter(site -> site.name().equals(s.plan.source())).findFirst().ifPresent(site -> {
-                if (site.processServers().stream().noneMatch(p -> p.location() == siteplan.model.ServerLocation.AZURE)) {
-                    problems.add("FB-PS-AZURE site " + site.name() + " has no process server in Azure to replicate the failed-over machines back: declare one with location 'azure'");
-                }
-                if (site.masterTargets().stream().noneMatch(m -> m.location() == siteplan.model.ServerLocation.ON_PREMISES)) {
-                    problems.add("FB-STAGES site " + site.name() + " has no on-premises master target to receive the machines: declare one with location 'on-premises'");
-                }
-                if (site.failbackConnection() == null || site.failbackConnection() == siteplan.model.FailbackConnection.NONE) {
-                    problems.add("FB-LINK site " + site.name() + " declares no site-to-site VPN or ExpressRoute to Azure: declare failbackConnection 'vpn' or 'expressroute'");
-                }
-            });
-            return problems;
-        }
-
-        private static boolean ok(RunReport.Group g) {
-            return g.machines().stream().allMatch(m -> m.outcome().equals("up"));
-        }
-
-        private static String outcome(RunReport.Group g) {
-            long failed = g.machines().stream().filter(m -> !m.outcome().equals("up")).count();
-            return failed == 0 ? "succeeded" : failed + " of " + g.machines().size() + " machines failed";
         }
     }
 }

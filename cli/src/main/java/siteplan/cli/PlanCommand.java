@@ -53,13 +53,13 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         Timing t = new Timing(spec.commandLine().getErr());
-        Profile p = Rendering.profile(profile);
+        Profile p = PlanningInputs.profile(profile);
         Path stateDir = state.resolve(paths);
-        siteplan.planner.provider.Provider provider = Rendering.provider(stateDir);
+        siteplan.planner.provider.Provider provider = PlanningInputs.provider(stateDir);
         provider.prefetch();
-        DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, noCache ? null : Rendering.cache(paths));
+        DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, noCache ? null : PlanningInputs.cache(paths));
         t.mark("definition");
-        DiscoveredState discovered = Rendering.discover(provider, loaded);
+        DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
         t.mark("discovery");
         Plan plan = Planner.plan(paths, loaded.estate(), loaded.sources(), discovered, provider.describe(), p,
                 new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version()),
@@ -87,7 +87,7 @@ final class PlanCommand implements Callable<Integer> {
             String commit;
             try {
             run.write("plan.json", PlanJson.write(plan));
-            run.write("plan.md", siteplan.planner.plan.MarkdownView.render(plan));
+            run.write("plan.md", siteplan.cli.render.MarkdownView.render(plan));
             run.write("model.yaml", siteplan.model.json.EstateWriter.write(loaded.estate(), siteplan.model.json.EstateWriter.Format.YAML));
             var sum = plan.summary();
             commit = run.commit("plan " + estate + ": " + sum.create() + " to create, " + sum.update() + " to update, " + (sum.replace() + sum.reReplicate()) + " to replace or re-replicate, "

@@ -2,8 +2,8 @@ package siteplan.cli;
 
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
-import siteplan.planner.plan.HumanView;
-import siteplan.planner.plan.MarkdownView;
+import siteplan.cli.render.HumanView;
+import siteplan.cli.render.MarkdownView;
 import siteplan.planner.plan.Plan;
 import siteplan.planner.plan.PlanJson;
 

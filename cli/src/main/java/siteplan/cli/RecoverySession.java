@@ -4,29 +4,25 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import siteplan.executor.drill.ReportWriter;
+import siteplan.cli.render.ReportView;
 import siteplan.executor.drill.RecoveryRunner;
 import siteplan.executor.drill.RunReport;
+import siteplan.executor.recovery.Preflight;
 import siteplan.executor.secrets.Secrets;
 import siteplan.executor.provider.Operations;
 import siteplan.model.RecoveryPlan;
 import siteplan.planner.plan.Plan;
 import siteplan.planner.plan.Planner;
-import siteplan.planner.rules.Finding;
 import siteplan.planner.rules.Profile;
-import siteplan.planner.rules.Severity;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.planner.state.ProtectedItem;
-import siteplan.planner.state.RecoveryVault;
 import siteplan.dsl.load.DefinitionLoader;
 
 /**
  * What drill, failover, commit, reprotect and failback share: load the definition, discover, find the
- * recovery plan, run the preflight (the plan's rules, RP-HEALTH, every machine in a state the
- * operation needs), and record the run's report in history.
+ * recovery plan, run the executor's preflight, and record the run's report in history.
  */
 final class RecoverySession {
     final DefinitionLoader.Loaded loaded;
@@ -47,42 +43,20 @@ final class RecoverySession {
 
     static RecoverySession open(List<String> paths, StateOption state, HistoryOptions history, String recoveryPlan) {
         Path stateDir = state.resolve(paths);
-        DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, Rendering.cache(paths));
+        DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, PlanningInputs.cache(paths));
         RecoveryPlan plan = loaded.estate().recoveryPlans().stream().filter(p -> p.name().equals(recoveryPlan)).findFirst()
                 .orElseThrow(() -> new Siteplan.UserError("no recovery plan '" + recoveryPlan + "' in " + String.join(", ", paths) + "; declared: "
                         + String.join(", ", loaded.estate().recoveryPlans().stream().map(RecoveryPlan::name).toList())));
-        siteplan.planner.provider.Provider provider = Rendering.provider(stateDir);
-        DiscoveredState discovered = Rendering.discover(provider, loaded);
+        siteplan.planner.provider.Provider provider = PlanningInputs.provider(stateDir);
+        DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
         Plan rules = Planner.plan(paths, loaded.estate(), loaded.sources(), discovered, provider.describe(), Profile.load(Profile.DEFAULT),
                 new Planner.Options(false, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)));
         return new RecoverySession(loaded, plan, stateDir, discovered, rules, history.estateName(paths));
     }
 
-    /**
-     * The preflight: errors of the rules (those named, or all when none are), RP-HEALTH (the source's
-     * configuration server and master targets healthy), and every machine of the plan in an allowed state.
-     */
+    /** The preflight (see {@link Preflight}) of the rules named (or all), for an operation that needs each machine so. */
     List<String> preflight(java.util.function.Predicate<String> ruleFilter, java.util.function.Predicate<ProtectedItem> ready, String needed) {
-        List<String> problems = new ArrayList<>();
-        for (Finding f : rules.findings()) {
-            if (f.severity() == Severity.ERROR && ruleFilter.test(f.rule()) && !f.rule().startsWith("PLAN-")) {
-                problems.add(f.rule() + " " + f.message() + (f.file() == null ? "" : " (" + f.file() + (f.line() == null ? "" : ", line " + f.line()) + ")"));
-            }
-        }
-        for (RecoveryVault v : discovered.vaults()) {
-            v.fabric(plan.source()).ifPresent(fabric -> fabric.servers().stream()
-                    .filter(s -> s.role().equals("configuration-server") || s.role().equals("master-target"))
-                    .filter(s -> !"healthy".equals(s.health()))
-                    .forEach(s -> problems.add("RP-HEALTH " + s.role().replace('-', ' ') + " " + s.name() + " is " + s.health() + "; it must be healthy before a failover")));
-        }
-        for (var g : plan.groups()) {
-            for (var m : g.machines()) {
-                ProtectedItem p = discovered.protectedItem(m.name()).orElse(null);
-                if (p == null) problems.add(m.name() + " is not protected: apply the plan that protects it first");
-                else if (!ready.test(p)) problems.add(m.name() + " is " + p.state().token() + " at the " + p.activeLocation().token() + " site; " + needed);
-            }
-        }
-        return problems;
+        return Preflight.problems(rules, discovered, plan, ruleFilter, new Preflight.Needs(ready, needed));
     }
 
     static void refuse(String what, List<String> problems) {
@@ -91,10 +65,10 @@ final class RecoverySession {
     }
 
     Operations operations() {
-        Rendering.providers(stateDir).faultsProblem().ifPresent(problem -> {
+        PlanningInputs.providers(stateDir).faultsProblem().ifPresent(problem -> {
             throw new Siteplan.UserError(problem);
         });
-        return Rendering.operations(stateDir, loaded.estate());
+        return PlanningInputs.operations(stateDir, loaded.estate());
     }
 
     /** What the estate lock is keyed on (see {@link EstateIdentity}). */
@@ -121,9 +95,9 @@ final class RecoverySession {
     /** Writes the report in three forms and the model it ran on to the run's folder and commits it; returns the commit. */
     String record(LockedRun locked, RunReport report, String subject, Map<String, String> trailers) throws IOException {
         locked.run.write("model.yaml", siteplan.model.json.EstateWriter.write(loaded.estate(), siteplan.model.json.EstateWriter.Format.YAML));
-        locked.run.write("report.json", ReportWriter.json(report));
-        locked.run.write("report.md", ReportWriter.markdown(report));
-        locked.run.write("report.html", ReportWriter.html(report));
+        locked.run.write("report.json", report.json());
+        locked.run.write("report.md", ReportView.markdown(report));
+        locked.run.write("report.html", ReportView.html(report));
         return locked.commit(subject, report.status(), trailers);
     }
 

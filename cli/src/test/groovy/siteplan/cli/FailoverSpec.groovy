@@ -94,6 +94,20 @@ class FailoverSpec extends ExecutorSpecification {
         stateJson(dir) == before
     }
 
+    def "reprotect is refused where failback is: it replicates back through the same process server, master target and link (FB-PS-AZURE, FB-STAGES, FB-LINK)"() {
+        given:
+        run('failover', dir.toString(), '--recovery-plan', 'linux-services', '--type', 'planned', '--ack')
+        run('commit', dir.toString(), '--recovery-plan', 'linux-services')
+        def before = stateJson(dir)
+
+        expect:
+        run('reprotect', dir.toString(), '--recovery-plan', 'linux-services') == ExitCode.INVALID_INPUT
+        err.contains('reprotect of linux-services refused by the preflight; nothing was changed:')
+        err.contains('FB-PS-AZURE site amsterdam has no process server in Azure')
+        err.contains('FB-LINK site amsterdam declares no site-to-site VPN or ExpressRoute')
+        stateJson(dir) == before
+    }
+
     def "failback runs every FB-* rule of the planner before it starts (FB-ESXI-FREE)"() {
         given:
         def fb = estate('failback')

@@ -26,6 +26,15 @@ public record RunReport(
                 groups, checks, cleanup, newNotes);
     }
 
+    /** The report as data, for tools and for the run's report.json; people read it through the CLI's views. */
+    public String json() {
+        try {
+            return siteplan.model.json.ModelJson.JSON.writeValueAsString(this) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public boolean passed() {
         return "passed".equals(status) || "succeeded".equals(status);
     }
@@ -37,7 +46,11 @@ public record RunReport(
     public record Action(String when, String kind, String value, String outcome, String detail, long startSeconds, long durationSeconds) {}
 
     /** One machine's failover: when it started and came up, from which recovery point, and how it went. */
-    public record MachineRun(String name, List<String> dependsOn, String outcome, String detail, long startSeconds, long durationSeconds, Long recoveryPointAgeSeconds) {}
+    public record MachineRun(String name, List<String> dependsOn, String outcome, String detail, long startSeconds, long durationSeconds, Long recoveryPointAgeSeconds) {
+        public boolean up() {
+            return "up".equals(outcome);
+        }
+    }
 
     /** A smoke check against a failed-over machine. */
     public record Check(String kind, String machine, String target, String outcome, String detail) {}

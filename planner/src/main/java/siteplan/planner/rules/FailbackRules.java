@@ -8,8 +8,38 @@ import siteplan.model.Address.Kind;
  * Failback and reprotection rules (seeds 001 and 002). They apply to a site that prepares failback:
  * one with an on-premises master target, a process server in Azure, or a failback connection.
  */
-final class FailbackRules {
+public final class FailbackRules {
     private FailbackRules() {}
+
+    /**
+     * What replicating machines back from Azure to a VMware site needs, whether or not the site
+     * declares that it prepares failback: FB-PS-AZURE (a process server in Azure), FB-STAGES (an
+     * on-premises master target to receive them) and FB-LINK (a private link). Failback and reprotect
+     * refuse to start without them; one problem per line, none when the source is not a VMware site.
+     */
+    public static List<String> readiness(Estate estate, String source) {
+        List<String> problems = new java.util.ArrayList<>();
+        estate.vmwareSites().stream().filter(site -> site.name().equals(source)).findFirst().ifPresent(site -> {
+            if (!hasProcessServerInAzure(site)) {
+                problems.add("FB-PS-AZURE site " + site.name() + " has no process server in Azure to replicate the failed-over machines back: declare one with location 'azure'");
+            }
+            if (site.masterTargets().stream().noneMatch(m -> m.location() == ServerLocation.ON_PREMISES)) {
+                problems.add("FB-STAGES site " + site.name() + " has no on-premises master target to receive the machines: declare one with location 'on-premises'");
+            }
+            if (!hasLink(site)) {
+                problems.add("FB-LINK site " + site.name() + " declares no site-to-site VPN or ExpressRoute to Azure: declare failbackConnection 'vpn' or 'expressroute'");
+            }
+        });
+        return problems;
+    }
+
+    static boolean hasProcessServerInAzure(VmwareSite s) {
+        return s.processServers().stream().anyMatch(p -> p.location() == ServerLocation.AZURE);
+    }
+
+    static boolean hasLink(VmwareSite s) {
+        return s.failbackConnection() != null && s.failbackConnection() != FailbackConnection.NONE;
+    }
 
     static boolean preparesFailback(VmwareSite s) {
         return s.masterTargets().stream().anyMatch(m -> m.location() == ServerLocation.ON_PREMISES)
@@ -77,7 +107,7 @@ final class FailbackRules {
     /** FB-PS-AZURE: a process server in Azure, in the network of the failed-over VMs, of the same deployment model. */
     static void processServerInAzure(Facts f, Findings out, VmwareSite s, List<Machine> machines) {
         List<ProcessServer> inAzure = s.processServers().stream().filter(p -> p.location() == ServerLocation.AZURE).toList();
-        if (inAzure.isEmpty()) {
+        if (!hasProcessServerInAzure(s)) {
             out.report("FB-PS-AZURE", Severity.ERROR, "site " + s.name(), Address.site(s.name()), "site " + s.name()
                     + " prepares failback but has no process server in Azure — add: processServer('…') { location 'azure'; network '…' }");
             return;
@@ -106,7 +136,7 @@ final class FailbackRules {
 
     /** FB-LINK: site-to-site VPN or ExpressRoute private peering between Azure and on-premises. */
     static void link(Facts f, Findings out, VmwareSite s) {
-        if (s.failbackConnection() == null || s.failbackConnection() == FailbackConnection.NONE) {
+        if (!hasLink(s)) {
             out.report("FB-LINK", Severity.ERROR, "site " + s.name(), Address.site(s.name()), "site " + s.name()
                     + " prepares failback but has no private link to Azure — add: failbackConnection 'vpn' (or 'expressroute-private')");
         }

@@ -1,4 +1,4 @@
-package siteplan.planner.plan;
+package siteplan.cli.render;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +8,7 @@ import siteplan.planner.diff.Action;
 import siteplan.planner.diff.Change;
 import siteplan.planner.diff.FieldChange;
 import siteplan.planner.diff.Impact;
+import siteplan.planner.plan.Plan;
 import siteplan.planner.rules.Finding;
 
 /** The plan for people at a terminal: changes grouped by site with symbols, then findings, sizing and a one-line summary. */

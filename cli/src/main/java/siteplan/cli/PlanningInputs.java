@@ -6,9 +6,9 @@ import siteplan.planner.rules.Profile;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.dsl.load.DefinitionLoader;
 
-/** Small helpers the planning commands share: the profile and discovery, with errors a user can act on. */
-final class Rendering {
-    private Rendering() {}
+/** What the commands read before they plan or run: the profile, the model cache, the provider and what it discovers (after the trust check), with errors a user can act on. */
+final class PlanningInputs {
+    private PlanningInputs() {}
 
     static Profile profile(String nameOrFile) {
         try {

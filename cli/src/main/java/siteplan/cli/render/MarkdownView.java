@@ -1,6 +1,7 @@
-package siteplan.planner.plan;
+package siteplan.cli.render;
 
 import siteplan.planner.diff.Action;
+import siteplan.planner.plan.Plan;
 import siteplan.planner.rules.Finding;
 
 /** The plan as a pull-request comment: summary table, findings, collapsible details, and each touched recovery plan's order as Mermaid. */

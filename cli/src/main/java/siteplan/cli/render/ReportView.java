@@ -1,24 +1,16 @@
-package siteplan.executor.drill;
+package siteplan.cli.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import siteplan.model.json.ModelJson;
+import siteplan.executor.drill.RunReport;
 
 /**
- * Renders a {@link RunReport} three ways, all from the same data: JSON (the record, for tools),
- * Markdown (for a pull request or a history view) and a self-contained HTML page (no scripts, no
- * external files) whose timeline has one lane per group and one bar per machine.
+ * A {@link RunReport} for people, two ways from the same data as its JSON: Markdown (for a pull
+ * request or a history view) and a self-contained HTML page (no scripts, no external files) whose
+ * timeline has one lane per group and one bar per machine.
  */
-public final class ReportWriter {
-    private ReportWriter() {}
-
-    public static String json(RunReport r) {
-        try {
-            return ModelJson.JSON.writeValueAsString(r) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+public final class ReportView {
+    private ReportView() {}
 
     public static String markdown(RunReport r) {
         StringBuilder b = new StringBuilder();

@@ -1,0 +1,47 @@
+package siteplan.cli.render
+
+import siteplan.executor.drill.RunReport
+import spock.lang.Specification
+
+class ReportViewSpec extends Specification {
+
+    static RunReport report(String status, String reason = null) {
+        new RunReport("drill", "rp-web", "estate", "drill-net", "latest", status, reason, "2026-01-01T00:00:00Z", "simulated",
+                600, 120,
+                [new RunReport.Group(1, 0, 600,
+                        [new RunReport.Action("before", "manual", "tell <ops> | team", "done", null, 0, 0)],
+                        [new RunReport.MachineRun("web-1", [], "up", "came up", 10, 300, 120)])],
+                [new RunReport.Check("tcp", "web-1", "web-1:443", "passed", null)],
+                [new RunReport.Cleanup("web-1", "removed", null)], [])
+    }
+
+    def "the Markdown view titles the run with its kind and status and escapes table cells"() {
+        when:
+        def md = ReportView.markdown(report("passed"))
+
+        then:
+        md.startsWith("## Drill of recovery plan rp-web — passed\n")
+        md.contains("| Status | **passed** |")
+        md.contains("tell <ops> \\| team")
+        md.contains("### Smoke checks")
+        md.contains("### Cleanup")
+    }
+
+    def "the HTML view is one self-contained page that escapes what the estate names"() {
+        when:
+        def html = ReportView.html(report("failed", "web-1 did not come up"))
+
+        then:
+        html.startsWith("<!DOCTYPE html>")
+        !html.contains("<script")
+        html.contains("tell &lt;ops&gt;")
+        html.contains("<span class=\"badge bad\">failed</span>")
+        html.contains("<div class=\"reason\">web-1 did not come up</div>")
+        html.contains("Machines up</span><b>1 / 1</b>")
+    }
+
+    def "the report's JSON stays the executor's data"() {
+        expect:
+        report("passed").json().startsWith('{\n  "kind" : "drill",')
+    }
+}

@@ -1,0 +1,37 @@
+package siteplan.executor.recovery
+
+import siteplan.executor.provider.Operations
+import spock.lang.Specification
+
+class MachineStageRunSpec extends Specification {
+    def ops = Stub(Operations) { describe() >> 'stub provider' }
+
+    def "commit of a recovery plan on its own succeeds when every machine is done"() {
+        given:
+        ops.commit(_) >> null
+
+        when:
+        def report = MachineStageRun.run(ops, 'commit', 'rp-web', 'estate', ['web01', 'web02'], ops.&commit, 2, { })
+
+        then:
+        report.kind() == 'commit'
+        report.status() == 'succeeded'
+        report.reason() == null
+        report.provider() == 'stub provider'
+        report.groups()[0].machines()*.outcome() == ['up', 'up']
+    }
+
+    def "one machine that fails makes the stage fail, and the others still run"() {
+        given:
+        ops.reprotect('web01') >> { throw new IllegalStateException('vCenter is read-only') }
+        ops.reprotect('web02') >> null
+
+        when:
+        def report = MachineStageRun.run(ops, 'reprotect', 'rp-web', 'estate', ['web01', 'web02'], ops.&reprotect, 2, { })
+
+        then:
+        report.status() == 'failed'
+        report.reason() == 'a machine failed; see the table'
+        report.groups()[0].machines().collectEntries { [it.name(), it.outcome()] } == [web01: 'failed', web02: 'up']
+    }
+}
