@@ -7,13 +7,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import siteplan.cli.render.HumanView;
 import siteplan.executor.apply.Applier;
 import siteplan.executor.apply.ApplyResult;
@@ -31,7 +28,7 @@ import siteplan.model.json.EstateWriter;
 @Command(name = "apply", description = {
         "Carry out a saved plan and nothing else (refused when stale), or plan, show and ask first.",
         "`siteplan apply plan.json [PATH…]` plans again and applies only if the changes are exactly the saved ones; `siteplan apply PATH…` plans, shows the plan and asks (--auto-approve in CI)."})
-final class ApplyCommand implements Callable<Integer> {
+final class ApplyCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "PLAN.json|PATH", description = "A plan saved with `siteplan plan -out` (then, optionally, the definition it was made of), or definition files or folders.")
     List<String> args;
 
@@ -51,19 +48,16 @@ final class ApplyCommand implements Callable<Integer> {
     int retries;
 
     @Option(names = "--retry-delay", paramLabel = "DURATION", defaultValue = "1s", description = "First retry delay; it doubles up to --retry-max-delay (default: ${DEFAULT-VALUE}).")
-    String retryDelay;
+    Duration retryDelay;
 
     @Option(names = "--retry-max-delay", paramLabel = "DURATION", defaultValue = "30s", description = "Longest retry delay (default: ${DEFAULT-VALUE}).")
-    String retryMaxDelay;
+    Duration retryMaxDelay;
 
     @Option(names = "--allow-destroy", description = "Accept changes that disable protection and lose recovery points. Needed here even when the saved plan was made with it; preventDestroy refuses them always.")
     boolean allowDestroy;
 
     @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = Profile.DEFAULT, description = "The rule profile; a saved plan must have been made with the same one (default: ${DEFAULT-VALUE}).")
     String profile;
-
-    @Spec
-    CommandSpec spec;
 
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,7 +67,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (args.size() == 1 && args.get(0).endsWith(".json") && !Files.exists(Path.of(args.get(0)))) {
             throw new Siteplan.UserError("no plan file " + args.get(0) + " — save one with: siteplan plan PATH -out " + args.get(0));
         }
-        Applier.Options options = new Applier.Options(parallelism, new Applier.Retry(retries, duration(retryDelay, "--retry-delay"), duration(retryMaxDelay, "--retry-max-delay")));
+        Applier.Options options = new Applier.Options(parallelism, new Applier.Retry(retries, retryDelay, retryMaxDelay));
         boolean saved = args.size() == 1 ? args.get(0).endsWith(".json") && Files.isRegularFile(Path.of(args.get(0))) : SavedPlan.looksLikePlan(args.get(0));
         Plan plan;
         DefinitionLoader.Loaded loaded;
@@ -81,7 +75,7 @@ final class ApplyCommand implements Callable<Integer> {
         List<String> definition;
         if (saved) {
             String file = args.get(0);
-            Plan reviewed = ShowCommand.readPlan(Path.of(file));
+            Plan reviewed = PlanFiles.read(Path.of(file));
             definition = SavedPlan.definition(file, reviewed, args.subList(1, args.size()));
             stateDir = state.resolve(definition);
             loaded = loadDefinition(definition, stateDir);
@@ -240,14 +234,5 @@ final class ApplyCommand implements Callable<Integer> {
         out.flush();
         String answer = console.readLine("%nApply these %d changes? Only 'yes' is accepted: ", plan.changes().stream().filter(c -> c.action() != siteplan.planner.diff.Action.NO_OP).count());
         return "yes".equals(answer == null ? null : answer.trim());
-    }
-
-    static Duration duration(String text, String option) {
-        try {
-            if (text.trim().endsWith("ms")) return Duration.ofMillis(Long.parseLong(text.trim().replace("ms", "").trim()));
-            return siteplan.units.Durations.parse(text);
-        } catch (RuntimeException e) {
-            throw new Siteplan.UserError(option + " '" + text + "' is not a duration such as 500ms, 2s or 1m");
-        }
     }
 }

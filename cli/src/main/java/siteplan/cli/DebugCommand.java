@@ -1,33 +1,24 @@
 package siteplan.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import siteplan.model.Estate;
 import siteplan.model.json.ModelJson;
 
 /** Commands for benchmarks and diagnosis; hidden from --help. */
 @Command(name = "debug", hidden = true, subcommands = {DebugCommand.ReadJson.class, DebugCommand.VsphereBench.class})
-final class DebugCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+final class DebugCommand extends BaseCommand {
+    @Override public Integer call() {
+        return usage();
     }
 
     /** The benchmark's yardstick: Jackson reading an exported model, in the same JVM setup as every command. */
     @Command(name = "read-json", description = "Read an exported model JSON with Jackson and print its machine count.")
-    static final class ReadJson implements Callable<Integer> {
+    static final class ReadJson extends BaseCommand {
         @Parameters(paramLabel = "FILE")
         Path file;
-
-        @Spec
-        CommandSpec spec;
 
         @Override public Integer call() throws Exception {
             var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ModelJson.JSON.readTree(file.toFile());
@@ -40,7 +31,7 @@ final class DebugCommand implements Runnable {
 
     /** bench/vsphere-discovery.sh: batched discovery against one raw RetrievePropertiesEx and a naive walk. */
     @Command(name = "vsphere-bench", description = "Time vCenter discovery: raw RetrievePropertiesEx, batched discovery, naive per-object walk.")
-    static final class VsphereBench implements Callable<Integer> {
+    static final class VsphereBench extends BaseCommand {
         @Option(names = "--sdk", required = true, description = "SDK URL, https://host:port/sdk")
         String sdk;
         @Option(names = "--user", required = true)
@@ -53,9 +44,6 @@ final class DebugCommand implements Runnable {
         int runs;
         @Option(names = "--naive", description = "Also time the per-object walk (slow).")
         boolean naive;
-
-        @Spec
-        CommandSpec spec;
 
         @Override public Integer call() throws Exception {
             siteplan.providers.vsphere.DiscoveryBenchmark.run(new java.net.URL(sdk), user, Siteplan.env().get(passwordEnv), thumbprint, runs, naive,

@@ -3,13 +3,10 @@ package siteplan.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import siteplan.planner.provider.Provider;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.planner.state.StateFiles;
@@ -20,7 +17,7 @@ import siteplan.dsl.load.DefinitionLoader;
  * the planner reads (and a simulated estate stores): a real vCenter's inventory can seed a simulation.
  */
 @Command(name = "discover", description = "Show what exists at the estate's sites and targets, read through the providers the definition declares.")
-final class DiscoverCommand implements Callable<Integer> {
+final class DiscoverCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Definition files or folders.")
     List<String> paths;
 
@@ -33,9 +30,6 @@ final class DiscoverCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the discovered state as JSON to FILE (replaced whole, never half-written).")
     Path output;
 
-    @Spec
-    CommandSpec spec;
-
     @Override public Integer call() throws Exception {
         Path stateDir = state.resolve(paths);
         DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths);
@@ -43,7 +37,7 @@ final class DiscoverCommand implements Callable<Integer> {
         DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
         PrintWriter out = spec.commandLine().getOut();
         if (output != null) {
-            ExportCommand.writeAtomically(output, StateFiles.toJson(discovered));
+            AtomicFiles.write(output, StateFiles.toJson(discovered));
         }
         if (json) {
             out.print(StateFiles.toJson(discovered));

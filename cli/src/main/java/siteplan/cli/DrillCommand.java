@@ -4,13 +4,10 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import siteplan.executor.drill.RecoveryRunner;
 import siteplan.executor.drill.RunReport;
 import siteplan.executor.provider.RecoveryPointChoice;
@@ -19,7 +16,7 @@ import siteplan.planner.state.ProtectedItem;
 @Command(name = "drill", description = {
         "Test-fail-over a recovery plan into its drill network, check it, clean up, and record the report.",
         "Group by group with its steps and smoke checks; cleanup always runs; the report is JSON, Markdown and HTML in history."})
-final class DrillCommand implements Callable<Integer> {
+final class DrillCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Definition files or folders.")
     List<String> paths;
 
@@ -30,7 +27,7 @@ final class DrillCommand implements Callable<Integer> {
     String network;
 
     @Option(names = "--recovery-point", paramLabel = "POINT", defaultValue = "latest", description = "latest, latest-app-consistent or a time (default: ${DEFAULT-VALUE}).")
-    String recoveryPoint;
+    RecoveryPointChoice recoveryPoint;
 
     @Option(names = "--ack", description = "Acknowledge manual steps without a terminal (CI). Without it, a manual step stops the drill safely.")
     boolean ack;
@@ -39,16 +36,13 @@ final class DrillCommand implements Callable<Integer> {
     int parallelism;
 
     @Option(names = "--script-timeout", paramLabel = "DURATION", defaultValue = "10m", description = "Timeout of a script step that declares none (default: ${DEFAULT-VALUE}).")
-    String scriptTimeout;
+    java.time.Duration scriptTimeout;
 
     @Mixin
     StateOption state;
 
     @Mixin
     HistoryOptions historyOptions;
-
-    @Spec
-    CommandSpec spec;
 
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -57,7 +51,7 @@ final class DrillCommand implements Callable<Integer> {
         RecoverySession session = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
         String net = network != null ? network : session.plan.drill() != null ? session.plan.drill().network() : null;
         if (net == null) throw new Siteplan.UserError("recovery plan " + recoveryPlan + " declares no drill network: add drill { network 'NAME' } or pass --network NAME");
-        RecoveryPointChoice point = point(recoveryPoint);
+        RecoveryPointChoice point = recoveryPoint;
         java.util.List<String> problems = new java.util.ArrayList<>(session.preflight(rule -> true,
                 p -> p.state() == ProtectedItem.ReplicationState.PROTECTED || p.state() == ProtectedItem.ReplicationState.REPROTECTED,
                 "a drill needs it protected (wait for initial replication, or fail back first)"));
@@ -70,7 +64,7 @@ final class DrillCommand implements Callable<Integer> {
             out.flush();
             RecoveryRunner runner = new RecoveryRunner(session.loaded.estate(), session.plan, ops,
                     new RecoveryRunner.Options(RecoveryRunner.Mode.TEST, point, net, ack, RecoverySession.prompter(out), session.definitionDir(), Siteplan.env(),
-                            ApplyCommand.duration(scriptTimeout, "--script-timeout"), parallelism, locked.run.dir()),
+                            scriptTimeout, parallelism, locked.run.dir()),
                     line -> {
                         out.println(line);
                         out.flush();
@@ -105,13 +99,4 @@ final class DrillCommand implements Callable<Integer> {
         if (!exists) return java.util.Optional.of("drill network " + network + " does not exist yet: apply the plan that creates it first");
         return java.util.Optional.empty();
     }
-
-    static RecoveryPointChoice point(String text) {
-        try {
-            return RecoveryPointChoice.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new Siteplan.UserError(e.getMessage());
-        }
-    }
-
 }

@@ -5,14 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import siteplan.executor.drill.RecoveryRunner;
 import siteplan.executor.drill.RunReport;
 import siteplan.executor.provider.Operations;
@@ -32,7 +29,7 @@ final class FailoverCommands {
     private FailoverCommands() {}
 
     /** Options every stage shares. */
-    static class Common {
+    abstract static class Common extends BaseCommand {
         @Parameters(arity = "1..*", paramLabel = "PATH", description = "Definition files or folders.")
         List<String> paths;
 
@@ -47,9 +44,6 @@ final class FailoverCommands {
 
         @Mixin
         HistoryOptions historyOptions;
-
-        @Spec
-        CommandSpec spec;
 
         List<String> machines(RecoverySession s) {
             return s.plan.groups().stream().flatMap(g -> g.machines().stream()).map(PlanMachine::name).toList();
@@ -83,12 +77,12 @@ final class FailoverCommands {
 
     @Command(name = "failover", description = {"Fail a recovery plan over to its target (planned or unplanned), group by group, with its steps.",
             "planned: the source is shut down first, no data loss; unplanned (RP-UNPLANNED): for when the source is gone; needs an explicit confirmation."})
-    static final class Failover extends Common implements Callable<Integer> {
+    static final class Failover extends Common {
         @Option(names = "--type", required = true, paramLabel = "planned|unplanned", description = "planned or unplanned.")
         String type;
 
         @Option(names = "--recovery-point", paramLabel = "POINT", defaultValue = "latest", description = "latest, latest-app-consistent or a time, e.g. 2026-11-21T08:00:00Z (default: ${DEFAULT-VALUE}).")
-        String recoveryPoint;
+        RecoveryPointChoice recoveryPoint;
 
         @Option(names = "--confirm-unplanned", description = "Confirm an unplanned failover without a terminal (RP-UNPLANNED).")
         boolean confirmUnplanned;
@@ -103,7 +97,7 @@ final class FailoverCommands {
                 case "unplanned" -> RecoveryRunner.Mode.UNPLANNED;
                 default -> throw new Siteplan.UserError("--type must be planned or unplanned, not '" + type + "'");
             };
-            RecoveryPointChoice point = DrillCommand.point(recoveryPoint);
+            RecoveryPointChoice point = recoveryPoint;
             RecoverySession s = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
             RecoverySession.refuse("failover of " + recoveryPlan, s.preflight(rule -> true,
                     p -> p.state() == ReplicationState.PROTECTED && p.activeLocation() == ActiveLocation.PRIMARY,
@@ -155,7 +149,7 @@ final class FailoverCommands {
     }
 
     @Command(name = "commit", description = "Commit a recovery plan's failover: the machines stay where they failed over to and their earlier recovery points are discarded.")
-    static final class Commit extends Common implements Callable<Integer> {
+    static final class Commit extends Common {
         @Override public Integer call() throws Exception {
             return stage("commit", "Committing the failover of", p -> p.state() == ReplicationState.FAILED_OVER || p.state() == ReplicationState.FAILOVER_COMMITTED,
                     "commit needs it failed over", ops -> ops::commit, false, "siteplan reprotect " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
@@ -163,7 +157,7 @@ final class FailoverCommands {
     }
 
     @Command(name = "reprotect", description = "Start replicating a recovery plan's committed machines from where they run now back to their other site.")
-    static final class Reprotect extends Common implements Callable<Integer> {
+    static final class Reprotect extends Common {
         @Override public Integer call() throws Exception {
             return stage("reprotect", "Reprotecting", p -> p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED,
                     "reprotect needs its failover committed", ops -> ops::reprotect, true, null);
@@ -172,7 +166,7 @@ final class FailoverCommands {
 
     @Command(name = "failback", description = {"Bring a failed-over recovery plan back to its primary site (the four FB-STAGES).",
             "Reprotect (Azure to on-premises), planned failover back, commit, reprotect (on-premises to Azure); every FB-* rule is checked first."})
-    static final class Failback extends Common implements Callable<Integer> {
+    static final class Failback extends Common {
         @Option(names = "--ack", description = "Acknowledge manual steps without a terminal.")
         boolean ack;
 

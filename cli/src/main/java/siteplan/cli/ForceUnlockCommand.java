@@ -1,17 +1,14 @@
 package siteplan.cli;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import siteplan.executor.history.EstateLock;
 import siteplan.executor.history.History;
 
 @Command(name = "force-unlock", description = "Remove an estate's lock left by a run that is gone for good. Give the lock ID the lock message shows; the path (or --history, --history-remote) says where the lock is.")
-final class ForceUnlockCommand implements Callable<Integer> {
+final class ForceUnlockCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "The lock ID (as printed when an apply, drill or failover found the estate locked).")
     String id;
 
@@ -23,9 +20,6 @@ final class ForceUnlockCommand implements Callable<Integer> {
 
     @Mixin
     HistoryOptions historyOptions;
-
-    @Spec
-    CommandSpec spec;
 
     @Override public Integer call() throws Exception {
         List<String> def = path == null ? List.of() : List.of(path);

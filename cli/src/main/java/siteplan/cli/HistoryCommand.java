@@ -5,18 +5,15 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import siteplan.executor.history.History;
 
 @Command(name = "history", description = "List the recorded plans, applies, drills and failovers, newest first; `history show ID` shows one.",
         subcommands = HistoryCommand.Show.class)
-final class HistoryCommand implements Callable<Integer> {
+final class HistoryCommand extends BaseCommand {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     @Mixin
@@ -36,9 +33,6 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "The entries as JSON.")
     boolean json;
-
-    @Spec
-    CommandSpec spec;
 
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -68,7 +62,7 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     @Command(name = "show", description = "Show one history entry: its message, files, and the result or report it holds.")
-    static final class Show implements Callable<Integer> {
+    static final class Show extends BaseCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "Commit id (or prefix) or run id.")
         String id;
 
@@ -80,9 +74,6 @@ final class HistoryCommand implements Callable<Integer> {
 
         @Mixin
         HistoryOptions historyOptions;
-
-        @Spec
-        CommandSpec spec;
 
         @Override public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();

@@ -2,13 +2,10 @@ package siteplan.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import siteplan.planner.plan.Plan;
 import siteplan.planner.plan.PlanJson;
 import siteplan.planner.plan.Planner;
@@ -17,7 +14,7 @@ import siteplan.planner.state.DiscoveredState;
 import siteplan.dsl.load.DefinitionLoader;
 
 @Command(name = "plan", description = "Discover what exists, compare it with the definition, check every rule, and show (or save) the plan.")
-final class PlanCommand implements Callable<Integer> {
+final class PlanCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Definition files or folders.")
     List<String> paths;
 
@@ -48,9 +45,6 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--no-history", description = "Do not record a saved plan (-out) in history.")
     boolean noHistory;
 
-    @Spec
-    CommandSpec spec;
-
     @Override public Integer call() throws Exception {
         Timing t = new Timing(spec.commandLine().getErr());
         Profile p = PlanningInputs.profile(profile);
@@ -65,7 +59,7 @@ final class PlanCommand implements Callable<Integer> {
                 new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version()),
                 new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)));
         t.mark("plan");
-        if (out != null) ExportCommand.writeAtomically(out, PlanJson.write(plan));
+        if (out != null) AtomicFiles.write(out, PlanJson.write(plan));
         var w = spec.commandLine().getOut();
         view.print(plan, w);
         if (out != null && !noHistory) {

@@ -1,19 +1,13 @@
 package siteplan.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import siteplan.model.json.ModelJson;
 import siteplan.dsl.schema.SchemaGenerator;
 
 @Command(name = "schema", description = "Print the JSON Schema (2020-12) of the estate model (or, with --plan, of a saved plan), generated from the records themselves.")
-final class SchemaCommand implements Callable<Integer> {
+final class SchemaCommand extends BaseCommand {
     @picocli.CommandLine.Option(names = "--plan", description = "The schema of plan files (schemas/plan.schema.json).")
     boolean plan;
-
-    @Spec
-    CommandSpec spec;
 
     @Override public Integer call() throws Exception {
         var schema = plan

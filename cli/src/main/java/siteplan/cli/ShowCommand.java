@@ -1,57 +1,23 @@
 package siteplan.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import siteplan.planner.plan.Plan;
-import siteplan.planner.plan.PlanJson;
 
 @Command(name = "show", description = "Render a saved plan as text, JSON or Markdown; the same data the plan command showed.")
-final class ShowCommand implements Callable<Integer> {
+final class ShowCommand extends BaseCommand {
     @Parameters(paramLabel = "PLAN", description = "A plan saved with plan -out.")
     Path file;
 
     @picocli.CommandLine.Mixin
     PlanView view;
 
-    @Spec
-    CommandSpec spec;
-
     @Override public Integer call() {
-        Plan plan = readPlan(file);
-        var w = spec.commandLine().getOut();
+        Plan plan = PlanFiles.read(file);
+        var w = out();
         view.print(plan, w);
         w.flush();
         return ExitCode.OK;
-    }
-
-    /** Reads a saved plan, refusing what is not one or has a format this siteplan does not know. */
-    static Plan readPlan(Path file) {
-        if (!Files.isRegularFile(file)) throw new Siteplan.UserError("no plan file " + file);
-        Plan plan;
-        try {
-            // The version first: a plan of another format, or a JSON file that is no plan, is named as such.
-            var tree = siteplan.model.json.ModelJson.JSON.readTree(file.toFile());
-            if (tree == null || !tree.isObject() || !tree.has("format_version")) {
-                throw new Siteplan.UserError(file + " is not a siteplan plan: it has no format_version; save a plan with: siteplan plan PATH -out " + file);
-            }
-            if (!Plan.FORMAT_VERSION.equals(tree.get("format_version").asText())) {
-                throw new Siteplan.UserError(file + " has plan format " + tree.get("format_version").asText() + "; this siteplan reads format " + Plan.FORMAT_VERSION);
-            }
-            plan = PlanJson.read(file);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new Siteplan.UserError(file + " is not a siteplan plan (line " + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + "): " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new Siteplan.UserError("cannot read " + file + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            if (e instanceof Siteplan.UserError) throw e;
-            throw new Siteplan.UserError(file + " is not a complete siteplan plan (" + e.getMessage() + "); save a plan with: siteplan plan PATH -out " + file);
-        }
-        return plan;
     }
 }

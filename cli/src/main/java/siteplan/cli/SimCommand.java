@@ -3,13 +3,10 @@ package siteplan.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import siteplan.providers.Providers;
 import siteplan.providers.Simulator;
 import siteplan.planner.state.DiscoveredState;
@@ -18,16 +15,13 @@ import siteplan.dsl.load.DefinitionLoader;
 
 @Command(name = "sim", description = "The simulated estate: what exists, kept in a state folder, for trying siteplan without a cloud.",
         subcommands = {SimCommand.Init.class, SimCommand.Generate.class})
-final class SimCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+final class SimCommand extends BaseCommand {
+    @Override public Integer call() {
+        return usage();
     }
 
     @Command(name = "init", description = "Create a simulated estate from a definition: its infrastructure exists, nothing protected yet (or all, or part).")
-    static final class Init implements Callable<Integer> {
+    static final class Init extends BaseCommand {
         @Parameters(arity = "1..*", paramLabel = "PATH", description = "Definition files or folders.")
         List<String> paths;
 
@@ -42,9 +36,6 @@ final class SimCommand implements Runnable {
 
         @Option(names = "--force", description = "Replace an existing simulated estate.")
         boolean force;
-
-        @Spec
-        CommandSpec spec;
 
         @Override public Integer call() throws Exception {
             Integer percent = null;
@@ -77,7 +68,7 @@ final class SimCommand implements Runnable {
     }
 
     @Command(name = "generate", description = "Write a large estate for benchmarks: N machines with 4 disks over F files (blocks: one block per machine; table: a CSV inventory and a loop).")
-    static final class Generate implements Callable<Integer> {
+    static final class Generate extends BaseCommand {
         @Option(names = "--machines", defaultValue = "10000", description = "Number of machines (default: ${DEFAULT-VALUE}).")
         int machines;
 
@@ -89,9 +80,6 @@ final class SimCommand implements Runnable {
 
         @Parameters(paramLabel = "OUTDIR", description = "Folder to write into (created).")
         Path dir;
-
-        @Spec
-        CommandSpec spec;
 
         @Override public Integer call() throws Exception {
             if (machines < 1 || files < 1) throw new Siteplan.UserError("--machines and --files must be at least 1");

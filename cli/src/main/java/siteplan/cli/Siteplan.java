@@ -54,7 +54,12 @@ public final class Siteplan implements Runnable {
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
+        OptionValues.register(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
+            if (ex.getCause() instanceof OptionValues.Refused refused) {
+                err.println("siteplan: " + refused.line(ex.getArgSpec()));
+                return ExitCode.INVALID_INPUT;
+            }
             err.println("siteplan: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");

@@ -1,21 +1,15 @@
 package siteplan.cli;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import siteplan.model.Estate;
 import siteplan.dsl.load.DefinitionLoader;
 
 @Command(name = "validate", description = "Check definitions (.groovy, .yaml, .json files or folders of them) and report every problem with its file and line.")
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Definition files or folders.")
     List<String> paths;
-
-    @Spec
-    CommandSpec spec;
 
     @Override public Integer call() {
         long t0 = System.nanoTime();

@@ -120,11 +120,19 @@ public final class TrustedEndpoints {
     /** Where the vCenter of a site may be sent its credential, or why not. */
     public Destination vcenter(VmwareSite site) {
         var vc = site.vcenter();
-        return vcenter(Address.site(site.name()).child(Address.Kind.VCENTER, vc.address()).toString(), vc.address(), vc.port(), vc.thumbprint());
+        Address at = Address.site(site.name()).child(Address.Kind.VCENTER, vc.address());
+        return vcenter(at.toString(), at.child(Address.Kind.THUMBPRINT).toString(), vc.address(), vc.port(), vc.thumbprint());
     }
 
-    /** As above for a vCenter named by its address and port; key is the source-map key refusals carry. */
+    /**
+     * As above for a vCenter named by its address and port outside a definition (the discovery benchmark, tests);
+     * key is the source-map key refusals carry.
+     */
     public Destination vcenter(String key, String address, Integer port, String thumbprint) {
+        return vcenter(key, key + "/" + Address.Kind.THUMBPRINT.token(), address, port, thumbprint);
+    }
+
+    private Destination vcenter(String key, String thumbprintKey, String address, Integer port, String thumbprint) {
         String label = "vcenter '" + address + "'";
         refuseIfMalformed(key, label);
         URL sdk;
@@ -140,12 +148,13 @@ public final class TrustedEndpoints {
                     + VARIABLE + "; if this is your vCenter, add '" + authority + "' to " + VARIABLE + " in the runner's configuration (not in the definition)."
                     + " Nothing was sent");
         }
-        return new Destination(sdk, authority, pinned(key + "/thumbprint", label, authority, pin, thumbprint));
+        return new Destination(sdk, authority, pinned(thumbprintKey, label, authority, pin, thumbprint));
     }
 
     /** Where an Azure target's token may be sent, or why not. */
     public Destination azure(AzureTarget a) {
-        String key = "azure:" + a.name() + "/endpoint";
+        String key = Address.azure(a.name()).child(Address.Kind.ENDPOINT).toString();
+        String thumbprintKey = Address.azure(a.name()).child(Address.Kind.THUMBPRINT).toString();
         String label = "azure target '" + a.name() + "'";
         refuseIfMalformed(key, label);
         String endpoint = a.endpoint() == null ? "https://management.azure.com/" : a.endpoint().trim().endsWith("/") ? a.endpoint().trim() : a.endpoint().trim() + "/";
@@ -177,13 +186,13 @@ public final class TrustedEndpoints {
                         + " Nothing was sent");
             }
             if (a.thumbprint() != null) {
-                throw new Untrusted("azure:" + a.name() + "/thumbprint", label + ": a definition cannot choose the certificate siteplan trusts with credentials for "
+                throw new Untrusted(thumbprintKey, label + ": a definition cannot choose the certificate siteplan trusts with credentials for "
                         + authority + " — remove thumbprint (Azure's public endpoints are checked against the system's certificate authorities), or pin it in the runner's "
                         + VARIABLE + " as '" + authority + "=SHA256'. Nothing was sent");
             }
             return new Destination(url, authority, null);
         }
-        return new Destination(url, authority, pinned("azure:" + a.name() + "/thumbprint", label, authority, pin, a.thumbprint()));
+        return new Destination(url, authority, pinned(thumbprintKey, label, authority, pin, a.thumbprint()));
     }
 
     /** The runner's pin wins; a definition's pin is accepted for a trusted host without one, and must agree with one it has. */

@@ -56,8 +56,8 @@ public final class OperationGraph {
         OperationGraph g = new OperationGraph();
         List<Change> work = changes.stream().filter(c -> c.action() != Action.NO_OP).toList();
         Membership membership = Membership.of(estate);
-        Map<String, Set<String>> provides = new HashMap<>();
-        Map<String, Set<String>> needs = new HashMap<>();
+        Map<String, Set<ResourceKey>> provides = new HashMap<>();
+        Map<String, Set<ResourceKey>> needs = new HashMap<>();
         for (Change c : work) {
             g.steps.put(c.address(), Step.of(c));
             g.graph.addVertex(c.address());
@@ -65,13 +65,13 @@ public final class OperationGraph {
             needs.put(c.address(), needed(c, estate, membership));
         }
         // Index providers by key so a protection step finds its dependencies without scanning every change.
-        Map<String, List<Change>> byKey = new HashMap<>();
-        for (Change c : work) for (String k : provides.get(c.address())) byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
+        Map<ResourceKey, List<Change>> byKey = new HashMap<>();
+        for (Change c : work) for (ResourceKey k : provides.get(c.address())) byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
         for (Change c : work) {
             int rank = rank(c.type());
             boolean deleting = c.action() == Action.DELETE;
             Set<String> seen = new HashSet<>();
-            for (String k : needs.get(c.address())) {
+            for (ResourceKey k : needs.get(c.address())) {
                 for (Change other : byKey.getOrDefault(k, List.of())) {
                     if (other == c || !seen.add(other.address())) continue;
                     int r = rank(other.type());
@@ -95,71 +95,71 @@ public final class OperationGraph {
     }
 
     /** What a change makes available to later layers. */
-    private static Set<String> provided(Change c) {
-        Set<String> s = new HashSet<>(switch (c.type()) {
-            case VAULT, STORAGE_ACCOUNT, AZURE_NETWORK -> List.of("target:" + c.site());
-            case POLICY -> List.of("policy:" + c.name(), "any-policy");
-            case PROTECTION, MOBILITY -> List.of("machine:" + c.name());
-            case RECOVERY_PLAN -> List.of("plan:" + c.name());
-            case SITE, VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET, NETWORK_MAPPING, STORAGE_MAPPING -> List.of("site:" + c.site());
+    private static Set<ResourceKey> provided(Change c) {
+        Set<ResourceKey> s = new HashSet<>(switch (c.type()) {
+            case VAULT, STORAGE_ACCOUNT, AZURE_NETWORK -> List.of(ResourceKey.target(c.site()));
+            case POLICY -> List.of(ResourceKey.policy(c.name()), ResourceKey.anyPolicy());
+            case PROTECTION, MOBILITY -> List.of(ResourceKey.machine(c.name()));
+            case RECOVERY_PLAN -> List.of(ResourceKey.recoveryPlan(c.name()));
+            case SITE, VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET, NETWORK_MAPPING, STORAGE_MAPPING -> List.of(ResourceKey.site(c.site()));
         });
-        s.add("type:" + c.type().token());
+        s.add(ResourceKey.type(c.type()));
         return s;
     }
 
     /** What a change needs from earlier layers. */
-    private static Set<String> needed(Change c, Estate e, Membership membership) {
-        Set<String> s = switch (c.type()) {
+    private static Set<ResourceKey> needed(Change c, Estate e, Membership membership) {
+        Set<ResourceKey> s = switch (c.type()) {
             case PROTECTION, MOBILITY -> machineNeeds(c, e, membership);
             case RECOVERY_PLAN -> recoveryPlanNeeds(c, e);
             case POLICY -> policyNeeds(c, e);
             case VAULT, STORAGE_ACCOUNT, AZURE_NETWORK, SITE, VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET,
                     NETWORK_MAPPING, STORAGE_MAPPING -> infrastructureNeeds(c, e);
         };
-        if (c.action() == Action.DELETE) s.add("any-policy");
+        if (c.action() == Action.DELETE) s.add(ResourceKey.anyPolicy());
         return s;
     }
 
-    private static Set<String> machineNeeds(Change c, Estate e, Membership membership) {
-        Set<String> s = new HashSet<>();
-        s.add("machine:" + c.name());
-        s.add("site:" + c.site());
-        e.machine(c.name()).map(Machine::site).ifPresent(site -> s.add("site:" + site));
+    private static Set<ResourceKey> machineNeeds(Change c, Estate e, Membership membership) {
+        Set<ResourceKey> s = new HashSet<>();
+        s.add(ResourceKey.machine(c.name()));
+        s.add(ResourceKey.site(c.site()));
+        e.machine(c.name()).map(Machine::site).ifPresent(site -> s.add(ResourceKey.site(site)));
         membership.groupOf(c.name()).ifPresent(g -> {
-            s.add("policy:" + g.policy());
-            s.add("target:" + g.target());
+            s.add(ResourceKey.policy(g.policy()));
+            s.add(ResourceKey.target(g.target()));
         });
-        s.add("type:" + ResourceType.NETWORK_MAPPING.token());
-        s.add("type:" + ResourceType.STORAGE_MAPPING.token());
+        s.add(ResourceKey.type(ResourceType.NETWORK_MAPPING));
+        s.add(ResourceKey.type(ResourceType.STORAGE_MAPPING));
         return s;
     }
 
-    private static Set<String> recoveryPlanNeeds(Change c, Estate e) {
-        Set<String> s = new HashSet<>();
+    private static Set<ResourceKey> recoveryPlanNeeds(Change c, Estate e) {
+        Set<ResourceKey> s = new HashSet<>();
         e.recoveryPlans().stream().filter(p -> p.name().equals(c.name())).findFirst().ifPresent(p -> planNeeds(p, s));
-        s.add("target:" + c.site());
-        s.add("site:" + c.site());
+        s.add(ResourceKey.target(c.site()));
+        s.add(ResourceKey.site(c.site()));
         return s;
     }
 
-    private static Set<String> policyNeeds(Change c, Estate e) {
-        Set<String> s = new HashSet<>();
-        e.protectionGroups().stream().filter(g -> g.policy().equals(c.name())).map(ProtectionGroup::target).forEach(t -> s.add("target:" + t));
-        s.add("target:" + c.site());
+    private static Set<ResourceKey> policyNeeds(Change c, Estate e) {
+        Set<ResourceKey> s = new HashSet<>();
+        e.protectionGroups().stream().filter(g -> g.policy().equals(c.name())).map(ProtectionGroup::target).forEach(t -> s.add(ResourceKey.target(t)));
+        s.add(ResourceKey.target(c.site()));
         return s;
     }
 
-    private static Set<String> infrastructureNeeds(Change c, Estate e) {
-        Set<String> s = new HashSet<>();
-        s.add("site:" + c.site());
-        s.add("target:" + c.site());
-        e.azure().forEach(t -> s.add("target:" + t.name()));
+    private static Set<ResourceKey> infrastructureNeeds(Change c, Estate e) {
+        Set<ResourceKey> s = new HashSet<>();
+        s.add(ResourceKey.site(c.site()));
+        s.add(ResourceKey.target(c.site()));
+        e.azure().forEach(t -> s.add(ResourceKey.target(t.name())));
         return s;
     }
 
-    private static void planNeeds(RecoveryPlan p, Set<String> s) {
-        p.groups().forEach(g -> g.machines().stream().map(PlanMachine::name).forEach(m -> s.add("machine:" + m)));
-        s.add("target:" + p.target());
+    private static void planNeeds(RecoveryPlan p, Set<ResourceKey> s) {
+        p.groups().forEach(g -> g.machines().stream().map(PlanMachine::name).forEach(m -> s.add(ResourceKey.machine(m))));
+        s.add(ResourceKey.target(p.target()));
     }
 
     public Map<String, Step> steps() {

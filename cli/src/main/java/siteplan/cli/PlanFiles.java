@@ -1,0 +1,37 @@
+package siteplan.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import siteplan.planner.plan.Plan;
+import siteplan.planner.plan.PlanJson;
+
+/** Plans saved with plan -out, as show and apply read them. */
+final class PlanFiles {
+    private PlanFiles() {}
+
+    /** Reads a saved plan, refusing what is not one or has a format this siteplan does not know. */
+    static Plan read(Path file) {
+        if (!Files.isRegularFile(file)) throw new Siteplan.UserError("no plan file " + file);
+        Plan plan;
+        try {
+            // The version first: a plan of another format, or a JSON file that is no plan, is named as such.
+            var tree = siteplan.model.json.ModelJson.JSON.readTree(file.toFile());
+            if (tree == null || !tree.isObject() || !tree.has("format_version")) {
+                throw new Siteplan.UserError(file + " is not a siteplan plan: it has no format_version; save a plan with: siteplan plan PATH -out " + file);
+            }
+            if (!Plan.FORMAT_VERSION.equals(tree.get("format_version").asText())) {
+                throw new Siteplan.UserError(file + " has plan format " + tree.get("format_version").asText() + "; this siteplan reads format " + Plan.FORMAT_VERSION);
+            }
+            plan = PlanJson.read(file);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new Siteplan.UserError(file + " is not a siteplan plan (line " + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + "): " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new Siteplan.UserError("cannot read " + file + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            if (e instanceof Siteplan.UserError) throw e;
+            throw new Siteplan.UserError(file + " is not a complete siteplan plan (" + e.getMessage() + "); save a plan with: siteplan plan PATH -out " + file);
+        }
+        return plan;
+    }
+}
