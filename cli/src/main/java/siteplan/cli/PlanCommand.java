@@ -46,7 +46,7 @@ final class PlanCommand extends BaseCommand {
     boolean noHistory;
 
     @Override public Integer call() throws Exception {
-        Timing t = new Timing(spec.commandLine().getErr());
+        siteplan.diag.PhaseTimings t = siteplan.diag.PhaseTimings.command(spec.commandLine().getErr());
         Profile p = PlanningInputs.profile(profile);
         Path stateDir = state.resolve(paths);
         siteplan.planner.provider.Provider provider = PlanningInputs.provider(stateDir);

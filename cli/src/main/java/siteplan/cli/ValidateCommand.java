@@ -14,7 +14,7 @@ final class ValidateCommand extends BaseCommand {
     @Override public Integer call() {
         long t0 = System.nanoTime();
         DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths);
-        if (Boolean.getBoolean("siteplan.timing")) {
+        if (siteplan.diag.PhaseTimings.ON) {
             spec.commandLine().getErr().printf("timing: load %d ms (groovy compile %d ms, groovy run %d ms, summed over threads)%n",
                     (System.nanoTime() - t0) / 1_000_000, siteplan.dsl.GroovyLoader.COMPILE_NANOS.get() / 1_000_000, siteplan.dsl.GroovyLoader.RUN_NANOS.get() / 1_000_000);
         }

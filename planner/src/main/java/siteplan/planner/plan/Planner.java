@@ -34,7 +34,7 @@ public final class Planner {
 
     public static Plan plan(List<String> definition, Estate estate, SourceMap sources, DiscoveredState discovered, String provider, Profile profile, Options options,
                             Digests digests) {
-        Steps t = new Steps();
+        siteplan.diag.PhaseTimings t = siteplan.diag.PhaseTimings.steps("plan");
         // The diff and the rules read the same immutable values and nothing else: run them side by side.
         java.util.concurrent.CompletableFuture<List<Change>> diff = java.util.concurrent.CompletableFuture.supplyAsync(() -> Differ.diff(estate, discovered));
         Facts facts = new Facts(estate, discovered, profile, sources, options.today());
@@ -53,19 +53,6 @@ public final class Planner {
         t.mark("sizing");
         return new Plan(Plan.FORMAT_VERSION, options.siteplanVersion(), definition, provider, profile.name(),
                 modelDigest, stateFingerprint, summary.errors() == 0, summary, changes, findings, sizing, orders);
-    }
-
-    /** Step timings on standard error with -Dsiteplan.timing=true. */
-    private static final class Steps {
-        private static final boolean ON = Boolean.getBoolean("siteplan.timing");
-        private long last = System.nanoTime();
-
-        void mark(String step) {
-            if (!ON) return;
-            long now = System.nanoTime();
-            System.err.printf("timing:   plan.%s %d ms%n", step, (now - last) / 1_000_000);
-            last = now;
-        }
     }
 
     /** Disabling protection loses recovery points: refused by preventDestroy, otherwise allowed only with --allow-destroy. */
