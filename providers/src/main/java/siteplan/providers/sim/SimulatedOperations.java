@@ -9,11 +9,15 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import siteplan.executor.provider.JobStatus;
 import siteplan.executor.provider.OperationFailed;
@@ -73,6 +77,30 @@ public final class SimulatedOperations implements Operations {
     private DiscoveredState desired;
     private DiscoveredState state;
     private int jobCounter;
+    /** The declared machines by name: steps and jobs look their machine up, at 10,000 machines a scan each time. */
+    private final Map<String, Machine> machines = new HashMap<>();
+    /**
+     * Each machine's protected item and the vault holding it, for the vaults as {@code indexed} has them
+     * (the first vault in order holding the machine, as {@link DiscoveredState#protectedItem} finds it).
+     * Changes of items keep it current; any other replacement of the vaults rebuilds it on the next look-up.
+     */
+    private final Map<String, ProtectedItem> items = new HashMap<>();
+    private final Map<String, String> holders = new HashMap<>();
+    /** The jobs by id, and the jobs in progress by their machine with the vault holding them, for the same vaults. */
+    private final Map<String, Job> jobs = new HashMap<>();
+    private final Map<String, List<Running>> running = new HashMap<>();
+    private List<RecoveryVault> indexed;
+    /** The declared protected items by machine, once the desired state is made. */
+    private Map<String, ProtectedItem> wanted;
+    /** The jobs in progress by their simulated end: advancing the clock finishes the due ones without reading every job. */
+    private final PriorityQueue<Due> due = new PriorityQueue<>(Comparator.comparing(Due::ends));
+
+    private record Due(Instant ends, String vault) {}
+
+    /** A job in progress and its vault: of two on one machine, the first in the state's order (vault, then id) counts. */
+    private record Running(String vault, Job job) {
+        static final Comparator<Running> ORDER = Comparator.comparing(Running::vault).thenComparing(r -> r.job().id());
+    }
 
     public SimulatedOperations(Path stateDir, Estate estate, SimClock clock) {
         this.stateDir = stateDir;
@@ -91,6 +119,38 @@ public final class SimulatedOperations implements Operations {
                     + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? "it " + siteplan.planner.state.StateFolder.where(j) : e.getClass().getSimpleName()));
         }
         this.jobCounter = state.vaults().stream().mapToInt(v -> v.jobs().size()).sum();
+        estate.machines().forEach(m -> machines.putIfAbsent(m.name(), m));
+        for (RecoveryVault v : state.vaults()) {
+            for (Job j : v.jobs()) if (j.state().equals("InProgress")) due.add(new Due(Instant.parse(j.ended()), v.target()));
+        }
+    }
+
+    private Optional<Machine> machine(String name) {
+        return Optional.ofNullable(machines.get(name));
+    }
+
+    /** The machine's protected item, in whichever vault holds it. */
+    private Optional<ProtectedItem> protectedItem(String machine) {
+        index();
+        return Optional.ofNullable(items.get(machine));
+    }
+
+    private void index() {
+        if (indexed == state.vaults()) return;
+        items.clear();
+        holders.clear();
+        jobs.clear();
+        running.clear();
+        for (RecoveryVault v : state.vaults()) {
+            for (ProtectedItem p : v.protectedItems()) {
+                if (items.putIfAbsent(p.machine(), p) == null) holders.put(p.machine(), v.target());
+            }
+            for (Job j : v.jobs()) {
+                jobs.putIfAbsent(j.id(), j);
+                if (j.state().equals("InProgress")) running.computeIfAbsent(j.target(), m -> new ArrayList<>()).add(new Running(v.target(), j));
+            }
+        }
+        indexed = state.vaults();
     }
 
     @Override public String describe() {
@@ -189,8 +249,17 @@ public final class SimulatedOperations implements Operations {
     }
 
     private DiscoveredState desired() {
-        if (desired == null) desired = SimulatedEstate.create(estate, true, null);
+        if (desired == null) {
+            desired = SimulatedEstate.create(estate, true, null);
+            wanted = new HashMap<>();
+            desired.vaults().forEach(v -> v.protectedItems().forEach(p -> wanted.putIfAbsent(p.machine(), p)));
+        }
         return desired;
+    }
+
+    private Optional<ProtectedItem> wantedItem(String machine) {
+        desired();
+        return Optional.ofNullable(wanted.get(machine));
     }
 
     private StepResult vault(Step s, DiscoveredState want) {
@@ -363,7 +432,7 @@ public final class SimulatedOperations implements Operations {
 
     private StepResult protection(Step s, DiscoveredState want, Secrets secrets) {
         String machine = s.name();
-        Optional<ProtectedItem> have = state.protectedItem(machine);
+        Optional<ProtectedItem> have = protectedItem(machine);
         switch (s.action()) {
             case DELETE -> {
                 if (have.isEmpty()) return StepResult.already(machine + " is not protected");
@@ -371,6 +440,7 @@ public final class SimulatedOperations implements Operations {
                 List<ProtectedItem> items = new ArrayList<>(v.protectedItems());
                 items.removeIf(p -> p.machine().equals(machine));
                 replaceVault(v.withItems(items, v.jobs()));
+                indexed = null; // the machine may be held by another vault too
                 return StepResult.changed("protection of " + machine + " disabled");
             }
             case REPROTECT -> {
@@ -381,7 +451,7 @@ public final class SimulatedOperations implements Operations {
             }
             case UPDATE -> {
                 ProtectedItem p = have.orElseThrow(() -> new OperationFailed(machine + " is not protected"));
-                ProtectedItem w = wantedItem(want, machine);
+                ProtectedItem w = declaredItem(machine);
                 ProtectedItem updated = new ProtectedItem(p.machine(), p.site(), w.protectionGroup(), w.policy(), w.processServer(), p.masterTarget(), p.storageAccount(),
                         p.state(), p.health(), p.activeLocation(), p.disks(), w.failover(), p.mobility(), p.managed(), p.testFailover());
                 if (updated.equals(p)) return StepResult.already(machine + " is as declared");
@@ -390,7 +460,7 @@ public final class SimulatedOperations implements Operations {
             }
             default -> {
                 // CREATE, REPLACE, RE_REPLICATE: enable protection (again) and wait for initial replication.
-                ProtectedItem w = wantedItem(want, machine);
+                ProtectedItem w = declaredItem(machine);
                 if (have.isPresent() && s.action() == siteplan.planner.diff.Action.CREATE) {
                     return runningJob(machine, "enable-protection").map(j -> StepResult.job(j, "initial replication of " + machine + " already running"))
                             .orElse(StepResult.already(machine + " is protected"));
@@ -400,7 +470,7 @@ public final class SimulatedOperations implements Operations {
                     return runningJob(machine, "enable-protection").map(j -> StepResult.job(j, "re-replication of " + machine + " already running"))
                             .orElse(StepResult.already(machine + " already replicates as declared"));
                 }
-                Machine m = estate.machine(machine).orElseThrow();
+                Machine m = machine(machine).orElseThrow();
                 ProtectionGroup g = membership.groupOf(machine).orElseThrow(() -> new OperationFailed(machine + " is in no protection group"));
                 ProtectedItem.Mobility mobility = null;
                 if (m.mobility() != null) {
@@ -419,14 +489,14 @@ public final class SimulatedOperations implements Operations {
     }
 
     private boolean mechanismChanged(String machine) {
-        ProtectedItem p = state.protectedItem(machine).orElseThrow();
+        ProtectedItem p = protectedItem(machine).orElseThrow();
         String now = state.vaults().stream().map(v -> v.fabric(p.site()).orElse(null)).filter(Objects::nonNull).map(Fabric::replicationMechanism).filter(Objects::nonNull).findFirst().orElse(null);
         String declared = estate.vmwareSites().stream().filter(x -> x.name().equals(p.site())).map(x -> x.replication() == null ? "internet" : x.replication().token()).findFirst().orElse(now);
         return !Objects.equals(now, declared);
     }
 
-    private ProtectedItem wantedItem(DiscoveredState want, String machine) {
-        return want.protectedItem(machine).orElseThrow(() -> new OperationFailed(machine + " is not declared as protected"));
+    private ProtectedItem declaredItem(String machine) {
+        return wantedItem(machine).orElseThrow(() -> new OperationFailed(machine + " is not declared as protected"));
     }
 
     /** Initial replication time: the data over the process server's uplink, compressed by 30%. */
@@ -440,9 +510,9 @@ public final class SimulatedOperations implements Operations {
 
     private StepResult mobility(Step s, Secrets secrets) {
         String machine = s.name();
-        ProtectedItem p = state.protectedItem(machine).orElseThrow(() -> new OperationFailed("the Mobility service of " + machine + " is managed once protection is enabled; enable protection first"));
-        Machine m = estate.machine(machine).orElseThrow(() -> new OperationFailed(machine + " is not declared"));
-        ProtectedItem.Mobility w = desired().protectedItem(machine).map(ProtectedItem::mobility).orElse(null);
+        ProtectedItem p = protectedItem(machine).orElseThrow(() -> new OperationFailed("the Mobility service of " + machine + " is managed once protection is enabled; enable protection first"));
+        Machine m = machine(machine).orElseThrow(() -> new OperationFailed(machine + " is not declared"));
+        ProtectedItem.Mobility w = wantedItem(machine).map(ProtectedItem::mobility).orElse(null);
         if (w == null || w.equals(p.mobility())) return StepResult.already("Mobility service of " + machine + " is as declared");
         List<String> did = new ArrayList<>();
         boolean install = p.mobility() == null || !Objects.equals(p.mobility().version(), w.version())
@@ -494,7 +564,7 @@ public final class SimulatedOperations implements Operations {
 
     @Override public synchronized String cleanupTestFailover(String machine) {
         advance();
-        ProtectedItem p = state.protectedItem(machine).orElse(null);
+        ProtectedItem p = protectedItem(machine).orElse(null);
         if (p == null || p.testFailover() == null) return null;
         String job = startJob(machine, "test-failover-cleanup", Duration.ofMinutes(3), null);
         putItem(p.withTestFailover(null));
@@ -504,7 +574,7 @@ public final class SimulatedOperations implements Operations {
 
     @Override public synchronized String failover(String machine, FailoverType type, RecoveryPointChoice point) {
         advance();
-        ProtectedItem p = state.protectedItem(machine).orElseThrow(() -> new OperationFailed(machine + " is not protected"));
+        ProtectedItem p = protectedItem(machine).orElseThrow(() -> new OperationFailed(machine + " is not protected"));
         ActiveLocation to;
         if (p.state() == ReplicationState.PROTECTED && p.activeLocation() == ActiveLocation.PRIMARY) to = ActiveLocation.RECOVERY;
         else if (p.state() == ReplicationState.REPROTECTED) to = p.activeLocation() == ActiveLocation.RECOVERY ? ActiveLocation.PRIMARY : ActiveLocation.RECOVERY;
@@ -520,7 +590,7 @@ public final class SimulatedOperations implements Operations {
 
     @Override public synchronized String commit(String machine) {
         advance();
-        ProtectedItem p = state.protectedItem(machine).orElseThrow(() -> new OperationFailed(machine + " is not protected"));
+        ProtectedItem p = protectedItem(machine).orElseThrow(() -> new OperationFailed(machine + " is not protected"));
         if (p.state() == ReplicationState.FAILOVER_COMMITTED) return null;
         if (p.state() != ReplicationState.FAILED_OVER) throw new OperationFailed(machine + " has no failover to commit (it is " + p.state().token() + ")");
         String job = startJob(machine, "commit", Duration.ofMinutes(2), null);
@@ -531,7 +601,7 @@ public final class SimulatedOperations implements Operations {
 
     @Override public synchronized String reprotect(String machine) {
         advance();
-        ProtectedItem p = state.protectedItem(machine).orElseThrow(() -> new OperationFailed(machine + " is not protected"));
+        ProtectedItem p = protectedItem(machine).orElseThrow(() -> new OperationFailed(machine + " is not protected"));
         if (p.state() == ReplicationState.REPROTECTED || (p.state() == ReplicationState.PROTECTED && p.activeLocation() == ActiveLocation.PRIMARY)) {
             return runningJob(machine, "reprotect").orElse(null);
         }
@@ -542,7 +612,7 @@ public final class SimulatedOperations implements Operations {
     }
 
     private String startReprotect(ProtectedItem p) {
-        Machine m = estate.machine(p.machine()).orElseThrow();
+        Machine m = machine(p.machine()).orElseThrow();
         ProtectionGroup g = membership.groupOf(p.machine()).orElseThrow();
         // Reprotect resynchronises only the changed blocks: about a tenth of the data.
         String job = startJob(p.machine(), "reprotect", replicationTime(m, g, new DataSize(m.totalSize().bytes() / 10)), null);
@@ -552,7 +622,7 @@ public final class SimulatedOperations implements Operations {
     }
 
     private ProtectedItem protectedForFailover(String machine) {
-        ProtectedItem p = state.protectedItem(machine).orElseThrow(() -> new OperationFailed(machine + " is not protected: apply the plan that protects it first"));
+        ProtectedItem p = protectedItem(machine).orElseThrow(() -> new OperationFailed(machine + " is not protected: apply the plan that protects it first"));
         if (p.state() != ReplicationState.PROTECTED && p.state() != ReplicationState.REPROTECTED) {
             throw new OperationFailed(machine + " cannot be test-failed-over while " + p.state().token());
         }
@@ -561,7 +631,7 @@ public final class SimulatedOperations implements Operations {
 
     /** A few minutes to create and boot the VM, a minute more per 100 GB of disk. */
     private Duration failoverTime(String machine) {
-        long gb = estate.machine(machine).map(m -> (long) m.totalSize().gigabytes()).orElse(0L);
+        long gb = machine(machine).map(m -> (long) m.totalSize().gigabytes()).orElse(0L);
         return Duration.ofMinutes(4).plusSeconds(gb * 60 / 100).plusSeconds(Math.floorMod(machine.hashCode(), 90));
     }
 
@@ -583,7 +653,7 @@ public final class SimulatedOperations implements Operations {
 
     /** A duration setting of the policy that protects the machine, as the vault holds it. */
     private Optional<Duration> policySetting(String machine, String setting) {
-        return state.protectedItem(machine).flatMap(p -> state.vaults().stream().flatMap(v -> v.policies().stream())
+        return protectedItem(machine).flatMap(p -> state.vaults().stream().flatMap(v -> v.policies().stream())
                 .filter(x -> x.name().equals(p.policy())).findFirst()).map(x -> x.settings().get(setting))
                 .filter(Objects::nonNull).map(siteplan.units.Durations::parse);
     }
@@ -611,35 +681,31 @@ public final class SimulatedOperations implements Operations {
 
     @Override public synchronized ProtectedItem item(String machine) {
         advance();
-        return state.protectedItem(machine).orElse(null);
+        return protectedItem(machine).orElse(null);
     }
 
     // ------------------------------------------------------------------ jobs
 
     @Override public synchronized JobStatus job(String id) {
         advance();
-        for (RecoveryVault v : state.vaults()) {
-            for (Job j : v.jobs()) {
-                if (j.id().equals(id)) {
-                    Instant started = Instant.parse(j.started());
-                    Instant ends = Instant.parse(j.ended());
-                    JobStatus.State st = switch (j.state()) {
-                        case "Succeeded" -> JobStatus.State.SUCCEEDED;
-                        case "Failed" -> JobStatus.State.FAILED;
-                        default -> JobStatus.State.RUNNING;
-                    };
-                    double total = Math.max(1, Duration.between(started, ends).toMillis());
-                    double progress = st == JobStatus.State.RUNNING ? Math.min(0.99, Duration.between(started, clock.now()).toMillis() / total) : 1.0;
-                    return new JobStatus(id, st, progress, started, st == JobStatus.State.RUNNING ? null : ends, j.error());
-                }
-            }
-        }
-        throw new OperationFailed("job " + id + " is unknown to the simulated estate");
+        index();
+        Job j = jobs.get(id);
+        if (j == null) throw new OperationFailed("job " + id + " is unknown to the simulated estate");
+        Instant started = Instant.parse(j.started());
+        Instant ends = Instant.parse(j.ended());
+        JobStatus.State st = switch (j.state()) {
+            case "Succeeded" -> JobStatus.State.SUCCEEDED;
+            case "Failed" -> JobStatus.State.FAILED;
+            default -> JobStatus.State.RUNNING;
+        };
+        double total = Math.max(1, Duration.between(started, ends).toMillis());
+        double progress = st == JobStatus.State.RUNNING ? Math.min(0.99, Duration.between(started, clock.now()).toMillis() / total) : 1.0;
+        return new JobStatus(id, st, progress, started, st == JobStatus.State.RUNNING ? null : ends, j.error());
     }
 
     private Optional<String> runningJob(String machine, String operation) {
-        return state.vaults().stream().flatMap(v -> v.jobs().stream())
-                .filter(j -> j.target().equals(machine) && j.operation().equals(operation) && j.state().equals("InProgress")).map(Job::id).findFirst();
+        index();
+        return running.getOrDefault(machine, List.of()).stream().filter(r -> r.job().operation().equals(operation)).min(Running.ORDER).map(r -> r.job().id());
     }
 
     private String startJob(String machine, String operation, Duration duration, String failure) {
@@ -647,43 +713,64 @@ public final class SimulatedOperations implements Operations {
         Instant now = clock.now();
         String id = "job-" + (++jobCounter) + "-" + operation + "-" + machine;
         List<Job> jobs = new ArrayList<>(v.jobs());
-        jobs.add(new Job(id, operation, machine, "InProgress", now.toString(), now.plus(duration).toString(), failure));
+        Job job = new Job(id, operation, machine, "InProgress", now.toString(), now.plus(duration).toString(), failure);
+        jobs.add(job);
         replaceVault(v.withItems(v.protectedItems(), jobs));
+        this.jobs.put(id, job);
+        running.computeIfAbsent(machine, m -> new ArrayList<>()).add(new Running(v.target(), job));
+        due.add(new Due(now.plus(duration), v.target()));
         return id;
     }
 
     /** Finishes the jobs whose simulated end has passed, with their effect on the protected item. */
     private void advance() {
         Instant now = clock.now();
+        if (due.isEmpty() || due.peek().ends().isAfter(now)) return;
+        Set<String> vaultsDue = new HashSet<>();
+        while (!due.isEmpty() && !due.peek().ends().isAfter(now)) vaultsDue.add(due.poll().vault());
         boolean changed = false;
         List<RecoveryVault> vaults = new ArrayList<>();
         for (RecoveryVault v : state.vaults()) {
+            if (!vaultsDue.contains(v.target())) {
+                vaults.add(v);
+                continue;
+            }
             boolean vaultChanged = false;
             List<Job> jobs = new ArrayList<>();
-            Map<String, ProtectedItem> items = new TreeMap<>();
-            v.protectedItems().forEach(p -> items.put(p.machine(), p));
+            Map<String, ProtectedItem> itemsNow = new HashMap<>();
+            v.protectedItems().forEach(p -> itemsNow.put(p.machine(), p));
+            boolean itemsChanged = false;
             for (Job j : v.jobs()) {
                 if (j.state().equals("InProgress") && !Instant.parse(j.ended()).isAfter(now)) {
                     boolean failed = j.error() != null;
                     jobs.add(new Job(j.id(), j.operation(), j.target(), failed ? "Failed" : "Succeeded", j.started(), j.ended(), j.error()));
-                    ProtectedItem p = items.get(j.target());
+                    ProtectedItem p = itemsNow.get(j.target());
                     if (!failed && p != null && j.operation().equals("enable-protection") && p.state() == ReplicationState.INITIAL_REPLICATION) {
-                        items.put(p.machine(), p.with(ReplicationState.PROTECTED, ActiveLocation.PRIMARY));
+                        itemsNow.put(p.machine(), p.with(ReplicationState.PROTECTED, ActiveLocation.PRIMARY));
+                        itemsChanged = true;
                     }
-                    if (failed && p != null && j.operation().equals("test-failover")) items.put(p.machine(), p.withTestFailover(null));
+                    if (failed && p != null && j.operation().equals("test-failover")) {
+                        itemsNow.put(p.machine(), p.withTestFailover(null));
+                        itemsChanged = true;
+                    }
                     vaultChanged = true;
                 } else {
                     jobs.add(j);
                 }
             }
             if (jobs.size() > JOBS_KEPT) jobs = new ArrayList<>(jobs.subList(jobs.size() - JOBS_KEPT, jobs.size()));
-            vaults.add(vaultChanged ? v.withItems(List.copyOf(items.values()), jobs) : v);
+            if (vaultChanged) {
+                List<ProtectedItem> itemsAfter = itemsChanged ? v.protectedItems().stream().map(p -> itemsNow.get(p.machine())).toList() : v.protectedItems();
+                vaults.add(v.withItems(itemsAfter, jobs));
+            } else {
+                vaults.add(v);
+            }
             changed |= vaultChanged;
         }
         if (changed) {
             // Finished jobs follow from the clock, so they need no write of their own: the next
             // operation's write (or close) persists them.
-            state = new DiscoveredState(state.vcenters(), state.vmms(), state.azure(), vaults);
+            state = new DiscoveredState(state.vcenters(), state.vmms(), state.azure(), vaults); // the index is rebuilt on the next look-up
             unsaved = true;
         }
     }
@@ -695,8 +782,9 @@ public final class SimulatedOperations implements Operations {
     }
 
     private RecoveryVault vaultOf(String machine) {
-        Optional<RecoveryVault> holding = state.vaults().stream().filter(v -> v.protectedItems().stream().anyMatch(p -> p.machine().equals(machine))).findFirst();
-        if (holding.isPresent()) return holding.get();
+        index();
+        String holder = holders.get(machine);
+        if (holder != null) return state.vault(holder).orElseThrow();
         String target = membership.groupOf(machine).map(ProtectionGroup::target).orElse(null);
         return state.vault(target).orElseThrow(() -> new OperationFailed("the vault for " + machine + " (" + target + ") does not exist yet"));
     }
@@ -707,13 +795,18 @@ public final class SimulatedOperations implements Operations {
         items.removeIf(p -> p.machine().equals(item.machine()));
         items.add(item);
         replaceVault(v.withItems(items, v.jobs()));
+        this.items.put(item.machine(), item);
+        holders.put(item.machine(), v.target());
     }
 
+    /** Puts the vault in place of the one with its target; the index stays current, so callers that change items update it. */
     private void replaceVault(RecoveryVault v) {
+        index();
         List<RecoveryVault> vaults = new ArrayList<>(state.vaults());
         vaults.removeIf(x -> x.target().equals(v.target()));
         vaults.add(v);
         state = new DiscoveredState(state.vcenters(), state.vmms(), state.azure(), vaults);
+        indexed = state.vaults();
     }
 
     /** Writes the state atomically, then records the operation: a kill between the two loses a log line, never a change. */
