@@ -13,9 +13,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import siteplan.cli.render.HumanView;
 import siteplan.executor.apply.Applier;
+import siteplan.executor.apply.ApplyGate;
+import siteplan.executor.apply.ApplyRefused;
 import siteplan.executor.apply.ApplyResult;
 import siteplan.executor.apply.Journal;
 import siteplan.executor.apply.OperationGraph;
+import siteplan.executor.apply.SavedPlanCheck;
 import siteplan.executor.secrets.Secrets;
 import siteplan.planner.plan.Plan;
 import siteplan.planner.plan.PlanJson;
@@ -60,6 +63,14 @@ final class ApplyCommand extends BaseCommand {
     String profile;
 
     @Override public Integer call() throws Exception {
+        try {
+            return apply();
+        } catch (ApplyRefused e) {
+            throw new Siteplan.UserError(e.getMessage());
+        }
+    }
+
+    private int apply() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (parallelism < 1) throw new Siteplan.UserError("--parallelism must be at least 1, not " + parallelism);
@@ -68,7 +79,7 @@ final class ApplyCommand extends BaseCommand {
             throw new Siteplan.UserError("no plan file " + args.get(0) + " — save one with: siteplan plan PATH -out " + args.get(0));
         }
         Applier.Options options = new Applier.Options(parallelism, new Applier.Retry(retries, retryDelay, retryMaxDelay));
-        boolean saved = args.size() == 1 ? args.get(0).endsWith(".json") && Files.isRegularFile(Path.of(args.get(0))) : SavedPlan.looksLikePlan(args.get(0));
+        boolean saved = args.size() == 1 ? args.get(0).endsWith(".json") && Files.isRegularFile(Path.of(args.get(0))) : SavedPlanCheck.looksLikePlan(args.get(0));
         Plan plan;
         DefinitionLoader.Loaded loaded;
         Path stateDir;
@@ -76,26 +87,19 @@ final class ApplyCommand extends BaseCommand {
         if (saved) {
             String file = args.get(0);
             Plan reviewed = PlanFiles.read(Path.of(file));
-            definition = SavedPlan.definition(file, reviewed, args.subList(1, args.size()));
+            definition = SavedPlanCheck.definition(file, reviewed, args.subList(1, args.size()));
             stateDir = state.resolve(definition);
             loaded = loadDefinition(definition, stateDir);
-            if (!reviewed.applicable()) throw new Siteplan.UserError(file + " has error findings and can never be applied; fix them and plan again");
-            if (!loaded.digest().equals(reviewed.modelDigest())) {
-                throw new Siteplan.UserError("the plan " + file + " is stale: the definition (" + String.join(", ", definition)
-                        + ") changed since it was made. Nothing was changed; run siteplan plan again and review the new plan.");
-            }
+            SavedPlanCheck.requireSameDefinition(file, reviewed, definition, loaded.digest());
             siteplan.planner.provider.Provider provider = PlanningInputs.provider(stateDir);
             DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
             String fingerprint = provider.fingerprint(discovered);
-            if (!fingerprint.equals(reviewed.stateFingerprint())) {
-                throw new Siteplan.UserError("the plan " + file + " is stale: what exists (" + provider.describe()
-                        + ") changed since it was made, perhaps by another apply. Nothing was changed; run siteplan plan again and review the new plan.");
-            }
+            SavedPlanCheck.requireSameState(file, reviewed, fingerprint, provider.describe());
             // The changes carried out are the ones planned here and now, from this command line; the file only has to agree.
             plan = Planner.plan(definition, loaded.estate(), loaded.sources(), discovered, provider.describe(), PlanningInputs.profile(profile),
                     new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), fingerprint));
-            SavedPlan.requireSame(file, reviewed, plan);
-            SavedPlan.destroyGate(file, plan, allowDestroy);
+            SavedPlanCheck.requireSame(file, reviewed, plan);
+            SavedPlanCheck.destroyGate(file, plan, allowDestroy);
             if (!plan.applicable()) {
                 throw new Siteplan.UserError("not applying " + file + ": planned again now, it has error findings: " + String.join("; ", plan.findings().stream()
                         .filter(f -> f.severity() == siteplan.planner.rules.Severity.ERROR).map(f -> f.rule() + " " + f.message()).toList())
@@ -112,7 +116,7 @@ final class ApplyCommand extends BaseCommand {
             out.print(HumanView.render(plan, Siteplan.colour(false)));
             out.flush();
             if (!plan.applicable()) return ExitCode.INVALID_INPUT;
-            SavedPlan.destroyGate("the plan", plan, allowDestroy);
+            SavedPlanCheck.destroyGate("the plan", plan, allowDestroy);
             if (!plan.summary().hasChanges()) {
                 out.println("Nothing to apply: the estate is as declared.");
                 return ExitCode.OK;
@@ -134,7 +138,7 @@ final class ApplyCommand extends BaseCommand {
             throw new Siteplan.UserError(e.getMessage());
         }
         OperationGraph graph = OperationGraph.of(plan.changes(), loaded.estate());
-        missingCredentials(graph, loaded, secrets);
+        ApplyGate.requireCredentials(graph, loaded.estate(), secrets);
         PlanningInputs.providers(stateDir).faultsProblem().ifPresent(problem -> {
             throw new Siteplan.UserError(problem);
         });
@@ -144,10 +148,7 @@ final class ApplyCommand extends BaseCommand {
         String planned = plan.stateFingerprint();
         Runnable stillCurrent = () -> {
             siteplan.planner.provider.Provider provider = PlanningInputs.provider(dir);
-            if (!provider.fingerprint(PlanningInputs.discover(provider, model)).equals(planned)) {
-                throw new Siteplan.UserError("the plan is stale: what exists (" + provider.describe() + ") changed since it was made, while waiting for the lock"
-                        + " or by another apply. Nothing was changed; run siteplan plan again and review the new plan.");
-            }
+            ApplyGate.requireUnchanged(planned, () -> provider.fingerprint(PlanningInputs.discover(provider, model)), provider.describe());
         };
         try (LockedRun locked = LockedRun.start(historyOptions, stateDir, estate, EstateIdentity.of(loaded.estate(), stateDir), "apply", err, stillCurrent);
              siteplan.executor.provider.Operations ops = PlanningInputs.operations(stateDir, loaded.estate())) {
@@ -196,25 +197,6 @@ final class ApplyCommand extends BaseCommand {
             out.flush();
             return result.succeeded() ? ExitCode.OK : ExitCode.FAILED;
         }
-    }
-
-    /** Every credential the plan's steps will ask for is set, or nothing starts: a half-done apply for want of a password helps no one. */
-    private static void missingCredentials(OperationGraph graph, DefinitionLoader.Loaded loaded, Secrets secrets) {
-        var needs = new siteplan.executor.apply.Credentials(loaded.estate());
-        java.util.Map<String, java.util.List<String>> missing = new java.util.TreeMap<>();
-        for (var step : graph.steps().values()) {
-            for (var c : needs.forStep(step)) {
-                if (!secrets.present(c.ref())) missing.computeIfAbsent(c.ref() + " (" + Secrets.howToSet(c.ref()) + ")", k -> new java.util.ArrayList<>()).add(step.address());
-            }
-        }
-        if (missing.isEmpty()) return;
-        StringBuilder b = new StringBuilder("not applying: the plan needs credentials that are not set; nothing was changed:");
-        missing.forEach((ref, steps) -> {
-            java.util.Collections.sort(steps);
-            b.append("\n  ").append(ref).append(" — for ").append(String.join(", ", steps.subList(0, Math.min(3, steps.size()))))
-                    .append(steps.size() > 3 ? " and " + (steps.size() - 3) + " more" : "");
-        });
-        throw new Siteplan.UserError(b.toString());
     }
 
     private DefinitionLoader.Loaded loadDefinition(List<String> paths, Path stateDir) {

@@ -435,12 +435,16 @@ public final class RecoveryRunner {
         return u.getPort() > 0 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
     }
 
-    /** Removes every test VM this drill started (and any found running for the plan's machines), in parallel, whatever happened before. */
+    /**
+     * Removes every test VM this drill started (and any found running for the plan's machines), in parallel, whatever happened before.
+     * Results are listed in plan order (group, then machine as declared), not in the order the test failovers started, which
+     * varies from run to run: the report reads the same every time.
+     */
     private List<RunReport.Cleanup> cleanup(ExecutorService pool) {
-        Set<String> machines = new LinkedHashSet<>(startedTests);
+        Set<String> machines = new LinkedHashSet<>();
         plan.groups().forEach(g -> g.machines().forEach(m -> {
             var item = ops.item(m.name());
-            if (item != null && item.testFailover() != null) machines.add(m.name());
+            if (startedTests.contains(m.name()) || item != null && item.testFailover() != null) machines.add(m.name());
         }));
         List<CompletableFuture<RunReport.Cleanup>> fs = new ArrayList<>();
         ExecutorService cleaner = pool.isShutdown() ? Executors.newFixedThreadPool(4) : pool;

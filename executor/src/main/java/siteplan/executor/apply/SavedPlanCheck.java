@@ -1,4 +1,4 @@
-package siteplan.cli;
+package siteplan.executor.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -23,11 +23,11 @@ import siteplan.planner.rules.Severity;
  * Nothing read from the file (destroy permission, state location, definition, profile) is used to
  * decide what apply may do; those fields are only compared.
  */
-final class SavedPlan {
-    private SavedPlan() {}
+public final class SavedPlanCheck {
+    private SavedPlanCheck() {}
 
     /** A JSON file whose top level names a plan format: the first argument of `apply plan.json [PATH…]`. */
-    static boolean looksLikePlan(String arg) {
+    public static boolean looksLikePlan(String arg) {
         Path p = Path.of(arg);
         if (!arg.endsWith(".json") || !Files.isRegularFile(p)) return false;
         try {
@@ -43,7 +43,7 @@ final class SavedPlan {
      * plan was made of; without them, the plan's own paths, but only when they stay inside the working
      * directory (the checkout): a plan must not point apply at a definition elsewhere on the runner.
      */
-    static List<String> definition(String file, Plan saved, List<String> given) {
+    public static List<String> definition(String file, Plan saved, List<String> given) {
         if (!given.isEmpty()) {
             if (!same(given, saved.definition())) {
                 throw mismatch(file, "it is a plan of " + String.join(", ", saved.definition()) + ", and this apply was given " + String.join(", ", given));
@@ -54,7 +54,7 @@ final class SavedPlan {
         try {
             cwd = Path.of("").toRealPath();
         } catch (IOException e) {
-            throw new Siteplan.UserError("cannot resolve the working directory: " + e.getMessage());
+            throw new ApplyRefused("cannot resolve the working directory: " + e.getMessage());
         }
         for (String d : saved.definition()) {
             Path p = Path.of(d);
@@ -67,7 +67,7 @@ final class SavedPlan {
                 }
             }
             if (!inside) {
-                throw new Siteplan.UserError("the plan " + file + " names its definition as " + d + ", which is not a folder or file inside the working directory;"
+                throw new ApplyRefused("the plan " + file + " names its definition as " + d + ", which is not a folder or file inside the working directory;"
                         + " give the definition on the command line: siteplan apply " + file + " PATH. Nothing was changed.");
             }
         }
@@ -91,10 +91,33 @@ final class SavedPlan {
     }
 
     /**
+     * A saved plan is applied only to the definition it was made of, and only when it has no error findings.
+     * Checked before discovery, so a stale definition is refused without reading what exists.
+     */
+    public static void requireSameDefinition(String file, Plan saved, List<String> definition, String digestNow) {
+        if (!saved.applicable()) throw new ApplyRefused(file + " has error findings and can never be applied; fix them and plan again");
+        if (!digestNow.equals(saved.modelDigest())) {
+            throw new ApplyRefused("the plan " + file + " is stale: the definition (" + String.join(", ", definition)
+                    + ") changed since it was made. Nothing was changed; run siteplan plan again and review the new plan.");
+        }
+    }
+
+    /**
+     * ... and only to what exists as it was when the plan was made. Checked before planning again, so the
+     * refusal names the stale estate rather than the changes it moved.
+     */
+    public static void requireSameState(String file, Plan saved, String fingerprintNow, String provider) {
+        if (!fingerprintNow.equals(saved.stateFingerprint())) {
+            throw new ApplyRefused("the plan " + file + " is stale: what exists (" + provider
+                    + ") changed since it was made, perhaps by another apply. Nothing was changed; run siteplan plan again and review the new plan.");
+        }
+    }
+
+    /**
      * Refuses unless the plan made now is the saved one: same profile, same place state is read from,
      * and the same changes, one for one, in order, field for field.
      */
-    static void requireSame(String file, Plan saved, Plan now) {
+    public static void requireSame(String file, Plan saved, Plan now) {
         if (!String.valueOf(saved.profile()).equals(now.profile())) {
             throw mismatch(file, "it was made with rule profile " + saved.profile() + ", and this apply uses " + now.profile() + " (--profile)");
         }
@@ -114,7 +137,7 @@ final class SavedPlan {
     }
 
     /** The first way the saved changes differ from today's, for the message; null when they are the same. */
-    static String firstDifference(List<Change> saved, List<Change> now) {
+    private static String firstDifference(List<Change> saved, List<Change> now) {
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (Change c : saved) {
             if (seen.merge(String.valueOf(c.address()), 1, Integer::sum) == 2) return c.address() + " is in it twice";
@@ -155,8 +178,8 @@ final class SavedPlan {
         return a == null ? "no action" : a.token();
     }
 
-    static Siteplan.UserError mismatch(String file, String detail) {
-        return new Siteplan.UserError("the plan " + file + " does not match what the definition and the estate give now: " + detail
+    private static ApplyRefused mismatch(String file, String detail) {
+        return new ApplyRefused("the plan " + file + " does not match what the definition and the estate give now: " + detail
                 + ". Nothing was changed; run siteplan plan again and review the new plan.");
     }
 
@@ -165,7 +188,7 @@ final class SavedPlan {
      * definition as it is now, whatever the plan was made with: preventDestroy always refuses, and
      * otherwise apply itself must be given --allow-destroy.
      */
-    static void destroyGate(String what, Plan now, boolean allowDestroy) {
+    public static void destroyGate(String what, Plan now, boolean allowDestroy) {
         List<String> prevented = new ArrayList<>();
         List<String> needsPermission = new ArrayList<>();
         for (Finding f : now.findings()) {
@@ -174,11 +197,11 @@ final class SavedPlan {
             else if (f.rule().equals("PLAN-DESTROY")) needsPermission.add(f.subject());
         }
         if (!prevented.isEmpty()) {
-            throw new Siteplan.UserError("not applying " + what + ": " + String.join("; ", prevented) + ". Nothing was changed.");
+            throw new ApplyRefused("not applying " + what + ": " + String.join("; ", prevented) + ". Nothing was changed.");
         }
         if (!needsPermission.isEmpty() || (!allowDestroy && now.changes().stream().anyMatch(Change::destructive))) {
             List<String> names = now.changes().stream().filter(Change::destructive).map(Change::address).toList();
-            throw new Siteplan.UserError("not applying " + what + ": it disables protection and loses the recovery points of " + String.join(", ", names)
+            throw new ApplyRefused("not applying " + what + ": it disables protection and loses the recovery points of " + String.join(", ", names)
                     + ", and apply was not given --allow-destroy. Nothing was changed; pass --allow-destroy to apply itself once that loss is approved.");
         }
     }
