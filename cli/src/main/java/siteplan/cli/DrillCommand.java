@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import siteplan.executor.run.RunFrame;
 import siteplan.executor.drill.RecoveryRunner;
 import siteplan.executor.drill.RunReport;
 import siteplan.executor.provider.RecoveryPointChoice;
@@ -63,14 +64,14 @@ final class DrillCommand implements Callable<Integer> {
                 "a drill needs it protected (wait for initial replication, or fail back first)"));
         isolated(session, net).ifPresent(problems::add);
         RecoverySession.refuse("drill of " + recoveryPlan, problems);
-        try (LockedRun locked = LockedRun.start(historyOptions, session.stateDir, session.estate, session.identity(), "drill", err);
+        try (RunFrame locked = LockedRun.start(historyOptions, session.stateDir, session.estate, session.identity(), "drill", err);
              siteplan.executor.provider.Operations ops = session.operations()) {
             locked.started();
             out.println("Drill of recovery plan " + recoveryPlan + " into " + net + " (" + ops.describe() + ")");
             out.flush();
             RecoveryRunner runner = new RecoveryRunner(session.loaded.estate(), session.plan, ops,
                     new RecoveryRunner.Options(RecoveryRunner.Mode.TEST, point, net, ack, RecoverySession.prompter(out), session.definitionDir(), Siteplan.env(),
-                            ApplyCommand.duration(scriptTimeout, "--script-timeout"), parallelism, locked.run.dir()),
+                            ApplyCommand.duration(scriptTimeout, "--script-timeout"), parallelism, locked.run().dir()),
                     line -> {
                         out.println(line);
                         out.flush();
