@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import siteplan.executor.run.RunFrame;
 import siteplan.cli.render.HumanView;
 import siteplan.executor.apply.Applier;
 import siteplan.executor.apply.ApplyGate;
@@ -150,19 +151,19 @@ final class ApplyCommand extends BaseCommand {
             siteplan.planner.provider.Provider provider = PlanningInputs.provider(dir);
             ApplyGate.requireUnchanged(planned, () -> provider.fingerprint(PlanningInputs.discover(provider, model)), provider.describe());
         };
-        try (LockedRun locked = LockedRun.start(historyOptions, stateDir, estate, EstateIdentity.of(loaded.estate(), stateDir), "apply", err, stillCurrent);
+        try (RunFrame locked = LockedRun.start(historyOptions, stateDir, estate, EstateIdentity.of(loaded.estate(), stateDir), "apply", err, stillCurrent);
              siteplan.executor.provider.Operations ops = PlanningInputs.operations(stateDir, loaded.estate())) {
             boolean simulated = ops.clock().simulated();
             try {
-                locked.run.write("plan.json", PlanJson.write(plan));
-                locked.run.write("model.yaml", EstateWriter.write(loaded.estate(), EstateWriter.Format.YAML));
+                locked.run().write("plan.json", PlanJson.write(plan));
+                locked.run().write("model.yaml", EstateWriter.write(loaded.estate(), EstateWriter.Format.YAML));
             } catch (java.io.IOException e) {
-                throw new Siteplan.UserError("cannot write the run's files to the history repository " + locked.history.dir() + " (" + e.getMessage()
+                throw new Siteplan.UserError("cannot write the run's files to the history repository " + locked.history().dir() + " (" + e.getMessage()
                         + "); check that its disk is not full and it is writable. Nothing was changed.");
             }
             locked.started();
             ApplyResult result;
-            try (Journal journal = new Journal(locked.run.dir().resolve(Journal.FILE), secrets::redact)) {
+            try (Journal journal = new Journal(locked.run().dir().resolve(Journal.FILE), secrets::redact)) {
                 Applier applier = new Applier(ops, secrets, journal, new ProgressReporter(out, Siteplan.terminal, simulated), options);
                 locked.onInterrupt(applier::cancel);
                 out.println("Applying " + graph.size() + " changes to " + estate + " (" + ops.describe() + ", parallelism " + parallelism
@@ -175,7 +176,7 @@ final class ApplyCommand extends BaseCommand {
                     + result.skipped() + " skipped; took " + result.simulatedDuration() + (simulated ? " of simulated time" : "") + ".";
             String commit;
             try {
-                locked.run.write("result.json", secrets.redact(siteplan.model.json.ModelJson.JSON.writeValueAsString(result)) + "\n");
+                locked.run().write("result.json", secrets.redact(siteplan.model.json.ModelJson.JSON.writeValueAsString(result)) + "\n");
                 Map<String, String> trailers = new LinkedHashMap<>();
                 trailers.put("Siteplan-Changes", result.changed() + " changed, " + result.already() + " already, " + result.failed() + " failed, " + result.skipped() + " skipped");
                 commit = locked.commit("apply " + estate + ": " + result.status() + " (" + result.changed() + " changed, " + result.failed() + " failed)", result.status(), trailers);
@@ -185,14 +186,14 @@ final class ApplyCommand extends BaseCommand {
                 out.println(summary);
                 out.flush();
                 err.println("siteplan: the apply ran, but history could not record it (" + e.getMessage() + "); its journal is "
-                        + locked.run.dir().resolve(Journal.FILE) + ". Check that the history repository " + locked.history.dir()
+                        + locked.run().dir().resolve(Journal.FILE) + ". Check that the history repository " + locked.history().dir()
                         + " is writable and its disk is not full; the next run records this one as interrupted.");
                 err.flush();
                 return ExitCode.FAILED;
             }
             out.println();
             out.println(summary);
-            out.println("Recorded in history as " + commit.substring(0, 12) + " (run " + locked.run.id() + "): siteplan history show " + commit.substring(0, 12));
+            out.println("Recorded in history as " + commit.substring(0, 12) + " (run " + locked.run().id() + "): siteplan history show " + commit.substring(0, 12));
             if (!result.succeeded()) out.println("Fix what failed and run siteplan apply again: what is done is not done twice.");
             out.flush();
             return result.succeeded() ? ExitCode.OK : ExitCode.FAILED;

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import siteplan.executor.run.RunFrame;
 import siteplan.executor.drill.RecoveryRunner;
 import siteplan.executor.drill.RunReport;
 import siteplan.executor.provider.RecoveryPointChoice;
@@ -57,14 +58,14 @@ final class DrillCommand extends BaseCommand {
                 "a drill needs it protected (wait for initial replication, or fail back first)"));
         isolated(session, net).ifPresent(problems::add);
         RecoverySession.refuse("drill of " + recoveryPlan, problems);
-        try (LockedRun locked = LockedRun.start(historyOptions, session.stateDir, session.estate, session.identity(), "drill", err);
+        try (RunFrame locked = LockedRun.start(historyOptions, session.stateDir, session.estate, session.identity(), "drill", err);
              siteplan.executor.provider.Operations ops = session.operations()) {
             locked.started();
             out.println("Drill of recovery plan " + recoveryPlan + " into " + net + " (" + ops.describe() + ")");
             out.flush();
             RecoveryRunner runner = new RecoveryRunner(session.loaded.estate(), session.plan, ops,
                     new RecoveryRunner.Options(RecoveryRunner.Mode.TEST, point, net, ack, RecoverySession.prompter(out), session.definitionDir(), Siteplan.env(),
-                            scriptTimeout, parallelism, locked.run.dir()),
+                            scriptTimeout, parallelism, locked.run().dir()),
                     line -> {
                         out.println(line);
                         out.flush();

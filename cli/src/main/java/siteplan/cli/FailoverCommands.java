@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import siteplan.executor.run.RunFrame;
 import siteplan.executor.drill.RecoveryRunner;
 import siteplan.executor.drill.RunReport;
 import siteplan.executor.provider.Operations;
@@ -57,7 +58,7 @@ final class FailoverCommands {
             List<String> problems = new ArrayList<>(s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"), ready, needed));
             if (replicatesBack) problems.addAll(FailbackRules.readiness(s.loaded.estate(), s.plan.source()));
             RecoverySession.refuse(kind + " of " + recoveryPlan, problems);
-            try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), kind, spec.commandLine().getErr());
+            try (RunFrame locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), kind, spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
                 out.println(verb + " " + machines(s).size() + " machines of " + recoveryPlan + " (" + ops.describe() + ")");
@@ -118,7 +119,7 @@ final class FailoverCommands {
                 String typed = console.readLine("Type the recovery plan's name (%s) to fail it over unplanned: ", recoveryPlan);
                 if (!recoveryPlan.equals(typed == null ? null : typed.trim())) throw new Siteplan.UserError("not confirmed; nothing was changed.");
             }
-            try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), "failover", spec.commandLine().getErr());
+            try (RunFrame locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), "failover", spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
                 out.println("Failover (" + type + ") of recovery plan " + recoveryPlan + " to " + s.plan.target() + " (" + ops.describe() + ")");
@@ -138,10 +139,10 @@ final class FailoverCommands {
         }
     }
 
-    static RecoveryRunner runner(RecoverySession s, Operations ops, RecoveryRunner.Mode mode, RecoveryPointChoice point, boolean ack, PrintWriter out, LockedRun locked) {
+    static RecoveryRunner runner(RecoverySession s, Operations ops, RecoveryRunner.Mode mode, RecoveryPointChoice point, boolean ack, PrintWriter out, RunFrame locked) {
         return new RecoveryRunner(s.loaded.estate(), s.plan, ops,
                 new RecoveryRunner.Options(mode, point, null, ack, RecoverySession.prompter(out), s.definitionDir(), Siteplan.env(), java.time.Duration.ofMinutes(10), 10,
-                        locked.run.dir()),
+                        locked.run().dir()),
                 line -> {
                     out.println(line);
                     out.flush();
@@ -178,7 +179,7 @@ final class FailoverCommands {
                     "failback needs it failed over to the recovery site and committed"));
             problems.addAll(FailbackRules.readiness(s.loaded.estate(), s.plan.source()));
             RecoverySession.refuse("failback of " + recoveryPlan, problems);
-            try (LockedRun locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), "failback", spec.commandLine().getErr());
+            try (RunFrame locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), "failback", spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
                 out.println("Failback of " + recoveryPlan + " to " + s.plan.source() + " (" + ops.describe() + ")");

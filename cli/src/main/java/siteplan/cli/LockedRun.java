@@ -3,144 +3,21 @@ package siteplan.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import siteplan.executor.history.EstateLock;
-import siteplan.executor.history.History;
+import siteplan.executor.run.RunFrame;
 
 /**
- * The frame of every run that changes the estate (apply, drill, failover…): commit what interrupted
- * runs left behind, take the estate lock, open the run's folder in history; at the end commit it,
- * push if asked, release the lock. Ctrl-C asks the run to stop (the hook waits until the run has
- * cleaned up and recorded itself); kill -9 leaves the journal and a lock the next run takes over.
+ * Opens the executor's {@link RunFrame} for a command that changes the estate: history where the
+ * command's options put it, notes on standard error, and a run that cannot start as a user error.
  */
-final class LockedRun implements AutoCloseable {
-    final History history;
-    final History.Run run;
-    private final EstateLock lock;
-    private final String lockId;
-    private final boolean push;
-    private final PrintWriter err;
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private Thread hook;
-    private volatile Runnable onInterrupt = () -> {};
+final class LockedRun {
+    private LockedRun() {}
 
-    private LockedRun(History history, History.Run run, EstateLock lock, String lockId, boolean push, PrintWriter err) {
-        this.history = history;
-        this.run = run;
-        this.lock = lock;
-        this.lockId = lockId;
-        this.push = push;
-        this.err = err;
-    }
-
-    static LockedRun start(HistoryOptions options, Path stateDir, String estate, String identity, String kind, PrintWriter err) throws IOException {
+    static RunFrame start(HistoryOptions options, Path stateDir, String estate, String identity, String kind, PrintWriter err) throws IOException {
         return start(options, stateDir, estate, identity, kind, err, () -> {});
     }
 
-    /**
-     * As above; {@code underLock} runs once the lock is held and before the run begins: a check that
-     * must see the estate no other run can change (a plan still current). If it throws, the lock is
-     * released and nothing is recorded.
-     */
-    static LockedRun start(HistoryOptions options, Path stateDir, String estate, String identity, String kind, PrintWriter err, Runnable underLock) throws IOException {
-        History history = options.open(stateDir);
-        try {
-            try {
-                history.checkWritable();
-            } catch (History.Unusable e) {
-                throw new Siteplan.UserError(e.getMessage());
-            }
-            for (String id : history.recoverInterrupted()) {
-                err.println("Note: run " + id + " was interrupted before it finished; its journal is now in history (siteplan history show " + id + ").");
-            }
-            EstateLock lock = new EstateLock(history, estate, identity, Siteplan.env());
-            String holder = history.identityName() + " on " + java.net.InetAddress.getLocalHost().getHostName();
-            String lockId;
-            try {
-                lockId = lock.acquire(kind, holder);
-            } catch (IOException e) {
-                throw new Siteplan.UserError("cannot take the estate lock of '" + estate + "' (" + e.getMessage() + "); "
-                        + (history.remote() != null ? "check that the history remote " + history.remote() + " is reachable and accepts pushes, and " : "check ")
-                        + "that the lock folder (SITEPLAN_LOCK_DIR, else siteplan-locks in the temporary folder) is writable. Nothing was changed.");
-            }
-            lock.takenOver().ifPresent(h -> err.println("Note: took over the lock of " + h.describe() + ": its process " + h.pid() + " is no longer running on this host."));
-            try {
-                underLock.run();
-            } catch (RuntimeException e) {
-                lock.release(lockId);
-                throw e;
-            }
-            History.Run run;
-            try {
-                run = history.begin(kind, estate);
-            } catch (IOException | RuntimeException e) {
-                lock.release(lockId);
-                throw new Siteplan.UserError("cannot start a run in the history repository " + history.dir() + " (" + e.getMessage()
-                        + "); check that it is writable and its disk is not full. Nothing was changed.");
-            }
-            LockedRun r = new LockedRun(history, run, lock, lockId, options.push, err);
-            r.installHook();
-            return r;
-        } catch (IOException | RuntimeException e) {
-            history.close();
-            throw e;
-        }
-    }
-
-    /**
-     * Call just before the first change to the estate: from here on, a run that ends without committing
-     * is recorded by the next run as interrupted. Before it, a failure (a full disk writing the plan)
-     * leaves nothing behind. If the marker cannot be written, nothing has changed yet, and the run stops.
-     */
-    void started() {
-        try {
-            run.started();
-        } catch (IOException e) {
-            throw new Siteplan.UserError("cannot write to the history repository " + history.dir() + " (" + e.getMessage()
-                    + "); check that its disk is not full and it is writable. Nothing was changed.");
-        }
-    }
-
-    /** What Ctrl-C does: stop starting work; the run then cleans up and records itself. */
-    void onInterrupt(Runnable r) {
-        onInterrupt = r;
-    }
-
-    private void installHook() {
-        hook = new Thread(() -> {
-            onInterrupt.run();
-            try {
-                finished.await(10, TimeUnit.MINUTES);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "siteplan-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-    }
-
-    /** Commits the run and pushes it if asked; returns the commit id. */
-    String commit(String subject, String status, Map<String, String> trailers) throws IOException {
-        String id = run.commit(subject, status, trailers);
-        if (push) history.push();
-        return id;
-    }
-
-    @Override public void close() {
-        if (!run.isStarted() && !run.isCommitted()) run.discard();
-        try {
-            lock.release(lockId);
-        } catch (IOException e) {
-            err.println("siteplan: could not release the lock (" + e.getMessage() + "); remove it with: siteplan force-unlock " + lockId.substring(0, 12));
-        } finally {
-            history.close();
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it is waiting for exactly this
-            }
-        }
+    /** As above, with a check that runs once the lock is held and before the run begins (see {@link RunFrame#start}). */
+    static RunFrame start(HistoryOptions options, Path stateDir, String estate, String identity, String kind, PrintWriter err, Runnable underLock) throws IOException {
+        return RunFrame.start(options.open(stateDir), new RunFrame.Setup(estate, identity, kind, options.push, Siteplan.env(), err::println, Siteplan.UserError::new), underLock);
     }
 }

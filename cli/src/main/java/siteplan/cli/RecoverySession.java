@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import siteplan.executor.run.RunFrame;
 import siteplan.cli.render.ReportView;
 import siteplan.executor.drill.RecoveryRunner;
 import siteplan.executor.drill.RunReport;
@@ -93,20 +94,20 @@ final class RecoverySession {
     }
 
     /** Writes the report in three forms and the model it ran on to the run's folder and commits it; returns the commit. */
-    String record(LockedRun locked, RunReport report, String subject, Map<String, String> trailers) throws IOException {
-        locked.run.write("model.yaml", siteplan.model.json.EstateWriter.write(loaded.estate(), siteplan.model.json.EstateWriter.Format.YAML));
-        locked.run.write("report.json", report.json());
-        locked.run.write("report.md", ReportView.markdown(report));
-        locked.run.write("report.html", ReportView.html(report));
+    String record(RunFrame locked, RunReport report, String subject, Map<String, String> trailers) throws IOException {
+        locked.run().write("model.yaml", siteplan.model.json.EstateWriter.write(loaded.estate(), siteplan.model.json.EstateWriter.Format.YAML));
+        locked.run().write("report.json", report.json());
+        locked.run().write("report.md", ReportView.markdown(report));
+        locked.run().write("report.html", ReportView.html(report));
         return locked.commit(subject, report.status(), trailers);
     }
 
-    static void summary(PrintWriter out, LockedRun locked, RunReport report, String commit) {
+    static void summary(PrintWriter out, RunFrame locked, RunReport report, String commit) {
         out.println();
         out.println(report.kind().equals("drill") ? "Drill " + report.status() + ": measured RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + ", achieved RPO "
                 + (report.rpoSeconds() == null ? "n/a" : siteplan.executor.Times.human(report.rpoSeconds())) + (report.reason() == null ? "" : " — " + report.reason())
                 : "Failover " + report.status() + ": RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + (report.reason() == null ? "" : " — " + report.reason()));
-        out.println("Report: " + locked.run.dir().resolve("report.html").toAbsolutePath() + " (also report.md, report.json)");
+        out.println("Report: " + locked.run().dir().resolve("report.html").toAbsolutePath() + " (also report.md, report.json)");
         out.println("Recorded in history as " + commit.substring(0, 12) + ": siteplan history show " + commit.substring(0, 12));
         out.flush();
     }

@@ -17,9 +17,9 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import siteplan.executor.WorkerPool;
 import siteplan.executor.provider.JobStatus;
 import siteplan.executor.provider.OperationFailed;
 import siteplan.executor.provider.Operations;
@@ -118,11 +118,7 @@ public final class Applier {
         AtomicInteger changed = new AtomicInteger(), already = new AtomicInteger(), failed = new AtomicInteger();
         listener.begin(graph.size());
         journal.record(ops.clock().now(), "apply-started", null, null, graph.size() + " operations, parallelism " + options.parallelism());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), Math.max(1, graph.size())), r -> {
-            Thread t = new Thread(r, "siteplan-apply");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = WorkerPool.fixed(Math.min(options.parallelism(), Math.max(1, graph.size())), "siteplan-apply");
         CompletionService<Done> done = new ExecutorCompletionService<>(pool);
         int running = 0;
         try {

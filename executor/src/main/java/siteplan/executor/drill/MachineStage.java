@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
+import siteplan.executor.WorkerPool;
 import siteplan.executor.provider.JobStatus;
 import siteplan.executor.provider.Jobs;
 import siteplan.executor.provider.Operations;
@@ -20,11 +20,7 @@ public final class MachineStage {
     private MachineStage() {}
 
     public static RunReport.Group run(Operations ops, List<String> machines, Function<String, String> operation, int parallelism, java.util.function.Consumer<String> log) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, Math.max(1, machines.size()))), r -> {
-            Thread t = new Thread(r, "siteplan-stage");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = WorkerPool.fixed(Math.min(parallelism, Math.max(1, machines.size())), "siteplan-stage");
         try {
             List<CompletableFuture<RunReport.MachineRun>> fs = new ArrayList<>();
             for (String m : machines) {

@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import siteplan.executor.WorkerPool;
 import siteplan.executor.provider.JobStatus;
 import siteplan.executor.provider.Jobs;
 import siteplan.executor.provider.OperationFailed;
@@ -95,11 +95,7 @@ public final class RecoveryRunner {
         Map<String, InetSocketAddress> addresses = new HashMap<>();
         long cursor = 0;
         boolean failed = false;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.parallelism()), r -> {
-            Thread t = new Thread(r, "siteplan-recovery");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = WorkerPool.fixed(options.parallelism(), "siteplan-recovery");
         try {
             int number = 0;
             for (RecoveryGroup g : plan.groups()) {
@@ -447,7 +443,7 @@ public final class RecoveryRunner {
             if (startedTests.contains(m.name()) || item != null && item.testFailover() != null) machines.add(m.name());
         }));
         List<CompletableFuture<RunReport.Cleanup>> fs = new ArrayList<>();
-        ExecutorService cleaner = pool.isShutdown() ? Executors.newFixedThreadPool(4) : pool;
+        ExecutorService cleaner = pool.isShutdown() ? WorkerPool.fixed(4, "siteplan-cleanup") : pool;
         for (String m : machines) {
             fs.add(CompletableFuture.supplyAsync(() -> {
                 try {

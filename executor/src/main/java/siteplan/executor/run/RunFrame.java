@@ -1,0 +1,157 @@
+package siteplan.executor.run;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import siteplan.executor.history.EstateLock;
+import siteplan.executor.history.History;
+
+/**
+ * The frame of every run that changes the estate (apply, drill, failover…): commit what interrupted
+ * runs left behind, take the estate lock, open the run's folder in history; at the end commit it,
+ * push if asked, release the lock. Ctrl-C asks the run to stop (the hook waits until the run has
+ * cleaned up and recorded itself); kill -9 leaves the journal and a lock the next run takes over.
+ */
+public final class RunFrame implements AutoCloseable {
+    /**
+     * Who runs and how the frame speaks: {@code notes} takes what the person should know (a run found
+     * interrupted, a lock taken over, a lock left behind); {@code refused} turns a reason the run cannot
+     * start (nothing was changed) into the exception the caller reports.
+     */
+    public record Setup(String estate, String identity, String kind, boolean push, Map<String, String> env,
+                        Consumer<String> notes, Function<String, RuntimeException> refused) {}
+
+    private final History history;
+    private final History.Run run;
+    private final EstateLock lock;
+    private final String lockId;
+    private final Setup setup;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private Thread hook;
+    private volatile Runnable onInterrupt = () -> {};
+
+    private RunFrame(History history, History.Run run, EstateLock lock, String lockId, Setup setup) {
+        this.history = history;
+        this.run = run;
+        this.lock = lock;
+        this.lockId = lockId;
+        this.setup = setup;
+    }
+
+    /**
+     * Opens the frame on {@code history}, which it owns from here on (closed with the frame, or at once if
+     * the run cannot start). {@code underLock} runs once the lock is held and before the run begins: a
+     * check that must see the estate no other run can change (a plan still current). If it throws, the
+     * lock is released and nothing is recorded.
+     */
+    public static RunFrame start(History history, Setup setup, Runnable underLock) throws IOException {
+        try {
+            try {
+                history.checkWritable();
+            } catch (History.Unusable e) {
+                throw setup.refused().apply(e.getMessage());
+            }
+            for (String id : history.recoverInterrupted()) {
+                setup.notes().accept("Note: run " + id + " was interrupted before it finished; its journal is now in history (siteplan history show " + id + ").");
+            }
+            EstateLock lock = new EstateLock(history, setup.estate(), setup.identity(), setup.env());
+            String holder = history.identityName() + " on " + java.net.InetAddress.getLocalHost().getHostName();
+            String lockId;
+            try {
+                lockId = lock.acquire(setup.kind(), holder);
+            } catch (IOException e) {
+                throw setup.refused().apply("cannot take the estate lock of '" + setup.estate() + "' (" + e.getMessage() + "); "
+                        + (history.remote() != null ? "check that the history remote " + history.remote() + " is reachable and accepts pushes, and " : "check ")
+                        + "that the lock folder (SITEPLAN_LOCK_DIR, else siteplan-locks in the temporary folder) is writable. Nothing was changed.");
+            }
+            lock.takenOver().ifPresent(h -> setup.notes().accept("Note: took over the lock of " + h.describe() + ": its process " + h.pid() + " is no longer running on this host."));
+            try {
+                underLock.run();
+            } catch (RuntimeException e) {
+                lock.release(lockId);
+                throw e;
+            }
+            History.Run run;
+            try {
+                run = history.begin(setup.kind(), setup.estate());
+            } catch (IOException | RuntimeException e) {
+                lock.release(lockId);
+                throw setup.refused().apply("cannot start a run in the history repository " + history.dir() + " (" + e.getMessage()
+                        + "); check that it is writable and its disk is not full. Nothing was changed.");
+            }
+            RunFrame r = new RunFrame(history, run, lock, lockId, setup);
+            r.installHook();
+            return r;
+        } catch (IOException | RuntimeException e) {
+            history.close();
+            throw e;
+        }
+    }
+
+    public History history() {
+        return history;
+    }
+
+    /** The run's folder in history: what the run writes there is committed with it. */
+    public History.Run run() {
+        return run;
+    }
+
+    /**
+     * Call just before the first change to the estate: from here on, a run that ends without committing
+     * is recorded by the next run as interrupted. Before it, a failure (a full disk writing the plan)
+     * leaves nothing behind. If the marker cannot be written, nothing has changed yet, and the run stops.
+     */
+    public void started() {
+        try {
+            run.started();
+        } catch (IOException e) {
+            throw setup.refused().apply("cannot write to the history repository " + history.dir() + " (" + e.getMessage()
+                    + "); check that its disk is not full and it is writable. Nothing was changed.");
+        }
+    }
+
+    /** What Ctrl-C does: stop starting work; the run then cleans up and records itself. */
+    public void onInterrupt(Runnable r) {
+        onInterrupt = r;
+    }
+
+    private void installHook() {
+        hook = new Thread(() -> {
+            onInterrupt.run();
+            try {
+                finished.await(10, TimeUnit.MINUTES);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "siteplan-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Commits the run and pushes it if asked; returns the commit id. */
+    public String commit(String subject, String status, Map<String, String> trailers) throws IOException {
+        String id = run.commit(subject, status, trailers);
+        if (setup.push()) history.push();
+        return id;
+    }
+
+    @Override public void close() {
+        if (!run.isStarted() && !run.isCommitted()) run.discard();
+        try {
+            lock.release(lockId);
+        } catch (IOException e) {
+            setup.notes().accept("siteplan: could not release the lock (" + e.getMessage() + "); remove it with: siteplan force-unlock " + lockId.substring(0, 12));
+        } finally {
+            history.close();
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it is waiting for exactly this
+            }
+        }
+    }
+}
