@@ -7,7 +7,7 @@
 # Every JVM with -Xmx512m. Needs hyperfine and Go (providers/vcsim/build.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-before="${BEFORE:?set BEFORE to the other build's siteplan script}"
+before="${BEFORE:?set BEFORE to the siteplan script of the other build}"
 command -v hyperfine >/dev/null || { echo "bench: install hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 export SITEPLAN_JAVA_EXTRA="-Xmx512m"
 work="${BENCH_DIR:-$(mktemp -d)}"
