@@ -22,8 +22,8 @@ SITEPLAN_CACHE_DIR="$cb" "$before" plan "$work/blocks" --no-color >/dev/null || 
 hyperfine --warmup 1 --runs "${BENCH_RUNS:-5}" -N --export-markdown "$work/plan.md" \
   -n "before: blocks cold" --prepare "rm -rf $cb" "env SITEPLAN_CACHE_DIR=$cb $before plan $work/blocks --no-color" \
   -n "after: blocks cold" --prepare "rm -rf $ca" "env SITEPLAN_CACHE_DIR=$ca ./siteplan plan $work/blocks --no-color" \
-  -n "before: blocks warm" "env SITEPLAN_CACHE_DIR=$cb $before plan $work/blocks --no-color" \
-  -n "after: blocks warm" "env SITEPLAN_CACHE_DIR=$ca ./siteplan plan $work/blocks --no-color" \
+  -n "before: blocks warm" --prepare "true" "env SITEPLAN_CACHE_DIR=$cb $before plan $work/blocks --no-color" \
+  -n "after: blocks warm" --prepare "true" "env SITEPLAN_CACHE_DIR=$ca ./siteplan plan $work/blocks --no-color" \
   -n "before: table cold" --prepare "rm -rf $cb" "env SITEPLAN_CACHE_DIR=$cb $before plan $work/table --no-color" \
   -n "after: table cold" --prepare "rm -rf $ca" "env SITEPLAN_CACHE_DIR=$ca ./siteplan plan $work/table --no-color"
 cat "$work/plan.md"
