@@ -79,5 +79,4 @@ public final class SourceMap {
     /** The first place the thing was declared, or its nearest enclosing thing's place, or UNKNOWN. */
     public Location at(siteplan.model.Address address) { return at(address.toString()); }
 
-    public static String key(String kind, String name) { return kind + ":" + name; }
 }
