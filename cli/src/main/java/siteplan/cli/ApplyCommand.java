@@ -153,7 +153,7 @@ final class ApplyCommand extends BaseCommand {
         };
         try (RunFrame locked = LockedRun.start(historyOptions, stateDir, estate, EstateIdentity.of(loaded.estate(), stateDir), "apply", err, stillCurrent);
              siteplan.executor.provider.Operations ops = PlanningInputs.operations(stateDir, loaded.estate())) {
-            boolean simulated = ops.clock().simulated();
+            boolean simulated = ops.jobs().clock().simulated();
             try {
                 locked.run().write("plan.json", PlanJson.write(plan));
                 locked.run().write("model.yaml", EstateWriter.write(loaded.estate(), EstateWriter.Format.YAML));
@@ -164,10 +164,10 @@ final class ApplyCommand extends BaseCommand {
             locked.started();
             ApplyResult result;
             try (Journal journal = new Journal(locked.run().dir().resolve(Journal.FILE), secrets::redact)) {
-                Applier applier = new Applier(ops, secrets, journal, new ProgressReporter(out, Siteplan.terminal, simulated), options);
+                Applier applier = new Applier(ops.changes(), ops.jobs(), secrets, journal, new ProgressReporter(out, Siteplan.terminal, simulated), options);
                 locked.onInterrupt(applier::cancel);
                 out.println("Applying " + graph.size() + " changes to " + estate + " (" + ops.describe() + ", parallelism " + parallelism
-                        + ops.clock().pace().map(p -> ", " + p).orElse("") + ")");
+                        + ops.jobs().clock().pace().map(p -> ", " + p).orElse("") + ")");
                 out.flush();
                 List<String> protectedMachines = siteplan.model.Membership.of(loaded.estate()).protectedMachines();
                 result = applier.run(graph, protectedMachines);

@@ -153,7 +153,7 @@ final class FailoverCommands {
     static final class Commit extends Common {
         @Override public Integer call() throws Exception {
             return stage("commit", "Committing the failover of", p -> p.state() == ReplicationState.FAILED_OVER || p.state() == ReplicationState.FAILOVER_COMMITTED,
-                    "commit needs it failed over", ops -> ops::commit, false, "siteplan reprotect " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
+                    "commit needs it failed over", ops -> ops.recovery()::commit, false, "siteplan reprotect " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
         }
     }
 
@@ -161,7 +161,7 @@ final class FailoverCommands {
     static final class Reprotect extends Common {
         @Override public Integer call() throws Exception {
             return stage("reprotect", "Reprotecting", p -> p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED,
-                    "reprotect needs its failover committed", ops -> ops::reprotect, true, null);
+                    "reprotect needs its failover committed", ops -> ops.recovery()::reprotect, true, null);
         }
     }
 

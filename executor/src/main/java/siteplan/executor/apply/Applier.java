@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import siteplan.executor.WorkerPool;
 import siteplan.executor.provider.JobStatus;
 import siteplan.executor.provider.OperationFailed;
-import siteplan.executor.provider.Operations;
+import siteplan.executor.provider.ChangeOperations;
+import siteplan.executor.provider.ExecutionClock;
+import siteplan.executor.provider.JobOperations;
 import siteplan.executor.provider.Step;
 import siteplan.executor.provider.StepResult;
 import siteplan.executor.provider.TransientFault;
@@ -47,15 +49,19 @@ public final class Applier {
         }
     }
 
-    private final Operations ops;
+    private final ChangeOperations changes;
+    private final JobOperations jobs;
+    private final ExecutionClock clock;
     private final Secrets secrets;
     private final Journal journal;
     private final ApplyListener listener;
     private final Options options;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    public Applier(Operations ops, Secrets secrets, Journal journal, ApplyListener listener, Options options) {
-        this.ops = ops;
+    public Applier(ChangeOperations changes, JobOperations jobs, Secrets secrets, Journal journal, ApplyListener listener, Options options) {
+        this.changes = changes;
+        this.jobs = jobs;
+        this.clock = jobs.clock();
         this.secrets = secrets;
         this.journal = journal;
         this.listener = listener;
@@ -81,24 +87,24 @@ public final class Applier {
         List<ApplyResult.StepOutcome> outcomes = new ArrayList<>(r.steps());
         int failed = 0;
         for (String machine : settle) {
-            var job = ops.pendingJob(machine);
+            var job = changes.pendingJob(machine);
             if (job.isEmpty()) continue;
             Step step = new Step(ResourceType.PROTECTION.address(machine), ResourceType.PROTECTION, "-", machine, siteplan.planner.diff.Action.NO_OP);
-            Instant start = ops.clock().now();
+            Instant start = clock.now();
             journal.record(start, "settling", step.address(), "no-op", "waiting for " + job.get() + ", started by an earlier run");
             try {
                 waitFor(step, job.get(), new AtomicInteger());
-                journal.record(ops.clock().now(), "settled", step.address(), "no-op", job.get() + " finished");
-                outcomes.add(new ApplyResult.StepOutcome(step.address(), "no-op", "settled", job.get() + " started by an earlier run finished", start.toString(), ops.clock().now().toString(), 0));
-                listener.finished(step, StepResult.already(job.get() + ", started by an earlier run, finished"), Duration.between(start, ops.clock().now()));
+                journal.record(clock.now(), "settled", step.address(), "no-op", job.get() + " finished");
+                outcomes.add(new ApplyResult.StepOutcome(step.address(), "no-op", "settled", job.get() + " started by an earlier run finished", start.toString(), clock.now().toString(), 0));
+                listener.finished(step, StepResult.already(job.get() + ", started by an earlier run, finished"), Duration.between(start, clock.now()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (OperationFailed | TransientFault e) {
                 failed++;
-                journal.record(ops.clock().now(), "failed", step.address(), "no-op", e.getMessage());
+                journal.record(clock.now(), "failed", step.address(), "no-op", e.getMessage());
                 listener.failed(step, e.getMessage());
-                outcomes.add(new ApplyResult.StepOutcome(step.address(), "no-op", "failed", e.getMessage(), start.toString(), ops.clock().now().toString(), 0));
+                outcomes.add(new ApplyResult.StepOutcome(step.address(), "no-op", "failed", e.getMessage(), start.toString(), clock.now().toString(), 0));
             }
         }
         if (outcomes.size() == r.steps().size()) return r;
@@ -106,7 +112,7 @@ public final class Applier {
     }
 
     private ApplyResult runGraph(OperationGraph graph) {
-        Instant simStart = ops.clock().now();
+        Instant simStart = clock.now();
         Map<String, Integer> waiting = new HashMap<>();
         graph.steps().keySet().forEach(a -> waiting.put(a, graph.dependenciesOf(a).size()));
         TreeSet<String> ready = new TreeSet<>();
@@ -117,7 +123,7 @@ public final class Applier {
         Set<String> skipped = new HashSet<>();
         AtomicInteger changed = new AtomicInteger(), already = new AtomicInteger(), failed = new AtomicInteger();
         listener.begin(graph.size());
-        journal.record(ops.clock().now(), "apply-started", null, null, graph.size() + " operations, parallelism " + options.parallelism());
+        journal.record(clock.now(), "apply-started", null, null, graph.size() + " operations, parallelism " + options.parallelism());
         ExecutorService pool = WorkerPool.fixed(Math.min(options.parallelism(), Math.max(1, graph.size())), "siteplan-apply");
         CompletionService<Done> done = new ExecutorCompletionService<>(pool);
         int running = 0;
@@ -154,7 +160,7 @@ public final class Applier {
                         if (skipped.add(gone)) {
                             Step s = graph.steps().get(gone);
                             String because = "skipped: " + d.step().address() + " failed";
-                            journal.record(ops.clock().now(), "skipped", gone, s.action().token(), because);
+                            journal.record(clock.now(), "skipped", gone, s.action().token(), because);
                             listener.skipped(s, because);
                             outcomes.add(new ApplyResult.StepOutcome(gone, s.action().token(), "skipped", because, null, null, 0));
                             ready.remove(gone);
@@ -176,8 +182,8 @@ public final class Applier {
             }
         }
         String status = cancelled.get() ? "interrupted" : failed.get() > 0 ? "failed" : "succeeded";
-        String took = siteplan.executor.Times.human(Duration.between(simStart, ops.clock().now()));
-        journal.record(ops.clock().now(), "apply-" + status, null, null, changed + " changed, " + already + " already so, " + failed + " failed, " + (skipped.size() + notStarted) + " skipped");
+        String took = siteplan.executor.Times.human(Duration.between(simStart, clock.now()));
+        journal.record(clock.now(), "apply-" + status, null, null, changed + " changed, " + already + " already so, " + failed + " failed, " + (skipped.size() + notStarted) + " skipped");
         listener.end();
         return new ApplyResult(status, outcomes, changed.get(), already.get(), failed.get(), skipped.size() + notStarted, took);
     }
@@ -185,14 +191,14 @@ public final class Applier {
     private record Done(Step step, boolean ok, ApplyResult.StepOutcome outcome) {}
 
     private Done execute(Step step) {
-        Instant start = ops.clock().now();
+        Instant start = clock.now();
         journal.record(start, "started", step.address(), step.action().token(), null);
         listener.started(step);
         AtomicInteger attempts = new AtomicInteger();
         try {
-            StepResult r = retrying(step, attempts, () -> ops.apply(step, secrets));
+            StepResult r = retrying(step, attempts, () -> changes.apply(step, secrets));
             if (r.jobId() != null) waitFor(step, r.jobId(), attempts);
-            Instant end = ops.clock().now();
+            Instant end = clock.now();
             String outcome = r.outcome() == StepResult.Outcome.ALREADY ? "already" : "changed";
             journal.record(end, "done", step.address(), step.action().token(), outcome + ": " + r.detail());
             listener.finished(step, r, Duration.between(start, end));
@@ -209,13 +215,13 @@ public final class Applier {
 
     private Done failure(Step step, Instant start, AtomicInteger attempts, String message) {
         String m = secrets.redact(message);
-        journal.record(ops.clock().now(), "failed", step.address(), step.action().token(), m);
+        journal.record(clock.now(), "failed", step.address(), step.action().token(), m);
         listener.failed(step, m);
-        return new Done(step, false, new ApplyResult.StepOutcome(step.address(), step.action().token(), "failed", m, start.toString(), ops.clock().now().toString(), attempts.get()));
+        return new Done(step, false, new ApplyResult.StepOutcome(step.address(), step.action().token(), "failed", m, start.toString(), clock.now().toString(), attempts.get()));
     }
 
     private void waitFor(Step step, String jobId, AtomicInteger attempts) throws InterruptedException {
-        JobStatus s = siteplan.executor.provider.Jobs.await(ops.clock(), () -> retrying(step, attempts, () -> ops.job(jobId)), cancelled::get,
+        JobStatus s = siteplan.executor.provider.Jobs.await(clock, () -> retrying(step, attempts, () -> jobs.job(jobId)), cancelled::get,
                 running -> listener.progress(step, running.progress(), jobId));
         if (s.state() == JobStatus.State.FAILED) throw new OperationFailed("job " + jobId + " failed: " + s.error());
     }
@@ -228,7 +234,7 @@ public final class Applier {
                 .withJitter(0.25)
                 .withMaxRetries(r.maxRetries())
                 .onRetry(e -> {
-                    journal.record(ops.clock().now(), "retry", step.address(), step.action().token(), "attempt " + (e.getAttemptCount() + 1) + " after: " + e.getLastException().getMessage());
+                    journal.record(clock.now(), "retry", step.address(), step.action().token(), "attempt " + (e.getAttemptCount() + 1) + " after: " + e.getLastException().getMessage());
                     listener.retrying(step, e.getAttemptCount() + 1, e.getLastException().getMessage());
                 })
                 .build();

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import siteplan.executor.WorkerPool;
 import siteplan.executor.provider.JobStatus;
 import siteplan.executor.provider.Jobs;
-import siteplan.executor.provider.Operations;
+import siteplan.executor.provider.JobOperations;
 
 /**
  * One operation on every machine of a recovery plan at once, for the stages that need no order:
@@ -19,7 +19,7 @@ import siteplan.executor.provider.Operations;
 public final class MachineStage {
     private MachineStage() {}
 
-    public static RunReport.Group run(Operations ops, List<String> machines, Function<String, String> operation, int parallelism, java.util.function.Consumer<String> log) {
+    public static RunReport.Group run(JobOperations jobs, List<String> machines, Function<String, String> operation, int parallelism, java.util.function.Consumer<String> log) {
         ExecutorService pool = WorkerPool.fixed(Math.min(parallelism, Math.max(1, machines.size())), "siteplan-stage");
         try {
             List<CompletableFuture<RunReport.MachineRun>> fs = new ArrayList<>();
@@ -28,7 +28,7 @@ public final class MachineStage {
                     try {
                         String job = operation.apply(m);
                         if (job == null) return new RunReport.MachineRun(m, List.of(), "up", "nothing to do: already so", 0, 0, null);
-                        JobStatus s = Jobs.await(ops, job, () -> false);
+                        JobStatus s = Jobs.await(jobs, job, () -> false);
                         long took = s.ended() == null ? 0 : Duration.between(s.started(), s.ended()).toSeconds();
                         return s.state() == JobStatus.State.SUCCEEDED ? new RunReport.MachineRun(m, List.of(), "up", null, 0, took, null)
                                 : new RunReport.MachineRun(m, List.of(), "failed", s.error(), 0, took, null);

@@ -28,7 +28,9 @@ import siteplan.executor.provider.JobStatus;
 import siteplan.executor.provider.Jobs;
 import siteplan.executor.provider.OperationFailed;
 import siteplan.executor.provider.Operations;
-import siteplan.executor.provider.Operations.FailoverType;
+import siteplan.executor.provider.FailoverType;
+import siteplan.executor.provider.JobOperations;
+import siteplan.executor.provider.RecoveryOperations;
 import siteplan.executor.provider.RecoveryPointChoice;
 import siteplan.executor.secrets.Secrets;
 import siteplan.model.CheckKind;
@@ -65,6 +67,8 @@ public final class RecoveryRunner {
     private final Estate estate;
     private final RecoveryPlan plan;
     private final Operations ops;
+    private final RecoveryOperations recovery;
+    private final JobOperations jobs;
     private final Options options;
     private final java.util.function.Consumer<String> log;
     private final Secrets secrets;
@@ -76,6 +80,8 @@ public final class RecoveryRunner {
         this.estate = estate;
         this.plan = plan;
         this.ops = ops;
+        this.recovery = ops.recovery();
+        this.jobs = ops.jobs();
         this.options = options;
         this.log = line -> log.accept(secrets.redact(line));
         this.secrets = secrets;
@@ -182,19 +188,19 @@ public final class RecoveryRunner {
 
     private RunReport.MachineRun failoverMachine(PlanMachine m, long start, Map<String, InetSocketAddress> addresses) {
         if (cancelled.get()) return new RunReport.MachineRun(m.name(), m.dependsOn(), "skipped", "not started: " + stopReason, start, 0, null);
-        Instant begin = ops.clock().now();
+        Instant begin = jobs.clock().now();
         try {
-            Long rpo = ops.recoveryPointAge(m.name(), options.point()).toSeconds();
+            Long rpo = recovery.recoveryPointAge(m.name(), options.point()).toSeconds();
             String job;
             if (options.mode() == Mode.TEST) {
                 startedTests.add(m.name());
-                job = ops.testFailover(m.name(), options.network(), options.point());
+                job = recovery.testFailover(m.name(), options.network(), options.point());
             } else {
-                job = ops.failover(m.name(), options.mode() == Mode.PLANNED ? FailoverType.PLANNED : FailoverType.UNPLANNED, options.point());
+                job = recovery.failover(m.name(), options.mode() == Mode.PLANNED ? FailoverType.PLANNED : FailoverType.UNPLANNED, options.point());
             }
-            JobStatus s = Jobs.await(ops, job, cancelled::get);
+            JobStatus s = Jobs.await(jobs, job, cancelled::get);
             Instant from = s.started() != null ? s.started() : begin;
-            Instant to = s.ended() != null ? s.ended() : ops.clock().now();
+            Instant to = s.ended() != null ? s.ended() : jobs.clock().now();
             long took = Math.max(0, Duration.between(from, to).toSeconds());
             if (s.state() == JobStatus.State.FAILED) {
                 log.accept("  " + m.name() + ": FAILED — " + s.error());
@@ -202,7 +208,7 @@ public final class RecoveryRunner {
             }
             String unknown = null;
             try {
-                InetSocketAddress at = ops.endpoint(m.name(), 0);
+                InetSocketAddress at = recovery.endpoint(m.name(), 0);
                 synchronized (addresses) {
                     addresses.put(m.name(), at);
                 }
@@ -228,7 +234,7 @@ public final class RecoveryRunner {
         for (SmokeCheck c : plan.drill().checks()) {
             if (!c.machine().equals(machine)) continue;
             int port = c.kind() == CheckKind.TCP ? c.port() : httpPort(c.url());
-            ops.endpoint(machine, port);
+            recovery.endpoint(machine, port);
         }
     }
 
@@ -290,7 +296,7 @@ public final class RecoveryRunner {
 
     private Outcome runbook(PlanAction a) {
         try {
-            JobStatus s = Jobs.await(ops, ops.runbook(a.value(), plan.name()), cancelled::get);
+            JobStatus s = Jobs.await(jobs, recovery.runbook(a.value(), plan.name()), cancelled::get);
             long took = s.ended() == null ? 0 : Duration.between(s.started(), s.ended()).toSeconds();
             return s.state() == JobStatus.State.SUCCEEDED ? new Outcome("done", "Azure Automation job " + s.id(), took) : new Outcome("failed", s.error(), took);
         } catch (InterruptedException e) {
@@ -402,7 +408,7 @@ public final class RecoveryRunner {
     private RunReport.Check check(SmokeCheck c) {
         try {
             if (c.kind() == CheckKind.TCP) {
-                InetSocketAddress at = ops.endpoint(c.machine(), c.port());
+                InetSocketAddress at = recovery.endpoint(c.machine(), c.port());
                 try (Socket s = new Socket()) {
                     s.connect(at, 3000);
                 }
@@ -410,7 +416,7 @@ public final class RecoveryRunner {
             }
             URI u = URI.create(c.url());
             int port = httpPort(c.url());
-            InetSocketAddress at = ops.endpoint(c.machine(), port);
+            InetSocketAddress at = recovery.endpoint(c.machine(), port);
             URI real = new URI(u.getScheme(), null, at.getAddress().getHostAddress(), at.getPort(), u.getPath(), u.getQuery(), null);
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
             HttpResponse<Void> r = client.send(HttpRequest.newBuilder(real).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
@@ -439,7 +445,7 @@ public final class RecoveryRunner {
     private List<RunReport.Cleanup> cleanup(ExecutorService pool) {
         Set<String> machines = new LinkedHashSet<>();
         plan.groups().forEach(g -> g.machines().forEach(m -> {
-            var item = ops.item(m.name());
+            var item = recovery.item(m.name());
             if (startedTests.contains(m.name()) || item != null && item.testFailover() != null) machines.add(m.name());
         }));
         List<CompletableFuture<RunReport.Cleanup>> fs = new ArrayList<>();
@@ -447,9 +453,9 @@ public final class RecoveryRunner {
         for (String m : machines) {
             fs.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    String job = ops.cleanupTestFailover(m);
+                    String job = recovery.cleanupTestFailover(m);
                     if (job == null) return new RunReport.Cleanup(m, "nothing to clean", null);
-                    JobStatus s = Jobs.await(ops, job, () -> false);
+                    JobStatus s = Jobs.await(jobs, job, () -> false);
                     return s.state() == JobStatus.State.SUCCEEDED ? new RunReport.Cleanup(m, "removed", "test VM deleted")
                             : new RunReport.Cleanup(m, "failed", s.error());
                 } catch (InterruptedException e) {

@@ -9,12 +9,12 @@ public final class Jobs {
     private Jobs() {}
 
     /** Waits until the job is done (or cancelled asks to stop waiting: then InterruptedException). */
-    public static JobStatus await(Operations ops, String id, BooleanSupplier cancelled) throws InterruptedException {
-        return await(ops.clock(), () -> ops.job(id), cancelled, s -> { });
+    public static JobStatus await(JobOperations jobs, String id, BooleanSupplier cancelled) throws InterruptedException {
+        return await(jobs.clock(), () -> jobs.job(id), cancelled, s -> { });
     }
 
     /** The same with the status read as the caller wants (retried, say) and each running status reported. */
-    public static JobStatus await(Operations.ExecutionClock clock, java.util.function.Supplier<JobStatus> status, BooleanSupplier cancelled,
+    public static JobStatus await(ExecutionClock clock, java.util.function.Supplier<JobStatus> status, BooleanSupplier cancelled,
                                   java.util.function.Consumer<JobStatus> running) throws InterruptedException {
         Instant started = clock.now();
         while (true) {

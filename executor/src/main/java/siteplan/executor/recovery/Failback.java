@@ -54,7 +54,7 @@ public final class Failback {
                 failover = failoverBack.run();
                 outcome = StageOutcome.of(stage, failover);
             } else {
-                RunReport.Group g = MachineStage.run(ops, machines, stage == FailbackStage.COMMIT ? ops::commit : ops::reprotect, parallelism, log);
+                RunReport.Group g = MachineStage.run(ops.jobs(), machines, stage == FailbackStage.COMMIT ? ops.recovery()::commit : ops.recovery()::reprotect, parallelism, log);
                 if (stage == FailbackStage.REPROTECT_HOME) home = g;
                 outcome = StageOutcome.of(stage, g);
             }

@@ -15,7 +15,7 @@ public final class MachineStageRun {
 
     public static RunReport run(Operations ops, String kind, String recoveryPlan, String estate, List<String> machines, Function<String, String> operation,
                                 int parallelism, Consumer<String> log) {
-        RunReport.Group g = MachineStage.run(ops, machines, operation, parallelism, log);
+        RunReport.Group g = MachineStage.run(ops.jobs(), machines, operation, parallelism, log);
         boolean ok = g.machines().stream().allMatch(RunReport.MachineRun::up);
         return new RunReport(kind, recoveryPlan, estate, null, "-", ok ? "succeeded" : "failed", ok ? null : "a machine failed; see the table",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ops.describe(), g.endSeconds(), null, List.of(g), List.of(), List.of(), List.of());

@@ -1,12 +1,19 @@
 package siteplan.executor.recovery
 
 import siteplan.executor.drill.RunReport
+import siteplan.executor.provider.JobOperations
 import siteplan.executor.provider.Operations
+import siteplan.executor.provider.RecoveryOperations
 import spock.lang.Specification
 
 class FailbackSpec extends Specification {
     def log = []
-    def ops = Stub(Operations) { describe() >> 'stub provider' }
+    def recovery = Stub(RecoveryOperations)
+    def ops = Stub(Operations) {
+        describe() >> 'stub provider'
+        recovery() >> recovery
+        jobs() >> Stub(JobOperations)
+    }
 
     Failback failback() {
         new Failback(ops, 'rp-web', 'estate', 'paris', 'paris-dr', ['web01', 'web02'], 2, { log << it })
@@ -20,8 +27,8 @@ class FailbackSpec extends Specification {
     def "the four stages run in order and failback succeeds when each did (FB-STAGES)"() {
         given:
         def stages = [].asSynchronized()
-        ops.reprotect(_) >> { stages << "reprotect ${it[0]}"; null }
-        ops.commit(_) >> { stages << "commit ${it[0]}"; null }
+        recovery.reprotect(_) >> { stages << "reprotect ${it[0]}"; null }
+        recovery.commit(_) >> { stages << "commit ${it[0]}"; null }
 
         when:
         def result = failback().run { stages << 'failover back'; failover('succeeded') }
@@ -44,8 +51,8 @@ class FailbackSpec extends Specification {
 
     def "a machine that fails the first reprotect stops failback before anything fails over, and the report is that stage's"() {
         given:
-        ops.reprotect('web02') >> { throw new IllegalStateException('no route to the process server') }
-        ops.reprotect(_) >> null
+        recovery.reprotect('web02') >> { throw new IllegalStateException('no route to the process server') }
+        recovery.reprotect(_) >> null
         boolean failedOver = false
 
         when:
@@ -64,8 +71,8 @@ class FailbackSpec extends Specification {
     def "a failover back that does not pass stops failback before the commit, whatever its status says"() {
         given:
         boolean committed = false
-        ops.reprotect(_) >> null
-        ops.commit(_) >> { committed = true; null }
+        recovery.reprotect(_) >> null
+        recovery.commit(_) >> { committed = true; null }
 
         when:
         def result = failback().run { failover('stopped') }

@@ -1,17 +1,24 @@
 package siteplan.executor.recovery
 
+import siteplan.executor.provider.JobOperations
 import siteplan.executor.provider.Operations
+import siteplan.executor.provider.RecoveryOperations
 import spock.lang.Specification
 
 class MachineStageRunSpec extends Specification {
-    def ops = Stub(Operations) { describe() >> 'stub provider' }
+    def recovery = Stub(RecoveryOperations)
+    def ops = Stub(Operations) {
+        describe() >> 'stub provider'
+        recovery() >> recovery
+        jobs() >> Stub(JobOperations)
+    }
 
     def "commit of a recovery plan on its own succeeds when every machine is done"() {
         given:
-        ops.commit(_) >> null
+        recovery.commit(_) >> null
 
         when:
-        def report = MachineStageRun.run(ops, 'commit', 'rp-web', 'estate', ['web01', 'web02'], ops.&commit, 2, { })
+        def report = MachineStageRun.run(ops, 'commit', 'rp-web', 'estate', ['web01', 'web02'], recovery.&commit, 2, { })
 
         then:
         report.kind() == 'commit'
@@ -23,11 +30,11 @@ class MachineStageRunSpec extends Specification {
 
     def "one machine that fails makes the stage fail, and the others still run"() {
         given:
-        ops.reprotect('web01') >> { throw new IllegalStateException('vCenter is read-only') }
-        ops.reprotect('web02') >> null
+        recovery.reprotect('web01') >> { throw new IllegalStateException('vCenter is read-only') }
+        recovery.reprotect('web02') >> null
 
         when:
-        def report = MachineStageRun.run(ops, 'reprotect', 'rp-web', 'estate', ['web01', 'web02'], ops.&reprotect, 2, { })
+        def report = MachineStageRun.run(ops, 'reprotect', 'rp-web', 'estate', ['web01', 'web02'], recovery.&reprotect, 2, { })
 
         then:
         report.status() == 'failed'

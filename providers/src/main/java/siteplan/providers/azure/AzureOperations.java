@@ -14,7 +14,12 @@ import java.util.Optional;
 import siteplan.executor.apply.Credentials;
 import siteplan.executor.provider.JobStatus;
 import siteplan.executor.provider.OperationFailed;
+import siteplan.executor.provider.ChangeOperations;
+import siteplan.executor.provider.ExecutionClock;
+import siteplan.executor.provider.FailoverType;
+import siteplan.executor.provider.JobOperations;
 import siteplan.executor.provider.Operations;
+import siteplan.executor.provider.RecoveryOperations;
 import siteplan.executor.provider.RecoveryPointChoice;
 import siteplan.executor.provider.Step;
 import siteplan.executor.provider.StepResult;
@@ -41,7 +46,19 @@ import siteplan.planner.state.ProtectedItem;
  * key (seed 000), so a step that needs one that is not registered fails with what to install.
  * Throttling (429) and 5xx answers are {@link TransientFault}s, which the executor retries.
  */
-public final class AzureOperations implements Operations {
+public final class AzureOperations implements Operations, ChangeOperations, RecoveryOperations, JobOperations {
+    @Override public ChangeOperations changes() {
+        return this;
+    }
+
+    @Override public RecoveryOperations recovery() {
+        return this;
+    }
+
+    @Override public JobOperations jobs() {
+        return this;
+    }
+
     static final String AZURE_FABRIC = "Microsoft Azure";
 
     private final AzureConnection az;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import siteplan.executor.provider.Operations;
+import siteplan.executor.provider.ExecutionClock;
 import siteplan.model.json.ModelJson;
 
 /**
@@ -17,7 +17,7 @@ import siteplan.model.json.ModelJson;
  * goes back: each process continues from the simulated time the last one saved (clock.json in the
  * state folder), so jobs started by an earlier, perhaps killed, run finish on the same timeline.
  */
-public final class SimClock implements Operations.ExecutionClock {
+public final class SimClock implements ExecutionClock {
     /** Default speed: 10,000x (a 14-hour initial replication takes 5 s). SITEPLAN_SIM_SPEED overrides it. */
     public static final double DEFAULT_SPEED = 10_000;
 

@@ -21,7 +21,12 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import siteplan.executor.provider.JobStatus;
 import siteplan.executor.provider.OperationFailed;
+import siteplan.executor.provider.ChangeOperations;
+import siteplan.executor.provider.ExecutionClock;
+import siteplan.executor.provider.FailoverType;
+import siteplan.executor.provider.JobOperations;
 import siteplan.executor.provider.Operations;
+import siteplan.executor.provider.RecoveryOperations;
 import siteplan.executor.provider.RecoveryPointChoice;
 import siteplan.executor.provider.Step;
 import siteplan.executor.provider.StepResult;
@@ -59,7 +64,19 @@ import siteplan.units.DataSize;
  * replication takes the machine's data over its process server's uplink (30% compression, as the
  * planner estimates it), a test failover a few minutes per machine.
  */
-public final class SimulatedOperations implements Operations {
+public final class SimulatedOperations implements Operations, ChangeOperations, RecoveryOperations, JobOperations {
+    @Override public ChangeOperations changes() {
+        return this;
+    }
+
+    @Override public RecoveryOperations recovery() {
+        return this;
+    }
+
+    @Override public JobOperations jobs() {
+        return this;
+    }
+
     /** Seed 000: crash-consistent recovery points every 5 minutes. */
     static final Duration CRASH_CONSISTENT_EVERY = Duration.ofMinutes(5);
     private static final double COMPRESSION = 0.3;
