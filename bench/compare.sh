@@ -27,17 +27,12 @@ hyperfine --warmup 1 --runs "${BENCH_RUNS:-5}" -N --export-markdown "$work/plan.
   -n "before: table cold" --prepare "rm -rf $cb" "env SITEPLAN_CACHE_DIR=$cb $before plan $work/table --no-color" \
   -n "after: table cold" --prepare "rm -rf $ca" "env SITEPLAN_CACHE_DIR=$ca ./siteplan plan $work/table --no-color"
 cat "$work/plan.md"
-vcsim="$(bash providers/vcsim/build.sh)"
-"$vcsim" -listen 127.0.0.1:0 -vms "${BENCH_VMS:-1000}" -disks "${BENCH_DISKS:-4}" -readyfile "$work/ready.json" >"$work/vcsim.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
-for _ in $(seq 1 600); do [ -f "$work/ready.json" ] && break; sleep 0.2; done
-[ -f "$work/ready.json" ] || { cat "$work/vcsim.log" >&2; exit 1; }
-field() { python3 -c "import json,sys; print(json.load(open('$work/ready.json'))['$1'])"; }
-export VCSIM_PASSWORD="$(field password)"
+. bench/lib/vcsim.sh
+trap vcsim_stop EXIT
+vcsim_start "$work"
 for who in before after; do
   cmd=./siteplan; [ "$who" = before ] && cmd="$before"
   echo "discovery, $who:"
-  "$cmd" debug vsphere-bench --sdk "$(field url)" --user "$(field user)" --password-env VCSIM_PASSWORD \
-    --thumbprint "$(field thumbprint)" --runs "${BENCH_RUNS:-10}"
+  "$cmd" debug vsphere-bench --sdk "$(vcsim_field url)" --user "$(vcsim_field user)" --password-env VCSIM_PASSWORD \
+    --thumbprint "$(vcsim_field thumbprint)" --runs "${BENCH_RUNS:-10}"
 done

@@ -8,14 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./siteplan --version >/dev/null
-vcsim="$(bash providers/vcsim/build.sh)"
+. bench/lib/vcsim.sh
 work="$(mktemp -d)"
-"$vcsim" -listen 127.0.0.1:0 -vms "${BENCH_VMS:-1000}" -disks "${BENCH_DISKS:-4}" -readyfile "$work/ready.json" >"$work/vcsim.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 600); do [ -f "$work/ready.json" ] && break; sleep 0.2; done
-[ -f "$work/ready.json" ] || { cat "$work/vcsim.log" >&2; exit 1; }
-field() { python3 -c "import json,sys; print(json.load(open('$work/ready.json'))['$1'])"; }
-export VCSIM_PASSWORD="$(field password)"
-./siteplan debug vsphere-bench --sdk "$(field url)" --user "$(field user)" --password-env VCSIM_PASSWORD \
-  --thumbprint "$(field thumbprint)" --runs "${BENCH_RUNS:-10}" --naive
+trap 'vcsim_stop; rm -rf "$work"' EXIT
+vcsim_start "$work"
+./siteplan debug vsphere-bench --sdk "$(vcsim_field url)" --user "$(vcsim_field user)" --password-env VCSIM_PASSWORD \
+  --thumbprint "$(vcsim_field thumbprint)" --runs "${BENCH_RUNS:-10}" --naive

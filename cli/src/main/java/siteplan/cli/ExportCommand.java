@@ -15,18 +15,13 @@ final class ExportCommand extends BaseCommand {
     List<String> paths;
 
     @Option(names = "--format", defaultValue = "json", description = "json or yaml (default: ${DEFAULT-VALUE}).")
-    String format;
+    EstateWriter.Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (replaced whole, never half-written) instead of standard output.")
     Path output;
 
     @Override public Integer call() throws IOException {
-        EstateWriter.Format f = switch (format.toLowerCase()) {
-            case "json" -> EstateWriter.Format.JSON;
-            case "yaml", "yml" -> EstateWriter.Format.YAML;
-            default -> throw new Siteplan.UserError("--format must be json or yaml, not '" + format + "'");
-        };
-        String text = EstateWriter.write(DefinitionLoader.load(paths).estate(), f);
+        String text = EstateWriter.write(DefinitionLoader.load(paths).estate(), format);
         if (output == null) {
             out().print(text);
             out().flush();

@@ -80,7 +80,7 @@ final class FailoverCommands {
             "planned: the source is shut down first, no data loss; unplanned (RP-UNPLANNED): for when the source is gone; needs an explicit confirmation."})
     static final class Failover extends Common {
         @Option(names = "--type", required = true, paramLabel = "planned|unplanned", description = "planned or unplanned.")
-        String type;
+        RecoveryRunner.Mode mode;
 
         @Option(names = "--recovery-point", paramLabel = "POINT", defaultValue = "latest", description = "latest, latest-app-consistent or a time, e.g. 2026-11-21T08:00:00Z (default: ${DEFAULT-VALUE}).")
         RecoveryPointChoice recoveryPoint;
@@ -93,11 +93,6 @@ final class FailoverCommands {
 
         @Override public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            RecoveryRunner.Mode mode = switch (type) {
-                case "planned" -> RecoveryRunner.Mode.PLANNED;
-                case "unplanned" -> RecoveryRunner.Mode.UNPLANNED;
-                default -> throw new Siteplan.UserError("--type must be planned or unplanned, not '" + type + "'");
-            };
             RecoveryPointChoice point = recoveryPoint;
             RecoverySession s = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
             RecoverySession.refuse("failover of " + recoveryPlan, s.preflight(rule -> true,
@@ -122,7 +117,7 @@ final class FailoverCommands {
             try (RunFrame locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), "failover", spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
-                out.println("Failover (" + type + ") of recovery plan " + recoveryPlan + " to " + s.plan.target() + " (" + ops.describe() + ")");
+                out.println("Failover (" + OptionValues.word(mode) + ") of recovery plan " + recoveryPlan + " to " + s.plan.target() + " (" + ops.describe() + ")");
                 RecoveryRunner runner = runner(s, ops, mode, point, ack, out, locked);
                 locked.onInterrupt(runner::cancel);
                 RunReport ran = runner.run(s.estate);
@@ -130,7 +125,7 @@ final class FailoverCommands {
                 Map<String, String> trailers = new LinkedHashMap<>();
                 trailers.put("Siteplan-Recovery-Plan", recoveryPlan);
                 trailers.put("Siteplan-RTO", siteplan.executor.Times.human(report.rtoSeconds()));
-                String commit = s.record(locked, report, "failover (" + type + ") " + recoveryPlan + ": " + report.status(), trailers);
+                String commit = s.record(locked, report, "failover (" + OptionValues.word(mode) + ") " + recoveryPlan + ": " + report.status(), trailers);
                 RecoverySession.summary(out, locked, report, commit);
                 if (report.passed()) out.println("Next: check the machines in " + s.plan.target() + ", then: siteplan commit " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
                 out.flush();

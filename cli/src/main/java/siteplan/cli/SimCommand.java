@@ -76,20 +76,15 @@ final class SimCommand extends BaseCommand {
         int files;
 
         @Option(names = "--style", defaultValue = "blocks", description = "blocks or table (default: ${DEFAULT-VALUE}).")
-        String style;
+        Simulator.Style style;
 
         @Parameters(paramLabel = "OUTDIR", description = "Folder to write into (created).")
         Path dir;
 
         @Override public Integer call() throws Exception {
             if (machines < 1 || files < 1) throw new Siteplan.UserError("--machines and --files must be at least 1");
-            Simulator.Style s = switch (style.toLowerCase()) {
-                case "blocks" -> Simulator.Style.BLOCKS;
-                case "table" -> Simulator.Style.TABLE;
-                default -> throw new Siteplan.UserError("--style must be blocks or table, not '" + style + "'");
-            };
-            long bytes = Providers.simulator().generate(dir, machines, files, s);
-            spec.commandLine().getOut().printf("Wrote %d machines in %d files to %s (%.1f MB, %s style).%n", machines, Math.min(files, machines), dir, bytes / 1e6, style);
+            long bytes = Providers.simulator().generate(dir, machines, files, style);
+            spec.commandLine().getOut().printf("Wrote %d machines in %d files to %s (%.1f MB, %s style).%n", machines, Math.min(files, machines), dir, bytes / 1e6, OptionValues.word(style));
             spec.commandLine().getOut().flush();
             return ExitCode.OK;
         }

@@ -100,7 +100,7 @@ public final class GroovyLoader {
             // Refused before either parser recurses into it: a stack overflow would be an internal error.
             Evaluation ev = new Evaluation(this, scripts);
             ev.complete = false;
-            ev.error(new Location(display(file), deep), Nesting.message());
+            ev.error(new Location(DefinitionPaths.display(file), deep), Nesting.message());
             return ev;
         }
         if (literal) {
@@ -114,7 +114,7 @@ public final class GroovyLoader {
                         LiteralScript script = new LiteralScript();
                         for (LiteralDefinition.TopLevel s : statements) {
                             if (s.literal() != null) {
-                                LiteralDefinition.apply(script, ev, display(file), s.literal());
+                                LiteralDefinition.apply(script, ev, DefinitionPaths.display(file), s.literal());
                             } else {
                                 // Only this statement needs Groovy: compile it alone, on its own lines.
                                 if (!mayRunCode) throw new NeedsCode();
@@ -241,7 +241,7 @@ public final class GroovyLoader {
 
     private static boolean exists(Evaluation ev, String path, String word, Path target) {
         if (Files.isRegularFile(target)) return true;
-        ev.error(word + " '" + path + "': no such file " + display(target));
+        ev.error(word + " '" + path + "': no such file " + DefinitionPaths.display(target));
         return false;
     }
 
@@ -257,7 +257,7 @@ public final class GroovyLoader {
     }
 
     private void run(Evaluation ev, Path file, Binding binding, Set<Path> including) {
-        String display = display(file);
+        String display = DefinitionPaths.display(file);
         if (!including.add(file)) {
             ev.error("include of " + display + " goes round in a circle; a file cannot include itself, directly or through others");
             return;
@@ -286,7 +286,7 @@ public final class GroovyLoader {
 
     /** Compiles and runs definition text in the sandbox; false when it could not compile or stopped early. */
     private boolean runText(Evaluation ev, Path file, String text, Binding binding) {
-        String display = display(file);
+        String display = DefinitionPaths.display(file);
         int deep = Nesting.at(text);
         if (deep > 0) {
             ev.complete = false;
@@ -407,10 +407,5 @@ public final class GroovyLoader {
         if (m instanceof ExceptionMessage x) return new Problem(new Location(display, 0), String.valueOf(x.getCause().getMessage()));
         if (m instanceof SimpleMessage sm) return new Problem(new Location(display, 0), sm.getMessage());
         return new Problem(new Location(display, 0), m.toString());
-    }
-
-    /** A path as the user should see it: relative to the working directory when inside it. */
-    public static String display(Path p) {
-        return DefinitionPaths.display(p);
     }
 }

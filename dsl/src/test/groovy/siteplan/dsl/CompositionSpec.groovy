@@ -2,6 +2,7 @@ package siteplan.dsl
 
 import java.nio.file.Files
 import java.nio.file.Path
+import siteplan.files.DefinitionPaths
 import siteplan.model.MachineKind
 import siteplan.model.SecretRef
 import siteplan.units.DataSize
@@ -92,7 +93,7 @@ vmwareSite('lab') {
 }'''])
 
         then:
-        r.problems()*.render() == ["(${GroovyLoader.display(dir.resolve('a.groovy'))}, line 4) 'recoveryPlan' is a top-level block; it cannot appear inside machine 'a' — move it out of that block" as String]
+        r.problems()*.render() == ["(${DefinitionPaths.display(dir.resolve('a.groovy'))}, line 4) 'recoveryPlan' is a top-level block; it cannot appear inside machine 'a' — move it out of that block" as String]
     }
 
     def "assigning to a misspelt property is reported instead of creating a variable"() {

@@ -19,6 +19,7 @@ import siteplan.diag.Problem;
 import siteplan.diag.SourceMap;
 import siteplan.dsl.DslResult;
 import siteplan.dsl.GroovyLoader;
+import siteplan.files.DefinitionPaths;
 
 /**
  * Evaluates a definition's Groovy files in a child process, so the process that holds secrets, tokens
@@ -144,7 +145,7 @@ public final class IsolatedEvaluator {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().clear(); // no secrets, tokens, HOME or CI variables reach definition code
         pb.directory(absRoot.toFile());
-        String first = GroovyLoader.display(files.isEmpty() ? absRoot : files.get(0));
+        String first = DefinitionPaths.display(files.isEmpty() ? absRoot : files.get(0));
         Process p;
         try {
             p = pb.start();

@@ -18,7 +18,6 @@ import siteplan.diag.Problem;
 import siteplan.diag.SourceMap;
 import siteplan.files.DefinitionPaths;
 import siteplan.dsl.DslResult;
-import siteplan.dsl.GroovyLoader;
 import siteplan.model.Estate;
 import siteplan.validate.EstateValidator;
 
@@ -89,7 +88,7 @@ public final class DefinitionLoader {
                     // (The walk does not follow linked folders, so any other file it finds is inside.)
                     DefinitionPaths.Result r = DefinitionPaths.check(p, f);
                     if (!r.inside()) {
-                        problems.add(new Problem(new Location(GroovyLoader.display(f), 0), linkProblem(p, r)));
+                        problems.add(new Problem(new Location(DefinitionPaths.display(f), 0), linkProblem(p, r)));
                         continue;
                     }
                 }
@@ -110,7 +109,7 @@ public final class DefinitionLoader {
             complete &= r.complete();
         }
         for (Path f : dataFiles) {
-            String display = GroovyLoader.display(f);
+            String display = DefinitionPaths.display(f);
             String text;
             try {
                 text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -137,8 +136,8 @@ public final class DefinitionLoader {
         distinct.sort(null);
         if (!distinct.isEmpty()) throw new InvalidDefinitionException(distinct, !complete);
         List<String> files = new ArrayList<>();
-        groovyByRoot.values().forEach(l -> l.forEach(f -> files.add(GroovyLoader.display(f))));
-        dataFiles.forEach(f -> files.add(GroovyLoader.display(f)));
+        groovyByRoot.values().forEach(l -> l.forEach(f -> files.add(DefinitionPaths.display(f))));
+        dataFiles.forEach(f -> files.add(DefinitionPaths.display(f)));
         String digest = knownDigest;
         if (digest == null) {
             try {
@@ -158,7 +157,7 @@ public final class DefinitionLoader {
 
     private static String linkProblem(Path folder, DefinitionPaths.Result r) {
         return switch (r.kind()) {
-            case OUTSIDE -> "is a symbolic link to " + (r.real() == null ? "a file" : r.real()) + ", outside the definition folder " + GroovyLoader.display(folder)
+            case OUTSIDE -> "is a symbolic link to " + (r.real() == null ? "a file" : r.real()) + ", outside the definition folder " + DefinitionPaths.display(folder)
                     + "; a definition may only be made of files inside it: copy the file into the folder, or move the link out of it";
             case LOOP, MISSING -> "is a symbolic link that leads to no file (it is broken or goes round in a circle): remove it, or point it at a file inside the folder";
             default -> r.problem(folder, "read");
