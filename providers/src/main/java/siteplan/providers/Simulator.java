@@ -21,7 +21,7 @@ public interface Simulator {
     /** Discovery from the state file in stateDir. */
     Provider discovery(Path stateDir);
 
-    /** Operations on the simulated estate in stateDir, on its clock (SITEPLAN_SIM_SPEED from env bounds how fast it runs). */
+    /** Operations on the simulated estate in stateDir, on its modelled clock (SITEPLAN_SIM_SPEED from env paces its waits in real time). */
     Operations operations(Path stateDir, Estate estate, Map<String, String> env);
 
     /** Refuses a SITEPLAN_SIM_SPEED that is not a number of at least 1 (IllegalArgumentException, a message a user can act on). */

@@ -8,22 +8,28 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import siteplan.executor.provider.ExecutionClock;
 import siteplan.model.json.ModelJson;
 
 /**
- * The simulated estate's accelerated clock: simulated time runs {@code speed} times faster than wall
- * time, so a 14-hour initial replication takes seconds. It never runs behind the wall clock and never
- * goes back: each process continues from the simulated time the last one saved (clock.json in the
- * state folder), so jobs started by an earlier, perhaps killed, run finish on the same timeline.
+ * The simulated estate's modelled clock: simulated time moves only when someone waits for a modelled
+ * duration, never with the wall time the machine spends computing, so a run reports the same simulated
+ * durations on a fast and a slow machine. A wait of d moves the clock to (the time at the wait) + d,
+ * unless another wait already took it further: waits running side by side overlap, as they would in
+ * the estate. {@code speed} only paces a wait for whoever watches (d / speed of real time), so a
+ * 14-hour initial replication takes seconds, and a low speed makes a run last long enough to interrupt.
+ * It never goes back: each process continues from the later of the wall clock and the simulated time
+ * the last one saved (clock.json in the state folder), so jobs started by an earlier, perhaps killed,
+ * run finish on the same timeline.
  */
 public final class SimClock implements ExecutionClock {
     /** Default speed: 10,000x (a 14-hour initial replication takes 5 s). SITEPLAN_SIM_SPEED overrides it. */
     public static final double DEFAULT_SPEED = 10_000;
 
     private final double speed;
-    private final long realStartNanos = System.nanoTime();
-    private final Instant simulatedStart;
+    private final AtomicReference<Instant> now;
     private final Path file;
 
     public SimClock(Path stateDir, double speed) {
@@ -31,7 +37,7 @@ public final class SimClock implements ExecutionClock {
         this.file = stateDir.resolve("clock.json");
         Instant saved = read(file);
         Instant wall = Instant.now();
-        this.simulatedStart = saved != null && saved.isAfter(wall) ? saved : wall;
+        this.now = new AtomicReference<>(saved != null && saved.isAfter(wall) ? saved : wall);
     }
 
     public static double speedFrom(java.util.Map<String, String> env) {
@@ -59,13 +65,27 @@ public final class SimClock implements ExecutionClock {
     }
 
     @Override public Instant now() {
-        long realNanos = System.nanoTime() - realStartNanos;
-        return simulatedStart.plusNanos((long) (realNanos * speed));
+        return now.get();
     }
 
+    /**
+     * Waits d of simulated time: paces it with d / speed of real time, then moves the clock to the time at
+     * the call plus d, or leaves it where a longer wait alongside took it. An interrupt ends the wait with
+     * the clock where it was.
+     */
     @Override public void sleep(Duration simulated) throws InterruptedException {
-        long realMillis = (long) Math.ceil(simulated.toMillis() / speed);
-        Thread.sleep(Math.max(1, realMillis));
+        Duration d = simulated.isNegative() ? Duration.ZERO : simulated;
+        Instant target = now.get().plus(d);
+        long realNanos = (long) Math.ceil(d.toNanos() / speed);
+        // parkNanos rather than Thread.sleep: at a million times faster a 10 s poll is 10 µs, and
+        // Thread.sleep would round every one up to a millisecond.
+        long deadline = System.nanoTime() + realNanos;
+        for (long left = realNanos; ; left = deadline - System.nanoTime()) {
+            if (Thread.interrupted()) throw new InterruptedException("interrupted while waiting " + d + " of simulated time");
+            if (left <= 0) break;
+            LockSupport.parkNanos(this, left);
+        }
+        now.accumulateAndGet(target, (current, t) -> t.isAfter(current) ? t : current);
     }
 
     /** Saves the simulated time so the next process continues from it. */
