@@ -72,11 +72,11 @@ class DefinitionErrorsSpec extends CliSpecification {
         ]
     }
 
-    def "a syntax error points at the line and suggests the usual cause"() {
+    def "a missing } is reported where its block was opened, not past the end of the file"() {
         expect:
         siteplan('validate', 'examples/broken/syntax-error.groovy') == ExitCode.INVALID_INPUT
         errLines() == [
-                "(examples/broken/syntax-error.groovy, line 7) Unexpected input: '('lab') {' — is a closing } or ) missing?",
+                "(examples/broken/syntax-error.groovy, line 4) the block opened here with { is never closed — add its closing } (the file ended at line 6 still inside it)",
                 "1 problem found; nothing was changed. Names used across files are checked once these are fixed.",
         ]
     }
@@ -158,6 +158,76 @@ vmwareSite {
         siteplan('validate', dir.path) == ExitCode.INVALID_INPUT
         errLines()[0] == "(${dir.path}/estate.groovy, line 2) assertion failed: assert webServers >= 3"
         !err.contains('\tat ')
+
+        cleanup:
+        dir.deleteDir()
+    }
+
+    /** Writes files into a fresh folder; the caller deletes it. */
+    private static File folder(Map<String, String> files) {
+        def dir = File.createTempDir()
+        files.each { name, text -> new File(dir, name).text = text }
+        dir
+    }
+
+    def "a misspelt block name is the one problem reported, not the last of its follow-ons"() {
+        given:
+        def dir = folder(['site.groovy': "vmwareSit('lab') {\n    network 'VM Network', '10.1.0.0/16'\n}\n",
+                          'machines.groovy': "machines('lab') {\n    vmwareVm('db01') { os 'linux', 'CentOS 6.5'; nic('nic0') { network 'VM Network' } }\n}\n"])
+
+        expect:
+        siteplan('validate', dir.path) == ExitCode.INVALID_INPUT
+        errLines() == ["(${dir.path}/site.groovy, line 1) unknown block 'vmwareSit' — did you mean 'vmwareSite'?",
+                       "1 problem found; nothing was changed. Names used across files are checked once these are fixed."]
+
+        cleanup:
+        dir.deleteDir()
+    }
+
+    def "a mistake in a shared closure is reported once, with how many blocks made it"() {
+        given:
+        def dir = folder(['_common.groovy': "linuxDisk = { disk('root') { size 40.GB; fileSystm 'ext4' } }\n",
+                          'machines.groovy': "include '_common.groovy'\nvmwareSite('lab') {}\nmachines('lab') {\n    ['a', 'b', 'c'].each { n -> vmwareVm(n) { os 'linux', 'CentOS 6.5'; linuxDisk() } }\n}\n"])
+
+        expect:
+        siteplan('validate', dir.path) == ExitCode.INVALID_INPUT
+        errLines() == ["(${dir.path}/_common.groovy, line 1) unknown property 'fileSystm' in disk 'root' of machine 'a' and 2 more blocks made by this line — did you mean 'fileSystem'?",
+                       "1 problem found; nothing was changed."]
+
+        cleanup:
+        dir.deleteDir()
+    }
+
+    def "an address that is not one, a prefix past /32 and a failover IP outside its subnet are refused at their lines"() {
+        given:
+        def dir = folder(['estate.groovy': """azure('dr') {
+    subscription '6f1a3b2c-0d4e-4f5a-9b8c-7d6e5f4a3b2c'; region 'westeurope'; resourceGroup 'rg'; vault 'v'
+    network('dr-vnet') {
+        addressSpace '10.20.0.0/33'
+        subnet 'servers', '10.20.1.0/24'
+    }
+    network('other-vnet') {
+        addressSpace '10.30.0.0/16'
+        subnet 'servers', '10.40.1.0/24'
+    }
+}
+vmwareSite('lab') { network 'VM Network', '10.1.0.0/16' }
+machines('lab') {
+    vmwareVm('db01') {
+        os 'linux', 'CentOS 6.5'
+        nic('nic0') { network 'VM Network'; ip '10.1.1.300' }
+        failover { network 'dr-vnet'; subnet 'servers'; ip '10.20.2.10' }
+    }
+}
+"""])
+
+        expect:
+        siteplan('validate', dir.path) == ExitCode.INVALID_INPUT
+        errLines() == ["(${dir.path}/estate.groovy, line 3) addressSpace of network 'dr-vnet' of azure target 'dr': '10.20.0.0/33' is not a prefix in CIDR form — write an address and a length from 0 to 32, such as 10.20.0.0/16",
+                       "(${dir.path}/estate.groovy, line 9) subnet 'servers' of network 'other-vnet' of azure target 'dr' has prefix 10.40.1.0/24, outside the network's address space 10.30.0.0/16 — choose a prefix inside it, or widen the address space",
+                       "(${dir.path}/estate.groovy, line 16) ip of nic 'nic0' of machine 'db01': '10.1.1.300' is not an IPv4 address — write four numbers from 0 to 255 separated by dots, such as 10.1.1.10",
+                       "(${dir.path}/estate.groovy, line 17) failover settings of machine 'db01' give ip 10.20.2.10, outside subnet 'servers' (10.20.1.0/24) it fails over into — choose an address in 10.20.1.0/24, or another subnet",
+                       "4 problems found; nothing was changed."]
 
         cleanup:
         dir.deleteDir()

@@ -138,7 +138,7 @@ public abstract class BlockContext {
         if (words(getClass()).contains(name)) {
             org.codehaus.groovy.runtime.InvokerHelper.invokeMethod(this, name, new Object[] {value});
         } else {
-            Evaluation.current().error(unknownWordMessage(name));
+            reportUnknownWord(Evaluation.current(), name);
         }
     }
 
@@ -147,8 +147,8 @@ public abstract class BlockContext {
         throw new MissingPropertyException(name, getClass());
     }
 
-    String unknownWordMessage(String name) {
-        return "unknown property '" + name + "' in " + label + siteplan.dsl.Suggestions.didYouMean(name, words(getClass()));
+    void reportUnknownWord(Evaluation ev, String name) {
+        ev.errorIn(label, "unknown property '" + name + "' in ", siteplan.dsl.Suggestions.didYouMean(name, words(getClass())));
     }
 
     /** The words of a block: public methods its class declares, below this base. */

@@ -182,8 +182,11 @@ public abstract class EstateScript extends Script {
             return null;
         }
         if (inner != null) {
-            ev.error(inner.unknownWordMessage(name));
+            inner.reportUnknownWord(ev, name);
         } else {
+            // What the block declares is unknown, so names used elsewhere cannot be checked against it:
+            // without this, every use of them would be reported ahead of the misspelt word itself.
+            ev.complete = false;
             ev.error("unknown block '" + name + "'" + Suggestions.didYouMean(name, TopWord.ALL));
         }
         return null;

@@ -140,6 +140,38 @@ final class Evaluation {
         problems.add(new Problem(where, message));
     }
 
+    /** A mistake already reported at this line, by its wording without the block it was made in. */
+    private static final class Repeat {
+        final int index;
+        final String label;
+        int more;
+
+        Repeat(int index, String label) {
+            this.index = index;
+            this.label = label;
+        }
+    }
+
+    private final Map<String, Repeat> repeats = new java.util.HashMap<>();
+
+    /**
+     * An error in the block called label, reported as before + label + after. A line of a shared
+     * closure runs once for every block that calls it; its mistake is said once, with how many more
+     * blocks made it, not once per machine.
+     */
+    void errorIn(String label, String before, String after) {
+        Location at = here();
+        String key = at + "\0" + before + "\0" + after;
+        Repeat r = repeats.get(key);
+        if (r == null) {
+            repeats.put(key, new Repeat(problems.size(), label));
+            problems.add(new Problem(at, before + label + after));
+            return;
+        }
+        r.more++;
+        problems.set(r.index, new Problem(at, before + r.label + " and " + r.more + " more block" + (r.more == 1 ? "" : "s") + " made by this line" + after));
+    }
+
     /** Runs a block with the context as its delegate, resolving names on the context first (job-dsl's ContextHelper). */
     <C extends BlockContext> C configure(C context, Closure<?> body) {
         if (body == null) return context;

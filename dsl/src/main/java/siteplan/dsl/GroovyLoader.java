@@ -306,7 +306,7 @@ public final class GroovyLoader {
                 ev.error(new Location(display, 0), "is nested too deeply to compile — flatten it (a function or a list of rows)");
                 return false;
             } catch (MultipleCompilationErrorsException e) {
-                for (Message m : e.getErrorCollector().getErrors()) ev.problems.add(compileProblem(display, m));
+                for (Message m : e.getErrorCollector().getErrors()) ev.problems.add(compileProblem(display, text, m));
                 ev.complete = false;
                 return false;
             } catch (org.codehaus.groovy.control.CompilationFailedException e) {
@@ -393,8 +393,14 @@ public final class GroovyLoader {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
-    private Problem compileProblem(String display, Message m) {
+    private Problem compileProblem(String display, String text, Message m) {
         if (m instanceof SyntaxErrorMessage s) {
+            // A missing } is noticed only at the end of the file: point at the block left open instead.
+            int unclosed = UnclosedBlock.line(text);
+            if (unclosed > 0 && s.getCause().getLine() > unclosed && s.getCause().getLine() >= text.lines().count()) {
+                return new Problem(new Location(display, unclosed), "the block opened here with { is never closed — add its closing } (the file ended at line "
+                        + text.lines().count() + " still inside it)");
+            }
             String msg = s.getCause().getOriginalMessage();
             // Groovy's parser sometimes appends " @ line N, column M."; the location says that already.
             msg = msg.strip().replaceAll("\\s*@ line \\d+, column \\d+\\.?$", "");

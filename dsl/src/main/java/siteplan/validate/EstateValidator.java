@@ -18,6 +18,7 @@ import siteplan.diag.SourceMap;
 import siteplan.dsl.Suggestions;
 import siteplan.model.*;
 import siteplan.model.Address.Kind;
+import siteplan.net.Ipv4;
 
 /**
  * Checks that an estate hangs together: every name declared once, every reference pointing at
@@ -64,6 +65,7 @@ public final class EstateValidator {
         v.protectionGroups();
         v.recoveryPlans();
         v.mappings();
+        v.addresses();
         v.problems.sort(null);
         return v.problems;
     }
@@ -237,6 +239,72 @@ public final class EstateValidator {
                 }
             }
         }
+    }
+
+    // ---------------------------------------------------------------- addresses
+
+    /** Every IPv4 address and prefix the model declares is one, and a failover IP lies in its subnet, a subnet in its network. */
+    private void addresses() {
+        for (AzureTarget a : estate.azure()) {
+            for (VirtualNetwork n : a.networks()) {
+                Address nk = Address.azure(a.name()).child(Kind.NETWORK, n.name());
+                String label = "network '" + n.name() + "' of azure target '" + a.name() + "'";
+                List<Ipv4.Prefix> spaces = new ArrayList<>();
+                for (String space : n.addressSpace()) {
+                    if (prefix(nk, "addressSpace of " + label, space)) spaces.add(Ipv4.prefix(space));
+                }
+                for (Subnet sn : n.subnets()) {
+                    Address sk = nk.child(Kind.SUBNET, sn.name());
+                    String subnet = "subnet '" + sn.name() + "' of " + label;
+                    if (!prefix(sk, "prefix of " + subnet, sn.prefix()) || spaces.isEmpty()) continue;
+                    Ipv4.Prefix p = Ipv4.prefix(sn.prefix());
+                    if (spaces.stream().noneMatch(sp -> sp.contains(p))) {
+                        error(sources.at(sk), subnet + " has prefix " + sn.prefix() + ", outside the network's address space "
+                                + String.join(", ", n.addressSpace()) + " — choose a prefix inside it, or widen the address space");
+                    }
+                }
+            }
+        }
+        for (VmwareSite s : estate.vmwareSites()) {
+            Address site = Address.site(s.name());
+            for (PortGroup g : s.networks()) prefix(site.child(Kind.NETWORK, g.name()), "subnet of network '" + g.name() + "' of site '" + s.name() + "'", g.subnet());
+            ConfigurationServer cs = s.configurationServer();
+            if (cs != null) address(site.child(Kind.CONFIGURATION_SERVER, cs.name()), "ip of configuration server '" + cs.name() + "'", cs.ip());
+            for (ProcessServer p : s.processServers()) address(site.child(Kind.PROCESS_SERVER, p.name()), "ip of process server '" + p.name() + "'", p.ip());
+            for (MasterTarget m : s.masterTargets()) address(site.child(Kind.MASTER_TARGET, m.name()), "ip of master target '" + m.name() + "'", m.ip());
+        }
+        for (VmmSite s : estate.vmmSites()) {
+            for (VmNetwork n : s.vmNetworks()) prefix(Address.site(s.name()).child(Kind.VM_NETWORK, n.name()), "subnet of VM network '" + n.name() + "' of site '" + s.name() + "'", n.subnet());
+        }
+        for (Machine m : estate.machines()) {
+            Address key = Address.machine(m.name());
+            for (Nic n : m.nics()) address(key.child(Kind.NIC, n.name()), "ip of nic '" + n.name() + "' of machine '" + m.name() + "'", n.ip());
+            FailoverSettings f = m.failover();
+            if (f == null || !address(key.child(Kind.FAILOVER), "ip of failover settings of machine '" + m.name() + "'", f.ip())) continue;
+            VirtualNetwork net = f.network() == null ? null : azureNetworks.get(f.network());
+            Subnet sn = net == null || f.subnet() == null ? null : net.subnets().stream().filter(x -> x.name().equals(f.subnet())).findFirst().orElse(null);
+            Ipv4.Prefix p = sn == null ? null : Ipv4.prefix(sn.prefix());
+            if (p != null && !p.contains(Ipv4.address(f.ip()))) {
+                error(sources.at(key.child(Kind.FAILOVER)), "failover settings of machine '" + m.name() + "' give ip " + f.ip() + ", outside subnet '" + sn.name() + "' ("
+                        + sn.prefix() + ") it fails over into — choose an address in " + sn.prefix() + ", or another subnet");
+            }
+        }
+    }
+
+    /** True when text is an address; false when absent or reported. */
+    private boolean address(Address key, String what, String text) {
+        if (text == null) return false;
+        String problem = Ipv4.addressProblem(text);
+        if (problem != null) error(sources.at(key), what + ": " + problem);
+        return problem == null;
+    }
+
+    /** True when text is a prefix; false when absent or reported. */
+    private boolean prefix(Address key, String what, String text) {
+        if (text == null) return false;
+        String problem = Ipv4.prefixProblem(text);
+        if (problem != null) error(sources.at(key), what + ": " + problem);
+        return problem == null;
     }
 
     private void siteProblem(Address key, String label, String site, String kind, Collection<String> known, boolean otherKind) {

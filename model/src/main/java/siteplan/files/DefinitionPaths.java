@@ -104,12 +104,41 @@ public final class DefinitionPaths {
         return null;
     }
 
+    /** A recovery-plan script that cannot be run: the plan, the group's number from 1, the path as written, and why. */
+    public record ScriptProblem(String plan, int group, String script, String problem) {
+        public String message() {
+            return "script '" + script + "' of group " + group + " of recovery plan '" + plan + "' " + problem;
+        }
+    }
+
+    /**
+     * Every script of the plan's groups that cannot be run from dir (the definition folder): checked
+     * when a definition is loaded, and again by a run's preflight before anything fails over, in case
+     * the folder changed since.
+     */
+    public static java.util.List<ScriptProblem> scriptProblems(Path dir, siteplan.model.RecoveryPlan plan) {
+        java.util.List<ScriptProblem> out = new java.util.ArrayList<>();
+        int number = 0;
+        for (siteplan.model.RecoveryGroup g : plan.groups()) {
+            number++;
+            java.util.List<siteplan.model.PlanAction> steps = new java.util.ArrayList<>(g.before());
+            steps.addAll(g.after());
+            for (siteplan.model.PlanAction a : steps) {
+                if (a.kind() != siteplan.model.ActionKind.SCRIPT || a.value() == null) continue;
+                String problem = scriptProblem(dir, a.value());
+                if (problem != null) out.add(new ScriptProblem(plan.name(), number, a.value(), problem));
+            }
+        }
+        return out;
+    }
+
     /** A path as the user should read it: relative to the working directory when under it, with forward slashes. */
     public static String display(Path p) {
         Path abs = p.toAbsolutePath().normalize();
         // An isolated evaluator runs elsewhere; it is told the user's working directory so paths read the same.
         Path cwd = Path.of(System.getProperty("siteplan.cwd", "")).toAbsolutePath().normalize();
         Path shown = abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
-        return shown.toString().replace('\\', '/');
+        // The working directory itself reads as ".", never as nothing ("does not exist under  —").
+        return shown.toString().isEmpty() ? "." : shown.toString().replace('\\', '/');
     }
 }

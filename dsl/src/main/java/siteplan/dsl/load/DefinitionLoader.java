@@ -179,19 +179,10 @@ public final class DefinitionLoader {
         if (paths.isEmpty() || !Files.exists(Path.of(paths.get(0)))) return out;
         Path dir = definitionDir(paths);
         for (siteplan.model.RecoveryPlan plan : estate.recoveryPlans()) {
-            int number = 0;
-            for (siteplan.model.RecoveryGroup g : plan.groups()) {
-                number++;
-                List<siteplan.model.PlanAction> steps = new ArrayList<>(g.before());
-                steps.addAll(g.after());
-                for (siteplan.model.PlanAction a : steps) {
-                    if (a.kind() != siteplan.model.ActionKind.SCRIPT || a.value() == null) continue;
-                    String problem = DefinitionPaths.scriptProblem(dir, a.value());
-                    if (problem == null) continue;
-                    siteplan.model.Address key = siteplan.model.Address.recoveryPlan(plan.name())
-                            .child(siteplan.model.Address.Kind.GROUP, String.valueOf(number)).child(siteplan.model.Address.Kind.SCRIPT, a.value());
-                    out.add(new Problem(sources.at(key), "script '" + a.value() + "' of group " + number + " of recovery plan '" + plan.name() + "' " + problem));
-                }
+            for (DefinitionPaths.ScriptProblem p : DefinitionPaths.scriptProblems(dir, plan)) {
+                siteplan.model.Address key = siteplan.model.Address.recoveryPlan(plan.name())
+                        .child(siteplan.model.Address.Kind.GROUP, String.valueOf(p.group())).child(siteplan.model.Address.Kind.SCRIPT, p.script());
+                out.add(new Problem(sources.at(key), p.message()));
             }
         }
         return out;

@@ -59,9 +59,9 @@ final class ConfigurationServerRules {
                 if (!n.name().equals(cs.network())) continue;
                 for (Subnet sn : n.subnets()) {
                     if (cs.subnet() != null && !sn.name().equals(cs.subnet())) continue;
-                    Cidr c = Cidr.parse(sn.prefix());
-                    Long ip = Cidr.address(cs.ip());
-                    if (c == null || ip == null || !c.contains(ip)) continue;
+                    siteplan.net.Ipv4.Prefix c = siteplan.net.Ipv4.prefix(sn.prefix());
+                    long ip = siteplan.net.Ipv4.address(cs.ip());
+                    if (c == null || ip < 0 || !c.contains(ip)) continue;
                     int reserved = f.profile.configurationServer().reservedAddressesPerSubnet();
                     if (ip - c.network() < reserved) {
                         out.report("CS-IP", Severity.ERROR, cs.name(), key, "configuration server " + cs.name() + " has " + cs.ip() + ", one of the first " + reserved
