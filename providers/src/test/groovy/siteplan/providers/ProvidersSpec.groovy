@@ -22,8 +22,8 @@ class ProvidersSpec extends Specification {
         then:
         ops instanceof SimulatedOperations
         ops.describe() == "simulated estate in $dir".toString()
-        ops.clock().simulated()
-        ops.clock().pace() == Optional.of('simulated clock at 1000x')
+        ops.jobs().clock().simulated()
+        ops.jobs().clock().pace() == Optional.of('simulated clock at 1000x')
 
         cleanup:
         ops?.close()

@@ -41,15 +41,15 @@ class SimulatedOperationsSpec extends Specification {
         def step = new Step('vault.contoso-dr', ResourceType.VAULT, 'contoso-dr', 'contoso-dr', Action.CREATE)
 
         expect:
-        o.apply(step, secrets).outcome() == StepResult.Outcome.ALREADY // the infrastructure-only estate has the vault
-        o.apply(new Step('policy.gold', ResourceType.POLICY, 'contoso-dr', 'gold', Action.CREATE), secrets).outcome() == StepResult.Outcome.CHANGED
-        o.apply(new Step('policy.gold', ResourceType.POLICY, 'contoso-dr', 'gold', Action.CREATE), secrets).outcome() == StepResult.Outcome.ALREADY
+        o.changes().apply(step, secrets).outcome() == StepResult.Outcome.ALREADY // the infrastructure-only estate has the vault
+        o.changes().apply(new Step('policy.gold', ResourceType.POLICY, 'contoso-dr', 'gold', Action.CREATE), secrets).outcome() == StepResult.Outcome.CHANGED
+        o.changes().apply(new Step('policy.gold', ResourceType.POLICY, 'contoso-dr', 'gold', Action.CREATE), secrets).outcome() == StepResult.Outcome.ALREADY
     }
 
     def "FB-POLICY: creating a VMware-to-Azure policy also makes its failback policy, which siteplan does not manage"() {
         when:
         def o = ops()
-        o.apply(new Step('policy.gold', ResourceType.POLICY, 'contoso-dr', 'gold', Action.CREATE), secrets)
+        o.changes().apply(new Step('policy.gold', ResourceType.POLICY, 'contoso-dr', 'gold', Action.CREATE), secrets)
         def policies = o.state().vault('contoso-dr').get().policies()
 
         then:
@@ -63,32 +63,52 @@ class SimulatedOperationsSpec extends Specification {
         given:
         def o = ops(2_000_000)
         [['process_server', 'amsterdam/ps01'], ['process_server', 'amsterdam/ps02'], ['master_target', 'amsterdam/mt-win01'], ['master_target', 'amsterdam/mt-lnx01']].each { t, n ->
-            o.apply(new Step("${t}.${n}", ResourceType.valueOf(t.toUpperCase()), 'amsterdam', n, Action.CREATE), secrets)
+            o.changes().apply(new Step("${t}.${n}", ResourceType.valueOf(t.toUpperCase()), 'amsterdam', n, Action.CREATE), secrets)
         }
-        ['gold', 'silver'].each { o.apply(new Step("policy.$it", ResourceType.POLICY, 'contoso-dr', it, Action.CREATE), secrets) }
+        ['gold', 'silver'].each { o.changes().apply(new Step("policy.$it", ResourceType.POLICY, 'contoso-dr', it, Action.CREATE), secrets) }
 
         when:
-        def r = o.apply(new Step('protection.erp-db01', ResourceType.PROTECTION, 'amsterdam', 'erp-db01', Action.CREATE), secrets)
+        def r = o.changes().apply(new Step('protection.erp-db01', ResourceType.PROTECTION, 'amsterdam', 'erp-db01', Action.CREATE), secrets)
 
         then:
         r.jobId() != null
         // 1.49 TB over ps01's 100 Mbps uplink with 30% compression: 91,600 s
         r.detail() == 'protection enabled; initial replication of 1.49 TB takes about 1d 1h'
-        o.item('erp-db01').state() == ProtectedItem.ReplicationState.INITIAL_REPLICATION
+        o.recovery().item('erp-db01').state() == ProtectedItem.ReplicationState.INITIAL_REPLICATION
 
         when:
-        def s = Jobs.await(o, r.jobId(), { false })
+        def s = Jobs.await(o.jobs(), r.jobId(), { false })
 
         then:
         s.state() == JobStatus.State.SUCCEEDED
-        o.item('erp-db01').state() == ProtectedItem.ReplicationState.PROTECTED
+        o.recovery().item('erp-db01').state() == ProtectedItem.ReplicationState.PROTECTED
         and: 'asking again while protected does nothing'
-        o.apply(new Step('protection.erp-db01', ResourceType.PROTECTION, 'amsterdam', 'erp-db01', Action.CREATE), secrets).outcome() == StepResult.Outcome.ALREADY
+        o.changes().apply(new Step('protection.erp-db01', ResourceType.PROTECTION, 'amsterdam', 'erp-db01', Action.CREATE), secrets).outcome() == StepResult.Outcome.ALREADY
+    }
+
+    def "the changes, recovery and jobs of one simulated estate share its state: what one port starts, the others see"() {
+        given:
+        def o = ops()
+        [['process_server', 'amsterdam/ps01'], ['process_server', 'amsterdam/ps02'], ['master_target', 'amsterdam/mt-win01'], ['master_target', 'amsterdam/mt-lnx01']].each { t, n ->
+            o.changes().apply(new Step("${t}.${n}", ResourceType.valueOf(t.toUpperCase()), 'amsterdam', n, Action.CREATE), secrets)
+        }
+        ['gold', 'silver'].each { o.changes().apply(new Step("policy.$it", ResourceType.POLICY, 'contoso-dr', it, Action.CREATE), secrets) }
+
+        when: 'protection is enabled through the changes'
+        def r = o.changes().apply(new Step('protection.erp-db01', ResourceType.PROTECTION, 'amsterdam', 'erp-db01', Action.CREATE), secrets)
+
+        then: 'recovery sees the item, the jobs know its initial replication, and the changes know it is pending'
+        o.recovery().item('erp-db01').state() == ProtectedItem.ReplicationState.INITIAL_REPLICATION
+        o.jobs().job(r.jobId()).state() == JobStatus.State.RUNNING
+        o.changes().pendingJob('erp-db01') == Optional.of(r.jobId())
+
+        cleanup:
+        o?.close()
     }
 
     def "a test failover cannot start before initial replication completes"() {
         when:
-        ops().testFailover('erp-db01', 'drill-vnet', RecoveryPointChoice.LATEST)
+        ops().recovery().testFailover('erp-db01', 'drill-vnet', RecoveryPointChoice.LATEST)
 
         then:
         def e = thrown(OperationFailed)
@@ -124,14 +144,14 @@ class SimulatedOperationsSpec extends Specification {
         def step = new Step('configuration_server.amsterdam/cs01', ResourceType.CONFIGURATION_SERVER, 'amsterdam', 'amsterdam/cs01', Action.CREATE)
 
         when: 'the key is 9 days old'
-        new SimulatedOperations(dir, withKey(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(9).toString()), new SimClock(dir, 1_000_000)).apply(step, secrets)
+        new SimulatedOperations(dir, withKey(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(9).toString()), new SimClock(dir, 1_000_000)).changes().apply(step, secrets)
 
         then:
         def e = thrown(OperationFailed)
         e.message == 'the registration key of vault contoso-vault was downloaded 9 days ago and has expired (keys are valid 5 days, CS-REG-KEY): download a new one from the vault, set registrationKeyIssued, and plan and apply again'
 
         when: 'a fresh key'
-        def r = new SimulatedOperations(dir, withKey(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString()), new SimClock(dir, 1_000_000)).apply(step, secrets)
+        def r = new SimulatedOperations(dir, withKey(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString()), new SimClock(dir, 1_000_000)).changes().apply(step, secrets)
 
         then:
         r.outcome() == StepResult.Outcome.CHANGED

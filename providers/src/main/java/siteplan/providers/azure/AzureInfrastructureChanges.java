@@ -1,0 +1,291 @@
+package siteplan.providers.azure;
+
+import com.azure.core.http.HttpMethod;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import siteplan.executor.provider.OperationFailed;
+import siteplan.executor.provider.Step;
+import siteplan.executor.provider.StepResult;
+import siteplan.model.AzureTarget;
+import siteplan.model.Estate;
+import siteplan.model.NetworkMapping;
+import siteplan.model.ProtectionGroup;
+import siteplan.model.RecoveryPlan;
+import siteplan.model.ReplicationPolicy;
+import siteplan.planner.diff.Action;
+
+/**
+ * The steps that build the estate around its machines in a real vault: the vault, storage accounts and
+ * networks, the self-registering sites and servers (checked, never registered), vCenters, policies,
+ * mappings and recovery plans. Each reads first and answers "already so" when nothing is to be done.
+ */
+final class AzureInfrastructureChanges {
+    static final String AZURE_FABRIC = "Microsoft Azure";
+
+    private final AzureVault vault;
+    private final AzureConnection az;
+    private final Estate estate;
+    private final AzureTarget target;
+
+    AzureInfrastructureChanges(AzureVault vault) {
+        this.vault = vault;
+        this.az = vault.az();
+        this.estate = vault.estate();
+        this.target = vault.target();
+    }
+
+    StepResult vaultStep() {
+        if (az.get(vault.id(), AzureConnection.VAULT_API) != null) return StepResult.already("vault " + target.vault() + " exists");
+        Map<String, Object> body = Map.of("location", target.region(), "sku", Map.of("name", "Standard"),
+                "tags", Map.of(AzureDiscovery.MANAGED_TAG, "siteplan"), "properties", Map.of());
+        return vault.finish(az.write(HttpMethod.PUT, vault.id(), AzureConnection.VAULT_API, body), "created Recovery Services vault " + target.vault());
+    }
+
+    StepResult storageAccount(Step s) {
+        String name = s.name().substring(s.name().indexOf('/') + 1);
+        var declared = target.storageAccounts().stream().filter(a -> a.name().equals(name)).findFirst()
+                .orElseThrow(() -> new OperationFailed("storage account " + name + " is not declared"));
+        String id = vault.rg() + "/providers/Microsoft.Storage/storageAccounts/" + name;
+        String sku = "Standard_" + declared.replication().token().toUpperCase(Locale.ROOT).replace("-", "");
+        JsonNode have = az.get(id, "2023-05-01");
+        if (have != null && sku.equalsIgnoreCase(have.path("sku").path("name").asText())) return StepResult.already("storage account " + name + " is as declared");
+        Map<String, Object> body = Map.of("location", declared.region() == null ? target.region() : declared.region(), "kind", "StorageV2", "sku", Map.of("name", sku));
+        return vault.finish(az.write(HttpMethod.PUT, id, "2023-05-01", body), "storage account " + name + " (" + sku + ")");
+    }
+
+    StepResult network(Step s) {
+        String name = s.name().substring(s.name().indexOf('/') + 1);
+        var declared = target.networks().stream().filter(n -> n.name().equals(name)).findFirst()
+                .orElseThrow(() -> new OperationFailed("virtual network " + name + " is not declared"));
+        String id = vault.rg() + "/providers/Microsoft.Network/virtualNetworks/" + name;
+        List<Map<String, Object>> subnets = declared.subnets().stream().map(sn -> Map.<String, Object>of("name", sn.name(), "properties", Map.of("addressPrefix", sn.prefix()))).toList();
+        Map<String, Object> body = Map.of("location", declared.region() == null ? target.region() : declared.region(),
+                "properties", Map.of("addressSpace", Map.of("addressPrefixes", declared.addressSpace()), "subnets", subnets));
+        JsonNode have = az.get(id, "2024-01-01");
+        List<String> prefixes = new ArrayList<>();
+        if (have != null) have.path("properties").path("addressSpace").path("addressPrefixes").forEach(x -> prefixes.add(x.asText()));
+        if (have != null && prefixes.containsAll(declared.addressSpace()) && have.path("properties").path("subnets").size() == subnets.size()) {
+            return StepResult.already("virtual network " + name + " is as declared");
+        }
+        return vault.finish(az.write(HttpMethod.PUT, id, "2024-01-01", body), "virtual network " + name);
+    }
+
+    /** Component servers register themselves when installed; siteplan can only check that they did. */
+    StepResult registered(Step s) {
+        String site = s.site();
+        JsonNode fabric = vault.fabric(site).orElse(null);
+        String name = s.name().substring(s.name().indexOf('/') + 1);
+        String what = switch (s.type()) {
+            case SITE -> "site " + site;
+            case CONFIGURATION_SERVER -> "configuration server " + name;
+            case PROCESS_SERVER -> "process server " + name;
+            case MASTER_TARGET -> "master target " + name;
+            default -> throw notSelfRegistering(s);
+        };
+        boolean present = fabric != null && switch (s.type()) {
+            case SITE -> true;
+            case CONFIGURATION_SERVER -> name.equalsIgnoreCase(fabric.path("properties").path("customDetails").path("hostName").asText());
+            case PROCESS_SERVER -> AzureVault.find(fabric.path("properties").path("customDetails").path("processServers"), "friendlyName", name) != null;
+            case MASTER_TARGET -> AzureVault.find(fabric.path("properties").path("customDetails").path("masterTargetServers"), "name", name) != null;
+            default -> throw notSelfRegistering(s);
+        };
+        if (present) return StepResult.already(what + " is registered with vault " + target.vault());
+        String how = switch (s.type()) {
+            case SITE, CONFIGURATION_SERVER -> "install the configuration server with Site Recovery's unified setup and the vault's registration key "
+                    + "(valid 5 days, CS-REG-KEY); it registers the site itself";
+            case PROCESS_SERVER -> "install the process server with unified setup and register it with the configuration server's passphrase";
+            case MASTER_TARGET -> "deploy the master target and register it with the configuration server's passphrase";
+            default -> throw notSelfRegistering(s);
+        };
+        throw new OperationFailed(what + " is not registered with vault " + target.vault() + " and Resource Manager cannot register it: " + how + ", then apply again");
+    }
+
+    /** Only the site and its component servers register themselves; apply() sends no other type here. */
+    private static IllegalArgumentException notSelfRegistering(Step s) {
+        return new IllegalArgumentException(s.type() + " is not a component that registers itself");
+    }
+
+    StepResult vcenter(Step s) {
+        JsonNode fabric = vault.fabric(s.site()).orElseThrow(() -> vault.notRegistered(s.site()));
+        String address = s.name().substring(s.name().indexOf('/') + 1);
+        String fabricId = fabric.path("id").asText();
+        for (JsonNode vc : az.list(fabricId + "/replicationvCenters", AzureConnection.ASR_API)) {
+            if (address.equalsIgnoreCase(vc.path("properties").path("ipAddress").asText())) return StepResult.already("vCenter " + address + " is added");
+        }
+        var site = estate.vmwareSites().stream().filter(v -> v.name().equals(s.site())).findFirst().orElseThrow();
+        JsonNode ps = fabric.path("properties").path("customDetails").path("processServers").path(0);
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("friendlyName", address);
+        props.put("ipAddress", address);
+        props.put("port", String.valueOf(site.vcenter().port() == null ? 443 : site.vcenter().port()));
+        if (!ps.isMissingNode()) props.put("processServerId", ps.path("id").asText());
+        // The account is one the configuration server holds; its name, never its password, goes to Azure.
+        if (site.vcenter().credential() != null) props.put("runAsAccountId", site.vcenter().credential().secret() != null ? site.vcenter().credential().secret() : site.vcenter().credential().env());
+        return vault.finish(az.write(HttpMethod.PUT, fabricId + "/replicationvCenters/" + address, AzureConnection.ASR_API, Map.of("properties", props)), "added vCenter " + address);
+    }
+
+    StepResult policy(Step s) {
+        String id = vault.id() + "/replicationPolicies/" + s.name();
+        JsonNode have = az.get(id, AzureConnection.ASR_API);
+        if (s.action() == Action.DELETE) {
+            if (have == null) return StepResult.already("policy " + s.name() + " is gone");
+            return vault.finish(az.write(HttpMethod.DELETE, id, AzureConnection.ASR_API, null), "deleted policy " + s.name());
+        }
+        var hv = estate.hyperVPolicies().stream().filter(x -> x.name().equals(s.name())).findFirst();
+        if (hv.isPresent()) return hyperVPolicy(s, id, have, hv.get());
+        ReplicationPolicy p = estate.replicationPolicies().stream().filter(x -> x.name().equals(s.name())).findFirst()
+                .orElseThrow(() -> new OperationFailed("policy " + s.name() + " is not declared"));
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("instanceType", "InMageAzureV2");
+        in.put("recoveryPointThresholdInMinutes", p.rpoThreshold().toMinutes());
+        in.put("recoveryPointHistory", p.retention().toMinutes());
+        in.put("appConsistentFrequencyInMinutes", p.appConsistentFrequency().toMinutes());
+        in.put("crashConsistentFrequencyInMinutes", 5);
+        in.put("multiVmSyncStatus", Boolean.TRUE.equals(p.multiVmConsistency()) ? "Enable" : "Disable");
+        if (have != null && AzureDiscovery.policy(have, false).settings().equals(siteplan.planner.state.PolicyForm.settings(p))) {
+            return StepResult.already("policy " + s.name() + " is as declared");
+        }
+        return vault.finish(az.write(HttpMethod.PUT, id, AzureConnection.ASR_API, Map.of("properties", Map.of("providerSpecificInput", in))),
+                (have == null ? "created" : "updated") + " policy " + s.name() + " (Site Recovery adds its failback policy, FB-POLICY)");
+    }
+
+    /**
+     * Seed 003: a Hyper-V Replica policy, then the pairing of each protection group's source cloud with its
+     * target cloud under it (a protection container mapping), which protection of the group's VMs needs.
+     */
+    private StepResult hyperVPolicy(Step s, String id, JsonNode have, siteplan.model.HyperVPolicy p) {
+        Map<String, String> wanted = siteplan.planner.state.PolicyForm.settings(p);
+        List<String> done = new ArrayList<>();
+        if (have == null || !AzureDiscovery.policy(have, false).settings().equals(wanted)) {
+            Map<String, Object> in = new LinkedHashMap<>();
+            in.put("instanceType", "HyperVReplica2012R2");
+            in.put("replicationFrequencyInSeconds", p.copyFrequency().toSeconds());
+            in.put("recoveryPoints", p.recoveryPoints() == null ? 0 : p.recoveryPoints());
+            in.put("applicationConsistentSnapshotFrequencyInHours", p.appConsistentFrequency() == null ? 0 : p.appConsistentFrequency().toHours());
+            in.put("compression", p.compression() ? "Enable" : "Disable");
+            in.put("initialReplicationMethod", "offline".equals(wanted.get("initialReplication")) ? "Offline" : "OverNetwork");
+            if (p.initialReplication() != null && p.initialReplication().exportPath() != null) in.put("offlineReplicationExportPath", p.initialReplication().exportPath());
+            if (p.initialReplication() != null && p.initialReplication().importPath() != null) in.put("offlineReplicationImportPath", p.initialReplication().importPath());
+            in.put("allowedAuthenticationType", "certificate".equals(wanted.get("authentication")) ? 2 : 1);
+            in.put("replicationPort", Integer.parseInt(wanted.get("port")));
+            in.put("replicaDeletion", p.deleteReplica() ? "Required" : "NotRequired");
+            vault.awaitDone(az.write(HttpMethod.PUT, id, AzureConnection.ASR_API, Map.of("properties", Map.of("providerSpecificInput", in))), "policy " + s.name());
+            done.add((have == null ? "created" : "updated") + " Hyper-V policy " + s.name());
+        }
+        for (ProtectionGroup g : estate.protectionGroups()) {
+            if (!g.policy().equals(p.name()) || g.sourceCloud() == null || g.targetCloud() == null) continue;
+            JsonNode source = vault.fabric(g.source()).orElseThrow(() -> vault.notRegistered(g.source()));
+            JsonNode target = vault.fabric(g.target()).orElseThrow(() -> vault.notRegistered(g.target()));
+            String mapping = source.path("id").asText() + "/replicationProtectionContainers/" + g.sourceCloud() + "/replicationProtectionContainerMappings/" + p.name() + "-" + g.targetCloud();
+            if (az.get(mapping, AzureConnection.ASR_API) != null) continue;
+            vault.awaitDone(az.write(HttpMethod.PUT, mapping, AzureConnection.ASR_API, Map.of("properties", Map.of("policyId", id,
+                    "targetProtectionContainerId", target.path("id").asText() + "/replicationProtectionContainers/" + g.targetCloud(), "providerSpecificInput", Map.of()))),
+                    "pairing cloud " + g.sourceCloud() + " with " + g.targetCloud());
+            done.add("paired " + g.sourceCloud() + " with " + g.targetCloud());
+        }
+        return done.isEmpty() ? StepResult.already("Hyper-V policy " + s.name() + " is as declared and its clouds are paired") : StepResult.changed(String.join("; ", done));
+    }
+
+    /** Seed 003: a storage classification of the source VMM site mapped to one of the target's. */
+    StepResult storageMapping(Step s) {
+        var m = estate.storageMappings().stream().filter(x -> x.source().equals(s.name())).findFirst().orElse(null);
+        JsonNode existing = null;
+        for (JsonNode sm : az.list(vault.id() + "/replicationStorageClassificationMappings", AzureConnection.ASR_API)) {
+            String[] parts = sm.path("id").asText().split("/");
+            if (parts.length >= 3 && s.name().equals(parts[parts.length - 3])) existing = sm;
+        }
+        if (s.action() == Action.DELETE || m == null) {
+            if (existing == null) return StepResult.already("storage mapping " + s.name() + " is gone");
+            return vault.finish(az.write(HttpMethod.DELETE, existing.path("id").asText(), AzureConnection.ASR_API, null), "deleted storage mapping " + s.name());
+        }
+        if (existing != null && m.target().equals(AzureDiscovery.last(existing.path("properties").path("targetStorageClassificationId").asText()))) {
+            return StepResult.already("storage mapping " + s.name() + " → " + m.target() + " exists");
+        }
+        String sourceSite = siteWithClassification(m.source()), targetSite = siteWithClassification(m.target());
+        JsonNode source = vault.fabric(sourceSite).orElseThrow(() -> vault.notRegistered(sourceSite));
+        JsonNode target = vault.fabric(targetSite).orElseThrow(() -> vault.notRegistered(targetSite));
+        String id = source.path("id").asText() + "/replicationStorageClassifications/" + m.source() + "/replicationStorageClassificationMappings/" + m.source() + "-" + m.target();
+        return vault.finish(az.write(HttpMethod.PUT, id, AzureConnection.ASR_API, Map.of("properties", Map.of("targetStorageClassificationId",
+                target.path("id").asText() + "/replicationStorageClassifications/" + m.target()))), "mapped storage " + m.source() + " to " + m.target());
+    }
+
+    private Optional<String> siteWithNetwork(String name) {
+        Optional<String> vmware = estate.vmwareSites().stream().filter(v -> v.networks().stream().anyMatch(n -> n.name().equals(name))).map(v -> v.name()).findFirst();
+        return vmware.isPresent() ? vmware : estate.vmmSites().stream().filter(v -> v.vmNetworks().stream().anyMatch(n -> n.name().equals(name))).map(v -> v.name()).findFirst();
+    }
+
+    private String siteWithClassification(String name) {
+        return estate.vmmSites().stream().filter(v -> v.storageClassifications().stream().anyMatch(c -> c.name().equals(name))).map(v -> v.name()).findFirst()
+                .orElseThrow(() -> new OperationFailed("storage classification " + name + " is declared in no VMM site"));
+    }
+
+    StepResult networkMapping(Step s) {
+        NetworkMapping m = estate.networkMappings().stream().filter(x -> x.source().equals(s.name())).findFirst().orElse(null);
+        JsonNode existing = null;
+        for (JsonNode nm : az.list(vault.id() + "/replicationNetworkMappings", AzureConnection.ASR_API)) {
+            if (s.name().equals(nm.path("properties").path("primaryNetworkFriendlyName").asText())) existing = nm;
+        }
+        if (s.action() == Action.DELETE || m == null) {
+            if (existing == null) return StepResult.already("network mapping " + s.name() + " is gone");
+            return vault.finish(az.write(HttpMethod.DELETE, existing.path("id").asText(), AzureConnection.ASR_API, null), "deleted network mapping " + s.name());
+        }
+        if (existing != null && m.target().equals(existing.path("properties").path("recoveryNetworkFriendlyName").asText())) {
+            return StepResult.already("network mapping " + s.name() + " → " + m.target() + " exists");
+        }
+        String source = siteWithNetwork(m.source()).orElse(estate.vmwareSites().isEmpty() ? null : estate.vmwareSites().get(0).name());
+        JsonNode fabric = vault.fabric(source).orElseThrow(() -> vault.notRegistered(source));
+        String id = fabric.path("id").asText() + "/replicationNetworks/" + m.source() + "/replicationNetworkMappings/" + m.source() + "-" + m.target();
+        // To an Azure virtual network, or (seed 003) to a VM network of the target VMM site.
+        Optional<String> vmmTarget = estate.vmmSites().stream().filter(v -> v.vmNetworks().stream().anyMatch(n -> n.name().equals(m.target()))).map(v -> v.name()).findFirst();
+        String recoveryFabric = AZURE_FABRIC, network = vault.rg() + "/providers/Microsoft.Network/virtualNetworks/" + m.target(), kind = "VmmToAzure";
+        if (vmmTarget.isPresent()) {
+            JsonNode target = vault.fabric(vmmTarget.get()).orElseThrow(() -> vault.notRegistered(vmmTarget.get()));
+            recoveryFabric = target.path("name").asText();
+            network = target.path("id").asText() + "/replicationNetworks/" + m.target();
+            kind = "VmmToVmm";
+        }
+        return vault.finish(az.write(HttpMethod.PUT, id, AzureConnection.ASR_API, Map.of("properties", Map.of("recoveryFabricName", recoveryFabric, "recoveryNetworkId", network,
+                "fabricSpecificDetails", Map.of("instanceType", kind)))), "mapped " + m.source() + " to " + m.target());
+    }
+
+    StepResult recoveryPlan(Step s) {
+        String id = vault.id() + "/replicationRecoveryPlans/" + s.name();
+        JsonNode have = az.get(id, AzureConnection.ASR_API);
+        if (s.action() == Action.DELETE) {
+            if (have == null) return StepResult.already("recovery plan " + s.name() + " is gone");
+            return vault.finish(az.write(HttpMethod.DELETE, id, AzureConnection.ASR_API, null), "deleted recovery plan " + s.name());
+        }
+        RecoveryPlan plan = estate.recoveryPlans().stream().filter(p -> p.name().equals(s.name())).findFirst()
+                .orElseThrow(() -> new OperationFailed("recovery plan " + s.name() + " is not declared"));
+        JsonNode fabric = vault.fabric(plan.source()).orElseThrow(() -> vault.notRegistered(plan.source()));
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (var group : plan.groups()) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (var pm : group.machines()) {
+                JsonNode item = vault.itemNode(pm.name()).orElseThrow(() -> new OperationFailed(pm.name() + " of recovery plan " + s.name() + " is not protected yet"));
+                items.add(Map.of("id", item.path("id").asText(), "virtualMachineId", pm.name()));
+            }
+            groups.add(Map.of("groupType", "Boot", "replicationProtectedItems", items, "startGroupActions", List.of(), "endGroupActions", List.of()));
+        }
+        Map<String, Object> props = Map.of("primaryFabricId", fabric.path("id").asText(), "recoveryFabricId", AZURE_FABRIC,
+                "failoverDeploymentModel", "ResourceManager", "groups", groups);
+        if (have != null) {
+            List<List<String>> wanted = plan.groups().stream().map(g -> g.machines().stream().map(pm -> pm.name()).toList()).toList();
+            List<List<String>> existing = new ArrayList<>();
+            for (JsonNode g : have.path("properties").path("groups")) {
+                if (!"Boot".equalsIgnoreCase(g.path("groupType").asText())) continue;
+                List<String> names = new ArrayList<>();
+                g.path("replicationProtectedItems").forEach(i -> names.add(AzureDiscovery.last(i.path("id").asText())));
+                existing.add(names);
+            }
+            if (existing.equals(wanted)) return StepResult.already("recovery plan " + s.name() + " is as declared");
+        }
+        return vault.finish(az.write(HttpMethod.PUT, id, AzureConnection.ASR_API, Map.of("properties", props)),
+                (have == null ? "created" : "updated") + " recovery plan " + s.name() + " (" + plan.groups().size() + " groups)");
+    }
+}

@@ -1,0 +1,197 @@
+package siteplan.providers.sim;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import siteplan.executor.apply.Credentials;
+import siteplan.executor.provider.ChangeOperations;
+import siteplan.executor.provider.OperationFailed;
+import siteplan.executor.provider.Step;
+import siteplan.executor.provider.StepResult;
+import siteplan.executor.provider.TransientFault;
+import siteplan.executor.secrets.Secrets;
+import siteplan.model.InstallMethod;
+import siteplan.model.Machine;
+import siteplan.model.ProtectionGroup;
+import siteplan.planner.diff.Action;
+import siteplan.planner.state.DiscoveredState;
+import siteplan.planner.state.ProtectedItem;
+import siteplan.planner.state.ProtectedItem.ActiveLocation;
+import siteplan.planner.state.ProtectedItem.ReplicationState;
+import siteplan.planner.state.RecoveryVault;
+import siteplan.planner.state.RecoveryVault.Fabric;
+
+/**
+ * The simulated estate's side of `apply`: each step makes the part of the state it addresses match the
+ * definition (the same "everything as declared" state that {@code sim init --from-model} writes). The
+ * protection of machines is here; the estate around them is in {@link InfrastructureChanges}.
+ */
+final class SimulatedChanges implements ChangeOperations {
+    private final SimulatedState state;
+    private final Credentials credentials;
+    private final InfrastructureChanges infrastructure;
+    private DiscoveredState desired;
+    /** The declared protected items by machine, once the desired state is made. */
+    private Map<String, ProtectedItem> wanted;
+
+    SimulatedChanges(SimulatedState state) {
+        this.state = state;
+        this.credentials = new Credentials(state.estate());
+        this.infrastructure = new InfrastructureChanges(state, credentials);
+    }
+
+    /**
+     * Carries out a step; the change is on disk before this returns. The step appends what it changed
+     * to the journal rather than rewriting the state file, and concurrent steps share one append and
+     * one sync (group commit): the first to flush writes everything changed so far.
+     */
+    @Override public StepResult apply(Step step, Secrets secrets) {
+        StepResult r;
+        long mine;
+        synchronized (state) {
+            r = applyInMemory(step, secrets);
+            if (r.outcome() != StepResult.Outcome.CHANGED) return r;
+            mine = state.journal(step.action().token() + " " + step.address());
+        }
+        state.flush(mine);
+        return r;
+    }
+
+    @Override public Optional<String> pendingJob(String machine) {
+        synchronized (state) {
+            state.advance();
+            return state.runningJob(machine, "enable-protection").or(() -> state.runningJob(machine, "reprotect"));
+        }
+    }
+
+    private StepResult applyInMemory(Step step, Secrets secrets) {
+        state.advance();
+        Faults faults = state.faults();
+        if (faults.throttle(step.address())) throw new TransientFault("429 Too Many Requests (simulated throttling of " + step.address() + "; Retry-After: 1)");
+        String failure = faults.fail().get(step.address());
+        if (failure != null) throw new OperationFailed(step.address() + ": " + failure);
+        DiscoveredState want = desired();
+        return switch (step.type()) {
+            case VAULT -> infrastructure.vault(step, want);
+            case STORAGE_ACCOUNT -> infrastructure.storageAccount(step, want);
+            case AZURE_NETWORK -> infrastructure.network(step, want);
+            case SITE -> infrastructure.site(step, want);
+            case VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET -> infrastructure.server(step, want, secrets);
+            case POLICY -> infrastructure.policy(step, want);
+            case NETWORK_MAPPING, STORAGE_MAPPING -> infrastructure.mapping(step, want);
+            case PROTECTION -> protection(step, secrets);
+            case MOBILITY -> mobility(step, secrets);
+            case RECOVERY_PLAN -> infrastructure.recoveryPlan(step, want);
+        };
+    }
+
+    private DiscoveredState desired() {
+        if (desired == null) {
+            desired = SimulatedEstate.create(state.estate(), true, null);
+            wanted = new HashMap<>();
+            desired.vaults().forEach(v -> v.protectedItems().forEach(p -> wanted.putIfAbsent(p.machine(), p)));
+        }
+        return desired;
+    }
+
+    private Optional<ProtectedItem> wantedItem(String machine) {
+        desired();
+        return Optional.ofNullable(wanted.get(machine));
+    }
+
+    private StepResult protection(Step s, Secrets secrets) {
+        String machine = s.name();
+        Optional<ProtectedItem> have = state.protectedItem(machine);
+        switch (s.action()) {
+            case DELETE -> {
+                if (have.isEmpty()) return StepResult.already(machine + " is not protected");
+                RecoveryVault v = state.vaultOf(machine);
+                List<ProtectedItem> items = new ArrayList<>(v.protectedItems());
+                items.removeIf(p -> p.machine().equals(machine));
+                state.replaceVault(v.withItems(items, v.jobs()));
+                state.forgetIndex(); // the machine may be held by another vault too
+                return StepResult.changed("protection of " + machine + " disabled");
+            }
+            case REPROTECT -> {
+                ProtectedItem p = have.orElseThrow(() -> new OperationFailed(machine + " is not protected"));
+                if (p.state() != ReplicationState.FAILOVER_COMMITTED) return state.runningJob(machine, "reprotect").map(j -> StepResult.job(j, "reprotect running"))
+                        .orElse(StepResult.already(machine + " is " + p.state().token()));
+                return StepResult.job(state.startReprotect(p), "reprotect of " + machine + " started (FB-STAGES)");
+            }
+            case UPDATE -> {
+                ProtectedItem p = have.orElseThrow(() -> new OperationFailed(machine + " is not protected"));
+                ProtectedItem w = declaredItem(machine);
+                ProtectedItem updated = new ProtectedItem(p.machine(), p.site(), w.protectionGroup(), w.policy(), w.processServer(), p.masterTarget(), p.storageAccount(),
+                        p.state(), p.health(), p.activeLocation(), p.disks(), w.failover(), p.mobility(), p.managed(), p.testFailover());
+                if (updated.equals(p)) return StepResult.already(machine + " is as declared");
+                state.putItem(updated);
+                return StepResult.changed("protection settings of " + machine + " updated");
+            }
+            default -> {
+                // CREATE, REPLACE, RE_REPLICATE: enable protection (again) and wait for initial replication.
+                ProtectedItem w = declaredItem(machine);
+                if (have.isPresent() && s.action() == Action.CREATE) {
+                    return state.runningJob(machine, "enable-protection").map(j -> StepResult.job(j, "initial replication of " + machine + " already running"))
+                            .orElse(StepResult.already(machine + " is protected"));
+                }
+                if (have.isPresent() && have.get().disks().equals(w.disks()) && Objects.equals(have.get().masterTarget(), w.masterTarget())
+                        && Objects.equals(have.get().storageAccount(), w.storageAccount()) && !mechanismChanged(machine)) {
+                    return state.runningJob(machine, "enable-protection").map(j -> StepResult.job(j, "re-replication of " + machine + " already running"))
+                            .orElse(StepResult.already(machine + " already replicates as declared"));
+                }
+                Machine m = state.machine(machine).orElseThrow();
+                ProtectionGroup g = state.membership().groupOf(machine).orElseThrow(() -> new OperationFailed(machine + " is in no protection group"));
+                ProtectedItem.Mobility mobility = null;
+                if (m.mobility() != null) {
+                    credentials.forStep(s).forEach(c -> secrets.resolve(c.ref(), c.purpose()));
+                    mobility = w.mobility();
+                }
+                ProtectedItem started = new ProtectedItem(w.machine(), w.site(), w.protectionGroup(), w.policy(), w.processServer(), w.masterTarget(), w.storageAccount(),
+                        ReplicationState.INITIAL_REPLICATION, "normal", ActiveLocation.PRIMARY, w.disks(), w.failover(), mobility, true, null);
+                Duration d = state.replicationTime(m, g, m.totalSize());
+                String job = state.startJob(machine, "enable-protection", d, null);
+                state.putItem(started);
+                return StepResult.job(job, (s.action() == Action.CREATE ? "protection enabled" : "protection enabled again")
+                        + "; initial replication of " + m.totalSize().human() + " takes about " + siteplan.executor.Times.human(d));
+            }
+        }
+    }
+
+    private boolean mechanismChanged(String machine) {
+        ProtectedItem p = state.protectedItem(machine).orElseThrow();
+        String now = state.now().vaults().stream().map(v -> v.fabric(p.site()).orElse(null)).filter(Objects::nonNull).map(Fabric::replicationMechanism).filter(Objects::nonNull).findFirst().orElse(null);
+        String declared = state.estate().vmwareSites().stream().filter(x -> x.name().equals(p.site())).map(x -> x.replication() == null ? "internet" : x.replication().token()).findFirst().orElse(now);
+        return !Objects.equals(now, declared);
+    }
+
+    private ProtectedItem declaredItem(String machine) {
+        return wantedItem(machine).orElseThrow(() -> new OperationFailed(machine + " is not declared as protected"));
+    }
+
+    private StepResult mobility(Step s, Secrets secrets) {
+        String machine = s.name();
+        ProtectedItem p = state.protectedItem(machine).orElseThrow(() -> new OperationFailed("the Mobility service of " + machine + " is managed once protection is enabled; enable protection first"));
+        Machine m = state.machine(machine).orElseThrow(() -> new OperationFailed(machine + " is not declared"));
+        ProtectedItem.Mobility w = wantedItem(machine).map(ProtectedItem::mobility).orElse(null);
+        if (w == null || w.equals(p.mobility())) return StepResult.already("Mobility service of " + machine + " is as declared");
+        List<String> did = new ArrayList<>();
+        boolean install = p.mobility() == null || !Objects.equals(p.mobility().version(), w.version())
+                || w.services().keySet().stream().anyMatch(k -> "missing".equals(p.mobility().services().getOrDefault(k, "missing")));
+        if (install) credentials.forStep(s).forEach(c -> secrets.resolve(c.ref(), c.purpose()));
+        if (install && m.mobility().install() == InstallMethod.MANUAL && p.mobility() == null) {
+            throw new OperationFailed("the Mobility service of " + machine + " is installed by hand (install 'manual') and is not there: install it, then apply again");
+        }
+        Map<String, String> before = p.mobility() == null ? Map.of() : p.mobility().services();
+        w.services().forEach((svc, st) -> {
+            String was = before.getOrDefault(svc, "missing");
+            if (!was.equals(st)) did.add(("missing".equals(was) ? "installed and started " : "started ") + svc);
+        });
+        if (p.mobility() == null || !Objects.equals(p.mobility().version(), w.version())) did.add(0, "installed Mobility service " + w.version());
+        state.putItem(p.withMobility(w));
+        return StepResult.changed(String.join(", ", did));
+    }
+}
