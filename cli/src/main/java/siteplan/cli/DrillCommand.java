@@ -76,7 +76,7 @@ final class DrillCommand extends BaseCommand {
             trailers.put("Siteplan-Recovery-Plan", recoveryPlan);
             trailers.put("Siteplan-RTO", siteplan.executor.Times.human(report.rtoSeconds()));
             if (report.rpoSeconds() != null) trailers.put("Siteplan-RPO", siteplan.executor.Times.human(report.rpoSeconds()));
-            String commit = session.record(locked, report, "drill " + recoveryPlan + ": " + report.status() + " (RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + ")", trailers);
+            String commit = session.record(locked, report, "drill " + recoveryPlan + ": " + report.status().token() + " (RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + ")", trailers);
             RecoverySession.summary(out, locked, report, commit);
             return report.passed() ? ExitCode.OK : ExitCode.FAILED;
         }
