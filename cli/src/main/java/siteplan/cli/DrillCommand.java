@@ -63,7 +63,7 @@ final class DrillCommand extends BaseCommand {
             locked.started();
             out.println("Drill of recovery plan " + recoveryPlan + " into " + net + " (" + ops.describe() + ")");
             out.flush();
-            RecoveryRunner runner = new RecoveryRunner(session.loaded.estate(), session.plan, ops,
+            RecoveryRunner runner = new RecoveryRunner(session.plan, ops,
                     new RecoveryRunner.Options(RecoveryRunner.Mode.TEST, point, net, ack, RecoverySession.prompter(out), session.definitionDir(), Siteplan.env(),
                             scriptTimeout, parallelism, locked.run().dir()),
                     line -> {

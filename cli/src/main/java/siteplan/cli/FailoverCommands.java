@@ -136,7 +136,7 @@ final class FailoverCommands {
     }
 
     static RecoveryRunner runner(RecoverySession s, Operations ops, RecoveryRunner.Mode mode, RecoveryPointChoice point, boolean ack, PrintWriter out, RunFrame locked) {
-        return new RecoveryRunner(s.loaded.estate(), s.plan, ops,
+        return new RecoveryRunner(s.plan, ops,
                 new RecoveryRunner.Options(mode, point, null, ack, RecoverySession.prompter(out), s.definitionDir(), Siteplan.env(), java.time.Duration.ofMinutes(10), 10,
                         locked.run().dir()),
                 line -> {

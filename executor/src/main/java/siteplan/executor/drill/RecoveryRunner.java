@@ -14,7 +14,6 @@ import siteplan.executor.WorkerPool;
 import siteplan.executor.provider.Operations;
 import siteplan.executor.provider.RecoveryPointChoice;
 import siteplan.executor.secrets.Secrets;
-import siteplan.model.Estate;
 import siteplan.model.RecoveryPlan;
 import siteplan.model.SmokeCheck;
 
@@ -61,7 +60,7 @@ public final class RecoveryRunner {
     private final SmokeChecks checks;
     private final TestFailoverCleanup cleanup;
 
-    public RecoveryRunner(Estate estate, RecoveryPlan plan, Operations ops, Options options, Consumer<String> log, Secrets secrets) {
+    public RecoveryRunner(RecoveryPlan plan, Operations ops, Options options, Consumer<String> log, Secrets secrets) {
         this.plan = plan;
         this.ops = ops;
         this.options = options;
