@@ -4,9 +4,5 @@ import siteplan.model.Token;
 
 /** What a recovery run was; its word ("planned-failover") is the report's kind. */
 public enum RunKind implements Token {
-    DRILL, PLANNED_FAILOVER, UNPLANNED_FAILOVER, COMMIT, REPROTECT, FAILBACK;
-
-    public boolean failover() {
-        return this == PLANNED_FAILOVER || this == UNPLANNED_FAILOVER;
-    }
+    DRILL, PLANNED_FAILOVER, UNPLANNED_FAILOVER, COMMIT, REPROTECT, FAILBACK
 }
