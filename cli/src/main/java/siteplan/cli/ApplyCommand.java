@@ -172,14 +172,14 @@ final class ApplyCommand extends BaseCommand {
                 List<String> protectedMachines = siteplan.model.Membership.of(loaded.estate()).protectedMachines();
                 result = applier.run(graph, protectedMachines);
             }
-            String summary = "Apply " + result.status() + ": " + result.changed() + " changed, " + result.already() + " already so, " + result.failed() + " failed, "
+            String summary = "Apply " + result.status().token() + ": " + result.changed() + " changed, " + result.already() + " already so, " + result.failed() + " failed, "
                     + result.skipped() + " skipped; took " + result.simulatedDuration() + (simulated ? " of simulated time" : "") + ".";
             String commit;
             try {
                 locked.run().write("result.json", secrets.redact(siteplan.model.json.ModelJson.JSON.writeValueAsString(result)) + "\n");
                 Map<String, String> trailers = new LinkedHashMap<>();
                 trailers.put("Siteplan-Changes", result.changed() + " changed, " + result.already() + " already, " + result.failed() + " failed, " + result.skipped() + " skipped");
-                commit = locked.commit("apply " + estate + ": " + result.status() + " (" + result.changed() + " changed, " + result.failed() + " failed)", result.status(), trailers);
+                commit = locked.commit("apply " + estate + ": " + result.status().token() + " (" + result.changed() + " changed, " + result.failed() + " failed)", result.status().token(), trailers);
             } catch (java.io.IOException | RuntimeException e) {
                 // The operations happened: say what they did, and where their journal is, even though history could not take it.
                 out.println();

@@ -63,7 +63,7 @@ final class DrillCommand extends BaseCommand {
             locked.started();
             out.println("Drill of recovery plan " + recoveryPlan + " into " + net + " (" + ops.describe() + ")");
             out.flush();
-            RecoveryRunner runner = new RecoveryRunner(session.loaded.estate(), session.plan, ops,
+            RecoveryRunner runner = new RecoveryRunner(session.plan, ops,
                     new RecoveryRunner.Options(RecoveryRunner.Mode.TEST, point, net, ack, RecoverySession.prompter(out), session.definitionDir(), Siteplan.env(),
                             scriptTimeout, parallelism, locked.run().dir()),
                     line -> {
@@ -76,7 +76,7 @@ final class DrillCommand extends BaseCommand {
             trailers.put("Siteplan-Recovery-Plan", recoveryPlan);
             trailers.put("Siteplan-RTO", siteplan.executor.Times.human(report.rtoSeconds()));
             if (report.rpoSeconds() != null) trailers.put("Siteplan-RPO", siteplan.executor.Times.human(report.rpoSeconds()));
-            String commit = session.record(locked, report, "drill " + recoveryPlan + ": " + report.status() + " (RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + ")", trailers);
+            String commit = session.record(locked, report, "drill " + recoveryPlan + ": " + report.status().token() + " (RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + ")", trailers);
             RecoverySession.summary(out, locked, report, commit);
             return report.passed() ? ExitCode.OK : ExitCode.FAILED;
         }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import siteplan.executor.run.RunFrame;
 import siteplan.executor.drill.RecoveryRunner;
+import siteplan.executor.drill.RunKind;
 import siteplan.executor.drill.RunReport;
 import siteplan.executor.provider.Operations;
 import siteplan.executor.recovery.MachineStageRun;
@@ -51,14 +52,14 @@ final class FailoverCommands {
         }
 
         /** Runs one machine-by-machine stage under the lock and records it; a reprotect back to a VMware site needs what failback needs (FB-PS-AZURE, FB-STAGES, FB-LINK). */
-        int stage(String kind, String verb, java.util.function.Predicate<ProtectedItem> ready, String needed,
+        int stage(RunKind kind, String verb, java.util.function.Predicate<ProtectedItem> ready, String needed,
                   Function<Operations, Function<String, String>> operation, boolean replicatesBack, String next) throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             RecoverySession s = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
             List<String> problems = new ArrayList<>(s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"), ready, needed));
             if (replicatesBack) problems.addAll(FailbackRules.readiness(s.loaded.estate(), s.plan.source()));
-            RecoverySession.refuse(kind + " of " + recoveryPlan, problems);
-            try (RunFrame locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), kind, spec.commandLine().getErr());
+            RecoverySession.refuse(kind.token() + " of " + recoveryPlan, problems);
+            try (RunFrame locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), kind.token(), spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
                 out.println(verb + " " + machines(s).size() + " machines of " + recoveryPlan + " (" + ops.describe() + ")");
@@ -67,7 +68,7 @@ final class FailoverCommands {
                     out.flush();
                 });
                 boolean ok = report.passed();
-                String commit = s.record(locked, report, kind + " " + recoveryPlan + ": " + report.status(), Map.of("Siteplan-Recovery-Plan", recoveryPlan));
+                String commit = s.record(locked, report, kind.token() + " " + recoveryPlan + ": " + report.status().token(), Map.of("Siteplan-Recovery-Plan", recoveryPlan));
                 RecoverySession.summary(out, locked, report, commit);
                 if (ok && next != null) out.println("Next: " + next);
                 out.flush();
@@ -125,7 +126,7 @@ final class FailoverCommands {
                 Map<String, String> trailers = new LinkedHashMap<>();
                 trailers.put("Siteplan-Recovery-Plan", recoveryPlan);
                 trailers.put("Siteplan-RTO", siteplan.executor.Times.human(report.rtoSeconds()));
-                String commit = s.record(locked, report, "failover (" + OptionValues.word(mode) + ") " + recoveryPlan + ": " + report.status(), trailers);
+                String commit = s.record(locked, report, "failover (" + OptionValues.word(mode) + ") " + recoveryPlan + ": " + report.status().token(), trailers);
                 RecoverySession.summary(out, locked, report, commit);
                 if (report.passed()) out.println("Next: check the machines in " + s.plan.target() + ", then: siteplan commit " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
                 out.flush();
@@ -135,7 +136,7 @@ final class FailoverCommands {
     }
 
     static RecoveryRunner runner(RecoverySession s, Operations ops, RecoveryRunner.Mode mode, RecoveryPointChoice point, boolean ack, PrintWriter out, RunFrame locked) {
-        return new RecoveryRunner(s.loaded.estate(), s.plan, ops,
+        return new RecoveryRunner(s.plan, ops,
                 new RecoveryRunner.Options(mode, point, null, ack, RecoverySession.prompter(out), s.definitionDir(), Siteplan.env(), java.time.Duration.ofMinutes(10), 10,
                         locked.run().dir()),
                 line -> {
@@ -147,7 +148,7 @@ final class FailoverCommands {
     @Command(name = "commit", description = "Commit a recovery plan's failover: the machines stay where they failed over to and their earlier recovery points are discarded.")
     static final class Commit extends Common {
         @Override public Integer call() throws Exception {
-            return stage("commit", "Committing the failover of", p -> p.state() == ReplicationState.FAILED_OVER || p.state() == ReplicationState.FAILOVER_COMMITTED,
+            return stage(RunKind.COMMIT, "Committing the failover of", p -> p.state() == ReplicationState.FAILED_OVER || p.state() == ReplicationState.FAILOVER_COMMITTED,
                     "commit needs it failed over", ops -> ops.recovery()::commit, false, "siteplan reprotect " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
         }
     }
@@ -155,7 +156,7 @@ final class FailoverCommands {
     @Command(name = "reprotect", description = "Start replicating a recovery plan's committed machines from where they run now back to their other site.")
     static final class Reprotect extends Common {
         @Override public Integer call() throws Exception {
-            return stage("reprotect", "Reprotecting", p -> p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED,
+            return stage(RunKind.REPROTECT, "Reprotecting", p -> p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED,
                     "reprotect needs its failover committed", ops -> ops.recovery()::reprotect, true, null);
         }
     }
@@ -188,7 +189,7 @@ final class FailoverCommands {
                     return runner.run(s.estate);
                 });
                 RunReport finalReport = result.report();
-                String commit = s.record(locked, finalReport, "failback " + recoveryPlan + ": " + finalReport.status(), Map.of("Siteplan-Recovery-Plan", recoveryPlan));
+                String commit = s.record(locked, finalReport, "failback " + recoveryPlan + ": " + finalReport.status().token(), Map.of("Siteplan-Recovery-Plan", recoveryPlan));
                 RecoverySession.summary(out, locked, finalReport, commit);
                 return result.succeeded() ? ExitCode.OK : ExitCode.FAILED;
             }

@@ -9,6 +9,7 @@ import java.util.Map;
 import siteplan.executor.run.RunFrame;
 import siteplan.cli.render.ReportView;
 import siteplan.executor.drill.RecoveryRunner;
+import siteplan.executor.drill.RunKind;
 import siteplan.executor.drill.RunReport;
 import siteplan.executor.recovery.Preflight;
 import siteplan.executor.secrets.Secrets;
@@ -99,14 +100,14 @@ final class RecoverySession {
         locked.run().write("report.json", report.json());
         locked.run().write("report.md", ReportView.markdown(report));
         locked.run().write("report.html", ReportView.html(report));
-        return locked.commit(subject, report.status(), trailers);
+        return locked.commit(subject, report.status().token(), trailers);
     }
 
     static void summary(PrintWriter out, RunFrame locked, RunReport report, String commit) {
         out.println();
-        out.println(report.kind().equals("drill") ? "Drill " + report.status() + ": measured RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + ", achieved RPO "
+        out.println(report.kind() == RunKind.DRILL ? "Drill " + report.status().token() + ": measured RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + ", achieved RPO "
                 + (report.rpoSeconds() == null ? "n/a" : siteplan.executor.Times.human(report.rpoSeconds())) + (report.reason() == null ? "" : " — " + report.reason())
-                : "Failover " + report.status() + ": RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + (report.reason() == null ? "" : " — " + report.reason()));
+                : "Failover " + report.status().token() + ": RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + (report.reason() == null ? "" : " — " + report.reason()));
         out.println("Report: " + locked.run().dir().resolve("report.html").toAbsolutePath() + " (also report.md, report.json)");
         out.println("Recorded in history as " + commit.substring(0, 12) + ": siteplan history show " + commit.substring(0, 12));
         out.flush();

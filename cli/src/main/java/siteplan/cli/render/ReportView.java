@@ -2,7 +2,10 @@ package siteplan.cli.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import siteplan.executor.drill.ActionPhase;
 import siteplan.executor.drill.RunReport;
+import siteplan.executor.drill.RunStatus;
+import siteplan.model.Token;
 
 /**
  * A {@link RunReport} for people, two ways from the same data as its JSON: Markdown (for a pull
@@ -16,7 +19,7 @@ public final class ReportView {
         StringBuilder b = new StringBuilder();
         b.append("## ").append(title(r)).append("\n\n");
         b.append("| | |\n|---|---|\n");
-        b.append("| Status | **").append(r.status()).append("**").append(r.reason() == null ? "" : " — " + r.reason()).append(" |\n");
+        b.append("| Status | **").append(r.status().token()).append("**").append(r.reason() == null ? "" : " — " + r.reason()).append(" |\n");
         b.append("| Measured RTO | ").append(siteplan.executor.Times.human(r.rtoSeconds())).append(" |\n");
         b.append("| Achieved RPO | ").append(r.rpoSeconds() == null ? "—" : siteplan.executor.Times.human(r.rpoSeconds()) + " (oldest recovery point used)").append(" |\n");
         b.append("| Recovery point | ").append(r.recoveryPoint()).append(" |\n");
@@ -29,20 +32,20 @@ public final class ReportView {
         b.append("### Groups\n\n| Group | Machine / step | Outcome | Start | Took | Recovery point age | Detail |\n|---|---|---|---|---|---|---|\n");
         for (RunReport.Group g : r.groups()) {
             for (Object row : rows(g)) {
-                if (row instanceof RunReport.Action a) b.append("| ").append(g.number()).append(" | ").append(a.when()).append(' ').append(a.kind()).append(": ").append(esc(a.value())).append(" | ").append(a.outcome())
+                if (row instanceof RunReport.Action a) b.append("| ").append(g.number()).append(" | ").append(a.when().token()).append(' ').append(a.kind().token()).append(": ").append(esc(a.value())).append(" | ").append(a.outcome().token())
                         .append(" | +").append(siteplan.executor.Times.human(a.startSeconds())).append(" | ").append(siteplan.executor.Times.human(a.durationSeconds())).append(" | | ").append(esc(a.detail())).append(" |\n");
                 if (row instanceof RunReport.MachineRun m) b.append("| ").append(g.number()).append(" | ").append(m.name()).append(m.dependsOn().isEmpty() ? "" : " (after " + String.join(", ", m.dependsOn()) + ")")
-                        .append(" | ").append(m.outcome()).append(" | +").append(siteplan.executor.Times.human(m.startSeconds())).append(" | ").append(siteplan.executor.Times.human(m.durationSeconds()))
+                        .append(" | ").append(m.outcome().token()).append(" | +").append(siteplan.executor.Times.human(m.startSeconds())).append(" | ").append(siteplan.executor.Times.human(m.durationSeconds()))
                         .append(" | ").append(m.recoveryPointAgeSeconds() == null ? "" : siteplan.executor.Times.human(m.recoveryPointAgeSeconds())).append(" | ").append(esc(m.detail())).append(" |\n");
             }
         }
         if (!r.checks().isEmpty()) {
             b.append("\n### Smoke checks\n\n| Check | Target | Outcome | Detail |\n|---|---|---|---|\n");
-            r.checks().forEach(c -> b.append("| ").append(c.kind()).append(" | ").append(esc(c.target())).append(" | ").append(c.outcome()).append(" | ").append(esc(c.detail())).append(" |\n"));
+            r.checks().forEach(c -> b.append("| ").append(c.kind().token()).append(" | ").append(esc(c.target())).append(" | ").append(c.outcome().token()).append(" | ").append(esc(c.detail())).append(" |\n"));
         }
         if (!r.cleanup().isEmpty()) {
             b.append("\n### Cleanup\n\n| Machine | Outcome | Detail |\n|---|---|---|\n");
-            r.cleanup().forEach(c -> b.append("| ").append(c.machine()).append(" | ").append(c.outcome()).append(" | ").append(esc(c.detail())).append(" |\n"));
+            r.cleanup().forEach(c -> b.append("| ").append(c.machine()).append(" | ").append(c.outcome().token()).append(" | ").append(esc(c.detail())).append(" |\n"));
         }
         return b.toString();
     }
@@ -50,15 +53,22 @@ public final class ReportView {
     /** A group's steps and machines in the order they started (before-steps, machines, after-steps). */
     private static List<Object> rows(RunReport.Group g) {
         List<Object> rows = new ArrayList<>();
-        g.actions().stream().filter(a -> a.when().equals("before")).forEach(rows::add);
+        g.actions().stream().filter(a -> a.when() == ActionPhase.BEFORE).forEach(rows::add);
         g.machines().stream().sorted(java.util.Comparator.comparingLong(RunReport.MachineRun::startSeconds).thenComparing(RunReport.MachineRun::name)).forEach(rows::add);
-        g.actions().stream().filter(a -> a.when().equals("after")).forEach(rows::add);
+        g.actions().stream().filter(a -> a.when() == ActionPhase.AFTER).forEach(rows::add);
         return rows;
     }
 
     private static String title(RunReport r) {
-        return (r.kind().equals("drill") ? "Drill" : r.kind().equals("failback") ? "Failback" : r.kind().endsWith("-failover") ? "Failover (" + r.kind().replace("-failover", "") + ")"
-                : Character.toUpperCase(r.kind().charAt(0)) + r.kind().substring(1)) + " of recovery plan " + r.recoveryPlan() + " — " + r.status();
+        String what = switch (r.kind()) {
+            case DRILL -> "Drill";
+            case PLANNED_FAILOVER -> "Failover (planned)";
+            case UNPLANNED_FAILOVER -> "Failover (unplanned)";
+            case COMMIT -> "Commit";
+            case REPROTECT -> "Reprotect";
+            case FAILBACK -> "Failback";
+        };
+        return what + " of recovery plan " + r.recoveryPlan() + " — " + r.status().token();
     }
 
     private static String esc(String s) {
@@ -85,8 +95,8 @@ public final class ReportView {
                 .append(".o-up,.o-passed,.o-done,.o-removed{color:#2f9e44;font-weight:600}.o-failed,.o-timed{color:#c92a2a;font-weight:600}.o-stopped,.o-skipped{color:#e67700;font-weight:600}\n")
                 .append(".reason{margin:12px 0;padding:10px 14px;border-left:4px solid #e67700;background:#fff4e6}\n")
                 .append("svg text{font:12px system-ui,sans-serif}\n</style></head><body><main>\n");
-        b.append("<h1>").append(h(title(r).replace(" — " + r.status(), ""))).append(" <span class=\"badge ").append(ok ? "ok" : "stopped".equals(r.status()) ? "stop" : "bad").append("\">")
-                .append(h(r.status())).append("</span></h1>\n");
+        b.append("<h1>").append(h(title(r).replace(" — " + r.status().token(), ""))).append(" <span class=\"badge ").append(ok ? "ok" : r.status() == RunStatus.STOPPED ? "stop" : "bad").append("\">")
+                .append(h(r.status().token())).append("</span></h1>\n");
         b.append("<div class=\"sub\">Estate ").append(h(r.estate())).append(" · started ").append(h(r.startedAt())).append(" · ").append(h(r.provider()))
                 .append(r.network() == null ? "" : " · drill network " + h(r.network())).append(" · recovery point ").append(h(r.recoveryPoint())).append("</div>\n");
         if (r.reason() != null) b.append("<div class=\"reason\">").append(h(r.reason())).append("</div>\n");
@@ -96,8 +106,8 @@ public final class ReportView {
             b.append("</ul></div><br>\n");
         }
         long machines = r.groups().stream().mapToLong(g -> g.machines().size()).sum();
-        long up = r.groups().stream().flatMap(g -> g.machines().stream()).filter(m -> m.outcome().equals("up")).count();
-        long passed = r.checks().stream().filter(c -> c.outcome().equals("passed")).count();
+        long up = r.groups().stream().flatMap(g -> g.machines().stream()).filter(RunReport.MachineRun::up).count();
+        long passed = r.checks().stream().filter(RunReport.Check::passed).count();
         b.append("<div class=\"kpis\">")
                 .append(kpi("Measured RTO", siteplan.executor.Times.human(r.rtoSeconds())))
                 .append(kpi("Achieved RPO", r.rpoSeconds() == null ? "—" : siteplan.executor.Times.human(r.rpoSeconds())))
@@ -108,7 +118,7 @@ public final class ReportView {
         b.append("<h2>Groups, steps and machines</h2><div class=\"card\"><table><tr><th>Group</th><th>Machine or step</th><th>Outcome</th><th>Start</th><th>Took</th><th>Recovery point age</th><th>Detail</th></tr>\n");
         for (RunReport.Group g : r.groups()) {
             for (Object row : rows(g)) {
-                if (row instanceof RunReport.Action a) b.append("<tr><td>").append(g.number()).append("</td><td>").append(h(a.when() + " " + a.kind() + ": " + a.value())).append("</td>").append(outcome(a.outcome()))
+                if (row instanceof RunReport.Action a) b.append("<tr><td>").append(g.number()).append("</td><td>").append(h(a.when().token() + " " + a.kind().token() + ": " + a.value())).append("</td>").append(outcome(a.outcome()))
                         .append("<td>+").append(siteplan.executor.Times.human(a.startSeconds())).append("</td><td>").append(siteplan.executor.Times.human(a.durationSeconds())).append("</td><td></td><td>")
                         .append(h(a.detail())).append("</td></tr>\n");
                 if (row instanceof RunReport.MachineRun m) b.append("<tr><td>").append(g.number()).append("</td><td>").append(h(m.name())).append(m.dependsOn().isEmpty() ? "" : " <small>(after " + h(String.join(", ", m.dependsOn())) + ")</small>")
@@ -120,7 +130,7 @@ public final class ReportView {
         b.append("</table></div>\n");
         if (!r.checks().isEmpty()) {
             b.append("<h2>Smoke checks</h2><div class=\"card\"><table><tr><th>Check</th><th>Target</th><th>Outcome</th><th>Detail</th></tr>\n");
-            r.checks().forEach(c -> b.append("<tr><td>").append(h(c.kind())).append("</td><td>").append(h(c.target())).append("</td>").append(outcome(c.outcome()))
+            r.checks().forEach(c -> b.append("<tr><td>").append(h(c.kind().token())).append("</td><td>").append(h(c.target())).append("</td>").append(outcome(c.outcome()))
                     .append("<td>").append(h(c.detail())).append("</td></tr>\n"));
             b.append("</table></div>\n");
         }
@@ -138,8 +148,8 @@ public final class ReportView {
         return "<div class=\"kpi\"><span>" + h(label) + "</span><b>" + h(value) + "</b></div>";
     }
 
-    private static String outcome(String o) {
-        return "<td class=\"o-" + h(o.split(" ")[0]) + "\">" + h(o) + "</td>";
+    private static String outcome(Token o) {
+        return "<td class=\"o-" + h(o.token().split(" ")[0]) + "\">" + h(o.token()) + "</td>";
     }
 
     /** One lane per group; bars for machines (green up, red failed, amber stopped/skipped), thin grey bars for steps. */
@@ -160,8 +170,8 @@ public final class ReportView {
                 double x = LABEL + a.startSeconds() * scale;
                 double w = Math.max(3, a.durationSeconds() * scale);
                 bars.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(y0 + 3).append("\" width=\"").append(fmt(w)).append("\" height=\"").append(height - 6)
-                        .append("\" rx=\"2\" fill=\"").append(a.outcome().equals("done") ? "#ced4da" : "#ffa94d").append("\" opacity=\"0.55\"><title>")
-                        .append(h(a.when() + " " + a.kind() + ": " + a.value() + " — " + a.outcome())).append("</title></rect>");
+                        .append("\" rx=\"2\" fill=\"").append(a.done() ? "#ced4da" : "#ffa94d").append("\" opacity=\"0.55\"><title>")
+                        .append(h(a.when().token() + " " + a.kind().token() + ": " + a.value() + " — " + a.outcome().token())).append("</title></rect>");
             }
             int i = 0;
             for (RunReport.MachineRun m : g.machines()) {
@@ -169,12 +179,12 @@ public final class ReportView {
                 double x = LABEL + m.startSeconds() * scale;
                 double w = Math.max(4, m.durationSeconds() * scale);
                 String fill = switch (m.outcome()) {
-                    case "up" -> "#40c057";
-                    case "failed" -> "#e03131";
-                    default -> "#fd7e14";
+                    case UP -> "#40c057";
+                    case FAILED -> "#e03131";
+                    case SKIPPED, STOPPED -> "#fd7e14";
                 };
                 bars.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(y).append("\" width=\"").append(fmt(w)).append("\" height=\"").append(LANE - 14)
-                        .append("\" rx=\"4\" fill=\"").append(fill).append("\"><title>").append(h(m.name() + ": " + m.outcome() + ", " + siteplan.executor.Times.human(m.durationSeconds())))
+                        .append("\" rx=\"4\" fill=\"").append(fill).append("\"><title>").append(h(m.name() + ": " + m.outcome().token() + ", " + siteplan.executor.Times.human(m.durationSeconds())))
                         .append("</title></rect>");
                 bars.append("<text x=\"").append(fmt(x + w + 6)).append("\" y=\"").append(y + 15).append("\">").append(h(m.name())).append(" · ")
                         .append(siteplan.executor.Times.human(m.durationSeconds())).append("</text>");

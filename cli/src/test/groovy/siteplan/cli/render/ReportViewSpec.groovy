@@ -1,23 +1,32 @@
 package siteplan.cli.render
 
+import siteplan.executor.drill.ActionOutcome
+import siteplan.executor.drill.ActionPhase
+import siteplan.executor.drill.CheckOutcome
+import siteplan.executor.drill.CleanupOutcome
+import siteplan.executor.drill.MachineOutcome
+import siteplan.executor.drill.RunKind
 import siteplan.executor.drill.RunReport
+import siteplan.executor.drill.RunStatus
+import siteplan.model.ActionKind
+import siteplan.model.CheckKind
 import spock.lang.Specification
 
 class ReportViewSpec extends Specification {
 
-    static RunReport report(String status, String reason = null) {
-        new RunReport("drill", "rp-web", "estate", "drill-net", "latest", status, reason, "2026-01-01T00:00:00Z", "simulated",
+    static RunReport report(RunStatus status, String reason = null) {
+        new RunReport(RunKind.DRILL, "rp-web", "estate", "drill-net", "latest", status, reason, "2026-01-01T00:00:00Z", "simulated",
                 600, 120,
                 [new RunReport.Group(1, 0, 600,
-                        [new RunReport.Action("before", "manual", "tell <ops> | team", "done", null, 0, 0)],
-                        [new RunReport.MachineRun("web-1", [], "up", "came up", 10, 300, 120)])],
-                [new RunReport.Check("tcp", "web-1", "web-1:443", "passed", null)],
-                [new RunReport.Cleanup("web-1", "removed", null)], [])
+                        [new RunReport.Action(ActionPhase.BEFORE, ActionKind.MANUAL, "tell <ops> | team", ActionOutcome.DONE, null, 0, 0)],
+                        [new RunReport.MachineRun("web-1", [], MachineOutcome.UP, "came up", 10, 300, 120)])],
+                [new RunReport.Check(CheckKind.TCP, "web-1", "web-1:443", CheckOutcome.PASSED, null)],
+                [new RunReport.Cleanup("web-1", CleanupOutcome.REMOVED, null)], [])
     }
 
     def "the Markdown view titles the run with its kind and status and escapes table cells"() {
         when:
-        def md = ReportView.markdown(report("passed"))
+        def md = ReportView.markdown(report(RunStatus.PASSED))
 
         then:
         md.startsWith("## Drill of recovery plan rp-web — passed\n")
@@ -29,7 +38,7 @@ class ReportViewSpec extends Specification {
 
     def "the HTML view is one self-contained page that escapes what the estate names"() {
         when:
-        def html = ReportView.html(report("failed", "web-1 did not come up"))
+        def html = ReportView.html(report(RunStatus.FAILED, "web-1 did not come up"))
 
         then:
         html.startsWith("<!DOCTYPE html>")
@@ -42,6 +51,6 @@ class ReportViewSpec extends Specification {
 
     def "the report's JSON stays the executor's data"() {
         expect:
-        report("passed").json().startsWith('{\n  "kind" : "drill",')
+        report(RunStatus.PASSED).json().startsWith('{\n  "kind" : "drill",')
     }
 }

@@ -91,24 +91,24 @@ public final class Applier {
             if (job.isEmpty()) continue;
             Step step = new Step(ResourceType.PROTECTION.address(machine), ResourceType.PROTECTION, "-", machine, siteplan.planner.diff.Action.NO_OP);
             Instant start = clock.now();
-            journal.record(start, "settling", step.address(), "no-op", "waiting for " + job.get() + ", started by an earlier run");
+            journal.record(start, JournalEvent.SETTLING, step.address(), "no-op", "waiting for " + job.get() + ", started by an earlier run");
             try {
                 waitFor(step, job.get(), new AtomicInteger());
-                journal.record(clock.now(), "settled", step.address(), "no-op", job.get() + " finished");
-                outcomes.add(new ApplyResult.StepOutcome(step.address(), "no-op", "settled", job.get() + " started by an earlier run finished", start.toString(), clock.now().toString(), 0));
+                journal.record(clock.now(), JournalEvent.SETTLED, step.address(), "no-op", job.get() + " finished");
+                outcomes.add(new ApplyResult.StepOutcome(step.address(), "no-op", StepStatus.SETTLED, job.get() + " started by an earlier run finished", start.toString(), clock.now().toString(), 0));
                 listener.finished(step, StepResult.already(job.get() + ", started by an earlier run, finished"), Duration.between(start, clock.now()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (OperationFailed | TransientFault e) {
                 failed++;
-                journal.record(clock.now(), "failed", step.address(), "no-op", e.getMessage());
+                journal.record(clock.now(), JournalEvent.FAILED, step.address(), "no-op", e.getMessage());
                 listener.failed(step, e.getMessage());
-                outcomes.add(new ApplyResult.StepOutcome(step.address(), "no-op", "failed", e.getMessage(), start.toString(), clock.now().toString(), 0));
+                outcomes.add(new ApplyResult.StepOutcome(step.address(), "no-op", StepStatus.FAILED, e.getMessage(), start.toString(), clock.now().toString(), 0));
             }
         }
         if (outcomes.size() == r.steps().size()) return r;
-        return new ApplyResult(failed > 0 ? "failed" : r.status(), outcomes, r.changed(), r.already(), r.failed() + failed, r.skipped(), r.simulatedDuration());
+        return new ApplyResult(failed > 0 ? ApplyStatus.FAILED : r.status(), outcomes, r.changed(), r.already(), r.failed() + failed, r.skipped(), r.simulatedDuration());
     }
 
     private ApplyResult runGraph(OperationGraph graph) {
@@ -123,7 +123,7 @@ public final class Applier {
         Set<String> skipped = new HashSet<>();
         AtomicInteger changed = new AtomicInteger(), already = new AtomicInteger(), failed = new AtomicInteger();
         listener.begin(graph.size());
-        journal.record(clock.now(), "apply-started", null, null, graph.size() + " operations, parallelism " + options.parallelism());
+        journal.record(clock.now(), JournalEvent.APPLY_STARTED, null, null, graph.size() + " operations, parallelism " + options.parallelism());
         ExecutorService pool = WorkerPool.fixed(Math.min(options.parallelism(), Math.max(1, graph.size())), "siteplan-apply");
         CompletionService<Done> done = new ExecutorCompletionService<>(pool);
         int running = 0;
@@ -148,7 +148,7 @@ public final class Applier {
                 running--;
                 outcomes.add(d.outcome());
                 if (d.ok()) {
-                    if (d.outcome().outcome().equals("already")) already.incrementAndGet();
+                    if (d.outcome().outcome() == StepStatus.ALREADY) already.incrementAndGet();
                     else changed.incrementAndGet();
                     for (String next : graph.dependentsOf(d.step().address())) {
                         if (skipped.contains(next)) continue;
@@ -160,9 +160,9 @@ public final class Applier {
                         if (skipped.add(gone)) {
                             Step s = graph.steps().get(gone);
                             String because = "skipped: " + d.step().address() + " failed";
-                            journal.record(clock.now(), "skipped", gone, s.action().token(), because);
+                            journal.record(clock.now(), JournalEvent.SKIPPED, gone, s.action().token(), because);
                             listener.skipped(s, because);
-                            outcomes.add(new ApplyResult.StepOutcome(gone, s.action().token(), "skipped", because, null, null, 0));
+                            outcomes.add(new ApplyResult.StepOutcome(gone, s.action().token(), StepStatus.SKIPPED, because, null, null, 0));
                             ready.remove(gone);
                         }
                     }
@@ -176,14 +176,14 @@ public final class Applier {
             for (String a : new TreeSet<>(graph.steps().keySet())) {
                 if (outcomes.stream().noneMatch(o -> o.address().equals(a))) {
                     Step s = graph.steps().get(a);
-                    outcomes.add(new ApplyResult.StepOutcome(a, s.action().token(), "skipped", "not started: the apply was interrupted", null, null, 0));
+                    outcomes.add(new ApplyResult.StepOutcome(a, s.action().token(), StepStatus.SKIPPED, "not started: the apply was interrupted", null, null, 0));
                     notStarted++;
                 }
             }
         }
-        String status = cancelled.get() ? "interrupted" : failed.get() > 0 ? "failed" : "succeeded";
+        ApplyStatus status = cancelled.get() ? ApplyStatus.INTERRUPTED : failed.get() > 0 ? ApplyStatus.FAILED : ApplyStatus.SUCCEEDED;
         String took = siteplan.executor.Times.human(Duration.between(simStart, clock.now()));
-        journal.record(clock.now(), "apply-" + status, null, null, changed + " changed, " + already + " already so, " + failed + " failed, " + (skipped.size() + notStarted) + " skipped");
+        journal.record(clock.now(), JournalEvent.ended(status), null, null, changed + " changed, " + already + " already so, " + failed + " failed, " + (skipped.size() + notStarted) + " skipped");
         listener.end();
         return new ApplyResult(status, outcomes, changed.get(), already.get(), failed.get(), skipped.size() + notStarted, took);
     }
@@ -192,15 +192,15 @@ public final class Applier {
 
     private Done execute(Step step) {
         Instant start = clock.now();
-        journal.record(start, "started", step.address(), step.action().token(), null);
+        journal.record(start, JournalEvent.STARTED, step.address(), step.action().token(), null);
         listener.started(step);
         AtomicInteger attempts = new AtomicInteger();
         try {
             StepResult r = retrying(step, attempts, () -> changes.apply(step, secrets));
             if (r.jobId() != null) waitFor(step, r.jobId(), attempts);
             Instant end = clock.now();
-            String outcome = r.outcome() == StepResult.Outcome.ALREADY ? "already" : "changed";
-            journal.record(end, "done", step.address(), step.action().token(), outcome + ": " + r.detail());
+            StepStatus outcome = r.outcome() == StepResult.Outcome.ALREADY ? StepStatus.ALREADY : StepStatus.CHANGED;
+            journal.record(end, JournalEvent.DONE, step.address(), step.action().token(), outcome.token() + ": " + r.detail());
             listener.finished(step, r, Duration.between(start, end));
             return new Done(step, true, new ApplyResult.StepOutcome(step.address(), step.action().token(), outcome, secrets.redact(r.detail()), start.toString(), end.toString(), attempts.get()));
         } catch (OperationFailed | TransientFault | Secrets.MissingSecret e) {
@@ -215,9 +215,9 @@ public final class Applier {
 
     private Done failure(Step step, Instant start, AtomicInteger attempts, String message) {
         String m = secrets.redact(message);
-        journal.record(clock.now(), "failed", step.address(), step.action().token(), m);
+        journal.record(clock.now(), JournalEvent.FAILED, step.address(), step.action().token(), m);
         listener.failed(step, m);
-        return new Done(step, false, new ApplyResult.StepOutcome(step.address(), step.action().token(), "failed", m, start.toString(), clock.now().toString(), attempts.get()));
+        return new Done(step, false, new ApplyResult.StepOutcome(step.address(), step.action().token(), StepStatus.FAILED, m, start.toString(), clock.now().toString(), attempts.get()));
     }
 
     private void waitFor(Step step, String jobId, AtomicInteger attempts) throws InterruptedException {
@@ -234,7 +234,7 @@ public final class Applier {
                 .withJitter(0.25)
                 .withMaxRetries(r.maxRetries())
                 .onRetry(e -> {
-                    journal.record(clock.now(), "retry", step.address(), step.action().token(), "attempt " + (e.getAttemptCount() + 1) + " after: " + e.getLastException().getMessage());
+                    journal.record(clock.now(), JournalEvent.RETRY, step.address(), step.action().token(), "attempt " + (e.getAttemptCount() + 1) + " after: " + e.getLastException().getMessage());
                     listener.retrying(step, e.getAttemptCount() + 1, e.getLastException().getMessage());
                 })
                 .build();

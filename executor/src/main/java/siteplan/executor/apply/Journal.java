@@ -37,10 +37,10 @@ public final class Journal implements AutoCloseable {
     }
 
     /** Appends an event and forces it to disk. */
-    public synchronized void record(Instant at, String event, String address, String action, String detail) {
+    public synchronized void record(Instant at, JournalEvent event, String address, String action, String detail) {
         ObjectNode n = ModelJson.JSON.createObjectNode();
         n.put("at", at.toString());
-        n.put("event", event);
+        n.put("event", event.token());
         if (address != null) n.put("address", address);
         if (action != null) n.put("action", action);
         if (detail != null) n.put("detail", redact.apply(detail));

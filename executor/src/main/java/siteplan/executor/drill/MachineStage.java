@@ -27,21 +27,21 @@ public final class MachineStage {
                 fs.add(CompletableFuture.supplyAsync(() -> {
                     try {
                         String job = operation.apply(m);
-                        if (job == null) return new RunReport.MachineRun(m, List.of(), "up", "nothing to do: already so", 0, 0, null);
+                        if (job == null) return new RunReport.MachineRun(m, List.of(), MachineOutcome.UP, "nothing to do: already so", 0, 0, null);
                         JobStatus s = Jobs.await(jobs, job, () -> false);
                         long took = s.ended() == null ? 0 : Duration.between(s.started(), s.ended()).toSeconds();
-                        return s.state() == JobStatus.State.SUCCEEDED ? new RunReport.MachineRun(m, List.of(), "up", null, 0, took, null)
-                                : new RunReport.MachineRun(m, List.of(), "failed", s.error(), 0, took, null);
+                        return s.state() == JobStatus.State.SUCCEEDED ? new RunReport.MachineRun(m, List.of(), MachineOutcome.UP, null, 0, took, null)
+                                : new RunReport.MachineRun(m, List.of(), MachineOutcome.FAILED, s.error(), 0, took, null);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        return new RunReport.MachineRun(m, List.of(), "stopped", "interrupted", 0, 0, null);
+                        return new RunReport.MachineRun(m, List.of(), MachineOutcome.STOPPED, "interrupted", 0, 0, null);
                     } catch (RuntimeException e) {
-                        return new RunReport.MachineRun(m, List.of(), "failed", e.getMessage(), 0, 0, null);
+                        return new RunReport.MachineRun(m, List.of(), MachineOutcome.FAILED, e.getMessage(), 0, 0, null);
                     }
                 }, pool));
             }
             List<RunReport.MachineRun> runs = fs.stream().map(CompletableFuture::join).toList();
-            runs.forEach(r -> log.accept("  " + r.name() + ": " + (r.outcome().equals("up") ? "done" : r.outcome()) + (r.detail() == null ? "" : " — " + r.detail())));
+            runs.forEach(r -> log.accept("  " + r.name() + ": " + (r.up() ? "done" : r.outcome().token()) + (r.detail() == null ? "" : " — " + r.detail())));
             long end = runs.stream().mapToLong(RunReport.MachineRun::durationSeconds).max().orElse(0);
             return new RunReport.Group(1, 0, end, List.of(), runs);
         } finally {

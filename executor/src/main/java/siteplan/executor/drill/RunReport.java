@@ -1,6 +1,8 @@
 package siteplan.executor.drill;
 
 import java.util.List;
+import siteplan.model.ActionKind;
+import siteplan.model.CheckKind;
 
 /**
  * What a drill or failover of a recovery plan did, on one timeline: seconds from the start of the
@@ -9,7 +11,7 @@ import java.util.List;
  * achieved RPO is the age of the oldest recovery point any machine came up from.
  */
 public record RunReport(
-        String kind, String recoveryPlan, String estate, String network, String recoveryPoint, String status, String reason,
+        RunKind kind, String recoveryPlan, String estate, String network, String recoveryPoint, RunStatus status, String reason,
         String startedAt, String provider, long rtoSeconds, Long rpoSeconds,
         List<Group> groups, List<Check> checks, List<Cleanup> cleanup, List<String> notes) {
 
@@ -21,7 +23,7 @@ public record RunReport(
     }
 
     /** The same report with other kind, status or notes: failback adds its stages, failover its warnings. */
-    public RunReport with(String newKind, String newStatus, String newReason, List<String> newNotes) {
+    public RunReport with(RunKind newKind, RunStatus newStatus, String newReason, List<String> newNotes) {
         return new RunReport(newKind, recoveryPlan, estate, network, recoveryPoint, newStatus, newReason, startedAt, provider, rtoSeconds, rpoSeconds,
                 groups, checks, cleanup, newNotes);
     }
@@ -36,25 +38,37 @@ public record RunReport(
     }
 
     public boolean passed() {
-        return "passed".equals(status) || "succeeded".equals(status);
+        return status.ok();
     }
 
     /** A group: when it began and ended on the timeline, its actions and machines. */
     public record Group(int number, long startSeconds, long endSeconds, List<Action> actions, List<MachineRun> machines) {}
 
     /** A before/after step: manual, script or runbook. */
-    public record Action(String when, String kind, String value, String outcome, String detail, long startSeconds, long durationSeconds) {}
+    public record Action(ActionPhase when, ActionKind kind, String value, ActionOutcome outcome, String detail, long startSeconds, long durationSeconds) {
+        public boolean done() {
+            return outcome == ActionOutcome.DONE;
+        }
+    }
 
     /** One machine's failover: when it started and came up, from which recovery point, and how it went. */
-    public record MachineRun(String name, List<String> dependsOn, String outcome, String detail, long startSeconds, long durationSeconds, Long recoveryPointAgeSeconds) {
+    public record MachineRun(String name, List<String> dependsOn, MachineOutcome outcome, String detail, long startSeconds, long durationSeconds, Long recoveryPointAgeSeconds) {
         public boolean up() {
-            return "up".equals(outcome);
+            return outcome == MachineOutcome.UP;
         }
     }
 
     /** A smoke check against a failed-over machine. */
-    public record Check(String kind, String machine, String target, String outcome, String detail) {}
+    public record Check(CheckKind kind, String machine, String target, CheckOutcome outcome, String detail) {
+        public boolean passed() {
+            return outcome == CheckOutcome.PASSED;
+        }
+    }
 
     /** Removal of a machine's test failover VM, which always runs. */
-    public record Cleanup(String machine, String outcome, String detail) {}
+    public record Cleanup(String machine, CleanupOutcome outcome, String detail) {
+        public boolean failed() {
+            return outcome == CleanupOutcome.FAILED;
+        }
+    }
 }

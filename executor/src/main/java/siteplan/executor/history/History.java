@@ -391,7 +391,11 @@ public final class History implements AutoCloseable {
         }
     }
 
-    /** One commit of the history, read back. */
+    /**
+     * One commit of the history, read back. Its kind and status stay the words it was recorded with:
+     * history outlives the version that wrote it, so a word this version does not know (a newer
+     * version's kind) is listed as it is, never parsed into this version's enums and refused.
+     */
     public record Entry(String commit, Instant time, String author, String subject, Map<String, String> trailers, List<String> files) {
         public String kind() {
             return trailers.getOrDefault("Siteplan-Kind", "");

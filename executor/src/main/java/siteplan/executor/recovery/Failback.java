@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import siteplan.executor.drill.MachineStage;
+import siteplan.executor.drill.RunKind;
 import siteplan.executor.drill.RunReport;
+import siteplan.executor.drill.RunStatus;
 import siteplan.executor.provider.Operations;
 
 /**
@@ -65,8 +67,8 @@ public final class Failback {
         boolean ok = new Result(null, stages).succeeded();
         String reason = ok ? null : "stopped at: " + notes.get(notes.size() - 1);
         // Stopped before the failover back: the report is the first stage's group alone.
-        RunReport base = failover != null ? failover : new RunReport("failback", recoveryPlan, estate, null, "latest", "failed", reason,
+        RunReport base = failover != null ? failover : new RunReport(RunKind.FAILBACK, recoveryPlan, estate, null, "latest", RunStatus.FAILED, reason,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ops.describe(), home.endSeconds(), null, List.of(home), List.of(), List.of(), List.of());
-        return new Result(base.with("failback", ok ? "succeeded" : "failed", reason, notes), List.copyOf(stages));
+        return new Result(base.with(RunKind.FAILBACK, ok ? RunStatus.SUCCEEDED : RunStatus.FAILED, reason, notes), List.copyOf(stages));
     }
 }

@@ -16,7 +16,7 @@ public record StageOutcome(FailbackStage stage, boolean succeeded, String summar
 
     /** The planned failover back: it succeeded when its run passed. */
     public static StageOutcome of(FailbackStage stage, RunReport failover) {
-        return new StageOutcome(stage, failover.passed(), failover.status());
+        return new StageOutcome(stage, failover.passed(), failover.status().token());
     }
 
     public String note(String source, String target) {

@@ -1,6 +1,9 @@
 package siteplan.executor.recovery
 
+import siteplan.executor.drill.MachineOutcome
+import siteplan.executor.drill.RunKind
 import siteplan.executor.drill.RunReport
+import siteplan.executor.drill.RunStatus
 import siteplan.executor.provider.JobOperations
 import siteplan.executor.provider.Operations
 import siteplan.executor.provider.RecoveryOperations
@@ -19,8 +22,8 @@ class FailbackSpec extends Specification {
         new Failback(ops, 'rp-web', 'estate', 'paris', 'paris-dr', ['web01', 'web02'], 2, { log << it })
     }
 
-    static RunReport failover(String status) {
-        new RunReport('failover', 'rp-web', 'estate', null, 'latest', status, null, '2026-01-01T00:00:00Z', 'stub provider', 60, null,
+    static RunReport failover(RunStatus status) {
+        new RunReport(RunKind.PLANNED_FAILOVER, 'rp-web', 'estate', null, 'latest', status, null, '2026-01-01T00:00:00Z', 'stub provider', 60, null,
                 [], [], [], [])
     }
 
@@ -31,13 +34,13 @@ class FailbackSpec extends Specification {
         recovery.commit(_) >> { stages << "commit ${it[0]}"; null }
 
         when:
-        def result = failback().run { stages << 'failover back'; failover('succeeded') }
+        def result = failback().run { stages << 'failover back'; failover(RunStatus.SUCCEEDED) }
 
         then:
         result.succeeded()
         result.stages()*.stage() == FailbackStage.values() as List
-        result.report().kind() == 'failback'
-        result.report().status() == 'succeeded'
+        result.report().kind() == RunKind.FAILBACK
+        result.report().status() == RunStatus.SUCCEEDED
         result.report().reason() == null
         result.report().notes() == ['Stage 1, reprotect to paris: succeeded', 'Stage 2, planned failover back: succeeded',
                                     'Stage 3, commit: succeeded', 'Stage 4, reprotect to paris-dr: succeeded']
@@ -56,16 +59,16 @@ class FailbackSpec extends Specification {
         boolean failedOver = false
 
         when:
-        def result = failback().run { failedOver = true; failover('succeeded') }
+        def result = failback().run { failedOver = true; failover(RunStatus.SUCCEEDED) }
 
         then:
         !result.succeeded()
         !failedOver
         result.stages().size() == 1
-        result.report().status() == 'failed'
+        result.report().status() == RunStatus.FAILED
         result.report().reason() == 'stopped at: Stage 1, reprotect to paris: 1 of 2 machines failed'
         result.report().groups().size() == 1
-        result.report().groups()[0].machines().find { it.name() == 'web02' }.outcome() == 'failed'
+        result.report().groups()[0].machines().find { it.name() == 'web02' }.outcome() == MachineOutcome.FAILED
     }
 
     def "a failover back that does not pass stops failback before the commit, whatever its status says"() {
@@ -75,7 +78,7 @@ class FailbackSpec extends Specification {
         recovery.commit(_) >> { committed = true; null }
 
         when:
-        def result = failback().run { failover('stopped') }
+        def result = failback().run { failover(RunStatus.STOPPED) }
 
         then:
         !result.succeeded()
@@ -88,7 +91,7 @@ class FailbackSpec extends Specification {
     def "success is decided by each stage's outcome, not by reading its note"() {
         expect: 'a summary that merely reads like success does not make a stage succeed'
         !new StageOutcome(FailbackStage.COMMIT, false, 'succeeded').succeeded()
-        StageOutcome.of(FailbackStage.FAIL_OVER_BACK, failover('passed')).succeeded()
-        !StageOutcome.of(FailbackStage.FAIL_OVER_BACK, failover('failed')).succeeded()
+        StageOutcome.of(FailbackStage.FAIL_OVER_BACK, failover(RunStatus.PASSED)).succeeded()
+        !StageOutcome.of(FailbackStage.FAIL_OVER_BACK, failover(RunStatus.FAILED)).succeeded()
     }
 }

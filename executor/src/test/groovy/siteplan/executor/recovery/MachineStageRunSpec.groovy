@@ -1,5 +1,8 @@
 package siteplan.executor.recovery
 
+import siteplan.executor.drill.MachineOutcome
+import siteplan.executor.drill.RunKind
+import siteplan.executor.drill.RunStatus
 import siteplan.executor.provider.JobOperations
 import siteplan.executor.provider.Operations
 import siteplan.executor.provider.RecoveryOperations
@@ -18,14 +21,14 @@ class MachineStageRunSpec extends Specification {
         recovery.commit(_) >> null
 
         when:
-        def report = MachineStageRun.run(ops, 'commit', 'rp-web', 'estate', ['web01', 'web02'], recovery.&commit, 2, { })
+        def report = MachineStageRun.run(ops, RunKind.COMMIT, 'rp-web', 'estate', ['web01', 'web02'], recovery.&commit, 2, { })
 
         then:
-        report.kind() == 'commit'
-        report.status() == 'succeeded'
+        report.kind() == RunKind.COMMIT
+        report.status() == RunStatus.SUCCEEDED
         report.reason() == null
         report.provider() == 'stub provider'
-        report.groups()[0].machines()*.outcome() == ['up', 'up']
+        report.groups()[0].machines()*.outcome() == [MachineOutcome.UP, MachineOutcome.UP]
     }
 
     def "one machine that fails makes the stage fail, and the others still run"() {
@@ -34,11 +37,11 @@ class MachineStageRunSpec extends Specification {
         recovery.reprotect('web02') >> null
 
         when:
-        def report = MachineStageRun.run(ops, 'reprotect', 'rp-web', 'estate', ['web01', 'web02'], recovery.&reprotect, 2, { })
+        def report = MachineStageRun.run(ops, RunKind.REPROTECT, 'rp-web', 'estate', ['web01', 'web02'], recovery.&reprotect, 2, { })
 
         then:
-        report.status() == 'failed'
+        report.status() == RunStatus.FAILED
         report.reason() == 'a machine failed; see the table'
-        report.groups()[0].machines().collectEntries { [it.name(), it.outcome()] } == [web01: 'failed', web02: 'up']
+        report.groups()[0].machines().collectEntries { [it.name(), it.outcome()] } == [web01: MachineOutcome.FAILED, web02: MachineOutcome.UP]
     }
 }

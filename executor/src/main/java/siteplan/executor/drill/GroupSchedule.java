@@ -1,0 +1,111 @@
+package siteplan.executor.drill;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import siteplan.executor.provider.OperationFailed;
+import siteplan.model.PlanAction;
+import siteplan.model.PlanMachine;
+import siteplan.model.RecoveryGroup;
+
+/**
+ * A recovery plan's groups in order on one timeline: each group's before-steps one after another,
+ * then its machines in parallel on the pool (a machine starts when the machines of its group it
+ * dependsOn are up, and is skipped when one is not), then its after-steps. A step not done or a
+ * machine not up stops the plan before the next group; so does Ctrl-C.
+ */
+final class GroupSchedule {
+    /** The groups that ran, where the last one ended on the timeline, and whether one failed. */
+    record Result(List<RunReport.Group> groups, long endSeconds, boolean failed) {}
+
+    private final GroupActions actions;
+    private final MachineFailover failover;
+    private final RunStop stop;
+    private final Consumer<String> log;
+
+    GroupSchedule(GroupActions actions, MachineFailover failover, RunStop stop, Consumer<String> log) {
+        this.actions = actions;
+        this.failover = failover;
+        this.stop = stop;
+        this.log = log;
+    }
+
+    Result run(List<RecoveryGroup> plan, ExecutorService pool) {
+        List<RunReport.Group> groups = new ArrayList<>();
+        long cursor = 0;
+        boolean failed = false;
+        int number = 0;
+        for (RecoveryGroup g : plan) {
+            number++;
+            if (stop.cancelled() || failed) break;
+            long groupStart = cursor;
+            List<RunReport.Action> done = new ArrayList<>();
+            log.accept("Group " + number + ": " + g.machines().stream().map(PlanMachine::name).toList());
+            cursor = steps(ActionPhase.BEFORE, g.before(), cursor, number, g, done);
+            failed = done.stream().anyMatch(a -> !a.done());
+            List<RunReport.MachineRun> machines = List.of();
+            if (!failed && !stop.cancelled()) {
+                long phaseOffset = cursor;
+                machines = machines(g, pool, phaseOffset);
+                cursor = Math.max(cursor, machines.stream().mapToLong(m -> m.startSeconds() + m.durationSeconds()).max().orElse(phaseOffset));
+                if (machines.stream().anyMatch(m -> !m.up())) {
+                    failed = true;
+                    stop.because("a machine of group " + number + " did not fail over");
+                }
+            }
+            if (!failed && !stop.cancelled()) {
+                cursor = steps(ActionPhase.AFTER, g.after(), cursor, number, g, done);
+                failed = done.stream().anyMatch(a -> !a.done());
+            }
+            groups.add(new RunReport.Group(number, groupStart, cursor, done, machines));
+        }
+        return new Result(groups, cursor, failed);
+    }
+
+    /** Steps in order, each starting where the one before ended, until one is not done; returns where the last ended. */
+    private long steps(ActionPhase when, List<PlanAction> steps, long at, int number, RecoveryGroup g, List<RunReport.Action> done) {
+        for (PlanAction a : steps) {
+            RunReport.Action r = actions.run(when, a, at, number, g);
+            done.add(r);
+            at += r.durationSeconds();
+            if (!r.done()) break;
+        }
+        return at;
+    }
+
+    /** The group's machines in dependency order (the planner's RP-ORDER rule has refused cycles), reported in declared order. */
+    private List<RunReport.MachineRun> machines(RecoveryGroup g, ExecutorService pool, long phaseOffset) {
+        Map<String, CompletableFuture<RunReport.MachineRun>> futures = new HashMap<>();
+        Set<String> inGroup = new HashSet<>();
+        g.machines().forEach(m -> inGroup.add(m.name()));
+        List<PlanMachine> pending = new ArrayList<>(g.machines());
+        while (!pending.isEmpty()) {
+            boolean progressed = false;
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                PlanMachine m = it.next();
+                List<String> deps = m.dependsOn().stream().filter(inGroup::contains).toList();
+                if (!deps.stream().allMatch(futures::containsKey)) continue;
+                CompletableFuture<?>[] waitFor = deps.stream().map(futures::get).toArray(CompletableFuture[]::new);
+                futures.put(m.name(), CompletableFuture.allOf(waitFor).thenApplyAsync(x -> {
+                    List<RunReport.MachineRun> before = deps.stream().map(d -> futures.get(d).join()).toList();
+                    // On the timeline a machine starts when the group's machines start, or when the last machine it depends on is up.
+                    long startAt = before.stream().mapToLong(r -> r.startSeconds() + r.durationSeconds()).max().orElse(phaseOffset);
+                    if (!before.stream().allMatch(RunReport.MachineRun::up)) {
+                        return new RunReport.MachineRun(m.name(), m.dependsOn(), MachineOutcome.SKIPPED, "a machine it depends on did not come up", startAt, 0, null);
+                    }
+                    return failover.run(m, startAt);
+                }, pool));
+                it.remove();
+                progressed = true;
+            }
+            if (!progressed) throw new OperationFailed("machines of a group depend on each other in a cycle: " + pending.stream().map(PlanMachine::name).toList());
+        }
+        return g.machines().stream().map(m -> futures.get(m.name()).join()).toList();
+    }
+}
