@@ -13,7 +13,7 @@ import siteplan.executor.provider.StepResult;
 /**
  * How a run reports progress: on a terminal, a progress bar with ETA (me.tongfei:progressbar) above
  * one line per finished step; elsewhere (CI, a pipe) plain lines, one per event, nothing overwritten.
- * Durations are in the provider's time (accelerated in the simulated estate) and say so.
+ * Durations are in the provider's time (the modelled clock in the simulated estate) and say so.
  */
 final class ProgressReporter implements ApplyListener {
     private final PrintWriter out;

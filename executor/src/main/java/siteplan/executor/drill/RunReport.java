@@ -6,7 +6,7 @@ import siteplan.model.CheckKind;
 
 /**
  * What a drill or failover of a recovery plan did, on one timeline: seconds from the start of the
- * run in the provider's time (accelerated for the simulated estate), so the timeline reads the same
+ * run in the provider's time (modelled for the simulated estate), so the timeline reads the same
  * whatever the clock speed. Measured RTO is the time from the start to the end of the last group;
  * achieved RPO is the age of the oldest recovery point any machine came up from.
  */

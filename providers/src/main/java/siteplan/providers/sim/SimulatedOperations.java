@@ -13,7 +13,7 @@ import siteplan.planner.state.DiscoveredState;
  * {@link SimulatedState}. Each change is recorded in the {@link StateJournal} (the state file is written
  * whole only by recovery operations and at close), and every effective change appends one line to
  * operations.log, the simulator's own record (tests read it to prove no operation ran twice). Long
- * operations are jobs on the accelerated {@link SimClock}: initial replication takes the machine's data
+ * operations are jobs on the modelled {@link SimClock}: initial replication takes the machine's data
  * over its process server's uplink (30% compression, as the planner estimates it).
  */
 public final class SimulatedOperations implements Operations {

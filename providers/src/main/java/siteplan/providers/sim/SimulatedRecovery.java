@@ -16,7 +16,7 @@ import siteplan.planner.state.ProtectedItem.ReplicationState;
 
 /**
  * The recovery lifecycle in the simulated estate: test failovers and their cleanup, failover, commit and
- * reprotect, as jobs on the accelerated {@link SimClock} (a test failover takes a few minutes per machine).
+ * reprotect, as jobs on the modelled {@link SimClock} (a test failover takes a few minutes per machine).
  * Each writes state.json whole, which others watch, and records itself in operations.log.
  */
 final class SimulatedRecovery implements RecoveryOperations {
