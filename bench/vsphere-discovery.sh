@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 5's discovery benchmark: a vCenter simulator (providers/vcsim, govmomi) with 1,000 VMs of
+# Discovery benchmark: a vCenter simulator (providers/vcsim, govmomi) with 1,000 VMs of
 # 4 disks each on 127.0.0.1, discovered three ways in one session (see DiscoveryBenchmark):
 #   raw:     one RetrievePropertiesEx of the same properties, nothing converted   (the yardstick)
 #   batched: siteplan's discovery, everything included                             target <= 1.2x raw

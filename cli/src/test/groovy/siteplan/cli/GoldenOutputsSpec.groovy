@@ -9,7 +9,7 @@ import spock.lang.Unroll
  * What a user sees, byte for byte: plan (text, JSON, Markdown) of every example, validate of every broken file,
  * both schemas, export of every example in both formats, and a drill's report.json with its times masked.
  *
- * The outputs were recorded before the architecture was rebuilt (issue 11) and must not change with it. They run on
+ * The outputs must not change with a refactor: only a deliberate change of output may change them. They run on
  * copies of the examples under cli/target/golden (a relative path, so they match in any checkout) with SITEPLAN_TODAY fixed,
  * so they match on any day. A deliberate change of output is recorded with -Dsiteplan.golden.record=true and its diff
  * reviewed in the commit that makes it.

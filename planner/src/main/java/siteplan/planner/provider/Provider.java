@@ -6,7 +6,7 @@ import siteplan.planner.state.DiscoveredState;
 /**
  * Where discovered state comes from: the simulated estate (a state folder), a vCenter, an Azure
  * subscription. Discovery reads only what the estate names (its sites and targets); it never changes
- * anything. The executor's operations extend this interface in issue 4.
+ * anything; changes go through the executor's operations, a port of their own.
  */
 public interface Provider {
     /** A short name for messages: "simulated estate in .siteplan". */

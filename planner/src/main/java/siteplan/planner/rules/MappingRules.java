@@ -23,15 +23,18 @@ final class MappingRules {
         Set<String> storage = f.estate.storageMappings().stream().map(StorageMapping::source).collect(Collectors.toSet());
         for (Machine m : f.protectedMachines()) {
             for (Nic n : m.nics()) network(f, out, m, n, mapped, inPlans.contains(m.name()));
-            for (Disk d : m.disks()) {
-                if (d.storageClassification() != null && !storage.contains(d.storageClassification())) {
-                    out.report("MAP-STORAGE", Severity.INFO, m.name(), Address.machine(m.name()).child(Kind.DISK, d.name()), "disk " + d.name() + " of " + m.name() + " is on " + d.storageClassification()
-                            + ", which maps to no target classification: its replica goes to the target host's default location");
-                }
-            }
+            for (Disk d : m.disks()) storage(out, m, d, storage);
             subnet(f, out, m);
         }
         vmm(f, out);
+    }
+
+    /** MAP-STORAGE: a disk on a storage classification that maps to none lands in the target host's default location. */
+    static void storage(Findings out, Machine m, Disk d, Set<String> mapped) {
+        if (d.storageClassification() != null && !mapped.contains(d.storageClassification())) {
+            out.report("MAP-STORAGE", Severity.INFO, m.name(), Address.machine(m.name()).child(Kind.DISK, d.name()), "disk " + d.name() + " of " + m.name() + " is on " + d.storageClassification()
+                    + ", which maps to no target classification: its replica goes to the target host's default location");
+        }
     }
 
     /** MAP-NET: every network of a protected machine maps to a target network; in a recovery plan's scope this is an error. */
