@@ -139,7 +139,7 @@ public final class ReportView {
             r.cleanup().forEach(c -> b.append("<tr><td>").append(h(c.machine())).append("</td>").append(outcome(c.outcome())).append("<td>").append(h(c.detail())).append("</td></tr>\n"));
             b.append("</table></div>\n");
         }
-        b.append("<p class=\"sub\">Times are from the start of the run, in the provider's time").append(r.provider().startsWith("simulated") ? " (the simulated estate's modelled clock)" : "")
+        b.append("<p class=\"sub\">Times are from the start of the run, in the provider's time (modelled in the simulated estate)")
                 .append(". Made by siteplan.</p>\n</main></body></html>\n");
         return b.toString();
     }

@@ -190,6 +190,8 @@ public final class EstateLock {
             try (Transport t = history.transport()) {
                 t.fetch(org.eclipse.jgit.lib.NullProgressMonitor.INSTANCE, List.of(new RefSpec("+" + ref + ":" + mirror)));
             } catch (org.eclipse.jgit.errors.TransportException e) {
+                // JGit has no typed exception for "the remote has no such ref" (no lock held): its message is
+                // all there is. Anything else is a real transport problem and goes up.
                 if (!String.valueOf(e.getMessage()).contains("not found") && !String.valueOf(e.getMessage()).contains("Remote does not have")) throw e;
                 deleteLocal(mirror);
                 return Optional.empty();
