@@ -133,6 +133,7 @@ public final class EstateValidator {
         Set<String> reported = new HashSet<>();
         for (T item : items) {
             String n = name.apply(item);
+            if (n != null && !seen.contains(n)) printable(what, address.apply(n), n);
             if (n == null || seen.add(n) || !reported.add(n)) continue;
             Address key = address.apply(n);
             List<Location> places = sources.all(key);
@@ -141,6 +142,33 @@ public final class EstateValidator {
             String first = places.isEmpty() ? "" : " (first at " + where(places.get(0)) + ")";
             error(second, label + " is declared twice" + first);
         }
+    }
+
+    /**
+     * Names are printed on terminals, in plans reviewed in pull requests and in CI logs: a control
+     * character (an ANSI escape, a newline) or a bidirectional override in one could recolour the
+     * output, forge lines such as "0 problems", or show a reviewer other text than the file holds.
+     */
+    private void printable(String what, Address key, String name) {
+        name.codePoints().filter(EstateValidator::unprintable).findFirst().ifPresent(c -> {
+            String label = what.contains("%s") ? String.format(what, shown(name)) : what + " '" + shown(name) + "'";
+            error(sources.at(key), label + " holds the unprintable character " + String.format("U+%04X", c)
+                    + " — names are shown on terminals and in reviews; write them with printable characters only");
+        });
+    }
+
+    private static boolean unprintable(int c) {
+        return Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F;
+    }
+
+    /** The name as it can be shown safely: each unprintable character written as a backslash-u escape. */
+    private static String shown(String name) {
+        StringBuilder b = new StringBuilder();
+        name.codePoints().forEach(c -> {
+            if (unprintable(c)) b.append(String.format("\\u%04X", c));
+            else b.appendCodePoint(c);
+        });
+        return b.toString();
     }
 
     // ---------------------------------------------------------------- sites
