@@ -42,6 +42,9 @@ final class ApplyCommand extends BaseCommand {
     @Mixin
     HistoryOptions historyOptions;
 
+    @Mixin
+    LockTimeoutOption lockTimeout;
+
     @Option(names = "--auto-approve", description = "Apply without asking (for CI). Without a terminal siteplan never asks, so this is required there.")
     boolean autoApprove;
 
@@ -151,7 +154,7 @@ final class ApplyCommand extends BaseCommand {
             siteplan.planner.provider.Provider provider = PlanningInputs.provider(dir);
             ApplyGate.requireUnchanged(planned, () -> provider.fingerprint(PlanningInputs.discover(provider, model)), provider.describe());
         };
-        try (RunFrame locked = LockedRun.start(historyOptions, stateDir, estate, EstateIdentity.of(loaded.estate(), stateDir), "apply", err, stillCurrent);
+        try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, stateDir, estate, EstateIdentity.of(loaded.estate(), stateDir), "apply", err, stillCurrent);
              siteplan.executor.provider.Operations ops = PlanningInputs.operations(stateDir, loaded.estate())) {
             boolean simulated = ops.jobs().clock().simulated();
             try {
