@@ -45,7 +45,7 @@ final class ApplyCommand extends BaseCommand {
     @Mixin
     LockTimeoutOption lockTimeout;
 
-    @Option(names = "--auto-approve", description = "Apply without asking (for CI). Without a terminal siteplan never asks, so this is required there.")
+    @Option(names = {"--auto-approve", "-auto-approve"}, description = "Apply without asking (for CI). Without a terminal siteplan never asks, so this is required there.")
     boolean autoApprove;
 
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "10", description = "Operations run at once, at most (default: ${DEFAULT-VALUE}).")
