@@ -42,7 +42,10 @@ final class ApplyCommand extends BaseCommand {
     @Mixin
     HistoryOptions historyOptions;
 
-    @Option(names = "--auto-approve", description = "Apply without asking (for CI). Without a terminal siteplan never asks, so this is required there.")
+    @Mixin
+    LockTimeoutOption lockTimeout;
+
+    @Option(names = {"--auto-approve", "-auto-approve"}, description = "Apply without asking (for CI). Without a terminal siteplan never asks, so this is required there.")
     boolean autoApprove;
 
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "10", description = "Operations run at once, at most (default: ${DEFAULT-VALUE}).")
@@ -151,7 +154,7 @@ final class ApplyCommand extends BaseCommand {
             siteplan.planner.provider.Provider provider = PlanningInputs.provider(dir);
             ApplyGate.requireUnchanged(planned, () -> provider.fingerprint(PlanningInputs.discover(provider, model)), provider.describe());
         };
-        try (RunFrame locked = LockedRun.start(historyOptions, stateDir, estate, EstateIdentity.of(loaded.estate(), stateDir), "apply", err, stillCurrent);
+        try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, stateDir, estate, EstateIdentity.of(loaded.estate(), stateDir), "apply", err, stillCurrent);
              siteplan.executor.provider.Operations ops = PlanningInputs.operations(stateDir, loaded.estate())) {
             boolean simulated = ops.jobs().clock().simulated();
             try {

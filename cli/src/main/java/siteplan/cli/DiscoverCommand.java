@@ -24,7 +24,7 @@ final class DiscoverCommand extends BaseCommand {
     @Mixin
     StateOption state;
 
-    @Option(names = "--json", description = "Print the discovered state as JSON (the form of a simulated estate's state.json).")
+    @Option(names = {"--json", "-json"}, description = "Print the discovered state as JSON (the form of a simulated estate's state.json).")
     boolean json;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the discovered state as JSON to FILE (replaced whole, never half-written).")

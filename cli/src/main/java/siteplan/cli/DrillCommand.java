@@ -45,6 +45,9 @@ final class DrillCommand extends BaseCommand {
     @Mixin
     HistoryOptions historyOptions;
 
+    @Mixin
+    LockTimeoutOption lockTimeout;
+
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -58,7 +61,7 @@ final class DrillCommand extends BaseCommand {
                 "a drill needs it protected (wait for initial replication, or fail back first)"));
         isolated(session, net).ifPresent(problems::add);
         RecoverySession.refuse("drill of " + recoveryPlan, problems);
-        try (RunFrame locked = LockedRun.start(historyOptions, session.stateDir, session.estate, session.identity(), "drill", err);
+        try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, session.stateDir, session.estate, session.identity(), "drill", err);
              siteplan.executor.provider.Operations ops = session.operations()) {
             locked.started();
             out.println("Drill of recovery plan " + recoveryPlan + " into " + net + " (" + ops.describe() + ")");

@@ -47,6 +47,9 @@ final class FailoverCommands {
         @Mixin
         HistoryOptions historyOptions;
 
+        @Mixin
+        LockTimeoutOption lockTimeout;
+
         List<String> machines(RecoverySession s) {
             return s.plan.groups().stream().flatMap(g -> g.machines().stream()).map(PlanMachine::name).toList();
         }
@@ -59,7 +62,7 @@ final class FailoverCommands {
             List<String> problems = new ArrayList<>(s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"), ready, needed));
             if (replicatesBack) problems.addAll(FailbackRules.readiness(s.loaded.estate(), s.plan.source()));
             RecoverySession.refuse(kind.token() + " of " + recoveryPlan, problems);
-            try (RunFrame locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), kind.token(), spec.commandLine().getErr());
+            try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, s.stateDir, s.estate, s.identity(), kind.token(), spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
                 out.println(verb + " " + machines(s).size() + " machines of " + recoveryPlan + " (" + ops.describe() + ")");
@@ -115,7 +118,7 @@ final class FailoverCommands {
                 String typed = console.readLine("Type the recovery plan's name (%s) to fail it over unplanned: ", recoveryPlan);
                 if (!recoveryPlan.equals(typed == null ? null : typed.trim())) throw new Siteplan.UserError("not confirmed; nothing was changed.");
             }
-            try (RunFrame locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), "failover", spec.commandLine().getErr());
+            try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, s.stateDir, s.estate, s.identity(), "failover", spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
                 out.println("Failover (" + OptionValues.word(mode) + ") of recovery plan " + recoveryPlan + " to " + s.plan.target() + " (" + ops.describe() + ")");
@@ -175,7 +178,7 @@ final class FailoverCommands {
                     "failback needs it failed over to the recovery site and committed"));
             problems.addAll(FailbackRules.readiness(s.loaded.estate(), s.plan.source()));
             RecoverySession.refuse("failback of " + recoveryPlan, problems);
-            try (RunFrame locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), "failback", spec.commandLine().getErr());
+            try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, s.stateDir, s.estate, s.identity(), "failback", spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
                 out.println("Failback of " + recoveryPlan + " to " + s.plan.source() + " (" + ops.describe() + ")");

@@ -9,6 +9,7 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import siteplan.executor.drill.RecoveryRunner;
 import siteplan.executor.provider.RecoveryPointChoice;
 import siteplan.model.Token;
@@ -30,6 +31,7 @@ final class OptionValues {
         // A test failover is drill's: failover --type offers only the other two.
         root.registerConverter(RecoveryRunner.Mode.class, new Words<>(RecoveryRunner.Mode.PLANNED, RecoveryRunner.Mode.UNPLANNED));
         root.registerConverter(Simulator.Style.class, new Words<>(Simulator.Style.values()));
+        root.registerConverter(CompletionCommand.Shell.class, new Words<>(CompletionCommand.Shell.values()));
     }
 
     /** The word a user types for an enum value: its token, lower case with hyphens ("latest-app-consistent"). */
@@ -91,7 +93,7 @@ final class OptionValues {
         }
     }
 
-    /** A value a converter refused; {@code namesOption} when the message reads after the option's name. */
+    /** A value a converter refused; {@code namesOption} when the message reads after the option's name (or a parameter's label). */
     static final class Refused extends CommandLine.TypeConversionException {
         private final boolean namesOption;
 
@@ -102,7 +104,9 @@ final class OptionValues {
 
         /** The line to show for the option or parameter that was given this value. */
         String line(ArgSpec arg) {
-            return namesOption && arg instanceof OptionSpec o ? o.longestName() + " " + getMessage() : getMessage();
+            if (!namesOption) return getMessage();
+            if (arg instanceof OptionSpec o) return o.longestName() + " " + getMessage();
+            return arg instanceof PositionalParamSpec p ? p.paramLabel() + " " + getMessage() : getMessage();
         }
     }
 }

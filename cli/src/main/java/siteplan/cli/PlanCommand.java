@@ -27,7 +27,7 @@ final class PlanCommand extends BaseCommand {
     @Mixin
     PlanView view;
 
-    @Option(names = "--detailed-exitcode", description = "Exit 0 when there are no changes, 2 when there are, 1 on errors.")
+    @Option(names = {"--detailed-exitcode", "-detailed-exitcode"}, description = "Exit 0 when there are no changes, 2 when there are, 1 on errors.")
     boolean detailedExitcode;
 
     @Option(names = "--allow-destroy", description = "Accept changes that disable protection and lose recovery points.")

@@ -9,13 +9,13 @@ import siteplan.planner.plan.PlanJson;
 
 /** How a plan is shown, shared by `plan` and `show`: text (coloured on a terminal), JSON or Markdown, always from the plan's data. */
 final class PlanView {
-    @Option(names = "--json", description = "Print the plan as JSON (the schemas/plan.schema.json contract).")
+    @Option(names = {"--json", "-json"}, description = "Print the plan as JSON (the schemas/plan.schema.json contract).")
     boolean json;
 
     @Option(names = "--markdown", description = "Print the plan as Markdown for a pull-request comment.")
     boolean markdown;
 
-    @Option(names = "--no-color", description = "No colour, even on a terminal.")
+    @Option(names = {"--no-color", "-no-color"}, description = "No colour, even on a terminal.")
     boolean noColor;
 
     boolean isText() {

@@ -102,6 +102,47 @@ class LockSpec extends ExecutorSpecification {
         run('apply', dir.toString(), '--auto-approve', '--history-remote', remote, '--history', tmp.resolve('history-me').toString()) == ExitCode.OK
     }
 
+    def "with --lock-timeout a second apply waits for the lock: it gives up with exit 5 while the holder stays, and takes the lock once the holder finishes"() {
+        given: 'a slow apply holds the lock'
+        def dir = estate()
+        assert run('sim', 'init', dir.toString(), '--state', state(dir).toString(), '--force') == 0
+        def slow = start(tmp, [SITEPLAN_SIM_SPEED: '20', GIT_AUTHOR_NAME: 'holding-runner'], 'apply', dir.toString(), '--auto-approve',
+                '--history-remote', remote, '--history', tmp.resolve('history-slow').toString())
+        long deadline = System.currentTimeMillis() + 60_000
+        while (!lsRemote().contains('refs/siteplan/locks/') && System.currentTimeMillis() < deadline) sleep(100)
+        assert lsRemote().contains('refs/siteplan/locks/')
+        def mine = ['apply', dir.toString(), '--auto-approve', '--history-remote', remote, '--history', tmp.resolve('history-me').toString()]
+
+        when: 'a second apply waits 2 seconds while the holder stays'
+        long began = System.nanoTime()
+        int code = run(*(mine + ['--lock-timeout', '2s']))
+        long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began)
+
+        then: 'it said who holds the lock and that it waits, waited, and gave up as a run without the flag does'
+        code == ExitCode.LOCKED
+        err =~ /Waiting for the lock of 'vmware-to-azure', held by holding-runner on \S+ \(apply, since \S+, lock ID ([0-9a-f]{12})\) \(up to 2s, --lock-timeout\)…\n/
+        err.contains('Gave up waiting for the lock after 2s (--lock-timeout).\n')
+        err =~ /siteplan: estate 'vmware-to-azure' is locked by holding-runner on \S+ \(apply, since \S+, lock ID [0-9a-f]{12}\)\. Wait for it to finish/
+        waitedMs >= 2000
+
+        when: 'a second apply waits while the holder finishes (stopped with Ctrl-C, it records itself and releases the lock)'
+        def waiting = start(tmp, [GIT_AUTHOR_NAME: 'waiting-runner'], *(mine + ['--lock-timeout', '5m']))
+        deadline = System.currentTimeMillis() + 60_000
+        while (!logOf(waiting).contains('Waiting for the lock') && System.currentTimeMillis() < deadline) sleep(100)
+        slow.destroy()
+        assert slow.waitFor(60, TimeUnit.SECONDS)
+        code = await(waiting, 120)
+        def output = logOf(waiting)
+
+        then: 'it took the lock: its plan, made before the holder changed the estate, is found stale under the lock, and nothing was changed'
+        output.contains("Waiting for the lock of 'vmware-to-azure', held by holding-runner")
+        !output.contains('Gave up waiting')
+        code != ExitCode.LOCKED
+        output.contains('the plan is stale: what exists')
+        output.contains('while waiting for the lock or by another apply. Nothing was changed; run siteplan plan again and review the new plan.')
+        !lsRemote().contains('refs/siteplan/locks/')
+    }
+
     /** A copy of the definition's files in another folder, without its state: the same estate named from elsewhere. */
     Path copyOfDefinition(Path dir) {
         def copy = tmp.resolve('elsewhere').resolve('renamed-estate')

@@ -1,6 +1,7 @@
 package siteplan.executor.run;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import siteplan.executor.history.EstateLock;
 import siteplan.executor.history.History;
+import siteplan.units.Durations;
 
 /**
  * The frame of every run that changes the estate (apply, drill, failover…): commit what interrupted
@@ -19,10 +21,18 @@ public final class RunFrame implements AutoCloseable {
     /**
      * Who runs and how the frame speaks: {@code notes} takes what the person should know (a run found
      * interrupted, a lock taken over, a lock left behind); {@code refused} turns a reason the run cannot
-     * start (nothing was changed) into the exception the caller reports.
+     * start (nothing was changed) into the exception the caller reports. {@code lockWait} is how long to
+     * wait for a lock another run holds (zero: refuse at once), as a CI queue needs.
      */
     public record Setup(String estate, String identity, String kind, boolean push, Map<String, String> env,
-                        Consumer<String> notes, Function<String, RuntimeException> refused) {}
+                        Consumer<String> notes, Function<String, RuntimeException> refused, Duration lockWait) {
+        public Setup {
+            if (lockWait == null || lockWait.isNegative()) throw new IllegalArgumentException("lockWait must be zero or positive");
+        }
+    }
+
+    /** How often a run waiting for the lock looks again: often enough for a queue, rarely enough for a git server. */
+    static final Duration POLL = Duration.ofSeconds(1);
 
     private final History history;
     private final History.Run run;
@@ -61,7 +71,7 @@ public final class RunFrame implements AutoCloseable {
             String holder = history.identityName() + " on " + java.net.InetAddress.getLocalHost().getHostName();
             String lockId;
             try {
-                lockId = lock.acquire(setup.kind(), holder);
+                lockId = acquire(lock, holder, setup);
             } catch (IOException e) {
                 throw setup.refused().apply("cannot take the estate lock of '" + setup.estate() + "' (" + e.getMessage() + "); "
                         + (history.remote() != null ? "check that the history remote " + history.remote() + " is reachable and accepts pushes, and " : "check ")
@@ -88,6 +98,38 @@ public final class RunFrame implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             history.close();
             throw e;
+        }
+    }
+
+    /**
+     * Takes the lock, waiting up to {@code setup.lockWait()} while another run holds it: one line says who
+     * holds it and how long this run waits (again when the holder changes); on timeout the holder's
+     * {@link EstateLock.Held} goes up as it would without waiting.
+     */
+    private static String acquire(EstateLock lock, String holder, Setup setup) throws IOException {
+        long deadline = System.nanoTime() + setup.lockWait().toNanos();
+        String announced = null;
+        while (true) {
+            try {
+                return lock.acquire(setup.kind(), holder);
+            } catch (EstateLock.Held held) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    if (announced != null) setup.notes().accept("Gave up waiting for the lock after " + Durations.format(setup.lockWait()) + " (--lock-timeout).");
+                    throw held;
+                }
+                if (!held.holder.id().equals(announced)) {
+                    setup.notes().accept("Waiting for the lock of '" + setup.estate() + "', held by " + held.holder.describe()
+                            + " (up to " + Durations.format(setup.lockWait()) + ", --lock-timeout)…");
+                    announced = held.holder.id();
+                }
+                try {
+                    Thread.sleep(Math.max(1, Math.min(POLL.toMillis(), TimeUnit.NANOSECONDS.toMillis(left))));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw held;
+                }
+            }
         }
     }
 

@@ -25,7 +25,7 @@ class RunFrameSpec extends Specification {
     }
 
     RunFrame.Setup runOf(String kind = 'apply') {
-        new RunFrame.Setup('estate', 'estate', kind, false, env(), { notes << it }, { new Refused(it) })
+        new RunFrame.Setup('estate', 'estate', kind, false, env(), { notes << it }, { new Refused(it) }, java.time.Duration.ZERO)
     }
 
     History history() {
