@@ -292,14 +292,13 @@ public final class Differ {
         return e.vmwareSites().stream().filter(s -> s.name().equals(site)).map(s -> s.replication() == null ? "internet" : s.replication().token()).findFirst().orElse(null);
     }
 
-    /** Seed 004: the Mobility service and VM agent are installed and their services run. */
+    /** Seed 004: the Mobility service and VM agent are installed and their services, those of the machine's OS, run. */
     private void mobility(Machine m, ProtectedItem p) {
         if (m.mobility() == null) return;
         Mobility want = m.mobility();
         ProtectedItem.Mobility have = p == null ? null : p.mobility();
         List<FieldChange> f = new ArrayList<>();
-        List<String> services = new ArrayList<>(MobilityForm.MOBILITY_SERVICES);
-        if (!Boolean.FALSE.equals(want.vmAgent())) services.addAll(MobilityForm.AGENT_SERVICES);
+        List<String> services = MobilityForm.desiredServices(m);
         if (have == null) {
             f.add(new FieldChange("version", null, want.version()));
             services.forEach(s -> f.add(new FieldChange("service " + s, null, "running")));
