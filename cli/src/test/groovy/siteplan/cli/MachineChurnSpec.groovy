@@ -23,7 +23,7 @@ class MachineChurnSpec extends ExecutorSpecification {
         then: 'a plan with findings, not a crash'
         code == ExitCode.INVALID_INPUT
         !err.contains('internal error')
-        out.contains("SRC-DISK-CHURN error: disk d of app-dub-01 changes 800.6 GB/day (limit 144 GB/day at 8 KB writes) (${dir.resolve('estate.groovy')}, line 63)")
+        out.contains("SRC-DISK-CHURN error: disk d of app-dub-01 changes 800.61 GB/day (limit 144 GB/day at 8 KB writes) (${dir.resolve('estate.groovy')}, line 63)")
         !out.contains('disk c of app-dub-01 changes')
         out.contains('PS-CHURN error:')
     }
