@@ -40,7 +40,7 @@ class MobilityDesiredStateSpec extends ExecutorSpecification {
         out.contains("MOB-PUSH-LINUX error: the Mobility service cannot be pushed to mq01 (Linux) with the push account secret('asr-push-root') of mq01: it is standard, "
                 + "and a push install needs root — use such an account and declare accountStanding 'root' in the mobility block of mq01 (${dir.resolve('machines.groovy')}, line 49)")
 
-        when: 'root again on Linux, and the Windows machines' standing left undeclared'
+        when: "root again on Linux, and the Windows machines' standing left undeclared"
         write(dir.resolve('machines.groovy'), read(dir.resolve('machines.groovy')).replace("accountStanding 'standard'", "accountStanding 'root'"))
         write(dir.resolve('_common.groovy'), read(dir.resolve('_common.groovy')).replace("; accountStanding 'administrator'", ''))
         code = run('plan', dir.toString(), '--no-history')

@@ -128,7 +128,7 @@ class FailbackMobilityRulesSpec extends PlanningSpecification {
         given:
         def lnx = "machines('lab') { vmwareVm('l1') { os 'linux', 'CentOS 6.5'; tags 'lnx'; nic('n0') { network 'VM Network' }; mobility { install 'push'%s } } }"
 
-        expect: 'the group's account, declared what each OS needs'
+        expect: "the group's account, declared what each OS needs"
         findings(plan(winVm('t1', "mobility { install 'push' }")), 'MOB-PUSH-WIN').isEmpty()
         findings(plan(String.format(lnx, '')), 'MOB-PUSH-LINUX').isEmpty()
 
