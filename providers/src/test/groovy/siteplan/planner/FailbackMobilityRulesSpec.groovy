@@ -133,8 +133,8 @@ class FailbackMobilityRulesSpec extends PlanningSpecification {
         findings(plan(String.format(lnx, '')), 'MOB-PUSH-LINUX').isEmpty()
 
         and: 'a standing that cannot install is an error, reported where the account is declared'
-        findings(plan(winVm('t1', "mobility { install 'push' }"), ["pushAccountStanding 'administrator'": "pushAccountStanding 'root'"]), 'MOB-PUSH-WIN').collect { [it.severity().token(), it.message(), it.file()] } ==
-                [['error', "the Mobility service cannot be pushed to t1 (Windows) with push account secret('push') of protection group win: it is root, and a push install needs an administrator — use such an account and declare pushAccountStanding 'administrator' to protection group win", 'base.groovy']]
+        findings(plan(winVm('t1', "mobility { install 'push' }"), ["pushAccountStanding 'administrator'": "pushAccountStanding 'root'"]), 'MOB-PUSH-WIN').collect { [it.severity().token(), it.message(), it.line()] } ==
+                [['error', "the Mobility service cannot be pushed to t1 (Windows) with push account secret('push') of protection group win: it is root, and a push install needs an administrator — use such an account and declare pushAccountStanding 'administrator' to protection group win", 19]]
         findings(plan(String.format(lnx, "; account secret('l1-push'); accountStanding 'standard'")), 'MOB-PUSH-LINUX')*.severity()*.token() == ['error']
 
         and: 'an undeclared standing cannot be checked: a warning says how to declare it'
