@@ -87,7 +87,7 @@ machines('paris') {
             disk('c') { size 127.GB; churn 3.GB; iops 30; fileSystem 'NTFS'; mount 'C:'; boot true }
             disk('d') { size gb.GB; churn gb.intdiv(10).GB; iops 90; fileSystem 'NTFS'; mount 'D:' }
             nic('nic0') { network 'VM Network' }
-            mobility { version '9.0'; install 'push'; account secret('paris-push-admin') }
+            mobility { version '9.0'; install 'push'; account secret('paris-push-admin'); accountStanding 'administrator' }
             failover { vmSize 'Standard_A4'; network 'paris-dr-vnet'; subnet 'servers' }
         }
     }
@@ -109,7 +109,7 @@ protectionGroup('crm') {
     processServer 'ps-par01'
     masterTarget 'mt-azure01'
     storageAccount 'parisdr01'
-    pushAccount secret('paris-push-admin')
+    pushAccount secret('paris-push-admin'); pushAccountStanding 'administrator'
     tagged 'crm'
 }
 

@@ -9,7 +9,7 @@ pushedMobility = {
     mobility {
         version '9.0'
         install 'push'
-        account secret('asr-push-admin')
+        account secret('asr-push-admin'); accountStanding 'administrator'
     }
 }
 

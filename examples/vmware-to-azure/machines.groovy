@@ -46,7 +46,7 @@ machines('amsterdam') {
             disk('root') { size 40.GB; churn 1.GB; iops 20; fileSystem 'ext4'; mount '/'; boot true }
             disk('data') { size gb.GB; churn churnGb.GB; iops 80; fileSystem 'xfs'; mount '/data' }
             nic('eth0') { network 'VM Network'; subnet 'servers' }
-            mobility { version '9.0'; install 'push'; account secret('asr-push-root') }
+            mobility { version '9.0'; install 'push'; account secret('asr-push-root'); accountStanding 'root' }
             failover { vmSize 'Standard_A2'; network 'dr-vnet'; subnet 'servers' }
         }
     }

@@ -23,7 +23,7 @@ protectionGroup('erp') {
     processServer 'ps01'
     masterTarget 'mt-win01'
     storageAccount 'contosodr01'
-    pushAccount secret('asr-push-admin')
+    pushAccount secret('asr-push-admin'); pushAccountStanding 'administrator'
     tagged 'erp'
 }
 
@@ -34,7 +34,7 @@ protectionGroup('windows-general') {
     processServer 'ps02'
     masterTarget 'mt-win01'
     storageAccount 'contosodr02'
-    pushAccount secret('asr-push-admin')
+    pushAccount secret('asr-push-admin'); pushAccountStanding 'administrator'
     tagged 'web', 'office'
 }
 
@@ -45,6 +45,6 @@ protectionGroup('linux-services') {
     processServer 'ps01'
     masterTarget 'mt-lnx01'
     storageAccount 'contosodr02'
-    pushAccount secret('asr-push-root')
+    pushAccount secret('asr-push-root'); pushAccountStanding 'root'
     members 'mq01', 'mq02', 'files01', 'monitor01'
 }

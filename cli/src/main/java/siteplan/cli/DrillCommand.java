@@ -12,7 +12,6 @@ import siteplan.executor.run.RunFrame;
 import siteplan.executor.drill.RecoveryRunner;
 import siteplan.executor.drill.RunReport;
 import siteplan.executor.provider.RecoveryPointChoice;
-import siteplan.planner.state.ProtectedItem;
 
 @Command(name = "drill", description = {
         "Test-fail-over a recovery plan into its drill network, check it, clean up, and record the report.",
@@ -56,9 +55,7 @@ final class DrillCommand extends BaseCommand {
         String net = network != null ? network : session.plan.drill() != null ? session.plan.drill().network() : null;
         if (net == null) throw new Siteplan.UserError("recovery plan " + recoveryPlan + " declares no drill network: add drill { network 'NAME' } or pass --network NAME");
         RecoveryPointChoice point = recoveryPoint;
-        java.util.List<String> problems = new java.util.ArrayList<>(session.preflight(rule -> true,
-                p -> p.state() == ProtectedItem.ReplicationState.PROTECTED || p.state() == ProtectedItem.ReplicationState.REPROTECTED,
-                "a drill needs it protected (wait for initial replication, or fail back first)"));
+        java.util.List<String> problems = new java.util.ArrayList<>(session.preflight(rule -> true, siteplan.executor.recovery.Preflight.DRILL));
         isolated(session, net).ifPresent(problems::add);
         RecoverySession.refuse("drill of " + recoveryPlan, problems);
         try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, session.stateDir, session.estate, session.identity(), "drill", err);

@@ -18,7 +18,6 @@ import siteplan.executor.provider.Operations;
 import siteplan.executor.recovery.MachineStageRun;
 import siteplan.executor.provider.RecoveryPointChoice;
 import siteplan.model.PlanMachine;
-import siteplan.planner.rules.FailbackRules;
 import siteplan.planner.state.ProtectedItem;
 import siteplan.planner.state.ProtectedItem.ActiveLocation;
 import siteplan.planner.state.ProtectedItem.ReplicationState;
@@ -54,14 +53,15 @@ final class FailoverCommands {
             return s.plan.groups().stream().flatMap(g -> g.machines().stream()).map(PlanMachine::name).toList();
         }
 
-        /** Runs one machine-by-machine stage under the lock and records it; a reprotect back to a VMware site needs what failback needs (FB-PS-AZURE, FB-STAGES, FB-LINK). */
+        /**
+         * Runs one machine-by-machine stage under the lock and records it, after the preflight of the rules it
+         * names: a reprotect replicates back, so it needs what failback needs (FB-*); a commit needs none of that.
+         */
         int stage(RunKind kind, String verb, java.util.function.Predicate<ProtectedItem> ready, String needed,
-                  Function<Operations, Function<String, String>> operation, boolean replicatesBack, String next) throws Exception {
+                  Function<Operations, Function<String, String>> operation, java.util.function.Predicate<String> rules, String next) throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             RecoverySession s = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
-            List<String> problems = new ArrayList<>(s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"), ready, needed));
-            if (replicatesBack) problems.addAll(FailbackRules.readiness(s.loaded.estate(), s.plan.source()));
-            RecoverySession.refuse(kind.token() + " of " + recoveryPlan, problems);
+            RecoverySession.refuse(kind.token() + " of " + recoveryPlan, s.preflight(rules, ready, needed));
             try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, s.stateDir, s.estate, s.identity(), kind.token(), spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
@@ -152,7 +152,7 @@ final class FailoverCommands {
     static final class Commit extends Common {
         @Override public Integer call() throws Exception {
             return stage(RunKind.COMMIT, "Committing the failover of", p -> p.state() == ReplicationState.FAILED_OVER || p.state() == ReplicationState.FAILOVER_COMMITTED,
-                    "commit needs it failed over", ops -> ops.recovery()::commit, false, "siteplan reprotect " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
+                    "commit needs it failed over", ops -> ops.recovery()::commit, rule -> rule.startsWith("RP-"), "siteplan reprotect " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
         }
     }
 
@@ -160,7 +160,7 @@ final class FailoverCommands {
     static final class Reprotect extends Common {
         @Override public Integer call() throws Exception {
             return stage(RunKind.REPROTECT, "Reprotecting", p -> p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED,
-                    "reprotect needs its failover committed", ops -> ops.recovery()::reprotect, true, null);
+                    "reprotect needs its failover committed", ops -> ops.recovery()::reprotect, rule -> rule.startsWith("FB-") || rule.startsWith("RP-"), null);
         }
     }
 
@@ -176,7 +176,6 @@ final class FailoverCommands {
             List<String> problems = new ArrayList<>(s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"),
                     p -> p.activeLocation() == ActiveLocation.RECOVERY && (p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED),
                     "failback needs it failed over to the recovery site and committed"));
-            problems.addAll(FailbackRules.readiness(s.loaded.estate(), s.plan.source()));
             RecoverySession.refuse("failback of " + recoveryPlan, problems);
             try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, s.stateDir, s.estate, s.identity(), "failback", spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {

@@ -58,7 +58,11 @@ final class RecoverySession {
 
     /** The preflight (see {@link Preflight}) of the rules named (or all), for an operation that needs each machine so. */
     List<String> preflight(java.util.function.Predicate<String> ruleFilter, java.util.function.Predicate<ProtectedItem> ready, String needed) {
-        return Preflight.problems(rules, discovered, plan, ruleFilter, new Preflight.Needs(ready, needed));
+        return preflight(ruleFilter, new Preflight.Needs(ready, needed));
+    }
+
+    List<String> preflight(java.util.function.Predicate<String> ruleFilter, Preflight.Needs needs) {
+        return Preflight.problems(rules, discovered, plan, new Preflight.Definition(definitionDir(), loaded.sources()), ruleFilter, needs);
     }
 
     static void refuse(String what, List<String> problems) {

@@ -163,11 +163,12 @@ public class MachineContext extends BlockContext {
         }
     }
 
-    /** {@code mobility { version '9.3'; install 'push'; account secret('push-admin') }} (seed 004) */
+    /** {@code mobility { version '9.3'; install 'push'; account secret('push-admin'); accountStanding 'administrator' }} (seed 004) */
     public static class MobilityContext extends BlockContext {
         private final Slot<String> version = Slot.text("version");
         private final Slot<InstallMethod> install = Slot.token("install", InstallMethod.class);
         private final Slot<SecretRef> account = Slot.secretRef("account");
+        private final Slot<AccountStanding> accountStanding = Slot.token("accountStanding", AccountStanding.class);
         private final Slot<Boolean> vmAgent = Slot.bool("vmAgent");
         MobilityContext(String machine) {
             super("mobility service of machine '" + machine + "'", Address.machine(machine).child(Kind.MOBILITY));
@@ -176,10 +177,12 @@ public class MachineContext extends BlockContext {
         public Object version(Object version) { return set(this.version, version); }
         public Object install(Object how) { return set(install, how); }
         public Object account(Object ref) { return set(account, ref); }
+        /** {@code accountStanding 'root'}: what the push account is on this machine (MOB-PUSH-WIN, MOB-PUSH-LINUX). */
+        public Object accountStanding(Object standing) { return set(accountStanding, standing); }
         public Object vmAgent(Object on) { return set(vmAgent, on); }
 
         Mobility build() {
-            return new Mobility(version.get(), install.get(), account.get(), vmAgent.get());
+            return new Mobility(version.get(), install.get(), account.get(), accountStanding.get(), vmAgent.get());
         }
     }
 

@@ -1,5 +1,6 @@
 package siteplan.dsl;
 
+import siteplan.model.AccountStanding;
 import siteplan.model.Address;
 import siteplan.model.ProtectionGroup;
 import siteplan.model.SecretRef;
@@ -15,6 +16,7 @@ public class ProtectionGroupContext extends BlockContext {
     private final Slot<String> masterTarget = Slot.text("masterTarget");
     private final Slot<String> storageAccount = Slot.text("storageAccount");
     private final Slot<SecretRef> pushAccount = Slot.secretRef("pushAccount");
+    private final Slot<AccountStanding> pushAccountStanding = Slot.token("pushAccountStanding", AccountStanding.class);
     private final Slot<Boolean> preventDestroy = Slot.bool("preventDestroy");
     private final ListSlot<String> members = ListSlot.texts("members");
     private final ListSlot<String> tagged = ListSlot.texts("tagged");
@@ -34,6 +36,8 @@ public class ProtectionGroupContext extends BlockContext {
     public Object masterTarget(Object server) { return set(masterTarget, server); }
     public Object storageAccount(Object account) { return set(storageAccount, account); }
     public Object pushAccount(Object ref) { return set(pushAccount, ref); }
+    /** {@code pushAccountStanding 'administrator'}: what the push account is on the machines (MOB-PUSH-WIN, MOB-PUSH-LINUX). */
+    public Object pushAccountStanding(Object standing) { return set(pushAccountStanding, standing); }
     public void members(Object... machines) { add(members, machines); }
     public void tagged(Object... tags) { add(tagged, tags); }
     public Object preventDestroy(Object on) { return set(preventDestroy, on); }
@@ -41,6 +45,6 @@ public class ProtectionGroupContext extends BlockContext {
     ProtectionGroup build() {
         require(source, target, policy);
         return new ProtectionGroup(name, source.get(), target.get(), policy.get(), sourceCloud.get(), targetCloud.get(),
-                processServer.get(), masterTarget.get(), storageAccount.get(), pushAccount.get(), members.get(), tagged.get(), preventDestroy.flag());
+                processServer.get(), masterTarget.get(), storageAccount.get(), pushAccount.get(), pushAccountStanding.get(), members.get(), tagged.get(), preventDestroy.flag());
     }
 }

@@ -138,6 +138,7 @@ class DslWordsSpec extends Specification {
             'subnet(Object)'],
         'MachineContext$MobilityContext': [
             'account(Object)',
+            'accountStanding(Object)',
             'env(String)',
             'install(Object)',
             'propertyMissing(String)',
@@ -196,6 +197,7 @@ class DslWordsSpec extends Specification {
             'propertyMissing(String)',
             'propertyMissing(String, Object)',
             'pushAccount(Object)',
+            'pushAccountStanding(Object)',
             'secret(String)',
             'source(Object)',
             'sourceCloud(Object)',

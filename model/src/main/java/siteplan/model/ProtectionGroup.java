@@ -16,6 +16,7 @@ public record ProtectionGroup(
         @JsonPropertyDescription("VMware/physical: master target that receives the group (MT-DATA-DISKS, PG-CONSISTENT-MT).") String masterTarget,
         @JsonPropertyDescription("VMware/physical: storage account for the group's data disks.") String storageAccount,
         @JsonPropertyDescription("Reference to the account the process server pushes the Mobility service with.") SecretRef pushAccount,
+        @JsonPropertyDescription("What the push account is on the group's machines: administrator (Windows), root (Linux) or standard (MOB-PUSH-WIN, MOB-PUSH-LINUX).") AccountStanding pushAccountStanding,
         @JsonPropertyDescription("Machines by name.") List<String> members,
         @JsonPropertyDescription("Machines selected by tag: every machine of the source site carrying one of these tags.") List<String> tagged,
         @JsonPropertyDescription("Refuse any plan that would disable protection of this group's machines (recovery points would be lost).") boolean preventDestroy) {

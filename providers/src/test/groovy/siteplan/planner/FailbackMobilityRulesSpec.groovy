@@ -29,7 +29,7 @@ class FailbackMobilityRulesSpec extends PlanningSpecification {
         expect:
         findings(plan('', failback(["failbackConnection 'vpn'": "failbackConnection 'expressroute-private'"])), 'FB-LINK').isEmpty()
         findings(plan('', failback(["failbackConnection 'vpn'": "failbackConnection 'none'"])), 'FB-LINK')*.message() ==
-                ["site lab prepares failback but has no private link to Azure — add: failbackConnection 'vpn' (or 'expressroute-private')"]
+                ["site lab declares no site-to-site VPN or ExpressRoute private peering to Azure to replicate its machines back — add: failbackConnection 'vpn' (or 'expressroute-private')"]
     }
 
     def "FB-PS-AZURE: a process server in Azure, on the failed-over VMs' network, same deployment model"() {
@@ -43,7 +43,7 @@ class FailbackMobilityRulesSpec extends PlanningSpecification {
         findings(plan(vm, failback(["location 'azure'; network 'dr-vnet'": "location 'azure'; network 'dr-vnet'; deploymentModel 'classic'"])), 'FB-PS-AZURE')*.message() ==
                 ['process server ps-azure is classic but dr is resource-manager; they must use the same deployment model']
         findings(plan(vm, failback(["    processServer('ps-azure') { location 'azure'; network 'dr-vnet'; cacheDisk 600.GB }\n": ""])), 'FB-PS-AZURE')*.message() ==
-                ["site lab prepares failback but has no process server in Azure — add: processServer('…') { location 'azure'; network '…' }"]
+                ["site lab has no process server in Azure to replicate its machines back — add: processServer('…') { location 'azure'; network '…' }"]
     }
 
     def "FB-MT-DISKS: a failback master target holds at most 60 disks"() {
@@ -122,6 +122,24 @@ class FailbackMobilityRulesSpec extends PlanningSpecification {
         findings(plan(winVm('t1', "mobility { install 'manual' }"), noPush), 'MOB-PUSH-WIN').isEmpty()
         findings(plan("machines('lab') { vmwareVm('l1') { os 'linux', 'CentOS 6.5'; tags 'lnx'; nic('n0') { network 'VM Network' }; mobility { install 'push' } } }", noPush), 'MOB-PUSH-LINUX')*.message() ==
                 ["the Mobility service is pushed to l1 but no account is given: root — add pushAccount secret('…') to protection group lnx"]
+    }
+
+    def "MOB-PUSH-WIN and MOB-PUSH-LINUX: the push account is an administrator on Windows and root on Linux, as declared beside it"() {
+        given:
+        def lnx = "machines('lab') { vmwareVm('l1') { os 'linux', 'CentOS 6.5'; tags 'lnx'; nic('n0') { network 'VM Network' }; mobility { install 'push'%s } } }"
+
+        expect: "the group's account, declared what each OS needs"
+        findings(plan(winVm('t1', "mobility { install 'push' }")), 'MOB-PUSH-WIN').isEmpty()
+        findings(plan(String.format(lnx, '')), 'MOB-PUSH-LINUX').isEmpty()
+
+        and: 'a standing that cannot install is an error, reported where the account is declared'
+        findings(plan(winVm('t1', "mobility { install 'push' }"), ["pushAccountStanding 'administrator'": "pushAccountStanding 'root'"]), 'MOB-PUSH-WIN').collect { [it.severity().token(), it.message(), it.line()] } ==
+                [['error', "the Mobility service cannot be pushed to t1 (Windows) with push account secret('push') of protection group win: it is root, and a push install needs an administrator — use such an account and declare pushAccountStanding 'administrator' to protection group win", 19]]
+        findings(plan(String.format(lnx, "; account secret('l1-push'); accountStanding 'standard'")), 'MOB-PUSH-LINUX')*.severity()*.token() == ['error']
+
+        and: 'an undeclared standing cannot be checked: a warning says how to declare it'
+        findings(plan(String.format(lnx, "; account secret('l1-push')")), 'MOB-PUSH-LINUX')*.message() ==
+                ["the Mobility service is pushed to l1 (Linux) with the push account secret('l1-push') of l1, which must be root there; its standing is not declared, so siteplan cannot check it — add: accountStanding 'root' in the mobility block of l1"]
     }
 
     def "MOB-PASSPHRASE: the configuration server has a passphrase reference"() {

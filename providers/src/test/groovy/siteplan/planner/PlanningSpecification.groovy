@@ -37,8 +37,8 @@ vmwareSite('lab') {
 }
 replicationPolicy('gold') { rpoThreshold 15.minutes; retention 24.hours; appConsistentFrequency 60.minutes }
 networkMapping 'VM Network', to: 'dr-vnet'
-protectionGroup('win') { source 'lab'; target 'dr'; policy 'gold'; processServer 'ps01'; masterTarget 'mt01'; storageAccount 'sa1'; pushAccount secret('push'); tagged 'win' }
-protectionGroup('lnx') { source 'lab'; target 'dr'; policy 'gold'; processServer 'ps01'; masterTarget 'mt02'; storageAccount 'sa1'; pushAccount secret('push'); tagged 'lnx' }
+protectionGroup('win') { source 'lab'; target 'dr'; policy 'gold'; processServer 'ps01'; masterTarget 'mt01'; storageAccount 'sa1'; pushAccount secret('push'); tagged 'win'; pushAccountStanding 'administrator' }
+protectionGroup('lnx') { source 'lab'; target 'dr'; policy 'gold'; processServer 'ps01'; masterTarget 'mt02'; storageAccount 'sa1'; pushAccount secret('push'); tagged 'lnx'; pushAccountStanding 'root' }
 machines('lab') {
     vmwareVm('base01') {
         os 'windows', 'Windows Server 2012 R2'; tags 'win'

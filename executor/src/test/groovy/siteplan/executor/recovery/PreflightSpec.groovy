@@ -8,7 +8,15 @@ import siteplan.planner.state.ProtectedItem
 import siteplan.planner.state.ProtectedItem.ActiveLocation
 import siteplan.planner.state.ProtectedItem.ReplicationState
 import siteplan.planner.state.RecoveryVault
+import java.nio.file.Files
+import java.nio.file.Path
+import siteplan.diag.Location
+import siteplan.diag.SourceMap
+import siteplan.model.ActionKind
+import siteplan.model.Address
+import siteplan.model.PlanAction
 import spock.lang.Specification
+import spock.lang.TempDir
 
 class PreflightSpec extends Specification {
     def plan = new RecoveryPlan('rp-web', 'paris', 'paris-dr', [new RecoveryGroup([new PlanMachine('web01', []), new PlanMachine('web02', [])], [], [])], null)
@@ -40,5 +48,35 @@ class PreflightSpec extends Specification {
                 ['web01 is failed-over at the primary site; a failover needs it protected at its primary site',
                  'web02 is not protected: apply the plan that protects it first']
         Preflight.machines(discovered([item('web01', ReplicationState.PROTECTED), item('web02', ReplicationState.PROTECTED)]), plan, needs).isEmpty()
+    }
+
+    @TempDir
+    Path dir
+
+    def "a script the recovery plan runs but that is not in the definition folder stops the run before anything starts, at its file and line"() {
+        given:
+        Files.createDirectories(dir.resolve('scripts'))
+        Files.writeString(dir.resolve('scripts/check-sql.sh'), '#!/bin/sh\n')
+        def steps = [new PlanAction(ActionKind.SCRIPT, 'scripts/check-sql.sh', null)]
+        def mistyped = [new PlanAction(ActionKind.MANUAL, 'Announce it', null), new PlanAction(ActionKind.SCRIPT, 'scripts/chek-mq.sh', null)]
+        def plan = new RecoveryPlan('rp-web', 'paris', 'paris-dr', [new RecoveryGroup([new PlanMachine('web01', [])], [], steps),
+                                                                    new RecoveryGroup([new PlanMachine('web02', [])], [], mistyped)], null)
+        def sources = new SourceMap()
+        sources.add(Address.recoveryPlan('rp-web').child(Address.Kind.GROUP, '2').child(Address.Kind.SCRIPT, 'scripts/chek-mq.sh'), new Location('recovery-plans.groovy', 38))
+
+        expect:
+        Preflight.scripts(new Preflight.Definition(dir, sources), plan) ==
+                ["script 'scripts/chek-mq.sh' of group 2 of recovery plan 'rp-web' does not exist under ${siteplan.files.DefinitionPaths.display(dir)} — check its spelling; scripts are named relative to the definition folder (recovery-plans.groovy, line 38)" as String]
+    }
+
+    def "a drill is a test failover from the primary site: machines running at the recovery site are refused with the way back (FB-STAGES)"() {
+        given:
+        def home = item('web01', ReplicationState.PROTECTED)
+        def away = item('web02', ReplicationState.PROTECTED).with(ReplicationState.REPROTECTED, ActiveLocation.RECOVERY)
+
+        expect:
+        Preflight.machines(discovered([home, away]), plan, Preflight.DRILL) ==
+                ['web02 is reprotected at the recovery site; FB-STAGES: a drill is a test failover from the primary site, and there is none from the recovery site back; bring the plan home with failback (reprotect, failover, commit, reprotect), then drill it']
+        Preflight.machines(discovered([home, away.with(ReplicationState.PROTECTED, ActiveLocation.PRIMARY)]), plan, Preflight.DRILL).isEmpty()
     }
 }

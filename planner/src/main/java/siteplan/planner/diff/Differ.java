@@ -20,9 +20,6 @@ import siteplan.units.Durations;
 
 /** Compares the model with discovered state and lists the changes that make what exists match it. */
 public final class Differ {
-    /** Seed 000 Table 2: egress figures presume 30% compression by the process server. */
-    public static final double COMPRESSION = 0.30;
-
     private final Estate e;
     private final DiscoveredState d;
     private final List<Change> changes = new ArrayList<>();
@@ -243,17 +240,15 @@ public final class Differ {
             field(moved, "masterTarget", p.masterTarget(), g.masterTarget());
             field(moved, "storageAccount", p.storageAccount(), g.storageAccount());
             List<FieldChange> resized = new ArrayList<>();
-            DataSize resizedBytes = DataSize.ZERO;
             for (Disk disk : m.disks()) {
                 VmDisk was = p.disks().stream().filter(x -> x.name().equals(disk.name())).findFirst().orElse(null);
                 if (was == null) {
                     resized.add(new FieldChange("disk " + disk.name(), null, disk.size().toString()));
-                    resizedBytes = resizedBytes.plus(disk.size());
                 } else if (!was.size().equals(disk.size())) {
                     resized.add(new FieldChange("disk " + disk.name(), was.size().toString(), disk.size().toString()));
-                    resizedBytes = resizedBytes.plus(disk.size());
                 }
             }
+            DataSize resizedBytes = Replication.resizedData(p.disks(), m.disks());
             boolean preventDestroy = m.preventDestroy() || g.preventDestroy();
             if (!moved.isEmpty()) {
                 add(ResourceType.PROTECTION, m.site(), address, Action.REPLACE, "a machine cannot move to another master target or storage account in place: protection is disabled and enabled again, losing its recovery points",
@@ -297,14 +292,13 @@ public final class Differ {
         return e.vmwareSites().stream().filter(s -> s.name().equals(site)).map(s -> s.replication() == null ? "internet" : s.replication().token()).findFirst().orElse(null);
     }
 
-    /** Seed 004: the Mobility service and VM agent are installed and their services run. */
+    /** Seed 004: the Mobility service and VM agent are installed and their services, those of the machine's OS, run. */
     private void mobility(Machine m, ProtectedItem p) {
         if (m.mobility() == null) return;
         Mobility want = m.mobility();
         ProtectedItem.Mobility have = p == null ? null : p.mobility();
         List<FieldChange> f = new ArrayList<>();
-        List<String> services = new ArrayList<>(MobilityForm.MOBILITY_SERVICES);
-        if (!Boolean.FALSE.equals(want.vmAgent())) services.addAll(MobilityForm.AGENT_SERVICES);
+        List<String> services = MobilityForm.desiredServices(m);
         if (have == null) {
             f.add(new FieldChange("version", null, want.version()));
             services.forEach(s -> f.add(new FieldChange("service " + s, null, "running")));
@@ -321,12 +315,8 @@ public final class Differ {
     }
 
     private Impact impact(Machine m, ProtectionGroup g, DataSize data, String rpo) {
-        DataRate uplink = e.vmwareSites().stream().filter(s -> s.name().equals(m.site())).flatMap(s -> s.processServers().stream())
-                .filter(p -> p.name().equals(g.processServer())).map(ProcessServer::uplink).filter(Objects::nonNull).findFirst().orElse(null);
-        Double hours = null;
-        if (uplink != null && uplink.bitsPerSecond() > 0) {
-            hours = round1(data.bytes() * 8.0 * (1 - COMPRESSION) / uplink.bitsPerSecond() / 3600.0);
-        }
+        DataRate uplink = Replication.uplink(e, m, g).orElse(null);
+        Double hours = uplink == null ? null : round1(Replication.time(data, uplink).toSeconds() / 3600.0);
         String policyRpo = e.replicationPolicies().stream().filter(p -> p.name().equals(g.policy())).map(p -> Durations.format(p.rpoThreshold())).findFirst()
                 .orElseGet(() -> e.hyperVPolicies().stream().filter(p -> p.name().equals(g.policy())).map(p -> Durations.format(p.copyFrequency())).findFirst().orElse(null));
         return new Impact(round1(data.gigabytes()), hours, uplink == null ? null : uplink.toString(), plansWith(m.name()),

@@ -3,35 +3,15 @@ package siteplan.planner.rules;
 import java.util.List;
 import siteplan.model.*;
 import siteplan.model.Address.Kind;
+import siteplan.planner.state.ProtectedItem;
 
 /**
- * Failback and reprotection rules (seeds 001 and 002). They apply to a site that prepares failback:
- * one with an on-premises master target, a process server in Azure, or a failback connection.
+ * Failback and reprotection rules (seeds 001 and 002). They apply to a site that prepares failback
+ * (one with an on-premises master target, a process server in Azure, or a failback connection) and to
+ * a site whose machines run at the recovery site, which the plan proposes to reprotect.
  */
 public final class FailbackRules {
     private FailbackRules() {}
-
-    /**
-     * What replicating machines back from Azure to a VMware site needs, whether or not the site
-     * declares that it prepares failback: FB-PS-AZURE (a process server in Azure), FB-STAGES (an
-     * on-premises master target to receive them) and FB-LINK (a private link). Failback and reprotect
-     * refuse to start without them; one problem per line, none when the source is not a VMware site.
-     */
-    public static List<String> readiness(Estate estate, String source) {
-        List<String> problems = new java.util.ArrayList<>();
-        estate.vmwareSites().stream().filter(site -> site.name().equals(source)).findFirst().ifPresent(site -> {
-            if (!hasProcessServerInAzure(site)) {
-                problems.add("FB-PS-AZURE site " + site.name() + " has no process server in Azure to replicate the failed-over machines back: declare one with location 'azure'");
-            }
-            if (site.masterTargets().stream().noneMatch(m -> m.location() == ServerLocation.ON_PREMISES)) {
-                problems.add("FB-STAGES site " + site.name() + " has no on-premises master target to receive the machines: declare one with location 'on-premises'");
-            }
-            if (!hasLink(site)) {
-                problems.add("FB-LINK site " + site.name() + " declares no site-to-site VPN or ExpressRoute to Azure: declare failbackConnection 'vpn' or 'expressroute'");
-            }
-        });
-        return problems;
-    }
 
     static boolean hasProcessServerInAzure(VmwareSite s) {
         return s.processServers().stream().anyMatch(p -> p.location() == ServerLocation.AZURE);
@@ -56,11 +36,13 @@ public final class FailbackRules {
 
     private static void check(Facts f, Findings out) {
         for (VmwareSite s : f.estate.vmwareSites()) {
-            if (!preparesFailback(s)) continue;
             List<Machine> machines = f.protectedMachinesOf(s.name());
+            // Machines running at the recovery site are on their way back whether or not the site says it prepares failback.
+            if (!preparesFailback(s) && machines.stream().noneMatch(m -> runsAtRecovery(f, m))) continue;
             policy(f, out, s);
             original(f, out, s, machines);
             processServerInAzure(f, out, s, machines);
+            stages(f, out, s);
             link(f, out, s);
             configurationServer(f, out, s, machines);
             vcenterAccess(f, out, s);
@@ -109,7 +91,7 @@ public final class FailbackRules {
         List<ProcessServer> inAzure = s.processServers().stream().filter(p -> p.location() == ServerLocation.AZURE).toList();
         if (!hasProcessServerInAzure(s)) {
             out.report("FB-PS-AZURE", Severity.ERROR, "site " + s.name(), Address.site(s.name()), "site " + s.name()
-                    + " prepares failback but has no process server in Azure — add: processServer('…') { location 'azure'; network '…' }");
+                    + " has no process server in Azure to replicate its machines back — add: processServer('…') { location 'azure'; network '…' }");
             return;
         }
         java.util.Set<String> failoverNets = new java.util.TreeSet<>();
@@ -134,11 +116,24 @@ public final class FailbackRules {
         }
     }
 
+    /** True when the machine's protected item is failed over: it runs at the recovery site. */
+    static boolean runsAtRecovery(Facts f, Machine m) {
+        return f.discovered.protectedItem(m.name()).map(ProtectedItem::failedOver).orElse(false);
+    }
+
+    /** FB-STAGES: the reprotect from Azure replicates to an on-premises master target; without one there is no way back. */
+    static void stages(Facts f, Findings out, VmwareSite s) {
+        if (s.masterTargets().stream().noneMatch(m -> m.location() == ServerLocation.ON_PREMISES)) {
+            out.report("FB-STAGES", Severity.ERROR, "site " + s.name(), Address.site(s.name()), "site " + s.name()
+                    + " has no on-premises master target to receive its machines when they are reprotected from Azure — add: masterTarget('…') { location 'on-premises'; … }");
+        }
+    }
+
     /** FB-LINK: site-to-site VPN or ExpressRoute private peering between Azure and on-premises. */
     static void link(Facts f, Findings out, VmwareSite s) {
         if (!hasLink(s)) {
             out.report("FB-LINK", Severity.ERROR, "site " + s.name(), Address.site(s.name()), "site " + s.name()
-                    + " prepares failback but has no private link to Azure — add: failbackConnection 'vpn' (or 'expressroute-private')");
+                    + " declares no site-to-site VPN or ExpressRoute private peering to Azure to replicate its machines back — add: failbackConnection 'vpn' (or 'expressroute-private')");
         }
     }
 

@@ -51,6 +51,32 @@ final class MobilityRules {
             out.report(windows ? "MOB-PUSH-WIN" : "MOB-PUSH-LINUX", Severity.ERROR, m.name(), Address.machine(m.name()), "the Mobility service is pushed to " + m.name()
                     + " but no account is given: " + (windows ? "an administrator account (and LocalAccountTokenFilterPolicy=1 for a local one)" : "root")
                     + " — add pushAccount secret('…') to protection group " + g.name());
+            return;
+        }
+        standing(out, m, g, windows);
+    }
+
+    /**
+     * MOB-PUSH-WIN / MOB-PUSH-LINUX: the push account is an administrator on Windows and root on Linux.
+     * The account in effect is the machine's own (mobility { account … }) or else its group's pushAccount,
+     * and so is the standing declared beside it. Undeclared, siteplan cannot know: it says so and how to
+     * declare it; declared as anything else, the push would fail, so it is an error.
+     */
+    private static void standing(Findings out, Machine m, ProtectionGroup g, boolean windows) {
+        boolean own = m.mobility().account() != null;
+        AccountStanding declared = own ? m.mobility().accountStanding() : g.pushAccountStanding();
+        AccountStanding needed = windows ? AccountStanding.ADMINISTRATOR : AccountStanding.ROOT;
+        String rule = windows ? "MOB-PUSH-WIN" : "MOB-PUSH-LINUX";
+        String account = own ? "the push account " + m.mobility().account() + " of " + m.name() : "push account " + g.pushAccount() + " of protection group " + g.name();
+        String declare = own ? "accountStanding '" + needed.token() + "' in the mobility block of " + m.name() : "pushAccountStanding '" + needed.token() + "' to protection group " + g.name();
+        Address where = own ? Address.machine(m.name()).child(Kind.MOBILITY) : Address.protectionGroup(g.name());
+        String os = windows ? "Windows" : "Linux";
+        if (declared == null) {
+            out.report(rule, Severity.WARNING, m.name(), where, "the Mobility service is pushed to " + m.name() + " (" + os + ") with " + account
+                    + ", which must be " + (windows ? "an administrator" : "root") + " there; its standing is not declared, so siteplan cannot check it — add: " + declare);
+        } else if (declared != needed) {
+            out.report(rule, Severity.ERROR, m.name(), where, "the Mobility service cannot be pushed to " + m.name() + " (" + os + ") with " + account + ": it is "
+                    + declared.token() + ", and a push install needs " + (windows ? "an administrator" : "root") + " — use such an account and declare " + declare);
         }
     }
 

@@ -18,12 +18,14 @@ import siteplan.model.InstallMethod;
 import siteplan.model.Machine;
 import siteplan.model.ProtectionGroup;
 import siteplan.planner.diff.Action;
+import siteplan.planner.diff.Replication;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.planner.state.ProtectedItem;
 import siteplan.planner.state.ProtectedItem.ActiveLocation;
 import siteplan.planner.state.ProtectedItem.ReplicationState;
 import siteplan.planner.state.RecoveryVault;
 import siteplan.planner.state.RecoveryVault.Fabric;
+import siteplan.units.DataSize;
 
 /**
  * The simulated estate's side of `apply`: each step makes the part of the state it addresses match the
@@ -152,13 +154,20 @@ final class SimulatedChanges implements ChangeOperations {
                 }
                 ProtectedItem started = new ProtectedItem(w.machine(), w.site(), w.protectionGroup(), w.policy(), w.processServer(), w.masterTarget(), w.storageAccount(),
                         ReplicationState.INITIAL_REPLICATION, "normal", ActiveLocation.PRIMARY, w.disks(), w.failover(), mobility, true, null);
-                Duration d = state.replicationTime(m, g, m.totalSize());
+                DataSize data = resizeOnly(have, w, machine) ? Replication.resizedData(have.get().disks(), m.disks()) : m.totalSize();
+                Duration d = state.replicationTime(m, g, data);
                 String job = state.startJob(machine, "enable-protection", d, null);
                 state.putItem(started);
                 return StepResult.job(job, (s.action() == Action.CREATE ? "protection enabled" : "protection enabled again")
-                        + "; initial replication of " + m.totalSize().human() + " takes about " + siteplan.executor.Times.human(d));
+                        + "; initial replication of " + data.human() + " takes about " + siteplan.executor.Times.human(d));
             }
         }
+    }
+
+    /** SRC-RESIZE alone (same master target, storage account and mechanism): only the resized disks are sent again. */
+    private boolean resizeOnly(Optional<ProtectedItem> have, ProtectedItem wanted, String machine) {
+        return have.isPresent() && Objects.equals(have.get().masterTarget(), wanted.masterTarget())
+                && Objects.equals(have.get().storageAccount(), wanted.storageAccount()) && !mechanismChanged(machine);
     }
 
     private boolean mechanismChanged(String machine) {

@@ -179,8 +179,8 @@ public final class SimulatedEstate {
     static ProtectedItem.Mobility mobility(Machine m, boolean running, boolean agent) {
         if (m.mobility() == null) return null;
         Map<String, String> services = new TreeMap<>();
-        MobilityForm.MOBILITY_SERVICES.forEach(s -> services.put(s, running ? "running" : "stopped"));
-        if (!Boolean.FALSE.equals(m.mobility().vmAgent())) MobilityForm.AGENT_SERVICES.forEach(s -> services.put(s, agent ? "running" : "missing"));
+        MobilityForm.mobilityServices(m.os()).forEach(s -> services.put(s, running ? "running" : "stopped"));
+        if (!Boolean.FALSE.equals(m.mobility().vmAgent())) MobilityForm.agentServices(m.os()).forEach(s -> services.put(s, agent ? "running" : "missing"));
         return new ProtectedItem.Mobility(m.mobility().version(), services);
     }
 

@@ -35,6 +35,9 @@ final class SimulatedRecovery implements RecoveryOperations {
         synchronized (state) {
             state.advance();
             ProtectedItem p = protectedForFailover(machine);
+            if (p.activeLocation() == ActiveLocation.RECOVERY) {
+                throw new OperationFailed(machine + " runs at the recovery site: a test failover runs from the primary site only; fail it back first (FB-STAGES)");
+            }
             if (p.testFailover() != null) return state.runningJob(machine, "test-failover").orElseGet(() -> state.startJob(machine, "test-failover", Duration.ofSeconds(30), null));
             String failure = state.faults().testFailover().get(machine);
             String job = state.startJob(machine, "test-failover", failoverTime(machine), failure);

@@ -41,7 +41,6 @@ import siteplan.units.DataSize;
  * ports see one estate, one step at a time.
  */
 final class SimulatedState {
-    private static final double COMPRESSION = 0.3;
     private static final int JOBS_KEPT = StateJournal.JOBS_KEPT;
 
     private final Path stateDir;
@@ -265,13 +264,9 @@ final class SimulatedState {
         return job;
     }
 
-    /** Initial replication time: the data over the process server's uplink, compressed by 30%. */
+    /** Replication time: the planner's computation, so apply takes what the plan said. */
     Duration replicationTime(Machine m, ProtectionGroup g, DataSize data) {
-        var uplink = estate.vmwareSites().stream().filter(s -> s.name().equals(m.site())).flatMap(s -> s.processServers().stream())
-                .filter(p -> p.name().equals(g.processServer())).map(ProcessServer::uplink).filter(Objects::nonNull).findFirst().orElse(null);
-        double bps = uplink != null && uplink.bitsPerSecond() > 0 ? uplink.bitsPerSecond() : 1e9; // Hyper-V sites: a 1 Gbps replica network
-        long seconds = (long) Math.ceil(data.bytes() * 8.0 * (1 - COMPRESSION) / bps);
-        return Duration.ofSeconds(Math.max(60, seconds));
+        return siteplan.planner.diff.Replication.time(estate, m, g, data);
     }
 
     // ------------------------------------------------------------------ vaults and items

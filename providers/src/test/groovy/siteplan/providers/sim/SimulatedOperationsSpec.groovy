@@ -115,6 +115,27 @@ class SimulatedOperationsSpec extends Specification {
         e.message == 'erp-db01 is not protected: apply the plan that protects it first'
     }
 
+    def "a test failover runs from the primary site only: a machine failed over, committed and reprotected in Azure is refused (FB-STAGES)"() {
+        given:
+        StateFiles.write(dir.resolve('state.json'), SimulatedEstate.create(estate, true, null))
+        def o = ops()
+        Jobs.await(o.jobs(), o.recovery().failover('mq01', siteplan.executor.provider.FailoverType.PLANNED, RecoveryPointChoice.LATEST), { false })
+        Jobs.await(o.jobs(), o.recovery().commit('mq01'), { false })
+        Jobs.await(o.jobs(), o.recovery().reprotect('mq01'), { false })
+        assert o.recovery().item('mq01').state() == ProtectedItem.ReplicationState.REPROTECTED
+
+        when:
+        o.recovery().testFailover('mq01', 'drill-vnet', RecoveryPointChoice.LATEST)
+
+        then:
+        def e = thrown(OperationFailed)
+        e.message == 'mq01 runs at the recovery site: a test failover runs from the primary site only; fail it back first (FB-STAGES)'
+        o.recovery().item('mq01').testFailover() == null
+
+        cleanup:
+        o?.close()
+    }
+
     def "the simulated clock never goes back: the next process continues from the time the last one saved"() {
         given:
         def first = new SimClock(dir, 1_000_000)

@@ -1,0 +1,59 @@
+package siteplan.planner.diff;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import siteplan.model.Disk;
+import siteplan.model.Estate;
+import siteplan.model.Machine;
+import siteplan.model.ProcessServer;
+import siteplan.model.ProtectionGroup;
+import siteplan.planner.state.VmDisk;
+import siteplan.units.DataRate;
+import siteplan.units.DataSize;
+
+/**
+ * How much a protection change sends and how long that takes: the one computation behind the plan's
+ * exposure window and the time a provider's replication job runs, so the reviewer sees what apply takes.
+ */
+public final class Replication {
+    /** Egress compression of the process server (seed 000 Table 2). */
+    public static final double COMPRESSION = 0.30;
+    /** Hyper-V sites declare no process server uplink: their replica network is taken as 1 Gbps. */
+    private static final DataRate REPLICA_NETWORK = new DataRate(1_000_000_000L);
+
+    private Replication() {}
+
+    /**
+     * SRC-RESIZE: after protection is disabled (recovery points kept) and enabled again, only the data of
+     * the resized and added disks is sent again (seed 000: "the data for the resized volume will be
+     * transferred to Azure").
+     */
+    public static DataSize resizedData(List<VmDisk> replicated, List<Disk> declared) {
+        DataSize data = DataSize.ZERO;
+        for (Disk disk : declared) {
+            VmDisk was = replicated.stream().filter(x -> x.name().equals(disk.name())).findFirst().orElse(null);
+            if (was == null || !was.size().equals(disk.size())) data = data.plus(disk.size());
+        }
+        return data;
+    }
+
+    /** The declared uplink of the process server the group replicates through, if any. */
+    public static Optional<DataRate> uplink(Estate estate, Machine m, ProtectionGroup g) {
+        return estate.vmwareSites().stream().filter(s -> s.name().equals(m.site())).flatMap(s -> s.processServers().stream())
+                .filter(p -> p.name().equals(g.processServer())).map(ProcessServer::uplink).filter(Objects::nonNull)
+                .filter(u -> u.bitsPerSecond() > 0).findFirst();
+    }
+
+    /** Time to send the data over the uplink, compressed by 30%; at least a minute (a job's smallest step). */
+    public static Duration time(DataSize data, DataRate uplink) {
+        long seconds = (long) Math.ceil(data.bytes() * 8.0 * (1 - COMPRESSION) / uplink.bitsPerSecond());
+        return Duration.ofSeconds(Math.max(60, seconds));
+    }
+
+    /** Time to send the data for this machine: over its process server's uplink, else the Hyper-V replica network. */
+    public static Duration time(Estate estate, Machine m, ProtectionGroup g, DataSize data) {
+        return time(data, uplink(estate, m, g).orElse(REPLICA_NETWORK));
+    }
+}
