@@ -83,15 +83,20 @@ final class PlanCommand extends BaseCommand {
             run.write("plan.json", PlanJson.write(plan));
             run.write("plan.md", siteplan.cli.render.MarkdownView.render(plan));
             run.write("model.yaml", siteplan.model.json.EstateWriter.write(loaded.estate(), siteplan.model.json.EstateWriter.Format.YAML));
-            var sum = plan.summary();
-            commit = run.commit("plan " + estate + ": " + sum.create() + " to create, " + sum.update() + " to update, " + (sum.replace() + sum.reReplicate()) + " to replace or re-replicate, "
-                    + sum.delete() + " to delete", plan.applicable() ? "planned" : "has-errors", java.util.Map.of("Siteplan-Model-Digest", plan.modelDigest()));
+            commit = run.commit("plan " + estate + ": " + siteplan.cli.render.HumanView.changes(plan), plan.applicable() ? "planned" : "has-errors", java.util.Map.of("Siteplan-Model-Digest", plan.modelDigest()));
             } catch (java.io.IOException | RuntimeException e) {
                 run.discard();
                 throw new Siteplan.UserError("the plan was saved to " + out + ", but the history repository " + h.dir() + " could not record it (" + e.getMessage()
                         + "); check that it is writable and its disk is not full, or pass --no-history");
             }
-            if (historyOptions.push) h.push();
+            if (historyOptions.push) {
+                try {
+                    h.push();
+                } catch (siteplan.executor.history.History.RemoteUnreachable e) {
+                    throw new Siteplan.UserError("the plan was saved to " + out + " and recorded in the local history as " + commit.substring(0, 12) + ", but not pushed: "
+                            + e.getMessage() + "; then push it with: siteplan history --push " + String.join(" ", paths));
+                }
+            }
             return commit;
         }
     }
