@@ -66,16 +66,21 @@ final class HistoryOptions {
     }
 
     History open(Path stateDir) {
+        return open(stateDir, "Nothing was changed.");
+    }
+
+    /** As above; {@code consequence} says what a history that cannot be opened leaves behind. */
+    History open(Path stateDir, String consequence) {
         Path where = where(stateDir);
         String r = remoteUrl();
         String b = branch != null ? branch : Siteplan.env().get("SITEPLAN_HISTORY_BRANCH");
         try {
             return History.open(where, b, r, Siteplan.env());
         } catch (History.RemoteUnreachable e) {
-            throw new Siteplan.UserError(e.getMessage() + ". Nothing was changed.");
+            throw new Siteplan.UserError(e.getMessage() + ". " + consequence);
         } catch (IOException | RuntimeException e) {
             throw new Siteplan.UserError("cannot open the history repository " + where + " (" + e.getMessage() + "); it may be damaged: check it with `git -C "
-                    + where + " fsck`, or move it aside to start a new history. Nothing was changed.");
+                    + where + " fsck`, or move it aside to start a new history. " + consequence);
         }
     }
 

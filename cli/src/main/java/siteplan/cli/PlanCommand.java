@@ -76,7 +76,7 @@ final class PlanCommand extends BaseCommand {
     /** A saved plan is a decision to review: it goes to history with its Markdown view and the model it was made from. */
     private String record(Plan plan, DefinitionLoader.Loaded loaded, Path stateDir) throws java.io.IOException {
         String estate = historyOptions.estateName(paths);
-        try (siteplan.executor.history.History h = historyOptions.open(stateDir)) {
+        try (siteplan.executor.history.History h = historyOptions.open(stateDir, "The plan was saved to " + out + ", but not recorded in history; pass --no-history to save plans without recording them.")) {
             var run = h.begin("plan", estate);
             String commit;
             try {

@@ -66,6 +66,7 @@ class DrillSpec extends ExecutorSpecification {
         code == ExitCode.INVALID_INPUT
         err == """siteplan: drill of erp-failover refused: recovery plan erp-failover has manual steps, and there is no terminal to ask a person on:
   group 1, before: manual 'Confirm with the DBA on call that batch jobs are stopped'
+  group 3, after: manual 'Announce the failover on the status page'
 Run it on a terminal, or pass --ack to acknowledge the manual steps as done. Nothing was changed.
 """
         !out.contains('Group 1')

