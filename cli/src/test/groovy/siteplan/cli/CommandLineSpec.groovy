@@ -141,4 +141,16 @@ class CommandLineSpec extends CliSpecification {
         err.contains("Run 'siteplan plan --help' for usage.")
         out == ''
     }
+
+    def "counts read as English and sizes as people write them"() {
+        given:
+        def state = java.nio.file.Files.createTempDirectory('sp').toString()
+        def generated = java.nio.file.Files.createTempDirectory('sp').resolve('gen').toString()
+
+        expect:
+        siteplan('sim', 'init', example('vmware-to-azure'), '--state', state) == ExitCode.OK
+        out.contains(': 10 VMs, 1 vault, 0 protected machines (nothing protected yet).')
+        siteplan('sim', 'generate', '--machines', '1', '--files', '1', generated) == ExitCode.OK
+        out =~ /^Wrote 1 machine in 1 file to \S+ \(\d+(\.\d+)? KB, \w+ style\)\.\n$/
+    }
 }

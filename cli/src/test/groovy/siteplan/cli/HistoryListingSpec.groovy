@@ -71,4 +71,24 @@ class HistoryListingSpec extends ExecutorSpecification {
         where:
         remote << ['https://127.0.0.1:99999/history.git', 'ftp://127.0.0.1:9/history.git', 'http://127.0.0.1:9/history.git']
     }
+
+    def "history show lists an apply's journal in the order things happened, though parallel operations finish out of order"() {
+        given:
+        def fresh = tmp.resolve('fresh')
+        Files.createDirectories(fresh)
+        Files.walk(dir).filter { Files.isRegularFile(it) && !dir.relativize(it).toString().startsWith('.siteplan') }.each { f ->
+            def t = fresh.resolve(dir.relativize(f).toString()); Files.createDirectories(t.parent); Files.copy(f, t)
+        }
+        assert run('sim', 'init', fresh.toString(), '--state', state(fresh).toString(), '--force') == 0
+        assert run('apply', fresh.toString(), '--auto-approve') == 0
+        def id = (out =~ /siteplan history show ([0-9a-f]{12})/)[0][1]
+
+        when:
+        run('history', 'show', id, '--state', state(fresh).toString())
+        def times = out.readLines().dropWhile { it != 'Journal:' }.drop(1).findAll { it.startsWith('  ') }.collect { java.time.Instant.parse(it.trim().split(/\s+/)[0]) }
+
+        then:
+        times.size() > 20
+        times == times.toSorted()
+    }
 }
