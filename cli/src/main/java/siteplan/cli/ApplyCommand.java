@@ -117,7 +117,7 @@ final class ApplyCommand extends BaseCommand {
             DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
             plan = Planner.plan(args, loaded.estate(), loaded.sources(), discovered, provider.describe(), PlanningInputs.profile(profile),
                     new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)));
-            out.print(HumanView.render(plan, Siteplan.colour(false)));
+            out.print(HumanView.render(plan, Siteplan.colour()));
             out.flush();
             if (!plan.applicable()) return ExitCode.INVALID_INPUT;
             SavedPlanCheck.destroyGate("the plan", plan, allowDestroy);
@@ -169,7 +169,7 @@ final class ApplyCommand extends BaseCommand {
             try (Journal journal = new Journal(locked.run().dir().resolve(Journal.FILE), secrets::redact)) {
                 Applier applier = new Applier(ops.changes(), ops.jobs(), secrets, journal, new ProgressReporter(out, Siteplan.terminal, simulated), options);
                 locked.onInterrupt(applier::cancel);
-                out.println("Applying " + graph.size() + " changes to " + estate + " (" + ops.describe() + ", parallelism " + parallelism
+                out.println("Applying " + siteplan.cli.render.Plural.of(graph.size(), "change") + " to " + estate + " (" + ops.describe() + ", parallelism " + parallelism
                         + ops.jobs().clock().pace().map(p -> ", " + p).orElse("") + ")");
                 out.flush();
                 List<String> protectedMachines = siteplan.model.Membership.of(loaded.estate()).protectedMachines();

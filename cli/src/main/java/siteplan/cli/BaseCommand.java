@@ -28,10 +28,6 @@ abstract class BaseCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
-    /** Colour on a terminal unless --no-color or NO_COLOR says otherwise. */
-    static boolean colour(boolean noColor) {
-        return Siteplan.colour(noColor);
-    }
 
     /** A group of subcommands run alone shows its usage. */
     Integer usage() {

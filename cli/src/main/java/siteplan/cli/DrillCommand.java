@@ -58,25 +58,30 @@ final class DrillCommand extends BaseCommand {
         java.util.List<String> problems = new java.util.ArrayList<>(session.preflight(rule -> true, siteplan.executor.recovery.Preflight.DRILL));
         isolated(session, net).ifPresent(problems::add);
         RecoverySession.refuse("drill of " + recoveryPlan, problems);
+        ManualStepPrompter prompter = ManualStepPrompter.onTerminal(out);
+        session.requireManualStepsAnswerable("drill of " + recoveryPlan, ack, prompter);
         try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, session.stateDir, session.estate, session.identity(), "drill", err);
              siteplan.executor.provider.Operations ops = session.operations()) {
             locked.started();
             out.println("Drill of recovery plan " + recoveryPlan + " into " + net + " (" + ops.describe() + ")");
             out.flush();
             RecoveryRunner runner = new RecoveryRunner(session.plan, ops,
-                    new RecoveryRunner.Options(RecoveryRunner.Mode.TEST, point, net, ack, RecoverySession.prompter(out), session.definitionDir(), Siteplan.env(),
+                    new RecoveryRunner.Options(RecoveryRunner.Mode.TEST, point, net, ack, prompter, session.definitionDir(), Siteplan.env(),
                             scriptTimeout, parallelism, locked.run().dir()),
                     line -> {
                         out.println(line);
                         out.flush();
                     }, session.secrets());
-            locked.onInterrupt(runner::cancel);
+            locked.onInterrupt(() -> {
+                runner.cancel();
+                if (prompter != null) prompter.cancel();
+            });
             RunReport report = runner.run(session.estate);
             Map<String, String> trailers = new LinkedHashMap<>();
             trailers.put("Siteplan-Recovery-Plan", recoveryPlan);
-            trailers.put("Siteplan-RTO", siteplan.executor.Times.human(report.rtoSeconds()));
-            if (report.rpoSeconds() != null) trailers.put("Siteplan-RPO", siteplan.executor.Times.human(report.rpoSeconds()));
-            String commit = session.record(locked, report, "drill " + recoveryPlan + ": " + report.status().token() + " (RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + ")", trailers);
+            RecoverySession.rtoTrailers(report, trailers);
+            String commit = session.record(locked, report, "drill " + recoveryPlan + ": " + report.status().token()
+                    + (siteplan.cli.render.ReportView.measuresRto(report) ? " (RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + ")" : ""), trailers);
             RecoverySession.summary(out, locked, report, commit);
             return report.passed() ? ExitCode.OK : ExitCode.FAILED;
         }

@@ -65,7 +65,7 @@ final class FailoverCommands {
             try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, s.stateDir, s.estate, s.identity(), kind.token(), spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
-                out.println(verb + " " + machines(s).size() + " machines of " + recoveryPlan + " (" + ops.describe() + ")");
+                out.println(verb + " " + siteplan.cli.render.Plural.of(machines(s).size(), "machine") + " of " + recoveryPlan + " (" + ops.describe() + ")");
                 RunReport report = MachineStageRun.run(ops, kind, recoveryPlan, s.estate, machines(s), operation.apply(ops), parallelism, line -> {
                     out.println(line);
                     out.flush();
@@ -109,6 +109,8 @@ final class FailoverCommands {
                 notes.add("RP-UNPLANNED: an unplanned failover does not shut the source machines down and stops replication; changes after the recovery point ("
                         + point + ") are lost. To lose no data, shut the source machines down first. Afterwards the machines must be protected again (commit, then reprotect).");
             }
+            ManualStepPrompter prompter = ManualStepPrompter.onTerminal(out);
+            s.requireManualStepsAnswerable("failover of " + recoveryPlan, ack, prompter);
             notes.forEach(n -> out.println("Warning: " + n));
             if (mode == RecoveryRunner.Mode.UNPLANNED && !confirmUnplanned) {
                 java.io.Console console = System.console();
@@ -122,13 +124,12 @@ final class FailoverCommands {
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
                 out.println("Failover (" + OptionValues.word(mode) + ") of recovery plan " + recoveryPlan + " to " + s.plan.target() + " (" + ops.describe() + ")");
-                RecoveryRunner runner = runner(s, ops, mode, point, ack, out, locked);
-                locked.onInterrupt(runner::cancel);
+                RecoveryRunner runner = runner(s, ops, mode, point, ack, prompter, out, locked);
                 RunReport ran = runner.run(s.estate);
                 RunReport report = ran.with(ran.kind(), ran.status(), ran.reason(), notes);
                 Map<String, String> trailers = new LinkedHashMap<>();
                 trailers.put("Siteplan-Recovery-Plan", recoveryPlan);
-                trailers.put("Siteplan-RTO", siteplan.executor.Times.human(report.rtoSeconds()));
+                RecoverySession.rtoTrailers(report, trailers);
                 String commit = s.record(locked, report, "failover (" + OptionValues.word(mode) + ") " + recoveryPlan + ": " + report.status().token(), trailers);
                 RecoverySession.summary(out, locked, report, commit);
                 if (report.passed()) out.println("Next: check the machines in " + s.plan.target() + ", then: siteplan commit " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
@@ -138,14 +139,21 @@ final class FailoverCommands {
         }
     }
 
-    static RecoveryRunner runner(RecoverySession s, Operations ops, RecoveryRunner.Mode mode, RecoveryPointChoice point, boolean ack, PrintWriter out, RunFrame locked) {
-        return new RecoveryRunner(s.plan, ops,
-                new RecoveryRunner.Options(mode, point, null, ack, RecoverySession.prompter(out), s.definitionDir(), Siteplan.env(), java.time.Duration.ofMinutes(10), 10,
+    /** A failover's runner, stopped by Ctrl-C: what runs is asked to stop, and a manual step's question ends at once. */
+    static RecoveryRunner runner(RecoverySession s, Operations ops, RecoveryRunner.Mode mode, RecoveryPointChoice point, boolean ack, ManualStepPrompter prompter,
+                                 PrintWriter out, RunFrame locked) {
+        RecoveryRunner runner = new RecoveryRunner(s.plan, ops,
+                new RecoveryRunner.Options(mode, point, null, ack, prompter, s.definitionDir(), Siteplan.env(), java.time.Duration.ofMinutes(10), 10,
                         locked.run().dir()),
                 line -> {
                     out.println(line);
                     out.flush();
                 }, s.secrets());
+        locked.onInterrupt(() -> {
+            runner.cancel();
+            if (prompter != null) prompter.cancel();
+        });
+        return runner;
     }
 
     @Command(name = "commit", description = "Commit a recovery plan's failover: the machines stay where they failed over to and their earlier recovery points are discarded.")
@@ -177,6 +185,8 @@ final class FailoverCommands {
                     p -> p.activeLocation() == ActiveLocation.RECOVERY && (p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED),
                     "failback needs it failed over to the recovery site and committed"));
             RecoverySession.refuse("failback of " + recoveryPlan, problems);
+            ManualStepPrompter prompter = ManualStepPrompter.onTerminal(out);
+            s.requireManualStepsAnswerable("failback of " + recoveryPlan, ack, prompter);
             try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, s.stateDir, s.estate, s.identity(), "failback", spec.commandLine().getErr());
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
@@ -186,8 +196,7 @@ final class FailoverCommands {
                     out.flush();
                 });
                 siteplan.executor.recovery.Failback.Result result = failback.run(() -> {
-                    RecoveryRunner runner = runner(s, ops, RecoveryRunner.Mode.PLANNED, RecoveryPointChoice.LATEST, ack, out, locked);
-                    locked.onInterrupt(runner::cancel);
+                    RecoveryRunner runner = runner(s, ops, RecoveryRunner.Mode.PLANNED, RecoveryPointChoice.LATEST, ack, prompter, out, locked);
                     return runner.run(s.estate);
                 });
                 RunReport finalReport = result.report();

@@ -3,6 +3,7 @@ package siteplan.cli;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import siteplan.executor.history.EstateLock;
 import siteplan.executor.history.History;
@@ -21,20 +22,69 @@ final class ForceUnlockCommand extends BaseCommand {
     @Mixin
     HistoryOptions historyOptions;
 
+    @Option(names = "--force", description = "Remove the lock even when its holder still runs, or runs on another machine where siteplan cannot check it, without asking.")
+    boolean force;
+
     @Override public Integer call() throws Exception {
         List<String> def = path == null ? List.of() : List.of(path);
         if (historyOptions.estate == null && path == null) throw new Siteplan.UserError("name the estate: siteplan force-unlock ID PATH, or --estate NAME");
         String estate = historyOptions.estateName(def);
         if (!historyOptions.exists(state.resolve(def))) throw new Siteplan.UserError("estate '" + estate + "' is not locked");
         try (History h = historyOptions.open(state.resolve(def))) {
-            EstateLock.Holder was;
+            EstateLock.Found lock;
             try {
-                was = EstateLock.forceUnlock(h, estate, id);
+                lock = EstateLock.find(h, estate, id);
+            } catch (History.RemoteUnreachable e) {
+                throw e;
             } catch (java.io.IOException e) {
                 throw new Siteplan.UserError(e.getMessage());
             }
-            spec.commandLine().getOut().println("Removed the lock of '" + estate + "' held by " + was.describe() + ".");
+            EstateLock.Holder holder = lock.holder();
+            // As the kill -9 takeover does: a holder whose process is gone from this host is safe to remove; one that runs is not.
+            switch (holder.liveness()) {
+                case GONE -> { }
+                case RUNNING -> {
+                    if (!force) {
+                        spec.commandLine().getErr().println("siteplan: not removing the lock of '" + estate + "': it is held by " + holder.describe() + ", whose process "
+                                + holder.pid() + " still runs on this host. Removing it would let a second run change the estate beside it: wait for it to finish,"
+                                + " or stop it; to remove the lock anyway, run: siteplan force-unlock " + id + " " + target(h.remote()) + " --force");
+                        return ExitCode.LOCKED;
+                    }
+                }
+                case UNKNOWN -> {
+                    if (!force && !confirmed(holder)) {
+                        spec.commandLine().getErr().println("siteplan: not removing the lock of '" + estate + "': it is held by " + holder.describe() + " on host "
+                                + holder.host() + ", where siteplan cannot see whether it still runs. Check there that it is gone for good; then run: siteplan force-unlock "
+                                + id + " " + target(h.remote()) + " --force");
+                        return ExitCode.LOCKED;
+                    }
+                }
+            }
+            EstateLock.remove(h, estate, lock);
+            spec.commandLine().getOut().println("Removed the lock of '" + estate + "' held by " + holder.describe() + ".");
             return ExitCode.OK;
         }
+    }
+
+    /** The command line's PATH and history options again, for the command to print. */
+    private String target(String remote) {
+        List<String> words = new java.util.ArrayList<>();
+        if (path != null) words.add(path);
+        if (historyOptions.estate != null) words.addAll(List.of("--estate", historyOptions.estate));
+        if (historyOptions.dir != null) words.addAll(List.of("--history", historyOptions.dir.toString()));
+        // The remote as history stores it: without a password.
+        if (historyOptions.remote != null) words.addAll(List.of("--history-remote", remote));
+        if (state.state != null) words.addAll(List.of("--state", state.state.toString()));
+        return String.join(" ", words);
+    }
+
+    /** On a terminal, asks; without one, there is no one to ask. */
+    private boolean confirmed(EstateLock.Holder holder) {
+        java.io.Console console = System.console();
+        if (console == null || !Siteplan.terminal) return false;
+        spec.commandLine().getOut().flush();
+        String answer = console.readLine("The lock is held by %s on host %s, where siteplan cannot check whether it still runs.%nRemove it? Only 'yes' is accepted: ",
+                holder.describe(), holder.host());
+        return "yes".equals(answer == null ? null : answer.trim());
     }
 }

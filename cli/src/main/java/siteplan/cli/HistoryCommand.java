@@ -28,8 +28,11 @@ final class HistoryCommand extends BaseCommand {
     @Option(names = "--recovery-plan", paramLabel = "NAME", description = "Only the drills and failovers of this recovery plan.")
     String recoveryPlan;
 
-    @Option(names = "--kind", paramLabel = "KIND", description = "Only runs of this kind: plan, apply, drill, failover, commit, reprotect, failback.")
-    String kind;
+    @Option(names = "--kind", paramLabel = "KIND", description = "Only runs of this kind: plan, apply, drill, failover, commit, reprotect or failback.")
+    Kind kind;
+
+    /** The kinds of run history records: a closed set, so a misspelt --kind is refused rather than matching nothing. */
+    enum Kind implements siteplan.model.Token { PLAN, APPLY, DRILL, FAILOVER, COMMIT, REPROTECT, FAILBACK }
 
     @Option(names = "--json", description = "The entries as JSON.")
     boolean json;
@@ -46,16 +49,20 @@ final class HistoryCommand extends BaseCommand {
         try (History h = historyOptions.open(stateDir)) {
             List<History.Entry> entries = h.list().stream()
                     .filter(e -> recoveryPlan == null || recoveryPlan.equals(e.trailers().get("Siteplan-Recovery-Plan")))
-                    .filter(e -> kind == null || kind.equals(e.kind())).toList();
+                    .filter(e -> kind == null || kind.token().equals(e.kind())).toList();
             if (json) {
                 out.println(siteplan.model.json.ModelJson.JSON.writeValueAsString(entries));
             } else if (entries.isEmpty()) {
                 out.println("No history yet in " + h.dir() + (recoveryPlan != null ? " for recovery plan " + recoveryPlan : "") + ".");
             } else {
+                // Columns as wide as their widest entry, so every subject starts in one column whatever kinds and statuses were recorded.
+                int kindWidth = entries.stream().mapToInt(e -> e.kind().length()).max().orElse(0);
+                int statusWidth = entries.stream().mapToInt(e -> e.status().length()).max().orElse(0);
                 for (History.Entry e : entries) {
-                    out.printf("%s  %s  %-9s %-11s %s  (%s)%n", e.commit().substring(0, 12), TIME.format(e.time()), e.kind(), e.status(), e.subject(), e.author());
+                    out.printf("%s  %s  %-" + kindWidth + "s  %-" + statusWidth + "s  %s  (%s)%n", e.commit().substring(0, 12), TIME.format(e.time()), e.kind(), e.status(), e.subject(), e.author());
                 }
             }
+            if (historyOptions.push) h.push();
             out.flush();
             return ExitCode.OK;
         }
@@ -104,15 +111,28 @@ final class HistoryCommand extends BaseCommand {
                 if (journal.isPresent() && h.read(e.commit(), base + "report.md").isEmpty()) {
                     out.println();
                     out.println("Journal:");
+                    // Parallel operations append as they finish; shown in the order they happened.
+                    List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
                     for (String line : journal.get().split("\n")) {
-                        if (line.isBlank()) continue;
-                        var n = siteplan.model.json.ModelJson.JSON.readTree(line);
+                        if (!line.isBlank()) events.add(siteplan.model.json.ModelJson.JSON.readTree(line));
+                    }
+                    events.sort(java.util.Comparator.comparing(n -> instant(n.path("at").asText())));
+                    for (var n : events) {
                         out.println("  " + n.path("at").asText() + "  " + String.format("%-14s", n.path("event").asText()) + " " + n.path("address").asText("")
                                 + (n.has("detail") ? "  " + n.path("detail").asText() : ""));
                     }
                 }
                 out.flush();
                 return ExitCode.OK;
+            }
+        }
+
+        /** A journal time; one that does not read as a time sorts first, as written. */
+        private static java.time.Instant instant(String at) {
+            try {
+                return java.time.Instant.parse(at);
+            } catch (java.time.format.DateTimeParseException e) {
+                return java.time.Instant.MIN;
             }
         }
     }

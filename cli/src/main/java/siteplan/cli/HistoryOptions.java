@@ -17,7 +17,7 @@ final class HistoryOptions {
     @Option(names = "--history-branch", paramLabel = "NAME", description = "Branch of the history (default: " + History.DEFAULT_BRANCH + ", or $SITEPLAN_HISTORY_BRANCH).")
     String branch;
 
-    @Option(names = "--push", description = "Push the history commit to the remote.")
+    @Option(names = "--push", description = "Push the history commit to the remote (with `history`: push the local history).")
     boolean push;
 
     @Option(names = "--estate", paramLabel = "NAME", description = "Name of the estate in history and messages (default: the definition's folder name); the lock is keyed on the estate itself, not on this name.")
@@ -66,14 +66,21 @@ final class HistoryOptions {
     }
 
     History open(Path stateDir) {
+        return open(stateDir, "Nothing was changed.");
+    }
+
+    /** As above; {@code consequence} says what a history that cannot be opened leaves behind. */
+    History open(Path stateDir, String consequence) {
         Path where = where(stateDir);
         String r = remoteUrl();
         String b = branch != null ? branch : Siteplan.env().get("SITEPLAN_HISTORY_BRANCH");
         try {
             return History.open(where, b, r, Siteplan.env());
+        } catch (History.RemoteUnreachable e) {
+            throw new Siteplan.UserError(e.getMessage() + ". " + consequence);
         } catch (IOException | RuntimeException e) {
             throw new Siteplan.UserError("cannot open the history repository " + where + " (" + e.getMessage() + "); it may be damaged: check it with `git -C "
-                    + where + " fsck`, or move it aside to start a new history. Nothing was changed.");
+                    + where + " fsck`, or move it aside to start a new history. " + consequence);
         }
     }
 

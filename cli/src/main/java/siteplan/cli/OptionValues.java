@@ -32,6 +32,7 @@ final class OptionValues {
         root.registerConverter(RecoveryRunner.Mode.class, new Words<>(RecoveryRunner.Mode.PLANNED, RecoveryRunner.Mode.UNPLANNED));
         root.registerConverter(Simulator.Style.class, new Words<>(Simulator.Style.values()));
         root.registerConverter(CompletionCommand.Shell.class, new Words<>(CompletionCommand.Shell.values()));
+        root.registerConverter(HistoryCommand.Kind.class, new Words<>(HistoryCommand.Kind.values()));
     }
 
     /** The word a user types for an enum value: its token, lower case with hyphens ("latest-app-consistent"). */

@@ -76,22 +76,27 @@ final class PlanCommand extends BaseCommand {
     /** A saved plan is a decision to review: it goes to history with its Markdown view and the model it was made from. */
     private String record(Plan plan, DefinitionLoader.Loaded loaded, Path stateDir) throws java.io.IOException {
         String estate = historyOptions.estateName(paths);
-        try (siteplan.executor.history.History h = historyOptions.open(stateDir)) {
+        try (siteplan.executor.history.History h = historyOptions.open(stateDir, "The plan was saved to " + out + ", but not recorded in history; pass --no-history to save plans without recording them.")) {
             var run = h.begin("plan", estate);
             String commit;
             try {
             run.write("plan.json", PlanJson.write(plan));
             run.write("plan.md", siteplan.cli.render.MarkdownView.render(plan));
             run.write("model.yaml", siteplan.model.json.EstateWriter.write(loaded.estate(), siteplan.model.json.EstateWriter.Format.YAML));
-            var sum = plan.summary();
-            commit = run.commit("plan " + estate + ": " + sum.create() + " to create, " + sum.update() + " to update, " + (sum.replace() + sum.reReplicate()) + " to replace or re-replicate, "
-                    + sum.delete() + " to delete", plan.applicable() ? "planned" : "has-errors", java.util.Map.of("Siteplan-Model-Digest", plan.modelDigest()));
+            commit = run.commit("plan " + estate + ": " + siteplan.cli.render.HumanView.changes(plan), plan.applicable() ? "planned" : "has-errors", java.util.Map.of("Siteplan-Model-Digest", plan.modelDigest()));
             } catch (java.io.IOException | RuntimeException e) {
                 run.discard();
                 throw new Siteplan.UserError("the plan was saved to " + out + ", but the history repository " + h.dir() + " could not record it (" + e.getMessage()
                         + "); check that it is writable and its disk is not full, or pass --no-history");
             }
-            if (historyOptions.push) h.push();
+            if (historyOptions.push) {
+                try {
+                    h.push();
+                } catch (siteplan.executor.history.History.RemoteUnreachable e) {
+                    throw new Siteplan.UserError("the plan was saved to " + out + " and recorded in the local history as " + commit.substring(0, 12) + ", but not pushed: "
+                            + e.getMessage() + "; then push it with: siteplan history --push " + String.join(" ", paths));
+                }
+            }
             return commit;
         }
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import siteplan.executor.run.RunFrame;
 import siteplan.cli.render.ReportView;
 import siteplan.executor.drill.RecoveryRunner;
-import siteplan.executor.drill.RunKind;
 import siteplan.executor.drill.RunReport;
 import siteplan.executor.recovery.Preflight;
 import siteplan.executor.secrets.Secrets;
@@ -87,15 +86,22 @@ final class RecoverySession {
         return Files.isDirectory(p) ? p : p.getParent();
     }
 
-    /** Asks on the terminal, when there is one. */
-    static RecoveryRunner.Prompter prompter(PrintWriter out) {
-        java.io.Console console = System.console();
-        if (console == null || !Siteplan.terminal) return null;
-        return instruction -> {
-            out.flush();
-            String a = console.readLine("%n  Manual step: %s%n  Type 'done' when it is done, or 'stop' to stop: ", instruction);
-            return a != null && a.trim().equalsIgnoreCase("done");
-        };
+    /**
+     * Manual steps need a person: on a terminal one is asked at each; without one, --ack acknowledges them. A plan
+     * with manual steps and neither is refused here, before the lock and before any machine fails over.
+     */
+    void requireManualStepsAnswerable(String what, boolean ack, ManualStepPrompter prompter) {
+        if (ack || prompter != null) return;
+        List<String> steps = new java.util.ArrayList<>();
+        int number = 0;
+        for (var g : plan.groups()) {
+            number++;
+            for (var a : g.before()) if (a.kind() == siteplan.model.ActionKind.MANUAL) steps.add("group " + number + ", before: manual '" + a.value() + "'");
+            for (var a : g.after()) if (a.kind() == siteplan.model.ActionKind.MANUAL) steps.add("group " + number + ", after: manual '" + a.value() + "'");
+        }
+        if (steps.isEmpty()) return;
+        throw new Siteplan.UserError(what + " refused: recovery plan " + plan.name() + " has manual steps, and there is no terminal to ask a person on:\n  "
+                + String.join("\n  ", steps) + "\nRun it on a terminal, or pass --ack to acknowledge the manual steps as done. Nothing was changed.");
     }
 
     /** Writes the report in three forms and the model it ran on to the run's folder and commits it; returns the commit. */
@@ -109,14 +115,18 @@ final class RecoverySession {
 
     static void summary(PrintWriter out, RunFrame locked, RunReport report, String commit) {
         out.println();
-        out.println(report.kind() == RunKind.DRILL ? "Drill " + report.status().token() + ": measured RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + ", achieved RPO "
-                + (report.rpoSeconds() == null ? "n/a" : siteplan.executor.Times.human(report.rpoSeconds())) + (report.reason() == null ? "" : " — " + report.reason())
-                : "Failover " + report.status().token() + ": RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + (report.reason() == null ? "" : " — " + report.reason()));
+        out.println(ReportView.headline(report));
         out.println("Report: " + locked.run().dir().resolve("report.html").toAbsolutePath() + " (also report.md, report.json)");
         out.println("Recorded in history as " + commit.substring(0, 12) + ": siteplan history show " + commit.substring(0, 12));
         out.flush();
     }
 
+    /** The RTO a run's history entry names, when it measured one (see {@link ReportView#measuresRto}). */
+    static void rtoTrailers(RunReport report, Map<String, String> trailers) {
+        if (!ReportView.measuresRto(report)) return;
+        trailers.put("Siteplan-RTO", siteplan.executor.Times.human(report.rtoSeconds()));
+        if (report.rpoSeconds() != null) trailers.put("Siteplan-RPO", siteplan.executor.Times.human(report.rpoSeconds()));
+    }
 
     Secrets secrets() {
         return new Secrets(Siteplan.env());

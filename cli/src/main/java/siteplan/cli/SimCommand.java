@@ -1,5 +1,6 @@
 package siteplan.cli;
 
+import siteplan.cli.render.Plural;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,7 +61,7 @@ final class SimCommand extends BaseCommand {
             Providers.simulator().id(dir); // kept when the estate is replaced: it is still the estate in this folder, for the lock
             long vms = s.vcenters().stream().mapToLong(v -> v.vms().size()).sum() + s.vmms().stream().mapToLong(v -> v.vms().size()).sum();
             long items = s.vaults().stream().mapToLong(v -> v.protectedItems().size()).sum();
-            spec.commandLine().getOut().printf("Created a simulated estate in %s: %d VMs, %d vaults, %d protected machines%s.%n", dir, vms, s.vaults().size(), items,
+            spec.commandLine().getOut().printf("Created a simulated estate in %s: %s, %s, %s%s.%n", dir, Plural.of(vms, "VM"), Plural.of(s.vaults().size(), "vault"), Plural.of(items, "protected machine"),
                     fromModel ? " (everything as declared)" : percent != null ? " (" + percent + "% protected, with drift)" : " (nothing protected yet)");
             spec.commandLine().getOut().flush();
             return ExitCode.OK;
@@ -84,7 +85,7 @@ final class SimCommand extends BaseCommand {
         @Override public Integer call() throws Exception {
             if (machines < 1 || files < 1) throw new Siteplan.UserError("--machines and --files must be at least 1");
             long bytes = Providers.simulator().generate(dir, machines, files, style);
-            spec.commandLine().getOut().printf("Wrote %d machines in %d files to %s (%.1f MB, %s style).%n", machines, Math.min(files, machines), dir, bytes / 1e6, OptionValues.word(style));
+            spec.commandLine().getOut().printf("Wrote %s in %s to %s (%s, %s style).%n", Plural.of(machines, "machine"), Plural.of(Math.min(files, machines), "file"), dir, new siteplan.units.DataSize(bytes).human(), OptionValues.word(style));
             spec.commandLine().getOut().flush();
             return ExitCode.OK;
         }

@@ -19,11 +19,26 @@ public final class Siteplan implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of internal errors.")
     boolean debug;
 
+    /** Every command takes it (https://no-color.org: so does a non-empty NO_COLOR); {@link #colour()} is the one place that reads it. */
+    @Option(names = {"--no-color", "-no-color"}, scope = CommandLine.ScopeType.INHERIT, description = "No colour, even on a terminal (as a non-empty NO_COLOR in the environment).")
+    boolean noColor;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Bare `siteplan` names no command: a usage error, with the usage on standard error. */
     @Override public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        CommandLine cl = spec.commandLine();
+        cl.getErr().println("siteplan: name a command.");
+        cl.usage(cl.getErr());
+        throw new Usage();
+    }
+
+    /** Thrown by a command line that names nothing to do; its message is already printed. */
+    static final class Usage extends RuntimeException {
+        Usage() {
+            super(null, null, false, false);
+        }
     }
 
     /** Runs siteplan with the given arguments and writers; returns the exit code. */
@@ -38,10 +53,12 @@ public final class Siteplan implements Runnable {
             return execute(args, out, err);
         } finally {
             ENV.remove();
+            ROOT.remove();
         }
     }
 
     private static final ThreadLocal<java.util.Map<String, String>> ENV = new ThreadLocal<>();
+    private static final ThreadLocal<Siteplan> ROOT = new ThreadLocal<>();
 
     /** The environment of this run. */
     static java.util.Map<String, String> env() {
@@ -51,9 +68,13 @@ public final class Siteplan implements Runnable {
 
     private static int execute(String[] args, PrintWriter out, PrintWriter err) {
         Siteplan root = new Siteplan();
+        ROOT.set(root);
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
+        // Help is printed while the command line is parsed, before --no-color has a value: it looks for the flag itself.
+        boolean plainHelp = !terminal || noColorEnv() || (java.util.Arrays.asList(args).contains("--no-color") || java.util.Arrays.asList(args).contains("-no-color"));
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(plainHelp ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO));
         OptionValues.register(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
             if (ex.getCause() instanceof OptionValues.Refused refused) {
@@ -70,6 +91,7 @@ public final class Siteplan implements Runnable {
     }
 
     static int handle(Exception ex, PrintWriter err, boolean debug) {
+        if (ex instanceof Usage) return ExitCode.INVALID_INPUT;
         if (ex instanceof InvalidDefinitionException inv) {
             for (Problem p : inv.problems()) err.println(p.render());
             int n = inv.problems().size();
@@ -94,6 +116,11 @@ public final class Siteplan implements Runnable {
             return ExitCode.INVALID_INPUT;
         }
         Throwable io = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
+        if (io instanceof siteplan.executor.history.History.RemoteUnreachable remote) {
+            err.println("siteplan: " + remote.getMessage() + ".");
+            if (debug) ex.printStackTrace(err);
+            return ExitCode.INVALID_INPUT;
+        }
         if (io instanceof java.io.IOException || io instanceof org.eclipse.jgit.api.errors.JGitInternalException) {
             // A disk, a file or a repository failed, not siteplan: say which and what to check. What ran before it is in history or the journal.
             String what = io instanceof java.nio.file.FileSystemException f ? f.getFile() + (f.getReason() == null ? "" : ": " + f.getReason()) : String.valueOf(io.getMessage());
@@ -125,8 +152,15 @@ public final class Siteplan implements Runnable {
     /** Set by Main when standard output is a terminal; tests never get colour. */
     static volatile boolean terminal;
 
-    static boolean colour(boolean noColor) {
-        return terminal && !noColor && System.getenv("NO_COLOR") == null;
+    /** Colour only on a terminal, and neither with --no-color nor with a non-empty NO_COLOR. */
+    static boolean colour() {
+        Siteplan root = ROOT.get();
+        return terminal && !(root != null && root.noColor) && !noColorEnv();
+    }
+
+    private static boolean noColorEnv() {
+        String v = env().get("NO_COLOR");
+        return v != null && !v.isEmpty();
     }
 
     static String version() {

@@ -2,6 +2,10 @@ package siteplan.cli
 
 /** The command line itself: help, version, exit codes, and outputs that are never half-written. */
 class CommandLineSpec extends CliSpecification {
+    /** An example's folder, from the repository or from cli/. */
+    static String example(String name) {
+        new File('examples').isDirectory() ? "examples/${name}" : "../examples/${name}"
+    }
 
     def "--version names siteplan and its runtime"() {
         expect:
@@ -76,5 +80,77 @@ class CommandLineSpec extends CliSpecification {
 
         then:
         d.toString().contains('\tat ')
+    }
+
+    def "bare siteplan names no command: usage on standard error and the usage-error exit code"() {
+        when:
+        int code = siteplan()
+
+        then:
+        code == ExitCode.INVALID_INPUT
+        out == ''
+        err.startsWith('siteplan: name a command.\nUsage: siteplan ')
+        err.contains('Commands:')
+    }
+
+    def "every command takes --no-color"() {
+        given:
+        def commands = []
+        def walk
+        walk = { picocli.CommandLine c -> commands << c; c.subcommands.values().each { walk(it) } }
+        walk(new picocli.CommandLine(new Siteplan()))
+
+        expect:
+        commands.size() > 15
+        commands.findAll { it.commandSpec.findOption('--no-color') == null }*.commandSpec*.qualifiedName() == []
+        siteplan('validate', example('vmware-to-azure'), '--no-color') == ExitCode.OK
+        siteplan('history', '--no-color', '--history', java.nio.file.Files.createTempDirectory('sp').resolve('h').toString()) == ExitCode.OK
+    }
+
+    def "colour only on a terminal, and never with --no-color or a non-empty NO_COLOR (no-color.org)"() {
+        given:
+        def dir = example('vmware-to-azure')
+        def state = java.nio.file.Files.createTempDirectory('sp').toString()
+        assert siteplan('sim', 'init', dir, '--state', state) == ExitCode.OK
+        Siteplan.terminal = true
+
+        when:
+        runWith(FIXED_DATE + extra, *(['plan', dir, '--no-history', '--state', state] + flags))
+
+        then:
+        out.contains('\u001b[') == coloured
+
+        cleanup:
+        Siteplan.terminal = false
+
+        where:
+        flags          | extra          | coloured
+        []             | [:]            | true
+        ['--no-color'] | [:]            | false
+        []             | [NO_COLOR: '1'] | false
+        []             | [NO_COLOR: ''] | true
+    }
+
+    def "plan --json --markdown is a usage error, not a silent choice"() {
+        when:
+        int code = siteplan('plan', example('vmware-to-azure'), '--json', '--markdown')
+
+        then:
+        code == ExitCode.INVALID_INPUT
+        err.startsWith('siteplan: Error: --json, --markdown are mutually exclusive')
+        err.contains("Run 'siteplan plan --help' for usage.")
+        out == ''
+    }
+
+    def "counts read as English and sizes as people write them"() {
+        given:
+        def state = java.nio.file.Files.createTempDirectory('sp').toString()
+        def generated = java.nio.file.Files.createTempDirectory('sp').resolve('gen').toString()
+
+        expect:
+        siteplan('sim', 'init', example('vmware-to-azure'), '--state', state) == ExitCode.OK
+        out.contains(': 10 VMs, 1 vault, 0 protected machines (nothing protected yet).')
+        siteplan('sim', 'generate', '--machines', '1', '--files', '1', generated) == ExitCode.OK
+        out =~ /^Wrote 1 machine in 1 file to \S+ \(\d+(\.\d+)? KB, \w+ style\)\.\n$/
     }
 }

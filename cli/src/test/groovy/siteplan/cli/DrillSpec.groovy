@@ -55,16 +55,31 @@ class DrillSpec extends ExecutorSpecification {
         out =~ /drill\s+passed\s+drill erp-failover: passed \(RTO/
     }
 
-    def "without a terminal, a manual step without --ack stops the drill safely: nothing after it starts, and cleanup still runs"() {
+    def "without a terminal and without --ack, a plan with manual steps is refused before anything starts, naming the steps and --ack"() {
+        given:
+        def before = stateJson(dir)
+
         when:
         int code = run('drill', dir.toString(), '--recovery-plan', 'erp-failover')
 
         then:
-        code == ExitCode.FAILED
-        out.contains("before manual 'Confirm with the DBA on call that batch jobs are stopped': stopped — a manual step needs a person: run on a terminal, or pass --ack")
-        !out.contains('erp-db01: up after')
-        out.contains('Drill stopped: ') || out.contains('Drill failed: ')
-        !stateJson(dir).contains('"testFailover"')
+        code == ExitCode.INVALID_INPUT
+        err == """siteplan: drill of erp-failover refused: recovery plan erp-failover has manual steps, and there is no terminal to ask a person on:
+  group 1, before: manual 'Confirm with the DBA on call that batch jobs are stopped'
+  group 3, after: manual 'Announce the failover on the status page'
+Run it on a terminal, or pass --ack to acknowledge the manual steps as done. Nothing was changed.
+"""
+        !out.contains('Group 1')
+        stateJson(dir) == before
+        !Files.exists(state(dir).resolve('history/runs')) || Files.list(state(dir).resolve('history/runs')).count() == 0
+
+        when: 'a real failover is refused the same way, before group 1 fails over'
+        code = run('failover', dir.toString(), '--recovery-plan', 'erp-failover', '--type', 'planned')
+
+        then:
+        code == ExitCode.INVALID_INPUT
+        err.startsWith('siteplan: failover of erp-failover refused: recovery plan erp-failover has manual steps')
+        stateJson(dir) == before
     }
 
     def "a machine that does not boot stops the plan at its group, and the machines already up are cleaned up"() {
@@ -83,6 +98,21 @@ class DrillSpec extends ExecutorSpecification {
         !stateJson(dir).contains('"testFailover"')
         out.contains('Drill failed: ')
         out.contains('a machine of group 2 did not fail over')
+
+        and: 'no RTO was measured: the summary counts the machines of the whole plan and says how long the run took'
+        out =~ /\nDrill failed: 2 of 6 machines up after \S+( \S+)? — a machine of group 2 did not fail over\n/
+        !out.contains('measured RTO')
+        def html = Files.readString(latestRun().resolve('report.html'))
+        html.contains('Machines up</span><b>2 / 6</b>')
+        html.contains('<span>Took</span>')
+        !html.contains('Measured RTO')
+        def md = Files.readString(latestRun().resolve('report.md'))
+        md.contains('| 3 | web01 | skipped |')
+        md.contains('not started: the run stopped at group 2')
+        !md.contains('Measured RTO')
+        and: 'history names no RTO for it'
+        run('history', '--state', state(dir).toString(), '--kind', 'drill') == 0
+        out.readLines()[0].contains('drill erp-failover: failed  (')
     }
 
     def "a failing smoke check fails the drill"() {

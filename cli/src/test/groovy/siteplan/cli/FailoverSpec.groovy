@@ -63,6 +63,10 @@ class FailoverSpec extends ExecutorSpecification {
 
         then:
         out.contains('crm-db01: done')
+        and: 'the summary says what the stage did, not that a failover succeeded'
+        out =~ /\nCommit succeeded: (\d+) of \1 machines? committed in \S+/
+        !out.contains('Failover succeeded')
+        !out.contains('RTO')
         run('plan', fb.toString(), '--no-history') == 0
         out.contains('<~ protection.crm-db01')
 
@@ -71,6 +75,8 @@ class FailoverSpec extends ExecutorSpecification {
 
         then:
         code == ExitCode.OK
+        out =~ /\nFailback succeeded: (\d+) of \1 machines? failed back in \S+/
+        !out.contains('Failover succeeded')
         ['Stage 1 of 4: reprotect from contoso-paris-dr to paris', 'Stage 2 of 4: planned failover back to paris',
          'Stage 3 of 4: commit (deletes the VMs in contoso-paris-dr)', 'Stage 4 of 4: reprotect from paris to contoso-paris-dr'].inject(-1) { at, st ->
             int i = out.indexOf(st); assert i > at: "${st} missing or out of order"; i }

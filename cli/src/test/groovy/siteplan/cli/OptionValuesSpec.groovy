@@ -80,7 +80,7 @@ class OptionValuesSpec extends CliSpecification {
 
         and:
         siteplan('sim', 'generate', '--machines', '4', '--files', '1', '--style', 'TABLE', new File(dir, 'out').path) == ExitCode.OK
-        out.startsWith('Wrote 4 machines in 1 files to ')
+        out.startsWith('Wrote 4 machines in 1 file to ')
         out.trim().endsWith(' table style).')
 
         cleanup:

@@ -46,7 +46,7 @@ class PlanCommandSpec extends CliSpecification {
         expect:
         siteplan('plan', 'examples/failback', '--detailed-exitcode') == ExitCode.CHANGES
         siteplan('sim', 'init', 'examples/failback', '--state', state.path, '--from-model') == ExitCode.OK
-        out.trim() == "Created a simulated estate in ${state.path}: 3 VMs, 1 vaults, 3 protected machines (everything as declared)."
+        out.trim() == "Created a simulated estate in ${state.path}: 3 VMs, 1 vault, 3 protected machines (everything as declared)."
         siteplan('plan', 'examples/failback', '--state', state.path, '--detailed-exitcode') == ExitCode.OK
         out.contains('No changes: what exists matches the definition.')
 

@@ -76,7 +76,7 @@ class HistorySpec extends Specification {
         held.message.startsWith("estate 'estate' is locked by Dana (apply, since ")
 
         when:
-        EstateLock.forceUnlock(h, 'estate', '0000000')
+        EstateLock.find(h, 'estate', '0000000')
 
         then:
         thrown(IOException)

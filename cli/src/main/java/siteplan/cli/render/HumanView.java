@@ -103,6 +103,13 @@ public final class HumanView {
 
     public static String summaryLine(Plan plan) {
         Plan.Summary s = plan.summary();
+        String findings = s.errors() + " error" + (s.errors() == 1 ? "" : "s") + ", " + s.warnings() + " warning" + (s.warnings() == 1 ? "" : "s");
+        return "Plan: " + changes(plan) + ". Findings: " + findings + "." + (plan.applicable() ? "" : " This plan cannot be applied until the errors are fixed.");
+    }
+
+    /** The plan's changes counted as its summary line counts them ("0 to create, 1 to update, …"); history subjects say the same. */
+    public static String changes(Plan plan) {
+        Plan.Summary s = plan.summary();
         List<String> parts = new ArrayList<>();
         parts.add(s.create() + " to create");
         parts.add(s.update() + " to update");
@@ -110,7 +117,6 @@ public final class HumanView {
         if (s.reprotect() > 0) parts.add(s.reprotect() + " to reprotect");
         parts.add(s.replace() + " to replace");
         parts.add(s.delete() + " to delete");
-        String findings = s.errors() + " error" + (s.errors() == 1 ? "" : "s") + ", " + s.warnings() + " warning" + (s.warnings() == 1 ? "" : "s");
-        return "Plan: " + String.join(", ", parts) + ". Findings: " + findings + "." + (plan.applicable() ? "" : " This plan cannot be applied until the errors are fixed.");
+        return String.join(", ", parts);
     }
 }

@@ -3,6 +3,7 @@ package siteplan.cli.render;
 import java.util.ArrayList;
 import java.util.List;
 import siteplan.executor.drill.ActionPhase;
+import siteplan.executor.drill.RunKind;
 import siteplan.executor.drill.RunReport;
 import siteplan.executor.drill.RunStatus;
 import siteplan.model.Token;
@@ -15,12 +16,57 @@ import siteplan.model.Token;
 public final class ReportView {
     private ReportView() {}
 
+    /** An RTO is measured only by a drill or failover that brought every machine of the plan up; any other run has a duration. */
+    public static boolean measuresRto(RunReport r) {
+        return r.passed() && (r.kind() == RunKind.DRILL || r.kind() == RunKind.PLANNED_FAILOVER || r.kind() == RunKind.UNPLANNED_FAILOVER);
+    }
+
+    /** The run in one line, as the command ends and as the report's reader first sees it. */
+    public static String headline(RunReport r) {
+        String took = siteplan.executor.Times.human(r.rtoSeconds());
+        String reason = r.reason() == null ? "" : " — " + r.reason();
+        if (measuresRto(r)) {
+            return r.kind() == RunKind.DRILL
+                    ? "Drill passed: measured RTO " + took + ", achieved RPO " + (r.rpoSeconds() == null ? "n/a" : siteplan.executor.Times.human(r.rpoSeconds())) + reason
+                    : "Failover succeeded: RTO " + took + reason;
+        }
+        return noun(r.kind()) + " " + r.status().token() + ": " + tally(r) + (r.passed() ? " in " : " after ") + took + reason;
+    }
+
+    /** "1 of 6 machines up": of the plan's machines, those the run brought where it was to bring them. */
+    private static String tally(RunReport r) {
+        long machines = r.groups().stream().mapToLong(g -> g.machines().size()).sum();
+        long up = r.groups().stream().flatMap(g -> g.machines().stream()).filter(RunReport.MachineRun::up).count();
+        String done = switch (r.kind()) {
+            case DRILL, PLANNED_FAILOVER, UNPLANNED_FAILOVER -> "up";
+            case COMMIT -> "committed";
+            case REPROTECT -> "reprotected";
+            case FAILBACK -> "failed back";
+        };
+        return up + " of " + Plural.of(machines, "machine") + " " + done;
+    }
+
+    private static String noun(RunKind kind) {
+        return switch (kind) {
+            case DRILL -> "Drill";
+            case PLANNED_FAILOVER, UNPLANNED_FAILOVER -> "Failover";
+            case COMMIT -> "Commit";
+            case REPROTECT -> "Reprotect";
+            case FAILBACK -> "Failback";
+        };
+    }
+
+    /** The time a run took, under the name it deserves (see {@link #measuresRto}). */
+    private static String timeLabel(RunReport r) {
+        return measuresRto(r) ? "Measured RTO" : "Took";
+    }
+
     public static String markdown(RunReport r) {
         StringBuilder b = new StringBuilder();
         b.append("## ").append(title(r)).append("\n\n");
         b.append("| | |\n|---|---|\n");
         b.append("| Status | **").append(r.status().token()).append("**").append(r.reason() == null ? "" : " — " + r.reason()).append(" |\n");
-        b.append("| Measured RTO | ").append(siteplan.executor.Times.human(r.rtoSeconds())).append(" |\n");
+        b.append("| ").append(timeLabel(r)).append(" | ").append(siteplan.executor.Times.human(r.rtoSeconds())).append(" |\n");
         b.append("| Achieved RPO | ").append(r.rpoSeconds() == null ? "—" : siteplan.executor.Times.human(r.rpoSeconds()) + " (oldest recovery point used)").append(" |\n");
         b.append("| Recovery point | ").append(r.recoveryPoint()).append(" |\n");
         if (r.network() != null) b.append("| Drill network | ").append(r.network()).append(" |\n");
@@ -88,13 +134,15 @@ public final class ReportView {
                 .append("main{max-width:1220px;margin:0 auto;padding:24px}\nh1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 8px}\n")
                 .append(".sub{color:#616e7c;margin-bottom:18px}.badge{display:inline-block;padding:2px 10px;border-radius:12px;font-weight:600;color:#fff;vertical-align:middle;font-size:13px}\n")
                 .append(".ok{background:#2f9e44}.bad{background:#c92a2a}.stop{background:#e67700}\n")
-                .append(".kpis{display:grid;grid-template-columns:repeat(4,1fr);gap:12px}.kpi{background:#fff;border:1px solid #e4e7eb;border-radius:8px;padding:12px 16px}\n")
+                .append(".kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:12px}.kpi{background:#fff;border:1px solid #e4e7eb;border-radius:8px;padding:12px 16px}\n")
                 .append(".kpi b{display:block;font-size:24px}.kpi span{color:#616e7c;font-size:12px;text-transform:uppercase;letter-spacing:.04em}\n")
                 .append(".card{background:#fff;border:1px solid #e4e7eb;border-radius:8px;padding:12px 16px;overflow-x:auto}\n")
-                .append("table{border-collapse:collapse;width:100%}td:nth-child(4),td:nth-child(5),td:nth-child(6){white-space:nowrap}td,th{text-align:left;padding:6px 8px;border-bottom:1px solid #eef0f2;vertical-align:top}th{color:#616e7c;font-weight:600;font-size:12px}\n")
+                .append("table{border-collapse:collapse;width:100%}td{overflow-wrap:anywhere}td:nth-child(4),td:nth-child(5),td:nth-child(6){white-space:nowrap}td,th{text-align:left;padding:6px 8px;border-bottom:1px solid #eef0f2;vertical-align:top}th{color:#616e7c;font-weight:600;font-size:12px}\n")
                 .append(".o-up,.o-passed,.o-done,.o-removed{color:#2f9e44;font-weight:600}.o-failed,.o-timed{color:#c92a2a;font-weight:600}.o-stopped,.o-skipped{color:#e67700;font-weight:600}\n")
                 .append(".reason{margin:12px 0;padding:10px 14px;border-left:4px solid #e67700;background:#fff4e6}\n")
-                .append("svg text{font:12px system-ui,sans-serif}\n</style></head><body><main>\n");
+                .append("svg text{font:12px system-ui,sans-serif}svg{display:block;max-width:none}\n")
+                // Narrow windows and phones: the key figures stack, tables and the timeline scroll inside their cards instead of overlapping.
+                .append("@media (max-width:640px){main{padding:12px}.kpi b{font-size:19px}td,th{padding:4px 6px}}\n</style></head><body><main>\n");
         b.append("<h1>").append(h(title(r).replace(" — " + r.status().token(), ""))).append(" <span class=\"badge ").append(ok ? "ok" : r.status() == RunStatus.STOPPED ? "stop" : "bad").append("\">")
                 .append(h(r.status().token())).append("</span></h1>\n");
         b.append("<div class=\"sub\">Estate ").append(h(r.estate())).append(" · started ").append(h(r.startedAt())).append(" · ").append(h(r.provider()))
@@ -109,7 +157,7 @@ public final class ReportView {
         long up = r.groups().stream().flatMap(g -> g.machines().stream()).filter(RunReport.MachineRun::up).count();
         long passed = r.checks().stream().filter(RunReport.Check::passed).count();
         b.append("<div class=\"kpis\">")
-                .append(kpi("Measured RTO", siteplan.executor.Times.human(r.rtoSeconds())))
+                .append(kpi(timeLabel(r), siteplan.executor.Times.human(r.rtoSeconds())))
                 .append(kpi("Achieved RPO", r.rpoSeconds() == null ? "—" : siteplan.executor.Times.human(r.rpoSeconds())))
                 .append(kpi("Machines up", up + " / " + machines))
                 .append(kpi("Smoke checks passed", r.checks().isEmpty() ? "—" : passed + " / " + r.checks().size()))
@@ -204,7 +252,7 @@ public final class ReportView {
         }
         double rtoX = LABEL + r.rtoSeconds() * scale;
         String rto = "<line x1=\"" + fmt(rtoX) + "\" y1=\"" + (TOP - 6) + "\" x2=\"" + fmt(rtoX) + "\" y2=\"" + (height - 8) + "\" stroke=\"#1c7ed6\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>"
-                + "<text x=\"" + fmt(rtoX + 4) + "\" y=\"" + (height - 12) + "\" fill=\"#1c7ed6\" font-weight=\"600\">RTO " + siteplan.executor.Times.human(r.rtoSeconds()) + "</text>";
+                + "<text x=\"" + fmt(rtoX + 4) + "\" y=\"" + (height - 12) + "\" fill=\"#1c7ed6\" font-weight=\"600\">" + (measuresRto(r) ? "RTO " : "ended ") + siteplan.executor.Times.human(r.rtoSeconds()) + "</text>";
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Timeline of the run, one lane per group\" width=\"" + (WIDTH + 140) + "\" height=\"" + height
                 + "\" viewBox=\"0 0 " + (WIDTH + 140) + " " + height + "\">" + bars + axis + rto + "</svg>";
     }

@@ -53,4 +53,31 @@ class ReportViewSpec extends Specification {
         expect:
         report(RunStatus.PASSED).json().startsWith('{\n  "kind" : "drill",')
     }
+
+    def "a run that measured no RTO says what it did and how long it took; a commit never reads as a failover"() {
+        given:
+        def commit = report(RunStatus.SUCCEEDED).with(RunKind.COMMIT, RunStatus.SUCCEEDED, null, [])
+
+        expect:
+        ReportView.headline(report(RunStatus.PASSED)) == 'Drill passed: measured RTO 10m, achieved RPO 2m'
+        ReportView.headline(report(RunStatus.STOPPED, 'interrupted (Ctrl-C)')) == 'Drill stopped: 1 of 1 machine up after 10m — interrupted (Ctrl-C)'
+        ReportView.headline(commit) == 'Commit succeeded: 1 of 1 machine committed in 10m'
+        ReportView.markdown(commit).contains('| Took | 10m |')
+        !ReportView.markdown(commit).contains('RTO')
+        ReportView.html(report(RunStatus.FAILED)).contains('<span>Took</span><b>10m</b>')
+        !ReportView.html(report(RunStatus.FAILED)).contains('RTO')
+    }
+
+    def "the HTML report reflows at narrow widths: the key figures wrap, wide tables and the timeline scroll inside their cards"() {
+        when:
+        def html = ReportView.html(report(RunStatus.PASSED))
+
+        then:
+        html.contains('<meta name="viewport" content="width=device-width, initial-scale=1">')
+        html.contains('.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:12px}')
+        !html.contains('repeat(4,1fr)')
+        html.contains('.card{background:#fff;border:1px solid #e4e7eb;border-radius:8px;padding:12px 16px;overflow-x:auto}')
+        html.contains('td{overflow-wrap:anywhere}')
+        html.contains('@media (max-width:640px)')
+    }
 }

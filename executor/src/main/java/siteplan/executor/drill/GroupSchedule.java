@@ -18,10 +18,10 @@ import siteplan.model.RecoveryGroup;
  * A recovery plan's groups in order on one timeline: each group's before-steps one after another,
  * then its machines in parallel on the pool (a machine starts when the machines of its group it
  * dependsOn are up, and is skipped when one is not), then its after-steps. A step not done or a
- * machine not up stops the plan before the next group; so does Ctrl-C.
+ * machine not up stops the plan before the next group; so does Ctrl-C. The groups after a stop are reported, not run.
  */
 final class GroupSchedule {
-    /** The groups that ran, where the last one ended on the timeline, and whether one failed. */
+    /** Every group (those the run never reached with their machines not started), where the last one that ran ended on the timeline, and whether one failed. */
     record Result(List<RunReport.Group> groups, long endSeconds, boolean failed) {}
 
     private final GroupActions actions;
@@ -41,15 +41,23 @@ final class GroupSchedule {
         long cursor = 0;
         boolean failed = false;
         int number = 0;
+        int lastRun = 0;
         for (RecoveryGroup g : plan) {
             number++;
-            if (stop.cancelled() || failed) break;
+            if (stop.cancelled() || failed) {
+                // The report accounts for every machine of the plan: those of groups the run never reached are listed as not started.
+                long at = cursor;
+                String why = lastRun == 0 ? "not started: the run was stopped before it began" : "not started: the run stopped at group " + lastRun;
+                groups.add(new RunReport.Group(number, at, at, List.of(), notStarted(g, at, why)));
+                continue;
+            }
+            lastRun = number;
             long groupStart = cursor;
             List<RunReport.Action> done = new ArrayList<>();
             log.accept("Group " + number + ": " + g.machines().stream().map(PlanMachine::name).toList());
             cursor = steps(ActionPhase.BEFORE, g.before(), cursor, number, g, done);
             failed = done.stream().anyMatch(a -> !a.done());
-            List<RunReport.MachineRun> machines = List.of();
+            List<RunReport.MachineRun> machines = notStarted(g, cursor, "not started: a step before the group's machines was not done");
             if (!failed && !stop.cancelled()) {
                 long phaseOffset = cursor;
                 machines = machines(g, pool, phaseOffset);
@@ -66,6 +74,10 @@ final class GroupSchedule {
             groups.add(new RunReport.Group(number, groupStart, cursor, done, machines));
         }
         return new Result(groups, cursor, failed);
+    }
+
+    private static List<RunReport.MachineRun> notStarted(RecoveryGroup g, long at, String why) {
+        return g.machines().stream().map(m -> new RunReport.MachineRun(m.name(), m.dependsOn(), MachineOutcome.SKIPPED, why, at, 0, null)).toList();
     }
 
     /** Steps in order, each starting where the one before ended, until one is not done; returns where the last ended. */

@@ -70,7 +70,20 @@ public final class EstateLock {
         public String describe() {
             return holder + " (" + operation + ", since " + since + ", lock ID " + id.substring(0, 12) + ")";
         }
+
+        /** Whether the holder's process still runs; known only on its own host, as the kill -9 takeover knows it. */
+        public Liveness liveness() {
+            if (host == null || pid == null || !host.equals(host())) return Liveness.UNKNOWN;
+            try {
+                return ProcessHandle.of(Long.parseLong(pid.trim())).map(ProcessHandle::isAlive).orElse(false) ? Liveness.RUNNING : Liveness.GONE;
+            } catch (NumberFormatException e) {
+                return Liveness.UNKNOWN;
+            }
+        }
     }
+
+    /** A lock holder's process: running on this host, gone from it, or on another host where it cannot be checked. */
+    public enum Liveness { RUNNING, GONE, UNKNOWN }
 
     /** Thrown when another run holds the lock; the message says who and how to force it. */
     public static final class Held extends RuntimeException {
@@ -142,21 +155,26 @@ public final class EstateLock {
         }
     }
 
+    /** A lock found by its id: the ref that holds it in the remote (or the local repository without one), and who holds it. */
+    public record Found(String ref, Holder holder) {}
+
     /**
-     * Removes the lock whose id (or id prefix) is given, whoever holds it, in the remote (or the local
-     * repository without one); the estate's name is only for messages. The part of a lock on the
-     * holder's machine needs no forcing: it ends with the holder's process.
+     * The lock whose id (or id prefix) is given, whoever holds it, in the remote (or the local repository
+     * without one); the estate's name is only for messages.
      */
-    public static Holder forceUnlock(History history, String estate, String idPrefix) throws IOException {
+    public static Found find(History history, String estate, String idPrefix) throws IOException {
         String wanted = idPrefix.toLowerCase(java.util.Locale.ROOT);
         java.util.Map<String, ObjectId> locks = new java.util.TreeMap<>();
         Repository repo = history.repository();
         if (history.remote() == null) {
             for (var r : repo.getRefDatabase().getRefsByPrefix(PREFIX)) locks.put(r.getName(), r.getObjectId());
         } else {
-            try (Transport t = Transport.open(repo, history.remoteUri()); var conn = t.openFetch()) {
-                for (var r : conn.getRefs()) if (r.getName().startsWith(PREFIX)) locks.put(r.getName(), r.getObjectId());
-            }
+            history.remotely(() -> {
+                try (Transport t = history.transport(); var conn = t.openFetch()) {
+                    for (var r : conn.getRefs()) if (r.getName().startsWith(PREFIX)) locks.put(r.getName(), r.getObjectId());
+                }
+                return null;
+            });
         }
         if (locks.isEmpty()) throw new IOException("estate '" + estate + "' is not locked");
         var match = locks.entrySet().stream().filter(e -> e.getValue().name().startsWith(wanted)).toList();
@@ -165,10 +183,18 @@ public final class EstateLock {
                     + ") — check `siteplan force-unlock` was given the ID the lock message shows");
         }
         String refName = match.get(0).getKey();
-        EstateLock l = new EstateLock(history, estate, refName, null, refName);
-        Holder h = l.current().orElseThrow(() -> new IOException("the lock changed while it was being removed; look again"));
-        if (!l.delete(ObjectId.fromString(h.id()))) throw new IOException("the lock changed while it was being removed; look again");
-        return h;
+        Holder h = new EstateLock(history, estate, refName, null, refName).current()
+                .orElseThrow(() -> new IOException("the lock changed while it was being removed; look again"));
+        return new Found(refName, h);
+    }
+
+    /**
+     * Removes a lock found with {@link #find}, only if it is still the one found. The part of a lock on the
+     * holder's machine needs no forcing: it ends with the holder's process.
+     */
+    public static void remove(History history, String estate, Found found) throws IOException {
+        EstateLock l = new EstateLock(history, estate, found.ref(), null, found.ref());
+        if (!l.delete(ObjectId.fromString(found.holder().id()))) throw new IOException("the lock changed while it was being removed; look again");
     }
 
     private EstateLock(History history, String estate, String identity, java.nio.file.Path lockDir, String ref) {
@@ -187,17 +213,23 @@ public final class EstateLock {
             id = repo.resolve(ref);
         } else {
             String mirror = "refs/siteplan/remote-locks/" + ref.substring(ref.lastIndexOf('/') + 1);
-            try (Transport t = history.transport()) {
-                t.fetch(org.eclipse.jgit.lib.NullProgressMonitor.INSTANCE, List.of(new RefSpec("+" + ref + ":" + mirror)));
-            } catch (org.eclipse.jgit.errors.TransportException e) {
-                // JGit has no typed exception for "the remote has no such ref" (no lock held): its message is
-                // all there is. Anything else is a real transport problem and goes up.
-                if (!String.valueOf(e.getMessage()).contains("not found") && !String.valueOf(e.getMessage()).contains("Remote does not have")) throw e;
+            boolean fetched = history.remotely(() -> {
+                try (Transport t = history.transport()) {
+                    t.fetch(org.eclipse.jgit.lib.NullProgressMonitor.INSTANCE, List.of(new RefSpec("+" + ref + ":" + mirror)));
+                    return true;
+                } catch (org.eclipse.jgit.errors.TransportException e) {
+                    // JGit has no typed exception for "the remote has no such ref" (no lock held): its message is
+                    // all there is. Anything else is a real transport problem and goes up.
+                    if (!String.valueOf(e.getMessage()).contains("not found") && !String.valueOf(e.getMessage()).contains("Remote does not have")) throw e;
+                    return false;
+                }
+            });
+            if (!fetched) {
                 deleteLocal(mirror);
                 return Optional.empty();
             }
             id = repo.resolve(mirror);
-            if (id != null && vanished(repo, mirror)) return Optional.empty();
+            if (id != null && history.remotely(() -> vanished(repo, mirror))) return Optional.empty();
         }
         if (id == null) return Optional.empty();
         return Optional.of(parse(id.name(), repo.parseCommit(id).getFullMessage()));
@@ -283,12 +315,14 @@ public final class EstateLock {
     /** Pushes ref → newId only if the remote's ref is expectedOld (zero: must not exist; newId zero: delete). */
     private boolean pushRef(ObjectId newId, ObjectId expectedOld) throws IOException {
         Repository repo = history.repository();
-        try (Transport t = history.transport()) {
-            RemoteRefUpdate u = new RemoteRefUpdate(repo, newId.equals(ObjectId.zeroId()) ? null : newId.name(), newId, ref, true, null, expectedOld);
-            var result = t.push(org.eclipse.jgit.lib.NullProgressMonitor.INSTANCE, List.of(u));
-            RemoteRefUpdate.Status s = result.getRemoteUpdate(ref).getStatus();
-            return s == RemoteRefUpdate.Status.OK || (newId.equals(ObjectId.zeroId()) && s == RemoteRefUpdate.Status.NON_EXISTING);
-        }
+        return history.remotely(() -> {
+            try (Transport t = history.transport()) {
+                RemoteRefUpdate u = new RemoteRefUpdate(repo, newId.equals(ObjectId.zeroId()) ? null : newId.name(), newId, ref, true, null, expectedOld);
+                var result = t.push(org.eclipse.jgit.lib.NullProgressMonitor.INSTANCE, List.of(u));
+                RemoteRefUpdate.Status s = result.getRemoteUpdate(ref).getStatus();
+                return s == RemoteRefUpdate.Status.OK || (newId.equals(ObjectId.zeroId()) && s == RemoteRefUpdate.Status.NON_EXISTING);
+            }
+        });
     }
 
     static String host() {
@@ -301,11 +335,6 @@ public final class EstateLock {
 
     /** Is the process still running? Only answerable for this host; elsewhere assume it is. */
     static boolean alive(String host, String pid) {
-        if (host == null || pid == null || !host.equals(host())) return true;
-        try {
-            return ProcessHandle.of(Long.parseLong(pid.trim())).map(ProcessHandle::isAlive).orElse(false);
-        } catch (NumberFormatException e) {
-            return true;
-        }
+        return new Holder("", "", "", "", host, pid).liveness() != Liveness.GONE;
     }
 }

@@ -64,8 +64,13 @@ public final class History implements AutoCloseable {
             try {
                 u = new URIish(given);
             } catch (java.net.URISyntaxException e) {
-                throw new IOException("history remote is not a git URL: " + e.getReason());
+                throw new RemoteUnreachable(given, "it is not a git URL: " + e.getReason());
             }
+            String scheme = u.getScheme();
+            if (scheme != null && !java.util.Set.of("https", "http", "ssh", "git", "file").contains(scheme)) {
+                throw new RemoteUnreachable(given, "siteplan speaks https, ssh, git and file URLs to a git server, not " + scheme);
+            }
+            if (u.getPort() != -1 && (u.getPort() < 1 || u.getPort() > 65535)) throw new RemoteUnreachable(given, "port " + u.getPort() + " is not a port (1 to 65535)");
             String user = u.getUser();
             String pass = u.getPass();
             if (pass != null) u = u.setUser(null).setPass(null);
@@ -75,6 +80,32 @@ public final class History implements AutoCloseable {
             }
             var provider = pass == null ? null : new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider(user == null ? "" : user, pass);
             return new Remote(u.toString(), provider);
+        }
+    }
+
+    /**
+     * The history remote could not be reached or used: the URL, the network or the credentials of the user's
+     * environment, never a bug in siteplan. The message says what to check.
+     */
+    public static final class RemoteUnreachable extends IOException {
+        RemoteUnreachable(String remote, String reason) {
+            super("the history remote " + remote + " cannot be used (" + reason + "); check the URL (--history-remote or SITEPLAN_HISTORY_REMOTE), that this machine reaches it,"
+                    + " and the credentials (SITEPLAN_HISTORY_USERNAME and SITEPLAN_HISTORY_PASSWORD, or an SSH key)");
+        }
+    }
+
+    /** Something done with the remote; whatever the transport throws (an IOException, or a RuntimeException for a URL it cannot handle) becomes {@link RemoteUnreachable}. */
+    public interface RemoteCall<T> {
+        T call() throws IOException;
+    }
+
+    public <T> T remotely(RemoteCall<T> call) throws IOException {
+        try {
+            return call.call();
+        } catch (RemoteUnreachable e) {
+            throw e;
+        } catch (org.eclipse.jgit.errors.TransportException | org.eclipse.jgit.errors.NotSupportedException | RuntimeException e) {
+            throw new RemoteUnreachable(remote, String.valueOf(e.getMessage()));
         }
     }
 
@@ -397,10 +428,12 @@ public final class History implements AutoCloseable {
      * version's kind) is listed as it is, never parsed into this version's enums and refused.
      */
     public record Entry(String commit, Instant time, String author, String subject, Map<String, String> trailers, List<String> files) {
+        @com.fasterxml.jackson.annotation.JsonProperty
         public String kind() {
             return trailers.getOrDefault("Siteplan-Kind", "");
         }
 
+        @com.fasterxml.jackson.annotation.JsonProperty
         public String status() {
             return trailers.getOrDefault("Siteplan-Status", "");
         }
@@ -484,8 +517,12 @@ public final class History implements AutoCloseable {
                 }
                 if (ok) return;
                 if (attempt >= 3) throw new IOException("the history remote " + remote + " refused the push three times");
+            } catch (org.eclipse.jgit.api.errors.TransportException | org.eclipse.jgit.api.errors.InvalidRemoteException | org.eclipse.jgit.errors.TransportException e) {
+                throw new RemoteUnreachable(remote, "the push failed: " + e.getMessage());
             } catch (GitAPIException e) {
                 if (attempt >= 3) throw new IOException("cannot push history to " + remote + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw new RemoteUnreachable(remote, "the push failed: " + e.getMessage());
             }
         }
     }

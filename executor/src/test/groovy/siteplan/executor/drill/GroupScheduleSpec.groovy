@@ -44,8 +44,12 @@ class GroupScheduleSpec extends RecoveryRunnerSpecification {
         report.kind() == RunKind.PLANNED_FAILOVER
         report.status() == RunStatus.FAILED
         report.reason() == 'a machine of group 1 did not fail over'
-        report.groups().size() == 1
         report.groups()[0].machines()*.outcome() == [MachineOutcome.FAILED, MachineOutcome.SKIPPED]
+        and: 'the later group is reported, its machines not started, so the report accounts for the whole plan'
+        report.groups()*.number() == [1, 2]
+        report.groups()[1].machines()*.outcome() == [MachineOutcome.SKIPPED]
+        report.groups()[1].machines()[0].detail() == 'not started: the run stopped at group 1'
+        report.groups()[1].actions().isEmpty()
         !('db' in failedOver)
         !('web' in failedOver)
     }

@@ -83,12 +83,26 @@ public final class ModelJson {
         text(mod, DataSize.class, DataSize::toString, DataSize::parse);
         text(mod, DataRate.class, DataRate::toString, DataRate::parse);
         text(mod, Duration.class, Durations::format, Durations::parse);
+        // Times as ISO-8601 text (2026-11-22T08:00:00Z), as history, journals and reports write them everywhere else.
+        text(mod, java.time.Instant.class, java.time.Instant::toString, iso(java.time.Instant::parse));
+        text(mod, java.time.LocalDate.class, java.time.LocalDate::toString, iso(java.time.LocalDate::parse));
         mod.addSerializer(Token.class, new JsonSerializer<>() {
             @Override public void serialize(Token v, JsonGenerator g, SerializerProvider p) throws IOException {
                 g.writeString(v.token());
             }
         });
         return mod;
+    }
+
+    /** A java.time parser whose refusal reads as the other types' do: an IllegalArgumentException. */
+    private static <T> Function<String, T> iso(Function<String, T> parse) {
+        return text -> {
+            try {
+                return parse.apply(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 time such as 2026-11-22T08:00:00Z");
+            }
+        };
     }
 
     private static <T> void text(SimpleModule mod, Class<T> type, Function<T, String> write, Function<String, T> read) {
