@@ -58,7 +58,7 @@ final class DrillCommand extends BaseCommand {
                 "a drill needs it protected (wait for initial replication, or fail back first)"));
         isolated(session, net).ifPresent(problems::add);
         RecoverySession.refuse("drill of " + recoveryPlan, problems);
-        try (RunFrame locked = LockedRun.start(historyOptions, session.stateDir, session.estate, session.identity(), "drill", err);
+        try (RunFrame locked = LockedRun.start(historyOptions, session.stateDir, session.estate, session.identity(), "drill", err, PrintedCommand.locating(paths, state, historyOptions));
              siteplan.executor.provider.Operations ops = session.operations()) {
             locked.started();
             out.println("Drill of recovery plan " + recoveryPlan + " into " + net + " (" + ops.describe() + ")");

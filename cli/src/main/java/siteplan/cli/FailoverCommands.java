@@ -47,6 +47,11 @@ final class FailoverCommands {
         @Mixin
         HistoryOptions historyOptions;
 
+        /** The flags a printed next step repeats after the definition paths (see {@link PrintedCommand}). */
+        String rest() {
+            return PrintedCommand.locating(List.of(), state, historyOptions);
+        }
+
         List<String> machines(RecoverySession s) {
             return s.plan.groups().stream().flatMap(g -> g.machines().stream()).map(PlanMachine::name).toList();
         }
@@ -59,7 +64,7 @@ final class FailoverCommands {
             List<String> problems = new ArrayList<>(s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"), ready, needed));
             if (replicatesBack) problems.addAll(FailbackRules.readiness(s.loaded.estate(), s.plan.source()));
             RecoverySession.refuse(kind.token() + " of " + recoveryPlan, problems);
-            try (RunFrame locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), kind.token(), spec.commandLine().getErr());
+            try (RunFrame locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), kind.token(), spec.commandLine().getErr(), PrintedCommand.locating(paths, state, historyOptions));
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
                 out.println(verb + " " + machines(s).size() + " machines of " + recoveryPlan + " (" + ops.describe() + ")");
@@ -115,7 +120,7 @@ final class FailoverCommands {
                 String typed = console.readLine("Type the recovery plan's name (%s) to fail it over unplanned: ", recoveryPlan);
                 if (!recoveryPlan.equals(typed == null ? null : typed.trim())) throw new Siteplan.UserError("not confirmed; nothing was changed.");
             }
-            try (RunFrame locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), "failover", spec.commandLine().getErr());
+            try (RunFrame locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), "failover", spec.commandLine().getErr(), PrintedCommand.locating(paths, state, historyOptions));
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
                 out.println("Failover (" + OptionValues.word(mode) + ") of recovery plan " + recoveryPlan + " to " + s.plan.target() + " (" + ops.describe() + ")");
@@ -128,7 +133,7 @@ final class FailoverCommands {
                 trailers.put("Siteplan-RTO", siteplan.executor.Times.human(report.rtoSeconds()));
                 String commit = s.record(locked, report, "failover (" + OptionValues.word(mode) + ") " + recoveryPlan + ": " + report.status().token(), trailers);
                 RecoverySession.summary(out, locked, report, commit);
-                if (report.passed()) out.println("Next: check the machines in " + s.plan.target() + ", then: siteplan commit " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
+                if (report.passed()) out.println("Next: check the machines in " + s.plan.target() + ", then: siteplan commit" + PrintedCommand.args(paths) + rest() + " --recovery-plan " + PrintedCommand.quote(recoveryPlan));
                 out.flush();
                 return report.passed() ? ExitCode.OK : ExitCode.FAILED;
             }
@@ -149,7 +154,7 @@ final class FailoverCommands {
     static final class Commit extends Common {
         @Override public Integer call() throws Exception {
             return stage(RunKind.COMMIT, "Committing the failover of", p -> p.state() == ReplicationState.FAILED_OVER || p.state() == ReplicationState.FAILOVER_COMMITTED,
-                    "commit needs it failed over", ops -> ops.recovery()::commit, false, "siteplan reprotect " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
+                    "commit needs it failed over", ops -> ops.recovery()::commit, false, "siteplan reprotect" + PrintedCommand.args(paths) + rest() + " --recovery-plan " + PrintedCommand.quote(recoveryPlan));
         }
     }
 
@@ -175,7 +180,7 @@ final class FailoverCommands {
                     "failback needs it failed over to the recovery site and committed"));
             problems.addAll(FailbackRules.readiness(s.loaded.estate(), s.plan.source()));
             RecoverySession.refuse("failback of " + recoveryPlan, problems);
-            try (RunFrame locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), "failback", spec.commandLine().getErr());
+            try (RunFrame locked = LockedRun.start(historyOptions, s.stateDir, s.estate, s.identity(), "failback", spec.commandLine().getErr(), PrintedCommand.locating(paths, state, historyOptions));
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
                 out.println("Failback of " + recoveryPlan + " to " + s.plan.source() + " (" + ops.describe() + ")");

@@ -22,7 +22,7 @@ final class HistoryCommand extends BaseCommand {
     @Mixin
     HistoryOptions historyOptions;
 
-    @Parameters(arity = "0..1", paramLabel = "PATH", description = "The definition whose history to list (its .siteplan folder); default: ./.siteplan.")
+    @Parameters(arity = "0..1", paramLabel = "PATH", description = "The definition whose history to list (default: the working directory); its history is in its state folder (see --state) unless --history or --history-remote says otherwise.")
     String path;
 
     @Option(names = "--recovery-plan", paramLabel = "NAME", description = "Only the drills and failovers of this recovery plan.")
@@ -66,7 +66,7 @@ final class HistoryCommand extends BaseCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "Commit id (or prefix) or run id.")
         String id;
 
-        @Parameters(index = "1", arity = "0..1", paramLabel = "PATH", description = "The definition whose history holds it; default: ./.siteplan.")
+        @Parameters(index = "1", arity = "0..1", paramLabel = "PATH", description = "The definition whose history holds it (default: the working directory), as for `siteplan history`.")
         String path;
 
         @Mixin

@@ -10,6 +10,18 @@ import siteplan.planner.plan.PlanJson;
 final class PlanFiles {
     private PlanFiles() {}
 
+    /**
+     * The state folder a plan of the simulated estate was made against, as its provider field names it
+     * ("simulated estate in DIR", the last part when real sites come first); empty for a real estate only.
+     */
+    static java.util.Optional<String> stateDir(Plan plan) {
+        String provider = String.valueOf(plan.provider());
+        int at = provider.lastIndexOf(SIMULATED);
+        return at < 0 ? java.util.Optional.empty() : java.util.Optional.of(provider.substring(at + SIMULATED.length()));
+    }
+
+    private static final String SIMULATED = "simulated estate in ";
+
     /** Reads a saved plan, refusing what is not one or has a format this siteplan does not know. */
     static Plan read(Path file) {
         if (!Files.isRegularFile(file)) throw new Siteplan.UserError("no plan file " + file);

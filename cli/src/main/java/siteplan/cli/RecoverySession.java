@@ -109,7 +109,7 @@ final class RecoverySession {
                 + (report.rpoSeconds() == null ? "n/a" : siteplan.executor.Times.human(report.rpoSeconds())) + (report.reason() == null ? "" : " — " + report.reason())
                 : "Failover " + report.status().token() + ": RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + (report.reason() == null ? "" : " — " + report.reason()));
         out.println("Report: " + locked.run().dir().resolve("report.html").toAbsolutePath() + " (also report.md, report.json)");
-        out.println("Recorded in history as " + commit.substring(0, 12) + ": siteplan history show " + commit.substring(0, 12));
+        out.println("Recorded in history as " + commit.substring(0, 12) + ": " + locked.command("history show " + commit.substring(0, 12)));
         out.flush();
     }
 
