@@ -53,6 +53,7 @@ final class PlanCommand extends BaseCommand {
         provider.prefetch();
         DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, noCache ? null : PlanningInputs.cache(paths));
         t.mark("definition");
+        loaded.notes().forEach(n -> spec.commandLine().getErr().println("Note: " + n + "."));
         DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
         t.mark("discovery");
         Plan plan = Planner.plan(paths, loaded.estate(), loaded.sources(), discovered, provider.describe(), p,

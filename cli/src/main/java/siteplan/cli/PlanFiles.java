@@ -12,12 +12,22 @@ final class PlanFiles {
 
     /**
      * The state folder a plan of the simulated estate was made against, as its provider field names it
-     * ("simulated estate in DIR", the last part when real sites come first); empty for a real estate only.
+     * ("simulated estate in DIR", the last part when real sites come first), for a command to print. Only
+     * a folder inside the working directory, as for the plan's definition paths (SavedPlanCheck.definition):
+     * a plan is a file anyone may have edited, and siteplan does not suggest pointing apply elsewhere.
      */
     static java.util.Optional<String> stateDir(Plan plan) {
         String provider = String.valueOf(plan.provider());
         int at = provider.lastIndexOf(SIMULATED);
-        return at < 0 ? java.util.Optional.empty() : java.util.Optional.of(provider.substring(at + SIMULATED.length()));
+        if (at < 0) return java.util.Optional.empty();
+        String dir = provider.substring(at + SIMULATED.length());
+        try {
+            Path p = Path.of(dir);
+            if (p.isAbsolute() || !Files.isDirectory(p) || !p.toRealPath().startsWith(Path.of("").toRealPath())) return java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(dir);
     }
 
     private static final String SIMULATED = "simulated estate in ";
