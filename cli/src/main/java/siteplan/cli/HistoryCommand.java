@@ -80,7 +80,8 @@ final class HistoryCommand extends BaseCommand {
             Path stateDir = state.resolve(path == null ? List.of() : List.of(path));
             if (!historyOptions.exists(stateDir)) throw new Siteplan.UserError("no history entry " + id + ": there is no history in " + historyOptions.where(stateDir) + " yet");
             try (History h = historyOptions.open(stateDir)) {
-                History.Entry e = h.find(id).orElseThrow(() -> new Siteplan.UserError("no history entry " + id + " in " + h.dir() + "; list them with: siteplan history"));
+                History.Entry e = h.find(id).orElseThrow(() -> new Siteplan.UserError("no history entry " + id + " in " + h.dir() + "; list them with: siteplan history"
+                        + PrintedCommand.locating(path == null ? List.of() : List.of(path), state, historyOptions)));
                 out.println("commit " + e.commit());
                 out.println("Author: " + e.author());
                 out.println("Date:   " + TIME.format(e.time()));

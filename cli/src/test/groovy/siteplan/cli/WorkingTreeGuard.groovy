@@ -9,8 +9,8 @@ import org.spockframework.runtime.model.SpecInfo
 /**
  * Specs work on copies: a spec that leaves the checkout different from how it found it (a plan
  * recorded in an example's history, a state.json rewritten, a file beside the examples) fails, naming
- * the paths. Compared per spec, before and after, by `git status` of everything but build output
- * (target/), ignored files included: history, caches and locks are ignored by git, not harmless.
+ * the paths. Compared per spec, before and after, by `git status` (see {@link #touchable}), ignored
+ * files included: history, caches and locks are ignored by git, not harmless.
  */
 class WorkingTreeGuard implements IGlobalExtension {
     @Override void visitSpec(SpecInfo spec) {
@@ -28,7 +28,7 @@ class WorkingTreeGuard implements IGlobalExtension {
         })
     }
 
-    /** The checkout's status outside target/, ignored files included; null outside a git checkout. */
+    /** The checkout's status where a spec could write, ignored files included; null outside a git checkout. */
     static List<String> status() {
         Process p
         try {
@@ -39,6 +39,17 @@ class WorkingTreeGuard implements IGlobalExtension {
         }
         String text = p.inputStream.text
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) return null
-        text.readLines().findAll { !(it.substring(3).split('/') as List).contains('target') }.sort()
+        text.readLines().findAll { touchable(it) }.sort()
+    }
+
+    /**
+     * What a spec could have written: an ignored file anywhere but build output (a history, a cache, a
+     * lock), and anything in examples/ or at the top of the checkout. Not the rest of the tracked
+     * sources: those are the developer's to edit while the specs run.
+     */
+    static boolean touchable(String line) {
+        String path = line.substring(3)
+        if ((path.split('/') as List).contains('target')) return false
+        line.startsWith('!!') || path.startsWith('examples/') || !path.contains('/')
     }
 }
