@@ -67,9 +67,14 @@ class OwnFilesSpec extends ExecutorSpecification {
     def "a file with the export's \$schema that declares more is a definition: its machine is planned, not skipped"() {
         given: 'one machine of an export, renamed: one the other files do not declare, beside the export\'s $schema'
         here('export', '.', '--format', 'json', '-o', '_export.json') == 0
-        def exported = new groovy.json.JsonSlurper().parse(dir.resolve('_export.json').toFile())
-        def machine = exported.machines[0] + [name: 'extra01']
-        Files.writeString(dir.resolve('extra.json'), groovy.json.JsonOutput.toJson(['$schema': exported['$schema'], machines: [machine]]))
+        def mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+        def exported = mapper.readTree(dir.resolve('_export.json').toFile())
+        def extra = mapper.createObjectNode()
+        extra.set('$schema', exported.get('$schema'))
+        def machine = exported.get('machines').get(0).deepCopy().put('name', 'extra01')
+        machine.get('nics').get(0).put('ip', '10.1.1.99')
+        extra.putArray('machines').add(machine)
+        Files.writeString(dir.resolve('extra.json'), mapper.writeValueAsString(extra))
 
         when:
         here('validate', '.')
