@@ -50,8 +50,8 @@ class SavedPlanSpec extends ExecutorSpecification {
 
         then:
         code == ExitCode.INVALID_INPUT
-        err.trim() == "siteplan: the plan ${plan} was made against the simulated estate in /srv/elsewhere/.siteplan, and this apply reads the simulated estate in ${dir}/.siteplan"
-                + " (apply finds the estate from its own --state, else from the definition's folder, never from the plan). Nothing was changed; plan again against this estate and review the new plan."
+        err.trim() == "siteplan: the plan ${plan} was made against the simulated estate in /srv/elsewhere/.siteplan, and this apply reads the simulated estate in ${dir}/.siteplan" +
+                " (apply finds the estate from its own --state, else from the definition's folder, never from the plan). Nothing was changed; plan again against this estate and review the new plan."
         stateJson(dir) == before
         operationsLog(dir).isEmpty()
     }

@@ -77,8 +77,8 @@ class StateLocationSpec extends ExecutorSpecification {
 
     def "every command's --state help states the same rule"() {
         given: 'help text compared without its line breaks (picocli wraps it to the terminal)'
-        String rule = "State folder of the simulated estate (default: .siteplan in the definition's folder: PATH, or the folder of the file PATH;"
-                + " the working directory when a command is given no PATH).".replaceAll(/\s+/, '')
+        String rule = "State folder of the simulated estate (default: .siteplan in the definition's folder: PATH, or the folder of the file PATH;" +
+                " the working directory when a command is given no PATH).".replaceAll(/\s+/, '')
 
         expect:
         [['plan'], ['apply'], ['drill'], ['failover'], ['commit'], ['reprotect'], ['failback'], ['discover'], ['history'], ['history', 'show'], ['force-unlock'], ['sim', 'init']].every { cmd ->
@@ -99,9 +99,9 @@ class StateLocationSpec extends ExecutorSpecification {
 
         then:
         code == ExitCode.INVALID_INPUT
-        out.trim() == "siteplan: the plan p.json was made against the simulated estate in A, and this apply reads the simulated estate in vmware-to-azure/.siteplan"
-                + " (apply finds the estate from its own --state, else from the definition's folder, never from the plan). Nothing was changed;"
-                + " apply it to the estate it was made against: siteplan apply p.json vmware-to-azure --state A — or plan again against this one."
+        out.trim() == "siteplan: the plan p.json was made against the simulated estate in A, and this apply reads the simulated estate in vmware-to-azure/.siteplan" +
+                " (apply finds the estate from its own --state, else from the definition's folder, never from the plan). Nothing was changed;" +
+                " apply it to the estate it was made against: siteplan apply p.json vmware-to-azure --state A — or plan again against this one."
         Files.readString(work.resolve('vmware-to-azure/.siteplan/state.json')) == beside
 
         when:
