@@ -97,6 +97,8 @@ final class ApplyCommand extends BaseCommand {
             SavedPlanCheck.requireSameDefinition(file, reviewed, definition, loaded.digest());
             siteplan.planner.provider.Provider provider = PlanningInputs.provider(stateDir);
             DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
+            SavedPlanCheck.requireSameEstate(file, reviewed, provider.describe(), PlanFiles.stateDir(reviewed)
+                    .map(dir -> "siteplan apply " + PrintedCommand.quote(file) + PrintedCommand.args(definition) + " --state " + PrintedCommand.quote(dir)).orElse(null));
             String fingerprint = provider.fingerprint(discovered);
             SavedPlanCheck.requireSameState(file, reviewed, fingerprint, provider.describe());
             // The changes carried out are the ones planned here and now, from this command line; the file only has to agree.
@@ -154,7 +156,7 @@ final class ApplyCommand extends BaseCommand {
             siteplan.planner.provider.Provider provider = PlanningInputs.provider(dir);
             ApplyGate.requireUnchanged(planned, () -> provider.fingerprint(PlanningInputs.discover(provider, model)), provider.describe());
         };
-        try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, stateDir, estate, EstateIdentity.of(loaded.estate(), stateDir), "apply", err, stillCurrent);
+        try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, stateDir, estate, EstateIdentity.of(loaded.estate(), stateDir), "apply", err, PrintedCommand.locating(definition, state, historyOptions), stillCurrent);
              siteplan.executor.provider.Operations ops = PlanningInputs.operations(stateDir, loaded.estate())) {
             boolean simulated = ops.jobs().clock().simulated();
             try {
@@ -196,8 +198,8 @@ final class ApplyCommand extends BaseCommand {
             }
             out.println();
             out.println(summary);
-            out.println("Recorded in history as " + commit.substring(0, 12) + " (run " + locked.run().id() + "): siteplan history show " + commit.substring(0, 12));
-            if (!result.succeeded()) out.println("Fix what failed and run siteplan apply again: what is done is not done twice.");
+            out.println("Recorded in history as " + commit.substring(0, 12) + " (run " + locked.run().id() + "): " + locked.command("history show " + commit.substring(0, 12)));
+            if (!result.succeeded()) out.println("Fix what failed and run " + (saved ? "siteplan plan again" : "siteplan apply again") + ": what is done is not done twice.");
             out.flush();
             return result.succeeded() ? ExitCode.OK : ExitCode.FAILED;
         }

@@ -60,7 +60,7 @@ final class DrillCommand extends BaseCommand {
         RecoverySession.refuse("drill of " + recoveryPlan, problems);
         ManualStepPrompter prompter = ManualStepPrompter.onTerminal(out);
         session.requireManualStepsAnswerable("drill of " + recoveryPlan, ack, prompter);
-        try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, session.stateDir, session.estate, session.identity(), "drill", err);
+        try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, session.stateDir, session.estate, session.identity(), "drill", err, PrintedCommand.locating(paths, state, historyOptions));
              siteplan.executor.provider.Operations ops = session.operations()) {
             locked.started();
             out.println("Drill of recovery plan " + recoveryPlan + " into " + net + " (" + ops.describe() + ")");

@@ -48,6 +48,10 @@ final class FailoverCommands {
 
         @Mixin
         LockTimeoutOption lockTimeout;
+        /** The flags a printed next step repeats after the definition paths (see {@link PrintedCommand}). */
+        String rest() {
+            return PrintedCommand.locating(List.of(), state, historyOptions);
+        }
 
         List<String> machines(RecoverySession s) {
             return s.plan.groups().stream().flatMap(g -> g.machines().stream()).map(PlanMachine::name).toList();
@@ -62,7 +66,7 @@ final class FailoverCommands {
             PrintWriter out = spec.commandLine().getOut();
             RecoverySession s = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
             RecoverySession.refuse(kind.token() + " of " + recoveryPlan, s.preflight(rules, ready, needed));
-            try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, s.stateDir, s.estate, s.identity(), kind.token(), spec.commandLine().getErr());
+            try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, s.stateDir, s.estate, s.identity(), kind.token(), spec.commandLine().getErr(), PrintedCommand.locating(paths, state, historyOptions));
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
                 out.println(verb + " " + siteplan.cli.render.Plural.of(machines(s).size(), "machine") + " of " + recoveryPlan + " (" + ops.describe() + ")");
@@ -120,7 +124,7 @@ final class FailoverCommands {
                 String typed = console.readLine("Type the recovery plan's name (%s) to fail it over unplanned: ", recoveryPlan);
                 if (!recoveryPlan.equals(typed == null ? null : typed.trim())) throw new Siteplan.UserError("not confirmed; nothing was changed.");
             }
-            try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, s.stateDir, s.estate, s.identity(), "failover", spec.commandLine().getErr());
+            try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, s.stateDir, s.estate, s.identity(), "failover", spec.commandLine().getErr(), PrintedCommand.locating(paths, state, historyOptions));
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
                 out.println("Failover (" + OptionValues.word(mode) + ") of recovery plan " + recoveryPlan + " to " + s.plan.target() + " (" + ops.describe() + ")");
@@ -132,7 +136,7 @@ final class FailoverCommands {
                 RecoverySession.rtoTrailers(report, trailers);
                 String commit = s.record(locked, report, "failover (" + OptionValues.word(mode) + ") " + recoveryPlan + ": " + report.status().token(), trailers);
                 RecoverySession.summary(out, locked, report, commit);
-                if (report.passed()) out.println("Next: check the machines in " + s.plan.target() + ", then: siteplan commit " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
+                if (report.passed()) out.println("Next: check the machines in " + s.plan.target() + ", then: siteplan commit" + PrintedCommand.args(paths) + rest() + " --recovery-plan " + PrintedCommand.quote(recoveryPlan));
                 out.flush();
                 return report.passed() ? ExitCode.OK : ExitCode.FAILED;
             }
@@ -160,7 +164,7 @@ final class FailoverCommands {
     static final class Commit extends Common {
         @Override public Integer call() throws Exception {
             return stage(RunKind.COMMIT, "Committing the failover of", p -> p.state() == ReplicationState.FAILED_OVER || p.state() == ReplicationState.FAILOVER_COMMITTED,
-                    "commit needs it failed over", ops -> ops.recovery()::commit, rule -> rule.startsWith("RP-"), "siteplan reprotect " + String.join(" ", paths) + " --recovery-plan " + recoveryPlan);
+                    "commit needs it failed over", ops -> ops.recovery()::commit, rule -> rule.startsWith("RP-"), "siteplan reprotect" + PrintedCommand.args(paths) + rest() + " --recovery-plan " + PrintedCommand.quote(recoveryPlan));
         }
     }
 
@@ -187,7 +191,7 @@ final class FailoverCommands {
             RecoverySession.refuse("failback of " + recoveryPlan, problems);
             ManualStepPrompter prompter = ManualStepPrompter.onTerminal(out);
             s.requireManualStepsAnswerable("failback of " + recoveryPlan, ack, prompter);
-            try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, s.stateDir, s.estate, s.identity(), "failback", spec.commandLine().getErr());
+            try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, s.stateDir, s.estate, s.identity(), "failback", spec.commandLine().getErr(), PrintedCommand.locating(paths, state, historyOptions));
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
                 out.println("Failback of " + recoveryPlan + " to " + s.plan.source() + " (" + ops.describe() + ")");

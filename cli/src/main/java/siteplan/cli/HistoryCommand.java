@@ -22,7 +22,7 @@ final class HistoryCommand extends BaseCommand {
     @Mixin
     HistoryOptions historyOptions;
 
-    @Parameters(arity = "0..1", paramLabel = "PATH", description = "The definition whose history to list (its .siteplan folder); default: ./.siteplan.")
+    @Parameters(arity = "0..1", paramLabel = "PATH", description = "The definition whose history to list (default: the working directory); its history is in its state folder (see --state) unless --history or --history-remote says otherwise.")
     String path;
 
     @Option(names = "--recovery-plan", paramLabel = "NAME", description = "Only the drills and failovers of this recovery plan.")
@@ -73,7 +73,7 @@ final class HistoryCommand extends BaseCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "Commit id (or prefix) or run id.")
         String id;
 
-        @Parameters(index = "1", arity = "0..1", paramLabel = "PATH", description = "The definition whose history holds it; default: ./.siteplan.")
+        @Parameters(index = "1", arity = "0..1", paramLabel = "PATH", description = "The definition whose history holds it (default: the working directory), as for `siteplan history`.")
         String path;
 
         @Mixin
@@ -87,7 +87,8 @@ final class HistoryCommand extends BaseCommand {
             Path stateDir = state.resolve(path == null ? List.of() : List.of(path));
             if (!historyOptions.exists(stateDir)) throw new Siteplan.UserError("no history entry " + id + ": there is no history in " + historyOptions.where(stateDir) + " yet");
             try (History h = historyOptions.open(stateDir)) {
-                History.Entry e = h.find(id).orElseThrow(() -> new Siteplan.UserError("no history entry " + id + " in " + h.dir() + "; list them with: siteplan history"));
+                History.Entry e = h.find(id).orElseThrow(() -> new Siteplan.UserError("no history entry " + id + " in " + h.dir() + "; list them with: siteplan history"
+                        + PrintedCommand.locating(path == null ? List.of() : List.of(path), state, historyOptions)));
                 out.println("commit " + e.commit());
                 out.println("Author: " + e.author());
                 out.println("Date:   " + TIME.format(e.time()));

@@ -53,6 +53,7 @@ final class PlanCommand extends BaseCommand {
         provider.prefetch();
         DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, noCache ? null : PlanningInputs.cache(paths));
         t.mark("definition");
+        loaded.notes().forEach(n -> spec.commandLine().getErr().println("Note: " + n + "."));
         DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
         t.mark("discovery");
         Plan plan = Planner.plan(paths, loaded.estate(), loaded.sources(), discovered, provider.describe(), p,
@@ -66,7 +67,9 @@ final class PlanCommand extends BaseCommand {
             String commit = record(plan, loaded, stateDir);
             if (view.isText()) w.println("Recorded in history as " + commit.substring(0, 12) + ".");
         }
-        if (out != null && view.isText()) w.println("Saved the plan to " + out + "; apply it with: siteplan apply " + out);
+        if (out != null && view.isText()) w.println("Saved the plan to " + out + "; apply it with: siteplan apply " + PrintedCommand.quote(out.toString())
+                + PrintedCommand.args(paths) + PrintedCommand.locating(List.of(), state, historyOptions)
+                + (Profile.DEFAULT.equals(profile) ? "" : " --profile " + PrintedCommand.quote(profile)));
         w.flush();
         t.mark("output");
         if (!plan.applicable()) return ExitCode.INVALID_INPUT;

@@ -10,6 +10,28 @@ import siteplan.planner.plan.PlanJson;
 final class PlanFiles {
     private PlanFiles() {}
 
+    /**
+     * The state folder a plan of the simulated estate was made against, as its provider field names it
+     * ("simulated estate in DIR", the last part when real sites come first), for a command to print. Only
+     * a folder inside the working directory, as for the plan's definition paths (SavedPlanCheck.definition):
+     * a plan is a file anyone may have edited, and siteplan does not suggest pointing apply elsewhere.
+     */
+    static java.util.Optional<String> stateDir(Plan plan) {
+        String provider = String.valueOf(plan.provider());
+        int at = provider.lastIndexOf(SIMULATED);
+        if (at < 0) return java.util.Optional.empty();
+        String dir = provider.substring(at + SIMULATED.length());
+        try {
+            Path p = Path.of(dir);
+            if (p.isAbsolute() || !Files.isDirectory(p) || !p.toRealPath().startsWith(Path.of("").toRealPath())) return java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(dir);
+    }
+
+    private static final String SIMULATED = "simulated estate in ";
+
     /** Reads a saved plan, refusing what is not one or has a format this siteplan does not know. */
     static Plan read(Path file) {
         if (!Files.isRegularFile(file)) throw new Siteplan.UserError("no plan file " + file);

@@ -117,7 +117,7 @@ final class RecoverySession {
         out.println();
         out.println(ReportView.headline(report));
         out.println("Report: " + locked.run().dir().resolve("report.html").toAbsolutePath() + " (also report.md, report.json)");
-        out.println("Recorded in history as " + commit.substring(0, 12) + ": siteplan history show " + commit.substring(0, 12));
+        out.println("Recorded in history as " + commit.substring(0, 12) + ": " + locked.command("history show " + commit.substring(0, 12)));
         out.flush();
     }
 

@@ -51,7 +51,7 @@ final class SimCommand extends BaseCommand {
             }
             if (fromModel && percent != null) throw new Siteplan.UserError("--from-model and --partial cannot be combined");
             DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths);
-            Path dir = state.forWriting();
+            Path dir = state.resolve(paths);
             Path file = siteplan.planner.state.StateFolder.entry(dir, StateFiles.STATE_FILE);
             if (Files.exists(file) && !force) {
                 throw new Siteplan.UserError(file + " already exists; add --force to replace it");

@@ -30,6 +30,7 @@ final class ValidateCommand extends BaseCommand {
         addIf(parts, e.recoveryPlans().size(), "recovery plan");
         // The definition itself is valid; whether this runner would send it credentials is the runner's
         // configuration, so validate warns and plan refuses.
+        loaded.notes().forEach(n -> spec.commandLine().getErr().println("Note: " + n + "."));
         for (String u : PlanningInputs.untrusted(loaded)) spec.commandLine().getErr().println("siteplan: warning: " + u);
         spec.commandLine().getOut().printf("%s: valid — %s; %s%n", String.join(" ", paths), count(loaded.files().size(), "file"), String.join(", ", parts));
         return ExitCode.OK;

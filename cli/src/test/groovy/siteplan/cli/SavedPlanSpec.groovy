@@ -35,6 +35,27 @@ class SavedPlanSpec extends ExecutorSpecification {
         dir
     }
 
+    def "a saved plan whose state location was edited is refused as one made against another estate, and no command is built from the file"() {
+        given:
+        def dir = guarded()
+        def plan = tmp.resolve('plan.json')
+        assert run('plan', dir.toString(), '-out', plan.toString(), '--no-history') == ExitCode.OK
+        def t = tree(plan)
+        t.put('provider', 'simulated estate in /srv/elsewhere/.siteplan')
+        save(plan, t)
+        def before = stateJson(dir)
+
+        when:
+        int code = run('apply', plan.toString(), dir.toString(), '--auto-approve')
+
+        then:
+        code == ExitCode.INVALID_INPUT
+        err.trim() == "siteplan: the plan ${plan} was made against the simulated estate in /srv/elsewhere/.siteplan, and this apply reads the simulated estate in ${dir}/.siteplan" +
+                " (apply finds the estate from its own --state, else from the definition's folder, never from the plan). Nothing was changed; plan again against this estate and review the new plan."
+        stateJson(dir) == before
+        operationsLog(dir).isEmpty()
+    }
+
     def "an edited saved plan is refused and nothing is changed: #edit"() {
         given:
         def dir = guarded()
@@ -83,9 +104,6 @@ class SavedPlanSpec extends ExecutorSpecification {
         }
         'a change\'s details edited'               | 'differs in its details (destructive)' | { ObjectNode p, Path d ->
             first(p) { it.get('action').asText() == 'create' }.put('destructive', true)
-        }
-        'the state location edited'                | 'it was made against simulated estate in /srv/elsewhere/.siteplan' | { ObjectNode p, Path d ->
-            p.put('provider', 'simulated estate in /srv/elsewhere/.siteplan')
         }
         'the definition (target) edited'           | 'it is a plan of '                     | { ObjectNode p, Path d ->
             ((ArrayNode) p.get('definition')).removeAll(); ((ArrayNode) p.get('definition')).add(d.resolveSibling('failback').toString())

@@ -22,7 +22,15 @@ import siteplan.model.Address.Kind;
 public final class DataFileLoader {
     private DataFileLoader() {}
 
-    public record Result(Estate estate, SourceMap sources, List<Problem> problems) {}
+    /** {@code export}: the file names the estate schema as its $schema, as {@code siteplan export} writes it. */
+    public record Result(Estate estate, SourceMap sources, List<Problem> problems, boolean export) {
+        Result(Estate estate, SourceMap sources, List<Problem> problems) {
+            this(estate, sources, problems, false);
+        }
+    }
+
+    /** The top-level keys of an estate file, from the model itself. */
+    static final List<String> ESTATE_KEYS = java.util.Arrays.stream(Estate.class.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList();
 
     public static Result load(String file, String text, boolean yaml) {
         LocatedTree tree = LocatedTree.read(file, text, yaml);
@@ -30,6 +38,15 @@ public final class DataFileLoader {
         if (tree.root() == null) return new Result(Estate.empty(), new SourceMap(), problems);
         if (!tree.root().isObject()) {
             problems.add(new Problem(tree.at(""), "/: an estate file holds an object with keys such as machines and protectionGroups"));
+            return new Result(Estate.empty(), new SourceMap(), problems);
+        }
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        tree.root().fieldNames().forEachRemaining(keys::add);
+        keys.remove("$schema");
+        if (java.util.Collections.disjoint(keys, ESTATE_KEYS)) {
+            // Not a definition with mistakes but another kind of file: one problem, not one per key.
+            problems.add(new Problem(tree.at(""), "is not a siteplan definition: " + (keys.isEmpty() ? "it has no keys" : "none of its keys (" + String.join(", ", keys) + ")")
+                    + " is one of an estate's (" + String.join(", ", ESTATE_KEYS) + "); move it out of the definition folder, or prefix its name with _ or . so that siteplan skips it"));
             return new Result(Estate.empty(), new SourceMap(), problems);
         }
         problems.addAll(SchemaCheck.check(tree));
@@ -51,7 +68,8 @@ public final class DataFileLoader {
             problems.add(new Problem(new Location(file, 0), e.getOriginalMessage()));
             return new Result(Estate.empty(), new SourceMap(), problems);
         }
-        return new Result(estate, sources(tree, body), problems);
+        boolean export = siteplan.model.json.EstateWriter.ESTATE_SCHEMA_ID.equals(tree.root().path("$schema").asText(null));
+        return new Result(estate, sources(tree, body), problems, export);
     }
 
     /** Source keys from the file's own order (the model's lists are sorted, the file's may not be). */

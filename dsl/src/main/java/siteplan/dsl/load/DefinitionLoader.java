@@ -25,7 +25,8 @@ import siteplan.validate.EstateValidator;
  * The one way in: files and folders of .groovy, .yaml/.yml and .json definitions become one checked
  * Estate, or one InvalidDefinitionException carrying every problem found. Folders are read
  * recursively in name order; files and folders whose names start with '_' or '.' are skipped there
- * (underscore files are Groovy includes).
+ * (underscore files are Groovy includes), and so are siteplan's own files ({@link OwnFiles}): a saved
+ * plan always, an export when it declares nothing the other files do not. Each skip is a note.
  */
 public final class DefinitionLoader {
     private DefinitionLoader() {}
@@ -34,7 +35,11 @@ public final class DefinitionLoader {
      * A loaded definition. {@code digest} is the SHA-256 of every input file (see {@link ModelCache#key}):
      * plans record it, and apply refuses a plan whose definition has changed since.
      */
-    public record Loaded(Estate estate, SourceMap sources, List<String> files, String digest) {}
+    public record Loaded(Estate estate, SourceMap sources, List<String> files, String digest, List<String> notes) {
+        public Loaded {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+    }
 
     /**
      * As {@link #load(List)}, reusing the model evaluated by an earlier run when no file under the
@@ -54,16 +59,39 @@ public final class DefinitionLoader {
         if (hit != null) {
             // Scripts are run later from the folder, not read into the model: check them on every load.
             refuseScripts(hit.estate(), hit.sources(), paths);
-            return hit;
+            // Saved plans are no part of the key: the cached entry cannot know which lie in the folder now.
+            List<String> notes = new ArrayList<>(savedPlanNotes(paths));
+            notes.addAll(hit.notes());
+            return new Loaded(hit.estate(), hit.sources(), hit.files(), hit.digest(), notes);
         }
-        Loaded loaded = evaluate(paths, "sha256:" + key);
+        Loaded evaluated = evaluate(paths, "sha256:" + key);
+        Loaded loaded = withSavedPlanNotes(evaluated, paths);
         // Written beside the rest of the run; the CLI waits for it before exiting (ModelCache.awaitWrites).
-        cache.putInBackground(key, loaded);
+        cache.putInBackground(key, evaluated);
         return loaded;
     }
 
     public static Loaded load(List<String> paths) {
-        return evaluate(paths, null);
+        return withSavedPlanNotes(evaluate(paths, null), paths);
+    }
+
+    private static Loaded withSavedPlanNotes(Loaded l, List<String> paths) {
+        List<String> notes = new ArrayList<>(savedPlanNotes(paths));
+        notes.addAll(l.notes());
+        return new Loaded(l.estate(), l.sources(), l.files(), l.digest(), notes);
+    }
+
+    /** A note for each saved plan in a folder given, which the loader and the digest both pass over. */
+    private static List<String> savedPlanNotes(List<String> paths) {
+        List<String> notes = new ArrayList<>();
+        for (String arg : paths) {
+            Path p = Path.of(arg);
+            if (!Files.isDirectory(p)) continue;
+            for (Path f : scan(p)) {
+                if (OwnFiles.isSavedPlan(f)) notes.add("skipped " + DefinitionPaths.display(f) + ": a plan saved by siteplan plan -out, not part of the definition");
+            }
+        }
+        return notes;
     }
 
     /** Evaluates the definition; digest is computed unless the caller already has it. */
@@ -71,6 +99,7 @@ public final class DefinitionLoader {
         List<Problem> problems = new ArrayList<>();
         Map<Path, List<Path>> groovyByRoot = new LinkedHashMap<>();
         List<Path> dataFiles = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         LinkedHashSet<Path> seen = new LinkedHashSet<>();
         for (String arg : paths) {
             Path p = Path.of(arg);
@@ -93,6 +122,7 @@ public final class DefinitionLoader {
                     }
                 }
                 String name = f.getFileName().toString();
+                if (Files.isDirectory(p) && OwnFiles.isSavedPlan(f)) continue; // noted by load (savedPlanNotes)
                 if (name.endsWith(".groovy")) groovyByRoot.computeIfAbsent(root, r -> new ArrayList<>()).add(f);
                 else if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) dataFiles.add(f);
                 else problems.add(new Problem(new Location(arg, 0), "is not a definition file; siteplan reads .groovy, .yaml, .yml and .json"));
@@ -108,7 +138,10 @@ public final class DefinitionLoader {
             problems.addAll(r.problems());
             complete &= r.complete();
         }
-        for (Path f : dataFiles) {
+        List<Path> exports = new ArrayList<>();
+        List<Estate> exported = new ArrayList<>();
+        List<SourceMap> exportSources = new ArrayList<>();
+        for (Path f : List.copyOf(dataFiles)) {
             String display = DefinitionPaths.display(f);
             String text;
             try {
@@ -122,10 +155,27 @@ public final class DefinitionLoader {
                 continue;
             }
             DataFileLoader.Result r = DataFileLoader.load(display, text, !f.getFileName().toString().endsWith(".json"));
+            if (r.export() && r.problems().isEmpty() && scanned(paths, f)) {
+                // Decided once every other file is read: see below.
+                exports.add(f);
+                exported.add(r.estate());
+                exportSources.add(r.sources());
+                continue;
+            }
             parts.add(r.estate());
             sources.addAll(r.sources());
             problems.addAll(r.problems());
                 complete &= r.problems().isEmpty();
+        }
+        Estate rest = merge(parts);
+        for (int i = 0; i < exports.size(); i++) {
+            if (!parts.isEmpty() && OwnFiles.addsNothing(exported.get(i), rest)) {
+                notes.add("skipped " + DefinitionPaths.display(exports.get(i)) + ": an export (siteplan export) that declares nothing the other files do not");
+                dataFiles.remove(exports.get(i));
+            } else {
+                parts.add(exported.get(i));
+                sources.addAll(exportSources.get(i));
+            }
         }
         Estate estate = merge(parts);
         // A file that stopped early declared only part of what it holds; checking names across files
@@ -148,7 +198,13 @@ public final class DefinitionLoader {
                 digest = null;
             }
         }
-        return new Loaded(estate, sources, files, digest);
+        return new Loaded(estate, sources, files, digest, notes);
+    }
+
+    /** True when f was found by reading a folder given, not named itself: only a folder's files are skipped. */
+    private static boolean scanned(List<String> paths, Path f) {
+        Path file = f.toAbsolutePath().normalize();
+        return paths.stream().map(a -> Path.of(a).toAbsolutePath().normalize()).noneMatch(file::equals);
     }
 
     private static InvalidDefinitionException tooLarge(ModelCache.TooLarge e) {

@@ -218,7 +218,8 @@ public final class ModelCache {
                 }
 
                 @Override public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
-                    if (a.isRegularFile() || a.isSymbolicLink()) files.add(f);
+                    // A plan saved into the folder is no part of the definition (the loader skips it too): saving it must not make it stale.
+                    if ((a.isRegularFile() || a.isSymbolicLink()) && (f.equals(p) || !OwnFiles.isSavedPlan(f))) files.add(f);
                     return java.nio.file.FileVisitResult.CONTINUE;
                 }
 
@@ -309,7 +310,7 @@ public final class ModelCache {
 
     /** The cached model for this key, or null. */
     /** The cached model, bound in one streaming pass; the source map is a separate file, read only when asked for. */
-    record Entry(Estate estate, List<String> files) {}
+    record Entry(Estate estate, List<String> files, List<String> notes) {}
 
     public DefinitionLoader.Loaded get(String key) {
         Path f = file(key);
@@ -333,7 +334,7 @@ public final class ModelCache {
                 }
                 return m;
             });
-            return new DefinitionLoader.Loaded(e.estate(), sources, e.files(), "sha256:" + key);
+            return new DefinitionLoader.Loaded(e.estate(), sources, e.files(), "sha256:" + key, e.notes());
         } catch (IOException | RuntimeException e) {
             return null; // an unreadable cache is a miss, never an error
         }
@@ -362,7 +363,7 @@ public final class ModelCache {
             Files.createDirectories(dir);
             // The source map first: a model entry is only ever read when its source map is there.
             write(dir.resolve("sources-" + entryKey(key) + ".smile"), loaded.sources().entries());
-            write(file(key), new Entry(loaded.estate(), loaded.files()));
+            write(file(key), new Entry(loaded.estate(), loaded.files(), loaded.notes()));
             forgetUnused(dir.getParent());
             try (Stream<Path> old = Files.list(dir)) {
                 java.util.Set<String> keep = java.util.Set.of("model-" + entryKey(key) + ".smile", "sources-" + entryKey(key) + ".smile");

@@ -103,6 +103,20 @@ public final class SavedPlanCheck {
     }
 
     /**
+     * ... and only to the estate it was made against. Apply finds its estate from its own flags (--state,
+     * or the state folder of the definition), never from the file, so a plan made with --state A and
+     * applied without it would otherwise meet another estate: refused here, before the state is compared,
+     * so the message names both estates rather than calling the plan stale. {@code rerun}, when known,
+     * is the command that applies it where it was made.
+     */
+    public static void requireSameEstate(String file, Plan saved, String providerNow, String rerun) {
+        if (String.valueOf(saved.provider()).equals(providerNow)) return;
+        throw new ApplyRefused("the plan " + file + " was made against the " + saved.provider() + ", and this apply reads the " + providerNow
+                + " (apply finds the estate from its own --state, else from the definition's folder, never from the plan). Nothing was changed; "
+                + (rerun != null ? "apply it to the estate it was made against: " + rerun + " — or plan again against this one." : "plan again against this estate and review the new plan."));
+    }
+
+    /**
      * ... and only to what exists as it was when the plan was made. Checked before planning again, so the
      * refusal names the stale estate rather than the changes it moved.
      */

@@ -88,11 +88,22 @@ public final class EstateLock {
     /** Thrown when another run holds the lock; the message says who and how to force it. */
     public static final class Held extends RuntimeException {
         public final Holder holder;
+        private final String estate;
 
         Held(String estate, Holder h) {
+            this(estate, h, "");
+        }
+
+        private Held(String estate, Holder h, String locating) {
             super("estate '" + estate + "' is locked by " + h.describe()
-                    + ". Wait for it to finish; if that run is gone for good, run: siteplan force-unlock " + h.id().substring(0, 12), null, false, false);
+                    + ". Wait for it to finish; if that run is gone for good, run: siteplan force-unlock " + h.id().substring(0, 12) + locating, null, false, false);
             this.holder = h;
+            this.estate = estate;
+        }
+
+        /** The same refusal, its force-unlock command ending in {@code locating} (" PATH --history DIR …") so it runs as printed. */
+        public Held locatedBy(String locating) {
+            return new Held(estate, holder, locating);
         }
     }
 

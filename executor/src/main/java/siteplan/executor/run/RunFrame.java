@@ -22,17 +22,30 @@ public final class RunFrame implements AutoCloseable {
      * Who runs and how the frame speaks: {@code notes} takes what the person should know (a run found
      * interrupted, a lock taken over, a lock left behind); {@code refused} turns a reason the run cannot
      * start (nothing was changed) into the exception the caller reports. {@code lockWait} is how long to
-     * wait for a lock another run holds (zero: refuse at once), as a CI queue needs.
+     * wait for a lock another run holds (zero: refuse at once), as a CI queue needs; {@code locating} ends
+     * every siteplan command the frame prints (" PATH --state DIR …", or empty), so that it runs as printed
+     * from the working directory and finds this estate's history and lock.
      */
     public record Setup(String estate, String identity, String kind, boolean push, Map<String, String> env,
-                        Consumer<String> notes, Function<String, RuntimeException> refused, Duration lockWait) {
+                        Consumer<String> notes, Function<String, RuntimeException> refused, Duration lockWait, String locating) {
         public Setup {
             if (lockWait == null || lockWait.isNegative()) throw new IllegalArgumentException("lockWait must be zero or positive");
+            if (locating == null) throw new IllegalArgumentException("locating must be a string, empty when nothing locates the estate");
+        }
+
+        public Setup(String estate, String identity, String kind, boolean push, Map<String, String> env,
+                     Consumer<String> notes, Function<String, RuntimeException> refused, Duration lockWait) {
+            this(estate, identity, kind, push, env, notes, refused, lockWait, "");
         }
     }
 
     /** How often a run waiting for the lock looks again: often enough for a queue, rarely enough for a git server. */
     static final Duration POLL = Duration.ofSeconds(1);
+
+    /** A siteplan command line for the person to run, e.g. command("history show 1a2b3c"), that finds this run's estate. */
+    public String command(String words) {
+        return "siteplan " + words + setup.locating();
+    }
 
     private final History history;
     private final History.Run run;
@@ -65,13 +78,15 @@ public final class RunFrame implements AutoCloseable {
                 throw setup.refused().apply(e.getMessage());
             }
             for (String id : history.recoverInterrupted()) {
-                setup.notes().accept("Note: run " + id + " was interrupted before it finished; its journal is now in history (siteplan history show " + id + ").");
+                setup.notes().accept("Note: run " + id + " was interrupted before it finished; its journal is now in history (siteplan history show " + id + setup.locating() + ").");
             }
             EstateLock lock = new EstateLock(history, setup.estate(), setup.identity(), setup.env());
             String holder = history.identityName() + " on " + java.net.InetAddress.getLocalHost().getHostName();
             String lockId;
             try {
                 lockId = acquire(lock, holder, setup);
+            } catch (EstateLock.Held held) {
+                throw held.locatedBy(setup.locating());
             } catch (IOException e) {
                 throw setup.refused().apply("cannot take the estate lock of '" + setup.estate() + "' (" + e.getMessage() + "); "
                         + (history.remote() != null ? "check that the history remote " + history.remote() + " is reachable and accepts pushes, and " : "check ")
@@ -185,7 +200,7 @@ public final class RunFrame implements AutoCloseable {
         try {
             lock.release(lockId);
         } catch (IOException e) {
-            setup.notes().accept("siteplan: could not release the lock (" + e.getMessage() + "); remove it with: siteplan force-unlock " + lockId.substring(0, 12));
+            setup.notes().accept("siteplan: could not release the lock (" + e.getMessage() + "); remove it with: " + command("force-unlock " + lockId.substring(0, 12)));
         } finally {
             history.close();
             finished.countDown();
