@@ -3,7 +3,6 @@ package siteplan.cli
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
-import spock.lang.PendingFeature
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -237,7 +236,6 @@ class DocumentedCommandsSpec extends Specification {
      * Runs what the user is told to run, exactly as printed, with bash, from the folder the run happened in; `siteplan` on
      * the PATH is this build (as an installed siteplan would be). Each printed command's own output is followed the same way.
      */
-    @PendingFeature(reason = 'issue 12, item 6: "siteplan history show ID" as printed fails from the folder the run happened in (it needs a PATH)')
     def "the commands siteplan prints for the user to run next run as printed, from the folder the run happened in"() {
         given: 'a folder with the examples, and siteplan installed on the PATH'
         Path ws = workspace('printed')
