@@ -25,7 +25,7 @@ final class MobilityRules {
         for (VmwareSite s : f.estate.vmwareSites()) passphrase(f, out, s);
     }
 
-    /** MOB-PUSH-WIN / MOB-PUSH-LINUX: a push install needs an account: an administrator on Windows, root on Linux. */
+    /** MOB-PUSH-WIN / MOB-PUSH-LINUX: a push install needs an account: an administrator on Windows, root on Linux, declared as such. */
     static void push(Facts f, Findings out, Machine m, ProtectionGroup g) {
         InstallMethod how = m.mobility().install() == null ? InstallMethod.PUSH : m.mobility().install();
         if (how != InstallMethod.PUSH) return;
@@ -57,8 +57,7 @@ final class MobilityRules {
     }
 
     /**
-     * MOB-PUSH-WIN / MOB-PUSH-LINUX: the push account is an administrator on Windows and root on Linux.
-     * The account in effect is the machine's own (mobility { account … }) or else its group's pushAccount,
+     * The push account's standing (the second half of MOB-PUSH-WIN / MOB-PUSH-LINUX). The account in effect is the machine's own (mobility { account … }) or else its group's pushAccount,
      * and so is the standing declared beside it. Undeclared, siteplan cannot know: it says so and how to
      * declare it; declared as anything else, the push would fail, so it is an error.
      */
