@@ -171,7 +171,7 @@ final class ApplyCommand extends BaseCommand {
             try (Journal journal = new Journal(locked.run().dir().resolve(Journal.FILE), secrets::redact)) {
                 Applier applier = new Applier(ops.changes(), ops.jobs(), secrets, journal, new ProgressReporter(out, Siteplan.terminal, simulated), options);
                 locked.onInterrupt(applier::cancel);
-                out.println("Applying " + siteplan.cli.render.Plural.of(graph.size(), "change") + " to " + estate + " (" + ops.describe() + ", parallelism " + parallelism
+                out.println("Applying " + siteplan.text.Plural.of(graph.size(), "change") + " to " + estate + " (" + ops.describe() + ", parallelism " + parallelism
                         + ops.jobs().clock().pace().map(p -> ", " + p).orElse("") + ")");
                 out.flush();
                 List<String> protectedMachines = siteplan.model.Membership.of(loaded.estate()).protectedMachines();
@@ -220,7 +220,8 @@ final class ApplyCommand extends BaseCommand {
             throw new Siteplan.UserError("not applying without approval: there is no terminal to ask on. Review the plan and pass --auto-approve, or apply a saved plan.");
         }
         out.flush();
-        String answer = console.readLine("%nApply these %d changes? Only 'yes' is accepted: ", plan.changes().stream().filter(c -> c.action() != siteplan.planner.diff.Action.NO_OP).count());
+        long changes = plan.changes().stream().filter(c -> c.action() != siteplan.planner.diff.Action.NO_OP).count();
+        String answer = console.readLine("%nApply " + (changes == 1 ? "this change" : "these " + changes + " changes") + "? Only 'yes' is accepted: ");
         return "yes".equals(answer == null ? null : answer.trim());
     }
 }

@@ -24,7 +24,7 @@ final class DebugCommand extends BaseCommand {
             var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ModelJson.JSON.readTree(file.toFile());
             tree.remove("$schema");
             Estate e = ModelJson.JSON.treeToValue(tree, Estate.class);
-            spec.commandLine().getOut().println(siteplan.cli.render.Plural.of(e.machines().size(), "machine"));
+            spec.commandLine().getOut().println(siteplan.text.Plural.of(e.machines().size(), "machine"));
             return ExitCode.OK;
         }
     }

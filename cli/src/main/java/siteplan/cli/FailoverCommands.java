@@ -69,7 +69,7 @@ final class FailoverCommands {
             try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, s.stateDir, s.estate, s.identity(), kind.token(), spec.commandLine().getErr(), PrintedCommand.locating(paths, state, historyOptions));
                  siteplan.executor.provider.Operations ops = s.operations()) {
                 locked.started();
-                out.println(verb + " " + siteplan.cli.render.Plural.of(machines(s).size(), "machine") + " of " + recoveryPlan + " (" + ops.describe() + ")");
+                out.println(verb + " " + siteplan.text.Plural.of(machines(s).size(), "machine") + " of " + recoveryPlan + " (" + ops.describe() + ")");
                 RunReport report = MachineStageRun.run(ops, kind, recoveryPlan, s.estate, machines(s), operation.apply(ops), parallelism, line -> {
                     out.println(line);
                     out.flush();

@@ -47,7 +47,7 @@ final class ForceUnlockCommand extends BaseCommand {
                     if (!force) {
                         spec.commandLine().getErr().println("siteplan: not removing the lock of '" + estate + "': it is held by " + holder.describe() + ", whose process "
                                 + holder.pid() + " still runs on this host. Removing it would let a second run change the estate beside it: wait for it to finish,"
-                                + " or stop it; to remove the lock anyway, run: siteplan force-unlock " + id + " " + target(h.remote()) + " --force");
+                                + " or stop it; to remove the lock anyway, run: siteplan force-unlock " + PrintedCommand.quote(id) + PrintedCommand.locating(def, state, historyOptions) + " --force");
                         return ExitCode.LOCKED;
                     }
                 }
@@ -55,7 +55,7 @@ final class ForceUnlockCommand extends BaseCommand {
                     if (!force && !confirmed(holder)) {
                         spec.commandLine().getErr().println("siteplan: not removing the lock of '" + estate + "': it is held by " + holder.describe() + " on host "
                                 + holder.host() + ", where siteplan cannot see whether it still runs. Check there that it is gone for good; then run: siteplan force-unlock "
-                                + id + " " + target(h.remote()) + " --force");
+                                + PrintedCommand.quote(id) + PrintedCommand.locating(def, state, historyOptions) + " --force");
                         return ExitCode.LOCKED;
                     }
                 }
@@ -64,18 +64,6 @@ final class ForceUnlockCommand extends BaseCommand {
             spec.commandLine().getOut().println("Removed the lock of '" + estate + "' held by " + holder.describe() + ".");
             return ExitCode.OK;
         }
-    }
-
-    /** The command line's PATH and history options again, for the command to print. */
-    private String target(String remote) {
-        List<String> words = new java.util.ArrayList<>();
-        if (path != null) words.add(path);
-        if (historyOptions.estate != null) words.addAll(List.of("--estate", historyOptions.estate));
-        if (historyOptions.dir != null) words.addAll(List.of("--history", historyOptions.dir.toString()));
-        // The remote as history stores it: without a password.
-        if (historyOptions.remote != null) words.addAll(List.of("--history-remote", remote));
-        if (state.state != null) words.addAll(List.of("--state", state.state.toString()));
-        return String.join(" ", words);
     }
 
     /** On a terminal, asks; without one, there is no one to ask. */

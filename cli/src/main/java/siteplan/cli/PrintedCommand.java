@@ -20,16 +20,27 @@ final class PrintedCommand {
      * working directory: the first definition path (the one the state folder and the estate's name
      * come from), then --state, --history, --history-remote, --history-branch and --estate as given.
      * An environment variable (SITEPLAN_HISTORY_REMOTE) is not repeated: the next command sees it too.
+     * A password in the remote's URL is not repeated either: printed lines end up in CI logs.
      */
     static String locating(List<String> paths, StateOption state, HistoryOptions history) {
         List<String> args = new ArrayList<>();
         if (paths != null && !paths.isEmpty()) args.add(paths.get(0));
         if (state != null && state.given()) args.addAll(List.of("--state", state.state.toString()));
         if (history.dir != null) args.addAll(List.of("--history", history.dir.toString()));
-        if (history.remote != null) args.addAll(List.of("--history-remote", history.remote));
+        if (history.remote != null) args.addAll(List.of("--history-remote", withoutPassword(history.remote)));
         if (history.branch != null) args.addAll(List.of("--history-branch", history.branch));
         if (history.estate != null) args.addAll(List.of("--estate", history.estate));
         return args(args);
+    }
+
+    /** The URL as history stores it: the user kept, the password dropped (a URL git cannot read is printed as given). */
+    static String withoutPassword(String remote) {
+        try {
+            org.eclipse.jgit.transport.URIish u = new org.eclipse.jgit.transport.URIish(remote);
+            return u.getPass() == null ? remote : u.setPass(null).toString();
+        } catch (java.net.URISyntaxException e) {
+            return remote;
+        }
     }
 
     /** Each argument with a space before it, quoted when a shell would otherwise split or expand it. */

@@ -1,6 +1,6 @@
 package siteplan.cli;
 
-import siteplan.cli.render.Plural;
+import siteplan.text.Plural;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

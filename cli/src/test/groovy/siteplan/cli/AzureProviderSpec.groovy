@@ -40,8 +40,9 @@ class AzureProviderSpec extends ExecutorSpecification {
         dir
     }
 
-    List<String> changes(Path dir) {
-        assert run('plan', dir.toString(), '--json') == 0: err
+    /** The plan's changes; {@code exit} is 1 where the plan reports error findings beside them. */
+    List<String> changes(Path dir, int exit = 0) {
+        assert run('plan', dir.toString(), '--json') == exit: err
         new ObjectMapper().readTree(out).get('changes').findAll { it.get('action').asText() != 'no-op' }.collect { it.get('action').asText() + ' ' + it.get('address').asText() }
     }
 
@@ -181,7 +182,10 @@ class AzureProviderSpec extends ExecutorSpecification {
         then:
         commit == 0
         items().every { it.properties.protectionState == 'FailoverCommitted' }
-        changes(dir).contains('reprotect protection.mq01')
+
+        and: 'the plan proposes the reprotect, and reports as errors what replicating back to amsterdam lacks'
+        changes(dir, ExitCode.INVALID_INPUT).contains('reprotect protection.mq01')
+        new ObjectMapper().readTree(out).get('findings').collect { it.get('rule').asText() }.containsAll(['FB-PS-AZURE', 'FB-LINK'])
 
         when: "amsterdam is not prepared for failback, so reprotect back to it is refused as failback is (FB-PS-AZURE, FB-LINK); FailbackAzureSpec reprotects through Site Recovery"
         int reprotect = run('reprotect', dir.toString(), '--recovery-plan', 'linux-services')

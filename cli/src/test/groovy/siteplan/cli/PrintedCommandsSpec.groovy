@@ -89,12 +89,27 @@ class PrintedCommandsSpec extends ExecutorSpecification {
         code == ExitCode.LOCKED
         unlock ==~ /siteplan force-unlock [0-9a-f]{12} examples\/vmware-to-azure --history \S+/
 
+        when: 'the holder (this spec's own process) still runs on this host, so the lock is kept and the way to remove it anyway is printed'
+        int refused = shell(unlock)
+        String forced = printed(out, 'to remove the lock anyway, run: siteplan ')
+
+        then:
+        refused == ExitCode.LOCKED
+        forced == unlock + ' --force'
+
         when:
-        int unlocked = shell(unlock)
+        int unlocked = shell(forced)
 
         then:
         unlocked == 0
         out.startsWith("Removed the lock of 'vmware-to-azure'")
+    }
+
+    def "a password in the history remote's URL is never printed in a command to run"() {
+        expect:
+        PrintedCommand.withoutPassword('https://ci:s3cret@git.example.com/dr/history.git') == 'https://ci@git.example.com/dr/history.git'
+        PrintedCommand.withoutPassword('https://git.example.com/dr/history.git') == 'https://git.example.com/dr/history.git'
+        PrintedCommand.withoutPassword('/srv/history.git') == '/srv/history.git'
     }
 
     def "quoting: a path with a space is printed so that a shell gives it back whole"() {

@@ -23,7 +23,7 @@ final class SizingAdvisor {
                         b == null ? "more than one process server: " + (int) Math.ceil(churn.bytes() / (double) f.profile.processServer().maxChurn().bytes()) + " needed"
                                 : b.vcpu() + " vCPU, " + b.memory().human() + " memory, " + f.profile.processServer().cacheDisk().human() + " cache (" + b.cacheThroughput() + "), "
                                 + b.ingress() + " in / " + b.egress() + " out",
-                        churn.human() + "/day from " + ms.size() + " machines (Table 2)"));
+                        churn.human() + "/day from " + siteplan.text.Plural.of(ms.size(), "machine") + " (Table 2)"));
             }
             for (MasterTarget mt : s.masterTargets()) {
                 if (mt.location() == ServerLocation.ON_PREMISES) continue;

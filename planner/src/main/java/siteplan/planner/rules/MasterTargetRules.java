@@ -52,8 +52,8 @@ final class MasterTargetRules {
         Integer slots = f.dataDiskSlots(mt);
         int disks = machines.stream().mapToInt(m -> m.disks().size()).sum();
         if (slots != null && disks > slots) {
-            out.report("MT-DATA-DISKS", Severity.ERROR, mt.name(), key, "master target " + mt.name() + " receives " + disks + " disks from " + machines.size()
-                    + " machines; it has " + slots + " data-disk slots — add a master target or use a larger size");
+            out.report("MT-DATA-DISKS", Severity.ERROR, mt.name(), key, "master target " + mt.name() + " receives " + siteplan.text.Plural.of(disks, "disk") + " from "
+                    + siteplan.text.Plural.of(machines.size(), "machine") + "; it has " + slots + " data-disk slots — add a master target or use a larger size");
         }
     }
 

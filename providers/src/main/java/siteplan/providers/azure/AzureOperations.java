@@ -1,9 +1,6 @@
 package siteplan.providers.azure;
 
-import siteplan.executor.provider.ChangeOperations;
-import siteplan.executor.provider.JobOperations;
-import siteplan.executor.provider.Operations;
-import siteplan.executor.provider.RecoveryOperations;
+import siteplan.executor.provider.PortBundle;
 import siteplan.executor.provider.TransientFault;
 import siteplan.model.AzureTarget;
 import siteplan.model.Estate;
@@ -18,33 +15,19 @@ import siteplan.model.Estate;
  * key (seed 000), so a step that needs one that is not registered fails with what to install.
  * Throttling (429) and 5xx answers are {@link TransientFault}s, which the executor retries.
  */
-public final class AzureOperations implements Operations {
+public final class AzureOperations extends PortBundle {
     private final AzureTarget target;
-    private final AzureChanges changes;
-    private final AzureRecovery recovery;
-    private final AzureJobs jobs;
 
     public AzureOperations(AzureConnection az, Estate estate) {
-        this.jobs = new AzureJobs(az);
-        AzureVault vault = new AzureVault(az, estate, jobs);
+        this(new AzureVault(az, estate, new AzureJobs(az)));
+    }
+
+    private AzureOperations(AzureVault vault) {
+        super(new AzureChanges(vault), new AzureRecovery(vault), vault.jobs());
         this.target = vault.target();
-        this.changes = new AzureChanges(vault);
-        this.recovery = new AzureRecovery(vault);
     }
 
     @Override public String describe() {
         return "Azure vault " + target.vault() + " in " + target.subscription() + "/" + target.resourceGroup();
-    }
-
-    @Override public ChangeOperations changes() {
-        return changes;
-    }
-
-    @Override public RecoveryOperations recovery() {
-        return recovery;
-    }
-
-    @Override public JobOperations jobs() {
-        return jobs;
     }
 }

@@ -32,6 +32,11 @@ final class AzureVault {
         this.jobs = jobs;
     }
 
+    /** The vault's jobs, which its changes and recovery wait through. */
+    AzureJobs jobs() {
+        return jobs;
+    }
+
     AzureConnection az() {
         return az;
     }

@@ -1,10 +1,7 @@
 package siteplan.providers.sim;
 
 import java.nio.file.Path;
-import siteplan.executor.provider.ChangeOperations;
-import siteplan.executor.provider.JobOperations;
-import siteplan.executor.provider.Operations;
-import siteplan.executor.provider.RecoveryOperations;
+import siteplan.executor.provider.PortBundle;
 import siteplan.model.Estate;
 import siteplan.planner.state.DiscoveredState;
 
@@ -16,34 +13,22 @@ import siteplan.planner.state.DiscoveredState;
  * operations are jobs on the modelled {@link SimClock}: initial replication takes the machine's data
  * over its process server's uplink (30% compression, as the planner estimates it).
  */
-public final class SimulatedOperations implements Operations {
+public final class SimulatedOperations extends PortBundle {
     private final SimulatedState state;
-    private final GuestEndpoints endpoints = new GuestEndpoints();
-    private final SimulatedChanges changes;
-    private final SimulatedRecovery recovery;
-    private final SimulatedJobs jobs;
+    private final GuestEndpoints endpoints;
 
     SimulatedOperations(Path stateDir, Estate estate, SimClock clock) {
-        this.state = new SimulatedState(stateDir, estate, clock);
-        this.changes = new SimulatedChanges(state);
-        this.recovery = new SimulatedRecovery(state, endpoints);
-        this.jobs = new SimulatedJobs(state);
+        this(new SimulatedState(stateDir, estate, clock), new GuestEndpoints());
+    }
+
+    private SimulatedOperations(SimulatedState state, GuestEndpoints endpoints) {
+        super(new SimulatedChanges(state), new SimulatedRecovery(state, endpoints), new SimulatedJobs(state));
+        this.state = state;
+        this.endpoints = endpoints;
     }
 
     @Override public String describe() {
         return "simulated estate in " + state.stateDir();
-    }
-
-    @Override public ChangeOperations changes() {
-        return changes;
-    }
-
-    @Override public RecoveryOperations recovery() {
-        return recovery;
-    }
-
-    @Override public JobOperations jobs() {
-        return jobs;
     }
 
     /** The state as it is now (jobs advanced to the simulated time). */

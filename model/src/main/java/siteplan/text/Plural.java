@@ -1,4 +1,4 @@
-package siteplan.cli.render;
+package siteplan.text;
 
 /** A count with its noun in the number it needs: "1 vault", "2 vaults", "0 machines". */
 public final class Plural {
