@@ -120,6 +120,10 @@ public final class GroovyScanner {
             return out;
         }
 
+        /** Words after which Groovy reads / as the start of a slashy string (this, null, true and false are operands). */
+        private static final java.util.Set<String> KEYWORDS = java.util.Set.of("as", "assert", "case", "default", "do", "else", "if", "in",
+                "instanceof", "new", "return", "switch", "throw", "while", "yield");
+
         private static final int NL = 1, BRACKET = 2, LINE_COMMENT = 3, BLOCK_COMMENT = 4, STRING = 5;
 
         /** What starts at i in code, or 0 for an ordinary character. */
@@ -152,7 +156,11 @@ public final class GroovyScanner {
                 Token last = out.get(out.size() - 1);
                 if (last.end() == j + 1 && (last.kind() == Kind.STRING || last.kind() == Kind.CLOSE)) return false;
             }
-            if (Character.isJavaIdentifierPart(p)) return false;
+            if (Character.isJavaIdentifierPart(p)) {
+                int w = j;
+                while (w > 0 && Character.isJavaIdentifierPart(s.charAt(w - 1))) w--;
+                return KEYWORDS.contains(s.substring(w, j + 1));
+            }
             if ((p == '+' || p == '-') && j > 0 && s.charAt(j - 1) == p) return false; // i++ / x
             return true;
         }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import siteplan.diag.InvalidDefinitionException;
 import siteplan.diag.Location;
@@ -67,6 +68,11 @@ public final class DefinitionFormatter {
     }
 
     public static Result format(List<String> paths) {
+        return format(paths, DefinitionFormat::format);
+    }
+
+    /** As {@link #format(List)} with another layout: the check against the model holds for any. */
+    static Result format(List<String> paths, UnaryOperator<String> layout) {
         List<String> notes = new ArrayList<>();
         Found found = new Found();
         List<Problem> problems = found.problems;
@@ -96,7 +102,7 @@ public final class DefinitionFormatter {
                     found.partial = true;
                     continue;
                 }
-                String after = DefinitionFormat.format(before);
+                String after = layout.apply(before);
                 if (!after.equals(before)) unitChanges.add(new Change(f, before, after));
             }
             if (!problems.isEmpty()) continue;
