@@ -37,7 +37,7 @@ class FmtSpec extends CliSpecification {
     }
 
     Map<String, String> texts(Path folder) {
-        Files.walk(folder).withCloseable { s -> s.filter { Files.isRegularFile(it) }.toList().collectEntries { [folder.relativize(it).toString(), it.text] } }
+        Files.walk(folder).withCloseable { s -> s.filter { Files.isRegularFile(it) }.toList().collectEntries { [folder.relativize(it).toString(), Files.readString(it)] } }
     }
 
     static List<String> examples() {
@@ -78,19 +78,19 @@ class FmtSpec extends CliSpecification {
         err == ''
 
         and: 'block nesting indents by 4 spaces; strings with braces and //, GStrings and comments are left as written'
-        f.text == FORMATTED.text
-        f.text.contains("        tags 'a{b', 'c // not a comment', \"d}\"\n")
-        f.text.contains("    network 'VM Network'   // a comment with { and } and 'quotes'\n")
-        f.text.contains("            tags \"tier-\${n.startsWith('web') ? 'web' : '{app}'}\",\n                'shared'\n")
+        Files.readString(f) == Files.readString(FORMATTED)
+        Files.readString(f).contains("        tags 'a{b', 'c // not a comment', \"d}\"\n")
+        Files.readString(f).contains("    network 'VM Network'   // a comment with { and } and 'quotes'\n")
+        Files.readString(f).contains("            tags \"tier-\${n.startsWith('web') ? 'web' : '{app}'}\",\n                'shared'\n")
 
         and: "a multi-line string's lines are not re-indented, not even their trailing spaces"
-        f.text.contains("            manual '''Check the database:\n      - run the health query   \n\tthen tell the team }\n'''\n")
+        Files.readString(f).contains("            manual '''Check the database:\n      - run the health query   \n\tthen tell the team }\n'''\n")
 
         and: 'no tabs in indentation, no trailing spaces outside strings, one blank line at most, one line break at the end'
-        f.text.readLines().findAll { it.startsWith('\t') || it.matches(/^ *\t.*/) } == ['\tthen tell the team }']
-        f.text.readLines().findAll { it.endsWith(' ') } == ['      - run the health query   ']
-        !f.text.contains('\n\n\n')
-        f.text.endsWith('}\n')
+        Files.readString(f).readLines().findAll { it.startsWith('\t') || it.matches(/^ *\t.*/) } == ['\tthen tell the team }']
+        Files.readString(f).readLines().findAll { it.endsWith(' ') } == ['      - run the health query   ']
+        !Files.readString(f).contains('\n\n\n')
+        Files.readString(f).endsWith('}\n')
 
         and:
         model(f) == before
@@ -101,12 +101,12 @@ class FmtSpec extends CliSpecification {
         Path f = dir.resolve('estate.groovy')
         Files.copy(MESSY, f)
         siteplan('fmt', f.toString())
-        def once = f.text
+        def once = Files.readString(f)
 
         expect:
         siteplan('fmt', f.toString()) == ExitCode.OK
         out == ''
-        f.text == once
+        Files.readString(f) == once
     }
 
     def "--check writes nothing, lists the files not formatted and exits 2, as plan --detailed-exitcode does for changes"() {
@@ -115,12 +115,12 @@ class FmtSpec extends CliSpecification {
         Path tidy = dir.resolve('tidy.groovy')
         Files.copy(MESSY, messy)
         Files.copy(FORMATTED, tidy)
-        def bytes = messy.bytes
+        def bytes = Files.readAllBytes(messy)
 
         expect:
         siteplan('fmt', '--check', messy.toString(), tidy.toString()) == ExitCode.CHANGES
         out == "${messy}\n"
-        messy.bytes == bytes
+        Files.readAllBytes(messy) == bytes
 
         and: 'as terraform spells it'
         siteplan('fmt', '-check', tidy.toString()) == ExitCode.OK
@@ -142,7 +142,7 @@ class FmtSpec extends CliSpecification {
         given:
         Path f = dir.resolve('syntax-error.groovy')
         Files.copy(Path.of('examples/broken/syntax-error.groovy'), f)
-        def bytes = f.bytes
+        def bytes = Files.readAllBytes(f)
 
         when:
         int code = siteplan('fmt', f.toString())
@@ -153,7 +153,7 @@ class FmtSpec extends CliSpecification {
         out == ''
         errLines() == ["(${f}, line 4) the block opened here with { is never closed — add its closing } (the file ended at line 6 still inside it)",
                        '1 problem found; nothing was changed. Names used across files are checked once these are fixed.']
-        f.bytes == bytes
+        Files.readAllBytes(f) == bytes
 
         and:
         siteplan('validate', f.toString()) == ExitCode.INVALID_INPUT
@@ -164,10 +164,10 @@ class FmtSpec extends CliSpecification {
         given:
         Path copy = copyOf('vmware-to-azure')
         Path common = copy.resolve('_common.groovy')
-        String tidy = common.text
-        common.text = tidy.readLines().collect { it.replace('    ', '\t') + '  ' }.join('\n')
+        String tidy = Files.readString(common)
+        Files.writeString(common, tidy.readLines().collect { it.replace('    ', '\t') + '  ' }.join('\n'))
         Path yaml = copy.resolve('extra.yaml')
-        yaml.text = 'machines:   \n\t- name: x\n'
+        Files.writeString(yaml, 'machines:   \n\t- name: x\n')
 
         when:
         int code = siteplan('fmt', copy.toString())
@@ -176,8 +176,8 @@ class FmtSpec extends CliSpecification {
         code == ExitCode.OK
         out == "${common}\n"
         err == "Note: left ${yaml} as it is: fmt lays out .groovy definitions; YAML and JSON files are not changed.\n"
-        common.text == tidy
-        yaml.text == 'machines:   \n\t- name: x\n'
+        Files.readString(common) == tidy
+        Files.readString(yaml) == 'machines:   \n\t- name: x\n'
     }
 
     def "a generated estate of 1,000 machines, scrambled, formats back to the generated text and the same model"() {
@@ -189,9 +189,9 @@ class FmtSpec extends CliSpecification {
         // Tabs and stray spaces for indentation, trailing spaces, blank lines tripled, blank lines at the end.
         Files.list(estate).withCloseable { s ->
             s.toList().each { f ->
-                f.text = f.text.readLines().withIndex().collect { String line, int i ->
+                Files.writeString(f, Files.readString(f).readLines().withIndex().collect { String line, int i ->
                     line.isBlank() ? '\n\n' : (i % 3 == 0 ? '\t' : ' ' * (i % 5)) + line.strip() + (i % 2 == 0 ? '  ' : '')
-                }.join('\n') + '\n\n\n'
+                }.join('\n') + '\n\n\n')
             }
         }
 

@@ -14,8 +14,8 @@ class DefinitionFormatterSpec extends Specification {
         given:
         Path sites = dir.resolve('sites.groovy')
         Path machines = dir.resolve('machines.groovy')
-        sites.text = "vmwareSite('lab') {\n  network 'VM Network'\n}\n"
-        machines.text = "machines('lab') {\n  vmwareVm('db01') { os 'linux', 'CentOS 6.5'; nic('nic0') { network 'VM Network' } }\n}\n"
+        Files.writeString(sites, "vmwareSite('lab') {\n  network 'VM Network'\n}\n")
+        Files.writeString(machines, "machines('lab') {\n  vmwareVm('db01') { os 'linux', 'CentOS 6.5'; nic('nic0') { network 'VM Network' } }\n}\n")
 
         when: 'a layout that re-indents every file but also rewrites a value in one'
         DefinitionFormatter.format([dir.toString()], { it.replace('\n  ', '\n    ').replace('CentOS 6.5', 'CentOS 6.6') })
@@ -29,7 +29,7 @@ class DefinitionFormatterSpec extends Specification {
         given:
         Path machines = dir.resolve('machines.groovy')
         def text = "machines('lab') {\n  vmwareVm('db01') { os 'linux', 'CentOS 6.5'; nic('nic0') { network 'VM Network' } }\n}\n"
-        machines.text = text
+        Files.writeString(machines, text)
 
         when:
         def result = DefinitionFormatter.format([dir.toString()])
@@ -37,6 +37,6 @@ class DefinitionFormatterSpec extends Specification {
         then:
         result.changes()*.file() == [machines]
         result.changes()[0].after() == text.replace('\n  ', '\n    ')
-        machines.text == text
+        Files.readString(machines) == text
     }
 }
