@@ -152,10 +152,8 @@ public final class GroovyScanner {
             if (j < 0) return true;
             char p = s.charAt(j);
             if (p == '\n') return true;
-            if (!out.isEmpty()) {
-                Token last = out.get(out.size() - 1);
-                if (last.end() == j + 1 && (last.kind() == Kind.STRING || last.kind() == Kind.CLOSE)) return false;
-            }
+            // the end of a string or of a bracketed expression
+            if (p == '\'' || p == '"' || p == ')' || p == ']' || p == '}') return false;
             if (Character.isJavaIdentifierPart(p)) {
                 int w = j;
                 while (w > 0 && Character.isJavaIdentifierPart(s.charAt(w - 1))) w--;
