@@ -17,6 +17,15 @@ final class AtomicFiles {
      * it was and is reported as a user error naming it.
      */
     static void write(Path target, String text) {
+        write(target, text, false);
+    }
+
+    /** As {@link #write}, for a file rewritten in place (fmt): it keeps its permissions, not those of a new file. */
+    static void rewrite(Path target, String text) {
+        write(target, text, true);
+    }
+
+    private static void write(Path target, String text, boolean keepPermissions) {
         Path real = target;
         try {
             if (Files.isSymbolicLink(target)) real = target.toRealPath();
@@ -41,6 +50,13 @@ final class AtomicFiles {
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
                 ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
                 ch.force(true); // a full disk shows here, not after the move
+            }
+            if (keepPermissions && Files.exists(real)) {
+                try {
+                    Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(real));
+                } catch (UnsupportedOperationException notPosix) {
+                    // no POSIX permissions to keep on this file system
+                }
             }
             Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -8,7 +8,7 @@ public final class ExitCode {
     public static final int OK = 0;
     /** The input is wrong: a definition, a flag, a file. Nothing was changed. */
     public static final int INVALID_INPUT = 1;
-    /** `plan --detailed-exitcode`: the plan has changes. */
+    /** `plan --detailed-exitcode`: the plan has changes; `fmt --check`: files are not formatted. */
     public static final int CHANGES = 2;
     /** A bug in siteplan: reported in one line; --debug shows the stack trace. */
     public static final int INTERNAL_ERROR = 3;

@@ -13,7 +13,7 @@ import siteplan.diag.Problem;
 /** The root command and the one place exceptions become exit codes (as jbang's BaseCommand does). */
 @Command(name = "siteplan", mixinStandardHelpOptions = true, versionProvider = Siteplan.Version.class,
         description = "Disaster recovery as code: declare sites, machines, protection and recovery plans in Groovy; validate, plan, apply and drill them.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ShowCommand.class, ApplyCommand.class, DrillCommand.class, FailoverCommands.Failover.class,
+        subcommands = {ValidateCommand.class, FmtCommand.class, PlanCommand.class, ShowCommand.class, ApplyCommand.class, DrillCommand.class, FailoverCommands.Failover.class,
                 FailoverCommands.Commit.class, FailoverCommands.Reprotect.class, FailoverCommands.Failback.class, HistoryCommand.class, ForceUnlockCommand.class, SimCommand.class, CompletionCommand.class, DiscoverCommand.class, ExportCommand.class, SchemaCommand.class, DebugCommand.class, CommandLine.HelpCommand.class})
 public final class Siteplan implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of internal errors.")

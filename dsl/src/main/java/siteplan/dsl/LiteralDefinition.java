@@ -44,21 +44,35 @@ final class LiteralDefinition {
 
     private static List<Tok> tokens(String s) {
         List<Tok> out = new ArrayList<>(s.length() / 4);
-        int i = 0;
         int line = 1;
-        int n = s.length();
+        for (GroovyScanner.Token piece : GroovyScanner.scan(s)) {
+            line = piece.line();
+            switch (piece.kind()) {
+                case NEWLINE -> out.add(new Tok(T.NL, null, null, line));
+                case COMMENT -> {
+                    if (!piece.closed()) throw new NotLiteral("unclosed comment");
+                }
+                case STRING -> out.add(new Tok(T.STRING, null, text(s, piece), line));
+                case OPEN, CLOSE -> out.add(new Tok(switch (piece.bracket(s)) {
+                    case '(' -> T.LPAREN;
+                    case ')' -> T.RPAREN;
+                    case '{' -> T.LBRACE;
+                    case '}' -> T.RBRACE;
+                    case '[' -> T.LBRACK;
+                    default -> T.RBRACK;
+                }, null, null, line));
+                case CODE -> code(s, piece.start(), piece.end(), line, out);
+            }
+        }
+        out.add(new Tok(T.EOF, null, null, line));
+        return out;
+    }
+
+    /** The tokens of a run of code: names, numbers and punctuation; anything else is Groovy's. */
+    private static void code(String s, int i, int n, int line, List<Tok> out) {
         while (i < n) {
             char c = s.charAt(i);
-            if (c == '\n') { out.add(new Tok(T.NL, null, null, line)); line++; i++; continue; }
             if (c == ' ' || c == '\t' || c == '\r') { i++; continue; }
-            if (c == '/' && i + 1 < n && s.charAt(i + 1) == '/') { while (i < n && s.charAt(i) != '\n') i++; continue; }
-            if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
-                int end = s.indexOf("*/", i + 2);
-                if (end < 0) throw new NotLiteral("unclosed comment");
-                for (int k = i; k < end; k++) if (s.charAt(k) == '\n') line++;
-                i = end + 2;
-                continue;
-            }
             if (Character.isJavaIdentifierStart(c) && c != '$') {
                 int j = i + 1;
                 while (j < n && Character.isJavaIdentifierPart(s.charAt(j)) && s.charAt(j) != '$') j++;
@@ -81,45 +95,7 @@ final class LiteralDefinition {
                 i = j;
                 continue;
             }
-            if (c == '\'' || c == '"') {
-                if (i + 2 < n && s.charAt(i + 1) == c && s.charAt(i + 2) == c) throw new NotLiteral("triple-quoted text");
-                StringBuilder b = new StringBuilder();
-                int j = i + 1;
-                while (true) {
-                    if (j >= n) throw new NotLiteral("unclosed text");
-                    char d = s.charAt(j);
-                    if (d == c) break;
-                    if (d == '\n') throw new NotLiteral("text across lines");
-                    if (d == '$' && c == '"') throw new NotLiteral("interpolated text");
-                    if (d == '\\') {
-                        if (j + 1 >= n) throw new NotLiteral("escape at end");
-                        char e = s.charAt(j + 1);
-                        switch (e) {
-                            case 'n' -> b.append('\n');
-                            case 't' -> b.append('\t');
-                            case '\\' -> b.append('\\');
-                            case '\'' -> b.append('\'');
-                            case '"' -> b.append('"');
-                            case '$' -> b.append('$');
-                            default -> throw new NotLiteral("escape \\" + e);
-                        }
-                        j += 2;
-                        continue;
-                    }
-                    b.append(d);
-                    j++;
-                }
-                out.add(new Tok(T.STRING, null, b.toString(), line));
-                i = j + 1;
-                continue;
-            }
             T t = switch (c) {
-                case '(' -> T.LPAREN;
-                case ')' -> T.RPAREN;
-                case '{' -> T.LBRACE;
-                case '}' -> T.RBRACE;
-                case '[' -> T.LBRACK;
-                case ']' -> T.RBRACK;
                 case ',' -> T.COMMA;
                 case ':' -> T.COLON;
                 case ';' -> T.SEMI;
@@ -129,8 +105,40 @@ final class LiteralDefinition {
             out.add(new Tok(t, null, null, line));
             i++;
         }
-        out.add(new Tok(T.EOF, null, null, line));
-        return out;
+    }
+
+    /** The value of plain '…' or "…" text; anything else (triple quotes, slashy, interpolation) is Groovy's. */
+    private static String text(String s, GroovyScanner.Token piece) {
+        GroovyScanner.Quote q = piece.quote();
+        if (q == GroovyScanner.Quote.TRIPLE_SINGLE || q == GroovyScanner.Quote.TRIPLE_DOUBLE) throw new NotLiteral("triple-quoted text");
+        if (q != GroovyScanner.Quote.SINGLE && q != GroovyScanner.Quote.DOUBLE) throw new NotLiteral("slashy text");
+        if (!piece.closed()) throw new NotLiteral(piece.end() < s.length() ? "text across lines" : "unclosed text");
+        char c = s.charAt(piece.start());
+        StringBuilder b = new StringBuilder();
+        int j = piece.start() + 1;
+        int end = piece.end() - 1;
+        while (j < end) {
+            char d = s.charAt(j);
+            if (d == '\n') throw new NotLiteral("text across lines");
+            if (d == '$' && c == '"') throw new NotLiteral("interpolated text");
+            if (d == '\\') {
+                char e = s.charAt(j + 1);
+                switch (e) {
+                    case 'n' -> b.append('\n');
+                    case 't' -> b.append('\t');
+                    case '\\' -> b.append('\\');
+                    case '\'' -> b.append('\'');
+                    case '"' -> b.append('"');
+                    case '$' -> b.append('$');
+                    default -> throw new NotLiteral("escape \\" + e);
+                }
+                j += 2;
+                continue;
+            }
+            b.append(d);
+            j++;
+        }
+        return b.toString();
     }
 
     private static Object integer(String text) {
@@ -149,29 +157,65 @@ final class LiteralDefinition {
      * assignment, a loop, include): then the whole file is Groovy's.
      */
     static List<TopLevel> split(String text) {
+        List<GroovyScanner.Token> pieces = GroovyScanner.scan(text);
         List<TopLevel> out = new ArrayList<>();
-        int n = text.length();
-        int i = 0;
-        int line = 1;
-        while (i < n) {
+        int k = 0;
+        int from = 0; // where in pieces.get(k) to go on from, when a statement ended inside it
+        while (k < pieces.size()) {
             // skip blank space, separators and comments between statements
-            char c = text.charAt(i);
-            if (c == '\n') { line++; i++; continue; }
-            if (Character.isWhitespace(c) || c == ';') { i++; continue; }
-            if (text.startsWith("//", i)) { while (i < n && text.charAt(i) != '\n') i++; continue; }
-            if (text.startsWith("/*", i)) {
-                int end = text.indexOf("*/", i + 2);
-                if (end < 0) throw new NotLiteral("unclosed comment");
-                for (int k = i; k < end; k++) if (text.charAt(k) == '\n') line++;
-                i = end + 2;
+            GroovyScanner.Token p = pieces.get(k);
+            int start;
+            if (p.kind() == GroovyScanner.Kind.NEWLINE) { k++; continue; }
+            if (p.kind() == GroovyScanner.Kind.COMMENT) {
+                if (!p.closed()) throw new NotLiteral("unclosed comment");
+                k++;
                 continue;
             }
-            int start = i;
-            int startLine = line;
-            int end = statementEnd(text, i);
+            if (p.kind() == GroovyScanner.Kind.CODE) {
+                start = Math.max(from, p.start());
+                while (start < p.end() && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == ';')) start++;
+                if (start == p.end()) { k++; continue; }
+            } else {
+                start = p.start();
+            }
+            int startLine = p.line();
+            // Where the statement ends: the end of its line once every bracket it opened is closed.
+            int depth = 0;
+            int end = -1;
+            int j = k;
+            for (; j < pieces.size() && end < 0; j++) {
+                GroovyScanner.Token q = pieces.get(j);
+                switch (q.kind()) {
+                    case CODE -> {
+                        for (int c = Math.max(start, q.start()); c < q.end(); c++) {
+                            char ch = text.charAt(c);
+                            if (ch == '/') throw new NotLiteral("a slash outside a comment (division)");
+                            if (ch == ';' && depth == 0) { end = c; break; }
+                        }
+                    }
+                    case STRING -> {
+                        if (q.quote() == GroovyScanner.Quote.SLASHY || q.quote() == GroovyScanner.Quote.DOLLAR_SLASHY) throw new NotLiteral("slashy text");
+                        if (!q.closed()) throw new NotLiteral(q.end() < text.length() ? "text across lines" : "unclosed text");
+                    }
+                    case COMMENT -> {
+                        if (!q.closed()) throw new NotLiteral("unclosed comment");
+                    }
+                    case OPEN -> depth++;
+                    case CLOSE -> {
+                        if (--depth < 0) throw new NotLiteral("unbalanced brackets");
+                    }
+                    case NEWLINE -> {
+                        if (depth == 0) end = q.start();
+                    }
+                }
+            }
+            if (end < 0) {
+                if (depth != 0) throw new NotLiteral("unbalanced brackets");
+                end = text.length();
+            }
+            k = j - 1;
+            from = end;
             String stmt = text.substring(start, end);
-            for (int k = start; k < end; k++) if (text.charAt(k) == '\n') line++;
-            i = end;
             String word = leadingWord(stmt);
             if (word == null || !TopWord.DECLARATIONS.contains(word)) throw new NotLiteral("top-level code: " + (word == null ? "?" : word));
             List<Statement> parsed;
@@ -181,6 +225,7 @@ final class LiteralDefinition {
                 parsed = null;
             }
             out.add(new TopLevel(stmt, startLine, parsed));
+            if (end == text.length()) break;
         }
         return out;
     }
@@ -202,43 +247,6 @@ final class LiteralDefinition {
         while (k < stmt.length() && (stmt.charAt(k) == ' ' || stmt.charAt(k) == '\t')) k++;
         if (k < stmt.length() && (stmt.charAt(k) == '=' || stmt.charAt(k) == '.')) return null;
         return w;
-    }
-
-    /** Where a top-level statement ends: the end of its line once every bracket it opened is closed. */
-    private static int statementEnd(String s, int i) {
-        int depth = 0;
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i);
-            if (c == '\'' || c == '"') {
-                boolean triple = s.startsWith(String.valueOf(c).repeat(3), i);
-                String close = triple ? String.valueOf(c).repeat(3) : String.valueOf(c);
-                int j = i + close.length();
-                while (j < n && !s.startsWith(close, j)) {
-                    if (s.charAt(j) == '\\') j++;
-                    else if (!triple && s.charAt(j) == '\n') throw new NotLiteral("text across lines");
-                    j++;
-                }
-                if (j >= n) throw new NotLiteral("unclosed text");
-                i = j + close.length();
-                continue;
-            }
-            if (s.startsWith("//", i)) { while (i < n && s.charAt(i) != '\n') i++; continue; }
-            if (s.startsWith("/*", i)) {
-                int end = s.indexOf("*/", i + 2);
-                if (end < 0) throw new NotLiteral("unclosed comment");
-                i = end + 2;
-                continue;
-            }
-            if (c == '/' ) throw new NotLiteral("a slash outside a comment (division or slashy text)");
-            if (c == '(' || c == '{' || c == '[') depth++;
-            else if (c == ')' || c == '}' || c == ']') depth--;
-            else if ((c == '\n' || c == ';') && depth == 0) return i;
-            if (depth < 0) throw new NotLiteral("unbalanced brackets");
-            i++;
-        }
-        if (depth != 0) throw new NotLiteral("unbalanced brackets");
-        return n;
     }
 
     // ------------------------------------------------------------------ parser
