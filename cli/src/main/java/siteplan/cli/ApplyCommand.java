@@ -128,7 +128,7 @@ final class ApplyCommand extends BaseCommand {
             if (!plan.applicable()) return ExitCode.INVALID_INPUT;
             SavedPlanCheck.destroyGate("the plan", plan, allowDestroy);
             if (!plan.summary().hasChanges()) {
-                out.println("Nothing to apply: the estate is as declared.");
+                out.println(plan.targeted() ? "Nothing to apply: " + HumanView.targets(plan) + " are as declared." : "Nothing to apply: the estate is as declared.");
                 return ExitCode.OK;
             }
             if (!confirm(out, plan)) {

@@ -22,7 +22,8 @@ import siteplan.planner.rules.Severity;
  * the changes it lists. It plans again from its own command line and the checked-out definition, and
  * goes on only when the changes it finds are exactly the saved ones; it then carries out its own plan.
  * Nothing read from the file (destroy permission, state location, definition, profile) is used to
- * decide what apply may do; those fields are only compared.
+ * decide what apply may do; those fields are only compared. The one exception, its -target addresses,
+ * can only narrow the plan made again, whose changes must still be the saved ones.
  */
 public final class SavedPlanCheck {
     private SavedPlanCheck() {}
