@@ -88,14 +88,13 @@ final class ApplyCommand extends BaseCommand {
         Applier.Options options = new Applier.Options(parallelism, new Applier.Retry(retries, retryDelay, retryMaxDelay));
         boolean saved = args.size() == 1 ? args.get(0).endsWith(".json") && Files.isRegularFile(Path.of(args.get(0))) : SavedPlanCheck.looksLikePlan(args.get(0));
         Plan plan;
-        List<String> targets;
         DefinitionLoader.Loaded loaded;
         Path stateDir;
         List<String> definition;
         if (saved) {
             String file = args.get(0);
             Plan reviewed = PlanFiles.read(Path.of(file));
-            targets = SavedPlanCheck.targets(file, reviewed, target.given());
+            List<String> targets = SavedPlanCheck.targets(file, reviewed, target.given());
             definition = SavedPlanCheck.definition(file, reviewed, args.subList(1, args.size()));
             stateDir = state.resolve(definition);
             loaded = loadDefinition(definition, stateDir);
@@ -121,8 +120,7 @@ final class ApplyCommand extends BaseCommand {
             loaded = loadDefinition(args, stateDir);
             siteplan.planner.provider.Provider provider = PlanningInputs.provider(stateDir);
             DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
-            targets = target.given();
-            plan = plan(args, loaded, discovered, provider.describe(), provider.fingerprint(discovered), targets);
+            plan = plan(args, loaded, discovered, provider.describe(), provider.fingerprint(discovered), target.given());
             out.print(HumanView.render(plan, Siteplan.colour()));
             out.flush();
             if (!plan.applicable()) return ExitCode.INVALID_INPUT;
