@@ -45,6 +45,9 @@ final class ApplyCommand extends BaseCommand {
     @Mixin
     LockTimeoutOption lockTimeout;
 
+    @Mixin
+    TargetOption target;
+
     @Option(names = {"--auto-approve", "-auto-approve"}, description = "Apply without asking (for CI). Without a terminal siteplan never asks, so this is required there.")
     boolean autoApprove;
 
@@ -91,6 +94,7 @@ final class ApplyCommand extends BaseCommand {
         if (saved) {
             String file = args.get(0);
             Plan reviewed = PlanFiles.read(Path.of(file));
+            List<String> targets = SavedPlanCheck.targets(file, reviewed, target.given());
             definition = SavedPlanCheck.definition(file, reviewed, args.subList(1, args.size()));
             stateDir = state.resolve(definition);
             loaded = loadDefinition(definition, stateDir);
@@ -102,8 +106,7 @@ final class ApplyCommand extends BaseCommand {
             String fingerprint = provider.fingerprint(discovered);
             SavedPlanCheck.requireSameState(file, reviewed, fingerprint, provider.describe());
             // The changes carried out are the ones planned here and now, from this command line; the file only has to agree.
-            plan = Planner.plan(definition, loaded.estate(), loaded.sources(), discovered, provider.describe(), PlanningInputs.profile(profile),
-                    new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), fingerprint));
+            plan = plan(definition, loaded, discovered, provider.describe(), fingerprint, targets);
             SavedPlanCheck.requireSame(file, reviewed, plan);
             SavedPlanCheck.destroyGate(file, plan, allowDestroy);
             if (!plan.applicable()) {
@@ -117,14 +120,13 @@ final class ApplyCommand extends BaseCommand {
             loaded = loadDefinition(args, stateDir);
             siteplan.planner.provider.Provider provider = PlanningInputs.provider(stateDir);
             DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
-            plan = Planner.plan(args, loaded.estate(), loaded.sources(), discovered, provider.describe(), PlanningInputs.profile(profile),
-                    new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)));
+            plan = plan(args, loaded, discovered, provider.describe(), provider.fingerprint(discovered), target.given());
             out.print(HumanView.render(plan, Siteplan.colour()));
             out.flush();
             if (!plan.applicable()) return ExitCode.INVALID_INPUT;
             SavedPlanCheck.destroyGate("the plan", plan, allowDestroy);
             if (!plan.summary().hasChanges()) {
-                out.println("Nothing to apply: the estate is as declared.");
+                out.println(plan.targeted() ? "Nothing to apply: " + HumanView.targets(plan) + " are as declared." : "Nothing to apply: the estate is as declared.");
                 return ExitCode.OK;
             }
             if (!confirm(out, plan)) {
@@ -200,8 +202,23 @@ final class ApplyCommand extends BaseCommand {
             out.println(summary);
             out.println("Recorded in history as " + commit.substring(0, 12) + " (run " + locked.run().id() + "): " + locked.command("history show " + commit.substring(0, 12)));
             if (!result.succeeded()) out.println("Fix what failed and run " + (saved ? "siteplan plan again" : "siteplan apply again") + ": what is done is not done twice.");
+            if (plan.targeted()) {
+                out.println("Warning: -target was in effect: only the changes of " + HumanView.targets(plan) + " were applied; " + siteplan.cli.render.Plural.of(plan.changesLeftOut(), "other change")
+                        + " of the definition " + (plan.changesLeftOut() == 1 ? "was" : "were") + " left out. See what remains with: siteplan plan"
+                        + PrintedCommand.locating(definition, state, historyOptions));
+            }
             out.flush();
             return result.succeeded() ? ExitCode.OK : ExitCode.FAILED;
+        }
+    }
+
+    /** The plan apply carries out, made here from its own command line (and, for a saved plan, that plan's targets). */
+    private Plan plan(List<String> definition, DefinitionLoader.Loaded loaded, DiscoveredState discovered, String provider, String fingerprint, List<String> targets) {
+        try {
+            return Planner.plan(definition, loaded.estate(), loaded.sources(), discovered, provider, PlanningInputs.profile(profile),
+                    new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), fingerprint), targets);
+        } catch (siteplan.planner.plan.Targets.UnknownTarget e) {
+            throw TargetOption.unknown(e);
         }
     }
 

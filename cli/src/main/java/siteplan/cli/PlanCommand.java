@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 import siteplan.planner.plan.Plan;
 import siteplan.planner.plan.PlanJson;
 import siteplan.planner.plan.Planner;
+import siteplan.planner.plan.Targets;
 import siteplan.planner.rules.Profile;
 import siteplan.planner.state.DiscoveredState;
 import siteplan.dsl.load.DefinitionLoader;
@@ -26,6 +27,9 @@ final class PlanCommand extends BaseCommand {
 
     @Mixin
     PlanView view;
+
+    @Mixin
+    TargetOption target;
 
     @Option(names = {"--detailed-exitcode", "-detailed-exitcode"}, description = "Exit 0 when there are no changes, 2 when there are, 1 on errors.")
     boolean detailedExitcode;
@@ -56,9 +60,14 @@ final class PlanCommand extends BaseCommand {
         loaded.notes().forEach(n -> spec.commandLine().getErr().println("Note: " + n + "."));
         DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
         t.mark("discovery");
-        Plan plan = Planner.plan(paths, loaded.estate(), loaded.sources(), discovered, provider.describe(), p,
-                new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version()),
-                new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)));
+        Plan plan;
+        try {
+            plan = Planner.plan(paths, loaded.estate(), loaded.sources(), discovered, provider.describe(), p,
+                    new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version()),
+                    new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)), target.given());
+        } catch (Targets.UnknownTarget e) {
+            throw TargetOption.unknown(e);
+        }
         t.mark("plan");
         if (out != null) AtomicFiles.write(out, PlanJson.write(plan));
         var w = spec.commandLine().getOut();

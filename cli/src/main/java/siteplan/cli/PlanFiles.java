@@ -42,8 +42,9 @@ final class PlanFiles {
             if (tree == null || !tree.isObject() || !tree.has("format_version")) {
                 throw new Siteplan.UserError(file + " is not a siteplan plan: it has no format_version; save a plan with: siteplan plan PATH -out " + file);
             }
-            if (!Plan.FORMAT_VERSION.equals(tree.get("format_version").asText())) {
-                throw new Siteplan.UserError(file + " has plan format " + tree.get("format_version").asText() + "; this siteplan reads format " + Plan.FORMAT_VERSION);
+            if (!Plan.READABLE_FORMATS.contains(tree.get("format_version").asText())) {
+                throw new Siteplan.UserError(file + " has plan format " + tree.get("format_version").asText() + "; this siteplan reads formats "
+                        + String.join(" and ", Plan.READABLE_FORMATS) + ". Save the plan again with this siteplan: siteplan plan PATH -out " + file);
             }
             plan = PlanJson.read(file);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -42,6 +42,7 @@ public final class HumanView {
     private String write(Plan plan) {
         out.append("siteplan plan of ").append(String.join(" ", plan.definition())).append(" against ").append(plan.provider())
                 .append(" (profile ").append(plan.profile()).append(")\n");
+        if (plan.targeted()) out.append("Limited by -target to ").append(targets(plan)).append(".\n");
         Map<String, List<Change>> bySite = new LinkedHashMap<>();
         plan.changes().stream().filter(c -> c.action() != Action.NO_OP).sorted(java.util.Comparator.comparing(Change::site).thenComparing(Change::address))
                 .forEach(c -> bySite.computeIfAbsent(c.site(), k -> new ArrayList<>()).add(c));
@@ -70,7 +71,24 @@ public final class HumanView {
             plan.sizing().forEach(s -> out.append("  ").append(s.subject()).append(": ").append(s.recommendation()).append(" — ").append(s.basis()).append('\n'));
         }
         out.append('\n').append(summaryLine(plan)).append('\n');
+        if (plan.targeted()) targetWarning(plan);
         return out.toString();
+    }
+
+    /** Terraform's caution, in siteplan's terms: a targeted plan is not the whole picture, and says how much it leaves out. */
+    private void targetWarning(Plan plan) {
+        int leftOut = plan.changesLeftOut() == null ? 0 : plan.changesLeftOut();
+        out.append('\n').append(paint("33", "Warning: -target is in effect")).append('\n')
+                .append("  This plan holds only ").append(targets(plan)).append("; ").append(Plural.of(leftOut, "other change"))
+                .append(" the definition asks for ").append(leftOut == 1 ? "is" : "are").append(" left out of it.\n")
+                .append("  The findings still cover the whole definition. -target is for exceptional cases, such as recovering from a failed\n")
+                .append("  apply or bringing one machine up first: run a plan without it afterwards; the estate is as declared only when that\n")
+                .append("  plan shows no changes.\n");
+    }
+
+    /** "machine:web01 and what it depends on" */
+    public static String targets(Plan plan) {
+        return String.join(", ", plan.targets()) + " and what " + (plan.targets().size() == 1 ? "it depends" : "they depend") + " on";
     }
 
     private void change(Change c) {

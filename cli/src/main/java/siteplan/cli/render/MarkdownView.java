@@ -14,6 +14,8 @@ public final class MarkdownView {
         md.append("### siteplan plan: `").append(String.join(" ", plan.definition())).append("`\n\n");
         md.append(plan.applicable() ? "✅ applicable" : "❌ **not applicable**: " + s.errors() + " error" + (s.errors() == 1 ? "" : "s"))
                 .append(" · profile `").append(plan.profile()).append("` · ").append(plan.provider()).append("\n\n");
+        if (plan.targeted()) md.append("> ⚠️ **-target is in effect**: only ").append(escape(HumanView.targets(plan))).append("; ")
+                .append(Plural.of(plan.changesLeftOut() == null ? 0 : plan.changesLeftOut(), "other change")).append(" of the definition left out. Run a plan without it afterwards.\n\n");
         md.append("| create | update | re-replicate | reprotect | replace | delete | errors | warnings |\n");
         md.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         md.append("| ").append(s.create()).append(" | ").append(s.update()).append(" | ").append(s.reReplicate()).append(" | ").append(s.reprotect())

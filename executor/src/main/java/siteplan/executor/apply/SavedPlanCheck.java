@@ -12,6 +12,7 @@ import siteplan.planner.diff.Action;
 import siteplan.planner.diff.Change;
 import siteplan.planner.plan.Plan;
 import siteplan.planner.plan.PlanJson;
+import siteplan.planner.plan.Targets;
 import siteplan.planner.rules.Finding;
 import siteplan.planner.rules.Severity;
 
@@ -21,7 +22,8 @@ import siteplan.planner.rules.Severity;
  * the changes it lists. It plans again from its own command line and the checked-out definition, and
  * goes on only when the changes it finds are exactly the saved ones; it then carries out its own plan.
  * Nothing read from the file (destroy permission, state location, definition, profile) is used to
- * decide what apply may do; those fields are only compared.
+ * decide what apply may do; those fields are only compared. The one exception, its -target addresses,
+ * can only narrow the plan made again, whose changes must still be the saved ones.
  */
 public final class SavedPlanCheck {
     private SavedPlanCheck() {}
@@ -88,6 +90,19 @@ public final class SavedPlanCheck {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The -target addresses a saved plan is planned again with: the ones it was made with. They can only narrow
+     * what apply does, and the changes they give must still be the saved ones (requireSame). An apply given
+     * other targets than the plan's is refused: it would carry out a plan nobody reviewed.
+     */
+    public static List<String> targets(String file, Plan saved, List<String> given) {
+        List<String> recorded = saved.targets() == null ? List.of() : saved.targets();
+        if (given.isEmpty() || Targets.normalised(given).equals(recorded)) return recorded;
+        throw new ApplyRefused("the plan " + file + " was made " + (recorded.isEmpty() ? "without -target" : "with -target " + String.join(", ", recorded))
+                + ", and this apply was given -target " + String.join(", ", Targets.normalised(given)) + ": a saved plan is applied with the targets it was reviewed with."
+                + " Nothing was changed; apply it without -target, or plan again with the targets you want and review that plan.");
     }
 
     /**

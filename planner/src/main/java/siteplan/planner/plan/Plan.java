@@ -15,6 +15,8 @@ public record Plan(
         @com.fasterxml.jackson.annotation.JsonPropertyDescription("The definition files or folders planned.") List<String> definition,
         @com.fasterxml.jackson.annotation.JsonPropertyDescription("Where discovered state came from.") String provider,
         @com.fasterxml.jackson.annotation.JsonPropertyDescription("Name of the rule profile used.") String profile,
+        @com.fasterxml.jackson.annotation.JsonPropertyDescription("The -target addresses the plan was limited to, sorted; absent for a plan of everything. Apply plans again with these same targets.") List<String> targets,
+        @com.fasterxml.jackson.annotation.JsonPropertyDescription("With targets: how many changes the definition asks for outside them, left out of this plan.") Integer changesLeftOut,
         @siteplan.model.Required @com.fasterxml.jackson.annotation.JsonPropertyDescription("SHA-256 of the model; apply refuses the plan when the definition has changed since.") String modelDigest,
         @siteplan.model.Required @com.fasterxml.jackson.annotation.JsonPropertyDescription("SHA-256 of the discovered state; apply refuses the plan when what exists has changed since.") String stateFingerprint,
         @siteplan.model.Required @com.fasterxml.jackson.annotation.JsonPropertyDescription("False when a finding is an error: such a plan is never applied.") boolean applicable,
@@ -24,14 +26,24 @@ public record Plan(
         @com.fasterxml.jackson.annotation.JsonPropertyDescription("What the seed tables imply for the declared estate.") List<Sizing> sizing,
         @com.fasterxml.jackson.annotation.JsonPropertyDescription("Each recovery plan's order, and whether this plan touches it.") List<PlanOrder> recoveryPlans) {
 
-    public static final String FORMAT_VERSION = "1.0";
+    /** 1.1 added targets and changes_left_out; a 1.0 plan is a 1.1 plan without them. */
+    public static final String FORMAT_VERSION = "1.1";
+
+    /** The formats this siteplan reads: its own and the earlier ones it is a superset of. */
+    public static final List<String> READABLE_FORMATS = List.of("1.0", FORMAT_VERSION);
 
     public Plan {
         definition = List.copyOf(definition);
+        targets = targets == null ? null : List.copyOf(targets);
         changes = List.copyOf(changes);
         findings = List.copyOf(findings);
         sizing = List.copyOf(sizing);
         recoveryPlans = List.copyOf(recoveryPlans);
+    }
+
+    /** True when -target limited the plan to part of the definition. */
+    public boolean targeted() {
+        return targets != null && !targets.isEmpty();
     }
 
     /** Counts by action and severity. */

@@ -34,13 +34,28 @@ public final class Planner {
 
     public static Plan plan(List<String> definition, Estate estate, SourceMap sources, DiscoveredState discovered, String provider, Profile profile, Options options,
                             Digests digests) {
+        return plan(definition, estate, sources, discovered, provider, profile, options, digests, List.of());
+    }
+
+    /**
+     * A plan limited to {@code targets} (see {@link Targets}) and what they depend on; none for all. The rules
+     * still check the whole definition: a limit such as a process server's capacity holds for everything it
+     * carries, targeted or not.
+     *
+     * @throws Targets.UnknownTarget when a target names nothing in the definition or the plan
+     */
+    public static Plan plan(List<String> definition, Estate estate, SourceMap sources, DiscoveredState discovered, String provider, Profile profile, Options options,
+                            Digests digests, List<String> targets) {
         siteplan.diag.PhaseTimings t = siteplan.diag.PhaseTimings.steps("plan");
         // The diff and the rules read the same immutable values and nothing else: run them side by side.
         java.util.concurrent.CompletableFuture<List<Change>> diff = java.util.concurrent.CompletableFuture.supplyAsync(() -> Differ.diff(estate, discovered));
         Facts facts = new Facts(estate, discovered, profile, sources, options.today());
         t.mark("facts");
         List<Finding> findings = new ArrayList<>(RuleEngine.check(facts));
-        List<Change> changes = diff.join();
+        List<Change> everything = diff.join();
+        Set<String> kept = Targets.select(targets, estate, everything);
+        List<Change> changes = everything.stream().filter(c -> kept.contains(c.address())).toList();
+        Integer leftOut = targets.isEmpty() ? null : (int) everything.stream().filter(c -> c.action() != Action.NO_OP && !kept.contains(c.address())).count();
         findings.addAll(destroyFindings(estate, changes, sources, options.allowDestroy()));
         findings.sort(null);
         t.mark("rules");
@@ -52,7 +67,7 @@ public final class Planner {
         List<Plan.PlanOrder> orders = orders(estate, changes);
         t.mark("sizing");
         return new Plan(Plan.FORMAT_VERSION, options.siteplanVersion(), definition, provider, profile.name(),
-                modelDigest, stateFingerprint, summary.errors() == 0, summary, changes, findings, sizing, orders);
+                targets.isEmpty() ? null : Targets.normalised(targets), leftOut, modelDigest, stateFingerprint, summary.errors() == 0, summary, changes, findings, sizing, orders);
     }
 
     /** Disabling protection loses recovery points: refused by preventDestroy, otherwise allowed only with --allow-destroy. */
