@@ -18,7 +18,7 @@ public class AzureContext extends BlockContext {
     private final Slot<String> registrationKeyIssued = Slot.text("registrationKeyIssued", "'2016-03-01'");
     private final Slot<ProviderKind> provider = Slot.token("provider", ProviderKind.class);
     private final Slot<String> endpoint = Slot.text("endpoint", "'https://management.usgovcloudapi.net/'");
-    private final Slot<SecretRef> token = Slot.secretRef("token");
+    private final Slot<SecretRef> token = Slot.secretRef("token", "secret('arm-token')");
     private final Slot<String> thumbprint = Slot.text("thumbprint");
     private final String name;
     private final List<StorageAccount> storageAccounts = new ArrayList<>();
@@ -94,7 +94,7 @@ public class AzureContext extends BlockContext {
     public static class VirtualNetworkContext extends BlockContext {
         private final Slot<String> region = Slot.text("region", "'westeurope'");
         private final Slot<Boolean> drill = Slot.bool("drill");
-        private final ListSlot<String> addressSpace = ListSlot.texts("addressSpace");
+        private final ListSlot<String> addressSpace = ListSlot.texts("addressSpace", "'10.20.0.0/16'");
         private final String name;
         private final Address address;
         private final List<Subnet> subnets = new ArrayList<>();

@@ -26,7 +26,7 @@ public class MachineContext extends BlockContext {
     private final Slot<String> hyperVHost = Slot.text("hyperVHost", "'hv01'");
     private final Slot<String> cloud = Slot.text("cloud", "'Gold'");
     private final Slot<Boolean> preventDestroy = Slot.bool("preventDestroy");
-    private final ListSlot<String> tags = ListSlot.texts("tags");
+    private final ListSlot<String> tags = ListSlot.texts("tags", "'web', 'erp'");
     private final String name;
     private final MachineKind kind;
     private final String site;
@@ -42,6 +42,8 @@ public class MachineContext extends BlockContext {
         this.site = site;
     }
 
+    @Doc("The operating system: its family, windows or linux, and its version, e.g. Windows Server 2012 R2 or CentOS 6.5;"
+            + " the supported ones are listed under SRC-OS.")
     public void os(Object family, Object version) {
         set(os, family);
         set(osVersion, version);
@@ -167,7 +169,7 @@ public class MachineContext extends BlockContext {
     public static class MobilityContext extends BlockContext {
         private final Slot<String> version = Slot.text("version", "'9.3'");
         private final Slot<InstallMethod> install = Slot.token("install", InstallMethod.class);
-        private final Slot<SecretRef> account = Slot.secretRef("account");
+        private final Slot<SecretRef> account = Slot.secretRef("account", "secret('push-admin')");
         private final Slot<AccountStanding> accountStanding = Slot.token("accountStanding", AccountStanding.class);
         private final Slot<Boolean> vmAgent = Slot.bool("vmAgent");
         MobilityContext(String machine) {

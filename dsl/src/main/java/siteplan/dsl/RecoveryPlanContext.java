@@ -58,7 +58,8 @@ public class RecoveryPlanContext extends BlockContext {
             this.address = address;
         }
 
-        @Doc(value = "Machines of the group, by name; each fails over with the others of its group.",
+        @Doc(value = "Machines of the group, by name; each fails over with the others of its group. A group needs at least one"
+                + " machine, written with machines or machine.",
                 example = "machines 'web01', 'web02'")
         public void machines(String... names) {
             for (String n : names) machine(n);
@@ -113,7 +114,8 @@ public class RecoveryPlanContext extends BlockContext {
             this.group = group;
         }
 
-        @Doc(value = "An instruction for the operator; the run waits until it is acknowledged (or --ack is given).",
+        @Doc(value = "An instruction for the operator: the run waits until it is acknowledged at the terminal; without a terminal,"
+                + " --ack acknowledges it.",
                 example = {"manual 'Drain the load balancer'", "manual 'Confirm the DBA stopped batch jobs', timeout: 30.minutes"})
         public void manual(String instruction) { manual(Map.of(), instruction); }
         public void manual(Map<String, ?> options, String instruction) { action(ActionKind.MANUAL, options, instruction); }

@@ -16,7 +16,7 @@ public final class ServerContexts {
         private final Slot<String> ip = Slot.text("ip", "'10.20.0.10'");
         private final Slot<String> network = Slot.text("network", "'dr-vnet'");
         private final Slot<String> subnet = Slot.text("subnet", "'servers'");
-        private final Slot<SecretRef> passphrase = Slot.secretRef("passphrase");
+        private final Slot<SecretRef> passphrase = Slot.secretRef("passphrase", "secret('cs01-passphrase')");
         private final Slot<Integer> nics = Slot.integer("nics", "2");
         private final Slot<String> vmSize = Slot.text("vmSize", "'Standard_A3'");
         private final String name;
@@ -110,7 +110,8 @@ public final class ServerContexts {
         public Object cores(Object n) { return set(cores, n); }
         public Object memory(Object size) { return set(memory, size); }
         public Object dataDisks(Object n) { return set(dataDisks, n); }
-        @Doc(example = {"os 'windows'", "os 'linux', 'CentOS 6.6'"})
+        @Doc(value = "The operating system: windows or linux (MT-OS), and optionally its version, the same as or newer than the"
+                + " machines that fail back through it (FB-MT-OS).", example = {"os 'windows'", "os 'linux', 'CentOS 6.6'"})
         public Object os(Object family) { return set(os, family); }
         public void os(Object family, Object version) { os(family); set(osVersion, version); }
         public Object esxiHost(Object host) { return set(esxiHost, host); }

@@ -39,7 +39,8 @@ final class Slot<T> {
     static Slot<DataRate> rate(String word, String example) { return new Slot<>(word, ValueType.RATE, example); }
     static Slot<Duration> duration(String word) { return duration(word, "…"); }
     static Slot<Duration> duration(String word, String example) { return new Slot<>(word, ValueType.DURATION, example); }
-    static Slot<SecretRef> secretRef(String word) { return new Slot<>(word, ValueType.SECRET, "…"); }
+    static Slot<SecretRef> secretRef(String word) { return secretRef(word, "…"); }
+    static Slot<SecretRef> secretRef(String word, String example) { return new Slot<>(word, ValueType.SECRET, example); }
     static <E extends Enum<E> & Token> Slot<E> token(String word, Class<E> type) { return token(word, type, "…"); }
     static <E extends Enum<E> & Token> Slot<E> token(String word, Class<E> type, String example) {
         return new Slot<>(word, ValueType.oneOf(type), example);

@@ -97,7 +97,7 @@ public class VmmSiteContext extends BlockContext {
     public static class CloudContext extends BlockContext {
         private final Slot<String> server = Slot.text("server", "'VMM-NewYork'");
         private final Slot<String> capacityProfile = Slot.text("capacityProfile", "'Hyper-V'");
-        private final ListSlot<String> hostGroups = ListSlot.texts("hostGroups");
+        private final ListSlot<String> hostGroups = ListSlot.texts("hostGroups", "'NY-Gold', 'NY-Silver'");
         private final String name;
         CloudContext(Address key, String name) { super("cloud '" + name + "'", key); this.name = name; }
         public Object server(Object vmm) { return set(server, vmm); }
@@ -125,7 +125,7 @@ public class VmmSiteContext extends BlockContext {
     }
 
     public static class LogicalNetworkContext extends BlockContext {
-        private final ListSlot<String> clouds = ListSlot.texts("clouds");
+        private final ListSlot<String> clouds = ListSlot.texts("clouds", "'Gold', 'Silver'");
         private final String name;
         LogicalNetworkContext(Address key, String name) { super("logical network '" + name + "'", key); this.name = name; }
         public void clouds(Object... clouds) { add(this.clouds, clouds); }
@@ -146,7 +146,7 @@ public class VmmSiteContext extends BlockContext {
     }
 
     public static class ClassificationContext extends BlockContext {
-        private final ListSlot<String> shares = ListSlot.texts("shares");
+        private final ListSlot<String> shares = ListSlot.texts("shares", "'\\\\\\\\fs01\\\\gold'");
         private final String name;
         ClassificationContext(Address key, String name) { super("storage classification '" + name + "'", key); this.name = name; }
         public void shares(Object... shares) { add(this.shares, shares); }

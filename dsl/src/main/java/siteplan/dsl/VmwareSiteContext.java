@@ -107,7 +107,7 @@ public class VmwareSiteContext extends BlockContext {
     /** {@code vcenter('vc01.corp.local') { credential secret('vcenter-admin') }} */
     public static class VcenterContext extends BlockContext {
         private final Slot<Integer> port = Slot.integer("port", "443");
-        private final Slot<SecretRef> credential = Slot.secretRef("credential");
+        private final Slot<SecretRef> credential = Slot.secretRef("credential", "secret('vcenter-asr')");
         private final Slot<VcenterAccess> access = Slot.token("access", VcenterAccess.class);
         private final Slot<String> version = Slot.text("version", "'5.5'");
         private final Slot<ProviderKind> provider = Slot.token("provider", ProviderKind.class);

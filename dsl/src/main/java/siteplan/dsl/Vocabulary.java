@@ -117,13 +117,13 @@ public final class Vocabulary {
         }
         ListSlot<?> list = slots.lists.get(slotWord);
         if (list != null) {
-            String one = list.type == ValueType.TEXT ? "'…'" : list.type.example;
-            List<String> forms = examples.isEmpty() ? List.of(name + " " + one + ", " + one) : examples;
-            return new Word(name, Kind.LIST, forms, "one or more, each " + list.type.expects, slots.required.contains(slotWord), field, text, null);
+            List<String> forms = examples.isEmpty() ? List.of(name + " " + list.example) : examples;
+            return new Word(name, Kind.LIST, forms, list.type.expects + ", one or more", slots.required.contains(slotWord), field, text, null);
         }
         if (examples.isEmpty()) throw undocumented(context, name, "it sets no typed value: say how it is written with @Doc(example = …)");
         Kind kind = methods.stream().allMatch(m -> m.getReturnType() == void.class) ? Kind.ACTION : Kind.FUNCTION;
-        return new Word(name, kind, examples, null, slots.required.contains(slotWord), field, text, null);
+        // A build that needs one of several words (machines or machine) says so in their description, not as one required word.
+        return new Word(name, kind, examples, null, false, field, text, null);
     }
 
     private static IllegalStateException undocumented(Class<?> context, String word, String why) {
