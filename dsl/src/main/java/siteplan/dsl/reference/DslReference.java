@@ -91,8 +91,9 @@ public final class DslReference {
             md.append("## Every word\n\n");
             md.append("Each block below lists the words written inside it, in the order the blocks nest. **required** words must be\n"
                     + "written; the others may be left out, and the description says what applies then. A word that sets a value is\n"
-                    + "written once; a **repeatable** one adds another item (a disk, a subnet, a step) each time it is written. The name\n"
-                    + "in quotes after a block's word is yours to choose; other blocks refer to the block by it. Rule IDs link to\n"
+                    + "written once; a **repeatable** one adds another item (a disk, a subnet, a step) each time it is written. The\n"
+                    + "name in quotes after a block's word, `azure('contoso-dr')`, is yours to choose, and other blocks refer to the\n"
+                    + "block by it; `machines('amsterdam')` names the site the machines belong to. Rule IDs link to\n"
                     + "[the rules](rules.md) that check the value.\n\n");
             for (Section s : sections.values()) {
                 md.append("  ".repeat(s.depth)).append("- [").append(s.parent == null ? TOP : String.join(" / ", s.openedBy))

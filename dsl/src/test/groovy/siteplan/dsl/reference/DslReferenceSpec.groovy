@@ -60,6 +60,11 @@ class DslReferenceSpec extends Specification {
         ref.row('machines › hyperVVm / physicalServer / vmwareVm', 'disk').startsWith('| `disk` **repeatable** | `disk(\'name\') { … }` |')
         and: 'the rules that check a value, linked'
         ref.row('azure', 'registrationKeyIssued').contains('([CS-REG-KEY](rules.md))')
+        and: 'every link within the page leads to one of its headings, as GitHub names them'
+        Set<String> headings = doc.readLines().findAll { it.startsWith('#') }.collect { DslReference.anchor(it.replaceFirst(/^#+ /, '')) } as Set
+        Set<String> targets = (doc =~ /\]\(#([^)]+)\)/).collect { it[1] as String } as Set
+        targets.size() > 30
+        headings.containsAll(targets)
     }
 
     def "every rule ID a description names is a rule of docs/rules.md"() {
