@@ -31,6 +31,13 @@ class DslReferenceSpec extends Specification {
         (Files.readString(ROOT.resolve('docs/rules.md')) =~ DslReference.RULE_ID).collect { it as String } as Set
     }
 
+    /** The generated part of docs/dsl.md. */
+    static String generatedPart(String doc) {
+        int at = doc.indexOf(DslReference.MARKER)
+        assert at >= 0: "docs/dsl.md has no generated reference: run ${REGENERATE}"
+        doc.substring(at)
+    }
+
     def "docs/dsl.md's reference is generated from the DSL's contexts and the estate schema, and is not stale"() {
         given:
         String doc = Files.readString(DOC)
@@ -70,7 +77,7 @@ class DslReferenceSpec extends Specification {
     def "every rule ID a description names is a rule of docs/rules.md"() {
         given: 'what looks like a rule ID outside code and links'
         String doc = Files.readString(DOC)
-        String prose = doc.substring(doc.indexOf(DslReference.MARKER)).replaceAll(/`[^`]*`/, '').replaceAll(/\[[^\]]*\]\(rules\.md\)/, '')
+        String prose = generatedPart(doc).replaceAll(/`[^`]*`/, '').replaceAll(/\[[^\]]*\]\(rules\.md\)/, '')
 
         expect: 'only the two that are not rule IDs'
         (prose =~ DslReference.RULE_ID).collect { it as String }.toSet() == ['SHA-256', 'YYYY-MM-DD'] as Set
@@ -153,7 +160,7 @@ class DslReferenceSpec extends Specification {
         static Reference read(String doc) {
             Reference r = new Reference()
             String section = null
-            doc.substring(doc.indexOf(DslReference.MARKER)).eachLine { line ->
+            generatedPart(doc).eachLine { line ->
                 if (line.startsWith('### ')) {
                     section = line.substring(4)
                     r.sections[section] = [:]
