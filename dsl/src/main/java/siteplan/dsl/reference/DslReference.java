@@ -30,9 +30,13 @@ import siteplan.model.Estate;
 public final class DslReference {
     private DslReference() {}
 
+    /** How the marker starts: found by this, a marker whose wording changed is still replaced, not written twice. */
+    private static final String MARKER_START = "<!-- Everything below this line is generated";
+
     /** The line that separates the hand-written introduction of docs/dsl.md from the generated reference. */
-    public static final String MARKER = "<!-- Everything below this line is generated from the DSL's contexts (dsl/src/main/java/siteplan/dsl)"
-            + " and the estate schema by DslReferenceSpec; do not edit it by hand. -->";
+    public static final String MARKER = MARKER_START + " from the DSL's contexts (dsl/src/main/java/siteplan/dsl)"
+            + " and the estate schema by DslReferenceSpec; do not edit it by hand: run the dsl module's tests with"
+            + " -Dsiteplan.docs.write=true to write it again. -->";
 
     /** What looks like a rule ID: CS-REG-KEY, or MOB-PUSH-* for a family of them. */
     public static final Pattern RULE_ID = Pattern.compile("\\b[A-Z]{2,4}(?:-[A-Z0-9]+)+(?:-\\*)?");
@@ -41,7 +45,7 @@ public final class DslReference {
 
     /** docs/dsl.md with everything below the marker replaced by the reference (the marker appended when missing). */
     public static String splice(String doc, Set<String> ruleIds) {
-        int at = doc.indexOf(MARKER);
+        int at = doc.indexOf(MARKER_START);
         String intro = at < 0 ? doc.stripTrailing() + "\n\n" : doc.substring(0, at);
         return intro + MARKER + "\n\n" + generate(ruleIds);
     }
