@@ -96,6 +96,45 @@ class DslReferenceSpec extends Specification {
         missing == []
     }
 
+    def "every form the reference shows is one the DSL takes, in the block it is listed in"() {
+        given: 'the forms of each section written inside its block, one file per section'
+        Reference ref = Reference.read(Files.readString(DOC))
+        Path dir = Files.createTempDirectory('dsl-reference')
+        Map<Path, Map<Integer, String>> written = [:]
+        ref.sections.each { String section, Map<String, String> rows ->
+            if (section == 'In every block') section = 'Top level'
+            List<String> lines = []
+            Map<Integer, String> forms = [:]
+            rows.each { word, row ->
+                // include and table read files; what they take is shown by the examples, which load.
+                if (word in ['include', 'table']) return
+                (row.split(/ \| /)[1] =~ /`([^`]+)`/).each { List<String> m ->
+                    String form = m[1].replace('{ … }', '{ }').replace('\\|', '|')
+                    if (form.startsWith('one of') || !form.startsWith(word)) return
+                    lines << form
+                    forms[lines.size()] = "${section}: ${form}"
+                }
+            }
+            List<String> open = ref.path(section)
+            String text = open.collect { it + ' {' }.join('\n') + '\n' + lines.join('\n') + '\n' + open.collect { '}' }.join('\n') + '\n'
+            Path file = dir.resolve("section${written.size()}.groovy")
+            Files.writeString(file, text)
+            written[file] = forms.collectEntries { line, form -> [(line + open.size()): form] }
+        }
+
+        when:
+        def result = new siteplan.dsl.GroovyLoader(dir).load(written.keySet().sort())
+        List<String> refused = result.problems().findAll { it.message() =~ /unknown|is written|expects|needs a value|cannot appear|is a top-level/ }
+                .collect { p -> "${written.find { f, l -> f.fileName.toString() == Path.of(p.location().file()).fileName.toString() }?.value?.get(p.location().line())}: ${p.message()}" }
+
+        then:
+        written.values().sum { it.size() } > 150
+        refused == []
+
+        cleanup:
+        dir?.toFile()?.deleteDir()
+    }
+
     /** The definitions of examples/, but for examples/broken, whose files are mistakes on purpose. */
     static List<Source> examples() {
         Files.walk(ROOT.resolve('examples')).withCloseable { s ->
@@ -177,6 +216,18 @@ class DslReferenceSpec extends Specification {
         }
 
         String row(String section, String word) { sections[section]?.get(word) }
+
+        /** The block words that open a section, outermost first, each with a placeholder name where it takes one. */
+        List<String> path(String section) {
+            for (Map.Entry<String, Map<String, String>> e : opens.entrySet()) {
+                Map.Entry<String, String> opener = e.value.find { it.value == section }
+                if (opener) {
+                    String form = (sections[e.key][opener.key].split(/ \| /)[1] =~ /`([^`]+)`/)[0][1] as String
+                    return path(e.key) + [form.replace(' { … }', '')]
+                }
+            }
+            []
+        }
 
         /** Words usable in any block: the references, and the script's own functions, which every block's closure reaches. */
         Set<String> anywhere() { sections['In every block'].keySet() + ['include', 'table'] }
