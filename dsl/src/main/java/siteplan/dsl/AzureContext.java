@@ -19,7 +19,7 @@ public class AzureContext extends BlockContext {
     private final Slot<ProviderKind> provider = Slot.token("provider", ProviderKind.class);
     private final Slot<String> endpoint = Slot.text("endpoint", "'https://management.usgovcloudapi.net/'");
     private final Slot<SecretRef> token = Slot.secretRef("token", "secret('arm-token')");
-    private final Slot<String> thumbprint = Slot.text("thumbprint");
+    private final Slot<String> thumbprint = Slot.text("thumbprint", "'44:8F:62:…:9B:F6'");
     private final String name;
     private final List<StorageAccount> storageAccounts = new ArrayList<>();
     private final List<VirtualNetwork> networks = new ArrayList<>();

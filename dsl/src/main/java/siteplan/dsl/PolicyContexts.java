@@ -74,8 +74,8 @@ public final class PolicyContexts {
     public static class InitialReplicationContext extends BlockContext {
         private final Slot<InitialReplicationMethod> method = Slot.token("method", InitialReplicationMethod.class, "'network'");
         private final Slot<String> startTime = Slot.text("startTime", "'23:00'");
-        private final Slot<String> exportPath = Slot.text("exportPath");
-        private final Slot<String> importPath = Slot.text("importPath");
+        private final Slot<String> exportPath = Slot.text("exportPath", "'\\\\\\\\fs01\\\\export'");
+        private final Slot<String> importPath = Slot.text("importPath", "'\\\\\\\\fs02\\\\import'");
         InitialReplicationContext(String policy) {
             super("initial replication of policy '" + policy + "'", Address.policy(policy).child(Address.Kind.INITIAL_REPLICATION));
         }

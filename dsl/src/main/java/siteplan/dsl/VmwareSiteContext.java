@@ -112,7 +112,7 @@ public class VmwareSiteContext extends BlockContext {
         private final Slot<String> version = Slot.text("version", "'5.5'");
         private final Slot<ProviderKind> provider = Slot.token("provider", ProviderKind.class);
         private final Slot<String> user = Slot.text("user", "'administrator@vsphere.local'");
-        private final Slot<String> thumbprint = Slot.text("thumbprint");
+        private final Slot<String> thumbprint = Slot.text("thumbprint", "'44:8F:62:…:9B:F6'");
         private final String address;
 
         VcenterContext(Address key, String address) {
