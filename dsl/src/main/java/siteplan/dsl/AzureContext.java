@@ -14,12 +14,12 @@ public class AzureContext extends BlockContext {
     private final Slot<String> resourceGroup = Slot.text("resourceGroup", "'rg-siterecovery'");
     private final Slot<String> vault = Slot.text("vault", "'vault-dr'");
     private final Slot<DeploymentModel> deploymentModel = Slot.token("deploymentModel", DeploymentModel.class);
-    private final Slot<Integer> reservedPublicIpLimit = Slot.integer("reservedPublicIpLimit");
-    private final Slot<String> registrationKeyIssued = Slot.text("registrationKeyIssued");
+    private final Slot<Integer> reservedPublicIpLimit = Slot.integer("reservedPublicIpLimit", "20");
+    private final Slot<String> registrationKeyIssued = Slot.text("registrationKeyIssued", "'2016-03-01'");
     private final Slot<ProviderKind> provider = Slot.token("provider", ProviderKind.class);
-    private final Slot<String> endpoint = Slot.text("endpoint");
-    private final Slot<SecretRef> token = Slot.secretRef("token");
-    private final Slot<String> thumbprint = Slot.text("thumbprint");
+    private final Slot<String> endpoint = Slot.text("endpoint", "'https://management.usgovcloudapi.net/'");
+    private final Slot<SecretRef> token = Slot.secretRef("token", "secret('arm-token')");
+    private final Slot<String> thumbprint = Slot.text("thumbprint", "'44:8F:62:…:9B:F6'");
     private final String name;
     private final List<StorageAccount> storageAccounts = new ArrayList<>();
     private final List<VirtualNetwork> networks = new ArrayList<>();
@@ -71,8 +71,8 @@ public class AzureContext extends BlockContext {
     /** {@code storageAccount('drstore01') { replication 'grs' }} */
     public static class StorageAccountContext extends BlockContext {
         private final Slot<StorageReplication> replication = Slot.token("replication", StorageReplication.class, "'grs'");
-        private final Slot<String> region = Slot.text("region");
-        private final Slot<String> subscription = Slot.text("subscription");
+        private final Slot<String> region = Slot.text("region", "'westeurope'");
+        private final Slot<String> subscription = Slot.text("subscription", "'00000000-0000-0000-0000-000000000000'");
         private final String name;
 
         StorageAccountContext(String target, String name) {
@@ -92,9 +92,9 @@ public class AzureContext extends BlockContext {
 
     /** {@code network('dr-vnet') { addressSpace '10.10.0.0/16'; subnet 'servers', '10.10.1.0/24' }} */
     public static class VirtualNetworkContext extends BlockContext {
-        private final Slot<String> region = Slot.text("region");
+        private final Slot<String> region = Slot.text("region", "'westeurope'");
         private final Slot<Boolean> drill = Slot.bool("drill");
-        private final ListSlot<String> addressSpace = ListSlot.texts("addressSpace");
+        private final ListSlot<String> addressSpace = ListSlot.texts("addressSpace", "'10.20.0.0/16'");
         private final String name;
         private final Address address;
         private final List<Subnet> subnets = new ArrayList<>();
@@ -113,6 +113,8 @@ public class AzureContext extends BlockContext {
         public void addressSpace(Object... cidrs) { add(addressSpace, cidrs); }
         public Object drill(Object isolated) { return set(drill, isolated); }
 
+        @Doc(value = "A subnet of the network: its name and address range in CIDR form, inside the address space.",
+                example = "subnet 'servers', '10.20.1.0/24'")
         public void subnet(String name, String prefix) {
             Evaluation.current().sources.add(address.child(Kind.SUBNET, name), Evaluation.current().here());
             subnets.add(new Subnet(name, prefix));

@@ -46,10 +46,12 @@ public abstract class BlockContext {
 
     // --- words common to every block: references, usable anywhere ---
 
-    /** A reference to an entry of the secret store; its value never enters the model. */
+    @Doc(value = "A reference to an entry of the secret store; its value never enters the model, plans or history.",
+            example = "secret('vcenter-admin')")
     public SecretRef secret(String name) { return SecretRef.secret(name); }
 
-    /** A reference to an environment variable read at run time; its value never enters the model. */
+    @Doc(value = "A reference to an environment variable, read when a command needs it; its value never enters the model.",
+            example = "env('VCENTER_PASSWORD')")
     public SecretRef env(String name) { return SecretRef.env(name); }
 
     // --- setting values ---

@@ -90,7 +90,9 @@ public abstract class EstateScript extends Script {
         }
     }
 
-    /** {@code networkMapping 'VMNetwork1-NewYork', to: 'VMNetwork1-Chicago'} */
+    @Doc(value = "Maps a source network (a VMware port group or VMM VM network, as site/name when names repeat) to the network"
+            + " replicas join after failover: an Azure virtual network or a VMM VM network (MAP-NET).",
+            example = "networkMapping 'VM Network', to: 'dr-vnet'")
     public void networkMapping(Map<String, ?> options, String source) {
         String target = mappingTarget("networkMapping", options, source);
         if (target != null && atTopLevel("networkMapping")) {
@@ -99,7 +101,8 @@ public abstract class EstateScript extends Script {
         }
     }
 
-    /** {@code storageMapping 'GOLD', to: 'GOLD_TARGET'} */
+    @Doc(value = "Maps a storage classification of the source VMM site to one of the target site (MAP-STORAGE).",
+            example = "storageMapping 'GOLD', to: 'GOLD_TARGET'")
     public void storageMapping(Map<String, ?> options, String source) {
         String target = mappingTarget("storageMapping", options, source);
         if (target != null && atTopLevel("storageMapping")) {
@@ -138,26 +141,28 @@ public abstract class EstateScript extends Script {
         if (atTopLevel("recoveryPlan")) ev().declarations.recoveryPlans.add(ev().configure(new RecoveryPlanContext(name), body).build());
     }
 
-    /**
-     * Evaluates another definition file in this file's variables, so the functions and closures it
-     * defines can be used here. The path is relative to this file and must stay inside the
-     * definition's folder; files whose names start with '_' are only read when included.
-     */
+    @Doc(value = "Evaluates another definition file in this file's variables, so the functions and closures it defines can be"
+            + " used here. The path is relative to this file and must stay inside the definition folder; files whose names"
+            + " start with _ are only read when included.",
+            example = "include '_common.groovy'")
     public void include(String path) {
         ev().loader.include(ev(), path, getBinding());
     }
 
-    /**
-     * The rows of an inventory beside the definition, for data-driven estates: a CSV file with a
-     * header row (each row a map of column to text) or a YAML/JSON list of maps. The path is relative to
-     * this file and must stay inside the definition folder, like include.
-     */
+    @Doc(value = "The rows of an inventory beside the definition, for data-driven estates: a CSV file with a header row (each"
+            + " row a map of column to text) or a YAML/JSON list of maps. The path is relative to this file and must stay"
+            + " inside the definition folder, like include.",
+            example = "table('inventory.csv').each { row -> … }")
     public java.util.List<java.util.Map<String, Object>> table(String path) {
         return ev().loader.table(ev(), path);
     }
 
+    @Doc(value = "A reference to an entry of the secret store; its value never enters the model, plans or history.",
+            example = "secret('vcenter-admin')")
     public SecretRef secret(String name) { return SecretRef.secret(name); }
 
+    @Doc(value = "A reference to an environment variable, read when a command needs it; its value never enters the model.",
+            example = "env('VCENTER_PASSWORD')")
     public SecretRef env(String name) { return SecretRef.env(name); }
 
     /**

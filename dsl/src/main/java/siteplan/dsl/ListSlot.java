@@ -7,14 +7,17 @@ import java.util.List;
 final class ListSlot<T> {
     final String word;
     final ValueType type;
+    /** How the word is written, for the DSL reference: {@code 'web', 'erp'}. */
+    final String example;
     private List<T> values;
 
-    private ListSlot(String word, ValueType type) {
+    private ListSlot(String word, ValueType type, String example) {
         this.word = word;
         this.type = type;
+        this.example = example;
     }
 
-    static ListSlot<String> texts(String word) { return new ListSlot<>(word, ValueType.TEXT); }
+    static ListSlot<String> texts(String word, String example) { return new ListSlot<>(word, ValueType.TEXT, example); }
 
     /** Stores a converted value; the conversion by {@link #type} gives a T by construction. */
     @SuppressWarnings("unchecked")

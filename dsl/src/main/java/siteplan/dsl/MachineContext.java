@@ -12,21 +12,21 @@ import siteplan.units.DataSize;
 public class MachineContext extends BlockContext {
     private final Slot<OsFamily> os = Slot.token("os", OsFamily.class, "'windows', 'Windows Server 2012 R2'");
     private final Slot<String> osVersion = Slot.text("osVersion");
-    private final Slot<Integer> bits = Slot.integer("bits");
+    private final Slot<Integer> bits = Slot.integer("bits", "64");
     private final Slot<Firmware> firmware = Slot.token("firmware", Firmware.class);
     private final Slot<Boolean> clustered = Slot.bool("clustered");
-    private final Slot<String> hostName = Slot.text("hostName");
+    private final Slot<String> hostName = Slot.text("hostName", "'ERP-DB01'");
     private final Slot<StorageController> controller = Slot.token("controller", StorageController.class);
-    private final Slot<DataSize> churn = Slot.size("churn");
-    private final Slot<Integer> iops = Slot.integer("iops");
-    private final Slot<String> esxiHost = Slot.text("esxiHost");
-    private final Slot<String> datastore = Slot.text("datastore");
+    private final Slot<DataSize> churn = Slot.size("churn", "20.GB");
+    private final Slot<Integer> iops = Slot.integer("iops", "120");
+    private final Slot<String> esxiHost = Slot.text("esxiHost", "'esx01'");
+    private final Slot<String> datastore = Slot.text("datastore", "'ds-gold'");
     private final Slot<ToolsState> tools = Slot.token("tools", ToolsState.class);
-    private final Slot<Integer> snapshots = Slot.integer("snapshots");
-    private final Slot<String> hyperVHost = Slot.text("hyperVHost");
-    private final Slot<String> cloud = Slot.text("cloud");
+    private final Slot<Integer> snapshots = Slot.integer("snapshots", "0");
+    private final Slot<String> hyperVHost = Slot.text("hyperVHost", "'hv01'");
+    private final Slot<String> cloud = Slot.text("cloud", "'Gold'");
     private final Slot<Boolean> preventDestroy = Slot.bool("preventDestroy");
-    private final ListSlot<String> tags = ListSlot.texts("tags");
+    private final ListSlot<String> tags = ListSlot.texts("tags", "'web', 'erp'");
     private final String name;
     private final MachineKind kind;
     private final String site;
@@ -42,6 +42,8 @@ public class MachineContext extends BlockContext {
         this.site = site;
     }
 
+    @Doc("The operating system: its family, windows or linux, and its version, e.g. Windows Server 2012 R2 or CentOS 6.5;"
+            + " the supported ones are listed under SRC-OS.")
     public void os(Object family, Object version) {
         set(os, family);
         set(osVersion, version);
@@ -107,15 +109,15 @@ public class MachineContext extends BlockContext {
     /** {@code disk('data') { size 500.GB; churn 40.GB; iops 120 }} */
     public static class DiskContext extends BlockContext {
         private final Slot<DataSize> size = Slot.size("size", "100.GB");
-        private final Slot<DataSize> churn = Slot.size("churn");
-        private final Slot<Integer> iops = Slot.integer("iops");
-        private final Slot<DataSize> writeSize = Slot.size("writeSize");
-        private final Slot<String> fileSystem = Slot.text("fileSystem");
-        private final Slot<String> mount = Slot.text("mount");
+        private final Slot<DataSize> churn = Slot.size("churn", "20.GB");
+        private final Slot<Integer> iops = Slot.integer("iops", "120");
+        private final Slot<DataSize> writeSize = Slot.size("writeSize", "16.KB");
+        private final Slot<String> fileSystem = Slot.text("fileSystem", "'NTFS'");
+        private final Slot<String> mount = Slot.text("mount", "'D:'");
         private final Slot<Boolean> boot = Slot.bool("boot");
         private final Slot<Boolean> dynamic = Slot.bool("dynamic");
         private final Slot<Boolean> bitlocker = Slot.bool("bitlocker");
-        private final Slot<String> storageClassification = Slot.text("storageClassification");
+        private final Slot<String> storageClassification = Slot.text("storageClassification", "'GOLD'");
         private final String name;
 
         DiskContext(String machine, String name) {
@@ -144,8 +146,8 @@ public class MachineContext extends BlockContext {
     /** {@code nic('eth0') { network 'VM Network'; subnet 'servers'; ip '10.0.1.21' }} */
     public static class NicContext extends BlockContext {
         private final Slot<String> network = Slot.text("network", "'VM Network'");
-        private final Slot<String> subnet = Slot.text("subnet");
-        private final Slot<String> ip = Slot.text("ip");
+        private final Slot<String> subnet = Slot.text("subnet", "'servers'");
+        private final Slot<String> ip = Slot.text("ip", "'10.20.1.21'");
         private final String name;
 
         NicContext(String machine, String name) {
@@ -165,9 +167,9 @@ public class MachineContext extends BlockContext {
 
     /** {@code mobility { version '9.3'; install 'push'; account secret('push-admin'); accountStanding 'administrator' }} (seed 004) */
     public static class MobilityContext extends BlockContext {
-        private final Slot<String> version = Slot.text("version");
+        private final Slot<String> version = Slot.text("version", "'9.3'");
         private final Slot<InstallMethod> install = Slot.token("install", InstallMethod.class);
-        private final Slot<SecretRef> account = Slot.secretRef("account");
+        private final Slot<SecretRef> account = Slot.secretRef("account", "secret('push-admin')");
         private final Slot<AccountStanding> accountStanding = Slot.token("accountStanding", AccountStanding.class);
         private final Slot<Boolean> vmAgent = Slot.bool("vmAgent");
         MobilityContext(String machine) {
@@ -188,11 +190,11 @@ public class MachineContext extends BlockContext {
 
     /** {@code failover { vmSize 'Standard_A4'; network 'dr-vnet'; subnet 'servers' }} */
     public static class FailoverContext extends BlockContext {
-        private final Slot<String> azureName = Slot.text("azureName");
-        private final Slot<String> vmSize = Slot.text("vmSize");
-        private final Slot<String> network = Slot.text("network");
-        private final Slot<String> subnet = Slot.text("subnet");
-        private final Slot<String> ip = Slot.text("ip");
+        private final Slot<String> azureName = Slot.text("azureName", "'erp-db01-dr'");
+        private final Slot<String> vmSize = Slot.text("vmSize", "'Standard_A4'");
+        private final Slot<String> network = Slot.text("network", "'dr-vnet'");
+        private final Slot<String> subnet = Slot.text("subnet", "'servers'");
+        private final Slot<String> ip = Slot.text("ip", "'10.20.1.21'");
         FailoverContext(String machine) {
             super("failover settings of machine '" + machine + "'", Address.machine(machine).child(Kind.FAILOVER));
         }

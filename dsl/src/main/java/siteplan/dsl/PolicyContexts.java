@@ -37,11 +37,11 @@ public final class PolicyContexts {
     /** {@code hyperVPolicy('gold-hv') { copyFrequency 30.seconds; authentication 'kerberos' }} */
     public static class HyperVPolicyContext extends BlockContext {
         private final Slot<Duration> copyFrequency = Slot.duration("copyFrequency", "30.seconds");
-        private final Slot<Integer> recoveryPoints = Slot.integer("recoveryPoints");
-        private final Slot<Duration> appConsistentFrequency = Slot.duration("appConsistentFrequency");
+        private final Slot<Integer> recoveryPoints = Slot.integer("recoveryPoints", "12");
+        private final Slot<Duration> appConsistentFrequency = Slot.duration("appConsistentFrequency", "4.hours");
         private final Slot<Boolean> compression = Slot.bool("compression");
         private final Slot<HyperVAuthentication> authentication = Slot.token("authentication", HyperVAuthentication.class, "'kerberos'");
-        private final Slot<Integer> port = Slot.integer("port");
+        private final Slot<Integer> port = Slot.integer("port", "8083");
         private final Slot<Boolean> deleteReplica = Slot.bool("deleteReplica");
         private final String name;
         private InitialReplication initial;
@@ -73,9 +73,9 @@ public final class PolicyContexts {
     /** {@code initialReplication { method 'offline'; exportPath '\\\\fs01\\export'; importPath '\\\\fs02\\import' }} */
     public static class InitialReplicationContext extends BlockContext {
         private final Slot<InitialReplicationMethod> method = Slot.token("method", InitialReplicationMethod.class, "'network'");
-        private final Slot<String> startTime = Slot.text("startTime");
-        private final Slot<String> exportPath = Slot.text("exportPath");
-        private final Slot<String> importPath = Slot.text("importPath");
+        private final Slot<String> startTime = Slot.text("startTime", "'23:00'");
+        private final Slot<String> exportPath = Slot.text("exportPath", "'\\\\\\\\fs01\\\\export'");
+        private final Slot<String> importPath = Slot.text("importPath", "'\\\\\\\\fs02\\\\import'");
         InitialReplicationContext(String policy) {
             super("initial replication of policy '" + policy + "'", Address.policy(policy).child(Address.Kind.INITIAL_REPLICATION));
         }

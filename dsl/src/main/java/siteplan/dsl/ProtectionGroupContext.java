@@ -10,16 +10,16 @@ public class ProtectionGroupContext extends BlockContext {
     private final Slot<String> source = Slot.text("source", "'amsterdam'");
     private final Slot<String> target = Slot.text("target", "'contoso-dr'");
     private final Slot<String> policy = Slot.text("policy", "'gold'");
-    private final Slot<String> sourceCloud = Slot.text("sourceCloud");
-    private final Slot<String> targetCloud = Slot.text("targetCloud");
-    private final Slot<String> processServer = Slot.text("processServer");
-    private final Slot<String> masterTarget = Slot.text("masterTarget");
-    private final Slot<String> storageAccount = Slot.text("storageAccount");
-    private final Slot<SecretRef> pushAccount = Slot.secretRef("pushAccount");
+    private final Slot<String> sourceCloud = Slot.text("sourceCloud", "'NY-Gold'");
+    private final Slot<String> targetCloud = Slot.text("targetCloud", "'Chicago-Gold'");
+    private final Slot<String> processServer = Slot.text("processServer", "'ps01'");
+    private final Slot<String> masterTarget = Slot.text("masterTarget", "'mt-win01'");
+    private final Slot<String> storageAccount = Slot.text("storageAccount", "'contosodr01'");
+    private final Slot<SecretRef> pushAccount = Slot.secretRef("pushAccount", "secret('push-admin')");
     private final Slot<AccountStanding> pushAccountStanding = Slot.token("pushAccountStanding", AccountStanding.class);
     private final Slot<Boolean> preventDestroy = Slot.bool("preventDestroy");
-    private final ListSlot<String> members = ListSlot.texts("members");
-    private final ListSlot<String> tagged = ListSlot.texts("tagged");
+    private final ListSlot<String> members = ListSlot.texts("members", "'erp-db01', 'erp-app01'");
+    private final ListSlot<String> tagged = ListSlot.texts("tagged", "'erp'");
     private final String name;
 
     ProtectionGroupContext(String name) {

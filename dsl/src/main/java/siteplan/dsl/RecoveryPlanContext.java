@@ -58,10 +58,15 @@ public class RecoveryPlanContext extends BlockContext {
             this.address = address;
         }
 
+        @Doc(value = "Machines of the group, by name; each fails over with the others of its group. A group needs at least one"
+                + " machine, written with machines or machine.",
+                example = "machines 'web01', 'web02'")
         public void machines(String... names) {
             for (String n : names) machine(n);
         }
 
+        @Doc(value = "One machine of the group, optionally with the machines of the group it waits for (dependsOn).",
+                example = {"machine 'erp-db01'", "machine 'erp-app01', dependsOn: ['erp-db01']"})
         public void machine(String name) {
             machine(Map.of(), name);
         }
@@ -98,6 +103,7 @@ public class RecoveryPlanContext extends BlockContext {
     }
 
     /** {@code before { manual 'Confirm the DBA stopped batch jobs'; script 'scripts/check.sh', timeout: 5.minutes; runbook 'Set-DnsRecords' }} */
+    @Doc("Steps run before or after the group fails over, in the order written (RP-ORDER).")
     public static class ActionsContext extends BlockContext {
         private final List<PlanAction> actions = new ArrayList<>();
 
@@ -108,10 +114,18 @@ public class RecoveryPlanContext extends BlockContext {
             this.group = group;
         }
 
+        @Doc(value = "An instruction for the operator: the run waits until it is acknowledged at the terminal; without a terminal,"
+                + " --ack acknowledges it.",
+                example = {"manual 'Drain the load balancer'", "manual 'Confirm the DBA stopped batch jobs', timeout: 30.minutes"})
         public void manual(String instruction) { manual(Map.of(), instruction); }
         public void manual(Map<String, ?> options, String instruction) { action(ActionKind.MANUAL, options, instruction); }
+        @Doc(value = "A script run on the machine running siteplan; the path is relative to the definition and must lie inside its"
+                + " folder. It is stopped after its timeout.",
+                example = {"script 'scripts/check.sh'", "script 'scripts/check.sh', timeout: 5.minutes"})
         public void script(String path) { script(Map.of(), path); }
         public void script(Map<String, ?> options, String path) { action(ActionKind.SCRIPT, options, path); }
+        @Doc(value = "An Azure Automation runbook, by name.",
+                example = {"runbook 'Set-DnsRecords'", "runbook 'Set-DnsRecords', timeout: 10.minutes"})
         public void runbook(String name) { runbook(Map.of(), name); }
         public void runbook(Map<String, ?> options, String name) { action(ActionKind.RUNBOOK, options, name); }
 
@@ -146,12 +160,16 @@ public class RecoveryPlanContext extends BlockContext {
         }
 
         public Object network(Object network) { return set(this.network, network); }
+        @Doc(field = "interval", example = "every 90.days")
         public Object every(Object interval) { return set(this.interval, interval); }
 
+        @Doc(value = "After the test failover, the machine's TCP port answers.", example = "tcp 'erp-db01', 1433")
         public void tcp(String machine, int port) {
             checks.add(new SmokeCheck(CheckKind.TCP, machine, port, null, null));
         }
 
+        @Doc(value = "After the test failover, the URL answers with the expected status (200 unless given).",
+                example = {"http 'web01', 'http://web01/health'", "http 'web01', 'http://web01/health', status: 204"})
         public void http(String machine, String url) {
             http(Map.of(), machine, url);
         }

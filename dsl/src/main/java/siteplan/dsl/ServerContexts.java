@@ -13,12 +13,12 @@ public final class ServerContexts {
     /** {@code configurationServer('cs01') { location 'azure'; ip '10.10.0.10'; passphrase secret('cs01-passphrase') }} */
     public static class ConfigurationServerContext extends BlockContext {
         private final Slot<ServerLocation> serverLocation = Slot.token("location", ServerLocation.class, "'azure'");
-        private final Slot<String> ip = Slot.text("ip");
-        private final Slot<String> network = Slot.text("network");
-        private final Slot<String> subnet = Slot.text("subnet");
-        private final Slot<SecretRef> passphrase = Slot.secretRef("passphrase");
-        private final Slot<Integer> nics = Slot.integer("nics");
-        private final Slot<String> vmSize = Slot.text("vmSize");
+        private final Slot<String> ip = Slot.text("ip", "'10.20.0.10'");
+        private final Slot<String> network = Slot.text("network", "'dr-vnet'");
+        private final Slot<String> subnet = Slot.text("subnet", "'servers'");
+        private final Slot<SecretRef> passphrase = Slot.secretRef("passphrase", "secret('cs01-passphrase')");
+        private final Slot<Integer> nics = Slot.integer("nics", "2");
+        private final Slot<String> vmSize = Slot.text("vmSize", "'Standard_A3'");
         private final String name;
 
         ConfigurationServerContext(Address key, String name) {
@@ -44,14 +44,14 @@ public final class ServerContexts {
     /** {@code processServer('ps01') { vcpu 8; memory 6.GB; cacheDisk 600.GB; uplink 60.Mbps }} */
     public static class ProcessServerContext extends BlockContext {
         private final Slot<ServerLocation> serverLocation = Slot.token("location", ServerLocation.class);
-        private final Slot<Integer> vcpu = Slot.integer("vcpu");
-        private final Slot<DataSize> memory = Slot.size("memory");
-        private final Slot<DataSize> cacheDisk = Slot.size("cacheDisk");
-        private final Slot<DataSize> osDisk = Slot.size("osDisk");
-        private final Slot<DataRate> uplink = Slot.rate("uplink");
-        private final Slot<String> ip = Slot.text("ip");
-        private final Slot<String> network = Slot.text("network");
-        private final Slot<String> vsphereCli = Slot.text("vsphereCli");
+        private final Slot<Integer> vcpu = Slot.integer("vcpu", "8");
+        private final Slot<DataSize> memory = Slot.size("memory", "16.GB");
+        private final Slot<DataSize> cacheDisk = Slot.size("cacheDisk", "600.GB");
+        private final Slot<DataSize> osDisk = Slot.size("osDisk", "128.GB");
+        private final Slot<DataRate> uplink = Slot.rate("uplink", "100.Mbps");
+        private final Slot<String> ip = Slot.text("ip", "'10.20.0.10'");
+        private final Slot<String> network = Slot.text("network", "'dr-vnet'");
+        private final Slot<String> vsphereCli = Slot.text("vsphereCli", "'5.5.0'");
         private final Slot<DeploymentModel> deploymentModel = Slot.token("deploymentModel", DeploymentModel.class);
         private final String name;
 
@@ -80,21 +80,21 @@ public final class ServerContexts {
     /** {@code masterTarget('mt-win01') { size 'A4'; os 'windows'; retention { size 1.TB } }} */
     public static class MasterTargetContext extends BlockContext {
         private final Slot<ServerLocation> serverLocation = Slot.token("location", ServerLocation.class);
-        private final Slot<String> size = Slot.text("size");
-        private final Slot<Integer> cores = Slot.integer("cores");
-        private final Slot<DataSize> memory = Slot.size("memory");
-        private final Slot<Integer> dataDisks = Slot.integer("dataDisks");
+        private final Slot<String> size = Slot.text("size", "'D14'");
+        private final Slot<Integer> cores = Slot.integer("cores", "8");
+        private final Slot<DataSize> memory = Slot.size("memory", "16.GB");
+        private final Slot<Integer> dataDisks = Slot.integer("dataDisks", "15");
         private final Slot<OsFamily> os = Slot.token("os", OsFamily.class, "'windows'");
         private final Slot<String> osVersion = Slot.text("osVersion");
-        private final Slot<String> esxiHost = Slot.text("esxiHost");
-        private final Slot<String> datastore = Slot.text("datastore");
-        private final Slot<Integer> snapshots = Slot.integer("snapshots");
+        private final Slot<String> esxiHost = Slot.text("esxiHost", "'esx01'");
+        private final Slot<String> datastore = Slot.text("datastore", "'ds-gold'");
+        private final Slot<Integer> snapshots = Slot.integer("snapshots", "0");
         private final Slot<ScsiController> scsiController = Slot.token("scsiController", ScsiController.class);
         private final Slot<Boolean> diskEnableUuid = Slot.bool("diskEnableUuid");
         private final Slot<ToolsState> tools = Slot.token("tools", ToolsState.class);
         private final Slot<Boolean> storageVmotionExcluded = Slot.bool("storageVmotionExcluded");
-        private final Slot<String> network = Slot.text("network");
-        private final Slot<String> ip = Slot.text("ip");
+        private final Slot<String> network = Slot.text("network", "'dr-vnet'");
+        private final Slot<String> ip = Slot.text("ip", "'10.20.0.10'");
         private final String name;
         private final Address address;
         private RetentionVolume retention;
@@ -110,6 +110,8 @@ public final class ServerContexts {
         public Object cores(Object n) { return set(cores, n); }
         public Object memory(Object size) { return set(memory, size); }
         public Object dataDisks(Object n) { return set(dataDisks, n); }
+        @Doc(value = "The operating system: windows or linux (MT-OS), and optionally its version, the same as or newer than the"
+                + " machines that fail back through it (FB-MT-OS).", example = {"os 'windows'", "os 'linux', 'CentOS 6.6'"})
         public Object os(Object family) { return set(os, family); }
         public void os(Object family, Object version) { os(family); set(osVersion, version); }
         public Object esxiHost(Object host) { return set(esxiHost, host); }
@@ -138,9 +140,9 @@ public final class ServerContexts {
     /** {@code retention { size 1.TB; fileSystem 'NTFS'; path 'R:' }} */
     public static class RetentionContext extends BlockContext {
         private final Slot<DataSize> size = Slot.size("size", "1.TB");
-        private final Slot<String> fileSystem = Slot.text("fileSystem");
-        private final Slot<String> path = Slot.text("path");
-        private final Slot<Integer> disks = Slot.integer("disks");
+        private final Slot<String> fileSystem = Slot.text("fileSystem", "'NTFS'");
+        private final Slot<String> path = Slot.text("path", "'R:'");
+        private final Slot<Integer> disks = Slot.integer("disks", "1");
         private final Slot<RetentionUsage> usage = Slot.token("usage", RetentionUsage.class);
         private final Slot<Boolean> locked = Slot.bool("locked");
         RetentionContext(Address masterTarget, String server) {

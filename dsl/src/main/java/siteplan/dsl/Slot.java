@@ -15,7 +15,7 @@ final class Slot<T> {
     /** The name used in messages (usually the word; "osVersion", "interval" where one word sets another name). */
     final String word;
     final ValueType type;
-    /** What to write when a required value is missing. */
+    /** What to write: the DSL reference shows it, and so does the message when a required value is missing. */
     final String example;
     private T value;
     private boolean set;
@@ -30,14 +30,17 @@ final class Slot<T> {
 
     static Slot<String> text(String word) { return text(word, "…"); }
     static Slot<String> text(String word, String example) { return new Slot<>(word, ValueType.TEXT, example); }
-    static Slot<Integer> integer(String word) { return new Slot<>(word, ValueType.INT, "…"); }
+    static Slot<Integer> integer(String word) { return integer(word, "…"); }
+    static Slot<Integer> integer(String word, String example) { return new Slot<>(word, ValueType.INT, example); }
     static Slot<Boolean> bool(String word) { return new Slot<>(word, ValueType.BOOL, "…"); }
     static Slot<DataSize> size(String word) { return size(word, "…"); }
     static Slot<DataSize> size(String word, String example) { return new Slot<>(word, ValueType.SIZE, example); }
-    static Slot<DataRate> rate(String word) { return new Slot<>(word, ValueType.RATE, "…"); }
+    static Slot<DataRate> rate(String word) { return rate(word, "…"); }
+    static Slot<DataRate> rate(String word, String example) { return new Slot<>(word, ValueType.RATE, example); }
     static Slot<Duration> duration(String word) { return duration(word, "…"); }
     static Slot<Duration> duration(String word, String example) { return new Slot<>(word, ValueType.DURATION, example); }
-    static Slot<SecretRef> secretRef(String word) { return new Slot<>(word, ValueType.SECRET, "…"); }
+    static Slot<SecretRef> secretRef(String word) { return secretRef(word, "…"); }
+    static Slot<SecretRef> secretRef(String word, String example) { return new Slot<>(word, ValueType.SECRET, example); }
     static <E extends Enum<E> & Token> Slot<E> token(String word, Class<E> type) { return token(word, type, "…"); }
     static <E extends Enum<E> & Token> Slot<E> token(String word, Class<E> type, String example) {
         return new Slot<>(word, ValueType.oneOf(type), example);

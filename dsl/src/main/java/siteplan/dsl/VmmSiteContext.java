@@ -24,6 +24,7 @@ public class VmmSiteContext extends BlockContext {
 
     private Address child(Kind kind, String n) { return Address.site(name).child(kind, n); }
 
+    @Doc(field = "servers")
     public void vmmServer(Object name, @DelegatesTo(value = VmmServerContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         vmmServer(String.valueOf(name), body, true);
     }
@@ -42,6 +43,7 @@ public class VmmSiteContext extends BlockContext {
         clouds.add(Evaluation.current().configure(new CloudContext(child(Kind.CLOUD, name), name), body).build());
     }
 
+    @Doc(field = "hosts")
     public void hyperVHost(Object name, @DelegatesTo(value = HyperVHostContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         hyperVHost(String.valueOf(name), body, true);
     }
@@ -83,8 +85,8 @@ public class VmmSiteContext extends BlockContext {
     }
 
     public static class VmmServerContext extends BlockContext {
-        private final Slot<String> address = Slot.text("address");
-        private final Slot<String> version = Slot.text("version");
+        private final Slot<String> address = Slot.text("address", "'vmm01.newyork.contoso.local'");
+        private final Slot<String> version = Slot.text("version", "'2012 R2'");
         private final String name;
         VmmServerContext(Address key, String name) { super("VMM server '" + name + "'", key); this.name = name; }
         public Object address(Object address) { return set(this.address, address); }
@@ -94,8 +96,8 @@ public class VmmSiteContext extends BlockContext {
 
     public static class CloudContext extends BlockContext {
         private final Slot<String> server = Slot.text("server", "'VMM-NewYork'");
-        private final Slot<String> capacityProfile = Slot.text("capacityProfile");
-        private final ListSlot<String> hostGroups = ListSlot.texts("hostGroups");
+        private final Slot<String> capacityProfile = Slot.text("capacityProfile", "'Hyper-V'");
+        private final ListSlot<String> hostGroups = ListSlot.texts("hostGroups", "'NY-Gold', 'NY-Silver'");
         private final String name;
         CloudContext(Address key, String name) { super("cloud '" + name + "'", key); this.name = name; }
         public Object server(Object vmm) { return set(server, vmm); }
@@ -110,7 +112,7 @@ public class VmmSiteContext extends BlockContext {
     public static class HyperVHostContext extends BlockContext {
         private final Slot<String> hostGroup = Slot.text("hostGroup", "'NY-Gold'");
         private final Slot<String> windowsServer = Slot.text("windowsServer", "'2012 R2'");
-        private final Slot<String> cluster = Slot.text("cluster");
+        private final Slot<String> cluster = Slot.text("cluster", "'NY-Cluster01'");
         private final String name;
         HyperVHostContext(Address key, String name) { super("Hyper-V host '" + name + "'", key); this.name = name; }
         public Object hostGroup(Object group) { return set(hostGroup, group); }
@@ -123,7 +125,7 @@ public class VmmSiteContext extends BlockContext {
     }
 
     public static class LogicalNetworkContext extends BlockContext {
-        private final ListSlot<String> clouds = ListSlot.texts("clouds");
+        private final ListSlot<String> clouds = ListSlot.texts("clouds", "'Gold', 'Silver'");
         private final String name;
         LogicalNetworkContext(Address key, String name) { super("logical network '" + name + "'", key); this.name = name; }
         public void clouds(Object... clouds) { add(this.clouds, clouds); }
@@ -132,7 +134,7 @@ public class VmmSiteContext extends BlockContext {
 
     public static class VmNetworkContext extends BlockContext {
         private final Slot<String> logicalNetwork = Slot.text("logicalNetwork");
-        private final Slot<String> subnet = Slot.text("subnet");
+        private final Slot<String> subnet = Slot.text("subnet", "'10.1.0.0/24'");
         private final String name;
         VmNetworkContext(Address key, String name) { super("VM network '" + name + "'", key); this.name = name; }
         public Object logicalNetwork(Object network) { return set(logicalNetwork, network); }
@@ -144,7 +146,7 @@ public class VmmSiteContext extends BlockContext {
     }
 
     public static class ClassificationContext extends BlockContext {
-        private final ListSlot<String> shares = ListSlot.texts("shares");
+        private final ListSlot<String> shares = ListSlot.texts("shares", "'\\\\\\\\fs01\\\\gold'");
         private final String name;
         ClassificationContext(Address key, String name) { super("storage classification '" + name + "'", key); this.name = name; }
         public void shares(Object... shares) { add(this.shares, shares); }

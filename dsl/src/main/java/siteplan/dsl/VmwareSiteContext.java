@@ -59,6 +59,8 @@ public class VmwareSiteContext extends BlockContext {
         datastores.add(Evaluation.current().configure(new DatastoreContext(child(Kind.DATASTORE, name), name), body).build());
     }
 
+    @Doc(value = "A VM network (port group) of the site, optionally with its subnet in CIDR form; network mappings name it.",
+            example = {"network 'VM Network'", "network 'VM Network', '10.0.1.0/24'"})
     public void network(String name) {
         Evaluation.current().sources.add(child(Kind.NETWORK, name), Evaluation.current().here());
         networks.add(new PortGroup(name, null));
@@ -104,13 +106,13 @@ public class VmwareSiteContext extends BlockContext {
 
     /** {@code vcenter('vc01.corp.local') { credential secret('vcenter-admin') }} */
     public static class VcenterContext extends BlockContext {
-        private final Slot<Integer> port = Slot.integer("port");
-        private final Slot<SecretRef> credential = Slot.secretRef("credential");
+        private final Slot<Integer> port = Slot.integer("port", "443");
+        private final Slot<SecretRef> credential = Slot.secretRef("credential", "secret('vcenter-asr')");
         private final Slot<VcenterAccess> access = Slot.token("access", VcenterAccess.class);
-        private final Slot<String> version = Slot.text("version");
+        private final Slot<String> version = Slot.text("version", "'5.5'");
         private final Slot<ProviderKind> provider = Slot.token("provider", ProviderKind.class);
-        private final Slot<String> user = Slot.text("user");
-        private final Slot<String> thumbprint = Slot.text("thumbprint");
+        private final Slot<String> user = Slot.text("user", "'administrator@vsphere.local'");
+        private final Slot<String> thumbprint = Slot.text("thumbprint", "'44:8F:62:…:9B:F6'");
         private final String address;
 
         VcenterContext(Address key, String address) {
@@ -135,7 +137,7 @@ public class VmwareSiteContext extends BlockContext {
     /** {@code host('esx01') { version '5.5'; edition 'enterprise' }} */
     public static class HostContext extends BlockContext {
         private final Slot<String> version = Slot.text("version", "'5.5'");
-        private final Slot<String> edition = Slot.text("edition");
+        private final Slot<String> edition = Slot.text("edition", "'enterprise'");
         private final String name;
 
         HostContext(Address key, String name) {
@@ -155,8 +157,8 @@ public class VmwareSiteContext extends BlockContext {
     /** {@code datastore('ds-gold') { type 'vmfs'; capacity 20.TB }} */
     public static class DatastoreContext extends BlockContext {
         private final Slot<DatastoreType> type = Slot.token("type", DatastoreType.class, "'vmfs'");
-        private final Slot<DataSize> capacity = Slot.size("capacity");
-        private final Slot<String> host = Slot.text("host");
+        private final Slot<DataSize> capacity = Slot.size("capacity", "20.TB");
+        private final Slot<String> host = Slot.text("host", "'esx01'");
         private final String name;
 
         DatastoreContext(Address key, String name) {
