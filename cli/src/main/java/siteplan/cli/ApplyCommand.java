@@ -203,7 +203,7 @@ final class ApplyCommand extends BaseCommand {
             out.println("Recorded in history as " + commit.substring(0, 12) + " (run " + locked.run().id() + "): " + locked.command("history show " + commit.substring(0, 12)));
             if (!result.succeeded()) out.println("Fix what failed and run " + (saved ? "siteplan plan again" : "siteplan apply again") + ": what is done is not done twice.");
             if (plan.targeted()) {
-                out.println("Warning: -target was in effect: only the changes of " + HumanView.targets(plan) + " were applied; " + siteplan.cli.render.Plural.of(plan.changesLeftOut(), "other change")
+                out.println("Warning: -target was in effect: only the changes of " + HumanView.targets(plan) + " were applied; " + siteplan.text.Plural.of(plan.changesLeftOut(), "other change")
                         + " of the definition " + (plan.changesLeftOut() == 1 ? "was" : "were") + " left out. See what remains with: siteplan plan"
                         + PrintedCommand.locating(definition, state, historyOptions));
             }

@@ -1,5 +1,6 @@
 package siteplan.cli.render;
 
+import siteplan.text.Plural;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

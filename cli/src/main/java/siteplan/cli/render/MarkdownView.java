@@ -1,5 +1,6 @@
 package siteplan.cli.render;
 
+import siteplan.text.Plural;
 import siteplan.planner.diff.Action;
 import siteplan.planner.plan.Plan;
 import siteplan.planner.rules.Finding;
