@@ -50,6 +50,7 @@ final class PlanCommand extends BaseCommand {
     boolean noHistory;
 
     @Override public Integer call() throws Exception {
+        view.check(out);
         siteplan.diag.PhaseTimings t = siteplan.diag.PhaseTimings.command(spec.commandLine().getErr());
         Profile p = PlanningInputs.profile(profile);
         Path stateDir = state.resolve(paths);

@@ -14,6 +14,7 @@ final class ShowCommand extends BaseCommand {
     PlanView view;
 
     @Override public Integer call() {
+        view.check(file);
         Plan plan = PlanFiles.read(file);
         var w = out();
         view.print(plan, w);

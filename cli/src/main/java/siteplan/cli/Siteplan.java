@@ -1,9 +1,6 @@
 package siteplan.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +11,7 @@ import siteplan.diag.Problem;
 @Command(name = "siteplan", mixinStandardHelpOptions = true, versionProvider = Siteplan.Version.class,
         description = "Disaster recovery as code: declare sites, machines, protection and recovery plans in Groovy; validate, plan, apply and drill them.",
         subcommands = {ValidateCommand.class, FmtCommand.class, PlanCommand.class, ShowCommand.class, ApplyCommand.class, DrillCommand.class, FailoverCommands.Failover.class,
-                FailoverCommands.Commit.class, FailoverCommands.Reprotect.class, FailoverCommands.Failback.class, HistoryCommand.class, ForceUnlockCommand.class, SimCommand.class, CompletionCommand.class, DiscoverCommand.class, ExportCommand.class, SchemaCommand.class, DebugCommand.class, CommandLine.HelpCommand.class})
+                FailoverCommands.Commit.class, FailoverCommands.Reprotect.class, FailoverCommands.Failback.class, HistoryCommand.class, ForceUnlockCommand.class, SimCommand.class, CompletionCommand.class, DiscoverCommand.class, ExportCommand.class, SchemaCommand.class, DebugCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Siteplan implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of internal errors.")
     boolean debug;
@@ -164,11 +161,7 @@ public final class Siteplan implements Runnable {
     }
 
     static String version() {
-        try {
-            return new Version().getVersion()[0].replace("siteplan ", "");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return Build.current().version();
     }
 
     /** Wrong input that is not a definition problem: a bad flag value, an unwritable output file. */
@@ -179,13 +172,8 @@ public final class Siteplan implements Runnable {
     }
 
     static final class Version implements CommandLine.IVersionProvider {
-        @Override public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = Siteplan.class.getResourceAsStream("/siteplan-version.properties")) {
-                if (in != null) p.load(in);
-            }
-            return new String[] {"siteplan " + p.getProperty("version", "unknown"), "Java " + System.getProperty("java.version")
-                    + ", Groovy " + groovy.lang.GroovySystem.getVersion()};
+        @Override public String[] getVersion() {
+            return Build.current().lines();
         }
     }
 }

@@ -32,7 +32,7 @@ import siteplan.providers.TrustedEndpoints;
 /**
  * One authenticated HTTP pipeline to Azure Resource Manager for one target: the management libraries
  * (networks, storage) and Site Recovery's REST surface share it. Authentication is a bearer token:
- * the target's {@code token} reference, or azure-identity's environment credential. The endpoint must be
+ * the target's {@code token} reference, or the sign-in of the runner's environment ({@link AzureSignIn}). The endpoint must be
  * one the runner trusts ({@link TrustedEndpoints}): checked before anything is built, and again for every
  * request the pipeline sends (page links, operations to poll), so the token never leaves that host and port.
  */
@@ -56,8 +56,8 @@ public final class AzureConnection {
     }
 
     /**
-     * @param token the access token the target's {@code token} reference resolved to, or null for the
-     *              environment credential (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET or a certificate)
+     * @param token the access token the target's {@code token} reference resolved to, or null for the sign-in
+     *              the environment provides ({@link AzureSignIn}: a CI's workload identity, or a service principal)
      */
     public static AzureConnection open(AzureTarget target, String token, TrustedEndpoints trusted) {
         TrustedEndpoints.Destination destination;
@@ -69,7 +69,7 @@ public final class AzureConnection {
         String endpoint = destination.url().toString();
         java.net.http.HttpClient.Builder http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20));
         if (destination.pin() != null) http.sslContext(new ThumbprintTrust(destination.pin()).sslContext());
-        TokenCredential credential = token != null ? staticToken(token) : environmentCredential(target);
+        TokenCredential credential = token != null ? staticToken(token) : AzureSignIn.from(System.getenv(), target.name()).credential(System.getenv());
         String scope = endpoint + ".default";
         // Throttling (429) and 5xx are retried here for reads, honouring Retry-After; the executor retries
         // operations itself (TransientFault), so a PUT or POST is never sent twice by two layers.
@@ -119,14 +119,6 @@ public final class AzureConnection {
     private static TokenCredential staticToken(String token) {
         // A token obtained elsewhere (az account get-access-token); its expiry is the issuer's business.
         return request -> Mono.just(new AccessToken(token, OffsetDateTime.now().plusHours(1)));
-    }
-
-    private static TokenCredential environmentCredential(AzureTarget target) {
-        if (System.getenv("AZURE_CLIENT_ID") == null) {
-            throw new AzureException("azure target " + target.name() + " has no token and AZURE_CLIENT_ID is not set — export AZURE_TENANT_ID, AZURE_CLIENT_ID and "
-                    + "AZURE_CLIENT_SECRET (a service principal), or declare: token secret('arm-token')");
-        }
-        return new com.azure.identity.EnvironmentCredentialBuilder().build();
     }
 
     public HttpPipeline pipeline() {
