@@ -89,7 +89,7 @@ class PrintedCommandsSpec extends ExecutorSpecification {
         code == ExitCode.LOCKED
         unlock ==~ /siteplan force-unlock [0-9a-f]{12} examples\/vmware-to-azure --history \S+/
 
-        when: 'the holder (this spec's own process) still runs on this host, so the lock is kept and the way to remove it anyway is printed'
+        when: "the holder (this spec's own process) still runs on this host, so the lock is kept and the way to remove it anyway is printed"
         int refused = shell(unlock)
         String forced = printed(out, 'to remove the lock anyway, run: siteplan ')
 
