@@ -14,7 +14,7 @@ import spock.lang.IgnoreIf
 @IgnoreIf({ !new File('/usr/bin/script').canExecute() })
 class ManualStepInterruptSpec extends ExecutorSpecification {
 
-    def "Ctrl-C at a manual step's question stops the drill and cleans up without waiting for Enter"() {
+    def "Ctrl-C at a manual step's question stops the drill without waiting for Enter"() {
         given: 'every machine protected, and a drill of a plan whose first group begins with a manual step'
         def dir = estate()
         assert run('sim', 'init', dir.toString(), '--state', state(dir).toString(), '--from-model', '--force') == 0
