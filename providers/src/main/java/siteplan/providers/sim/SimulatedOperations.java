@@ -54,8 +54,12 @@ public final class SimulatedOperations implements Operations {
         }
     }
 
+    @Override public void save() {
+        state.save();
+    }
+
     @Override public void close() {
         endpoints.close();
-        state.close();
+        state.save();
     }
 }
