@@ -205,7 +205,7 @@ class CiPipelineSpec extends Specification {
         when: 'the scheduled drill runs each recovery plan in a fresh clone of its own'
         def drills = p.recoveryPlans.collect { rp -> job(remotes, 'drill-' + rp, p.lines.drill, p.events.schedule + [RECOVERY_PLAN: rp]) }
 
-        then: 'each started from the state the apply recorded (not the clone''s committed one, not the forged one) and passed'
+        then: "each started from the state the apply recorded (not the clone's committed one, not the forged one) and passed"
         assert drills.every { d -> d.every { it.exit == 0 } }: drills.collect { transcript(it) }.join('\n')
         drills[0][0].output.contains("Note: the state of 'vmware-to-azure' is the one apply run ")
         drills[0][0].output.contains('it replaced, in examples/vmware-to-azure/.siteplan, a state never recorded in history')
