@@ -101,7 +101,7 @@ final class HistoryOptions {
                 History.Entry r = t.record();
                 err.println("Note: the state of '" + name + "' is the one " + r.kind() + " run " + r.run() + " (" + r.commit().substring(0, 12) + ", " + r.time()
                         + ") recorded in the history branch " + h.branch() + " of " + h.remote() + "; it replaced, in " + stateDir + ", "
-                        + t.replaced().map(c -> "the older recorded state " + c.substring(0, 12)).orElse("a state never recorded in history (a checkout's, or one `sim init` wrote)") + ".");
+                        + t.replaced().map(c -> "the older recorded state " + c.substring(0, 12)).orElse("a state never recorded in history (a checkout's)") + ".");
                 err.flush();
             });
         } catch (History.RemoteUnreachable e) {

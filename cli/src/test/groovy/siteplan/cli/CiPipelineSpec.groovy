@@ -208,7 +208,7 @@ class CiPipelineSpec extends Specification {
         then: "each started from the state the apply recorded (not the clone's committed one, not the forged one) and passed"
         assert drills.every { d -> d.every { it.exit == 0 } }: drills.collect { transcript(it) }.join('\n')
         drills[0][0].output.contains("Note: the state of 'vmware-to-azure' is the one apply run ")
-        drills[0][0].output.contains('it replaced, in examples/vmware-to-azure/.siteplan, a state never recorded in history')
+        drills[0][0].output.contains("it replaced, in examples/vmware-to-azure/.siteplan, a state never recorded in history (a checkout's)." )
         and: 'the second drill took the state the first one recorded'
         drills[1][0].output =~ /Note: the state of 'vmware-to-azure' is the one drill run /
         and: 'the history each job lists is the history branch: the forged commit is not in it'

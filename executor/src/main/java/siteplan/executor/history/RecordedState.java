@@ -22,8 +22,8 @@ import siteplan.planner.state.StateFolder;
  *   <li>with a history remote, a command starts from the newest commit of the history branch that
  *       recorded the state of its estate (by the estate's name in history), unless its state folder
  *       already holds exactly that record. <b>History wins</b>: a state folder that holds another state (a
- *       fresh clone's committed one, an older record, one {@code sim init} wrote) is replaced, and the
- *       command says so. Only the history branch counts: a commit pushed to any other ref of the remote
+ *       fresh clone's committed one, an older record) is replaced, and the command says so; except a state
+ *       {@code sim init} wrote since, which is deliberate and which the next run records. Only the history branch counts: a commit pushed to any other ref of the remote
  *       is never fetched, so it is never taken as state;</li>
  *   <li>once the lock is held, the history branch is fetched again: a run whose state is no longer the
  *       newest recorded one (another machine recorded a run while this one waited) is refused before it
@@ -33,8 +33,10 @@ import siteplan.planner.state.StateFolder;
 public final class RecordedState {
     /** The state folder's files that travel, in the form the simulated estate writes them. */
     static final List<String> FILES = List.of("state.json", "clock.json", "estate-id");
-    /** In the state folder: the history commit whose recorded state the folder holds. */
+    /** In the state folder: the history commit whose recorded state the folder holds, or {@link #INITIALISED}. */
     public static final String MARKER = "recorded-state";
+    /** The marker's content after `sim init`: a new estate set on purpose, which the next run records. */
+    public static final String INITIALISED = "sim init";
     public static final String TRAILER = "Siteplan-State";
     private static final String FOLDER = "state";
 
@@ -73,6 +75,15 @@ public final class RecordedState {
         return c.matches("[0-9a-f]{40}") ? Optional.of(c) : Optional.empty();
     }
 
+    /** Notes in the state folder that `sim init` set its estate anew (see {@link #INITIALISED}). */
+    public static void markInitialised(Path stateDir) throws IOException {
+        write(stateDir, MARKER, (INITIALISED + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean initialised(Path stateDir) throws IOException {
+        return StateFolder.isFile(stateDir, MARKER) && new String(StateFolder.read(stateDir, MARKER), StandardCharsets.UTF_8).trim().equals(INITIALISED);
+    }
+
     /** What {@link #take} did: the record the folder now holds, and the one it held before (empty: a state never recorded). */
     public record Taken(History.Entry record, Optional<String> replaced) {}
 
@@ -85,6 +96,7 @@ public final class RecordedState {
         Optional<History.Entry> newest = newest(history, estate);
         if (newest.isEmpty()) return Optional.empty();
         History.Entry record = newest.get();
+        if (initialised(stateDir)) return Optional.empty();
         Optional<String> held = held(stateDir);
         if (held.isPresent() && held.get().equals(record.commit())) return Optional.empty();
         String at = record.trailers().get(TRAILER);
@@ -109,7 +121,7 @@ public final class RecordedState {
      */
     public static Optional<History.Entry> newerThanHeld(History history, Path stateDir, String estate) throws IOException {
         Optional<History.Entry> newest = newest(history, estate);
-        if (newest.isEmpty()) return Optional.empty();
+        if (newest.isEmpty() || initialised(stateDir)) return Optional.empty();
         Optional<String> held = held(stateDir);
         return held.isPresent() && held.get().equals(newest.get().commit()) ? Optional.empty() : newest;
     }
