@@ -81,6 +81,7 @@ final class ApplyCommand extends BaseCommand {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (parallelism < 1) throw new Siteplan.UserError("--parallelism must be at least 1, not " + parallelism);
+        historyOptions.refuseInPullRequestJob("apply");
         if (retries < 0) throw new Siteplan.UserError("--retries must be 0 or more, not " + retries);
         if (args.size() == 1 && args.get(0).endsWith(".json") && !Files.exists(Path.of(args.get(0)))) {
             throw new Siteplan.UserError("no plan file " + args.get(0) + " — save one with: siteplan plan PATH -out " + args.get(0));
@@ -97,6 +98,7 @@ final class ApplyCommand extends BaseCommand {
             List<String> targets = SavedPlanCheck.targets(file, reviewed, target.given());
             definition = SavedPlanCheck.definition(file, reviewed, args.subList(1, args.size()));
             stateDir = state.resolve(definition);
+            historyOptions.takeRecordedState(stateDir, definition, err, false);
             loaded = loadDefinition(definition, stateDir);
             SavedPlanCheck.requireSameDefinition(file, reviewed, definition, loaded.digest());
             siteplan.planner.provider.Provider provider = PlanningInputs.provider(stateDir);
@@ -117,6 +119,7 @@ final class ApplyCommand extends BaseCommand {
         } else {
             definition = args;
             stateDir = state.resolve(args);
+            historyOptions.takeRecordedState(stateDir, args, err, false);
             loaded = loadDefinition(args, stateDir);
             siteplan.planner.provider.Provider provider = PlanningInputs.provider(stateDir);
             DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
@@ -160,6 +163,7 @@ final class ApplyCommand extends BaseCommand {
         };
         try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, stateDir, estate, EstateIdentity.of(loaded.estate(), stateDir), "apply", err, PrintedCommand.locating(definition, state, historyOptions), stillCurrent);
              siteplan.executor.provider.Operations ops = PlanningInputs.operations(stateDir, loaded.estate())) {
+            locked.beforeRecording(ops::save);
             boolean simulated = ops.jobs().clock().simulated();
             try {
                 locked.run().write("plan.json", PlanJson.write(plan));

@@ -51,7 +51,7 @@ final class DrillCommand extends BaseCommand {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (parallelism < 1) throw new Siteplan.UserError("--parallelism must be at least 1, not " + parallelism);
-        RecoverySession session = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
+        RecoverySession session = RecoverySession.open("drill", paths, state, historyOptions, recoveryPlan, spec.commandLine().getErr());
         String net = network != null ? network : session.plan.drill() != null ? session.plan.drill().network() : null;
         if (net == null) throw new Siteplan.UserError("recovery plan " + recoveryPlan + " declares no drill network: add drill { network 'NAME' } or pass --network NAME");
         RecoveryPointChoice point = recoveryPoint;
@@ -62,6 +62,7 @@ final class DrillCommand extends BaseCommand {
         session.requireManualStepsAnswerable("drill of " + recoveryPlan, ack, prompter);
         try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, session.stateDir, session.estate, session.identity(), "drill", err, PrintedCommand.locating(paths, state, historyOptions));
              siteplan.executor.provider.Operations ops = session.operations()) {
+            locked.beforeRecording(ops::save);
             locked.started();
             out.println("Drill of recovery plan " + recoveryPlan + " into " + net + " (" + ops.describe() + ")");
             out.flush();

@@ -64,10 +64,11 @@ final class FailoverCommands {
         int stage(RunKind kind, String verb, java.util.function.Predicate<ProtectedItem> ready, String needed,
                   Function<Operations, Function<String, String>> operation, java.util.function.Predicate<String> rules, String next) throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            RecoverySession s = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
+            RecoverySession s = RecoverySession.open(kind.token(), paths, state, historyOptions, recoveryPlan, spec.commandLine().getErr());
             RecoverySession.refuse(kind.token() + " of " + recoveryPlan, s.preflight(rules, ready, needed));
             try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, s.stateDir, s.estate, s.identity(), kind.token(), spec.commandLine().getErr(), PrintedCommand.locating(paths, state, historyOptions));
                  siteplan.executor.provider.Operations ops = s.operations()) {
+                locked.beforeRecording(ops::save);
                 locked.started();
                 out.println(verb + " " + siteplan.text.Plural.of(machines(s).size(), "machine") + " of " + recoveryPlan + " (" + ops.describe() + ")");
                 RunReport report = MachineStageRun.run(ops, kind, recoveryPlan, s.estate, machines(s), operation.apply(ops), parallelism, line -> {
@@ -102,7 +103,7 @@ final class FailoverCommands {
         @Override public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             RecoveryPointChoice point = recoveryPoint;
-            RecoverySession s = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
+            RecoverySession s = RecoverySession.open("failover", paths, state, historyOptions, recoveryPlan, spec.commandLine().getErr());
             RecoverySession.refuse("failover of " + recoveryPlan, s.preflight(rule -> true,
                     p -> p.state() == ReplicationState.PROTECTED && p.activeLocation() == ActiveLocation.PRIMARY,
                     "a failover needs it protected at its primary site"));
@@ -126,6 +127,7 @@ final class FailoverCommands {
             }
             try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, s.stateDir, s.estate, s.identity(), "failover", spec.commandLine().getErr(), PrintedCommand.locating(paths, state, historyOptions));
                  siteplan.executor.provider.Operations ops = s.operations()) {
+                locked.beforeRecording(ops::save);
                 locked.started();
                 out.println("Failover (" + OptionValues.word(mode) + ") of recovery plan " + recoveryPlan + " to " + s.plan.target() + " (" + ops.describe() + ")");
                 RecoveryRunner runner = runner(s, ops, mode, point, ack, prompter, out, locked);
@@ -184,7 +186,7 @@ final class FailoverCommands {
 
         @Override public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            RecoverySession s = RecoverySession.open(paths, state, historyOptions, recoveryPlan);
+            RecoverySession s = RecoverySession.open("failback", paths, state, historyOptions, recoveryPlan, spec.commandLine().getErr());
             List<String> problems = new ArrayList<>(s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"),
                     p -> p.activeLocation() == ActiveLocation.RECOVERY && (p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED),
                     "failback needs it failed over to the recovery site and committed"));
@@ -193,6 +195,7 @@ final class FailoverCommands {
             s.requireManualStepsAnswerable("failback of " + recoveryPlan, ack, prompter);
             try (RunFrame locked = LockedRun.start(historyOptions, lockTimeout, s.stateDir, s.estate, s.identity(), "failback", spec.commandLine().getErr(), PrintedCommand.locating(paths, state, historyOptions));
                  siteplan.executor.provider.Operations ops = s.operations()) {
+                locked.beforeRecording(ops::save);
                 locked.started();
                 out.println("Failback of " + recoveryPlan + " to " + s.plan.source() + " (" + ops.describe() + ")");
                 siteplan.executor.recovery.Failback failback = new siteplan.executor.recovery.Failback(ops, recoveryPlan, s.estate, s.plan.source(), s.plan.target(), machines(s), parallelism, line -> {

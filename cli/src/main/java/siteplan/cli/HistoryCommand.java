@@ -40,6 +40,7 @@ final class HistoryCommand extends BaseCommand {
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path stateDir = state.resolve(path == null ? List.of() : List.of(path));
+        if (historyOptions.push) historyOptions.refuseInPullRequestJob("history --push");
         if (!historyOptions.exists(stateDir)) {
             // Listing is read-only: it never creates a repository.
             out.println("No history yet in " + historyOptions.where(stateDir) + ": plans saved with -out, applies, drills and failovers are recorded there.");

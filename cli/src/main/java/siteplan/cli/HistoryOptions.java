@@ -84,6 +84,46 @@ final class HistoryOptions {
         }
     }
 
+    /**
+     * With a history remote, makes the state folder hold the newest state the history branch recorded for
+     * this estate before the command reads it (see {@link siteplan.executor.history.RecordedState}: history
+     * wins), and says so on {@code err} when it replaced what the folder held. A remote that cannot be used
+     * stops the command, unless {@code orWarn}: a plan is then made against the state folder as it is, with a
+     * warning (its apply compares the state again, and refuses a plan made against another).
+     */
+    void takeRecordedState(Path stateDir, List<String> definition, java.io.PrintWriter err, boolean orWarn) {
+        if (remoteUrl() == null) return;
+        String name = estateName(definition);
+        Path where = where(stateDir);
+        String b = branch != null ? branch : Siteplan.env().get("SITEPLAN_HISTORY_BRANCH");
+        try (History h = History.open(where, b, remoteUrl(), Siteplan.env())) {
+            siteplan.executor.history.RecordedState.take(h, stateDir, name).ifPresent(t -> {
+                History.Entry r = t.record();
+                err.println("Note: the state of '" + name + "' is the one " + r.kind() + " run " + r.run() + " (" + r.commit().substring(0, 12) + ", " + r.time()
+                        + ") recorded in the history branch " + h.branch() + " of " + h.remote() + "; it replaced, in " + stateDir + ", "
+                        + t.replaced().map(c -> "the older recorded state " + c.substring(0, 12)).orElse("a state never recorded in history (a checkout's)") + ".");
+                err.flush();
+            });
+        } catch (History.RemoteUnreachable e) {
+            if (!orWarn) throw new Siteplan.UserError(e.getMessage() + ". Nothing was changed.");
+            err.println("Warning: the recorded state of '" + name + "' could not be read: " + e.getMessage() + ". This plan is made against " + stateDir
+                    + " as it is; applying it is refused if the recorded state differs.");
+            err.flush();
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof Siteplan.UserError u) throw u;
+            throw new Siteplan.UserError("cannot take the recorded state of '" + name + "' from the history remote into " + stateDir + " (" + e.getMessage()
+                    + "); check that the state folder and the history repository " + where + " are writable (`git -C " + where + " fsck` checks the repository). Nothing was changed.");
+        }
+    }
+
+    /**
+     * With a history remote, refuses {@code what} (apply, drill, failover…, history --push) in a pull-request
+     * job before it reads or plans anything: those write the history branch and the lock (see {@link PullRequestJob}).
+     */
+    void refuseInPullRequestJob(String what) {
+        if (remoteUrl() != null) PullRequestJob.of(Siteplan.env()).ifPresent(job -> job.refuse(what));
+    }
+
     /** The estate's name: --estate, else the first definition path's folder (or file) name. */
     String estateName(List<String> definition) {
         if (estate != null) return estate;

@@ -24,6 +24,6 @@ final class LockedRun {
     static RunFrame start(HistoryOptions options, LockTimeoutOption lockTimeout, Path stateDir, String estate, String identity, String kind, PrintWriter err,
                           String locating, Runnable underLock) throws IOException {
         return RunFrame.start(options.open(stateDir), new RunFrame.Setup(estate, identity, kind, options.push, Siteplan.env(), err::println, Siteplan.UserError::new,
-                lockTimeout.wait, locating), underLock);
+                lockTimeout.wait, locating, stateDir), underLock);
     }
 }

@@ -54,6 +54,7 @@ final class PlanCommand extends BaseCommand {
         siteplan.diag.PhaseTimings t = siteplan.diag.PhaseTimings.command(spec.commandLine().getErr());
         Profile p = PlanningInputs.profile(profile);
         Path stateDir = state.resolve(paths);
+        historyOptions.takeRecordedState(stateDir, paths, spec.commandLine().getErr(), true);
         siteplan.planner.provider.Provider provider = PlanningInputs.provider(stateDir);
         provider.prefetch();
         DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, noCache ? null : PlanningInputs.cache(paths));
@@ -74,8 +75,10 @@ final class PlanCommand extends BaseCommand {
         var w = spec.commandLine().getOut();
         view.print(plan, w);
         if (out != null && !noHistory) {
-            String commit = record(plan, loaded, stateDir);
-            if (view.isText()) w.println("Recorded in history as " + commit.substring(0, 12) + ".");
+            var job = historyOptions.push && historyOptions.remoteUrl() != null ? PullRequestJob.of(Siteplan.env()) : java.util.Optional.<PullRequestJob>empty();
+            String commit = record(plan, loaded, stateDir, job);
+            if (view.isText()) w.println("Recorded in history as " + commit.substring(0, 12) + job.map(j -> "; pushed for review to " + j.ref()
+                    + " of the history remote (a pull-request job never writes the history branch)").orElse("") + ".");
         }
         if (out != null && view.isText()) w.println("Saved the plan to " + out + "; apply it with: siteplan apply " + PrintedCommand.quote(out.toString())
                 + PrintedCommand.args(paths) + PrintedCommand.locating(List.of(), state, historyOptions)
@@ -86,8 +89,11 @@ final class PlanCommand extends BaseCommand {
         return detailedExitcode && plan.summary().hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
     }
 
-    /** A saved plan is a decision to review: it goes to history with its Markdown view and the model it was made from. */
-    private String record(Plan plan, DefinitionLoader.Loaded loaded, Path stateDir) throws java.io.IOException {
+    /**
+     * A saved plan is a decision to review: it goes to history with its Markdown view and the model it was made from;
+     * with --push, to the history branch, or from a pull-request job to that job's own ref.
+     */
+    private String record(Plan plan, DefinitionLoader.Loaded loaded, Path stateDir, java.util.Optional<PullRequestJob> job) throws java.io.IOException {
         String estate = historyOptions.estateName(paths);
         try (siteplan.executor.history.History h = historyOptions.open(stateDir, "The plan was saved to " + out + ", but not recorded in history; pass --no-history to save plans without recording them.")) {
             var run = h.begin("plan", estate);
@@ -102,12 +108,20 @@ final class PlanCommand extends BaseCommand {
                 throw new Siteplan.UserError("the plan was saved to " + out + ", but the history repository " + h.dir() + " could not record it (" + e.getMessage()
                         + "); check that it is writable and its disk is not full, or pass --no-history");
             }
-            if (historyOptions.push) {
+            if (historyOptions.push && historyOptions.remoteUrl() == null) {
+                if (PullRequestJob.of(Siteplan.env()).isEmpty()) {
+                    throw new Siteplan.UserError("the plan was saved to " + out + " and recorded in the local history as " + commit.substring(0, 12)
+                            + ", but --push has no history remote to push to: pass --history-remote URL or set SITEPLAN_HISTORY_REMOTE");
+                }
+                // A pull request from a fork is given no secrets, so no remote: its plan is the job's artifact only.
+                spec.commandLine().getErr().println("Note: not pushed: this pull-request job has no history remote (SITEPLAN_HISTORY_REMOTE is empty, as for a pull request from a fork).");
+            } else if (historyOptions.push) {
                 try {
-                    h.push();
+                    if (job.isPresent()) h.pushTo(job.get().ref());
+                    else h.push();
                 } catch (siteplan.executor.history.History.RemoteUnreachable e) {
                     throw new Siteplan.UserError("the plan was saved to " + out + " and recorded in the local history as " + commit.substring(0, 12) + ", but not pushed: "
-                            + e.getMessage() + "; then push it with: siteplan history --push " + String.join(" ", paths));
+                            + e.getMessage() + (job.isPresent() ? "; then run this plan again" : "; then push it with: siteplan history --push " + String.join(" ", paths)));
                 }
             }
             return commit;

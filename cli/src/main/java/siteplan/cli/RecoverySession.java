@@ -42,8 +42,11 @@ final class RecoverySession {
         this.estate = estate;
     }
 
-    static RecoverySession open(List<String> paths, StateOption state, HistoryOptions history, String recoveryPlan) {
+    /** Opens the session of a run of {@code kind} (drill, failover, commit…), after the checks that need nothing read. */
+    static RecoverySession open(String kind, List<String> paths, StateOption state, HistoryOptions history, String recoveryPlan, PrintWriter err) {
+        history.refuseInPullRequestJob(kind);
         Path stateDir = state.resolve(paths);
+        history.takeRecordedState(stateDir, paths, err, false);
         DefinitionLoader.Loaded loaded = DefinitionLoader.load(paths, PlanningInputs.cache(paths));
         RecoveryPlan plan = loaded.estate().recoveryPlans().stream().filter(p -> p.name().equals(recoveryPlan)).findFirst()
                 .orElseThrow(() -> new Siteplan.UserError("no recovery plan '" + recoveryPlan + "' in " + String.join(", ", paths) + "; declared: "

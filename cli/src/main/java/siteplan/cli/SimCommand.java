@@ -58,6 +58,8 @@ final class SimCommand extends BaseCommand {
             }
             DiscoveredState s = Providers.simulator().create(loaded.estate(), fromModel, percent);
             StateFiles.write(file, s);
+            // Set anew on purpose: the next run starts from this estate, not from one history recorded, and records it (docs/ci.md).
+            siteplan.executor.history.RecordedState.markInitialised(dir);
             Providers.simulator().id(dir); // kept when the estate is replaced: it is still the estate in this folder, for the lock
             long vms = s.vcenters().stream().mapToLong(v -> v.vms().size()).sum() + s.vmms().stream().mapToLong(v -> v.vms().size()).sum();
             long items = s.vaults().stream().mapToLong(v -> v.protectedItems().size()).sum();

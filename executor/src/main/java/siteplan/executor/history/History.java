@@ -527,6 +527,38 @@ public final class History implements AutoCloseable {
         }
     }
 
+    /** Where a pull-request job's records go in the remote: a ref of its own, never the history branch. */
+    public static final String PLANS = "refs/siteplan/plans/";
+
+    /**
+     * Sends the branch's newest commit to {@code ref} under {@link #PLANS}, replacing what that ref held: a
+     * pull-request job stores its plan there for review, and the history branch, which only protected-branch
+     * jobs write, is left as it was. Nothing that reads history fetches these refs.
+     */
+    public void pushTo(String ref) throws IOException {
+        if (remote == null) throw new IOException("no history remote is configured: pass --history-remote URL or set SITEPLAN_HISTORY_REMOTE");
+        if (!ref.startsWith(PLANS)) throw new IllegalArgumentException("a plan ref lies under " + PLANS + ", not " + ref);
+        try {
+            var results = git.push().setRemote("origin").setCredentialsProvider(credentials).setForce(true).setRefSpecs(new RefSpec("refs/heads/" + branch + ":" + ref)).call();
+            for (var res : results) {
+                for (var u : res.getRemoteUpdates()) {
+                    if (u.getStatus() != org.eclipse.jgit.transport.RemoteRefUpdate.Status.OK && u.getStatus() != org.eclipse.jgit.transport.RemoteRefUpdate.Status.UP_TO_DATE) {
+                        throw new RemoteUnreachable(remote, "it refused " + ref + ": " + u.getStatus() + (u.getMessage() == null ? "" : " " + u.getMessage()));
+                    }
+                }
+            }
+        } catch (GitAPIException | RuntimeException e) {
+            throw new RemoteUnreachable(remote, "the push of " + ref + " failed: " + e.getMessage());
+        }
+    }
+
+    /** Fetches the history branch again and takes it when this clone has nothing the remote lacks: what other runners recorded meanwhile. */
+    public void refresh() throws IOException {
+        if (remote == null) return;
+        fetchQuietly();
+        fastForward();
+    }
+
     /** A new or older local clone takes the remote's history, so `history` lists what other runners pushed. */
     private void fastForward() throws IOException {
         Repository repo = git.getRepository();

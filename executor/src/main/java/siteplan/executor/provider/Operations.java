@@ -15,5 +15,12 @@ public interface Operations extends AutoCloseable {
 
     JobOperations jobs();
 
+    /**
+     * Writes what the provider holds in memory of the estate to where it keeps it, so that the run's record in
+     * history takes the estate as it is now (the simulated estate keeps changes in a journal until it closes).
+     * Real providers keep nothing: the estate is in vCenter and Azure.
+     */
+    default void save() {}
+
     @Override default void close() {}
 }

@@ -1,6 +1,7 @@
 package siteplan.executor.run;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -9,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import siteplan.executor.history.EstateLock;
 import siteplan.executor.history.History;
+import siteplan.executor.history.RecordedState;
 import siteplan.units.Durations;
 
 /**
@@ -24,10 +26,11 @@ public final class RunFrame implements AutoCloseable {
      * start (nothing was changed) into the exception the caller reports. {@code lockWait} is how long to
      * wait for a lock another run holds (zero: refuse at once), as a CI queue needs; {@code locating} ends
      * every siteplan command the frame prints (" PATH --state DIR …", or empty), so that it runs as printed
-     * from the working directory and finds this estate's history and lock.
+     * from the working directory and finds this estate's history and lock. {@code stateDir} is the state
+     * folder whose simulated estate the run's commit records ({@link RecordedState}), or null for none.
      */
     public record Setup(String estate, String identity, String kind, boolean push, Map<String, String> env,
-                        Consumer<String> notes, Function<String, RuntimeException> refused, Duration lockWait, String locating) {
+                        Consumer<String> notes, Function<String, RuntimeException> refused, Duration lockWait, String locating, Path stateDir) {
         public Setup {
             if (lockWait == null || lockWait.isNegative()) throw new IllegalArgumentException("lockWait must be zero or positive");
             if (locating == null) throw new IllegalArgumentException("locating must be a string, empty when nothing locates the estate");
@@ -35,7 +38,7 @@ public final class RunFrame implements AutoCloseable {
 
         public Setup(String estate, String identity, String kind, boolean push, Map<String, String> env,
                      Consumer<String> notes, Function<String, RuntimeException> refused, Duration lockWait) {
-            this(estate, identity, kind, push, env, notes, refused, lockWait, "");
+            this(estate, identity, kind, push, env, notes, refused, lockWait, "", null);
         }
     }
 
@@ -94,6 +97,7 @@ public final class RunFrame implements AutoCloseable {
             }
             lock.takenOver().ifPresent(h -> setup.notes().accept("Note: took over the lock of " + h.describe() + ": its process " + h.pid() + " is no longer running on this host."));
             try {
+                requireNewestState(history, setup);
                 underLock.run();
             } catch (RuntimeException e) {
                 lock.release(lockId);
@@ -114,6 +118,28 @@ public final class RunFrame implements AutoCloseable {
             history.close();
             throw e;
         }
+    }
+
+    /**
+     * With a history remote, the state this run starts from must still be the newest the history branch
+     * recorded for the estate once the lock is held: a run on another machine may have recorded one while
+     * this one planned or waited (see {@link RecordedState}).
+     */
+    private static void requireNewestState(History history, Setup setup) {
+        if (setup.stateDir() == null || history.remote() == null) return;
+        java.util.Optional<History.Entry> newer;
+        try {
+            history.refresh();
+            newer = RecordedState.newerThanHeld(history, setup.stateDir(), setup.estate());
+        } catch (IOException e) {
+            throw setup.refused().apply("cannot read the estate's recorded state from the history branch " + history.branch() + " of " + history.remote()
+                    + " (" + e.getMessage() + "). Nothing was changed.");
+        }
+        newer.ifPresent(e -> {
+            throw setup.refused().apply(setup.kind() + " refused: while it waited, " + e.kind() + " run " + e.run() + " (" + e.commit().substring(0, 12)
+                    + ") recorded a newer state of '" + setup.estate() + "' in the history branch " + history.branch() + " of " + history.remote()
+                    + ". Nothing was changed; run the command again to start from that state" + ("apply".equals(setup.kind()) ? " (a saved plan must then be made again)." : "."));
+        });
     }
 
     /**
@@ -188,9 +214,31 @@ public final class RunFrame implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** Commits the run and pushes it if asked; returns the commit id. */
+    private Runnable saveState = () -> {};
+
+    /** What writes the estate, as the run left it, to the state folder before the run's commit records it ({@link siteplan.executor.provider.Operations#save}). */
+    public void beforeRecording(Runnable save) {
+        saveState = save;
+    }
+
+    /**
+     * Commits the run, with the state it left the estate in when there is a state folder (see
+     * {@link RecordedState}), and pushes it if asked; returns the commit id.
+     */
     public String commit(String subject, String status, Map<String, String> trailers) throws IOException {
-        String id = run.commit(subject, status, trailers);
+        Map<String, String> t = trailers;
+        boolean recordsState = false;
+        if (setup.stateDir() != null) {
+            saveState.run();
+            var at = RecordedState.capture(setup.stateDir(), run);
+            if (at.isPresent()) {
+                t = new java.util.LinkedHashMap<>(trailers);
+                t.put(RecordedState.TRAILER, at.get());
+                recordsState = true;
+            }
+        }
+        String id = run.commit(subject, status, t);
+        if (recordsState) RecordedState.mark(setup.stateDir(), id);
         if (setup.push()) history.push();
         return id;
     }

@@ -39,8 +39,12 @@ public final class SimulatedOperations extends PortBundle {
         }
     }
 
+    @Override public void save() {
+        state.save();
+    }
+
     @Override public void close() {
         endpoints.close();
-        state.close();
+        state.save();
     }
 }

@@ -389,7 +389,7 @@ final class SimulatedState {
     }
 
     /** Writes state.json whole when it is behind (finished jobs, a journal), and saves the clock. */
-    void close() {
+    void save() {
         synchronized (this) {
             if (unsaved || state != snapshotted) write();
         }

@@ -1,0 +1,54 @@
+package siteplan.cli;
+
+import java.util.Map;
+import java.util.Optional;
+import siteplan.executor.history.History;
+
+/**
+ * A CI job started for a pull request (GitLab: a merge request), known from the variables the CI sets for
+ * the job's event, not from a flag: the job's command lines come from the repository, so a pull request can
+ * edit them, and a flag it had to pass to be treated as one would be the first thing to drop. The runner
+ * sets these variables for the event itself (GitHub does not let a workflow override GITHUB_*). Another CI
+ * says so with SITEPLAN_PULL_REQUEST=ID. Such a job reads history and pushes its plans only to a ref of its
+ * own; apply, drill and failover, which take the lock and write the history branch, are refused in it.
+ * (The server's protection of the history branch is what enforces this; see docs/ci.md.)
+ *
+ * @param id       names the job's ref under {@link History#PLANS}, e.g. github-pr-7
+ * @param evidence the variables that say so, for messages
+ */
+record PullRequestJob(String id, String evidence) {
+    static Optional<PullRequestJob> of(Map<String, String> env) {
+        String event = env.get("GITHUB_EVENT_NAME");
+        if ("true".equals(env.get("GITHUB_ACTIONS")) && ("pull_request".equals(event) || "pull_request_target".equals(event))) {
+            // refs/pull/7/merge: the pull request's number; without it, the workflow run's
+            String ref = env.getOrDefault("GITHUB_REF", "");
+            String number = ref.matches("refs/pull/\\d+/.*") ? ref.split("/")[2] : null;
+            return Optional.of(new PullRequestJob(number != null ? "github-pr-" + number : "github-run-" + safe(env.getOrDefault("GITHUB_RUN_ID", "unknown")),
+                    "GITHUB_EVENT_NAME=" + event));
+        }
+        String iid = env.get("CI_MERGE_REQUEST_IID");
+        if ("true".equals(env.get("GITLAB_CI")) && (iid != null || "merge_request_event".equals(env.get("CI_PIPELINE_SOURCE")))) {
+            return Optional.of(new PullRequestJob(iid != null ? "gitlab-mr-" + safe(iid) : "gitlab-pipeline-" + safe(env.getOrDefault("CI_PIPELINE_ID", "unknown")),
+                    iid != null ? "CI_MERGE_REQUEST_IID=" + iid : "CI_PIPELINE_SOURCE=merge_request_event"));
+        }
+        String other = env.get("SITEPLAN_PULL_REQUEST");
+        if (other != null && !other.isBlank()) return Optional.of(new PullRequestJob("pr-" + safe(other.trim()), "SITEPLAN_PULL_REQUEST=" + other.trim()));
+        return Optional.empty();
+    }
+
+    /** The job's own ref in the history remote. */
+    String ref() {
+        return History.PLANS + id;
+    }
+
+    /** Refuses what a pull-request job may not do with the history remote. */
+    void refuse(String what) {
+        throw new Siteplan.UserError(what + " refused: this is a pull-request job (" + evidence + "), and the history remote's branch, lock and records are written only by"
+                + " jobs of the protected branch; a pull-request job plans, and with --push stores its plan under " + ref() + ". Nothing was changed.");
+    }
+
+    private static String safe(String s) {
+        String t = s.replaceAll("[^A-Za-z0-9._-]", "-");
+        return t.length() > 60 ? t.substring(0, 60) : t;
+    }
+}
