@@ -21,8 +21,8 @@ import spock.lang.Unroll
  * its own (its own checkout, estate-lock folder and model cache), sharing only two remotes: the repository of the
  * definitions (a bare git repository, cloned per job) and the history remote. The jobs' siteplan command lines are
  * read out of examples/ci/github-actions.yml and gitlab-ci.yml (as `./siteplan …` or `siteplan …`) and run by
- * `sh -c`, with `siteplan` on the PATH: a shim to this build, as the install step puts the release jar there
- * (DocumentedCommandsSpec explains the class-path form of the jar). What passes between jobs is only what a real
+ * `sh -c`, after the job's install step, run as written (CiInstall), has fetched the release jar from 127.0.0.1,
+ * checked its SHA-256 and put `siteplan` on the PATH (ReleaseJar explains the form of the jar before `package`). What passes between jobs is only what a real
  * pipeline passes: the pull request's plan.json artifact, and the two remotes.
  */
 class CiPipelineSpec extends Specification {
@@ -33,10 +33,28 @@ class CiPipelineSpec extends Specification {
     @Shared @TempDir
     Path tmp
 
+    /** The release a pipeline installs: siteplan-VERSION.jar and its SHA-256, served from 127.0.0.1 as SITEPLAN_URL. */
+    @Shared com.sun.net.httpserver.HttpServer release
+    @Shared String releaseUrl
+    @Shared String releaseSha256
+
+    def setupSpec() {
+        Path jar = ReleaseJar.write(tmp.resolve('release'))
+        release = ReleaseJar.serve(jar.parent)
+        releaseUrl = ReleaseJar.url(release, ReleaseJar.name())
+        releaseSha256 = ReleaseJar.sha256(jar)
+    }
+
+    def cleanupSpec() {
+        release?.stop(0)
+    }
+
     /** One pipeline's jobs, as its CI file has them: the siteplan lines of each, and the drill's matrix. */
     static final class Pipeline {
         String ci
         Map<String, List<String>> lines
+        /** Each job's install step, as its file has it. */
+        Map<String, String> install
         List<String> recoveryPlans
         /** The variables the CI sets for each event (a job's own `env:` comes from its file). */
         Map<String, Map<String, String>> events
@@ -55,7 +73,8 @@ class CiPipelineSpec extends Specification {
                 [(job): jobs.get(job).get('steps').findAll { it.has('run') }.collectMany { it.get('run').asText().readLines()*.trim() }
                         .findAll { siteplanLine(it) }.collect { it.replace('${{ matrix.recovery-plan }}', '$RECOVERY_PLAN') }]
             }
-            return new Pipeline(ci: ci, lines: lines, recoveryPlans: jobs.get('drill').get('strategy').get('matrix').get('recovery-plan')*.asText(),
+            def wf = YAML.readTree(dir.resolve('github-actions.yml').toFile())
+            return new Pipeline(ci: ci, lines: lines, install: ['plan', 'apply', 'drill'].collectEntries { [(it): CiInstall.github(wf, it)] }, recoveryPlans: jobs.get('drill').get('strategy').get('matrix').get('recovery-plan')*.asText(),
                     events: [pr      : [GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge', GITHUB_ACTOR: 'dana'],
                              merge   : [GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_ACTOR: 'dana'],
                              schedule: [GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'schedule', GITHUB_REF: 'refs/heads/main', GITHUB_ACTOR: 'dana']],
@@ -63,7 +82,7 @@ class CiPipelineSpec extends Specification {
         }
         JsonNode file = YAML.readTree(dir.resolve('gitlab-ci.yml').toFile())
         def lines = ['plan', 'apply', 'drill'].collectEntries { job -> [(job): file.get(job).get('script')*.asText()*.trim().findAll { siteplanLine(it) }] }
-        new Pipeline(ci: ci, lines: lines, recoveryPlans: file.get('drill').get('parallel').get('matrix').get(0).get('RECOVERY_PLAN')*.asText(),
+        new Pipeline(ci: ci, lines: lines, install: ['plan', 'apply', 'drill'].collectEntries { [(it): CiInstall.gitlab(file, it)] }, recoveryPlans: file.get('drill').get('parallel').get('matrix').get(0).get('RECOVERY_PLAN')*.asText(),
                 events: [pr      : [GITLAB_CI: 'true', CI_PIPELINE_SOURCE: 'merge_request_event', CI_MERGE_REQUEST_IID: '7', GITLAB_USER_LOGIN: 'dana'],
                          merge   : [GITLAB_CI: 'true', CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main', GITLAB_USER_LOGIN: 'dana'],
                          schedule: [GITLAB_CI: 'true', CI_PIPELINE_SOURCE: 'schedule', CI_COMMIT_BRANCH: 'main', GITLAB_USER_LOGIN: 'dana']],
@@ -95,14 +114,19 @@ class CiPipelineSpec extends Specification {
         [definitions: definitions, history: history, base: base]
     }
 
-    /** A job: a fresh clone of the definitions, this machine's own lock folder and cache, the CI's variables for its event. */
-    List<Map> job(Map<String, Path> remotes, String name, List<String> lines, Map<String, String> vars, Path artifact = null) {
+    /**
+     * A job: a fresh clone of the definitions, this machine's own lock folder and cache, the CI's variables for its event,
+     * and siteplan installed by the job's install step ({@code install}) before its lines run.
+     */
+    List<Map> job(String install, Map<String, Path> remotes, String name, List<String> lines, Map<String, String> vars, Path artifact = null) {
         Path clone = remotes.base.resolve('jobs').resolve(name)
         Git.cloneRepository().setURI(remotes.definitions.toUri().toString()).setDirectory(clone.toFile()).call().close()
         if (artifact != null) Files.copy(artifact, clone.resolve(artifact.fileName))
         Path machine = Files.createDirectories(remotes.base.resolve('machines').resolve(name))
+        def installed = CiInstall.run(install, clone, environment(machine) + CiWorkflowSpec.runnerEnv(releaseUrl, releaseSha256))
+        assert installed.exit == 0: "the install step of job ${name} failed:\n${installed.output}"
         Map<String, String> env = environment(machine) + [
-                PATH                   : shim().toString() + ':' + System.getenv('PATH'),
+                PATH                   : installed.path,
                 ESTATE                 : ESTATE,
                 SITEPLAN_HISTORY_REMOTE: remotes.history.toUri().toString(),
                 SITEPLAN_SECRETS_FILE  : ROOT.resolve('examples/demo-secrets.properties').toString()] + vars
@@ -119,17 +143,6 @@ class CiPipelineSpec extends Specification {
         env + [SITEPLAN_CACHE_DIR: machine.resolve('cache').toString(), SITEPLAN_LOCK_DIR: machine.resolve('locks').toString(),
                SITEPLAN_TODAY   : '2026-11-22', SITEPLAN_SIM_SPEED: '500000',
                GIT_AUTHOR_NAME  : 'dana', GIT_AUTHOR_EMAIL: 'dana@users.noreply.github.com', GIT_COMMITTER_NAME: 'siteplan-ci', GIT_COMMITTER_EMAIL: 'siteplan-ci@example.invalid']
-    }
-
-    Path shim() {
-        Path bin = tmp.resolve('bin')
-        Path shim = bin.resolve('siteplan')
-        if (!Files.exists(shim)) {
-            Files.createDirectories(bin)
-            Files.writeString(shim, '#!/bin/sh\nexec ' + DocumentedCommandsSpec.java().collect { "'" + it + "'" }.join(' ') + ' "$@"\n')
-            shim.toFile().setExecutable(true)
-        }
-        bin
     }
 
     static Map sh(String line, Path cwd, Map<String, String> env) {
@@ -184,7 +197,7 @@ class CiPipelineSpec extends Specification {
         def remotes = remotes(ci + '-pipeline')
 
         when: 'the pull request job plans and pushes its plan'
-        def pr = job(remotes, 'plan', p.lines.plan, p.events.pr)
+        def pr = job(p.install.plan, remotes, 'plan', p.lines.plan, p.events.pr)
 
         then: 'it succeeded, and wrote only its own ref of the history remote: not the history branch, not a lock'
         assert pr.every { it.exit == 0 }: transcript(pr)
@@ -194,7 +207,7 @@ class CiPipelineSpec extends Specification {
 
         when: 'another pull request job pushes a commit that looks like a recorded apply with a state, and the merge job applies the reviewed plan'
         forge(remotes.history, 'refs/siteplan/plans/github-pr-666')
-        def apply = job(remotes, 'apply', p.lines.apply, p.events.merge, pr[0].clone.resolve('plan.json'))
+        def apply = job(p.install.apply, remotes, 'apply', p.lines.apply, p.events.merge, pr[0].clone.resolve('plan.json'))
 
         then: 'the apply succeeded and recorded, with its run, the state it left the estate in'
         assert apply.every { it.exit == 0 }: transcript(apply)
@@ -203,7 +216,7 @@ class CiPipelineSpec extends Specification {
         applied =~ /Siteplan-State: runs\/[\w-]+\/state/
 
         when: 'the scheduled drill runs each recovery plan in a fresh clone of its own'
-        def drills = p.recoveryPlans.collect { rp -> job(remotes, 'drill-' + rp, p.lines.drill, p.events.schedule + [RECOVERY_PLAN: rp]) }
+        def drills = p.recoveryPlans.collect { rp -> job(p.install.drill, remotes, 'drill-' + rp, p.lines.drill, p.events.schedule + [RECOVERY_PLAN: rp]) }
 
         then: "each started from the state the apply recorded (not the clone's committed one, not the forged one) and passed"
         assert drills.every { d -> d.every { it.exit == 0 } }: drills.collect { transcript(it) }.join('\n')
@@ -228,13 +241,13 @@ class CiPipelineSpec extends Specification {
         given: 'a pull request planned, and its plan applied on merge'
         def p = pipeline('github')
         def remotes = remotes('stale')
-        def pr = job(remotes, 'plan', p.lines.plan, p.events.pr)
-        def first = job(remotes, 'apply', p.lines.apply, p.events.merge, pr[0].clone.resolve('plan.json'))
+        def pr = job(p.install.plan, remotes, 'plan', p.lines.plan, p.events.pr)
+        def first = job(p.install.apply, remotes, 'apply', p.lines.apply, p.events.merge, pr[0].clone.resolve('plan.json'))
         assert first.every { it.exit == 0 }: transcript(first)
         def before = log(remotes.history, 'refs/heads/siteplan-history')
 
         when: 'the same plan is applied again by a merge job in another fresh clone'
-        def again = job(remotes, 'apply-again', p.lines.apply, p.events.merge, pr[0].clone.resolve('plan.json'))
+        def again = job(p.install.apply, remotes, 'apply-again', p.lines.apply, p.events.merge, pr[0].clone.resolve('plan.json'))
 
         then: 'it starts from the state the first apply recorded, and refuses the plan made against the older one'
         again[0].exit == 1
@@ -251,7 +264,7 @@ class CiPipelineSpec extends Specification {
         def remotes = remotes('pr-refused')
 
         when:
-        def r = job(remotes, 'pr-drill', ['siteplan drill $ESTATE --recovery-plan erp-failover --ack --push', 'siteplan history $ESTATE --push'], p.events.pr)
+        def r = job(p.install.drill, remotes, 'pr-drill', ['siteplan drill $ESTATE --recovery-plan erp-failover --ack --push', 'siteplan history $ESTATE --push'], p.events.pr)
 
         then:
         r.every { it.exit == 1 }
