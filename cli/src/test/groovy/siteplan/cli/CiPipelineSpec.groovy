@@ -258,19 +258,21 @@ class CiPipelineSpec extends Specification {
         !refs(remotes.history).any { it.startsWith('refs/siteplan/locks/') }
     }
 
-    def "a pull-request job may not drill, apply or push history: refused before the lock, with the ref it may write"() {
+    def "a pull-request job may not drill, push history or remove a lock: refused before the lock, with the ref it may write"() {
         given:
         def p = pipeline('github')
         def remotes = remotes('pr-refused')
 
         when:
-        def r = job(p.install.drill, remotes, 'pr-drill', ['siteplan drill $ESTATE --recovery-plan erp-failover --ack --push', 'siteplan history $ESTATE --push'], p.events.pr)
+        def r = job(p.install.drill, remotes, 'pr-drill', ['siteplan drill $ESTATE --recovery-plan erp-failover --ack --push', 'siteplan history $ESTATE --push',
+                                                        'siteplan force-unlock 0123456789ab $ESTATE --force'], p.events.pr)
 
         then:
         r.every { it.exit == 1 }
         r[0].output.contains('siteplan: drill refused: this is a pull-request job (GITHUB_EVENT_NAME=pull_request), and the history remote\'s branch, lock and records'
                 + ' are written only by jobs of the protected branch; a pull-request job plans, and with --push stores its plan under refs/siteplan/plans/github-pr-7. Nothing was changed.')
         r[1].output.contains('siteplan: history --push refused: this is a pull-request job')
+        r[2].output.contains('siteplan: force-unlock refused: this is a pull-request job')
         refs(remotes.history).isEmpty()
     }
 }

@@ -136,7 +136,10 @@ class CiWorkflowSpec extends ExecutorSpecification {
         String right = Files.readString(release.parent.resolve(ReleaseJar.name() + '.sha256')).split(' ')[0]
         Path job = Files.createDirectories(tmp.resolve('job'))
         String url = ReleaseJar.url(server, served)
-        String sha = [right: right, other: ReleaseJar.sha256(Files.writeString(tmp.resolve('other'), 'another build')), empty: ''][checksum]
+        // sha256sum skips lines that begin with '#': a value that ends in one would check another file and not the jar
+        String nothing = ReleaseJar.sha256(Files.writeString(tmp.resolve('nothing'), ''))
+        String sha = [right: right, other: ReleaseJar.sha256(Files.writeString(tmp.resolve('other'), 'another build')), empty: '',
+                      comment: "${nothing}  /dev/null\n#".toString()][checksum]
 
         when:
         def installed = CiInstall.run(step(workflow(file)), job, runnerEnv(url, sha))
@@ -154,8 +157,10 @@ class CiWorkflowSpec extends ExecutorSpecification {
         what                        | file                 | step                                        | served                   | checksum | says
         'wrong SHA-256'             | 'github-actions.yml' | { wf -> CiInstall.github(wf, 'plan') }      | ReleaseJar.name()        | 'other'  | 'FAILED'
         'wrong SHA-256'             | 'gitlab-ci.yml'      | { wf -> CiInstall.gitlab(wf, 'plan') }      | ReleaseJar.name()        | 'other'  | 'FAILED'
-        'missing SITEPLAN_SHA256'   | 'github-actions.yml' | { wf -> CiInstall.github(wf, 'drill') }     | ReleaseJar.name()        | 'empty'  | 'no properly formatted'
-        'missing SITEPLAN_SHA256'   | 'gitlab-ci.yml'      | { wf -> CiInstall.gitlab(wf, 'drill') }     | ReleaseJar.name()        | 'empty'  | 'no properly formatted'
+        'missing SITEPLAN_SHA256'   | 'github-actions.yml' | { wf -> CiInstall.github(wf, 'drill') }     | ReleaseJar.name()        | 'empty'  | 'SITEPLAN_SHA256 must be the 64 hexadecimal digits'
+        'missing SITEPLAN_SHA256'   | 'gitlab-ci.yml'      | { wf -> CiInstall.gitlab(wf, 'drill') }     | ReleaseJar.name()        | 'empty'  | 'SITEPLAN_SHA256 must be the 64 hexadecimal digits'
+        'SHA256 line that comments out the jar\'s' | 'github-actions.yml' | { wf -> CiInstall.github(wf, 'plan') } | ReleaseJar.name()  | 'comment' | 'SITEPLAN_SHA256 must be the 64 hexadecimal digits'
+        'SHA256 line that comments out the jar\'s' | 'gitlab-ci.yml'      | { wf -> CiInstall.gitlab(wf, 'plan') } | ReleaseJar.name()  | 'comment' | 'SITEPLAN_SHA256 must be the 64 hexadecimal digits'
         'URL that serves nothing'   | 'github-actions.yml' | { wf -> CiInstall.github(wf, 'apply') }     | 'siteplan-0.0.0.jar'     | 'right'  | '404'
         'URL that serves nothing'   | 'gitlab-ci.yml'      | { wf -> CiInstall.gitlab(wf, 'apply') }     | 'siteplan-0.0.0.jar'     | 'right'  | '404'
     }

@@ -89,9 +89,17 @@ public final class History implements AutoCloseable {
      */
     public static final class RemoteUnreachable extends IOException {
         RemoteUnreachable(String remote, String reason) {
-            super("the history remote " + remote + " cannot be used (" + reason + "); check the URL (--history-remote or SITEPLAN_HISTORY_REMOTE), that this machine reaches it,"
+            super("the history remote " + withoutPassword(remote) + " cannot be used (" + reason + "); check the URL (--history-remote or SITEPLAN_HISTORY_REMOTE), that this machine reaches it,"
                     + " and the credentials (SITEPLAN_HISTORY_USERNAME and SITEPLAN_HISTORY_PASSWORD, or an SSH key)");
         }
+    }
+
+    /**
+     * A remote's URL as it may be shown: a password in its user info replaced by "***". Done on the text, not by a
+     * URL parser, so that a URL no parser accepts (the ones a message is about) loses its password too.
+     */
+    public static String withoutPassword(String remote) {
+        return remote == null ? null : remote.replaceAll("(?<=//)([^/@:\\s]*):[^@\\s]*@", "$1:***@");
     }
 
     /** Something done with the remote; whatever the transport throws (an IOException, or a RuntimeException for a URL it cannot handle) becomes {@link RemoteUnreachable}. */
