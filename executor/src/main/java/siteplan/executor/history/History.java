@@ -243,8 +243,18 @@ public final class History implements AutoCloseable {
      */
     public Run begin(String kind, String estate) throws IOException {
         String id = RUN_ID.format(Instant.now()) + "-" + kind + "-" + String.format("%04x", java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
-        Path runDir = dir.resolve("runs").resolve(id);
+        Path runs = dir.resolve("runs");
+        // The branch comes from a remote others push to: a runs/ that is a symbolic link (or a file) would send this
+        // run's files wherever it points. Checked before anything is written, and the run's folder once made.
+        if (Files.exists(runs, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(runs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("the history branch " + branch + " holds runs as " + (Files.isSymbolicLink(runs) ? "a symbolic link" : "a file")
+                    + ", not a folder; siteplan writes nothing through it. Remove it from the branch (a commit that deletes runs and restores the folder)");
+        }
+        Path runDir = runs.resolve(id);
         Files.createDirectories(runDir);
+        if (!runDir.toRealPath().startsWith(dir.toRealPath())) {
+            throw new IOException("the run folder " + runDir + " resolves outside the history folder " + dir + "; siteplan writes nothing there");
+        }
         return new Run(id, kind, estate, runDir);
     }
 
