@@ -68,9 +68,30 @@ public final class RecordedState {
         return Optional.empty();
     }
 
+    /**
+     * The marker, when this machine wrote it. A marker that the checkout's git repository tracks came with the
+     * definitions (a merged pull request can commit one with `git add -f`), and would make a forged state.json
+     * or estate-id win over history: it is not believed, so history wins.
+     */
+    static boolean trustedMarker(Path stateDir) throws IOException {
+        if (!StateFolder.isFile(stateDir, MARKER)) return false;
+        org.eclipse.jgit.storage.file.FileRepositoryBuilder found = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().findGitDir(stateDir.toAbsolutePath().toFile());
+        if (found.getGitDir() == null) return true;
+        try (org.eclipse.jgit.lib.Repository repo = found.build()) {
+            if (repo.isBare() || repo.getWorkTree() == null) return true;
+            Path top = repo.getWorkTree().toPath().toRealPath();
+            Path marker = stateDir.toAbsolutePath().toRealPath().resolve(MARKER);
+            if (!marker.startsWith(top)) return true;
+            String rel = top.relativize(marker).toString().replace(java.io.File.separatorChar, '/');
+            return repo.readDirCache().findEntry(rel) < 0;
+        } catch (org.eclipse.jgit.errors.NoWorkTreeException | IllegalArgumentException e) {
+            return true;
+        }
+    }
+
     /** The commit whose recorded state the folder holds, or empty when it holds a state never recorded (or none). */
     public static Optional<String> held(Path stateDir) throws IOException {
-        if (!StateFolder.isFile(stateDir, MARKER)) return Optional.empty();
+        if (!trustedMarker(stateDir)) return Optional.empty();
         String c = new String(StateFolder.read(stateDir, MARKER), StandardCharsets.UTF_8).trim();
         return c.matches("[0-9a-f]{40}") ? Optional.of(c) : Optional.empty();
     }
@@ -81,7 +102,7 @@ public final class RecordedState {
     }
 
     private static boolean initialised(Path stateDir) throws IOException {
-        return StateFolder.isFile(stateDir, MARKER) && new String(StateFolder.read(stateDir, MARKER), StandardCharsets.UTF_8).trim().equals(INITIALISED);
+        return trustedMarker(stateDir) && new String(StateFolder.read(stateDir, MARKER), StandardCharsets.UTF_8).trim().equals(INITIALISED);
     }
 
     /** What {@link #take} did: the record the folder now holds, and the one it held before (empty: a state never recorded). */
