@@ -89,17 +89,33 @@ public final class History implements AutoCloseable {
      */
     public static final class RemoteUnreachable extends IOException {
         RemoteUnreachable(String remote, String reason) {
-            super("the history remote " + withoutPassword(remote) + " cannot be used (" + reason + "); check the URL (--history-remote or SITEPLAN_HISTORY_REMOTE), that this machine reaches it,"
+            super(withoutPassword("the history remote " + remote + " cannot be used (" + reason + ")") + "; check the URL (--history-remote or SITEPLAN_HISTORY_REMOTE), that this machine reaches it,"
                     + " and the credentials (SITEPLAN_HISTORY_USERNAME and SITEPLAN_HISTORY_PASSWORD, or an SSH key)");
         }
     }
 
     /**
-     * A remote's URL as it may be shown: a password in its user info replaced by "***". Done on the text, not by a
-     * URL parser, so that a URL no parser accepts (the ones a message is about) loses its password too.
+     * A text that may name a remote's URL (a message, the transport's reason) as it may be shown: the password
+     * of every URL in it replaced by "***". Done on the text, not by a URL parser, so that a URL no parser
+     * accepts (the ones a message is about) loses its password too; up to the URL's last '@', since a password
+     * may hold one.
      */
-    public static String withoutPassword(String remote) {
-        return remote == null ? null : remote.replaceAll("(?<=//)([^/@:\\s]*):[^@\\s]*@", "$1:***@");
+    public static String withoutPassword(String text) {
+        return text == null ? null : text.replaceAll("(?<=//)([^/@:\\s]*):\\S*@", "$1:***@");
+    }
+
+    /**
+     * A remote's URL as a command siteplan prints may carry it: without its password at all (a "***" would be
+     * taken for one); the command then finds it where the run did, in SITEPLAN_HISTORY_PASSWORD.
+     */
+    public static String forCommand(String remote) {
+        if (remote == null) return null;
+        try {
+            URIish u = new URIish(remote);
+            return u.getPass() == null ? remote : u.setPass(null).toString();
+        } catch (java.net.URISyntaxException e) {
+            return withoutPassword(remote);
+        }
     }
 
     /** Something done with the remote; whatever the transport throws (an IOException, or a RuntimeException for a URL it cannot handle) becomes {@link RemoteUnreachable}. */
@@ -502,15 +518,25 @@ public final class History implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** The text of a file as committed. */
+    /** The text of a file in a commit; empty when there is none (or what is there is a link or a folder, not a file). */
     public Optional<String> read(String commit, String path) throws IOException {
         Repository repo = git.getRepository();
         var rc = repo.parseCommit(ObjectId.fromString(commit));
         try (var tw = org.eclipse.jgit.treewalk.TreeWalk.forPath(repo, path, rc.getTree())) {
             if (tw == null) return Optional.empty();
-            return Optional.of(new String(repo.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+            // Only a file is read: a symbolic link's blob is its target's name, and a folder's is a tree.
+            var mode = tw.getFileMode(0);
+            if (mode != org.eclipse.jgit.lib.FileMode.REGULAR_FILE && mode != org.eclipse.jgit.lib.FileMode.EXECUTABLE_FILE) return Optional.empty();
+            try {
+                return Optional.of(new String(repo.open(tw.getObjectId(0)).getBytes(READ_LIMIT), StandardCharsets.UTF_8));
+            } catch (org.eclipse.jgit.errors.LargeObjectException e) {
+                throw new IOException(path + " in commit " + commit.substring(0, 12) + " is larger than " + (READ_LIMIT >> 20) + " MiB");
+            }
         }
     }
+
+    /** The most {@link #read} takes of one file: far above any state siteplan records (a 10,000-machine estate's is ~20 MB). */
+    static final int READ_LIMIT = 256 << 20;
 
     /**
      * Sends the branch to the remote. Runs only add files under their own folder, so another

@@ -25,6 +25,11 @@ import siteplan.planner.state.StateFolder;
  *       fresh clone's committed one, an older record) is replaced, and the command says so; except a state
  *       {@code sim init} wrote since, which is deliberate and which the next run records. Only the history branch counts: a commit pushed to any other ref of the remote
  *       is never fetched, so it is never taken as state;</li>
+ *   <li>the marker vouches for the files by their SHA-256, so a folder changed since it was written no longer
+ *       holds the record; a record is taken only when it is as {@link #capture} writes one (see {@link #check}),
+ *       and newer ones that are not are skipped and told;</li>
+ *   <li>before an estate's first record, the state folder the protected branch checked out is where it starts:
+ *       reviewed content, recorded by the first run (a pull-request job records nothing);</li>
  *   <li>once the lock is held, the history branch is fetched again: a run whose state is no longer the
  *       newest recorded one (another machine recorded a run while this one waited) is refused before it
  *       changes anything, and run again starts from the newer state.</li>
@@ -55,17 +60,108 @@ public final class RecordedState {
         return Optional.of("runs/" + run.id() + "/" + FOLDER);
     }
 
-    /** Notes in the state folder that it holds the state recorded by {@code commit}. */
+    /** Notes in the state folder that it holds the state recorded by {@code commit}, as its files are now. */
     public static void mark(Path stateDir, String commit) throws IOException {
-        write(stateDir, MARKER, (commit + "\n").getBytes(StandardCharsets.UTF_8));
+        write(stateDir, MARKER, (commit + "\n" + fingerprints(stateDir)).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The newest commit of the history branch that recorded the state of the estate named {@code estate}. */
-    public static Optional<History.Entry> newest(History history, String estate) throws IOException {
+    /**
+     * The files the marker vouches for, with their SHA-256: a marker names a record, and the folder holds that
+     * record only while these files are the ones it was written beside (a reused CI workspace, or a hand, may
+     * have changed them since). The clock is left out: it only ever moves forward, and a run killed before it
+     * recorded anything saves it.
+     */
+    static final List<String> VOUCHED = List.of("state.json", "estate-id");
+
+    private static String fingerprints(Path stateDir) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (String name : VOUCHED) {
+            String sum = "-";
+            if (StateFolder.isFile(stateDir, name)) {
+                try {
+                    sum = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(StateFolder.read(stateDir, name)));
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            b.append(sum).append("  ").append(name).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The marker's first line, when the marker is this machine's and the files are still the ones it vouches for. */
+    private static Optional<String> markerFirstLine(Path stateDir) throws IOException {
+        if (!trustedMarker(stateDir)) return Optional.empty();
+        String text = new String(StateFolder.read(stateDir, MARKER), StandardCharsets.UTF_8);
+        int nl = text.indexOf('\n');
+        if (nl < 0 || !text.substring(nl + 1).equals(fingerprints(stateDir))) return Optional.empty();
+        return Optional.of(text.substring(0, nl).trim());
+    }
+
+    /** A record of the history branch that is not as siteplan writes one, and why: it is never taken. */
+    public record Unusable(History.Entry entry, String why) {}
+
+    /** A usable record: its commit, and the text of each travelling file it holds. */
+    private record Usable(History.Entry entry, java.util.Map<String, String> files) {}
+
+    /**
+     * The newest commit of the history branch that recorded the state of the estate named {@code estate},
+     * as siteplan records one; newer records that are not (see {@link #check}) go to {@code skipped}.
+     */
+    static Optional<Usable> newest(History history, String estate, java.util.function.Consumer<Unusable> skipped) throws IOException {
         for (History.Entry e : history.list()) {
-            if (estate.equals(e.trailers().get("Siteplan-Estate")) && e.trailers().containsKey(TRAILER)) return Optional.of(e);
+            if (!estate.equals(e.trailers().get("Siteplan-Estate")) || !e.trailers().containsKey(TRAILER)) continue;
+            java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+            Optional<String> why = check(history, e, files);
+            if (why.isEmpty()) return Optional.of(new Usable(e, files));
+            skipped.accept(new Unusable(e, why.get()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why a record is not one siteplan wrote, or empty when it is; fills {@code files}. Anyone who can push to
+     * the history branch can write a commit with the trailer: taking one whose state.json is missing or is not
+     * a simulated estate would wipe or break the state of every machine that takes it.
+     */
+    private static Optional<String> check(History history, History.Entry e, java.util.Map<String, String> files) throws IOException {
+        String at = e.trailers().get(TRAILER);
+        if (!e.run().matches("[A-Za-z0-9._-]{1,100}") || !at.equals("runs/" + e.run() + "/" + FOLDER)) {
+            return Optional.of("its " + TRAILER + " trailer is '" + at + "', not the run's own folder runs/RUN-ID/" + FOLDER);
+        }
+        for (String name : FILES) {
+            Optional<String> text;
+            try {
+                text = history.read(e.commit(), at + "/" + name);
+            } catch (IOException tooLarge) {
+                return Optional.of(tooLarge.getMessage());
+            }
+            text.ifPresent(t -> files.put(name, t));
+        }
+        String state = files.get(FILES.get(0));
+        if (state == null) return Optional.of(at + "/state.json is missing (or is not a file)");
+        try {
+            siteplan.planner.state.StateFiles.read(state.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException bad) {
+            return Optional.of(at + "/state.json is not a simulated estate's state (" + firstLine(bad.getMessage()) + ")");
+        }
+        String clock = files.get("clock.json");
+        if (clock != null) {
+            try {
+                java.time.Instant.parse(siteplan.model.json.ModelJson.JSON.readTree(clock).path("simulatedNow").asText());
+            } catch (IOException | RuntimeException bad) {
+                return Optional.of(at + "/clock.json is not a simulated clock ({\"simulatedNow\": an instant})");
+            }
+        }
+        String id = files.get("estate-id");
+        if (id != null && !id.trim().matches("[A-Za-z0-9._-]{1,100}")) return Optional.of(at + "/estate-id is not an estate ID as siteplan writes it");
+        return Optional.empty();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "unreadable";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     /**
@@ -91,18 +187,16 @@ public final class RecordedState {
 
     /** The commit whose recorded state the folder holds, or empty when it holds a state never recorded (or none). */
     public static Optional<String> held(Path stateDir) throws IOException {
-        if (!trustedMarker(stateDir)) return Optional.empty();
-        String c = new String(StateFolder.read(stateDir, MARKER), StandardCharsets.UTF_8).trim();
-        return c.matches("[0-9a-f]{40}") ? Optional.of(c) : Optional.empty();
+        return markerFirstLine(stateDir).filter(c -> c.matches("[0-9a-f]{40}"));
     }
 
     /** Notes in the state folder that `sim init` set its estate anew (see {@link #INITIALISED}). */
     public static void markInitialised(Path stateDir) throws IOException {
-        write(stateDir, MARKER, (INITIALISED + "\n").getBytes(StandardCharsets.UTF_8));
+        write(stateDir, MARKER, (INITIALISED + "\n" + fingerprints(stateDir)).getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean initialised(Path stateDir) throws IOException {
-        return trustedMarker(stateDir) && new String(StateFolder.read(stateDir, MARKER), StandardCharsets.UTF_8).trim().equals(INITIALISED);
+        return markerFirstLine(stateDir).filter(INITIALISED::equals).isPresent();
     }
 
     /** What {@link #take} did: the record the folder now holds, and the one it held before (empty: a state never recorded). */
@@ -114,18 +208,22 @@ public final class RecordedState {
      * when the folder was left as it was.
      */
     public static Optional<Taken> take(History history, Path stateDir, String estate) throws IOException {
-        Optional<History.Entry> newest = newest(history, estate);
+        return take(history, stateDir, estate, u -> {});
+    }
+
+    /** As {@link #take(History, Path, String)}, telling {@code skipped} of each newer record that is not usable. */
+    public static Optional<Taken> take(History history, Path stateDir, String estate, java.util.function.Consumer<Unusable> skipped) throws IOException {
+        Optional<Usable> newest = newest(history, estate, skipped);
         if (newest.isEmpty()) return Optional.empty();
-        History.Entry record = newest.get();
+        History.Entry record = newest.get().entry();
         if (initialised(stateDir)) return Optional.empty();
         Optional<String> held = held(stateDir);
         if (held.isPresent() && held.get().equals(record.commit())) return Optional.empty();
-        String at = record.trailers().get(TRAILER);
         Files.createDirectories(stateDir);
         for (String name : FILES) {
-            Optional<String> text = history.read(record.commit(), at + "/" + name);
-            if (text.isPresent()) {
-                write(stateDir, name, text.get().getBytes(StandardCharsets.UTF_8));
+            String text = newest.get().files().get(name);
+            if (text != null) {
+                write(stateDir, name, text.getBytes(StandardCharsets.UTF_8));
             } else {
                 Files.deleteIfExists(StateFolder.entry(stateDir, name));
             }
@@ -141,7 +239,7 @@ public final class RecordedState {
      * current too). Returns the newer record when another run recorded one since this command took its state.
      */
     public static Optional<History.Entry> newerThanHeld(History history, Path stateDir, String estate) throws IOException {
-        Optional<History.Entry> newest = newest(history, estate);
+        Optional<History.Entry> newest = newest(history, estate, u -> {}).map(Usable::entry);
         if (newest.isEmpty() || initialised(stateDir)) return Optional.empty();
         Optional<String> held = held(stateDir);
         return held.isPresent() && held.get().equals(newest.get().commit()) ? Optional.empty() : newest;

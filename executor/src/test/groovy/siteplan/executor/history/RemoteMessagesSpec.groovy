@@ -27,5 +27,13 @@ class RemoteMessagesSpec extends Specification {
         History.withoutPassword('https://ci@git.example.com/dr/h.git') == 'https://ci@git.example.com/dr/h.git'
         History.withoutPassword('/srv/history.git') == '/srv/history.git'
         History.withoutPassword('https://bob:S3CRET@[::1:1/h.git') == 'https://bob:***@[::1:1/h.git'
+        and: 'a password that holds an @, and a URL the reason repeats'
+        History.withoutPassword('https://bob:p@ss@host/h.git: not authorized; https://bob:p@ss@host/h.git') == 'https://bob:***@host/h.git: not authorized; https://bob:***@host/h.git'
+    }
+
+    def "forCommand drops the password altogether: a command printed to run next carries none, not even ***"() {
+        expect:
+        History.forCommand('https://ci:s3cret@git.example.com/dr/history.git') == 'https://ci@git.example.com/dr/history.git'
+        History.forCommand('https://git.example.com/dr/history.git') == 'https://git.example.com/dr/history.git'
     }
 }
