@@ -13,7 +13,8 @@ import siteplan.executor.history.History;
  * are refused in it. This is a guard rail against mistakes, not a boundary: a job's lines can unset any
  * variable. The credential the job is given, and the server's protection of the history branch and the
  * lock refs, are what enforce it (docs/ci.md). So the variables are read leniently: any of GitHub's
- * pull_request* events, in any case, with or without GITHUB_ACTIONS / GITLAB_CI.
+ * pull_request* events, in any case, GitLab's merge requests and external pull requests, with or without
+ * GITHUB_ACTIONS / GITLAB_CI.
  *
  * @param id       names the job's ref under {@link History#PLANS}, e.g. github-pr-7
  * @param evidence the variables that say so, for messages
@@ -34,6 +35,13 @@ record PullRequestJob(String id, String evidence) {
         if (iid != null || "merge_request_event".equalsIgnoreCase(env.getOrDefault("CI_PIPELINE_SOURCE", "").trim())) {
             return Optional.of(new PullRequestJob(iid != null ? "gitlab-mr-" + safe(iid) : "gitlab-pipeline-" + safe(env.getOrDefault("CI_PIPELINE_ID", "unknown")),
                     iid != null ? "CI_MERGE_REQUEST_IID=" + iid : "CI_PIPELINE_SOURCE=merge_request_event"));
+        }
+        // GitLab CI/CD for external repositories (GitHub): a pull request there runs as external_pull_request_event.
+        String external = env.get("CI_EXTERNAL_PULL_REQUEST_IID");
+        if (external != null && external.isBlank()) external = null;
+        if (external != null || "external_pull_request_event".equalsIgnoreCase(env.getOrDefault("CI_PIPELINE_SOURCE", "").trim())) {
+            return Optional.of(new PullRequestJob(external != null ? "gitlab-pr-" + safe(external.trim()) : "gitlab-pipeline-" + safe(env.getOrDefault("CI_PIPELINE_ID", "unknown")),
+                    external != null ? "CI_EXTERNAL_PULL_REQUEST_IID=" + external.trim() : "CI_PIPELINE_SOURCE=external_pull_request_event"));
         }
         String other = env.get("SITEPLAN_PULL_REQUEST");
         if (other != null && !other.isBlank()) return Optional.of(new PullRequestJob("pr-" + safe(other.trim()), "SITEPLAN_PULL_REQUEST=" + other.trim()));

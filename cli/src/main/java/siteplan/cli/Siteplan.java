@@ -79,7 +79,8 @@ public final class Siteplan implements Runnable {
                 err.println("siteplan: " + refused.line(ex.getArgSpec()));
                 return ExitCode.INVALID_INPUT;
             }
-            err.println("siteplan: " + ex.getMessage());
+            // picocli repeats the arguments it could not use: a history remote's URL may hold a password.
+            err.println("siteplan: " + siteplan.executor.history.History.withoutPassword(ex.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.INVALID_INPUT;

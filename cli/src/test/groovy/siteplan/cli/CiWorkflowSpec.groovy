@@ -129,6 +129,31 @@ class CiWorkflowSpec extends ExecutorSpecification {
         'gitlab-ci.yml'      | { wf -> CiInstall.gitlab(wf, 'apply') }
     }
 
+    def "a SITEPLAN_URL that curl would read as an option fails the install step of #file before curl runs"() {
+        given: 'a curl config file that would fetch the jar and also write a file of its own'
+        Path release = ReleaseJar.write(tmp.resolve('release'))
+        def server = ReleaseJar.serve(release.parent)
+        String right = Files.readString(release.parent.resolve(ReleaseJar.name() + '.sha256')).split(' ')[0]
+        Path job = Files.createDirectories(tmp.resolve('job'))
+        Path curlrc = Files.writeString(tmp.resolve('curlrc'), "url = \"${ReleaseJar.url(server, ReleaseJar.name())}\"\noutput = \"${job.resolve('written-by-curl')}\"\n")
+
+        when:
+        def installed = CiInstall.run(step(workflow(file)), job, runnerEnv("-K${curlrc}", right))
+
+        then:
+        installed.exit != 0
+        installed.output.contains("SITEPLAN_URL must be the jar's https:// URL")
+        !Files.exists(job.resolve('written-by-curl'))
+
+        cleanup:
+        server?.stop(0)
+
+        where:
+        file                 | step
+        'github-actions.yml' | { wf -> CiInstall.github(wf, 'apply') }
+        'gitlab-ci.yml'      | { wf -> CiInstall.gitlab(wf, 'apply') }
+    }
+
     def "a #what fails the install step of #file before anything runs, and leaves no siteplan on the PATH"() {
         given:
         Path release = ReleaseJar.write(tmp.resolve('release'))

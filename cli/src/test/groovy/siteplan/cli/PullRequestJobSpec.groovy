@@ -25,6 +25,13 @@ class PullRequestJobSpec extends Specification {
         PullRequestJob.of([CI_MERGE_REQUEST_IID: '', CI_PIPELINE_SOURCE: 'merge_request_event', CI_PIPELINE_ID: '5']).get().ref() == 'refs/siteplan/plans/gitlab-pipeline-5'
     }
 
+    def "an external pull request's job on GitLab (a GitHub repository's pipeline there) is a pull request's job"() {
+        expect:
+        PullRequestJob.of([CI_PIPELINE_SOURCE: 'external_pull_request_event', CI_EXTERNAL_PULL_REQUEST_IID: '5']).get().ref() == 'refs/siteplan/plans/gitlab-pr-5'
+        PullRequestJob.of([CI_PIPELINE_SOURCE: 'External_Pull_Request_Event', CI_PIPELINE_ID: '8']).get().ref() == 'refs/siteplan/plans/gitlab-pipeline-8'
+        PullRequestJob.of([CI_EXTERNAL_PULL_REQUEST_IID: '6']).get().ref() == 'refs/siteplan/plans/gitlab-pr-6'
+    }
+
     def "jobs of the protected branch are not pull requests'"() {
         expect:
         !PullRequestJob.of(env).isPresent()

@@ -25,9 +25,9 @@ import siteplan.planner.state.StateFolder;
  *       fresh clone's committed one, an older record) is replaced, and the command says so; except a state
  *       {@code sim init} wrote since, which is deliberate and which the next run records. Only the history branch counts: a commit pushed to any other ref of the remote
  *       is never fetched, so it is never taken as state;</li>
- *   <li>the marker vouches for the files by their SHA-256, so a folder changed since it was written no longer
- *       holds the record; a record is taken only when it is as {@link #capture} writes one (see {@link #check}),
- *       and newer ones that are not are skipped and told;</li>
+ *   <li>a marker the checkout's git tracks is not believed (see {@link #trustedMarker}); a record is taken only
+ *       when it is as {@link #capture} writes one (see {@link #check}), and newer ones that are not are skipped
+ *       and told;</li>
  *   <li>before an estate's first record, the state folder the protected branch checked out is where it starts:
  *       reviewed content, recorded by the first run (a pull-request job records nothing);</li>
  *   <li>once the lock is held, the history branch is fetched again: a run whose state is no longer the
@@ -60,42 +60,35 @@ public final class RecordedState {
         return Optional.of("runs/" + run.id() + "/" + FOLDER);
     }
 
-    /** Notes in the state folder that it holds the state recorded by {@code commit}, as its files are now. */
+    /** Notes in the state folder that it holds the state recorded by {@code commit}. */
     public static void mark(Path stateDir, String commit) throws IOException {
-        write(stateDir, MARKER, (commit + "\n" + fingerprints(stateDir)).getBytes(StandardCharsets.UTF_8));
+        write(stateDir, MARKER, (commit + "\n").getBytes(StandardCharsets.UTF_8));
+        established(stateDir, commit);
     }
 
     /**
-     * The files the marker vouches for, with their SHA-256: a marker names a record, and the folder holds that
-     * record only while these files are the ones it was written beside (a reused CI workspace, or a hand, may
-     * have changed them since). The clock is left out: it only ever moves forward, and a run killed before it
-     * recorded anything saves it.
+     * What this process established its state folder holds: the record it took or found held (or
+     * {@link #INITIALISED}). Under the lock, a run compares the newest record with this, not with the marker
+     * again: a marker that cannot be believed (one the checkout tracks) would otherwise refuse every run.
      */
-    static final List<String> VOUCHED = List.of("state.json", "estate-id");
+    private static final java.util.Map<Path, String> ESTABLISHED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static String fingerprints(Path stateDir) throws IOException {
-        StringBuilder b = new StringBuilder();
-        for (String name : VOUCHED) {
-            String sum = "-";
-            if (StateFolder.isFile(stateDir, name)) {
-                try {
-                    sum = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(StateFolder.read(stateDir, name)));
-                } catch (java.security.NoSuchAlgorithmException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            b.append(sum).append("  ").append(name).append('\n');
-        }
-        return b.toString();
+    private static void established(Path stateDir, String what) {
+        ESTABLISHED.put(key(stateDir), what);
     }
 
-    /** The marker's first line, when the marker is this machine's and the files are still the ones it vouches for. */
-    private static Optional<String> markerFirstLine(Path stateDir) throws IOException {
+    private static Path key(Path stateDir) {
+        try {
+            return stateDir.toAbsolutePath().toRealPath();
+        } catch (IOException e) {
+            return stateDir.toAbsolutePath().normalize();
+        }
+    }
+
+    /** The marker's text, when it is this machine's. */
+    private static Optional<String> marker(Path stateDir) throws IOException {
         if (!trustedMarker(stateDir)) return Optional.empty();
-        String text = new String(StateFolder.read(stateDir, MARKER), StandardCharsets.UTF_8);
-        int nl = text.indexOf('\n');
-        if (nl < 0 || !text.substring(nl + 1).equals(fingerprints(stateDir))) return Optional.empty();
-        return Optional.of(text.substring(0, nl).trim());
+        return Optional.of(new String(StateFolder.read(stateDir, MARKER), StandardCharsets.UTF_8).trim());
     }
 
     /** A record of the history branch that is not as siteplan writes one, and why: it is never taken. */
@@ -171,32 +164,36 @@ public final class RecordedState {
      */
     static boolean trustedMarker(Path stateDir) throws IOException {
         if (!StateFolder.isFile(stateDir, MARKER)) return false;
-        org.eclipse.jgit.storage.file.FileRepositoryBuilder found = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().findGitDir(stateDir.toAbsolutePath().toFile());
-        if (found.getGitDir() == null) return true;
-        try (org.eclipse.jgit.lib.Repository repo = found.build()) {
-            if (repo.isBare() || repo.getWorkTree() == null) return true;
-            Path top = repo.getWorkTree().toPath().toRealPath();
-            Path marker = stateDir.toAbsolutePath().toRealPath().resolve(MARKER);
-            if (!marker.startsWith(top)) return true;
-            String rel = top.relativize(marker).toString().replace(java.io.File.separatorChar, '/');
-            return repo.readDirCache().findEntry(rel) < 0;
-        } catch (org.eclipse.jgit.errors.NoWorkTreeException | IllegalArgumentException e) {
-            return true;
+        Path marker = stateDir.toAbsolutePath().toRealPath().resolve(MARKER);
+        // The checkout is the nearest folder above with a .git (a folder, or a worktree's file): only that. Asking
+        // git to find "the repository" would also take a folder holding HEAD, objects and refs for a bare one,
+        // which a merged change can commit beside the marker to hide it from the check.
+        for (Path top = marker.getParent(); top != null; top = top.getParent()) {
+            if (!Files.exists(top.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+            try (org.eclipse.jgit.lib.Repository repo = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setWorkTree(top.toFile()).setMustExist(true).build()) {
+                String rel = top.relativize(marker).toString().replace(java.io.File.separatorChar, '/');
+                return repo.readDirCache().findEntry(rel) < 0;
+            } catch (IOException | RuntimeException unreadable) {
+                // A .git siteplan cannot read as a repository vouches for nothing: the marker is not believed.
+                return false;
+            }
         }
+        return true;
     }
 
     /** The commit whose recorded state the folder holds, or empty when it holds a state never recorded (or none). */
     public static Optional<String> held(Path stateDir) throws IOException {
-        return markerFirstLine(stateDir).filter(c -> c.matches("[0-9a-f]{40}"));
+        return marker(stateDir).filter(c -> c.matches("[0-9a-f]{40}"));
     }
 
     /** Notes in the state folder that `sim init` set its estate anew (see {@link #INITIALISED}). */
     public static void markInitialised(Path stateDir) throws IOException {
-        write(stateDir, MARKER, (INITIALISED + "\n" + fingerprints(stateDir)).getBytes(StandardCharsets.UTF_8));
+        write(stateDir, MARKER, (INITIALISED + "\n").getBytes(StandardCharsets.UTF_8));
+        established(stateDir, INITIALISED);
     }
 
     private static boolean initialised(Path stateDir) throws IOException {
-        return markerFirstLine(stateDir).filter(INITIALISED::equals).isPresent();
+        return marker(stateDir).filter(INITIALISED::equals).isPresent();
     }
 
     /** What {@link #take} did: the record the folder now holds, and the one it held before (empty: a state never recorded). */
@@ -216,9 +213,15 @@ public final class RecordedState {
         Optional<Usable> newest = newest(history, estate, skipped);
         if (newest.isEmpty()) return Optional.empty();
         History.Entry record = newest.get().entry();
-        if (initialised(stateDir)) return Optional.empty();
+        if (initialised(stateDir)) {
+            established(stateDir, INITIALISED);
+            return Optional.empty();
+        }
         Optional<String> held = held(stateDir);
-        if (held.isPresent() && held.get().equals(record.commit())) return Optional.empty();
+        if (held.isPresent() && held.get().equals(record.commit())) {
+            established(stateDir, record.commit());
+            return Optional.empty();
+        }
         Files.createDirectories(stateDir);
         for (String name : FILES) {
             String text = newest.get().files().get(name);
@@ -240,7 +243,10 @@ public final class RecordedState {
      */
     public static Optional<History.Entry> newerThanHeld(History history, Path stateDir, String estate) throws IOException {
         Optional<History.Entry> newest = newest(history, estate, u -> {}).map(Usable::entry);
-        if (newest.isEmpty() || initialised(stateDir)) return Optional.empty();
+        if (newest.isEmpty()) return Optional.empty();
+        String established = ESTABLISHED.get(key(stateDir));
+        if (established != null) return established.equals(INITIALISED) || established.equals(newest.get().commit()) ? Optional.empty() : newest;
+        if (initialised(stateDir)) return Optional.empty();
         Optional<String> held = held(stateDir);
         return held.isPresent() && held.get().equals(newest.get().commit()) ? Optional.empty() : newest;
     }

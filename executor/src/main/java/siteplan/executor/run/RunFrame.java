@@ -238,31 +238,13 @@ public final class RunFrame implements AutoCloseable {
             }
         }
         String id = run.commit(subject, status, t);
-        if (recordsState) {
-            RecordedState.mark(setup.stateDir(), id);
-            recordedState = id;
-        }
+        if (recordsState) RecordedState.mark(setup.stateDir(), id);
         if (setup.push()) history.push();
         return id;
     }
 
-    /** The commit that recorded this run's state, once it has. */
-    private String recordedState;
-
-    /**
-     * Releases the lock. A run's providers close before its frame (declared after it), and closing may still
-     * write the state this run left (jobs it ended, a last save): this run's own change under its lock, so
-     * the marker vouches for the files as they are now, not as they were at the record.
-     */
     @Override public void close() {
         if (!run.isStarted() && !run.isCommitted()) run.discard();
-        if (recordedState != null) {
-            try {
-                RecordedState.mark(setup.stateDir(), recordedState);
-            } catch (IOException e) {
-                setup.notes().accept("siteplan: could not note in " + setup.stateDir() + " which recorded state it holds (" + e.getMessage() + "); the next run with a history remote takes it from history again");
-            }
-        }
         try {
             lock.release(lockId);
         } catch (IOException e) {
