@@ -103,15 +103,20 @@ class CiWorkflowSpec extends ExecutorSpecification {
                 .every { !it.contains('./siteplan') && !(it =~ /\bmvn\b/) }
     }
 
+    /** The release jar and its .sha256, served from 127.0.0.1: the server (stop it), the jar's URL and its SHA-256. */
+    List serveRelease() {
+        Path jar = ReleaseJar.write(tmp.resolve('release'))
+        def server = ReleaseJar.serve(jar.parent)
+        [server, ReleaseJar.url(server, ReleaseJar.name()), Files.readString(jar.parent.resolve(ReleaseJar.name() + '.sha256')).split(' ')[0]]
+    }
+
     def "the install step, run as written in #file, fetches the release jar from SITEPLAN_URL, checks SITEPLAN_SHA256 and puts siteplan on the PATH"() {
         given: 'the release jar and its .sha256, served from 127.0.0.1'
-        Path release = ReleaseJar.write(tmp.resolve('release'))
-        def server = ReleaseJar.serve(release.parent)
-        String sha = Files.readString(release.parent.resolve(ReleaseJar.name() + '.sha256')).split(' ')[0]
+        def (server, url, sha) = serveRelease()
         Path job = Files.createDirectories(tmp.resolve('job'))
 
         when:
-        def installed = CiInstall.run(step(workflow(file)), job, runnerEnv(ReleaseJar.url(server, ReleaseJar.name()), sha))
+        def installed = CiInstall.run(step(workflow(file)), job, runnerEnv(url, sha))
         def version = installed.run('siteplan version', job, runnerEnv('', ''))
 
         then:
@@ -131,11 +136,9 @@ class CiWorkflowSpec extends ExecutorSpecification {
 
     def "a SITEPLAN_URL that curl would read as an option fails the install step of #file before curl runs"() {
         given: 'a curl config file that would fetch the jar and also write a file of its own'
-        Path release = ReleaseJar.write(tmp.resolve('release'))
-        def server = ReleaseJar.serve(release.parent)
-        String right = Files.readString(release.parent.resolve(ReleaseJar.name() + '.sha256')).split(' ')[0]
+        def (server, url, right) = serveRelease()
         Path job = Files.createDirectories(tmp.resolve('job'))
-        Path curlrc = Files.writeString(tmp.resolve('curlrc'), "url = \"${ReleaseJar.url(server, ReleaseJar.name())}\"\noutput = \"${job.resolve('written-by-curl')}\"\n")
+        Path curlrc = Files.writeString(tmp.resolve('curlrc'), "url = \"${url}\"\noutput = \"${job.resolve('written-by-curl')}\"\n")
 
         when:
         def installed = CiInstall.run(step(workflow(file)), job, runnerEnv("-K${curlrc}", right))
