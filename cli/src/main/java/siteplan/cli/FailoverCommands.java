@@ -49,8 +49,9 @@ final class FailoverCommands {
         @Mixin
         LockTimeoutOption lockTimeout;
         /** The flags a printed next step repeats after the definition paths (see {@link PrintedCommand}). */
-        String rest() {
-            return PrintedCommand.locating(List.of(), state, historyOptions);
+        /** The definition paths and where the state and history are, as the next command of the plan's recovery takes them. */
+        String definitionAndLocation() {
+            return PrintedCommand.args(paths) + PrintedCommand.locating(List.of(), state, historyOptions);
         }
 
         List<String> machines(RecoverySession s) {
@@ -138,7 +139,7 @@ final class FailoverCommands {
                 RecoverySession.rtoTrailers(report, trailers);
                 String commit = s.record(locked, report, "failover (" + OptionValues.word(mode) + ") " + recoveryPlan + ": " + report.status().token(), trailers);
                 RecoverySession.summary(out, locked, report, commit);
-                if (report.passed()) out.println("Next: check the machines in " + s.plan.target() + ", then: siteplan commit" + PrintedCommand.args(paths) + rest() + " --recovery-plan " + PrintedCommand.quote(recoveryPlan));
+                if (report.passed()) out.println("Next: check the machines in " + s.plan.target() + ", then: siteplan commit" + definitionAndLocation() + " --recovery-plan " + PrintedCommand.quote(recoveryPlan));
                 out.flush();
                 return report.passed() ? ExitCode.OK : ExitCode.FAILED;
             }
@@ -166,7 +167,7 @@ final class FailoverCommands {
     static final class Commit extends Common {
         @Override public Integer call() throws Exception {
             return stage(RunKind.COMMIT, "Committing the failover of", p -> p.state() == ReplicationState.FAILED_OVER || p.state() == ReplicationState.FAILOVER_COMMITTED,
-                    "commit needs it failed over", ops -> ops.recovery()::commit, rule -> rule.startsWith("RP-"), "siteplan reprotect" + PrintedCommand.args(paths) + rest() + " --recovery-plan " + PrintedCommand.quote(recoveryPlan));
+                    "commit needs it failed over", ops -> ops.recovery()::commit, rule -> rule.startsWith("RP-"), "siteplan reprotect" + definitionAndLocation() + " --recovery-plan " + PrintedCommand.quote(recoveryPlan));
         }
     }
 

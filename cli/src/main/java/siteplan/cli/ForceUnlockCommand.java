@@ -28,6 +28,8 @@ final class ForceUnlockCommand extends BaseCommand {
     @Override public Integer call() throws Exception {
         List<String> def = path == null ? List.of() : List.of(path);
         if (historyOptions.estate == null && path == null) throw new Siteplan.UserError("name the estate: siteplan force-unlock ID PATH, or --estate NAME");
+        // Removing a lock lets another run change the estate: only jobs of the protected branch may.
+        historyOptions.refuseInPullRequestJob("force-unlock");
         String estate = historyOptions.estateName(def);
         if (!historyOptions.exists(state.resolve(def))) throw new Siteplan.UserError("estate '" + estate + "' is not locked");
         try (History h = historyOptions.open(state.resolve(def))) {

@@ -115,14 +115,24 @@ final class HistoryCommand extends BaseCommand {
                     out.println("Journal:");
                     // Parallel operations append as they finish; shown in the order they happened.
                     List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
+                    int unreadable = 0;
                     for (String line : journal.get().split("\n")) {
-                        if (!line.isBlank()) events.add(siteplan.model.json.ModelJson.JSON.readTree(line));
+                        if (line.isBlank()) continue;
+                        // The branch comes from a remote: a line that is not an event is counted, not fatal.
+                        try {
+                            com.fasterxml.jackson.databind.JsonNode n = siteplan.model.json.ModelJson.JSON.readTree(line);
+                            if (n != null && n.isObject()) events.add(n);
+                            else unreadable++;
+                        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+                            unreadable++;
+                        }
                     }
                     events.sort(java.util.Comparator.comparing(n -> instant(n.path("at").asText())));
                     for (var n : events) {
                         out.println("  " + n.path("at").asText() + "  " + String.format("%-14s", n.path("event").asText()) + " " + n.path("address").asText("")
                                 + (n.has("detail") ? "  " + n.path("detail").asText() : ""));
                     }
+                    if (unreadable > 0) out.println("  (" + siteplan.text.Plural.of(unreadable, "line") + " of the journal " + (unreadable == 1 ? "is" : "are") + " not a journal event, and not shown)");
                 }
                 out.flush();
                 return ExitCode.OK;

@@ -97,7 +97,12 @@ final class HistoryOptions {
         Path where = where(stateDir);
         String b = branch != null ? branch : Siteplan.env().get("SITEPLAN_HISTORY_BRANCH");
         try (History h = History.open(where, b, remoteUrl(), Siteplan.env())) {
-            siteplan.executor.history.RecordedState.take(h, stateDir, name).ifPresent(t -> {
+            siteplan.executor.history.RecordedState.take(h, stateDir, name, u -> {
+                err.println("Warning: " + u.entry().kind() + " run " + u.entry().run() + " (" + u.entry().commit().substring(0, 12) + ") in the history branch " + h.branch()
+                        + " claims to record the state of '" + name + "', but " + u.why() + ": siteplan never writes such a record, so it is not taken. Whoever can push to that branch wrote it;"
+                        + " see who with `git -C " + where + " log -1 --format=fuller " + u.entry().commit().substring(0, 12) + "`.");
+                err.flush();
+            }).ifPresent(t -> {
                 History.Entry r = t.record();
                 err.println("Note: the state of '" + name + "' is the one " + r.kind() + " run " + r.run() + " (" + r.commit().substring(0, 12) + ", " + r.time()
                         + ") recorded in the history branch " + h.branch() + " of " + h.remote() + "; it replaced, in " + stateDir + ", "

@@ -27,20 +27,10 @@ final class PrintedCommand {
         if (paths != null && !paths.isEmpty()) args.add(paths.get(0));
         if (state != null && state.given()) args.addAll(List.of("--state", state.state.toString()));
         if (history.dir != null) args.addAll(List.of("--history", history.dir.toString()));
-        if (history.remote != null) args.addAll(List.of("--history-remote", withoutPassword(history.remote)));
+        if (history.remote != null) args.addAll(List.of("--history-remote", siteplan.executor.history.History.forCommand(history.remote)));
         if (history.branch != null) args.addAll(List.of("--history-branch", history.branch));
         if (history.estate != null) args.addAll(List.of("--estate", history.estate));
         return args(args);
-    }
-
-    /** The URL as history stores it: the user kept, the password dropped (a URL git cannot read is printed as given). */
-    static String withoutPassword(String remote) {
-        try {
-            org.eclipse.jgit.transport.URIish u = new org.eclipse.jgit.transport.URIish(remote);
-            return u.getPass() == null ? remote : u.setPass(null).toString();
-        } catch (java.net.URISyntaxException e) {
-            return remote;
-        }
     }
 
     /** Each argument with a space before it, quoted when a shell would otherwise split or expand it. */

@@ -58,9 +58,10 @@ final class SimCommand extends BaseCommand {
             }
             DiscoveredState s = Providers.simulator().create(loaded.estate(), fromModel, percent);
             StateFiles.write(file, s);
-            // Set anew on purpose: the next run starts from this estate, not from one history recorded, and records it (docs/ci.md).
-            siteplan.executor.history.RecordedState.markInitialised(dir);
             Providers.simulator().id(dir); // kept when the estate is replaced: it is still the estate in this folder, for the lock
+            // Set anew on purpose: the next run starts from this estate, not from one history recorded, and records it (docs/ci.md).
+            // After the ID, so the marker vouches for the files as they are.
+            siteplan.executor.history.RecordedState.markInitialised(dir);
             long vms = s.vcenters().stream().mapToLong(v -> v.vms().size()).sum() + s.vmms().stream().mapToLong(v -> v.vms().size()).sum();
             long items = s.vaults().stream().mapToLong(v -> v.protectedItems().size()).sum();
             spec.commandLine().getOut().printf("Created a simulated estate in %s: %s, %s, %s%s.%n", dir, Plural.of(vms, "VM"), Plural.of(s.vaults().size(), "vault"), Plural.of(items, "protected machine"),

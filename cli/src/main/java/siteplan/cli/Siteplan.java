@@ -70,7 +70,8 @@ public final class Siteplan implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         // Help is printed while the command line is parsed, before --no-color has a value: it looks for the flag itself.
-        boolean plainHelp = !terminal || noColorEnv() || (java.util.Arrays.asList(args).contains("--no-color") || java.util.Arrays.asList(args).contains("-no-color"));
+        java.util.List<String> noColor = java.util.List.of(cl.getCommandSpec().findOption("--no-color").names());
+        boolean plainHelp = !terminal || noColorEnv() || java.util.Arrays.stream(args).anyMatch(noColor::contains);
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(plainHelp ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO));
         OptionValues.register(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -78,7 +79,8 @@ public final class Siteplan implements Runnable {
                 err.println("siteplan: " + refused.line(ex.getArgSpec()));
                 return ExitCode.INVALID_INPUT;
             }
-            err.println("siteplan: " + ex.getMessage());
+            // picocli repeats the arguments it could not use: a history remote's URL may hold a password.
+            err.println("siteplan: " + siteplan.executor.history.History.withoutPassword(ex.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.INVALID_INPUT;

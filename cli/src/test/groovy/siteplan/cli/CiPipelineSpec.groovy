@@ -22,7 +22,8 @@ import spock.lang.Unroll
  * definitions (a bare git repository, cloned per job) and the history remote. The jobs' siteplan command lines are
  * read out of examples/ci/github-actions.yml and gitlab-ci.yml (as `./siteplan …` or `siteplan …`) and run by
  * `sh -c`, after the job's install step, run as written (CiInstall), has fetched the release jar from 127.0.0.1,
- * checked its SHA-256 and put `siteplan` on the PATH (ReleaseJar explains the form of the jar before `package`). What passes between jobs is only what a real
+ * checked its SHA-256 and put `siteplan` on the PATH. `mvn verify` runs this spec after package (cli/pom.xml), so the
+ * jar is the one package built, installed in every clone; run before package, it is ReleaseJar's stand-in. What passes between jobs is only what a real
  * pipeline passes: the pull request's plan.json artifact, and the two remotes.
  */
 class CiPipelineSpec extends Specification {
@@ -191,6 +192,19 @@ class CiPipelineSpec extends Specification {
     }
 
     @Unroll
+    @spock.lang.Requires({ ReleaseJar.built() })
+    def "the jobs install the jar package built: self-contained, with no class path outside it"() {
+        given:
+        Path served = tmp.resolve('release').resolve(ReleaseJar.name())
+
+        expect:
+        ReleaseJar.sha256(served) == ReleaseJar.sha256(ReleaseJar.BUILT)
+        new java.util.jar.JarFile(served.toFile()).withCloseable { jar ->
+            jar.getEntry('siteplan/cli/Main.class') != null && jar.getEntry('groovy/lang/GroovyShell.class') != null
+                    && jar.manifest.mainAttributes.getValue('Class-Path') == null
+        }
+    }
+
     def "#ci: plan on a pull request, apply on merge, drill on schedule, each in a fresh clone: the drill passes because the apply's state travelled with history"() {
         given: 'the two remotes, and the pipeline as the CI file has it'
         def p = pipeline(ci)
@@ -258,19 +272,21 @@ class CiPipelineSpec extends Specification {
         !refs(remotes.history).any { it.startsWith('refs/siteplan/locks/') }
     }
 
-    def "a pull-request job may not drill, apply or push history: refused before the lock, with the ref it may write"() {
+    def "a pull-request job may not drill, push history or remove a lock: refused before the lock, with the ref it may write"() {
         given:
         def p = pipeline('github')
         def remotes = remotes('pr-refused')
 
         when:
-        def r = job(p.install.drill, remotes, 'pr-drill', ['siteplan drill $ESTATE --recovery-plan erp-failover --ack --push', 'siteplan history $ESTATE --push'], p.events.pr)
+        def r = job(p.install.drill, remotes, 'pr-drill', ['siteplan drill $ESTATE --recovery-plan erp-failover --ack --push', 'siteplan history $ESTATE --push',
+                                                        'siteplan force-unlock 0123456789ab $ESTATE --force'], p.events.pr)
 
         then:
         r.every { it.exit == 1 }
         r[0].output.contains('siteplan: drill refused: this is a pull-request job (GITHUB_EVENT_NAME=pull_request), and the history remote\'s branch, lock and records'
                 + ' are written only by jobs of the protected branch; a pull-request job plans, and with --push stores its plan under refs/siteplan/plans/github-pr-7. Nothing was changed.')
         r[1].output.contains('siteplan: history --push refused: this is a pull-request job')
+        r[2].output.contains('siteplan: force-unlock refused: this is a pull-request job')
         refs(remotes.history).isEmpty()
     }
 }

@@ -103,15 +103,20 @@ class CiWorkflowSpec extends ExecutorSpecification {
                 .every { !it.contains('./siteplan') && !(it =~ /\bmvn\b/) }
     }
 
+    /** The release jar and its .sha256, served from 127.0.0.1: the server (stop it), the jar's URL and its SHA-256. */
+    List serveRelease() {
+        Path jar = ReleaseJar.write(tmp.resolve('release'))
+        def server = ReleaseJar.serve(jar.parent)
+        [server, ReleaseJar.url(server, ReleaseJar.name()), Files.readString(jar.parent.resolve(ReleaseJar.name() + '.sha256')).split(' ')[0]]
+    }
+
     def "the install step, run as written in #file, fetches the release jar from SITEPLAN_URL, checks SITEPLAN_SHA256 and puts siteplan on the PATH"() {
         given: 'the release jar and its .sha256, served from 127.0.0.1'
-        Path release = ReleaseJar.write(tmp.resolve('release'))
-        def server = ReleaseJar.serve(release.parent)
-        String sha = Files.readString(release.parent.resolve(ReleaseJar.name() + '.sha256')).split(' ')[0]
+        def (server, url, sha) = serveRelease()
         Path job = Files.createDirectories(tmp.resolve('job'))
 
         when:
-        def installed = CiInstall.run(step(workflow(file)), job, runnerEnv(ReleaseJar.url(server, ReleaseJar.name()), sha))
+        def installed = CiInstall.run(step(workflow(file)), job, runnerEnv(url, sha))
         def version = installed.run('siteplan version', job, runnerEnv('', ''))
 
         then:
@@ -129,6 +134,29 @@ class CiWorkflowSpec extends ExecutorSpecification {
         'gitlab-ci.yml'      | { wf -> CiInstall.gitlab(wf, 'apply') }
     }
 
+    def "a SITEPLAN_URL that curl would read as an option fails the install step of #file before curl runs"() {
+        given: 'a curl config file that would fetch the jar and also write a file of its own'
+        def (server, url, right) = serveRelease()
+        Path job = Files.createDirectories(tmp.resolve('job'))
+        Path curlrc = Files.writeString(tmp.resolve('curlrc'), "url = \"${url}\"\noutput = \"${job.resolve('written-by-curl')}\"\n")
+
+        when:
+        def installed = CiInstall.run(step(workflow(file)), job, runnerEnv("-K${curlrc}", right))
+
+        then:
+        installed.exit != 0
+        installed.output.contains("SITEPLAN_URL must be the jar's https:// URL")
+        !Files.exists(job.resolve('written-by-curl'))
+
+        cleanup:
+        server?.stop(0)
+
+        where:
+        file                 | step
+        'github-actions.yml' | { wf -> CiInstall.github(wf, 'apply') }
+        'gitlab-ci.yml'      | { wf -> CiInstall.gitlab(wf, 'apply') }
+    }
+
     def "a #what fails the install step of #file before anything runs, and leaves no siteplan on the PATH"() {
         given:
         Path release = ReleaseJar.write(tmp.resolve('release'))
@@ -136,7 +164,10 @@ class CiWorkflowSpec extends ExecutorSpecification {
         String right = Files.readString(release.parent.resolve(ReleaseJar.name() + '.sha256')).split(' ')[0]
         Path job = Files.createDirectories(tmp.resolve('job'))
         String url = ReleaseJar.url(server, served)
-        String sha = [right: right, other: ReleaseJar.sha256(Files.writeString(tmp.resolve('other'), 'another build')), empty: ''][checksum]
+        // sha256sum skips lines that begin with '#': a value that ends in one would check another file and not the jar
+        String nothing = ReleaseJar.sha256(Files.writeString(tmp.resolve('nothing'), ''))
+        String sha = [right: right, other: ReleaseJar.sha256(Files.writeString(tmp.resolve('other'), 'another build')), empty: '',
+                      comment: "${nothing}  /dev/null\n#".toString()][checksum]
 
         when:
         def installed = CiInstall.run(step(workflow(file)), job, runnerEnv(url, sha))
@@ -154,8 +185,10 @@ class CiWorkflowSpec extends ExecutorSpecification {
         what                        | file                 | step                                        | served                   | checksum | says
         'wrong SHA-256'             | 'github-actions.yml' | { wf -> CiInstall.github(wf, 'plan') }      | ReleaseJar.name()        | 'other'  | 'FAILED'
         'wrong SHA-256'             | 'gitlab-ci.yml'      | { wf -> CiInstall.gitlab(wf, 'plan') }      | ReleaseJar.name()        | 'other'  | 'FAILED'
-        'missing SITEPLAN_SHA256'   | 'github-actions.yml' | { wf -> CiInstall.github(wf, 'drill') }     | ReleaseJar.name()        | 'empty'  | 'no properly formatted'
-        'missing SITEPLAN_SHA256'   | 'gitlab-ci.yml'      | { wf -> CiInstall.gitlab(wf, 'drill') }     | ReleaseJar.name()        | 'empty'  | 'no properly formatted'
+        'missing SITEPLAN_SHA256'   | 'github-actions.yml' | { wf -> CiInstall.github(wf, 'drill') }     | ReleaseJar.name()        | 'empty'  | 'SITEPLAN_SHA256 must be the 64 hexadecimal digits'
+        'missing SITEPLAN_SHA256'   | 'gitlab-ci.yml'      | { wf -> CiInstall.gitlab(wf, 'drill') }     | ReleaseJar.name()        | 'empty'  | 'SITEPLAN_SHA256 must be the 64 hexadecimal digits'
+        'SHA256 line that comments out the jar\'s' | 'github-actions.yml' | { wf -> CiInstall.github(wf, 'plan') } | ReleaseJar.name()  | 'comment' | 'SITEPLAN_SHA256 must be the 64 hexadecimal digits'
+        'SHA256 line that comments out the jar\'s' | 'gitlab-ci.yml'      | { wf -> CiInstall.gitlab(wf, 'plan') } | ReleaseJar.name()  | 'comment' | 'SITEPLAN_SHA256 must be the 64 hexadecimal digits'
         'URL that serves nothing'   | 'github-actions.yml' | { wf -> CiInstall.github(wf, 'apply') }     | 'siteplan-0.0.0.jar'     | 'right'  | '404'
         'URL that serves nothing'   | 'gitlab-ci.yml'      | { wf -> CiInstall.gitlab(wf, 'apply') }     | 'siteplan-0.0.0.jar'     | 'right'  | '404'
     }

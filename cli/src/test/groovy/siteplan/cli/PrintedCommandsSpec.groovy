@@ -107,9 +107,9 @@ class PrintedCommandsSpec extends ExecutorSpecification {
 
     def "a password in the history remote's URL is never printed in a command to run"() {
         expect:
-        PrintedCommand.withoutPassword('https://ci:s3cret@git.example.com/dr/history.git') == 'https://ci@git.example.com/dr/history.git'
-        PrintedCommand.withoutPassword('https://git.example.com/dr/history.git') == 'https://git.example.com/dr/history.git'
-        PrintedCommand.withoutPassword('/srv/history.git') == '/srv/history.git'
+        siteplan.executor.history.History.forCommand('https://ci:s3cret@git.example.com/dr/history.git') == 'https://ci@git.example.com/dr/history.git'
+        siteplan.executor.history.History.forCommand('https://git.example.com/dr/history.git') == 'https://git.example.com/dr/history.git'
+        siteplan.executor.history.History.forCommand('/srv/history.git') == '/srv/history.git'
     }
 
     def "quoting: a path with a space is printed so that a shell gives it back whole"() {

@@ -10,9 +10,10 @@ import java.util.jar.Manifest
 
 /**
  * The release artifact as a download serves it: siteplan-VERSION.jar and siteplan-VERSION.jar.sha256 (sha256sum's
- * format), as `mvn package` names them (cli/pom.xml). Specs run before `package` shades the jar, so the jar made here
- * runs exactly the classes on the spec's class path: its manifest has the shaded jar's Main-Class and Add-Opens and a
- * Class-Path of those classes. `java -jar` runs it as it runs the shaded one.
+ * format), as `mvn package` names them (cli/pom.xml). In `mvn verify`'s integration-test phase (cli/pom.xml), after
+ * package, it is the jar package built ({@link #BUILT}, system property siteplan.release.jar). Specs that run before
+ * package (the test phase, an IDE) get a stand-in that runs exactly the classes on the spec's class path: its
+ * manifest has the shaded jar's Main-Class and Add-Opens and a Class-Path of those classes.
  */
 final class ReleaseJar {
     private ReleaseJar() {}
@@ -25,9 +26,24 @@ final class ReleaseJar {
         "siteplan-${version()}.jar"
     }
 
+    /** The jar `mvn package` built, when this spec runs after package (see cli/pom.xml); else null. */
+    static final Path BUILT = Optional.ofNullable(System.getProperty('siteplan.release.jar')).map { Path.of(it) }.orElse(null)
+
+    /** True when {@link #write} serves the jar package built, not a stand-in. */
+    static boolean built() {
+        BUILT != null
+    }
+
     /** Writes the jar and its .sha256 into {@code dir}; returns the jar. */
     static Path write(Path dir) {
         Files.createDirectories(dir)
+        if (BUILT != null) {
+            // Named by the pom that ran this spec: missing means package did not run, which must fail, not fall back.
+            assert Files.isRegularFile(BUILT): "siteplan.release.jar names ${BUILT}, which package did not write"
+            Path jar = Files.copy(BUILT, dir.resolve(name()), java.nio.file.StandardCopyOption.REPLACE_EXISTING)
+            Files.writeString(dir.resolve(name() + '.sha256'), "${sha256(jar)}  ${name()}\n")
+            return jar
+        }
         Manifest manifest = new Manifest()
         Attributes main = manifest.mainAttributes
         main.put(Attributes.Name.MANIFEST_VERSION, '1.0')

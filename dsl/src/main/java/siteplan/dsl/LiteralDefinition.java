@@ -82,14 +82,19 @@ final class LiteralDefinition {
             }
             if (c >= '0' && c <= '9') {
                 int j = i;
-                while (j < n && Character.isDigit(s.charAt(j))) j++;
-                boolean decimal = j + 1 < n && s.charAt(j) == '.' && Character.isDigit(s.charAt(j + 1));
+                while (j < n && ascii(s.charAt(j))) j++;
+                boolean decimal = j + 1 < n && s.charAt(j) == '.' && ascii(s.charAt(j + 1));
                 if (decimal) {
                     j++;
-                    while (j < n && Character.isDigit(s.charAt(j))) j++;
+                    while (j < n && ascii(s.charAt(j))) j++;
                 }
-                if (j < n && (Character.isLetter(s.charAt(j)) || s.charAt(j) == '_')) throw new NotLiteral("number with a suffix");
+                if (j < n && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) throw new NotLiteral("number with a suffix");
                 String text = s.substring(i, j);
+                // Groovy reads these otherwise than plain decimal: a leading 0 is octal, 19 digits or more may be a
+                // BigInteger. Left to it, so both paths build the same model; and no number is long enough to cost.
+                if (!decimal && text.length() > 1 && text.charAt(0) == '0') throw new NotLiteral("octal number");
+                if (!decimal && text.length() > 18) throw new NotLiteral("long integer");
+                if (text.length() > 40) throw new NotLiteral("long number");
                 Object v = decimal ? new BigDecimal(text) : integer(text);
                 out.add(new Tok(T.NUMBER, text, v, line));
                 i = j;
@@ -141,8 +146,12 @@ final class LiteralDefinition {
         return b.toString();
     }
 
+    private static boolean ascii(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static Object integer(String text) {
-        long l = Long.parseLong(text.length() > 18 ? "9223372036854775807" : text);
+        long l = Long.parseLong(text);
         return l <= Integer.MAX_VALUE ? (Object) (int) l : (Object) l;
     }
 

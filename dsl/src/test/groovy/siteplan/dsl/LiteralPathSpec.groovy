@@ -57,6 +57,27 @@ class LiteralPathSpec extends Specification {
     }
 
     @Unroll
+    def "numbers Groovy reads otherwise than plain decimal load the same both ways: #what"() {
+        given:
+        Files.writeString(dir.resolve('n.groovy'), "machines('lab') {\n  vmwareVm('a') {\n    os 'linux', 'CentOS 6.5'\n    disk('d') { size ${number}.GB }\n  }\n}\n")
+
+        when:
+        def fast = load(dir, [dir.resolve('n.groovy')], true)
+        def groovy = load(dir, [dir.resolve('n.groovy')], false)
+
+        then:
+        fast.estate() == groovy.estate()
+        fast.problems()*.render() == groovy.problems()*.render()
+
+        where:
+        what                    | number
+        'a leading zero (octal)' | '010'
+        '19 digits'             | '1234567890123456789'
+        '25 digits'             | '1234567890123456789012345'
+        'a long decimal'        | '1.' + '1' * 60
+    }
+
+    @Unroll
     def "mistakes in a declarative file read the same both ways: #what"() {
         given:
         Files.writeString(dir.resolve('e.groovy'), text)

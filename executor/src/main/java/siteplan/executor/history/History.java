@@ -74,6 +74,12 @@ public final class History implements AutoCloseable {
             String user = u.getUser();
             String pass = u.getPass();
             if (pass != null) u = u.setUser(null).setPass(null);
+            // What git could not read as a password (a '/' or '@' in it, an upper-case scheme) would otherwise be kept
+            // in .git/config and printed commands as part of the URL: refused, with where the password goes instead.
+            if (!withoutPassword(u.toString()).equals(u.toString())) {
+                throw new RemoteUnreachable(given, "the password in it cannot be read from the URL (a '/', '@' or ':' in a password must be percent-encoded,"
+                        + " and the scheme written in lower case); better, leave it out of the URL and set SITEPLAN_HISTORY_PASSWORD");
+            }
             if (pass == null && env.get("SITEPLAN_HISTORY_PASSWORD") != null) {
                 pass = env.get("SITEPLAN_HISTORY_PASSWORD");
                 user = env.getOrDefault("SITEPLAN_HISTORY_USERNAME", user == null ? "git" : user);
@@ -89,8 +95,32 @@ public final class History implements AutoCloseable {
      */
     public static final class RemoteUnreachable extends IOException {
         RemoteUnreachable(String remote, String reason) {
-            super("the history remote " + remote + " cannot be used (" + reason + "); check the URL (--history-remote or SITEPLAN_HISTORY_REMOTE), that this machine reaches it,"
+            super(withoutPassword("the history remote " + remote + " cannot be used (" + reason + ")") + "; check the URL (--history-remote or SITEPLAN_HISTORY_REMOTE), that this machine reaches it,"
                     + " and the credentials (SITEPLAN_HISTORY_USERNAME and SITEPLAN_HISTORY_PASSWORD, or an SSH key)");
+        }
+    }
+
+    /**
+     * A text that may name a remote's URL (a message, the transport's reason) as it may be shown: the password
+     * of every URL in it replaced by "***". Done on the text, not by a URL parser, so that a URL no parser
+     * accepts (the ones a message is about) loses its password too; from the first ':' after the user (which may
+     * hold an '@', as an e-mail address does) up to the last '@', since a password may hold one.
+     */
+    public static String withoutPassword(String text) {
+        return text == null ? null : text.replaceAll("(?<=//)([^/:\\s]*):\\S*@", "$1:***@");
+    }
+
+    /**
+     * A remote's URL as a command siteplan prints may carry it: without its password at all (a "***" would be
+     * taken for one); the command then finds it where the run did, in SITEPLAN_HISTORY_PASSWORD.
+     */
+    public static String forCommand(String remote) {
+        if (remote == null) return null;
+        try {
+            URIish u = new URIish(remote);
+            return u.getPass() == null ? remote : u.setPass(null).toString();
+        } catch (java.net.URISyntaxException e) {
+            return withoutPassword(remote);
         }
     }
 
@@ -178,6 +208,11 @@ public final class History implements AutoCloseable {
      * not started: operations nobody can find in history are worse than none.
      */
     public void checkWritable() throws Unusable {
+        try {
+            runsFolder();
+        } catch (IOException e) {
+            throw new Unusable(e.getMessage() + ". Nothing was changed.", e);
+        }
         Repository repo = git.getRepository();
         String step = "read";
         try {
@@ -202,7 +237,7 @@ public final class History implements AutoCloseable {
                 ins.flush();
             }
             repo.lockDirCache().unlock();
-            Path runs = Files.createDirectories(dir.resolve("runs"));
+            Path runs = Files.createDirectories(runsFolder());
             Path probe = Files.createTempFile(runs, ".write-check", ".tmp");
             try {
                 Files.writeString(probe, "siteplan write check\n");
@@ -235,9 +270,27 @@ public final class History implements AutoCloseable {
      */
     public Run begin(String kind, String estate) throws IOException {
         String id = RUN_ID.format(Instant.now()) + "-" + kind + "-" + String.format("%04x", java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
-        Path runDir = dir.resolve("runs").resolve(id);
+        Path runs = runsFolder();
+        Path runDir = runs.resolve(id);
         Files.createDirectories(runDir);
+        if (!runDir.toRealPath().startsWith(dir.toRealPath())) {
+            throw new IOException("the run folder " + runDir + " resolves outside the history folder " + dir + "; siteplan writes nothing there");
+        }
         return new Run(id, kind, estate, runDir);
+    }
+
+    /**
+     * The history's runs folder, when it is one. The branch comes from a remote others push to: a runs/ that is a
+     * symbolic link (or a file) would send what siteplan writes, reads or deletes there wherever it points. Every
+     * use of the folder (the write check, recovering interrupted runs, a new run) asks here first.
+     */
+    Path runsFolder() throws IOException {
+        Path runs = dir.resolve("runs");
+        if (Files.exists(runs, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(runs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("the history branch " + branch + " holds runs as " + (Files.isSymbolicLink(runs) ? "a symbolic link" : "a file")
+                    + ", not a folder; siteplan writes nothing through it. Remove it from the branch (a commit that deletes runs and restores the folder)");
+        }
+        return runs;
     }
 
     /** A run in progress: write its files, then commit it once. */
@@ -379,12 +432,14 @@ public final class History implements AutoCloseable {
      */
     public List<String> recoverInterrupted() throws IOException {
         List<String> recovered = new ArrayList<>();
-        Path runs = dir.resolve("runs");
-        if (!Files.isDirectory(runs)) return recovered;
+        Path runs = runsFolder();
+        if (!Files.isDirectory(runs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return recovered;
         try (Stream<Path> s = Files.list(runs)) {
             for (Path run : s.sorted().toList()) {
+                // Only this machine's own run folders: a link committed to the branch is not followed.
+                if (!Files.isDirectory(run, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
                 Path marker = run.resolve(RUNNING);
-                if (!Files.isRegularFile(marker)) continue;
+                if (!Files.isRegularFile(marker, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
                 java.util.Properties p = new java.util.Properties();
                 try (var r = Files.newBufferedReader(marker)) {
                     p.load(r);
@@ -456,7 +511,9 @@ public final class History implements AutoCloseable {
                     if (line.startsWith("Siteplan-") && colon > 0) trailers.put(line.substring(0, colon), line.substring(colon + 2));
                 }
                 if (trailers.isEmpty()) continue;
-                out.add(new Entry(c.getId().name(), Instant.ofEpochSecond(c.getCommitTime()), c.getAuthorIdent().getName() + " <" + c.getAuthorIdent().getEmailAddress() + ">",
+                // A commit written by other tools than git may lack an author line: listed, as by nobody.
+                PersonIdent who = c.getAuthorIdent();
+                out.add(new Entry(c.getId().name(), Instant.ofEpochSecond(c.getCommitTime()), who == null ? "(no author)" : who.getName() + " <" + who.getEmailAddress() + ">",
                         c.getShortMessage(), trailers, List.of()));
             }
         } catch (GitAPIException e) {
@@ -484,15 +541,25 @@ public final class History implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** The text of a file as committed. */
+    /** The text of a file in a commit; empty when there is none (or what is there is a link or a folder, not a file). */
     public Optional<String> read(String commit, String path) throws IOException {
         Repository repo = git.getRepository();
         var rc = repo.parseCommit(ObjectId.fromString(commit));
         try (var tw = org.eclipse.jgit.treewalk.TreeWalk.forPath(repo, path, rc.getTree())) {
             if (tw == null) return Optional.empty();
-            return Optional.of(new String(repo.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+            // Only a file is read: a symbolic link's blob is its target's name, and a folder's is a tree.
+            var mode = tw.getFileMode(0);
+            if (mode != org.eclipse.jgit.lib.FileMode.REGULAR_FILE && mode != org.eclipse.jgit.lib.FileMode.EXECUTABLE_FILE) return Optional.empty();
+            try {
+                return Optional.of(new String(repo.open(tw.getObjectId(0)).getBytes(READ_LIMIT), StandardCharsets.UTF_8));
+            } catch (org.eclipse.jgit.errors.LargeObjectException e) {
+                throw new IOException(path + " in commit " + commit.substring(0, 12) + " is larger than " + (READ_LIMIT >> 20) + " MiB");
+            }
         }
     }
+
+    /** The most {@link #read} takes of one file: far above any state siteplan records (a 10,000-machine estate's is ~20 MB). */
+    static final int READ_LIMIT = 256 << 20;
 
     /**
      * Sends the branch to the remote. Runs only add files under their own folder, so another

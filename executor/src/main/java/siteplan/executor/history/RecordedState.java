@@ -25,6 +25,11 @@ import siteplan.planner.state.StateFolder;
  *       fresh clone's committed one, an older record) is replaced, and the command says so; except a state
  *       {@code sim init} wrote since, which is deliberate and which the next run records. Only the history branch counts: a commit pushed to any other ref of the remote
  *       is never fetched, so it is never taken as state;</li>
+ *   <li>a marker the checkout's git tracks is not believed (see {@link #trustedMarker}); a record is taken only
+ *       when it is as {@link #capture} writes one (see {@link #check}), and newer ones that are not are skipped
+ *       and told;</li>
+ *   <li>before an estate's first record, the state folder the protected branch checked out is where it starts:
+ *       reviewed content, recorded by the first run (a pull-request job records nothing);</li>
  *   <li>once the lock is held, the history branch is fetched again: a run whose state is no longer the
  *       newest recorded one (another machine recorded a run while this one waited) is refused before it
  *       changes anything, and run again starts from the newer state.</li>
@@ -58,30 +63,137 @@ public final class RecordedState {
     /** Notes in the state folder that it holds the state recorded by {@code commit}. */
     public static void mark(Path stateDir, String commit) throws IOException {
         write(stateDir, MARKER, (commit + "\n").getBytes(StandardCharsets.UTF_8));
+        established(stateDir, commit);
     }
 
-    /** The newest commit of the history branch that recorded the state of the estate named {@code estate}. */
-    public static Optional<History.Entry> newest(History history, String estate) throws IOException {
+    /**
+     * What this process established its state folder holds: the record it took or found held (or
+     * {@link #INITIALISED}). Under the lock, a run compares the newest record with this, not with the marker
+     * again: a marker that cannot be believed (one the checkout tracks) would otherwise refuse every run.
+     */
+    private static final java.util.Map<Path, String> ESTABLISHED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static void established(Path stateDir, String what) {
+        ESTABLISHED.put(key(stateDir), what);
+    }
+
+    private static Path key(Path stateDir) {
+        try {
+            return stateDir.toAbsolutePath().toRealPath();
+        } catch (IOException e) {
+            return stateDir.toAbsolutePath().normalize();
+        }
+    }
+
+    /** The marker's text, when it is this machine's. */
+    private static Optional<String> marker(Path stateDir) throws IOException {
+        if (!trustedMarker(stateDir)) return Optional.empty();
+        return Optional.of(new String(StateFolder.read(stateDir, MARKER), StandardCharsets.UTF_8).trim());
+    }
+
+    /** A record of the history branch that is not as siteplan writes one, and why: it is never taken. */
+    public record Unusable(History.Entry entry, String why) {}
+
+    /** A usable record: its commit, and the text of each travelling file it holds. */
+    private record Usable(History.Entry entry, java.util.Map<String, String> files) {}
+
+    /**
+     * The newest commit of the history branch that recorded the state of the estate named {@code estate},
+     * as siteplan records one; newer records that are not (see {@link #check}) go to {@code skipped}.
+     */
+    static Optional<Usable> newest(History history, String estate, java.util.function.Consumer<Unusable> skipped) throws IOException {
         for (History.Entry e : history.list()) {
-            if (estate.equals(e.trailers().get("Siteplan-Estate")) && e.trailers().containsKey(TRAILER)) return Optional.of(e);
+            if (!estate.equals(e.trailers().get("Siteplan-Estate")) || !e.trailers().containsKey(TRAILER)) continue;
+            java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+            Optional<String> why = check(history, e, files);
+            if (why.isEmpty()) return Optional.of(new Usable(e, files));
+            skipped.accept(new Unusable(e, why.get()));
         }
         return Optional.empty();
     }
 
+    /**
+     * Why a record is not one siteplan wrote, or empty when it is; fills {@code files}. Anyone who can push to
+     * the history branch can write a commit with the trailer: taking one whose state.json is missing or is not
+     * a simulated estate would wipe or break the state of every machine that takes it.
+     */
+    private static Optional<String> check(History history, History.Entry e, java.util.Map<String, String> files) throws IOException {
+        String at = e.trailers().get(TRAILER);
+        if (!e.run().matches("[A-Za-z0-9._-]{1,100}") || !at.equals("runs/" + e.run() + "/" + FOLDER)) {
+            return Optional.of("its " + TRAILER + " trailer is '" + at + "', not the run's own folder runs/RUN-ID/" + FOLDER);
+        }
+        for (String name : FILES) {
+            Optional<String> text;
+            try {
+                text = history.read(e.commit(), at + "/" + name);
+            } catch (IOException tooLarge) {
+                return Optional.of(tooLarge.getMessage());
+            }
+            text.ifPresent(t -> files.put(name, t));
+        }
+        String state = files.get(FILES.get(0));
+        if (state == null) return Optional.of(at + "/state.json is missing (or is not a file)");
+        try {
+            siteplan.planner.state.StateFiles.read(state.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException bad) {
+            return Optional.of(at + "/state.json is not a simulated estate's state (" + firstLine(bad.getMessage()) + ")");
+        }
+        String clock = files.get("clock.json");
+        if (clock != null) {
+            try {
+                java.time.Instant.parse(siteplan.model.json.ModelJson.JSON.readTree(clock).path("simulatedNow").asText());
+            } catch (IOException | RuntimeException bad) {
+                return Optional.of(at + "/clock.json is not a simulated clock ({\"simulatedNow\": an instant})");
+            }
+        }
+        String id = files.get("estate-id");
+        if (id != null && !id.trim().matches("[A-Za-z0-9._-]{1,100}")) return Optional.of(at + "/estate-id is not an estate ID as siteplan writes it");
+        return Optional.empty();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "unreadable";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /**
+     * The marker, when this machine wrote it. A marker that the checkout's git repository tracks came with the
+     * definitions (a merged pull request can commit one with `git add -f`), and would make a forged state.json
+     * or estate-id win over history: it is not believed, so history wins.
+     */
+    static boolean trustedMarker(Path stateDir) throws IOException {
+        if (!StateFolder.isFile(stateDir, MARKER)) return false;
+        Path marker = stateDir.toAbsolutePath().toRealPath().resolve(MARKER);
+        // The checkout is the nearest folder above with a .git (a folder, or a worktree's file): only that. Asking
+        // git to find "the repository" would also take a folder holding HEAD, objects and refs for a bare one,
+        // which a merged change can commit beside the marker to hide it from the check.
+        for (Path top = marker.getParent(); top != null; top = top.getParent()) {
+            if (!Files.exists(top.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+            try (org.eclipse.jgit.lib.Repository repo = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setWorkTree(top.toFile()).setMustExist(true).build()) {
+                String rel = top.relativize(marker).toString().replace(java.io.File.separatorChar, '/');
+                return repo.readDirCache().findEntry(rel) < 0;
+            } catch (IOException | RuntimeException unreadable) {
+                // A .git siteplan cannot read as a repository vouches for nothing: the marker is not believed.
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The commit whose recorded state the folder holds, or empty when it holds a state never recorded (or none). */
     public static Optional<String> held(Path stateDir) throws IOException {
-        if (!StateFolder.isFile(stateDir, MARKER)) return Optional.empty();
-        String c = new String(StateFolder.read(stateDir, MARKER), StandardCharsets.UTF_8).trim();
-        return c.matches("[0-9a-f]{40}") ? Optional.of(c) : Optional.empty();
+        return marker(stateDir).filter(c -> c.matches("[0-9a-f]{40}"));
     }
 
     /** Notes in the state folder that `sim init` set its estate anew (see {@link #INITIALISED}). */
     public static void markInitialised(Path stateDir) throws IOException {
         write(stateDir, MARKER, (INITIALISED + "\n").getBytes(StandardCharsets.UTF_8));
+        established(stateDir, INITIALISED);
     }
 
     private static boolean initialised(Path stateDir) throws IOException {
-        return StateFolder.isFile(stateDir, MARKER) && new String(StateFolder.read(stateDir, MARKER), StandardCharsets.UTF_8).trim().equals(INITIALISED);
+        return marker(stateDir).filter(INITIALISED::equals).isPresent();
     }
 
     /** What {@link #take} did: the record the folder now holds, and the one it held before (empty: a state never recorded). */
@@ -93,18 +205,28 @@ public final class RecordedState {
      * when the folder was left as it was.
      */
     public static Optional<Taken> take(History history, Path stateDir, String estate) throws IOException {
-        Optional<History.Entry> newest = newest(history, estate);
+        return take(history, stateDir, estate, u -> {});
+    }
+
+    /** As {@link #take(History, Path, String)}, telling {@code skipped} of each newer record that is not usable. */
+    public static Optional<Taken> take(History history, Path stateDir, String estate, java.util.function.Consumer<Unusable> skipped) throws IOException {
+        Optional<Usable> newest = newest(history, estate, skipped);
         if (newest.isEmpty()) return Optional.empty();
-        History.Entry record = newest.get();
-        if (initialised(stateDir)) return Optional.empty();
+        History.Entry record = newest.get().entry();
+        if (initialised(stateDir)) {
+            established(stateDir, INITIALISED);
+            return Optional.empty();
+        }
         Optional<String> held = held(stateDir);
-        if (held.isPresent() && held.get().equals(record.commit())) return Optional.empty();
-        String at = record.trailers().get(TRAILER);
+        if (held.isPresent() && held.get().equals(record.commit())) {
+            established(stateDir, record.commit());
+            return Optional.empty();
+        }
         Files.createDirectories(stateDir);
         for (String name : FILES) {
-            Optional<String> text = history.read(record.commit(), at + "/" + name);
-            if (text.isPresent()) {
-                write(stateDir, name, text.get().getBytes(StandardCharsets.UTF_8));
+            String text = newest.get().files().get(name);
+            if (text != null) {
+                write(stateDir, name, text.getBytes(StandardCharsets.UTF_8));
             } else {
                 Files.deleteIfExists(StateFolder.entry(stateDir, name));
             }
@@ -120,8 +242,11 @@ public final class RecordedState {
      * current too). Returns the newer record when another run recorded one since this command took its state.
      */
     public static Optional<History.Entry> newerThanHeld(History history, Path stateDir, String estate) throws IOException {
-        Optional<History.Entry> newest = newest(history, estate);
-        if (newest.isEmpty() || initialised(stateDir)) return Optional.empty();
+        Optional<History.Entry> newest = newest(history, estate, u -> {}).map(Usable::entry);
+        if (newest.isEmpty()) return Optional.empty();
+        String established = ESTABLISHED.get(key(stateDir));
+        if (established != null) return established.equals(INITIALISED) || established.equals(newest.get().commit()) ? Optional.empty() : newest;
+        if (initialised(stateDir)) return Optional.empty();
         Optional<String> held = held(stateDir);
         return held.isPresent() && held.get().equals(newest.get().commit()) ? Optional.empty() : newest;
     }

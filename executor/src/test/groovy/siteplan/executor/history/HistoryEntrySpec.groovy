@@ -32,4 +32,27 @@ class HistoryEntrySpec extends Specification {
         entries[0].status() == 'partial'
         entries[0].subject() == 'restore estate: partial'
     }
+
+    def "a commit without an author line (written by a tool other than git) is listed, as by nobody"() {
+        given: 'a run, then a commit on top of it with no author line'
+        def h = history()
+        def run = h.begin('apply', 'estate')
+        String parent = run.commit('apply estate: succeeded', 'succeeded', [:])
+        def repo = org.eclipse.jgit.api.Git.open(tmp.resolve('history').toFile()).repository
+        def tree = repo.parseCommit(repo.resolve(parent)).tree.name()
+        byte[] raw = "tree ${tree}\nparent ${parent}\ncommitter x <x@example.com> 1700000000 +0000\n\napply estate: forged\n\nSiteplan-Kind: apply\nSiteplan-Run: forged\n".getBytes('UTF-8')
+        def id = repo.newObjectInserter().withCloseable { ins -> def i = ins.insert(org.eclipse.jgit.lib.Constants.OBJ_COMMIT, raw); ins.flush(); i }
+        def update = repo.updateRef('refs/heads/siteplan-history')
+        update.setNewObjectId(id)
+        update.forceUpdate()
+        repo.close()
+        h.close()
+
+        when:
+        def entries = history().list()
+
+        then:
+        entries*.subject() == ['apply estate: forged', 'apply estate: succeeded']
+        entries[0].author() == '(no author)'
+    }
 }

@@ -74,32 +74,97 @@ final class RecoveryPlanRules {
                 }
             }
         }
-        // Cycles: depth-first search over the dependencies, reporting each cycle once by its smallest name.
-        java.util.Set<String> reported = new java.util.TreeSet<>();
-        for (String start : new java.util.TreeSet<>(deps.keySet())) {
-            List<String> cycle = findCycle(start, deps, new ArrayList<>(), new java.util.HashSet<>());
-            if (cycle != null) {
-                List<String> sorted = new ArrayList<>(cycle);
-                java.util.Collections.sort(sorted);
-                if (reported.add(String.join(",", sorted)) && cycle.get(0).equals(sorted.get(0))) {
-                    out.report("RP-ORDER", Severity.ERROR, p.name(), Address.recoveryPlan(p.name()).child(Kind.MACHINE, start), "recovery plan " + p.name()
-                            + " has a dependency cycle: " + String.join(" → ", cycle) + " → " + cycle.get(0));
-                }
-            }
+        // Cycles: one per strongly connected component of the dependencies, shown from its smallest name. Linear in
+        // machines and dependencies, without recursion: a definition's loop can declare thousands of machines.
+        for (List<String> component : cyclicComponents(deps)) {
+            String start = component.stream().min(String::compareTo).orElseThrow();
+            List<String> cycle = cycleThrough(start, new java.util.HashSet<>(component), deps);
+            out.report("RP-ORDER", Severity.ERROR, p.name(), Address.recoveryPlan(p.name()).child(Kind.MACHINE, start), "recovery plan " + p.name()
+                    + " has a dependency cycle: " + String.join(" → ", cycle) + " → " + cycle.get(0));
         }
     }
 
-    private static List<String> findCycle(String node, Map<String, List<String>> deps, List<String> path, java.util.Set<String> done) {
-        int at = path.indexOf(node);
-        if (at >= 0) return new ArrayList<>(path.subList(at, path.size()));
-        if (!done.add(node)) return null;
-        path.add(node);
-        for (String d : deps.getOrDefault(node, List.of())) {
-            List<String> c = findCycle(d, deps, path, done);
-            if (c != null) return c;
+    /** The strongly connected components that hold a cycle (two machines or more, or one that depends on itself), by Tarjan's algorithm, iteratively. */
+    static List<List<String>> cyclicComponents(Map<String, List<String>> deps) {
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> low = new HashMap<>();
+        java.util.Deque<String> stack = new java.util.ArrayDeque<>();
+        java.util.Set<String> onStack = new java.util.HashSet<>();
+        List<List<String>> out = new ArrayList<>();
+        int next = 0;
+        for (String root : new java.util.TreeSet<>(deps.keySet())) {
+            if (index.containsKey(root)) continue;
+            // Each frame: a node and how many of its dependencies were visited.
+            java.util.Deque<Object[]> frames = new java.util.ArrayDeque<>();
+            frames.push(new Object[] {root, 0});
+            index.put(root, next);
+            low.put(root, next++);
+            stack.push(root);
+            onStack.add(root);
+            while (!frames.isEmpty()) {
+                Object[] f = frames.peek();
+                String v = (String) f[0];
+                List<String> ds = deps.getOrDefault(v, List.of());
+                int i = (Integer) f[1];
+                if (i < ds.size()) {
+                    f[1] = i + 1;
+                    String w = ds.get(i);
+                    if (!deps.containsKey(w)) continue;
+                    if (!index.containsKey(w)) {
+                        index.put(w, next);
+                        low.put(w, next++);
+                        stack.push(w);
+                        onStack.add(w);
+                        frames.push(new Object[] {w, 0});
+                    } else if (onStack.contains(w)) {
+                        low.put(v, Math.min(low.get(v), index.get(w)));
+                    }
+                    continue;
+                }
+                frames.pop();
+                if (!frames.isEmpty()) {
+                    String parent = (String) frames.peek()[0];
+                    low.put(parent, Math.min(low.get(parent), low.get(v)));
+                }
+                if (low.get(v).equals(index.get(v))) {
+                    List<String> component = new ArrayList<>();
+                    String w;
+                    do {
+                        w = stack.pop();
+                        onStack.remove(w);
+                        component.add(w);
+                    } while (!w.equals(v));
+                    if (component.size() > 1 || deps.getOrDefault(v, List.of()).contains(v)) out.add(component);
+                }
+            }
         }
-        path.remove(path.size() - 1);
-        return null;
+        out.sort(java.util.Comparator.comparing(c -> c.stream().min(String::compareTo).orElseThrow()));
+        return out;
+    }
+
+    /** A cycle from start back to it inside its component, following dependencies in their declared order. */
+    private static List<String> cycleThrough(String start, java.util.Set<String> component, Map<String, List<String>> deps) {
+        Map<String, String> cameFrom = new HashMap<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+        todo.push(start);
+        java.util.Set<String> seen = new java.util.HashSet<>(List.of(start));
+        while (!todo.isEmpty()) {
+            String v = todo.pop();
+            List<String> ds = deps.getOrDefault(v, List.of());
+            if (ds.contains(start)) {
+                java.util.LinkedList<String> cycle = new java.util.LinkedList<>();
+                for (String at = v; at != null; at = cameFrom.get(at)) cycle.addFirst(at);
+                return cycle;
+            }
+            for (int i = ds.size() - 1; i >= 0; i--) {
+                String w = ds.get(i);
+                if (component.contains(w) && seen.add(w)) {
+                    cameFrom.put(w, v);
+                    todo.push(w);
+                }
+            }
+        }
+        return List.of(start);
     }
 
     /** RP-LIMITS: at most 100 machines and 7 groups; VMware/physical and Hyper-V machines never in one plan. */

@@ -15,7 +15,9 @@ import siteplan.model.json.ModelJson;
 public final class StateFiles {
     public static final String STATE_FILE = "state.json";
     private static final ObjectMapper JSON = ModelJson.JSON.copy()
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            // One state per file: text after it means the file is not what siteplan wrote.
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
 
     private StateFiles() {}
 

@@ -32,9 +32,12 @@ public final class SimulatedEstate {
     private SimulatedEstate() {}
 
     /**
-     * The simulated estate's ID, written by `sim init`; a state folder made before IDs existed gets one
-     * now. Created with a hard link, which fails if the file exists, so two runs that both find none
-     * still agree on one.
+     * The simulated estate's ID, written by `sim init`; a state folder without one (made before IDs existed,
+     * or a checkout that commits only state.json) gets one now. Created with a hard link, which fails if the
+     * file exists, so two runs that both find none still agree on one. Made from the state it identifies,
+     * not at random: two fresh clones of the same commit on two CI runners, whose first runs happen before
+     * any state is recorded in history, get the same ID and so the same lock. Two unrelated estates with the
+     * same state would share a lock too; that only makes one wait for the other.
      */
     public static String id(java.nio.file.Path stateDir) throws java.io.IOException {
         java.nio.file.Path file = siteplan.planner.state.StateFolder.entry(stateDir, ID_FILE);
@@ -42,7 +45,7 @@ public final class SimulatedEstate {
             java.nio.file.Files.createDirectories(stateDir);
             java.nio.file.Path tmp = java.nio.file.Files.createTempFile(stateDir, ".estate-id", ".tmp");
             try {
-                java.nio.file.Files.writeString(tmp, "sim-" + java.util.UUID.randomUUID() + "\n");
+                java.nio.file.Files.writeString(tmp, "sim-" + newId(stateDir) + "\n");
                 java.nio.file.Files.createLink(file, tmp);
             } catch (java.nio.file.FileAlreadyExistsException taken) {
                 // another run wrote it first: that one is the ID
@@ -55,6 +58,12 @@ public final class SimulatedEstate {
         // The ID goes into locks, history and messages: only the form siteplan writes, never other text.
         if (!id.matches("[A-Za-z0-9._-]{1,100}")) throw new java.io.IOException(file + " does not hold an estate ID as siteplan writes it (sim- and a UUID); restore it, or remove it to give the estate a new ID");
         return id;
+    }
+
+    private static java.util.UUID newId(java.nio.file.Path stateDir) throws java.io.IOException {
+        if (!siteplan.planner.state.StateFolder.isFile(stateDir, StateFiles.STATE_FILE)) return java.util.UUID.randomUUID();
+        byte[] state = siteplan.planner.state.StateFolder.read(stateDir, StateFiles.STATE_FILE);
+        return java.util.UUID.nameUUIDFromBytes(state);
     }
 
     public static DiscoveredState create(Estate e, boolean fromModel, Integer partialPercent) {
