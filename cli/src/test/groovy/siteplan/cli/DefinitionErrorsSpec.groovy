@@ -84,7 +84,7 @@ class DefinitionErrorsSpec extends CliSpecification {
     def "control characters a definition puts in a name or prints reach the terminal as escapes, never as themselves"() {
         given: 'a name that would clear the screen and set the window title, and a println that forges a line'
         def dir = java.nio.file.Files.createTempDirectory('escapes')
-        dir.resolve('site.groovy').text = "println '\\u001b[31mFAKE: valid'\nmachines('lab') {\n  vmwareVm('web\\u001b[2J\\u001b]0;owned\\u0007') { os 'linux', 'CentOS 6.5' }\n  vmwareVm('web\\u001b[2J\\u001b]0;owned\\u0007') { os 'linux', 'CentOS 6.5' }\n}\n"
+        dir.resolve('site.groovy').toFile().text = "println '\\u001b[31mFAKE: valid'\nmachines('lab') {\n  vmwareVm('web\\u001b[2J\\u001b]0;owned\\u0007') { os 'linux', 'CentOS 6.5' }\n  vmwareVm('web\\u001b[2J\\u001b]0;owned\\u0007') { os 'linux', 'CentOS 6.5' }\n}\n"
 
         when: "validated, with standard error captured too (a definition's println goes there)"
         def saved = System.err
