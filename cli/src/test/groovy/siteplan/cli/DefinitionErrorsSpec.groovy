@@ -81,6 +81,33 @@ class DefinitionErrorsSpec extends CliSpecification {
         ]
     }
 
+    def "control characters a definition puts in a name or prints reach the terminal as escapes, never as themselves"() {
+        given: 'a name that would clear the screen and set the window title, and a println that forges a line'
+        def dir = java.nio.file.Files.createTempDirectory('escapes')
+        dir.resolve('site.groovy').toFile().text = "println '\\u001b[31mFAKE: valid'\nmachines('lab') {\n  vmwareVm('web\\u001b[2J\\u001b]0;owned\\u0007') { os 'linux', 'CentOS 6.5' }\n  vmwareVm('web\\u001b[2J\\u001b]0;owned\\u0007') { os 'linux', 'CentOS 6.5' }\n}\n"
+
+        when: "validated, with standard error captured too (a definition's println goes there)"
+        def saved = System.err
+        def printed = new ByteArrayOutputStream()
+        System.setErr(new PrintStream(printed, true, 'UTF-8'))
+        int code
+        try {
+            code = siteplan('validate', dir.toString())
+        } finally {
+            System.setErr(saved)
+        }
+        String all = out + err + printed.toString('UTF-8')
+
+        then:
+        code == ExitCode.INVALID_INPUT
+        !all.contains('\u001b') && !all.contains('\u0007')
+        all.contains('\\u001b[31mFAKE: valid')
+        err.contains('web\\u001b[2J')
+
+        cleanup:
+        dir?.toFile()?.deleteDir()
+    }
+
     def "schema errors in YAML give the JSON pointer and the YAML line"() {
         expect:
         siteplan('validate', 'examples/broken/bad-estate.yaml') == ExitCode.INVALID_INPUT

@@ -64,7 +64,8 @@ final class Evaluation {
     void print(boolean newline, Object[] args) {
         StringBuilder sb = new StringBuilder();
         for (Object a : args) sb.append(a);
-        if (newline) System.err.println(sb); else System.err.print(sb);
+        String text = siteplan.text.Printable.of(sb.toString());
+        if (newline) System.err.println(text); else System.err.print(text);
     }
 
     <T> T activate(Supplier<T> work) {

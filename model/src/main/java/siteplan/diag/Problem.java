@@ -5,7 +5,7 @@ public record Problem(Location location, String message) implements Comparable<P
 
     public String render() {
         String where = location.toString();
-        return where.isEmpty() ? message : where + " " + message;
+        return siteplan.text.Printable.of(where.isEmpty() ? message : where + " " + message);
     }
 
     @Override public int compareTo(Problem o) {

@@ -198,7 +198,7 @@ public final class IsolatedEvaluator {
     /** A definition's own output (println) goes on to the user; the evaluator's and the JVM's own lines do not. */
     private static void forward(String stderr) {
         stderr.lines().filter(l -> !l.startsWith("siteplan-evaluator: ") && !l.startsWith("Terminating due to java.lang.OutOfMemoryError")
-                && !l.startsWith("bwrap: ")).limit(1000).forEach(System.err::println);
+                && !l.startsWith("bwrap: ")).limit(1000).map(siteplan.text.Printable::of).forEach(System.err::println);
     }
 
     private static Thread drain(InputStream in, ByteArrayOutputStream to, long limit) {

@@ -24,6 +24,6 @@ public record Finding(@siteplan.model.Required @com.fasterxml.jackson.annotation
 
     public String render() {
         String where = file == null ? "" : " (" + file + (line != null && line > 0 ? ", line " + line : "") + ")";
-        return rule + " " + severity.token() + ": " + message + where;
+        return siteplan.text.Printable.of(rule + " " + severity.token() + ": " + message + where);
     }
 }
