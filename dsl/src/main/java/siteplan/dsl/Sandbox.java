@@ -191,6 +191,7 @@ public final class Sandbox {
             super.visitClosureExpression(e);
         }
 
+        // A for-in variable's annotations: Groovy's parser drops them (they never reach the AST, so never run).
         @Override public void visitForLoop(org.codehaus.groovy.ast.stmt.ForStatement loop) {
             if (loop.getVariable() != null) visitAnnotations(loop.getVariable());
             super.visitForLoop(loop);
