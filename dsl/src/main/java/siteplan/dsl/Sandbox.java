@@ -184,6 +184,23 @@ public final class Sandbox {
             visitAnnotations(e);
             super.visitDeclarationExpression(e);
         }
+
+        // Parameters that are not a method's: a closure's or a lambda's, a for-in variable, a catch variable.
+        @Override public void visitClosureExpression(org.codehaus.groovy.ast.expr.ClosureExpression e) {
+            if (e.getParameters() != null) for (org.codehaus.groovy.ast.Parameter p : e.getParameters()) visitAnnotations(p);
+            super.visitClosureExpression(e);
+        }
+
+        // A for-in variable's annotations: Groovy's parser drops them (they never reach the AST, so never run).
+        @Override public void visitForLoop(org.codehaus.groovy.ast.stmt.ForStatement loop) {
+            if (loop.getVariable() != null) visitAnnotations(loop.getVariable());
+            super.visitForLoop(loop);
+        }
+
+        @Override public void visitCatchStatement(org.codehaus.groovy.ast.stmt.CatchStatement c) {
+            if (c.getVariable() != null) visitAnnotations(c.getVariable());
+            super.visitCatchStatement(c);
+        }
     }
 
     private static void error(SourceUnit source, ASTNode node, String message) {

@@ -436,6 +436,12 @@ public final class SandboxRuntime {
 
     /** Every "…${x}…" a definition writes: its length is bounded before anything turns it into a String. */
     public static Object text(Object gstring) {
+        // "${-> …}" runs its closure each time the text becomes a String, where no length is checked: refused.
+        if (gstring instanceof GString g) {
+            for (Object v : g.getValues()) {
+                if (v instanceof Closure<?>) throw refuse("a closure inside text (\"${-> …}\") is not allowed in a site definition; put the value itself in the text");
+            }
+        }
         long length = length(gstring, 0);
         if (length > MAX_TEXT) throw refuse("text of more than " + MAX_TEXT + " characters is not allowed in a site definition");
         return gstring;
