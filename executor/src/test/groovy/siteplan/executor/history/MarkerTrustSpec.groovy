@@ -16,7 +16,9 @@ class MarkerTrustSpec extends Specification {
     @TempDir
     Path tmp
 
-    Map<String, String> env = [GIT_AUTHOR_NAME: 'ci', GIT_AUTHOR_EMAIL: 'ci@example.com', SITEPLAN_LOCK_DIR: tmp.resolve('locks').toString()]
+    Map<String, String> getEnv() {
+        [GIT_AUTHOR_NAME: 'ci', GIT_AUTHOR_EMAIL: 'ci@example.com', SITEPLAN_LOCK_DIR: tmp.resolve('locks').toString()]
+    }
 
     Path remote() {
         Path r = tmp.resolve('history.git')
