@@ -179,9 +179,15 @@ public final class History implements AutoCloseable {
             // No hooks: siteplan's commits are its own, and a hook (a post-commit in .git/hooks, or core.hooksPath)
             // would run with the job's secrets and push credential. JGit runs hooks it finds; /dev/null holds none.
             var own = git.getRepository().getConfig();
-            own.setString("core", null, "hooksPath", "/dev/null");
-            own.unset("core", null, "worktree");
-            own.save();
+            if (!"/dev/null".equals(own.getString("core", null, "hooksPath")) || own.getString("core", null, "worktree") != null) {
+                own.setString("core", null, "hooksPath", "/dev/null");
+                own.unset("core", null, "worktree");
+                try {
+                    own.save();
+                } catch (IOException readOnly) {
+                    // A repository siteplan cannot write is only read (history, show); a run is refused by its write check.
+                }
+            }
             Remote r = remote == null ? null : Remote.of(remote, env);
             if (r != null) {
                 var config = git.getRepository().getConfig();
