@@ -214,6 +214,18 @@ class CiWorkflowSpec extends ExecutorSpecification {
         group.plan.contains('github.event.pull_request.number')
     }
 
+    def "the apply jobs take only plan.json from the pull request's artifact, never unpacking it into the checkout"() {
+        given:
+        def gh = workflow('github-actions.yml')
+        List<String> lines = gh.get('jobs').fieldNames().toList().collectMany { job -> gh.get('jobs').get(job).get('steps').toList().collectMany { it.path('run').asText().readLines() } }
+
+        expect:
+        def downloads = lines.findAll { it.trim().startsWith('gh run download') }
+        downloads.size() == 2
+        downloads.every { it.contains('--dir "$RUNNER_TEMP/pull-request-plan"') }
+        lines.count { it.trim() == 'cp "$RUNNER_TEMP/pull-request-plan/plan.json" plan.json' } == 2
+    }
+
     def "the comment is the Markdown plan within GitHub's 65,536-character limit, and the full Markdown is attached"() {
         given:
         def gh = workflow('github-actions.yml')

@@ -107,7 +107,7 @@ class PrintedCommandsSpec extends ExecutorSpecification {
 
     def "a password in the history remote's URL is never printed in a command to run"() {
         expect:
-        siteplan.executor.history.History.forCommand('https://ci:s3cret@git.example.com/dr/history.git') == 'https://ci@git.example.com/dr/history.git'
+        siteplan.executor.history.History.forCommand('https://ci:s3cret@git.example.com/dr/history.git') == 'https://git.example.com/dr/history.git'
         siteplan.executor.history.History.forCommand('https://git.example.com/dr/history.git') == 'https://git.example.com/dr/history.git'
         siteplan.executor.history.History.forCommand('/srv/history.git') == '/srv/history.git'
     }

@@ -60,6 +60,7 @@ public final class History implements AutoCloseable {
      */
     record Remote(String url, org.eclipse.jgit.transport.CredentialsProvider credentials) {
         static Remote of(String given, Map<String, String> env) throws IOException {
+            if (given.chars().anyMatch(Character::isWhitespace)) throw new RemoteUnreachable(given, "a URL holds no spaces, tabs or line breaks");
             URIish u;
             try {
                 u = new URIish(given);
@@ -67,23 +68,27 @@ public final class History implements AutoCloseable {
                 throw new RemoteUnreachable(given, "it is not a git URL: " + e.getReason());
             }
             String scheme = u.getScheme();
-            if (scheme != null && !java.util.Set.of("https", "http", "ssh", "git", "file").contains(scheme)) {
-                throw new RemoteUnreachable(given, "siteplan speaks https, ssh, git and file URLs to a git server, not " + scheme);
+            boolean looksLikeUrl = given.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:/.*");
+            if ((scheme == null && looksLikeUrl) || (scheme != null && !java.util.Set.of("https", "http", "ssh", "git", "file").contains(scheme))) {
+                throw new RemoteUnreachable(given, "siteplan speaks https://, ssh://, git:// and file:// URLs (the scheme in lower case, two slashes), a path, or user@host:path");
             }
             if (u.getPort() != -1 && (u.getPort() < 1 || u.getPort() > 65535)) throw new RemoteUnreachable(given, "port " + u.getPort() + " is not a port (1 to 65535)");
             String user = u.getUser();
             String pass = u.getPass();
-            if (pass != null) u = u.setUser(null).setPass(null);
-            // What git could not read as a password (a '/' or '@' in it, an upper-case scheme) would otherwise be kept
-            // in .git/config and printed commands as part of the URL: refused, with where the password goes instead.
-            if (!withoutPassword(u.toString()).equals(u.toString())) {
-                throw new RemoteUnreachable(given, "the password in it cannot be read from the URL (a '/', '@' or ':' in a password must be percent-encoded,"
-                        + " and the scheme written in lower case); better, leave it out of the URL and set SITEPLAN_HISTORY_PASSWORD");
+            // Over https a user name can be a token (GitHub takes one there): the URL is kept and shown without any
+            // user info. Over ssh the user is an account name, kept; a password never.
+            u = "ssh".equals(scheme) ? u.setPass(null) : u.setUser(null).setPass(null);
+            // What git could not read as user info (a '/', '@' or ':' in a password) would otherwise be kept in
+            // .git/config and printed commands as part of the URL: refused, with where the password goes instead.
+            if (!"ssh".equals(scheme) && scheme != null && u.toString().contains("@")) {
+                throw new RemoteUnreachable(given, "the user and password in it cannot be read from the URL (a '/', '@' or ':' in a password must be percent-encoded);"
+                        + " better, leave them out of the URL and set SITEPLAN_HISTORY_USERNAME and SITEPLAN_HISTORY_PASSWORD");
             }
             if (pass == null && env.get("SITEPLAN_HISTORY_PASSWORD") != null) {
                 pass = env.get("SITEPLAN_HISTORY_PASSWORD");
                 user = env.getOrDefault("SITEPLAN_HISTORY_USERNAME", user == null ? "git" : user);
             }
+            if (pass == null && user != null && scheme != null && scheme.startsWith("http")) pass = ""; // a token given as the user name
             var provider = pass == null ? null : new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider(user == null ? "" : user, pass);
             return new Remote(u.toString(), provider);
         }
@@ -95,7 +100,7 @@ public final class History implements AutoCloseable {
      */
     public static final class RemoteUnreachable extends IOException {
         RemoteUnreachable(String remote, String reason) {
-            super(withoutPassword("the history remote " + remote + " cannot be used (" + reason + ")") + "; check the URL (--history-remote or SITEPLAN_HISTORY_REMOTE), that this machine reaches it,"
+            super(withoutPassword("the history remote " + display(remote) + " cannot be used (" + (remote == null ? reason : reason.replace(remote, display(remote))) + ")") + "; check the URL (--history-remote or SITEPLAN_HISTORY_REMOTE), that this machine reaches it,"
                     + " and the credentials (SITEPLAN_HISTORY_USERNAME and SITEPLAN_HISTORY_PASSWORD, or an SSH key)");
         }
     }
@@ -111,16 +116,32 @@ public final class History implements AutoCloseable {
     }
 
     /**
-     * A remote's URL as a command siteplan prints may carry it: without its password at all (a "***" would be
-     * taken for one); the command then finds it where the run did, in SITEPLAN_HISTORY_PASSWORD.
+     * A remote's URL as a message shows it: everything between the scheme and the last '@' (a user that may be
+     * a token, a password that may hold '/', '@', ':' or spaces) as "***". A path or user@host:path as given.
+     */
+    public static String display(String remote) {
+        if (remote == null) return null;
+        int scheme = remote.indexOf(":/");
+        int at = remote.lastIndexOf('@');
+        if (scheme < 0 || at < scheme) return withoutPassword(remote);
+        int start = scheme + 1;
+        while (start < remote.length() && remote.charAt(start) == '/') start++;
+        return remote.substring(0, start) + "***@" + remote.substring(at + 1);
+    }
+
+    /**
+     * A remote's URL as a command siteplan prints may carry it: as history stores it (without a password at all,
+     * a "***" would be taken for one; over https without a user either); the command then finds them where the
+     * run did, in SITEPLAN_HISTORY_USERNAME and SITEPLAN_HISTORY_PASSWORD.
      */
     public static String forCommand(String remote) {
         if (remote == null) return null;
         try {
             URIish u = new URIish(remote);
-            return u.getPass() == null ? remote : u.setPass(null).toString();
+            if (u.getScheme() == null) return display(remote);
+            return ("ssh".equals(u.getScheme()) ? u.setPass(null) : u.setUser(null).setPass(null)).toString();
         } catch (java.net.URISyntaxException e) {
-            return withoutPassword(remote);
+            return display(remote);
         }
     }
 
@@ -144,13 +165,28 @@ public final class History implements AutoCloseable {
         String b = branch == null ? DEFAULT_BRANCH : branch;
         try {
             Git git;
-            if (Files.isDirectory(dir.resolve(".git"))) {
-                git = Git.open(dir.toFile());
+            if (Files.isDirectory(dir.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                // The work tree is the history folder, whatever core.worktree a .git/config there says: a reset of the
+                // history branch writes its files there and nowhere else.
+                git = Git.wrap(new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(dir.resolve(".git").toFile()).setWorkTree(dir.toFile())
+                        .setMustExist(true).build());
             } else {
                 Files.createDirectories(dir);
-                git = Git.init().setDirectory(dir.toFile()).setInitialBranch(b).call();
+                git = Git.wrap(Git.init().setDirectory(dir.toFile()).setInitialBranch(b).call().getRepository());
                 Files.writeString(dir.resolve("README.md"), "# siteplan history\n\nEvery plan, apply, drill and failover of this estate, one commit each, under runs/.\n"
                         + "Read it with `siteplan history`; do not edit it by hand.\n", StandardCharsets.UTF_8);
+            }
+            // No hooks: siteplan's commits are its own, and a hook (a post-commit in .git/hooks, or core.hooksPath)
+            // would run with the job's secrets and push credential. JGit runs hooks it finds; /dev/null holds none.
+            var own = git.getRepository().getConfig();
+            if (!"/dev/null".equals(own.getString("core", null, "hooksPath")) || own.getString("core", null, "worktree") != null) {
+                own.setString("core", null, "hooksPath", "/dev/null");
+                own.unset("core", null, "worktree");
+                try {
+                    own.save();
+                } catch (IOException readOnly) {
+                    // A repository siteplan cannot write is only read (history, show); a run is refused by its write check.
+                }
             }
             Remote r = remote == null ? null : Remote.of(remote, env);
             if (r != null) {
@@ -500,8 +536,31 @@ public final class History implements AutoCloseable {
 
     /** The history, newest first. */
     public List<Entry> list() throws IOException {
+        return list("refs/heads/" + branch);
+    }
+
+    /**
+     * The remote's history branch as last fetched, newest first; empty without a remote. This clone's own branch
+     * may be ahead of it (a plan not pushed) and then is not fast-forwarded, so what others recorded meanwhile is
+     * only here until the next push merges it.
+     */
+    public List<Entry> listFetched() throws IOException {
+        return remote == null ? List.of() : list("refs/remotes/origin/" + branch);
+    }
+
+    /** True when this clone's history branch holds the commit. */
+    public boolean holds(String commit) throws IOException {
+        Repository repo = git.getRepository();
+        ObjectId head = repo.resolve("refs/heads/" + branch);
+        if (head == null) return false;
+        try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+            return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(commit)), walk.parseCommit(head));
+        }
+    }
+
+    private List<Entry> list(String ref) throws IOException {
         List<Entry> out = new ArrayList<>();
-        ObjectId head = git.getRepository().resolve("refs/heads/" + branch);
+        ObjectId head = git.getRepository().resolve(ref);
         if (head == null) return out;
         try {
             for (RevCommit c : git.log().add(head).call()) {
@@ -558,8 +617,8 @@ public final class History implements AutoCloseable {
         }
     }
 
-    /** The most {@link #read} takes of one file: far above any state siteplan records (a 10,000-machine estate's is ~20 MB). */
-    static final int READ_LIMIT = 256 << 20;
+    /** The most {@link #read} takes of one file: above any state siteplan records (a 10,000-machine estate's is ~20 MB). */
+    static final int READ_LIMIT = 64 << 20;
 
     /**
      * Sends the branch to the remote. Runs only add files under their own folder, so another
@@ -666,7 +725,8 @@ public final class History implements AutoCloseable {
         }
     }
 
+    /** The repository is opened once and wrapped (see {@link #open}): closed here, once. */
     @Override public void close() {
-        git.close();
+        git.getRepository().close();
     }
 }

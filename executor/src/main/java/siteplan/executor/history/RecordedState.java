@@ -18,14 +18,14 @@ import siteplan.planner.state.StateFolder;
  * <ul>
  *   <li>every run that may change the estate (apply, drill, failover and the stages after it) records
  *       those files under {@code runs/RUN-ID/state/} in its own commit, with the trailer
- *       {@code Siteplan-State}; the state folder then names that commit in {@code recorded-state};</li>
+ *       {@code Siteplan-State}; this machine then notes that the folder holds that commit (see {@link #markerFile});</li>
  *   <li>with a history remote, a command starts from the newest commit of the history branch that
  *       recorded the state of its estate (by the estate's name in history), unless its state folder
  *       already holds exactly that record. <b>History wins</b>: a state folder that holds another state (a
  *       fresh clone's committed one, an older record) is replaced, and the command says so; except a state
  *       {@code sim init} wrote since, which is deliberate and which the next run records. Only the history branch counts: a commit pushed to any other ref of the remote
  *       is never fetched, so it is never taken as state;</li>
- *   <li>a marker the checkout's git tracks is not believed (see {@link #trustedMarker}); a record is taken only
+ *   <li>the note of which record a folder holds is this machine's own (see {@link #markerFile}); a record is taken only
  *       when it is as {@link #capture} writes one (see {@link #check}), and newer ones that are not are skipped
  *       and told;</li>
  *   <li>before an estate's first record, the state folder the protected branch checked out is where it starts:
@@ -38,7 +38,7 @@ import siteplan.planner.state.StateFolder;
 public final class RecordedState {
     /** The state folder's files that travel, in the form the simulated estate writes them. */
     static final List<String> FILES = List.of("state.json", "clock.json", "estate-id");
-    /** In the state folder: the history commit whose recorded state the folder holds, or {@link #INITIALISED}. */
+    /** The note, in the user's home, of the history commit whose recorded state a folder holds, or {@link #INITIALISED}. */
     public static final String MARKER = "recorded-state";
     /** The marker's content after `sim init`: a new estate set on purpose, which the next run records. */
     public static final String INITIALISED = "sim init";
@@ -62,8 +62,42 @@ public final class RecordedState {
 
     /** Notes in the state folder that it holds the state recorded by {@code commit}. */
     public static void mark(Path stateDir, String commit) throws IOException {
-        write(stateDir, MARKER, (commit + "\n").getBytes(StandardCharsets.UTF_8));
         established(stateDir, commit);
+        try {
+            writeMarker(stateDir, commit);
+        } catch (IOException unwritable) {
+            // Only a note to save work: without it the next command takes the state from history again.
+        }
+    }
+
+    /**
+     * Where this machine notes which record a state folder holds: in the user's home, keyed by the folder's real
+     * path, never in the folder. A file in the folder could come with the definitions (committed, in a source
+     * archive), from a pull request's artifact unpacked there, or from an earlier job on a kept workspace; none
+     * of them can say what this machine took from history. A fresh CI runner has no note, so history wins.
+     */
+    static Path markerFile(Path stateDir) throws IOException {
+        Files.createDirectories(stateDir);
+        String real = stateDir.toAbsolutePath().toRealPath().toString();
+        String key;
+        try {
+            key = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(real.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return Path.of(System.getProperty("user.home"), ".siteplan", MARKER, key);
+    }
+
+    private static void writeMarker(Path stateDir, String what) throws IOException {
+        Path file = markerFile(stateDir);
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), ".marker", ".tmp");
+        try {
+            Files.writeString(tmp, what + "\n" + stateDir.toAbsolutePath().toRealPath() + "\n");
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /**
@@ -87,8 +121,12 @@ public final class RecordedState {
 
     /** The marker's text, when it is this machine's. */
     private static Optional<String> marker(Path stateDir) throws IOException {
-        if (!trustedMarker(stateDir)) return Optional.empty();
-        return Optional.of(new String(StateFolder.read(stateDir, MARKER), StandardCharsets.UTF_8).trim());
+        if (!Files.isDirectory(stateDir)) return Optional.empty();
+        Path file = markerFile(stateDir);
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
+        String[] lines = Files.readString(file).split("\n");
+        // The second line is the folder it is about: a note is only ever read for that folder.
+        return lines.length >= 2 && lines[1].equals(stateDir.toAbsolutePath().toRealPath().toString()) ? Optional.of(lines[0].trim()) : Optional.empty();
     }
 
     /** A record of the history branch that is not as siteplan writes one, and why: it is never taken. */
@@ -102,7 +140,15 @@ public final class RecordedState {
      * as siteplan records one; newer records that are not (see {@link #check}) go to {@code skipped}.
      */
     static Optional<Usable> newest(History history, String estate, java.util.function.Consumer<Unusable> skipped) throws IOException {
-        for (History.Entry e : history.list()) {
+        // The remote's record wins when this clone's branch does not hold it: this clone is ahead with commits of
+        // its own (a plan not pushed), so its branch was not fast-forwarded and misses what others recorded.
+        Optional<Usable> fetched = newestIn(history, history.listFetched(), estate, u -> {});
+        if (fetched.isPresent() && !history.holds(fetched.get().entry().commit())) return fetched;
+        return newestIn(history, history.list(), estate, skipped);
+    }
+
+    private static Optional<Usable> newestIn(History history, List<History.Entry> entries, String estate, java.util.function.Consumer<Unusable> skipped) throws IOException {
+        for (History.Entry e : entries) {
             if (!estate.equals(e.trailers().get("Siteplan-Estate")) || !e.trailers().containsKey(TRAILER)) continue;
             java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
             Optional<String> why = check(history, e, files);
@@ -157,29 +203,6 @@ public final class RecordedState {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /**
-     * The marker, when this machine wrote it. A marker that the checkout's git repository tracks came with the
-     * definitions (a merged pull request can commit one with `git add -f`), and would make a forged state.json
-     * or estate-id win over history: it is not believed, so history wins.
-     */
-    static boolean trustedMarker(Path stateDir) throws IOException {
-        if (!StateFolder.isFile(stateDir, MARKER)) return false;
-        Path marker = stateDir.toAbsolutePath().toRealPath().resolve(MARKER);
-        // The checkout is the nearest folder above with a .git (a folder, or a worktree's file): only that. Asking
-        // git to find "the repository" would also take a folder holding HEAD, objects and refs for a bare one,
-        // which a merged change can commit beside the marker to hide it from the check.
-        for (Path top = marker.getParent(); top != null; top = top.getParent()) {
-            if (!Files.exists(top.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
-            try (org.eclipse.jgit.lib.Repository repo = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setWorkTree(top.toFile()).setMustExist(true).build()) {
-                String rel = top.relativize(marker).toString().replace(java.io.File.separatorChar, '/');
-                return repo.readDirCache().findEntry(rel) < 0;
-            } catch (IOException | RuntimeException unreadable) {
-                // A .git siteplan cannot read as a repository vouches for nothing: the marker is not believed.
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** The commit whose recorded state the folder holds, or empty when it holds a state never recorded (or none). */
     public static Optional<String> held(Path stateDir) throws IOException {
@@ -188,8 +211,8 @@ public final class RecordedState {
 
     /** Notes in the state folder that `sim init` set its estate anew (see {@link #INITIALISED}). */
     public static void markInitialised(Path stateDir) throws IOException {
-        write(stateDir, MARKER, (INITIALISED + "\n").getBytes(StandardCharsets.UTF_8));
         established(stateDir, INITIALISED);
+        writeMarker(stateDir, INITIALISED);
     }
 
     private static boolean initialised(Path stateDir) throws IOException {

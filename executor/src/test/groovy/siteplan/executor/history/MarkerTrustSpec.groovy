@@ -3,108 +3,91 @@ package siteplan.executor.history
 import java.nio.file.Files
 import java.nio.file.Path
 import org.eclipse.jgit.api.Git
+import siteplan.executor.run.RunFrame
 import spock.lang.Specification
 import spock.lang.TempDir
 
 /**
- * The state folder's recorded-state marker says "this folder holds that record" (or "sim init set it anew"): believed
- * only when this machine wrote it. One committed to the checkout came with the definitions, and would let a forged
- * state.json or estate-id win over the state that travelled with history.
+ * Which record a state folder holds is this machine's own note, in the user's home: a `recorded-state` file in
+ * the folder (committed with the definitions, in a source archive, unpacked from a pull request's artifact) is
+ * never read, so it cannot keep a forged state.json or estate-id over the state that travelled with history.
  */
 class MarkerTrustSpec extends Specification {
     @TempDir
     Path tmp
 
-    static final String COMMIT = '0123456789abcdef0123456789abcdef01234567'
-
-    def "a marker this machine wrote is believed; the same marker committed to the checkout is not"() {
-        given: 'a checkout whose state folder holds a marker'
-        Path checkout = Files.createDirectories(tmp.resolve('checkout'))
-        Path state = Files.createDirectories(checkout.resolve('examples/x/.siteplan'))
-        Git git = Git.init().setDirectory(checkout.toFile()).call()
-        Files.writeString(checkout.resolve('README.md'), 'definitions\n')
-        git.add().addFilepattern('README.md').call()
-        RecordedState.mark(state, COMMIT)
-
-        expect: 'written here, untracked: believed'
-        RecordedState.held(state) == Optional.of(COMMIT)
-
-        when: 'the marker is committed with the definitions, as a merged pull request could'
-        git.add().addFilepattern('examples/x/.siteplan/recorded-state').call()
-
-        then: 'it is not believed, so history wins'
-        RecordedState.held(state).isEmpty()
-        !RecordedState.trustedMarker(state)
-
-        cleanup:
-        git?.close()
+    Map<String, String> getEnv() {
+        [GIT_AUTHOR_NAME: 'ci', GIT_AUTHOR_EMAIL: 'ci@example.com', SITEPLAN_LOCK_DIR: tmp.resolve('locks').toString()]
     }
 
-    def "outside any git checkout the marker is this machine's own"() {
-        given:
-        Path state = Files.createDirectories(tmp.resolve('plain/.siteplan'))
-        RecordedState.markInitialised(state)
-
-        expect:
-        RecordedState.trustedMarker(state)
+    Path remote() {
+        Path r = tmp.resolve('history.git')
+        if (!Files.exists(r)) Git.init().setBare(true).setDirectory(r.toFile()).call().close()
+        r
     }
 
-    def "a checkout's state folder dressed as a bare repository (HEAD, objects, refs committed beside the marker) does not hide it: #where"() {
-        given: 'a merged change committed a marker and the files of a bare repository'
-        Path checkout = Files.createDirectories(tmp.resolve('checkout'))
-        Path state = Files.createDirectories(checkout.resolve('examples/x/.siteplan'))
-        Path disguise = checkout.resolve(where)
-        Git git = Git.init().setDirectory(checkout.toFile()).call()
-        Files.createDirectories(disguise.resolve('objects'))
-        Files.createDirectories(disguise.resolve('refs'))
-        Files.writeString(disguise.resolve('objects/.keep'), '')
-        Files.writeString(disguise.resolve('refs/.keep'), '')
-        Files.writeString(disguise.resolve('HEAD'), 'ref: refs/heads/main\n')
-        RecordedState.markInitialised(state)
-        git.add().addFilepattern('.').call()
-
-        expect:
-        !RecordedState.trustedMarker(state)
-
-        cleanup:
-        git?.close()
-
-        where:
-        where << ['examples/x/.siteplan', 'examples/x', 'examples']
-    }
-
-    def "a marker the checkout tracks is replaced by history's state on every run, and never refuses the run under the lock"() {
-        given: 'a history remote with one record, and a checkout that tracks its marker'
-        Path remote = tmp.resolve('history.git')
-        Git.init().setBare(true).setDirectory(remote.toFile()).call().close()
-        Map<String, String> env = [GIT_AUTHOR_NAME: 'ci', GIT_AUTHOR_EMAIL: 'ci@example.com', SITEPLAN_LOCK_DIR: tmp.resolve('locks').toString()]
+    /** A protected job's run that records the state {"vcenters":[{"site":"recorded"}]}; returns its commit. */
+    String record() {
         Path a = Files.createDirectories(tmp.resolve('a/.siteplan'))
         Files.writeString(a.resolve('state.json'), '{"vcenters":[{"site":"recorded"}]}\n')
-        def frame = siteplan.executor.run.RunFrame.start(History.open(tmp.resolve('a/history'), null, remote.toUri().toString(), env),
-                new siteplan.executor.run.RunFrame.Setup('estate', 'simulated sim-1', 'apply', true, env, {}, { new IllegalStateException(it) }, java.time.Duration.ZERO, '', a), {})
-        frame.started()
-        frame.beforeRecording {}
-        String commit = frame.commit('apply estate: succeeded', 'succeeded', [:])
-        frame.close()
+        def frame = RunFrame.start(History.open(tmp.resolve('a/history'), null, remote().toUri().toString(), env),
+                new RunFrame.Setup('estate', 'simulated sim-1', 'apply', true, env, {}, { new IllegalStateException(it) }, java.time.Duration.ZERO, '', a), {})
+        try {
+            frame.started()
+            frame.beforeRecording {}
+            return frame.commit('apply estate: succeeded', 'succeeded', [:])
+        } finally {
+            frame.close()
+        }
+    }
 
+    def "a recorded-state file in the state folder is never read, however it got there: history wins (#how)"() {
+        given: 'a recorded state, and a checkout whose state folder holds a forged state and a file naming that record'
+        String commit = record()
         Path checkout = Files.createDirectories(tmp.resolve('checkout'))
-        Path state = Files.createDirectories(checkout.resolve('.siteplan'))
+        Path state = Files.createDirectories(checkout.resolve('examples/x/.siteplan'))
         Files.writeString(state.resolve('state.json'), '{"vcenters":[{"site":"forged"}]}\n')
-        Git git = Git.init().setDirectory(checkout.toFile()).call()
-        RecordedState.mark(state, commit)
-        git.add().addFilepattern('.siteplan').call()
+        Files.writeString(state.resolve('estate-id'), 'attacker-estate-1\n')
+        Files.writeString(state.resolve('recorded-state'), (marker == 'commit' ? commit : 'sim init') + '\n')
+        if (layout == 'git clone') Git.init().setDirectory(checkout.toFile()).call().withCloseable { it.add().addFilepattern('.').call() }
+        if (layout == 'disguised') ['HEAD', 'objects/.keep', 'refs/.keep'].each { Files.createDirectories(state.resolve(it).parent); Files.writeString(state.resolve(it), 'ref: refs/heads/main\n') }
 
         when:
-        def h = History.open(checkout.resolve('history'), null, remote.toUri().toString(), env)
+        def h = History.open(checkout.resolve('history'), null, remote().toUri().toString(), env)
         def taken = RecordedState.take(h, state, 'estate')
 
-        then: 'history wins, and under the lock the run goes on from what it took'
+        then: 'the record replaced the state and the estate ID; under the lock the run goes on from it'
         taken.isPresent()
         Files.readString(state.resolve('state.json')) == '{"vcenters":[{"site":"recorded"}]}\n'
+        !Files.exists(state.resolve('estate-id')) || Files.readString(state.resolve('estate-id')) != 'attacker-estate-1\n'
         RecordedState.newerThanHeld(h, state, 'estate').isEmpty()
+        RecordedState.held(state) == Optional.of(commit)
 
         cleanup:
         h?.close()
-        git?.close()
+
+        where:
+        how                                              | layout          | marker
+        'committed in a git clone, naming the record'    | 'git clone'     | 'commit'
+        'in a source archive without .git, sim init'     | 'archive'       | 'sim init'
+        'beside a HEAD, objects and refs, sim init'      | 'disguised'     | 'sim init'
+        'unpacked from an artifact, naming the record'   | 'archive'       | 'commit'
+    }
+
+    def "the note this machine writes is in the user's home, names the folder, and is believed"() {
+        given:
+        Path state = Files.createDirectories(tmp.resolve('plain/.siteplan'))
+
+        when:
+        RecordedState.mark(state, '0123456789abcdef0123456789abcdef01234567')
+
+        then:
+        RecordedState.held(state) == Optional.of('0123456789abcdef0123456789abcdef01234567')
+        RecordedState.markerFile(state).startsWith(Path.of(System.getProperty('user.home'), '.siteplan', 'recorded-state'))
+        Files.readAllLines(RecordedState.markerFile(state))[1] == state.toRealPath().toString()
+        !Files.exists(state.resolve('recorded-state'))
+
+        cleanup:
+        Files.deleteIfExists(RecordedState.markerFile(state))
     }
 }

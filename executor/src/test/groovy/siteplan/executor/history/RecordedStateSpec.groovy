@@ -187,4 +187,31 @@ class RecordedStateSpec extends Specification {
         Files.readString(b.resolve('state.json')) == st('initialised')
         RecordedState.newerThanHeld(history('b'), b, 'estate').isEmpty()
     }
+
+    def "a clone whose branch is ahead with a plan it never pushed still sees the record another machine pushed since"() {
+        given: 'B took the first record, then recorded a plan without pushing it; A recorded a newer state'
+        def a = stateFolder('a', 'committed')
+        run('a', a, 'first')
+        def b = stateFolder('b', 'committed')
+        history('b').withCloseable { h ->
+            RecordedState.take(h, b, 'estate')
+            h.begin('plan', 'estate').commit('plan estate', 'planned', [:])
+        }
+        def second = run('a', a, 'second')
+
+        when: 'B runs under the lock'
+        RunFrame.start(history('b'), new RunFrame.Setup('estate', 'simulated sim-1', 'drill', true, env('b'), { notes << it }, { new Refused(it) },
+                java.time.Duration.ZERO, '', b), {})
+
+        then: 'refused: a newer state was recorded'
+        def e = thrown(Refused)
+        e.message.contains("(${second.substring(0, 12)}) recorded a newer state of 'estate'")
+
+        when: 'taken again'
+        def taken = history('b').withCloseable { h -> RecordedState.take(h, b, 'estate') }
+
+        then:
+        taken.get().record().commit() == second
+        Files.readString(b.resolve('state.json')) == st('second')
+    }
 }

@@ -12,7 +12,7 @@ class RemoteMessagesSpec extends Specification {
         then:
         History.RemoteUnreachable e = thrown()
         !e.message.contains('S3CRET')
-        e.message.contains('bob:***@')
+        e.message.contains('://***@')
 
         where:
         why                  | url
@@ -33,7 +33,48 @@ class RemoteMessagesSpec extends Specification {
 
     def "forCommand drops the password altogether: a command printed to run next carries none, not even ***"() {
         expect:
-        History.forCommand('https://ci:s3cret@git.example.com/dr/history.git') == 'https://ci@git.example.com/dr/history.git'
+        History.forCommand('https://ci:s3cret@git.example.com/dr/history.git') == 'https://git.example.com/dr/history.git'
+        History.forCommand('https://ghp_TOKENASUSER@git.example.com/dr/history.git') == 'https://git.example.com/dr/history.git'
+        History.forCommand('ssh://git@git.example.com/dr/history.git') == 'ssh://git@git.example.com/dr/history.git'
         History.forCommand('https://git.example.com/dr/history.git') == 'https://git.example.com/dr/history.git'
+    }
+
+    def "an unusable remote (#why) is refused, and neither message nor history's .git/config holds its secret"() {
+        given:
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory('history')
+
+        when:
+        History.open(dir, null, url, [:])
+
+        then:
+        History.RemoteUnreachable e = thrown()
+        !e.message.contains('S3C') && !e.message.contains('RET5')
+        !java.nio.file.Files.exists(dir.resolve('.git/config')) || !java.nio.file.Files.readString(dir.resolve('.git/config')).matches(/(?s).*(S3CRET|TOKEN|RET5).*/)
+
+        where:
+        why                        | url
+        'one slash after https:'   | 'https:/u:S3CRET@127.0.0.1:1/h.git'
+        'a tab in the password'    | 'https://u:S3C\tRET@127.0.0.1:99999/h.git'
+        "a '/' in the password"    | 'https://u:S3/CRET5@127.0.0.1:1/h.git'
+        'upper-case scheme'        | 'HTTPS://u:S3CRET@127.0.0.1:1/h.git'
+    }
+
+    def "a token given as the user name over https is kept in memory only: history stores and shows the URL without it"() {
+        given:
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory('history')
+
+        when: 'the remote cannot be reached: the open stores the URL, the push fails'
+        def h = History.open(dir, null, 'https://ghp_TOKENASUSER1234@127.0.0.1:1/h.git', [:])
+        h.begin('plan', 'estate').commit('plan estate', 'planned', [:])
+        h.push()
+
+        then:
+        History.RemoteUnreachable e = thrown()
+        !e.message.contains('TOKENASUSER')
+        h.remote() == 'https://127.0.0.1:1/h.git'
+        !java.nio.file.Files.readString(dir.resolve('.git/config')).contains('TOKENASUSER')
+
+        cleanup:
+        h?.close()
     }
 }
