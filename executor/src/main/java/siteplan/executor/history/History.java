@@ -77,7 +77,9 @@ public final class History implements AutoCloseable {
             String pass = u.getPass();
             // Over https a user name can be a token (GitHub takes one there): the URL is kept and shown without any
             // user info. Over ssh the user is an account name, kept; a password never.
-            u = "ssh".equals(scheme) ? u.setPass(null) : u.setUser(null).setPass(null);
+            // user@host:path (scp's form, scheme null) is ssh too: its user is the account git connects as.
+            boolean ssh = "ssh".equals(scheme) || scheme == null;
+            u = ssh ? u.setPass(null) : u.setUser(null).setPass(null);
             // What git could not read as user info (a '/', '@' or ':' in a password) would otherwise be kept in
             // .git/config and printed commands as part of the URL: refused, with where the password goes instead.
             if (!"ssh".equals(scheme) && scheme != null && u.toString().contains("@")) {

@@ -77,4 +77,22 @@ class RemoteMessagesSpec extends Specification {
         cleanup:
         h?.close()
     }
+
+    def "an ssh remote keeps its user, in scp's form too: it is the account git connects as"() {
+        given:
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory('history')
+
+        when:
+        def h = History.open(dir, null, url, [:])
+
+        then:
+        h.remote() == url
+        java.nio.file.Files.readString(dir.resolve('.git/config')).contains("url = ${url}")
+
+        cleanup:
+        h?.close()
+
+        where:
+        url << ['git@127.0.0.1:org/history.git', 'ssh://git@127.0.0.1:1/org/history.git']
+    }
 }
