@@ -75,11 +75,7 @@ public final class History implements AutoCloseable {
             if (u.getPort() != -1 && (u.getPort() < 1 || u.getPort() > 65535)) throw new RemoteUnreachable(given, "port " + u.getPort() + " is not a port (1 to 65535)");
             String user = u.getUser();
             String pass = u.getPass();
-            // Over https a user name can be a token (GitHub takes one there): the URL is kept and shown without any
-            // user info. Over ssh the user is an account name, kept; a password never.
-            // user@host:path (scp's form, scheme null) is ssh too: its user is the account git connects as.
-            boolean ssh = "ssh".equals(scheme) || scheme == null;
-            u = ssh ? u.setPass(null) : u.setUser(null).setPass(null);
+            u = kept(u);
             // What git could not read as user info (a '/', '@' or ':' in a password) would otherwise be kept in
             // .git/config and printed commands as part of the URL: refused, with where the password goes instead.
             if (!"ssh".equals(scheme) && scheme != null && u.toString().contains("@")) {
@@ -93,6 +89,16 @@ public final class History implements AutoCloseable {
             if (pass == null && user != null && scheme != null && scheme.startsWith("http")) pass = ""; // a token given as the user name
             var provider = pass == null ? null : new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider(user == null ? "" : user, pass);
             return new Remote(u.toString(), provider);
+        }
+
+        /**
+         * The URL as history keeps, stores and prints it. Over https a user name can be a token (GitHub takes one
+         * there): kept without any user info. Over ssh, scp's user@host:path included, the user is the account git
+         * connects as: kept. A password never.
+         */
+        static URIish kept(URIish u) {
+            String scheme = u.getScheme();
+            return "ssh".equals(scheme) || scheme == null ? u.setPass(null) : u.setUser(null).setPass(null);
         }
     }
 
@@ -139,9 +145,7 @@ public final class History implements AutoCloseable {
     public static String forCommand(String remote) {
         if (remote == null) return null;
         try {
-            URIish u = new URIish(remote);
-            if (u.getScheme() == null) return display(remote);
-            return ("ssh".equals(u.getScheme()) ? u.setPass(null) : u.setUser(null).setPass(null)).toString();
+            return Remote.kept(new URIish(remote)).toString();
         } catch (java.net.URISyntaxException e) {
             return display(remote);
         }

@@ -60,7 +60,7 @@ public final class RecordedState {
         return Optional.of("runs/" + run.id() + "/" + FOLDER);
     }
 
-    /** Notes in the state folder that it holds the state recorded by {@code commit}. */
+    /** Notes that the state folder holds the state recorded by {@code commit} (see {@link #markerFile}). */
     public static void mark(Path stateDir, String commit) throws IOException {
         established(stateDir, commit);
         try {
@@ -102,8 +102,8 @@ public final class RecordedState {
 
     /**
      * What this process established its state folder holds: the record it took or found held (or
-     * {@link #INITIALISED}). Under the lock, a run compares the newest record with this, not with the marker
-     * again: a marker that cannot be believed (one the checkout tracks) would otherwise refuse every run.
+     * {@link #INITIALISED}). Under the lock, a run compares the newest record with this, not with the note again:
+     * the note is only a saving (a home siteplan cannot write has none), and without it every run would be refused.
      */
     private static final java.util.Map<Path, String> ESTABLISHED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -209,7 +209,7 @@ public final class RecordedState {
         return marker(stateDir).filter(c -> c.matches("[0-9a-f]{40}"));
     }
 
-    /** Notes in the state folder that `sim init` set its estate anew (see {@link #INITIALISED}). */
+    /** Notes that `sim init` set the state folder's estate anew (see {@link #INITIALISED} and {@link #markerFile}). */
     public static void markInitialised(Path stateDir) throws IOException {
         established(stateDir, INITIALISED);
         writeMarker(stateDir, INITIALISED);
