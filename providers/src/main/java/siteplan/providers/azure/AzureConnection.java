@@ -38,7 +38,7 @@ import siteplan.providers.TrustedEndpoints;
  */
 public final class AzureConnection {
     /** Site Recovery's REST version; its paths live under the vault as replication…. */
-    public static final String ASR_API = "2025-01-01";
+    public static final String ASR_API = "2023-06-01";
     public static final String VAULT_API = "2023-04-01";
     public static final String PUBLIC_ENDPOINT = "https://management.azure.com/";
     static final ObjectMapper JSON = new ObjectMapper();

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger
 import javax.net.ssl.KeyManagerFactory
 import javax.net.ssl.SSLContext
 import siteplan.providers.ThumbprintTrust
+import siteplan.providers.azure.contract.AsrContract
 
 /**
  * A local Azure Resource Manager for the Azure provider's specs: HTTPS on 127.0.0.1 with a self-signed
@@ -43,6 +44,13 @@ class ArmServer implements AutoCloseable {
     final AtomicInteger jobs = new AtomicInteger()
     /** Machine → the address its test failover VM gets (tfoIPAddress); drills' smoke checks connect there. */
     final Map<String, String> testAddresses = new ConcurrentHashMap<>()
+    /** Site Recovery's published contract; every Site Recovery request and response is checked against it. */
+    final AsrContract contract = AsrContract.get()
+    /** What broke the contract, request or response: a spec fails when this is not empty at close. */
+    final List<String> violations = new CopyOnWriteArrayList<>()
+    /** The contract operations requested, in order (operation id, api-version, provider input type). */
+    final List<String> exercised = new CopyOnWriteArrayList<>()
+    private final ThreadLocal<AsrContract.Operation> current = new ThreadLocal<>()
     private final Path dir
 
     private ArmServer(HttpsServer server, String thumbprint, String token, Path dir) {
@@ -93,9 +101,17 @@ class ArmServer implements AutoCloseable {
     Map get(String id) { resources[id.toLowerCase()] }
 
     @Override void close() {
+        List<String> broken = new ArrayList<>(violations)
+        violations.clear()
+        if (Boolean.getBoolean('siteplan.asr.survey')) {
+            java.nio.file.Path log = siteplan.providers.Vcsim.root().resolve('providers/target/asr-contract/survey.log')
+            log.toFile() << broken.collect { it + '\n' }.join('')
+            broken = []
+        }
         server.stop(0)
         (server.executor as java.util.concurrent.ExecutorService).shutdownNow()
         dir.toFile().deleteDir()
+        assert broken.isEmpty(): "the Azure peer saw ${broken.size()} violations of ${contract.source}:\n  " + broken.unique().join('\n  ')
     }
 
     // ------------------------------------------------------------------ HTTP
@@ -115,7 +131,27 @@ class ArmServer implements AutoCloseable {
                 reply(ex, 429, [error: [code: 'TooManyRequests', message: 'The request is being throttled.']])
                 return
             }
-            Map body = ex.requestBody.available() >= 0 ? readBody(ex) : null
+            String text = ex.requestBody.text
+            Map body = text ? JSON.readValue(text, Map) : null
+            current.remove()
+            String rawPath = ex.requestURI.rawPath.replaceAll('/+$', '')
+            if (AsrContract.isSiteRecovery(rawPath)) {
+                String apiVersion = query(ex.requestURI.rawQuery)['api-version']
+                List<String> broken = contract.request(method, rawPath, apiVersion, text ? JSON.readTree(text) : null)
+                AsrContract.Operation op = contract.operation(method, rawPath)
+                if (op != null) {
+                    exercised << "${op.id()} ${apiVersion} ${inputType(body)}".toString()
+                    current.set(op)
+                }
+                if (broken) {
+                    violations.addAll(broken)
+                    if (Boolean.getBoolean('siteplan.asr.survey')) broken = [] // surveying: record, answer as before
+                }
+                if (broken) {
+                    reply(ex, 400, [error: [code: 'InvalidRequestContent', message: broken.join('; ')]])
+                    return
+                }
+            }
             if (path.startsWith('/operations/')) {
                 def op = operations[path.substring('/operations/'.length())]
                 op ? reply(ex, 200, op.status == 'Failed' ? [status: 'Failed', error: op.error] : [status: op.status]) : notFound(ex, path)
@@ -136,20 +172,34 @@ class ArmServer implements AutoCloseable {
         }
     }
 
-    private static Map readBody(HttpExchange ex) {
-        String text = ex.requestBody.text
-        text ? JSON.readValue(text, Map) : null
+    /** The provider-specific input type a body names, where it names one (…providerSpecificDetails/Input.instanceType). */
+    private static String inputType(Map body) {
+        Map p = body?.properties instanceof Map ? body.properties as Map : [:]
+        def d = p.providerSpecificDetails ?: p.providerSpecificInput ?: p.fabricSpecificDetails ?: p.customDetails
+        d instanceof Map && d.instanceType ? d.instanceType : '-'
     }
 
-    private static void reply(HttpExchange ex, int status, Object body) {
+    private static Map<String, String> query(String raw) {
+        (raw ?: '').tokenize('&').collectEntries { String kv ->
+            int at = kv.indexOf('=')
+            at < 0 ? [(kv): ''] : [(URLDecoder.decode(kv.substring(0, at), 'UTF-8')): URLDecoder.decode(kv.substring(at + 1), 'UTF-8')]
+        }
+    }
+
+    private void reply(HttpExchange ex, int status, Object body) {
         byte[] bytes = body == null ? new byte[0] : JSON.writeValueAsBytes(body)
+        AsrContract.Operation op = current.get()
+        if (op != null) {
+            List<String> broken = contract.response(op, status, body == null ? null : JSON.readTree(bytes))
+            if (broken) violations.addAll(broken.collect { 'response ' + it })
+        }
         ex.responseHeaders.add('Content-Type', 'application/json; charset=utf-8')
         ex.responseHeaders.add('x-ms-request-id', UUID.randomUUID().toString())
         ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length)
         if (bytes.length) ex.responseBody.write(bytes)
     }
 
-    private static void notFound(HttpExchange ex, String path) {
+    private void notFound(HttpExchange ex, String path) {
         reply(ex, 404, [error: [code: 'ResourceNotFound', message: "The resource '${path}' was not found.".toString()]])
     }
 
