@@ -186,25 +186,18 @@ class AsrContract {
         if (!node.isObject()) { v << "${at}: ${describe(node)} where the contract has an object (${className})".toString(); return }
         JsonNode model = contract.path('models').path(className)
         if (model.isMissingNode()) { v << "${at}: the contract has no model ${className}".toString(); return }
-        String base = model.path('uberParent').asText(null)
-        if (base != null) {
+        if (model.has('discriminatorProperty')) {
             String prop = model.path('discriminatorProperty').asText()
             JsonNode d = node.get(prop)
             if (d == null || !d.isTextual()) {
-                v << "${at}.${prop}: missing; ${className} is polymorphic and needs one of ${subtypes(base, className)}".toString()
+                v << "${at}.${prop}: missing; ${className} is polymorphic and needs one of ${subtypes(className)}".toString()
                 return
             }
-            String concrete = className == base ? contract.path('discriminators').path(base + '.' + d.asText()).asText(null) : null
-            if (className != base) {
-                // A concrete subtype was declared: only its own discriminator value fits.
-                if (d.asText() != model.path('discriminatorValue').asText()) {
-                    v << "${at}.${prop}: '${d.asText()}' is not ${className}'s '${model.path('discriminatorValue').asText()}'".toString()
-                    return
-                }
-                concrete = className
-            }
+            // The swagger's allOf tree: a value names the declared model or one of its descendants, at any depth.
+            String concrete = model.path('discriminatorValue').asText(null) == d.asText() ? className
+                    : descendants(className).find { contract.path('models').path(it).path('discriminatorValue').asText(null) == d.asText() }
             if (concrete == null) {
-                v << "${at}.${prop}: '${d.asText()}' is not one of ${subtypes(base, className)}".toString()
+                v << "${at}.${prop}: '${d.asText()}' is not one of ${subtypes(className)}".toString()
                 return
             }
             if (concrete != className) {
@@ -229,11 +222,26 @@ class AsrContract {
         }
     }
 
-    /** The discriminator values a polymorphic base accepts. */
-    List<String> subtypes(String base, String declared = base) {
+    /** The models that inherit from this one, at any depth (through each model's parent, uberParent). */
+    List<String> descendants(String className) {
         List<String> out = []
-        contract.path('discriminators').fields().each { e -> if (e.key.startsWith(base + '.')) out << e.key.substring(base.length() + 1) }
+        contract.path('models').fields().each { e ->
+            String c = e.key
+            Set<String> seen = [] as Set
+            while (c != null && seen.add(c)) {
+                String parent = contract.path('models').path(c).path('uberParent').asText(null)
+                if (parent == null || parent == c) break
+                if (parent == className) { out << e.key; break }
+                c = parent
+            }
+        }
         out.sort()
+    }
+
+    /** The discriminator values a polymorphic model accepts: its own (when it has one) and its descendants'. */
+    List<String> subtypes(String className) {
+        List<String> names = [className] + descendants(className)
+        names.collect { contract.path('models').path(it).path('discriminatorValue').asText(null) }.findAll { it != null }.unique().sort()
     }
 
     private static String describe(JsonNode n) {
