@@ -71,9 +71,9 @@ class AzureProviderSpec extends ExecutorSpecification {
         code == 0
         out.contains('Apply succeeded')
         !out.contains('simulated time')
-        arm.requests.any { it ==~ /PUT .*\/replicationProtectionContainers\/cloud_amsterdam\/replicationProtectedItems\/web01/ }
-        arm.requests.any { it ==~ /PATCH .*\/replicationProtectedItems\/erp-db01/ }
-        arm.requests.any { it ==~ /POST .*\/replicationProtectedItems\/erp-app01\/remove/ }
+        arm.actions('web01').contains('enable')
+        arm.actions('erp-db01').contains('update')
+        arm.actions('erp-app01').containsAll(['remove', 'enable'])
         arm.requests.any { it ==~ /PUT .*\/replicationRecoveryPlans\/linux-services/ }
         arm.resources.values().count { it.type == 'Microsoft.RecoveryServices/vaults/replicationJobs' } >= 10
 
@@ -149,8 +149,7 @@ class AzureProviderSpec extends ExecutorSpecification {
         out.contains('check tcp mq01:5672: passed — connected to 127.2.0.1:5672')
         out.contains('RabbitMQ answers on 127.2.0.1:5672')
         out =~ /Drill passed: measured RTO \S+, achieved RPO 1m 30s/
-        ['mq01', 'mq02', 'files01', 'monitor01'].every { m -> arm.requests.any { it ==~ /POST .*\/replicationProtectedItems\/${m}\/testFailover/ } }
-        ['mq01', 'mq02', 'files01', 'monitor01'].every { m -> arm.requests.any { it ==~ /POST .*\/replicationProtectedItems\/${m}\/testFailoverCleanup/ } }
+        ['mq01', 'mq02', 'files01', 'monitor01'].every { m -> arm.actions(m).containsAll(['testFailover', 'testFailoverCleanup']) }
         arm.resources.values().findAll { it.type?.endsWith('replicationProtectedItems') }.every { it.properties.testFailoverState == 'None' }
 
         cleanup:
@@ -172,8 +171,11 @@ class AzureProviderSpec extends ExecutorSpecification {
         then: "the after-step script reaches mq01 where its failed-over VM's NIC says it is"
         failover == 0
         out.contains('RabbitMQ answers on 127.2.0.1:5672')
-        items().every { it.properties.protectionState == 'FailedOver' && it.properties.activeLocation == 'Recovery' }
-        arm.requests.any { it ==~ /POST .*\/replicationProtectedItems\/mq01\/plannedFailover/ }
+        items().every { it.properties.protectionState == 'UnplannedFailoverCommitPendingStatesBegin' && it.properties.activeLocation == 'Recovery' }
+
+        and: 'VMware machines have no planned failover in Site Recovery: the unplanned one, with the source shut down first'
+        arm.lastBody('mq01', 'unplannedFailover').properties.sourceSiteOperations == 'Required'
+        !arm.actions('mq01').contains('plannedFailover')
         and: 'the plan proposes nothing for them, and already says what bringing them back to amsterdam lacks'
         !changes(dir, ExitCode.INVALID_INPUT).any { it.contains('mq01') }
 
@@ -182,7 +184,7 @@ class AzureProviderSpec extends ExecutorSpecification {
 
         then:
         commit == 0
-        items().every { it.properties.protectionState == 'FailoverCommitted' }
+        items().every { it.properties.protectionState == 'PlannedFailoverStatesBegin' }
 
         and: 'the plan proposes the reprotect, and reports as errors what replicating back to amsterdam lacks'
         changes(dir, ExitCode.INVALID_INPUT).contains('reprotect protection.mq01')
@@ -194,8 +196,8 @@ class AzureProviderSpec extends ExecutorSpecification {
         then:
         reprotect == ExitCode.INVALID_INPUT
         err.contains('FB-PS-AZURE site amsterdam has no process server in Azure')
-        items().every { it.properties.protectionState == 'FailoverCommitted' }
-        !arm.requests.any { it ==~ /POST .*\/replicationProtectedItems\/mq01\/reProtect/ }
+        items().every { it.properties.protectionState == 'PlannedFailoverStatesBegin' }
+        !arm.actions('mq01').contains('reProtect')
 
         cleanup:
         mq?.close()

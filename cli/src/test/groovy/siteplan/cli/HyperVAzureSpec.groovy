@@ -57,14 +57,15 @@ azure('chicago') {
         then:
         before.any { it.startsWith('create protection.') }
         code == 0
-        arm.requests.any { it ==~ /PUT .*\/replicationProtectionContainers\/\w+Cloud1\/replicationProtectedItems\/\S+/ }
+        before.findAll { it.startsWith('create protection.') }.every { arm.actions(it - 'create protection.').contains('enable') }
         changes(dir) == []
     }
 
     def "a VMM site the vault does not know stops what needs it, saying what to install"() {
         given:
         Path dir = realVault()
-        arm.resources.keySet().removeIf { it.contains('/replicationfabrics/fabric-chicago') }
+        String chicago = arm.resources.values().find { it.type == 'Microsoft.RecoveryServices/vaults/replicationFabrics' && it.properties.friendlyName == 'VMM-Chicago' }.id.toLowerCase()
+        arm.resources.keySet().removeIf { it.startsWith(chicago) }
         arm.resources.keySet().removeIf { it.contains('/replicationstorageclassificationmappings/') }
 
         when:
@@ -92,7 +93,7 @@ azure('chicago') {
         arm.get('/subscriptions/0b7e3c1d-0000-4000-8000-000000000003/resourceGroups/rg-vmm/providers/Microsoft.RecoveryServices/vaults/chicago-vault/replicationPolicies/silver-hv')
                 .properties.providerSpecificDetails.subMap(['instanceType', 'initialReplicationMethod', 'offlineReplicationExportPath', 'allowedAuthenticationType', 'replicationPort']) ==
                 [instanceType: 'HyperVReplica2012R2', initialReplicationMethod: 'Offline', offlineReplicationExportPath: '\\\\ny-fs01\\asr-export', allowedAuthenticationType: 2, replicationPort: 8084]
-        arm.requests.any { it ==~ /PUT .*\/replicationProtectionContainers\/GoldCloud1\/replicationProtectionContainerMappings\/gold-hv-GoldCloud2/ }
+        arm.requests.any { it ==~ /PUT .*\/replicationProtectionContainers\/cloud_[-0-9a-f]+\/replicationProtectionContainerMappings\/gold-hv-GoldCloud2/ }
         changes(dir) == []
     }
 }

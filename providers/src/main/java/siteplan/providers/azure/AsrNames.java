@@ -1,0 +1,63 @@
+package siteplan.providers.azure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import siteplan.model.Estate;
+
+/**
+ * Which of Site Recovery's fabrics is which site of the definition. A fabric is named by Site Recovery
+ * (a hash); it carries the name of the server that registered it: a VMware site's configuration server
+ * (friendlyName and customDetails.hostName), a VMM site's VMM server (friendlyName). A fabric whose
+ * friendlyName is the site's own name is taken too (a site registered under that name).
+ */
+final class AsrNames {
+    private final Estate estate;
+
+    AsrNames(Estate estate) {
+        this.estate = estate;
+    }
+
+    /** The names a site's fabric may carry: its server's names, then its own. */
+    List<String> candidates(String site) {
+        List<String> out = new ArrayList<>();
+        estate.vmwareSites().stream().filter(s -> s.name().equals(site)).findFirst().ifPresent(s -> {
+            if (s.configurationServer() != null) out.add(s.configurationServer().name());
+        });
+        estate.vmmSites().stream().filter(s -> s.name().equals(site)).findFirst().ifPresent(s -> s.servers().forEach(v -> {
+            out.add(v.name());
+            if (v.address() != null) out.add(v.address());
+        }));
+        out.add(site);
+        return out;
+    }
+
+    boolean isFabricOf(JsonNode fabric, String site) {
+        if (isAzure(fabric)) return false;
+        JsonNode p = fabric.path("properties");
+        for (String name : candidates(site)) {
+            if (name.equalsIgnoreCase(p.path("friendlyName").asText()) || name.equalsIgnoreCase(p.path("customDetails").path("hostName").asText())) return true;
+        }
+        return false;
+    }
+
+    /** The site of the definition a fabric is, or its friendlyName when the definition has no such site. */
+    String siteOf(JsonNode fabric) {
+        for (var s : estate.vmwareSites()) if (isFabricOf(fabric, s.name())) return s.name();
+        for (var s : estate.vmmSites()) if (isFabricOf(fabric, s.name())) return s.name();
+        return fabric.path("properties").path("friendlyName").asText(fabric.path("name").asText());
+    }
+
+    /** Site Recovery's own fabric for Azure in a VMware/physical → Azure vault: not a site. */
+    static boolean isAzure(JsonNode fabric) {
+        return "Azure".equalsIgnoreCase(fabric.path("properties").path("customDetails").path("instanceType").asText());
+    }
+
+    /** Who discovers a fabric's machines, as a person would name it. */
+    String discoveredBy(JsonNode fabric) {
+        JsonNode p = fabric.path("properties");
+        String type = p.path("customDetails").path("instanceType").asText("");
+        String server = p.path("customDetails").path("hostName").asText(p.path("friendlyName").asText());
+        return type.equalsIgnoreCase("VMM") ? "VMM server " + p.path("friendlyName").asText() : "configuration server " + server;
+    }
+}
