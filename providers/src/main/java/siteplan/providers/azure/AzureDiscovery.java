@@ -148,10 +148,22 @@ public final class AzureDiscovery {
 
         Map<String, String> itemMachine = new HashMap<>();
         List<ProtectedItem> items = new ArrayList<>();
+        java.util.Set<String> perMachine = new java.util.LinkedHashSet<>();
         for (JsonNode i : az.list(v + "/replicationProtectedItems", api)) {
             ProtectedItem item = item(i, fabricSite, masterTargetNames, processServerNames, managed);
             itemMachine.put(i.path("id").asText().toLowerCase(Locale.ROOT), item.machine());
             items.add(item);
+            // VMware/physical → Azure maps networks per machine: a NIC on a source network fails over into the item's network.
+            JsonNode d = i.path("properties").path("providerSpecificDetails");
+            if (d.hasNonNull("selectedRecoveryAzureNetworkId")) {
+                for (JsonNode nic : d.path("vmNics")) {
+                    if (nic.hasNonNull("vMNetworkName")) perMachine.add(nic.get("vMNetworkName").asText() + "\n" + last(d.get("selectedRecoveryAzureNetworkId").asText()));
+                }
+            }
+        }
+        for (String m : perMachine) {
+            String[] pair = m.split("\n", 2);
+            if (networkMappings.stream().noneMatch(x -> x.source().equals(pair[0]))) networkMappings.add(new RecoveryVault.Mapping(pair[0], pair[1], managed));
         }
 
         List<RecoveryPlanInfo> plans = new ArrayList<>();
