@@ -475,6 +475,43 @@ class ArmPeerSpec extends Specification {
         arm.violations.isEmpty()
     }
 
+    def "failover settings, a Mobility service update with a run-as account of the fabric, and disabling protection"() {
+        given:
+        AzureTarget t = seedVmware()
+        Map item = arm.item('erp-app01')
+        String rg = ArmResources.rg(t)
+
+        when:
+        wait(hit('PATCH', item.id as String, [properties: [recoveryAzureVMName: 'erp-app01-dr', recoveryAzureVMSize: 'Standard_D2s_v3',
+                selectedRecoveryAzureNetworkId: "${rg}/providers/Microsoft.Network/virtualNetworks/dr-vnet".toString(),
+                vmNics: [[nicId: item.properties.providerSpecificDetails.vmNics[0].nicId, ipConfigs: [[ipConfigName: 'ipconfig1', recoverySubnetName: 'servers', recoveryStaticIPAddress: '10.20.1.20']]]],
+                providerSpecificDetails: [instanceType: 'InMageAzureV2', recoveryAzureV2ResourceGroupId: rg]]]))
+        Map d = hit('GET', item.id as String).body.properties.providerSpecificDetails
+
+        then:
+        d.recoveryAzureVMName == 'erp-app01-dr'
+        d.recoveryAzureVMSize == 'Standard_D2s_v3'
+        d.vmNics[0].ipConfigs[0] == [name: 'ipconfig1', recoverySubnetName: 'servers', recoveryStaticIPAddress: '10.20.1.20']
+
+        when:
+        def (good) = wait(hit('POST', "${item.id}/updateMobilityService", [properties: [runAsAccountId: '1']]))
+        def (bad) = wait(hit('POST', "${item.id}/updateMobilityService", [properties: [runAsAccountId: '42']]))
+
+        then:
+        good == 'Succeeded'
+        bad == 'Failed'
+        hit('GET', item.id as String).body.properties.providerSpecificDetails.agentVersion == '9.1'
+
+        when:
+        wait(hit('POST', "${item.id}/remove", [properties: [disableProtectionReason: 'NotSpecified']]))
+
+        then:
+        hit('GET', item.id as String).status == 404
+        hit('GET', item.properties.protectableItemId as String).body.properties.protectionStatus == 'Unprotected'
+        arm.actions('erp-app01') == ['update', 'updateMobilityService', 'updateMobilityService', 'remove']
+        arm.violations.isEmpty()
+    }
+
     def "a body the contract does not allow is refused with ARM's error shape and recorded as a violation"() {
         given:
         AzureTarget t = seedVmware()
