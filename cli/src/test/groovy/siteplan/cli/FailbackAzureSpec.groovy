@@ -59,7 +59,7 @@ class FailbackAzureSpec extends ExecutorSpecification {
         int failback = run('failback', fb.toString(), '--recovery-plan', 'crm', '--ack')
 
         then:
-        failback == 0
+        assert failback == 0: out + err
         ['Stage 1 of 4: reprotect from contoso-paris-dr to paris', 'Stage 2 of 4: planned failover back to paris',
          'Stage 3 of 4: commit (deletes the VMs in contoso-paris-dr)', 'Stage 4 of 4: reprotect from paris to contoso-paris-dr'].inject(-1) { at, st ->
             int i = out.indexOf(st); assert i > at: "${st} missing or out of order"; i }

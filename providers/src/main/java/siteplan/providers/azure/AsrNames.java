@@ -60,4 +60,22 @@ final class AsrNames {
         String server = p.path("customDetails").path("hostName").asText(p.path("friendlyName").asText());
         return type.equalsIgnoreCase("VMM") ? "VMM server " + p.path("friendlyName").asText() : "configuration server " + server;
     }
+
+    /**
+     * The protection group of an item whose provider has none (Hyper-V Replica carries no multi-VM group):
+     * the machine's group in the definition, when the item is protected under that group's policy.
+     */
+    String group(String machine, String policy) {
+        return siteplan.model.Membership.of(estate).groupOf(machine).filter(g -> policy == null || g.policy().equals(policy)).map(g -> g.name()).orElse(null);
+    }
+
+    /** A VHD as the definition names the disk: VMM's file name without its extension and the "VM_" prefix VMM gives it. */
+    String diskName(String machine, String vhdName) {
+        String n = vhdName;
+        int dot = n.lastIndexOf('.');
+        if (dot > 0) n = n.substring(0, dot);
+        if (n.toLowerCase(java.util.Locale.ROOT).startsWith(machine.toLowerCase(java.util.Locale.ROOT) + "_")) n = n.substring(machine.length() + 1);
+        String bare = n;
+        return estate.machine(machine).flatMap(m -> m.disks().stream().filter(x -> x.name().equalsIgnoreCase(bare)).map(x -> x.name()).findFirst()).orElse(vhdName);
+    }
 }

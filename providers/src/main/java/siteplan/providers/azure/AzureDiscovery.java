@@ -150,7 +150,7 @@ public final class AzureDiscovery {
         List<ProtectedItem> items = new ArrayList<>();
         java.util.Set<String> perMachine = new java.util.LinkedHashSet<>();
         for (JsonNode i : az.list(v + "/replicationProtectedItems", api)) {
-            ProtectedItem item = item(i, fabricSite, masterTargetNames, processServerNames, managed);
+            ProtectedItem item = item(i, fabricSite, masterTargetNames, processServerNames, managed, names);
             itemMachine.put(i.path("id").asText().toLowerCase(Locale.ROOT), item.machine());
             items.add(item);
             // VMware/physical → Azure maps networks per machine: a NIC on a source network fails over into the item's network.
@@ -165,6 +165,7 @@ public final class AzureDiscovery {
             String[] pair = m.split("\n", 2);
             if (networkMappings.stream().noneMatch(x -> x.source().equals(pair[0]))) networkMappings.add(new RecoveryVault.Mapping(pair[0], pair[1], managed));
         }
+        networkMappings.sort(java.util.Comparator.comparing(RecoveryVault.Mapping::source));
 
         List<RecoveryPlanInfo> plans = new ArrayList<>();
         for (JsonNode rp : az.list(v + "/replicationRecoveryPlans", api)) {
@@ -259,7 +260,7 @@ public final class AzureDiscovery {
         if (n != null && !n.isMissingNode() && !n.isNull()) s.put(key, Durations.format(Duration.ofMinutes(n.asLong())));
     }
 
-    static ProtectedItem item(JsonNode i, Map<String, String> fabricSite, Map<String, String> masterTargets, Map<String, String> processServers, boolean managed) {
+    static ProtectedItem item(JsonNode i, Map<String, String> fabricSite, Map<String, String> masterTargets, Map<String, String> processServers, boolean managed, AsrNames names) {
         JsonNode p = i.path("properties"), d = p.path("providerSpecificDetails");
         String machine = p.path("friendlyName").asText(i.path("name").asText());
         String site = fabricSite.getOrDefault(fabricOf(i.path("id").asText()), p.path("primaryFabricFriendlyName").asText(null));
@@ -267,8 +268,8 @@ public final class AzureDiscovery {
         for (JsonNode disk : d.path("protectedDisks")) {
             disks.add(new VmDisk(disk.path("diskName").asText(), new DataSize(disk.path("diskCapacityInBytes").asLong()), null));
         }
-        for (JsonNode disk : d.path("vMDiskDetails")) { // Hyper-V Replica: the VHDs, sized in MB
-            disks.add(new VmDisk(disk.path("vhdName").asText(), new DataSize(disk.path("maxSizeMB").asLong() * 1024 * 1024), null));
+        for (JsonNode disk : d.path("vMDiskDetails")) { // Hyper-V Replica: the VHDs, sized in MB, named as the definition names the disks
+            disks.add(new VmDisk(names.diskName(machine, disk.path("vhdName").asText()), new DataSize(disk.path("maxSizeMB").asLong() * 1024 * 1024), null));
         }
         ProtectedItem.Failover failover = null;
         JsonNode ip = d.path("vmNics").path(0).path("ipConfigs").path(0);
@@ -282,7 +283,8 @@ public final class AzureDiscovery {
         String ps = d.hasNonNull("processServerName") ? d.get("processServerName").asText()
                 : d.hasNonNull("processServerId") ? processServers.getOrDefault(d.get("processServerId").asText().toLowerCase(Locale.ROOT), d.get("processServerId").asText()) : null;
         String mt = d.hasNonNull("masterTargetId") ? masterTargets.getOrDefault(d.get("masterTargetId").asText().toLowerCase(Locale.ROOT), d.get("masterTargetId").asText()) : null;
-        return new ProtectedItem(machine, site, d.path("multiVmGroupName").asText(null), p.path("policyFriendlyName").asText(null), ps, mt,
+        String group = d.hasNonNull("multiVmGroupName") ? d.get("multiVmGroupName").asText() : names.group(machine, p.path("policyFriendlyName").asText(null));
+        return new ProtectedItem(machine, site, group, p.path("policyFriendlyName").asText(null), ps, mt,
                 d.hasNonNull("recoveryAzureStorageAccount") ? last(d.get("recoveryAzureStorageAccount").asText()) : null,
                 AsrStates.state(p), p.path("replicationHealth").asText("Normal").toLowerCase(Locale.ROOT), AsrStates.location(p),
                 disks, failover, mobility, managed, tfo);

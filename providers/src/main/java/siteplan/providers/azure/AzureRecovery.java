@@ -182,6 +182,6 @@ final class AzureRecovery implements RecoveryOperations {
     }
 
     @Override public ProtectedItem item(String machine) {
-        return vault.itemNode(machine).map(i -> AzureDiscovery.item(i, Map.of(), Map.of(), Map.of(), false)).orElse(null);
+        return vault.itemNode(machine).map(i -> AzureDiscovery.item(i, Map.of(), Map.of(), Map.of(), false, vault.names())).orElse(null);
     }
 }

@@ -122,6 +122,8 @@ class ArmResources {
 
     /** Everything the simulated estate holds for target t, as Resource Manager would serve it. */
     static void seed(ArmServer arm, AzureTarget t, DiscoveredState state, Estate estate = null) {
+        // What the configuration server knows of each VM's NIC: the port group it is on (VMNicDetails.vMNetworkName).
+        estate?.machines()?.each { m -> if (m.nics()) arm.nicNetworks[m.name()] = m.nics()[0].network() }
         arm.put(rg(t), [location: t.region(), type: 'Microsoft.Resources/resourceGroups', properties: [provisioningState: 'Succeeded']])
         state.azure(t.name()).ifPresent { s ->
             s.networks().each { n ->
@@ -176,6 +178,8 @@ class ArmResources {
             }
         }
         v.policies().each { p -> arm.put("${vault(t)}/replicationPolicies/${p.name()}".toString(), [type: 'Microsoft.RecoveryServices/vaults/replicationPolicies', properties: policy(p)]) }
+        // Site Recovery creates a failback (InMage) policy with each VMware → Azure one (seed 000, FB-POLICY).
+        v.policies().findAll { it.kind() == 'vmware-to-azure' }.each { p -> failbackPolicy(arm, vault(t), p.name(), policy(p).providerSpecificDetails as Map) }
         // VMM→VMM network mappings (no network mapping exists for VMware sites: decisions, Inputs).
         v.fabrics().findAll { it.type() == 'vmm' }.each { f ->
             v.networkMappings().findAll { siteOfNetwork(estate, it.source()) == f.site() }.each { m ->
@@ -304,6 +308,14 @@ class ArmResources {
         }
     }
 
+    /** The failback policy Site Recovery adds beside a VMware → Azure policy: InMage, the same thresholds. */
+    static void failbackPolicy(ArmServer arm, String vaultId, String name, Map details) {
+        Map d = [instanceType: 'InMage', recoveryPointThresholdInMinutes: details.recoveryPointThresholdInMinutes, recoveryPointHistory: details.recoveryPointHistory,
+                 appConsistentFrequencyInMinutes: details.appConsistentFrequencyInMinutes, multiVmSyncStatus: details.multiVmSyncStatus].findAll { it.value != null }
+        arm.put("${vaultId}/replicationPolicies/${name}-failback".toString(), [type: 'Microsoft.RecoveryServices/vaults/replicationPolicies',
+                properties: [friendlyName: "${name}-failback".toString(), providerSpecificDetails: d]])
+    }
+
     static Map policy(RecoveryVault.Policy p) {
         Map s = p.settings()
         Map d
@@ -368,7 +380,7 @@ class ArmResources {
                     Map ip = [name: 'ipconfig1', isPrimary: true]
                     if (fo.subnet()) ip.recoverySubnetName = fo.subnet()
                     if (fo.ip()) ip.recoveryStaticIPAddress = fo.ip()
-                    d.vmNics = [[nicId: guid('nic', i.machine()), recoveryVMNetworkId: d.selectedRecoveryAzureNetworkId, ipConfigs: [ip]].findAll { it.value != null }]
+                    d.vmNics = [[nicId: guid('nic', i.machine()), vMNetworkName: arm.nicNetworks[i.machine()], recoveryVMNetworkId: d.selectedRecoveryAzureNetworkId, ipConfigs: [ip]].findAll { it.value != null }]
                 }
                 if (i.testFailover()) {
                     d.selectedTfoAzureNetworkId = "${rg(t)}/providers/Microsoft.Network/virtualNetworks/${i.testFailover()}".toString()
@@ -457,6 +469,7 @@ class ArmResources {
                 Map input = new LinkedHashMap((in.providerSpecificInput ?: [:]) as Map)
                 if (input.containsKey('replicaDeletion')) input.replicaDeletionOption = input.remove('replicaDeletion')
                 String model = modelOf(arm, 'PolicyProviderSpecificDetails', input.instanceType as String)
+                if (input.instanceType == 'InMageAzureV2') failbackPolicy(arm, vaultOf(path), name, input)
                 return [type: ArmServer.typeOf(path), properties: [friendlyName: name, providerSpecificDetails: model ? only(arm, input, model) : [instanceType: input.instanceType]]]
             case 'replicationrecoveryplans':
                 List groups = (in.groups ?: []) as List
@@ -533,7 +546,7 @@ class ArmResources {
                  protectedDisks: disks.collect { [diskId: it.diskId, diskName: it.diskName, diskCapacityInBytes: (it.diskSizeInMB as long) * 1024 * 1024, protectionStage: 'Protected'] },
                  recoveryAzureVMName: ps.targetAzureVmName ?: vm, recoveryAzureVMSize: ps.targetVmSize, recoveryAzureResourceGroupId: rgId,
                  selectedRecoveryAzureNetworkId: ps.targetAzureNetworkId, enableRdpOnTargetOption: ps.enableRdpOnTargetOption, licenseType: ps.licenseType,
-                 vmNics: [[nicId: guid('nic', vm), recoveryVMNetworkId: ps.targetAzureNetworkId, ipConfigs: [ip]].findAll { it.value != null }],
+                 vmNics: [[nicId: guid('nic', vm), vMNetworkName: arm.nicNetworks[vm], recoveryVMNetworkId: ps.targetAzureNetworkId, ipConfigs: [ip]].findAll { it.value != null }],
                  osType: custom?.osType, ipAddress: custom?.ipAddress, agentVersion: '9.0', vmProtectionState: 'Protected', vmProtectionStateDescription: 'Protected', rpoInSeconds: 90].findAll { it.value != null }
             p.protectedItemType = 'VMwareVirtualMachine'
             p.primaryFabricProvider = 'VMware'

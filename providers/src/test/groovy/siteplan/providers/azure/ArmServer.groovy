@@ -60,6 +60,8 @@ class ArmServer implements AutoCloseable {
     final Set<String> failing = ConcurrentHashMap.newKeySet()
     /** Machine (friendly name) → the private address its failed-over or test VM's NIC gets; 127.2.0.N unless set. */
     final Map<String, String> testAddresses = new ConcurrentHashMap<>()
+    /** VM name → the source network of its first NIC, as the configuration server discovers it (seeded from the definition). */
+    final Map<String, String> nicNetworks = new ConcurrentHashMap<>()
     /** Site Recovery's published contract; every Site Recovery request and response is checked against it. */
     final AsrContract contract = AsrContract.get()
     /** What broke the contract, request or response: a spec fails when this is not empty at close. */

@@ -51,9 +51,15 @@ class AzureDiscoverySpec extends Specification {
 
         then:
         vault.name() == 'contoso-vault'
-        vault.policies() == sim.policies()
-        vault.networkMappings() == sim.networkMappings()
+        vault.policies().findAll { it.kind() != 'failback' } == sim.policies()
+
+        and: 'the failback policy Site Recovery adds beside each VMware policy (FB-POLICY)'
+        vault.policies().findAll { it.kind() == 'failback' }*.name() == ['gold-failback', 'silver-failback']
         vault.recoveryPlans() == sim.recoveryPlans()
+
+        and: "VMware → Azure has no network mapping in Site Recovery: each protected machine's NIC network and failover network are the mapping"
+        !vault.networkMappings().isEmpty()
+        vault.networkMappings().every { it in sim.networkMappings() }
         vault.fabrics()*.site() == sim.fabrics()*.site()
         vault.fabrics()[0].servers().collect { [it.role(), it.name(), it.health()] } == sim.fabrics()[0].servers().collect { [it.role(), it.name(), it.health()] }
 
@@ -159,12 +165,16 @@ class AzureDiscoverySpec extends Specification {
         def vault = new AzureDiscovery(AzureConnection.open(t, arm.token, trusted()), hvEstate).vault()
 
         then:
-        vault.fabrics().collect { [it.site(), it.type(), it.protectionContainers()] } == sim.fabrics().collect { [it.site(), it.type(), it.protectionContainers()] }
+        vault.fabrics().collect { [it.site(), it.type(), it.protectionContainers().sort(false)] } == sim.fabrics().collect { [it.site(), it.type(), it.protectionContainers().sort(false)] }
         vault.policies() == sim.policies()
         vault.networkMappings() == sim.networkMappings()
-        vault.storageMappings() == sim.storageMappings()
+        vault.storageMappings()*.source() == sim.storageMappings()*.source()
+        and: "a target classification is named once the target's VMM server has registered too (its GUID until then)"
+        vault.storageMappings()*.target().every { it ==~ /[-0-9a-f]{36}/ }
         vault.protectedItems()*.machine() == sim.protectedItems()*.machine()
         vault.protectedItems()*.policy() == sim.protectedItems()*.policy()
+        vault.protectedItems()*.protectionGroup() == sim.protectedItems()*.protectionGroup()
+        vault.protectedItems()*.disks() == sim.protectedItems()*.disks()
     }
 
     def "an endpoint the runner does not list is refused before anything is sent, whatever thumbprint the definition pins"() {
