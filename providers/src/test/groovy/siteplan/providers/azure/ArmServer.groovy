@@ -161,7 +161,23 @@ class ArmServer implements AutoCloseable {
         testAddresses.computeIfAbsent(friendlyName) { '127.2.0.' + (testAddresses.size() + 1) }
     }
 
+    /**
+     * Where every peer appends what it was asked, for the coverage check (AsrCoverageSpec) and the issue's
+     * list of calls: one line per request, "SiteRecovery OPERATION_ID API_VERSION INPUT_TYPE" or
+     * "Other METHOD /providers/TYPE… API_VERSION" for Resource Manager calls outside Site Recovery.
+     */
+    static java.nio.file.Path exercisedLog() {
+        siteplan.providers.Vcsim.root().resolve('providers/target/asr-contract/exercised.log')
+    }
+
+    /** Non-Site-Recovery calls: method, the resource type path (names elided), api-version. */
+    final List<String> others = new CopyOnWriteArrayList<>()
+
     @Override void close() {
+        java.nio.file.Files.createDirectories(exercisedLog().parent)
+        synchronized (ArmServer) {
+            exercisedLog().toFile() << (exercised.collect { 'SiteRecovery ' + it } + others.collect { 'Other ' + it }).collect { it + '\n' }.join('')
+        }
         List<String> broken = new ArrayList<>(violations)
         violations.clear()
         if (Boolean.getBoolean('siteplan.asr.survey')) {
@@ -207,6 +223,9 @@ class ArmServer implements AutoCloseable {
             } catch (Exception e) {
                 reply(ex, 400, [error: [code: 'InvalidRequestContent', message: "The request content was invalid and could not be deserialized: ${e.message}".toString()]])
                 return
+            }
+            if (!AsrContract.isSiteRecovery(rawPath) && !path.contains('/operationResults/') && !path.contains('/replicationOperationStatus/')) {
+                others << "${method} ${typePath(path)} ${query(ex.requestURI.rawQuery)['api-version']}".toString()
             }
             if (AsrContract.isSiteRecovery(rawPath)) {
                 String apiVersion = query(ex.requestURI.rawQuery)['api-version']
@@ -526,6 +545,18 @@ class ArmServer implements AutoCloseable {
         } else {
             reply(ex, 200, get(op.jobId as String))
         }
+    }
+
+    /** /subscriptions/{}/resourceGroups/{}/providers/Microsoft.Network/virtualNetworks/{}: the path with its names elided. */
+    static String typePath(String path) {
+        List<String> segs = path.tokenize('/')
+        int providers = segs.findIndexOf { it.equalsIgnoreCase('providers') }
+        List<String> out = []
+        segs.eachWithIndex { String s, int i ->
+            boolean name = providers < 0 ? i % 2 == 1 : (i < providers ? i % 2 == 1 : (i > providers + 1 && (i - providers) % 2 == 0))
+            out << (name ? '{}' : s)
+        }
+        '/' + out.join('/')
     }
 
     /** Microsoft.RecoveryServices/vaults/replicationFabrics/… from the id's type segments. */
