@@ -59,9 +59,10 @@ class AzureProviderSpec extends ExecutorSpecification {
         out.contains("against vCenter 127.0.0.1, Azure 6f1a3b2c-0d4e-4f5a-9b8c-7d6e5f4a3b2c/rg-siterecovery at ${arm.endpoint}")
     }
 
-    def "apply carries the plan out through Site Recovery's REST surface, and the next plan is empty"() {
+    def "apply carries the plan out through Site Recovery's REST surface, and the next plan is empty (long-running operations: #lroMode)"() {
         given:
         Path dir = realEstate()
+        arm.lroMode = lroMode // Azure-AsyncOperation with Location, or Location only: the provider follows either
         arm.throttle(2) // the first writes are throttled: retried by the executor, not failed
 
         when:
@@ -82,6 +83,9 @@ class AzureProviderSpec extends ExecutorSpecification {
 
         and:
         changes(dir) == []
+
+        where:
+        lroMode << ['async', 'location']
     }
 
     def "a saved plan made through the real providers applies, and only while what exists is unchanged"() {

@@ -317,9 +317,8 @@ final class AzureInfrastructureChanges {
             props.put("recoveryNetworkId", recovery.path("id").asText());
             props.put("fabricSpecificDetails", Map.of("instanceType", "VmmToVmm"));
         } else {
-            props.put("recoveryFabricName", AzureVault.AZURE_FABRIC);
-            props.put("recoveryNetworkId", vault.network(m.target()));
-            props.put("fabricSpecificDetails", Map.of("instanceType", "VmmToAzure"));
+            throw new OperationFailed("network " + m.source() + " of VMM site " + sourceSite + " maps to " + m.target() + ", which is no VM network of a VMM site: "
+                    + "siteplan protects Hyper-V VMs from VMM to VMM (seed 003); map it to a VM network of the target site");
         }
         return vault.finish(az.write(HttpMethod.PUT, primary.path("id").asText() + "/replicationNetworkMappings/" + m.source() + "-" + m.target(), AzureVault.API,
                 AzureVault.properties(props)), "mapped " + m.source() + " to " + m.target());

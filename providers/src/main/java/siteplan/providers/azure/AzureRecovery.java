@@ -53,6 +53,11 @@ final class AzureRecovery implements RecoveryOperations {
     private String testNetwork(JsonNode item, String network) {
         if (!AzureVault.provider(item).startsWith("HyperVReplica")) return vault.network(network);
         String recoveryFabric = item.path("properties").path("recoveryFabricId").asText(null);
+        if (recoveryFabric == null) {
+            // Not reported before the clouds' pairing is read back: the machine's group names the target VMM site.
+            String machine = item.path("properties").path("friendlyName").asText();
+            recoveryFabric = siteplan.model.Membership.of(vault.estate()).groupOf(machine).flatMap(g -> vault.fabric(g.target())).map(f -> f.path("id").asText()).orElse(null);
+        }
         if (recoveryFabric != null) {
             for (JsonNode n : az.list(recoveryFabric + "/replicationNetworks", AzureVault.API)) {
                 if (network.equalsIgnoreCase(n.path("properties").path("friendlyName").asText())) return n.path("id").asText();
@@ -135,8 +140,12 @@ final class AzureRecovery implements RecoveryOperations {
         return vault.jobOf(vault.post(item, "failoverCommit", null), "commit of " + machine);
     }
 
+    /** Starts a reprotect; null when the machine already replicates in the direction a reprotect gives (nothing to do, as in the simulated estate). */
     @Override public String reprotect(String machine) {
-        return reprotect.start(vault.item(machine), machine).jobId();
+        JsonNode item = vault.item(machine);
+        var state = AsrStates.state(item.path("properties"));
+        if (state == ProtectedItem.ReplicationState.REPROTECTED || state == ProtectedItem.ReplicationState.PROTECTED) return null;
+        return reprotect.start(item, machine).jobId();
     }
 
     /** The RPO Site Recovery last computed for the machine (rpoInSeconds), or the age of Hyper-V Replica's last replication. */
@@ -164,6 +173,13 @@ final class AzureRecovery implements RecoveryOperations {
         JsonNode item = vault.item(machine);
         JsonNode p = item.path("properties"), d = p.path("providerSpecificDetails");
         boolean test = AsrStates.testFailoverActive(p);
+        if (AzureVault.provider(item).startsWith("HyperVReplica")) {
+            // VMM → VMM: the replica runs in the target VMM cloud, where Site Recovery reports no address; the
+            // definition's failover address, else the machine's name as the recovery site's DNS resolves it.
+            var m = vault.estate().machine(machine);
+            String ip = m.map(x -> x.failover() == null ? null : x.failover().ip()).orElse(null);
+            return ip != null ? new InetSocketAddress(ip, port) : InetSocketAddress.createUnresolved(machine, port);
+        }
         JsonNode config = d.path("vmNics").path(0).path("ipConfigs").path(0);
         String ip = config.path(test ? "tfoStaticIPAddress" : "recoveryStaticIPAddress").asText(null);
         if (ip == null || ip.isBlank()) {

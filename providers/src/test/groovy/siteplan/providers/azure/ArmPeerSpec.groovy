@@ -33,6 +33,7 @@ class ArmPeerSpec extends Specification {
 
     def setup() {
         arm = ArmServer.start()
+        arm.caller = 'ArmPeerSpec'
         // Trust exactly the peer's certificate, by its thumbprint (as the provider's pinning does).
         X509TrustManager pinned = new X509TrustManager() {
             void checkClientTrusted(X509Certificate[] chain, String type) { throw new java.security.cert.CertificateException('no clients') }
@@ -283,7 +284,7 @@ class ArmPeerSpec extends Specification {
         item.properties.allowedOperations == ['UnplannedFailover', 'DisableProtection', 'TestFailover']
 
         when: 'fail back to VMware'
-        wait(hit('POST', "${itemPath}/unplannedFailover", [properties: [failoverDirection: 'RecoveryToPrimary', sourceSiteOperations: 'NotRequired',
+        wait(hit('POST', "${itemPath}/unplannedFailover", [properties: [failoverDirection: 'PrimaryToRecovery', sourceSiteOperations: 'NotRequired',
                                                                            providerSpecificDetails: [instanceType: 'InMage', recoveryPointType: 'LatestTime']]]))
         item = hit('GET', itemPath).body
 
@@ -294,7 +295,7 @@ class ArmPeerSpec extends Specification {
         when: 'commit, and reprotect to Azure again'
         wait(hit('POST', "${itemPath}/failoverCommit"))
         assert hit('GET', itemPath).body.properties.protectionState == 'PlannedFailoverStatesBegin'
-        wait(hit('POST', "${itemPath}/reProtect", [properties: [failoverDirection: 'PrimaryToRecovery', providerSpecificDetails: [instanceType: 'InMageAzureV2',
+        wait(hit('POST', "${itemPath}/reProtect", [properties: [failoverDirection: 'RecoveryToPrimary', providerSpecificDetails: [instanceType: 'InMageAzureV2',
                 processServerId: c.processServers[0].id, masterTargetId: mt.id, storageAccountId: "${ArmResources.rg(t)}/providers/Microsoft.Storage/storageAccounts/contosodr01".toString(),
                 policyId: "${ArmResources.vault(t)}/replicationPolicies/gold".toString(), runAsAccountId: '1']]]))
         item = hit('GET', itemPath).body

@@ -170,13 +170,16 @@ class ArmServer implements AutoCloseable {
         siteplan.providers.Vcsim.root().resolve('providers/target/asr-contract/exercised.log')
     }
 
+    /** Who sends this peer its requests: 'provider' (siteplan), or a spec that drives the peer by hand (its calls are not siteplan's). */
+    String caller = 'provider'
+
     /** Non-Site-Recovery calls: method, the resource type path (names elided), api-version. */
     final List<String> others = new CopyOnWriteArrayList<>()
 
     @Override void close() {
         java.nio.file.Files.createDirectories(exercisedLog().parent)
         synchronized (ArmServer) {
-            exercisedLog().toFile() << (exercised.collect { 'SiteRecovery ' + it } + others.collect { 'Other ' + it }).collect { it + '\n' }.join('')
+            exercisedLog().toFile() << (exercised.collect { 'SiteRecovery ' + it } + others.collect { 'Other ' + it }).collect { caller + ' ' + it + '\n' }.join('')
         }
         List<String> broken = new ArrayList<>(violations)
         violations.clear()
@@ -232,7 +235,7 @@ class ArmServer implements AutoCloseable {
                 List<String> broken = contract.request(method, rawPath, apiVersion, text ? JSON.readTree(text) : null)
                 AsrContract.Operation op = contract.operation(method, rawPath)
                 if (op != null) {
-                    exercised << "${op.id()} ${apiVersion} ${inputType(body)}".toString()
+                    exercised << "${op.id()} ${apiVersion} ${inputType(body)} ${lroMode}".toString()
                     current.set(op)
                 }
                 if (broken) {
@@ -302,6 +305,10 @@ class ArmServer implements AutoCloseable {
             reply(ex, 200, resources[path.toLowerCase()])
             return
         }
+        if (path.toLowerCase().endsWith('/recoverypoints') && resources[path.toLowerCase() - '/recoverypoints']) {
+            reply(ex, 200, [value: recoveryPoints(resources[path.toLowerCase() - '/recoverypoints'] as Map)])
+            return
+        }
         List<String> segs = path.toLowerCase().tokenize('/')
         // A collection: an even number of segments after the subscription, ending in a type name.
         if (segs.size() >= 3 && segs.size() % 2 == 1) {
@@ -316,6 +323,27 @@ class ArmServer implements AutoCloseable {
             return
         }
         notFound(ex, path)
+    }
+
+    /**
+     * A protected item's recovery points as Site Recovery keeps them: a crash-consistent one every few minutes
+     * (the latest as old as the item's RPO) and an application-consistent one each hour, for the last four hours.
+     */
+    final java.time.Instant startedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+
+    List<Map> recoveryPoints(Map item) {
+        java.time.Instant now = startedAt
+        long rpo = (item.properties?.providerSpecificDetails?.rpoInSeconds ?: 90) as long
+        List<Map> out = []
+        (0..3).each { int h ->
+            [[now.minusSeconds(rpo + h * 3600L), 'CrashConsistent'], [now.minusSeconds(1800L + h * 3600L), 'AppConsistent']].each { pair ->
+                String name = UUID.nameUUIDFromBytes("${item.id}/${pair[0]}/${pair[1]}".toString().bytes).toString()
+                out << [id: "${item.id}/recoveryPoints/${name}".toString(), name: name,
+                        type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems/recoveryPoints',
+                        properties: [recoveryPointTime: pair[0].toString(), recoveryPointType: pair[1]]]
+            }
+        }
+        out
     }
 
     /** Outside Site Recovery (resource groups, networks, VMs): the resource is there at once. */
@@ -389,6 +417,18 @@ class ArmServer implements AutoCloseable {
             record.state = 'Refused'
             refused << "${action} ${vm}: allowedOperations ${allowed}".toString()
             error(ex, 400, 'OperationNotAllowed', "The operation ${needs} is not allowed for '${vm}' in its current state ${item.properties.protectionState}; allowed: ${allowed.join(', ')}.".toString())
+            return
+        }
+        // The classic VMware providers replicate one way each: their item failovers go PrimaryToRecovery and their reprotects
+        // RecoveryToPrimary (azure-powershell's Site Recovery cmdlets accept no other direction for them).
+        String provider = item.properties.providerSpecificDetails?.instanceType
+        String direction = (body?.properties as Map)?.failoverDirection
+        String wanted = provider in ['InMageAzureV2', 'InMage'] ? (action.equalsIgnoreCase('reProtect') ? 'RecoveryToPrimary'
+                : action in ['plannedFailover', 'unplannedFailover', 'testFailover'] ? 'PrimaryToRecovery' : null) : null
+        if (wanted && direction && direction != wanted) {
+            record.state = 'Refused'
+            refused << "${action} ${vm}: failoverDirection ${direction}".toString()
+            error(ex, 400, 'InvalidFailoverDirection', "The failover direction ${direction} is not valid for '${vm}' replicated by ${provider}; use ${wanted}.".toString())
             return
         }
         accepted(ex, target, ArmResources.scenarioOf(null, action), action, [vm, item.name as String], record) {
