@@ -95,22 +95,34 @@ final class AzureChanges implements ChangeOperations {
         JsonNode protectable = vault.protectable(fabric, container, m.name());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("instanceType", "InMageAzureV2");
-        details.put("multiVmGroupName", g.name());
+        // A named replication group only for multi-VM consistency (POL-MULTIVM): its name and id, the id of the group's
+        // earlier machines when there are some, as azure-powershell's New-AzRecoveryServicesAsrReplicationProtectedItem does.
+        if (multiVmConsistency(g)) {
+            details.put("multiVmGroupName", g.name());
+            details.put("multiVmGroupId", groupId(g.name()));
+        }
         if (ps != null) details.put("processServerId", ps.path("id").asText());
-        if (mt != null) details.put("masterTargetId", mt.path("id").asText());
+        // Without a master target of its own the process server's machine receives the disks ("PS and MT are the same").
+        if (mt != null || ps != null) details.put("masterTargetId", (mt != null ? mt : ps).path("id").asText());
         String account = runAsAccount(fabric, pushAccount(m, g), m.name());
         if (account != null) details.put("runAsAccountId", account);
-        if (g.storageAccount() != null) details.put("storageAccountId", vault.rg() + "/providers/Microsoft.Storage/storageAccounts/" + g.storageAccount());
-        List<Map<String, Object>> disks = disksToInclude(protectable, m);
+        // Replication lands on managed disks; the group's storage account is the log (cache) account (replicating to a
+        // storage account was retired in 2019).
+        String log = g.storageAccount() == null ? null : vault.rg() + "/providers/Microsoft.Storage/storageAccounts/" + g.storageAccount();
+        if (log != null) details.put("logStorageAccountId", log);
+        details.put("diskType", DISK_TYPE);
+        List<Map<String, Object>> disks = disksToInclude(protectable, m, log);
         if (!disks.isEmpty()) details.put("disksToInclude", disks);
         var f = m.failover();
         if (f != null && f.network() != null) {
             details.put("targetAzureNetworkId", vault.network(f.network()));
-            if (f.subnet() != null) details.put("targetAzureSubnetId", vault.network(f.network()) + "/subnets/" + f.subnet());
+            // Microsoft's client sends the subnet's name here, whatever the field's name says.
+            if (f.subnet() != null) details.put("targetAzureSubnetId", f.subnet());
         }
-        if (f != null && f.azureName() != null) details.put("targetAzureVmName", f.azureName());
+        details.put("targetAzureVmName", f != null && f.azureName() != null ? f.azureName() : m.name());
         if (f != null && f.vmSize() != null) details.put("targetVmSize", f.vmSize());
         details.put("targetAzureV2ResourceGroupId", vault.rg());
+        details.put("enableRdpOnTargetOption", "Never");
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("policyId", vault.id() + "/replicationPolicies/" + g.policy());
         props.put("protectableItemId", protectable.path("id").asText());
@@ -126,8 +138,24 @@ final class AzureChanges implements ChangeOperations {
         return vault.finish(az.write(HttpMethod.PATCH, item.path("id").asText(), AzureVault.API, AzureVault.properties(failoverSettings(m, item))), detail + "; failover settings set");
     }
 
+    /** Managed disks of the failed-over VM: standard HDD unless a later definition field says otherwise. */
+    static final String DISK_TYPE = "Standard_LRS";
+
+    private boolean multiVmConsistency(ProtectionGroup g) {
+        return estate.replicationPolicies().stream().anyMatch(p -> p.name().equals(g.policy()) && Boolean.TRUE.equals(p.multiVmConsistency()));
+    }
+
+    /** The id of a replication group: that of an item already in it, else a new one. */
+    private String groupId(String name) {
+        for (JsonNode i : az.list(vault.id() + "/replicationProtectedItems", AzureVault.API)) {
+            JsonNode d = i.path("properties").path("providerSpecificDetails");
+            if (name.equals(d.path("multiVmGroupName").asText()) && d.hasNonNull("multiVmGroupId")) return d.get("multiVmGroupId").asText();
+        }
+        return java.util.UUID.randomUUID().toString();
+    }
+
     /** The disks the definition declares, by the ids the configuration server discovered them under; empty: all of them. */
-    private static List<Map<String, Object>> disksToInclude(JsonNode protectable, Machine m) {
+    private static List<Map<String, Object>> disksToInclude(JsonNode protectable, Machine m, String log) {
         List<Map<String, Object>> out = new ArrayList<>();
         JsonNode discovered = protectable.path("properties").path("customDetails").path("diskDetails");
         if (!discovered.isArray() || discovered.isEmpty() || m.disks().isEmpty()) return out;
@@ -137,7 +165,11 @@ final class AzureChanges implements ChangeOperations {
                 throw new OperationFailed("disk " + d.name() + " of " + m.name() + " is not among the disks the configuration server discovered ("
                         + String.join(", ", discovered.findValuesAsText("diskName")) + "): correct the definition or refresh the server, then apply again");
             }
-            out.add(Map.of("diskId", found.path("diskId").asText()));
+            Map<String, Object> disk = new LinkedHashMap<>();
+            disk.put("diskId", found.path("diskId").asText());
+            if (log != null) disk.put("logStorageAccountId", log);
+            disk.put("diskType", DISK_TYPE);
+            out.add(disk);
         }
         return out;
     }
@@ -158,24 +190,45 @@ final class AzureChanges implements ChangeOperations {
         return vault.post(item, "remove", AzureVault.properties(Map.of("disableProtectionReason", "NotSpecified")));
     }
 
-    /** UpdateReplicationProtectedItemInput: name, size, network, and the address on the item's first NIC as Site Recovery lists it. */
+    /**
+     * UpdateReplicationProtectedItemInput as Microsoft's client sends it: name, size and network always (the
+     * definition's, else what the item has), and every NIC the item lists — the first (primary) with the
+     * declared subnet and address, marked SelectedByUser; the others as they are.
+     */
     private Map<String, Object> failoverSettings(Machine m, JsonNode item) {
         Map<String, Object> p = new LinkedHashMap<>();
         var f = m.failover();
-        if (f == null) return p;
-        if (f.azureName() != null) p.put("recoveryAzureVMName", f.azureName());
-        if (f.vmSize() != null) p.put("recoveryAzureVMSize", f.vmSize());
-        if (f.network() != null) p.put("selectedRecoveryAzureNetworkId", vault.network(f.network()));
-        JsonNode nic = item.path("properties").path("providerSpecificDetails").path("vmNics").path(0);
-        if ((f.subnet() != null || f.ip() != null) && nic.hasNonNull("nicId")) {
-            Map<String, Object> ip = new LinkedHashMap<>();
-            JsonNode config = nic.path("ipConfigs").path(0);
-            if (config.hasNonNull("name")) ip.put("ipConfigName", config.get("name").asText());
-            ip.put("isPrimary", true);
-            if (f.subnet() != null) ip.put("recoverySubnetName", f.subnet());
-            if (f.ip() != null) ip.put("recoveryStaticIPAddress", f.ip());
-            p.put("vmNics", List.of(Map.of("nicId", nic.get("nicId").asText(), "ipConfigs", List.of(ip))));
+        JsonNode d = item.path("properties").path("providerSpecificDetails");
+        String name = f != null && f.azureName() != null ? f.azureName() : d.path("recoveryAzureVMName").asText(null);
+        String size = f != null && f.vmSize() != null ? f.vmSize() : d.path("recoveryAzureVMSize").asText(null);
+        String network = f != null && f.network() != null ? vault.network(f.network()) : d.path("selectedRecoveryAzureNetworkId").asText(null);
+        if (name != null) p.put("recoveryAzureVMName", name);
+        if (size != null) p.put("recoveryAzureVMSize", size);
+        if (network != null) p.put("selectedRecoveryAzureNetworkId", network);
+        List<Map<String, Object>> nics = new ArrayList<>();
+        boolean first = true;
+        for (JsonNode nic : d.path("vmNics")) {
+            if (!nic.hasNonNull("nicId")) continue;
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("nicId", nic.get("nicId").asText());
+            List<Map<String, Object>> configs = new ArrayList<>();
+            for (JsonNode c : nic.path("ipConfigs")) {
+                Map<String, Object> ip = new LinkedHashMap<>();
+                if (c.hasNonNull("name")) ip.put("ipConfigName", c.get("name").asText());
+                if (c.hasNonNull("isPrimary")) ip.put("isPrimary", c.get("isPrimary").asBoolean());
+                boolean declared = first && f != null && (c.path("isPrimary").asBoolean(true));
+                String subnet = declared && f.subnet() != null ? f.subnet() : c.path("recoverySubnetName").asText(null);
+                String address = declared && f.ip() != null ? f.ip() : c.path("recoveryStaticIPAddress").asText(null);
+                if (subnet != null) ip.put("recoverySubnetName", subnet);
+                if (address != null) ip.put("recoveryStaticIPAddress", address);
+                configs.add(ip);
+            }
+            if (!configs.isEmpty()) n.put("ipConfigs", configs);
+            n.put("selectionType", first && f != null ? "SelectedByUser" : nic.path("selectionType").asText("SelectedByUser"));
+            nics.add(n);
+            first = false;
         }
+        if (!nics.isEmpty()) p.put("vmNics", nics);
         return p;
     }
 

@@ -156,11 +156,51 @@ final class AzureInfrastructureChanges {
         in.put("appConsistentFrequencyInMinutes", p.appConsistentFrequency().toMinutes());
         in.put("crashConsistentFrequencyInMinutes", 5);
         in.put("multiVmSyncStatus", Boolean.TRUE.equals(p.multiVmConsistency()) ? "Enable" : "Disable");
-        if (have != null && AzureDiscovery.policy(have, false).settings().equals(siteplan.planner.state.PolicyForm.settings(p))) {
-            return StepResult.already("policy " + s.name() + " is as declared");
+        List<String> done = new ArrayList<>();
+        if (have == null || !AzureDiscovery.policy(have, false).settings().equals(siteplan.planner.state.PolicyForm.settings(p))) {
+            vault.awaitDone(az.write(HttpMethod.PUT, id, AzureVault.API, AzureVault.properties(Map.of("providerSpecificInput", in))), "policy " + s.name());
+            done.add((have == null ? "created" : "updated") + " policy " + s.name());
         }
-        return vault.finish(az.write(HttpMethod.PUT, id, AzureConnection.ASR_API, Map.of("properties", Map.of("providerSpecificInput", in))),
-                (have == null ? "created" : "updated") + " policy " + s.name() + " (Site Recovery adds its failback policy, FB-POLICY)");
+        // FB-POLICY: through Resource Manager the failback (InMage) policy and both associations with the configuration
+        // server are the caller's to make (the portal makes them itself), as azure-powershell's documented steps do.
+        String failback = id + "-failback";
+        if (az.get(failback, AzureVault.API) == null) {
+            Map<String, Object> fb = new LinkedHashMap<>();
+            fb.put("instanceType", "InMage");
+            fb.put("recoveryPointThresholdInMinutes", p.rpoThreshold().toMinutes());
+            fb.put("recoveryPointHistory", p.retention().toMinutes());
+            fb.put("appConsistentFrequencyInMinutes", p.appConsistentFrequency().toMinutes());
+            fb.put("multiVmSyncStatus", Boolean.TRUE.equals(p.multiVmConsistency()) ? "Enable" : "Disable");
+            vault.awaitDone(az.write(HttpMethod.PUT, failback, AzureVault.API, AzureVault.properties(Map.of("providerSpecificInput", fb))), "failback policy " + s.name() + "-failback");
+            done.add("created failback policy " + s.name() + "-failback (FB-POLICY)");
+        }
+        for (String site : estate.protectionGroups().stream().filter(g -> g.policy().equals(p.name())).map(ProtectionGroup::source).distinct().toList()) {
+            if (estate.vmwareSites().stream().noneMatch(v -> v.name().equals(site))) continue;
+            JsonNode fabric = vault.fabric(site).orElseThrow(() -> vault.notRegistered(site));
+            JsonNode container = vault.container(fabric, null);
+            List<String> mapped = new ArrayList<>();
+            az.list(container.path("id").asText() + "/replicationProtectionContainerMappings", AzureVault.API)
+                    .forEach(m -> mapped.add(m.path("properties").path("policyId").asText().toLowerCase(Locale.ROOT)));
+            if (!mapped.contains(id.toLowerCase(Locale.ROOT))) {
+                associate(container, s.name(), id, AzureVault.AZURE_FABRIC);
+                done.add("associated " + s.name() + " with configuration server of " + site);
+            }
+            if (!mapped.contains(failback.toLowerCase(Locale.ROOT))) {
+                associate(container, s.name() + "-failback", failback, container.path("id").asText());
+                done.add("associated " + s.name() + "-failback with configuration server of " + site);
+            }
+        }
+        return done.isEmpty() ? StepResult.already("policy " + s.name() + " is as declared") : StepResult.changed(String.join("; ", done));
+    }
+
+    /** A protection container mapping: the policy applies to the container's machines, towards Azure or (failback) towards the container itself. */
+    private void associate(JsonNode container, String name, String policy, String target) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("policyId", policy);
+        props.put("targetProtectionContainerId", target);
+        props.put("providerSpecificInput", Map.of("instanceType", "ReplicationProviderSpecificContainerMappingInput"));
+        vault.awaitDone(az.write(HttpMethod.PUT, container.path("id").asText() + "/replicationProtectionContainerMappings/" + name, AzureVault.API, AzureVault.properties(props)),
+                "associating policy " + name + " with " + container.path("properties").path("friendlyName").asText());
     }
 
     /**

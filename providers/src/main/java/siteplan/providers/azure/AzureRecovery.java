@@ -36,8 +36,12 @@ final class AzureRecovery implements RecoveryOperations {
 
     @Override public String testFailover(String machine, String network, RecoveryPointChoice point) {
         JsonNode item = vault.item(machine);
+        if (AzureVault.provider(item).equals("InMage")) {
+            // Microsoft's client refuses it too (UnsupportedReplicationProviderForTestFailover).
+            throw new OperationFailed("test failover of " + machine + " is not possible while it replicates from Azure back to VMware (InMage): drill after failback and reprotect to Azure");
+        }
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("failoverDirection", AzureVault.direction(item));
+        props.put("failoverDirection", AzureVault.failoverDirection(item));
         props.put("networkType", "VmNetworkAsInput");
         props.put("networkId", testNetwork(item, network));
         Map<String, Object> details = failoverDetails(item, point, machine);
@@ -68,7 +72,7 @@ final class AzureRecovery implements RecoveryOperations {
         JsonNode item = vault.item(machine);
         String provider = AzureVault.provider(item);
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("failoverDirection", AzureVault.direction(item));
+        props.put("failoverDirection", AzureVault.failoverDirection(item));
         String action;
         if (provider.startsWith("HyperVReplica") && type == FailoverType.PLANNED) {
             action = "plannedFailover";

@@ -33,7 +33,7 @@ final class AzureReprotect {
 
     StepResult start(JsonNode item, String machine) {
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("failoverDirection", AzureVault.direction(item));
+        props.put("failoverDirection", AzureVault.reprotectDirection(item));
         String provider = AzureVault.provider(item);
         if (provider.equals("InMageAzureV2")) props.put("providerSpecificDetails", towardsVmware(item, machine));
         else if (provider.equals("InMage")) props.put("providerSpecificDetails", towardsAzure(item, machine));
@@ -70,7 +70,9 @@ final class AzureReprotect {
         d.put("retentionDrive", retentionDrive(mtNode, mt, machine));
         String datastore = datastore(mtNode, mt);
         if (datastore != null) d.put("datastoreName", datastore);
-        d.put("profileId", failbackPolicy(machine));
+        d.put("profileId", failbackPolicy(fabric, machine));
+        // Azure's temporary disk stays behind (Update-AzRecoveryServicesAsrProtectionDirection sends the same).
+        d.put("diskExclusionInput", Map.of("volumeOptions", List.of(Map.of("volumeLabel", "Temporary Storage", "onlyExcludeIfSingleVolume", "Yes"))));
         return d;
     }
 
@@ -84,7 +86,8 @@ final class AzureReprotect {
         d.put("instanceType", "InMageAzureV2");
         if (group.processServer() != null) d.put("processServerId", registered(AzureVault.processServer(fabric, group.processServer()), "process server " + group.processServer(), site).path("id").asText());
         if (group.masterTarget() != null) d.put("masterTargetId", registered(AzureVault.masterTarget(fabric, group.masterTarget()), "master target " + group.masterTarget(), site).path("id").asText());
-        if (group.storageAccount() != null) d.put("storageAccountId", vault.rg() + "/providers/Microsoft.Storage/storageAccounts/" + group.storageAccount());
+        else if (d.containsKey("processServerId")) d.put("masterTargetId", d.get("processServerId"));
+        if (group.storageAccount() != null) d.put("logStorageAccountId", vault.rg() + "/providers/Microsoft.Storage/storageAccounts/" + group.storageAccount());
         d.put("policyId", vault.id() + "/replicationPolicies/" + group.policy());
         return d;
     }
@@ -116,12 +119,23 @@ final class AzureReprotect {
         return stores.size() > 0 ? stores.get(0).path("symbolicName").asText() : null;
     }
 
-    /** The vault's failback policy (an InMage policy, which Site Recovery adds beside each VMware policy: FB-POLICY). */
-    private String failbackPolicy(String machine) {
-        Optional<JsonNode> p = vault.az().list(vault.id() + "/replicationPolicies", AzureVault.API).stream()
-                .filter(x -> "InMage".equals(x.path("properties").path("providerSpecificDetails").path("instanceType").asText())).findFirst();
+    /**
+     * The failback policy associated with the configuration server (its container's mapping to an InMage policy), as
+     * azure-powershell takes profileId from that mapping; else the group policy's "-failback" twin, else the vault's one failback policy.
+     */
+    private String failbackPolicy(JsonNode fabric, String machine) {
+        List<JsonNode> policies = vault.az().list(vault.id() + "/replicationPolicies", AzureVault.API).stream()
+                .filter(x -> "InMage".equals(x.path("properties").path("providerSpecificDetails").path("instanceType").asText())).toList();
+        JsonNode container = vault.container(fabric, null);
+        for (JsonNode m : vault.az().list(container.path("id").asText() + "/replicationProtectionContainerMappings", AzureVault.API)) {
+            String policy = m.path("properties").path("policyId").asText();
+            for (JsonNode p : policies) if (p.path("id").asText().equalsIgnoreCase(policy)) return p.path("id").asText();
+        }
+        String twin = siteplan.model.Membership.of(vault.estate()).groupOf(machine).map(g -> g.policy() + "-failback").orElse(null);
+        Optional<JsonNode> p = policies.stream().filter(x -> x.path("name").asText().equalsIgnoreCase(String.valueOf(twin))).findFirst();
+        if (p.isEmpty() && policies.size() == 1) p = Optional.of(policies.get(0));
         return p.map(x -> x.path("id").asText())
-                .orElseThrow(() -> new OperationFailed("FB-POLICY reprotect of " + machine + ": vault " + vault.target().vault() + " has no failback (InMage) policy; Site Recovery adds one with each VMware policy — create the policy first"));
+                .orElseThrow(() -> new OperationFailed("FB-POLICY reprotect of " + machine + ": vault " + vault.target().vault() + " has no failback (InMage) policy associated with the configuration server — apply the VMware policy, which creates and associates it, then run again"));
     }
 
     static List<String> providers() {

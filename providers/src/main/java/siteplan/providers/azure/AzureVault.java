@@ -169,8 +169,21 @@ final class AzureVault {
         return null;
     }
 
-    static String direction(JsonNode item) {
+    /**
+     * The direction of a failover or test failover. The classic VMware providers each replicate one way
+     * (InMageAzureV2 VMware → Azure, InMage Azure → VMware), so their item failovers are always
+     * PrimaryToRecovery, as azure-powershell's Start-AzRecoveryServicesAsrUnplannedFailoverJob requires;
+     * Hyper-V Replica fails over from where the machine runs.
+     */
+    static String failoverDirection(JsonNode item) {
+        if (provider(item).startsWith("InMage")) return "PrimaryToRecovery";
         return AsrStates.location(item.path("properties")) == siteplan.planner.state.ProtectedItem.ActiveLocation.RECOVERY ? "RecoveryToPrimary" : "PrimaryToRecovery";
+    }
+
+    /** The direction of a reprotect: always RecoveryToPrimary for the classic providers (Update-AzRecoveryServicesAsrProtectionDirection); Hyper-V Replica's reverses where the machine runs. */
+    static String reprotectDirection(JsonNode item) {
+        if (provider(item).startsWith("InMage")) return "RecoveryToPrimary";
+        return failoverDirection(item);
     }
 
     /** The replication provider of an item: InMageAzureV2 (VMware/physical → Azure), InMage (Azure → VMware), HyperVReplica2012R2, … */

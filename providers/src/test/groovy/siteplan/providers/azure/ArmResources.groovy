@@ -469,7 +469,6 @@ class ArmResources {
                 Map input = new LinkedHashMap((in.providerSpecificInput ?: [:]) as Map)
                 if (input.containsKey('replicaDeletion')) input.replicaDeletionOption = input.remove('replicaDeletion')
                 String model = modelOf(arm, 'PolicyProviderSpecificDetails', input.instanceType as String)
-                if (input.instanceType == 'InMageAzureV2') failbackPolicy(arm, vaultOf(path), name, input)
                 return [type: ArmServer.typeOf(path), properties: [friendlyName: name, providerSpecificDetails: model ? only(arm, input, model) : [instanceType: input.instanceType]]]
             case 'replicationrecoveryplans':
                 List groups = (in.groups ?: []) as List

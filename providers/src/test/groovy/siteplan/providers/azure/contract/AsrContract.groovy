@@ -194,7 +194,8 @@ class AsrContract {
                 return
             }
             // The swagger's allOf tree: a value names the declared model or one of its descendants, at any depth.
-            String concrete = model.path('discriminatorValue').asText(null) == d.asText() ? className
+            boolean root = model.path('uberParent').asText() == className
+            String concrete = model.path('discriminatorValue').asText(null) == d.asText() || (root && d.asText() == className) ? className
                     : descendants(className).find { contract.path('models').path(it).path('discriminatorValue').asText(null) == d.asText() }
             if (concrete == null) {
                 v << "${at}.${prop}: '${d.asText()}' is not one of ${subtypes(className)}".toString()
@@ -241,7 +242,9 @@ class AsrContract {
     /** The discriminator values a polymorphic model accepts: its own (when it has one) and its descendants'. */
     List<String> subtypes(String className) {
         List<String> names = [className] + descendants(className)
-        names.collect { contract.path('models').path(it).path('discriminatorValue').asText(null) }.findAll { it != null }.unique().sort()
+        List<String> values = names.collect { contract.path('models').path(it).path('discriminatorValue').asText(null) }.findAll { it != null }.unique().sort()
+        // AutoRest serializes a root polymorphic model under its own name; the examples send it so (e.g. ReplicationProviderSpecificContainerMappingInput).
+        contract.path('models').path(className).path('uberParent').asText() == className ? values + [className] : values
     }
 
     private static String describe(JsonNode n) {

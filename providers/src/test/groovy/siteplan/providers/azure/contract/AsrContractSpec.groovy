@@ -36,7 +36,7 @@ class AsrContractSpec extends Specification {
     def "a provider input the operation does not take is refused, naming the ones it does"() {
         expect:
         post(ITEM + '/plannedFailover', [properties: [failoverDirection: 'PrimaryToRecovery', providerSpecificDetails: [instanceType: 'InMageAzureV2']]]) ==
-                ["PlannedFailoverInput.properties.providerSpecificDetails.instanceType: 'InMageAzureV2' is not one of [HyperVReplicaAzure, HyperVReplicaAzureFailback, InMageRcmFailback]"]
+                ["PlannedFailoverInput.properties.providerSpecificDetails.instanceType: 'InMageAzureV2' is not one of [HyperVReplicaAzure, HyperVReplicaAzureFailback, InMageRcmFailback, PlannedFailoverProviderSpecificFailoverInput]"]
     }
 
     def "a polymorphic input without its discriminator is refused"() {
