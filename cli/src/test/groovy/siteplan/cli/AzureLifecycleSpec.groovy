@@ -8,7 +8,6 @@ import siteplan.providers.Vcsim
 import siteplan.providers.azure.ArmResources
 import siteplan.providers.azure.ArmServer
 import siteplan.dsl.load.DefinitionLoader
-import spock.lang.PendingFeature
 
 /**
  * A recovery plan's whole life through Site Recovery's REST surface (the contract peer): protection
@@ -219,7 +218,6 @@ azure('chicago') {
         arm.refused.isEmpty()
     }
 
-    @PendingFeature(reason = "Azure provider: AzureRecovery.reprotect (providers/.../azure/AzureRecovery.java:134 → AzureReprotect.start) always POSTs reProtect, also for an item already reprotected (Protected, activeLocation Recovery, allowedOperations without ReverseReplicate), so failback's stage 1 is refused by Site Recovery (OperationNotAllowed); the simulated provider's reprotect is a no-op for a reprotected item, as the failback command's preflight expects")
     def "classic (seeds 000-002, Location-only operations): failback after the reprotect brings crm home, replicating to Azure again"() {
         given:
         Path dir = classicUnprotected()
@@ -251,7 +249,6 @@ azure('chicago') {
         arm.refused.isEmpty()
     }
 
-    @PendingFeature(reason = "Azure provider: AzureRecovery.reprotect (providers/.../azure/AzureRecovery.java:134 → AzureReprotect.start) always POSTs reProtect, also for an item already reprotected (Protected, activeLocation Recovery, allowedOperations without ReverseReplicate), so failback's stage 1 is refused by Site Recovery (OperationNotAllowed); the simulated provider's reprotect is a no-op for a reprotected item, as the failback command's preflight expects")
     def "Hyper-V VMM to VMM (seed 003, Azure-AsyncOperation): failback after the reprotect brings the plan home to New York"() {
         given:
         Path dir = hyperVUnprotected()
@@ -270,10 +267,15 @@ azure('chicago') {
         arm.violations.isEmpty()
     }
 
-    @PendingFeature(reason = "cli DrillCommand.isolated (cli/src/main/java/siteplan/cli/DrillCommand.java:93) takes the plan's target chicago for an Azure target because the vault is declared azure('chicago') (named like the VMM site, as HyperVAzureSpec does), and refuses the VMM VM network VMNetwork-Drill-Chicago: 'drill network VMNetwork-Drill-Chicago is not a network of chicago: declare it there with drill true' — its own comment says a VMM VM network is not checked")
     def "a Hyper-V drill test-fails-over each machine of the recovery plan through Site Recovery and cleans up"() {
-        given:
+        given: "the SQL VMs' adapters have addresses, which their replicas keep: the smoke check reaches sql-ny-01 there"
         Path dir = hyperV()
+        Path replication = dir.resolve('replication.groovy')
+        write(replication, read(replication).replace("storageClassification storage }\n            nic('nic0') { network 'VMNetwork1-NewYork' }",
+                "storageClassification storage }\n            nic('nic0') { network 'VMNetwork1-NewYork'; ip(name == 'sql-ny-01' ? '127.2.0.21' : '127.2.0.22') }"))
+        assert read(replication).contains("ip(name == 'sql-ny-01'")
+        def sql = new ServerSocket(1433, 50, InetAddress.getByName('127.2.0.21'))
+        Thread.startDaemon { while (!sql.closed) { try { sql.accept().close() } catch (IOException ignored) { } } }
         int applied = cli('apply', dir.toString(), '--auto-approve')
         assert applied == 0: said
 
@@ -282,9 +284,13 @@ azure('chicago') {
 
         then:
         assert code == 0: said
+        said.contains('check tcp sql-ny-01:1433: passed — connected to 127.2.0.21:1433')
         NY.every { arm.actions(it).containsAll(['testFailover', 'testFailoverCleanup']) }
         NY.every { arm.lastBody(it, 'testFailover').properties.providerSpecificDetails == null }
         NY.every { arm.item(it).properties.testFailoverState == 'None' && arm.item(it).properties.protectionState == 'Protected' }
+
+        cleanup:
+        sql?.close()
     }
 
     def "a recovery plan's manual and runbook steps are pushed into Site Recovery's recovery plan"() {

@@ -175,9 +175,11 @@ final class AzureRecovery implements RecoveryOperations {
         boolean test = AsrStates.testFailoverActive(p);
         if (AzureVault.provider(item).startsWith("HyperVReplica")) {
             // VMM → VMM: the replica runs in the target VMM cloud, where Site Recovery reports no address; the
-            // definition's failover address, else the machine's name as the recovery site's DNS resolves it.
+            // definition's failover address, else its first NIC's (a Hyper-V replica keeps its adapters' settings),
+            // else the machine's name as the recovery site's DNS resolves it.
             var m = vault.estate().machine(machine);
-            String ip = m.map(x -> x.failover() == null ? null : x.failover().ip()).orElse(null);
+            String ip = m.map(x -> x.failover() != null && x.failover().ip() != null ? x.failover().ip()
+                    : x.nics().stream().map(n -> n.ip()).filter(a -> a != null).findFirst().orElse(null)).orElse(null);
             return ip != null ? new InetSocketAddress(ip, port) : InetSocketAddress.createUnresolved(machine, port);
         }
         JsonNode config = d.path("vmNics").path(0).path("ipConfigs").path(0);
