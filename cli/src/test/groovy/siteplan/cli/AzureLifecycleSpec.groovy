@@ -293,8 +293,8 @@ azure('chicago') {
         sql?.close()
     }
 
-    def "a recovery plan's manual and runbook steps are pushed into Site Recovery's recovery plan"() {
-        given: 'the first group gets a manual step before it and a runbook after it'
+    def "a recovery plan's manual and script steps are pushed into Site Recovery's recovery plan"() {
+        given: 'the first group gets a manual step before it and a script after it'
         Path dir = hyperV()
         Path replication = dir.resolve('replication.groovy')
         String group = "    group { machines 'sql-ny-01', 'sql-ny-02' }\n"
@@ -302,9 +302,11 @@ azure('chicago') {
         write(replication, read(replication).replace(group, """    group {
         machines 'sql-ny-01', 'sql-ny-02'
         before { manual 'Stop the SQL Agent jobs in New York' }
-        after { runbook 'Set-DnsRecords', timeout: 10.minutes }
+        after { script 'scripts/set-dns.ps1', timeout: 10.minutes }
     }
 """))
+        java.nio.file.Files.createDirectories(dir.resolve('scripts'))
+        write(dir.resolve('scripts/set-dns.ps1'), 'Write-Output ok\n')
 
         when:
         int code = cli('apply', dir.toString(), '--auto-approve')
@@ -321,10 +323,31 @@ azure('chicago') {
         boot[0].startGroupActions[0].customDetails == [instanceType: 'ManualActionDetails', description: 'Stop the SQL Agent jobs in New York']
         boot[0].startGroupActions[0].failoverDirections.containsAll(['PrimaryToRecovery', 'RecoveryToPrimary'])
         boot[0].endGroupActions.size() == 1
-        boot[0].endGroupActions[0].customDetails.instanceType == 'AutomationRunbookActionDetails'
-        (boot[0].endGroupActions[0].customDetails.runbookId as String).endsWith('Set-DnsRecords')
+        boot[0].endGroupActions[0].customDetails == [instanceType: 'ManualActionDetails',
+                description: 'Run the script scripts/set-dns.ps1 from the estate\'s definition (siteplan runs it; without siteplan, run it by hand)']
         and: "the second group keeps the example's own manual step"
         boot[1].endGroupActions*.customDetails == [[instanceType: 'ManualActionDetails', description: 'Repoint the load balancer at Chicago']]
         changes(dir) == []
+    }
+
+    def "a runbook in a plan that fails over to a VMM site is refused at plan time: Site Recovery runs runbooks only into Azure (RP-RUNBOOK)"() {
+        given:
+        Path dir = hyperV()
+        Path replication = dir.resolve('replication.groovy')
+        String group = "    group { machines 'sql-ny-01', 'sql-ny-02' }\n"
+        write(replication, read(replication).replace(group, """    group {
+        machines 'sql-ny-01', 'sql-ny-02'
+        after { runbook 'Set-DnsRecords' }
+    }
+"""))
+        int before = arm.requests.size()
+
+        when:
+        int code = cli('apply', dir.toString(), '--auto-approve')
+
+        then:
+        code == ExitCode.INVALID_INPUT
+        said.contains('RP-RUNBOOK error: runbook Set-DnsRecords in group 1 of recovery plan newyork-to-chicago: Site Recovery runs Azure Automation runbooks only in plans that fail over to Azure')
+        !arm.requests.drop(before).any { it.startsWith('PUT') || it.startsWith('POST') }
     }
 }

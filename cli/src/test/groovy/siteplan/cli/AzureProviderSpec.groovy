@@ -15,6 +15,8 @@ import siteplan.dsl.load.DefinitionLoader
  * simulated estate any more.
  */
 class AzureProviderSpec extends ExecutorSpecification {
+    static final String RUNBOOK = '/subscriptions/6f1a3b2c-0d4e-4f5a-9b8c-7d6e5f4a3b2c/resourceGroups/rg-automation/providers/Microsoft.Automation/automationAccounts/contoso-automation/runbooks/Update-PublicDns'
+
     Vcsim vcsim
     ArmServer arm
 
@@ -30,6 +32,9 @@ class AzureProviderSpec extends ExecutorSpecification {
         vcsim = Vcsim.start(state: state, site: 'amsterdam')
         arm = ArmServer.start()
         write(site, RealPeers.azure(RealPeers.vsphere(read(site), 'vc01.ams.contoso.local', vcsim), 'contoso-dr', arm))
+        // A real vault takes a runbook by its resource id (RP-RUNBOOK); the example names it only.
+        Path plans = dir.resolve('recovery-plans.groovy')
+        write(plans, read(plans).replace("runbook 'Update-PublicDns'", "runbook '${RUNBOOK}'"))
         def estate = DefinitionLoader.load([dir.toString()]).estate()
         ArmResources.seed(arm, estate.azure()[0], StateFiles.read(state), estate)
         // From here on nothing may come from the simulated estate.
@@ -81,11 +86,33 @@ class AzureProviderSpec extends ExecutorSpecification {
         and: 'no secret went to Azure'
         !arm.requests.any { it.contains(vcsim.password) }
 
+        and: "the recovery plan's steps are in Site Recovery's plan too: manual steps and the script as manual actions, the runbook as an Automation action"
+        def erp = arm.resources.values().find { it.type == 'Microsoft.RecoveryServices/vaults/replicationRecoveryPlans' && it.name == 'erp-failover' }
+        def boot = erp.properties.groups.findAll { it.groupType == 'Boot' }
+        boot[0].startGroupActions*.customDetails == [[instanceType: 'ManualActionDetails', description: 'Confirm with the DBA on call that batch jobs are stopped']]
+        boot[2].endGroupActions*.customDetails*.instanceType == ['AutomationRunbookActionDetails', 'ManualActionDetails']
+        boot[2].endGroupActions[0].customDetails.runbookId == RUNBOOK
+        boot[2].endGroupActions[0].customDetails.fabricLocation == 'Recovery'
+
         and:
         changes(dir) == []
 
         where:
         lroMode << ['async', 'location']
+    }
+
+    def "a runbook named only by its name is refused at plan time: a real vault takes its resource id (RP-RUNBOOK)"() {
+        given:
+        Path dir = realEstate()
+        Path plans = dir.resolve('recovery-plans.groovy')
+        write(plans, read(plans).replace("runbook '${RUNBOOK}'", "runbook 'Update-PublicDns'"))
+
+        when:
+        int code = run('plan', dir.toString(), '--no-color')
+
+        then:
+        code == ExitCode.INVALID_INPUT
+        out.contains("RP-RUNBOOK error: runbook Update-PublicDns in group 3 of recovery plan erp-failover: Site Recovery takes a runbook by its Azure resource id — write runbook '/subscriptions/SUBSCRIPTION/resourceGroups/GROUP/providers/Microsoft.Automation/automationAccounts/ACCOUNT/runbooks/Update-PublicDns'")
     }
 
     def "a saved plan made through the real providers applies, and only while what exists is unchanged"() {
