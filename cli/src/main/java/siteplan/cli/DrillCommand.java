@@ -93,6 +93,8 @@ final class DrillCommand extends BaseCommand {
      * of the target must be declared `drill true` and exist. (A VMM VM network carries no such flag; it is not checked.)
      */
     static java.util.Optional<String> isolated(RecoverySession s, String network) {
+        // A plan into a VMM site drills into its VM network, even where the vault's Azure target shares the site's name.
+        if (s.loaded.estate().vmmSites().stream().anyMatch(v -> v.name().equals(s.plan.target()))) return java.util.Optional.empty();
         var target = s.loaded.estate().azure().stream().filter(t -> t.name().equals(s.plan.target())).findFirst();
         if (target.isEmpty()) return java.util.Optional.empty();
         var declared = target.get().networks().stream().filter(n -> n.name().equals(network)).findFirst();

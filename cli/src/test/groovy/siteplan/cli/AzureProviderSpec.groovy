@@ -15,6 +15,8 @@ import siteplan.dsl.load.DefinitionLoader
  * simulated estate any more.
  */
 class AzureProviderSpec extends ExecutorSpecification {
+    static final String RUNBOOK = '/subscriptions/6f1a3b2c-0d4e-4f5a-9b8c-7d6e5f4a3b2c/resourceGroups/rg-automation/providers/Microsoft.Automation/automationAccounts/contoso-automation/runbooks/Update-PublicDns'
+
     Vcsim vcsim
     ArmServer arm
 
@@ -30,6 +32,9 @@ class AzureProviderSpec extends ExecutorSpecification {
         vcsim = Vcsim.start(state: state, site: 'amsterdam')
         arm = ArmServer.start()
         write(site, RealPeers.azure(RealPeers.vsphere(read(site), 'vc01.ams.contoso.local', vcsim), 'contoso-dr', arm))
+        // A real vault takes a runbook by its resource id (RP-RUNBOOK); the example names it only.
+        Path plans = dir.resolve('recovery-plans.groovy')
+        write(plans, read(plans).replace("runbook 'Update-PublicDns'", "runbook '${RUNBOOK}'"))
         def estate = DefinitionLoader.load([dir.toString()]).estate()
         ArmResources.seed(arm, estate.azure()[0], StateFiles.read(state), estate)
         // From here on nothing may come from the simulated estate.
@@ -52,16 +57,17 @@ class AzureProviderSpec extends ExecutorSpecification {
 
         expect:
         changes(dir) == ['create mobility.mq02', 'create mobility.print01', 'create mobility.scan01', 'create mobility.web01', 'create mobility.web02', 'create mobility.web03',
-                         're-replicate protection.erp-app01', 'update protection.erp-db01', 're-replicate protection.monitor01',
+                         'create network_mapping.DMZ', 're-replicate protection.erp-app01', 'update protection.erp-db01', 're-replicate protection.monitor01',
                          'create protection.mq02', 'create protection.print01', 'create protection.scan01', 'create protection.web01', 'create protection.web02', 'create protection.web03',
                          'create recovery_plan.erp-failover', 'create recovery_plan.linux-services']
         run('plan', dir.toString(), '--no-color') == 0
         out.contains("against vCenter 127.0.0.1, Azure 6f1a3b2c-0d4e-4f5a-9b8c-7d6e5f4a3b2c/rg-siterecovery at ${arm.endpoint}")
     }
 
-    def "apply carries the plan out through Site Recovery's REST surface, and the next plan is empty"() {
+    def "apply carries the plan out through Site Recovery's REST surface, and the next plan is empty (long-running operations: #lroMode)"() {
         given:
         Path dir = realEstate()
+        arm.lroMode = lroMode // Azure-AsyncOperation with Location, or Location only: the provider follows either
         arm.throttle(2) // the first writes are throttled: retried by the executor, not failed
 
         when:
@@ -71,17 +77,42 @@ class AzureProviderSpec extends ExecutorSpecification {
         code == 0
         out.contains('Apply succeeded')
         !out.contains('simulated time')
-        arm.requests.any { it ==~ /PUT .*\/replicationProtectionContainers\/cloud_amsterdam\/replicationProtectedItems\/web01/ }
-        arm.requests.any { it ==~ /PATCH .*\/replicationProtectedItems\/erp-db01/ }
-        arm.requests.any { it ==~ /POST .*\/replicationProtectedItems\/erp-app01\/remove/ }
+        arm.actions('web01').contains('enable')
+        arm.actions('erp-db01').contains('update')
+        arm.actions('erp-app01').containsAll(['remove', 'enable'])
         arm.requests.any { it ==~ /PUT .*\/replicationRecoveryPlans\/linux-services/ }
         arm.resources.values().count { it.type == 'Microsoft.RecoveryServices/vaults/replicationJobs' } >= 10
 
         and: 'no secret went to Azure'
         !arm.requests.any { it.contains(vcsim.password) }
 
+        and: "the recovery plan's steps are in Site Recovery's plan too: manual steps and the script as manual actions, the runbook as an Automation action"
+        def erp = arm.resources.values().find { it.type == 'Microsoft.RecoveryServices/vaults/replicationRecoveryPlans' && it.name == 'erp-failover' }
+        def boot = erp.properties.groups.findAll { it.groupType == 'Boot' }
+        boot[0].startGroupActions*.customDetails == [[instanceType: 'ManualActionDetails', description: 'Confirm with the DBA on call that batch jobs are stopped']]
+        boot[2].endGroupActions*.customDetails*.instanceType == ['AutomationRunbookActionDetails', 'ManualActionDetails']
+        boot[2].endGroupActions[0].customDetails.runbookId == RUNBOOK
+        boot[2].endGroupActions[0].customDetails.fabricLocation == 'Recovery'
+
         and:
         changes(dir) == []
+
+        where:
+        lroMode << ['async', 'location']
+    }
+
+    def "a runbook named only by its name is refused at plan time: a real vault takes its resource id (RP-RUNBOOK)"() {
+        given:
+        Path dir = realEstate()
+        Path plans = dir.resolve('recovery-plans.groovy')
+        write(plans, read(plans).replace("runbook '${RUNBOOK}'", "runbook 'Update-PublicDns'"))
+
+        when:
+        int code = run('plan', dir.toString(), '--no-color')
+
+        then:
+        code == ExitCode.INVALID_INPUT
+        out.contains("RP-RUNBOOK error: runbook Update-PublicDns in group 3 of recovery plan erp-failover: Site Recovery takes a runbook by its Azure resource id — write runbook '/subscriptions/SUBSCRIPTION/resourceGroups/GROUP/providers/Microsoft.Automation/automationAccounts/ACCOUNT/runbooks/Update-PublicDns'")
     }
 
     def "a saved plan made through the real providers applies, and only while what exists is unchanged"() {
@@ -107,7 +138,7 @@ class AzureProviderSpec extends ExecutorSpecification {
 
         and: 'the summary of what exists names each side'
         run('discover', dir.toString()) == 0
-        out.contains('vault contoso-vault (contoso-dr): 1 fabric, 2 policies, 12 protected items, 2 recovery plans')
+        out.contains('vault contoso-vault (contoso-dr): 1 fabric, 4 policies, 12 protected items, 2 recovery plans')
     }
 
     def "a job that fails fails its step and what depends on it; the rest is applied and the next apply finishes"() {
@@ -120,7 +151,7 @@ class AzureProviderSpec extends ExecutorSpecification {
 
         then:
         code == ExitCode.FAILED
-        out =~ /protection\.mq02: FAILED — enable protection of mq02 failed: InternalError: EnableDr of mq02 failed/
+        out =~ /protection\.mq02: FAILED — job \S+ failed: InternalError: EnableDr of mq02 failed/
         out =~ /mobility\.mq02: skipped: protection\.mq02 failed/
         out =~ /recovery_plan\.linux-services: skipped: protection\.mq02 failed/
         out =~ /protection\.web01: done/
@@ -148,9 +179,8 @@ class AzureProviderSpec extends ExecutorSpecification {
         code == 0
         out.contains('check tcp mq01:5672: passed — connected to 127.2.0.1:5672')
         out.contains('RabbitMQ answers on 127.2.0.1:5672')
-        out =~ /Drill passed: measured RTO \S+, achieved RPO 1m 30s/
-        ['mq01', 'mq02', 'files01', 'monitor01'].every { m -> arm.requests.any { it ==~ /POST .*\/replicationProtectedItems\/${m}\/testFailover/ } }
-        ['mq01', 'mq02', 'files01', 'monitor01'].every { m -> arm.requests.any { it ==~ /POST .*\/replicationProtectedItems\/${m}\/testFailoverCleanup/ } }
+        out =~ /Drill passed: measured RTO [^,]+, achieved RPO 1m 30s/
+        ['mq01', 'mq02', 'files01', 'monitor01'].every { m -> arm.actions(m).containsAll(['testFailover', 'testFailoverCleanup']) }
         arm.resources.values().findAll { it.type?.endsWith('replicationProtectedItems') }.every { it.properties.testFailoverState == 'None' }
 
         cleanup:
@@ -172,8 +202,11 @@ class AzureProviderSpec extends ExecutorSpecification {
         then: "the after-step script reaches mq01 where its failed-over VM's NIC says it is"
         failover == 0
         out.contains('RabbitMQ answers on 127.2.0.1:5672')
-        items().every { it.properties.protectionState == 'FailedOver' && it.properties.activeLocation == 'Recovery' }
-        arm.requests.any { it ==~ /POST .*\/replicationProtectedItems\/mq01\/plannedFailover/ }
+        items().every { it.properties.protectionState == 'UnplannedFailoverCommitPendingStatesBegin' && it.properties.activeLocation == 'Recovery' }
+
+        and: 'VMware machines have no planned failover in Site Recovery: the unplanned one, with the source shut down first'
+        arm.lastBody('mq01', 'unplannedFailover').properties.sourceSiteOperations == 'Required'
+        !arm.actions('mq01').contains('plannedFailover')
         and: 'the plan proposes nothing for them, and already says what bringing them back to amsterdam lacks'
         !changes(dir, ExitCode.INVALID_INPUT).any { it.contains('mq01') }
 
@@ -182,7 +215,7 @@ class AzureProviderSpec extends ExecutorSpecification {
 
         then:
         commit == 0
-        items().every { it.properties.protectionState == 'FailoverCommitted' }
+        items().every { it.properties.protectionState == 'PlannedFailoverStatesBegin' }
 
         and: 'the plan proposes the reprotect, and reports as errors what replicating back to amsterdam lacks'
         changes(dir, ExitCode.INVALID_INPUT).contains('reprotect protection.mq01')
@@ -194,8 +227,8 @@ class AzureProviderSpec extends ExecutorSpecification {
         then:
         reprotect == ExitCode.INVALID_INPUT
         err.contains('FB-PS-AZURE site amsterdam has no process server in Azure')
-        items().every { it.properties.protectionState == 'FailoverCommitted' }
-        !arm.requests.any { it ==~ /POST .*\/replicationProtectedItems\/mq01\/reProtect/ }
+        items().every { it.properties.protectionState == 'PlannedFailoverStatesBegin' }
+        !arm.actions('mq01').contains('reProtect')
 
         cleanup:
         mq?.close()

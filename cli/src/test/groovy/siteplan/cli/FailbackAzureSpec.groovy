@@ -51,7 +51,7 @@ class FailbackAzureSpec extends ExecutorSpecification {
         then:
         failover == 0
         commit == 0
-        items().every { it.properties.protectionState == 'FailoverCommitted' && it.properties.activeLocation == 'Recovery' }
+        items().every { it.properties.protectionState == 'PlannedFailoverStatesBegin' && it.properties.activeLocation == 'Recovery' }
         run('plan', fb.toString(), '--no-history') == 0
         out.contains('<~ protection.crm-db01')
 
@@ -59,12 +59,13 @@ class FailbackAzureSpec extends ExecutorSpecification {
         int failback = run('failback', fb.toString(), '--recovery-plan', 'crm', '--ack')
 
         then:
-        failback == 0
+        assert failback == 0: out + err
         ['Stage 1 of 4: reprotect from contoso-paris-dr to paris', 'Stage 2 of 4: planned failover back to paris',
          'Stage 3 of 4: commit (deletes the VMs in contoso-paris-dr)', 'Stage 4 of 4: reprotect from paris to contoso-paris-dr'].inject(-1) { at, st ->
             int i = out.indexOf(st); assert i > at: "${st} missing or out of order"; i }
         items().every { it.properties.activeLocation == 'Primary' }
-        ['reProtect', 'plannedFailover', 'failoverCommit'].every { a -> arm.requests.any { it ==~ /POST .*\/replicationProtectedItems\/crm-db01\/${a}/ } }
+        arm.actions('crm-db01').containsAll(['reProtect', 'unplannedFailover', 'failoverCommit'])
+        arm.lastBody('crm-db01', 'reProtect').properties.providerSpecificDetails.instanceType == 'InMageAzureV2'
         run('plan', fb.toString(), '--no-history') == 0
         out.contains('0 to create, 0 to update, 0 to replace, 0 to delete.')
     }

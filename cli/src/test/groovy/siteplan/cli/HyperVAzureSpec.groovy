@@ -33,7 +33,7 @@ azure('chicago') {
         def estate = DefinitionLoader.load([dir.toString()]).estate()
         ArmResources.seed(arm, estate.azure()[0], StateFiles.read(state), estate)
         // Seed 003: both VMM servers register with the vault, so Chicago's clouds are there to pair with.
-        ArmResources.seedFabric(arm, estate.azure()[0], new siteplan.planner.state.RecoveryVault.Fabric('chicago', 'vmm', null, [], ['GoldCloud2', 'SilverCloud2']))
+        ArmResources.seedFabric(arm, estate.azure()[0], new siteplan.planner.state.RecoveryVault.Fabric('chicago', 'vmm', null, [], ['GoldCloud2', 'SilverCloud2']), estate)
         java.nio.file.Files.delete(state)
         env.SITEPLAN_SECRET_ARM_TOKEN = arm.token
         RealPeers.trust(env, arm)
@@ -56,15 +56,16 @@ azure('chicago') {
 
         then:
         before.any { it.startsWith('create protection.') }
-        code == 0
-        arm.requests.any { it ==~ /PUT .*\/replicationProtectionContainers\/\w+Cloud1\/replicationProtectedItems\/\S+/ }
+        assert code == 0: out + err
+        before.findAll { it.startsWith('create protection.') }.every { arm.actions(it - 'create protection.').contains('enable') }
         changes(dir) == []
     }
 
     def "a VMM site the vault does not know stops what needs it, saying what to install"() {
         given:
         Path dir = realVault()
-        arm.resources.keySet().removeIf { it.contains('/replicationfabrics/fabric-chicago') }
+        String chicago = arm.resources.values().find { it.type == 'Microsoft.RecoveryServices/vaults/replicationFabrics' && it.properties.friendlyName == 'VMM-Chicago' }.id.toLowerCase()
+        arm.resources.keySet().removeIf { it.startsWith(chicago) }
         arm.resources.keySet().removeIf { it.contains('/replicationstorageclassificationmappings/') }
 
         when:
@@ -88,11 +89,11 @@ azure('chicago') {
         planned.containsAll(['create policy.gold-hv', 'create policy.silver-hv'])
         planned.any { it.startsWith('create network_mapping.') }
         planned.any { it.startsWith('create storage_mapping.') }
-        code == 0
+        assert code == 0: out + err
         arm.get('/subscriptions/0b7e3c1d-0000-4000-8000-000000000003/resourceGroups/rg-vmm/providers/Microsoft.RecoveryServices/vaults/chicago-vault/replicationPolicies/silver-hv')
                 .properties.providerSpecificDetails.subMap(['instanceType', 'initialReplicationMethod', 'offlineReplicationExportPath', 'allowedAuthenticationType', 'replicationPort']) ==
                 [instanceType: 'HyperVReplica2012R2', initialReplicationMethod: 'Offline', offlineReplicationExportPath: '\\\\ny-fs01\\asr-export', allowedAuthenticationType: 2, replicationPort: 8084]
-        arm.requests.any { it ==~ /PUT .*\/replicationProtectionContainers\/GoldCloud1\/replicationProtectionContainerMappings\/gold-hv-GoldCloud2/ }
+        arm.requests.any { it ==~ /PUT .*\/replicationProtectionContainers\/cloud_[-0-9a-f]+\/replicationProtectionContainerMappings\/gold-hv-GoldCloud2/ }
         changes(dir) == []
     }
 }

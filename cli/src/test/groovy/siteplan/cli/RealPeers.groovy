@@ -34,6 +34,9 @@ class RealPeers {
             entries << (peer instanceof Vcsim ? "127.0.0.1:${peer.port}" : "127.0.0.1:${(peer as ArmServer).server.address.port}").toString()
         }
         env.SITEPLAN_TRUSTED_ENDPOINTS = entries.join(',')
+        // The Azure peer answers Retry-After as Azure does (30 s); its specs run on a clock a thousand times faster.
+        if (peers.any { it instanceof ArmServer }) env.SITEPLAN_AZURE_TIME_SCALE = '1000'
+
     }
 
     private static String replaceOnce(String text, String block, String with) {

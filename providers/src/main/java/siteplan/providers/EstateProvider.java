@@ -99,7 +99,7 @@ public final class EstateProvider implements Provider {
             AzureConnection connection = connect(a, secrets, trusted);
             azure.put(a.name(), CompletableFuture.supplyAsync(() -> {
                 try {
-                    AzureDiscovery d = new AzureDiscovery(connection);
+                    AzureDiscovery d = new AzureDiscovery(connection, scope);
                     return new AzureParts(d.subscription(), d.vault());
                 } catch (AzureConnection.AzureException e) {
                     throw new DiscoveryException(e.getMessage());

@@ -159,7 +159,8 @@ public final class Differ {
                 add(ResourceType.POLICY, site, w.getKey(), f.isEmpty() ? Action.NO_OP : Action.UPDATE, f.isEmpty() ? null : "policy settings differ", f);
             }
         }
-        found.values().stream().filter(p -> p.managed() && !wanted.containsKey(p.name()))
+        // A failback policy is Site Recovery's own, added beside each VMware policy (FB-POLICY): never siteplan's to delete.
+        found.values().stream().filter(p -> p.managed() && !wanted.containsKey(p.name()) && !PolicyForm.FAILBACK.equals(p.kind()))
                 .forEach(p -> add(ResourceType.POLICY, "-", p.name(), Action.DELETE, "no longer declared", List.of()));
     }
 

@@ -24,6 +24,35 @@ final class RecoveryPlanRules {
             order(f, out, p);
             limits(f, out, p);
             health(f, out, p);
+            runbooks(f, out, p);
+        }
+    }
+
+    /**
+     * RP-RUNBOOK: a runbook step is what Site Recovery can hold in its recovery plan: an Azure Automation runbook
+     * runs only in plans that fail over to Azure, and a real vault takes it by its resource id
+     * (/subscriptions/…/automationAccounts/ACCOUNT/runbooks/NAME), which a bare name does not give.
+     */
+    static void runbooks(Facts f, Findings out, RecoveryPlan p) {
+        boolean toVmm = f.estate.vmmSites().stream().anyMatch(v -> v.name().equals(p.target()));
+        boolean realAzure = f.estate.azure().stream().anyMatch(t -> t.name().equals(p.target()) && t.provider() == ProviderKind.AZURE);
+        int n = 0;
+        for (RecoveryGroup g : p.groups()) {
+            n++;
+            List<PlanAction> steps = new ArrayList<>(g.before());
+            steps.addAll(g.after());
+            for (PlanAction a : steps) {
+                if (a.kind() != ActionKind.RUNBOOK) continue;
+                if (toVmm) {
+                    out.report("RP-RUNBOOK", Severity.ERROR, p.name(), Address.recoveryPlan(p.name()), "runbook " + a.value() + " in group " + n + " of recovery plan " + p.name()
+                            + ": Site Recovery runs Azure Automation runbooks only in plans that fail over to Azure, and " + p.name() + " fails over to VMM site " + p.target()
+                            + " — use a script step (it runs on the VMM server) or a manual step");
+                } else if (realAzure && !a.value().toLowerCase(java.util.Locale.ROOT).startsWith("/subscriptions/")) {
+                    out.report("RP-RUNBOOK", Severity.ERROR, p.name(), Address.recoveryPlan(p.name()), "runbook " + a.value() + " in group " + n + " of recovery plan " + p.name()
+                            + ": Site Recovery takes a runbook by its Azure resource id — write runbook '/subscriptions/SUBSCRIPTION/resourceGroups/GROUP/providers/"
+                            + "Microsoft.Automation/automationAccounts/ACCOUNT/runbooks/" + a.value() + "'");
+                }
+            }
         }
     }
 

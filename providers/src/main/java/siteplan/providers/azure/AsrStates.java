@@ -1,34 +1,55 @@
 package siteplan.providers.azure;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
+import siteplan.planner.state.ProtectedItem.ActiveLocation;
 import siteplan.planner.state.ProtectedItem.ReplicationState;
 
 /**
- * Site Recovery's protection states as the planner names them. Site Recovery reports finer states (a
- * failover in progress, a resync); each maps to the planner state whose rules apply to it.
+ * A protected item's place in the recovery lifecycle, read as Site Recovery reports it. The contract types
+ * protectionState and allowedOperations as free strings; the words are the ones its published examples
+ * show (azure-rest-api-specs, recoveryservicessiterecovery 2023-06-01 examples: Protected,
+ * PlannedFailoverCommitRequired, UnplannedFailoverCommitPendingStatesBegin, PlannedFailoverStatesBegin;
+ * allowedOperations from KnownReplicationProtectedItemOperation). What the item allows next decides first
+ * (a failover not yet committed allows Commit), the state word second, so a word Azure adds later still
+ * lands on the rule that applies.
  */
 final class AsrStates {
     private AsrStates() {}
 
-    static ReplicationState state(String protectionState) {
-        String s = protectionState == null ? "" : protectionState.toLowerCase(Locale.ROOT);
-        if (s.contains("initialreplication") || s.contains("enableprotection")) return ReplicationState.INITIAL_REPLICATION;
-        if (s.contains("failovercommitted") || s.contains("committed")) return ReplicationState.FAILOVER_COMMITTED;
-        if (s.contains("failedover") || s.contains("failovercompleted")) return ReplicationState.FAILED_OVER;
-        if (s.contains("reprotected")) return ReplicationState.REPROTECTED;
-        if (s.contains("failback")) return ReplicationState.FAILBACK_IN_PROGRESS;
-        return ReplicationState.PROTECTED;
+    static ReplicationState state(JsonNode properties) {
+        String state = properties.path("protectionState").asText("").toLowerCase(Locale.ROOT);
+        String description = properties.path("protectionStateDescription").asText("").toLowerCase(Locale.ROOT);
+        Set<String> allowed = new HashSet<>();
+        properties.path("allowedOperations").forEach(o -> allowed.add(o.asText().toLowerCase(Locale.ROOT)));
+        boolean recovery = location(properties) == ActiveLocation.RECOVERY;
+        if (allowed.contains("commit") || state.contains("commitrequired") || state.contains("commitpending")) return ReplicationState.FAILED_OVER;
+        if (state.contains("enablingprotection") || state.contains("initialreplication") || description.contains("initial replication")) return ReplicationState.INITIAL_REPLICATION;
+        if (state.equals("plannedfailoverstatesbegin") || description.contains("committed") || state.contains("failovercommitted")
+                || allowed.contains("reversereplicate") || allowed.contains("failback")) {
+            return ReplicationState.FAILOVER_COMMITTED;
+        }
+        if (state.contains("reprotect") || state.contains("failback") || description.contains("reprotect")) return ReplicationState.FAILBACK_IN_PROGRESS;
+        return recovery ? ReplicationState.REPROTECTED : ReplicationState.PROTECTED;
     }
 
-    /** The protectionState the provider expects Site Recovery to report for a planner state (the test server writes these). */
-    static String of(ReplicationState state) {
-        return switch (state) {
-            case INITIAL_REPLICATION -> "InitialReplicationInProgress";
-            case PROTECTED -> "Protected";
-            case FAILED_OVER -> "FailedOver";
-            case FAILOVER_COMMITTED -> "FailoverCommitted";
-            case REPROTECTED -> "Reprotected";
-            case FAILBACK_IN_PROGRESS -> "FailbackInProgress";
-        };
+    static ActiveLocation location(JsonNode properties) {
+        return "Recovery".equalsIgnoreCase(properties.path("activeLocation").asText()) ? ActiveLocation.RECOVERY : ActiveLocation.PRIMARY;
+    }
+
+    /** Whether Site Recovery lists an operation as possible now (allowedOperations); true when it lists none. */
+    static boolean allows(JsonNode properties, String operation) {
+        JsonNode allowed = properties.path("allowedOperations");
+        if (!allowed.isArray() || allowed.isEmpty()) return true;
+        for (JsonNode o : allowed) if (operation.equalsIgnoreCase(o.asText())) return true;
+        return false;
+    }
+
+    /** A test failover is running or waits for its cleanup. */
+    static boolean testFailoverActive(JsonNode properties) {
+        String s = properties.path("testFailoverState").asText("None");
+        return !s.equalsIgnoreCase("None") && !s.equalsIgnoreCase("MarkedForDeletion") && !s.isBlank();
     }
 }

@@ -38,7 +38,7 @@ import siteplan.providers.TrustedEndpoints;
  */
 public final class AzureConnection {
     /** Site Recovery's REST version; its paths live under the vault as replication…. */
-    public static final String ASR_API = "2025-01-01";
+    public static final String ASR_API = "2023-06-01";
     public static final String VAULT_API = "2023-04-01";
     public static final String PUBLIC_ENDPOINT = "https://management.azure.com/";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -172,9 +172,30 @@ public final class AzureConnection {
         return send(HttpMethod.GET, url, null);
     }
 
+    /**
+     * The URL of a resource id: each segment percent-encoded (an id is the resource's names as Azure and the
+     * definition spell them, spaces and all: 'VM Network' is sent as VM%20Network), then the api-version.
+     */
     String url(String path, String apiVersion) {
         String p = path.startsWith("/") ? path.substring(1) : path;
-        return endpoint + p + (p.contains("?") ? "&" : "?") + "api-version=" + apiVersion;
+        StringBuilder out = new StringBuilder(endpoint);
+        String[] segments = p.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (i > 0) out.append('/');
+            out.append(encode(segments[i]));
+        }
+        return out.append("?api-version=").append(apiVersion).toString();
+    }
+
+    /** RFC 3986: everything but the unreserved characters is percent-encoded as UTF-8. */
+    static String encode(String segment) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : segment.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') out.append(c);
+            else out.append('%').append(Character.toUpperCase(Character.forDigit((c >> 4) & 0xf, 16))).append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+        }
+        return out.toString();
     }
 
     private Reply send(HttpMethod method, String url, Object body) {

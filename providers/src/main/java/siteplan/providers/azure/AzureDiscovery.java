@@ -38,9 +38,12 @@ public final class AzureDiscovery {
     public static final String MANAGED_TAG = "managed-by";
 
     private final AzureConnection az;
+    private final AsrNames names;
 
-    public AzureDiscovery(AzureConnection az) {
+    /** @param estate the definition: which fabric is which site is read from the names of its servers */
+    public AzureDiscovery(AzureConnection az, siteplan.model.Estate estate) {
         this.az = az;
+        this.names = new AsrNames(estate);
     }
 
     public AzureSubscription subscription() {
@@ -91,26 +94,28 @@ public final class AzureDiscovery {
         boolean managed = vault.path("tags").has(MANAGED_TAG);
         String api = AzureConnection.ASR_API;
 
-        Map<String, String> fabricSite = new HashMap<>(), masterTargetNames = new HashMap<>();
+        Map<String, String> fabricSite = new HashMap<>(), masterTargetNames = new HashMap<>(), processServerNames = new HashMap<>();
         List<RecoveryVault.Fabric> fabrics = new ArrayList<>();
         for (JsonNode f : az.list(v + "/replicationFabrics", api)) {
+            if (AsrNames.isAzure(f)) continue; // Site Recovery's own fabric for Azure is not a site
             JsonNode p = f.path("properties"), custom = p.path("customDetails");
-            String site = p.path("friendlyName").asText(f.path("name").asText());
+            String site = names.siteOf(f);
             fabricSite.put(f.path("id").asText().toLowerCase(Locale.ROOT), site);
             String type = custom.path("instanceType").asText("").toLowerCase(Locale.ROOT);
             List<RecoveryVault.RegisteredServer> servers = new ArrayList<>();
             if (type.equals("vmware")) {
                 if (custom.hasNonNull("hostName")) servers.add(new RecoveryVault.RegisteredServer("configuration-server", custom.get("hostName").asText(), health(p.path("health").asText(null)), Map.of()));
                 for (JsonNode ps : custom.path("processServers")) {
-                    servers.add(new RecoveryVault.RegisteredServer("process-server", ps.path("friendlyName").asText(), health(ps.path("health").asText(null)), memory(ps)));
+                    processServerNames.put(ps.path("id").asText().toLowerCase(Locale.ROOT), ps.path("friendlyName").asText());
+                    servers.add(new RecoveryVault.RegisteredServer("process-server", ps.path("friendlyName").asText(), health(ps.path("health").asText(null), ps.path("healthErrors")), memory(ps)));
                 }
                 for (JsonNode mt : custom.path("masterTargetServers")) {
-                    masterTargetNames.put(mt.path("id").asText(), mt.path("name").asText());
-                    servers.add(new RecoveryVault.RegisteredServer("master-target", mt.path("name").asText(), health(mt.path("health").asText(null)), masterTarget(mt)));
+                    masterTargetNames.put(mt.path("id").asText().toLowerCase(Locale.ROOT), mt.path("name").asText());
+                    servers.add(new RecoveryVault.RegisteredServer("master-target", mt.path("name").asText(), health(null, mt.path("healthErrors")), masterTarget(mt)));
                 }
                 for (JsonNode vc : az.list(f.path("id").asText() + "/replicationvCenters", api)) {
                     JsonNode vp = vc.path("properties");
-                    servers.add(new RecoveryVault.RegisteredServer("vcenter", vp.path("ipAddress").asText(vp.path("friendlyName").asText()), health(vp.path("health").asText("Normal")), Map.of()));
+                    servers.add(new RecoveryVault.RegisteredServer("vcenter", vp.path("ipAddress").asText(vp.path("friendlyName").asText()), health(null, vp.path("healthErrors")), Map.of()));
                 }
             }
             List<String> containers = new ArrayList<>();
@@ -128,22 +133,39 @@ public final class AzureDiscovery {
             JsonNode p = m.path("properties");
             networkMappings.add(new RecoveryVault.Mapping(p.path("primaryNetworkFriendlyName").asText(), p.path("recoveryNetworkFriendlyName").asText(), managed));
         }
+        Map<String, String> classifications = new HashMap<>();
+        for (JsonNode c : az.list(v + "/replicationStorageClassifications", api)) {
+            classifications.put(c.path("id").asText().toLowerCase(Locale.ROOT), c.path("properties").path("friendlyName").asText(c.path("name").asText()));
+        }
         List<RecoveryVault.Mapping> storageMappings = new ArrayList<>();
         for (JsonNode m : az.list(v + "/replicationStorageClassificationMappings", api)) {
             // …/replicationStorageClassifications/SOURCE/replicationStorageClassificationMappings/NAME: the source is the parent.
-            String id = m.path("id").asText();
-            String[] parts = id.split("/");
-            String source = parts.length >= 3 ? parts[parts.length - 3] : m.path("name").asText();
-            storageMappings.add(new RecoveryVault.Mapping(source, last(m.path("properties").path("targetStorageClassificationId").asText()), managed));
+            String source = parentOf(m.path("id").asText());
+            String target = m.path("properties").path("targetStorageClassificationId").asText();
+            storageMappings.add(new RecoveryVault.Mapping(classifications.getOrDefault(source.toLowerCase(Locale.ROOT), last(source)),
+                    classifications.getOrDefault(target.toLowerCase(Locale.ROOT), last(target)), managed));
         }
 
         Map<String, String> itemMachine = new HashMap<>();
         List<ProtectedItem> items = new ArrayList<>();
+        java.util.Set<String> perMachine = new java.util.LinkedHashSet<>();
         for (JsonNode i : az.list(v + "/replicationProtectedItems", api)) {
-            ProtectedItem item = item(i, fabricSite, masterTargetNames, managed);
+            ProtectedItem item = item(i, fabricSite, masterTargetNames, processServerNames, managed, names);
             itemMachine.put(i.path("id").asText().toLowerCase(Locale.ROOT), item.machine());
             items.add(item);
+            // VMware/physical → Azure maps networks per machine: a NIC on a source network fails over into the item's network.
+            JsonNode d = i.path("properties").path("providerSpecificDetails");
+            if (d.hasNonNull("selectedRecoveryAzureNetworkId")) {
+                for (JsonNode nic : d.path("vmNics")) {
+                    if (nic.hasNonNull("vMNetworkName")) perMachine.add(nic.get("vMNetworkName").asText() + "\n" + last(d.get("selectedRecoveryAzureNetworkId").asText()));
+                }
+            }
         }
+        for (String m : perMachine) {
+            String[] pair = m.split("\n", 2);
+            if (networkMappings.stream().noneMatch(x -> x.source().equals(pair[0]))) networkMappings.add(new RecoveryVault.Mapping(pair[0], pair[1], managed));
+        }
+        networkMappings.sort(java.util.Comparator.comparing(RecoveryVault.Mapping::source));
 
         List<RecoveryPlanInfo> plans = new ArrayList<>();
         for (JsonNode rp : az.list(v + "/replicationRecoveryPlans", api)) {
@@ -171,6 +193,17 @@ public final class AzureDiscovery {
     static String health(String asr) {
         if (asr == null || asr.isBlank() || asr.equalsIgnoreCase("Normal") || asr.equalsIgnoreCase("None")) return "healthy";
         return asr.toLowerCase(Locale.ROOT);
+    }
+
+    /** A server's health: its health word where the contract has one, made worse by its health errors (errorLevel Error → critical, Warning → warning). */
+    static String health(String asr, JsonNode errors) {
+        String h = health(asr);
+        for (JsonNode e : errors) {
+            String level = e.path("errorLevel").asText("").toLowerCase(Locale.ROOT);
+            if (level.equals("error") || level.equals("critical")) return "critical";
+            if (level.equals("warning") && h.equals("healthy")) h = "warning";
+        }
+        return h;
     }
 
     private static Map<String, String> memory(JsonNode ps) {
@@ -227,7 +260,7 @@ public final class AzureDiscovery {
         if (n != null && !n.isMissingNode() && !n.isNull()) s.put(key, Durations.format(Duration.ofMinutes(n.asLong())));
     }
 
-    static ProtectedItem item(JsonNode i, Map<String, String> fabricSite, Map<String, String> masterTargets, boolean managed) {
+    static ProtectedItem item(JsonNode i, Map<String, String> fabricSite, Map<String, String> masterTargets, Map<String, String> processServers, boolean managed, AsrNames names) {
         JsonNode p = i.path("properties"), d = p.path("providerSpecificDetails");
         String machine = p.path("friendlyName").asText(i.path("name").asText());
         String site = fabricSite.getOrDefault(fabricOf(i.path("id").asText()), p.path("primaryFabricFriendlyName").asText(null));
@@ -235,22 +268,35 @@ public final class AzureDiscovery {
         for (JsonNode disk : d.path("protectedDisks")) {
             disks.add(new VmDisk(disk.path("diskName").asText(), new DataSize(disk.path("diskCapacityInBytes").asLong()), null));
         }
+        for (JsonNode disk : d.path("vMDiskDetails")) { // Hyper-V Replica: the VHDs, sized in MB, named as the definition names the disks
+            disks.add(new VmDisk(names.diskName(machine, disk.path("vhdName").asText()), new DataSize(disk.path("maxSizeMB").asLong() * 1024 * 1024), null));
+        }
         ProtectedItem.Failover failover = null;
+        JsonNode ip = d.path("vmNics").path(0).path("ipConfigs").path(0);
         if (d.hasNonNull("recoveryAzureVMSize") || d.hasNonNull("recoveryAzureVMName") || d.hasNonNull("selectedRecoveryAzureNetworkId")) {
-            JsonNode nic = d.path("vmNics").path(0);
             failover = new ProtectedItem.Failover(d.path("recoveryAzureVMName").asText(null), d.path("recoveryAzureVMSize").asText(null),
                     d.hasNonNull("selectedRecoveryAzureNetworkId") ? last(d.get("selectedRecoveryAzureNetworkId").asText()) : null,
-                    nic.path("selectedSubnetName").asText(null), nic.path("replicaNicStaticIPAddress").asText(null));
+                    ip.path("recoverySubnetName").asText(null), ip.path("recoveryStaticIPAddress").asText(null));
         }
         ProtectedItem.Mobility mobility = d.hasNonNull("agentVersion") ? new ProtectedItem.Mobility(d.get("agentVersion").asText(), Map.of()) : null;
-        String tfo = "None".equalsIgnoreCase(p.path("testFailoverState").asText("None")) || !d.hasNonNull("selectedTfoAzureNetworkId")
-                ? null : last(d.get("selectedTfoAzureNetworkId").asText());
-        return new ProtectedItem(machine, site, d.path("multiVmGroupName").asText(null), p.path("policyFriendlyName").asText(null),
-                d.path("processServerName").asText(null), masterTargets.getOrDefault(d.path("masterTargetId").asText(), d.path("masterTargetId").asText(null)),
-                d.hasNonNull("recoveryAzureStorageAccount") ? last(d.get("recoveryAzureStorageAccount").asText()) : null,
-                AsrStates.state(p.path("protectionState").asText()), p.path("replicationHealth").asText("Normal").toLowerCase(Locale.ROOT),
-                "Recovery".equalsIgnoreCase(p.path("activeLocation").asText()) ? ProtectedItem.ActiveLocation.RECOVERY : ProtectedItem.ActiveLocation.PRIMARY,
+        String tfo = !AsrStates.testFailoverActive(p) || !d.hasNonNull("selectedTfoAzureNetworkId") ? null : last(d.get("selectedTfoAzureNetworkId").asText());
+        String ps = d.hasNonNull("processServerName") ? d.get("processServerName").asText()
+                : d.hasNonNull("processServerId") ? processServers.getOrDefault(d.get("processServerId").asText().toLowerCase(Locale.ROOT), d.get("processServerId").asText()) : null;
+        String mt = d.hasNonNull("masterTargetId") ? masterTargets.getOrDefault(d.get("masterTargetId").asText().toLowerCase(Locale.ROOT), d.get("masterTargetId").asText()) : null;
+        // A machine in no named replication group gets a group of its own from Site Recovery, named by its GUID: not a group of the definition's.
+        boolean named = d.hasNonNull("multiVmGroupName") && !d.get("multiVmGroupName").asText().equalsIgnoreCase(d.path("multiVmGroupId").asText());
+        String group = named ? d.get("multiVmGroupName").asText() : names.group(machine, p.path("policyFriendlyName").asText(null));
+        return new ProtectedItem(machine, site, group, p.path("policyFriendlyName").asText(null), ps, mt,
+                d.hasNonNull("recoveryAzureLogStorageAccountId") ? last(d.get("recoveryAzureLogStorageAccountId").asText())
+                        : d.hasNonNull("recoveryAzureStorageAccount") ? last(d.get("recoveryAzureStorageAccount").asText()) : null,
+                AsrStates.state(p), p.path("replicationHealth").asText("Normal").toLowerCase(Locale.ROOT), AsrStates.location(p),
                 disks, failover, mobility, managed, tfo);
+    }
+
+    /** The id of a resource's parent: …/TYPE/PARENT/CHILDTYPE/NAME → …/TYPE/PARENT. */
+    static String parentOf(String id) {
+        String[] parts = id.split("/");
+        return parts.length < 3 ? id : String.join("/", java.util.Arrays.copyOf(parts, parts.length - 2));
     }
 
     static RecoveryVault.Job job(JsonNode j) {

@@ -124,8 +124,17 @@ final class AzureInfrastructureChanges {
         props.put("ipAddress", address);
         props.put("port", String.valueOf(site.vcenter().port() == null ? 443 : site.vcenter().port()));
         if (!ps.isMissingNode()) props.put("processServerId", ps.path("id").asText());
-        // The account is one the configuration server holds; its name, never its password, goes to Azure.
-        if (site.vcenter().credential() != null) props.put("runAsAccountId", site.vcenter().credential().secret() != null ? site.vcenter().credential().secret() : site.vcenter().credential().env());
+        // The account is one the configuration server holds: Site Recovery takes its id (runAsAccounts), never a name or password.
+        if (site.vcenter().credential() != null) {
+            var ref = site.vcenter().credential();
+            String name = ref.secret() != null ? ref.secret() : ref.env();
+            String account = AzureVault.runAsAccount(fabric, name);
+            if (account == null) {
+                throw new OperationFailed("the configuration server of site " + s.site() + " holds no account named '" + name + "' for vCenter " + address
+                        + ": add it with the server's account manager (cspsconfigtool) under that name, then apply again");
+            }
+            props.put("runAsAccountId", account);
+        }
         return vault.finish(az.write(HttpMethod.PUT, fabricId + "/replicationvCenters/" + address, AzureConnection.ASR_API, Map.of("properties", props)), "added vCenter " + address);
     }
 
@@ -147,11 +156,51 @@ final class AzureInfrastructureChanges {
         in.put("appConsistentFrequencyInMinutes", p.appConsistentFrequency().toMinutes());
         in.put("crashConsistentFrequencyInMinutes", 5);
         in.put("multiVmSyncStatus", Boolean.TRUE.equals(p.multiVmConsistency()) ? "Enable" : "Disable");
-        if (have != null && AzureDiscovery.policy(have, false).settings().equals(siteplan.planner.state.PolicyForm.settings(p))) {
-            return StepResult.already("policy " + s.name() + " is as declared");
+        List<String> done = new ArrayList<>();
+        if (have == null || !AzureDiscovery.policy(have, false).settings().equals(siteplan.planner.state.PolicyForm.settings(p))) {
+            vault.awaitDone(az.write(HttpMethod.PUT, id, AzureVault.API, AzureVault.properties(Map.of("providerSpecificInput", in))), "policy " + s.name());
+            done.add((have == null ? "created" : "updated") + " policy " + s.name());
         }
-        return vault.finish(az.write(HttpMethod.PUT, id, AzureConnection.ASR_API, Map.of("properties", Map.of("providerSpecificInput", in))),
-                (have == null ? "created" : "updated") + " policy " + s.name() + " (Site Recovery adds its failback policy, FB-POLICY)");
+        // FB-POLICY: through Resource Manager the failback (InMage) policy and both associations with the configuration
+        // server are the caller's to make (the portal makes them itself), as azure-powershell's documented steps do.
+        String failback = id + "-failback";
+        if (az.get(failback, AzureVault.API) == null) {
+            Map<String, Object> fb = new LinkedHashMap<>();
+            fb.put("instanceType", "InMage");
+            fb.put("recoveryPointThresholdInMinutes", p.rpoThreshold().toMinutes());
+            fb.put("recoveryPointHistory", p.retention().toMinutes());
+            fb.put("appConsistentFrequencyInMinutes", p.appConsistentFrequency().toMinutes());
+            fb.put("multiVmSyncStatus", Boolean.TRUE.equals(p.multiVmConsistency()) ? "Enable" : "Disable");
+            vault.awaitDone(az.write(HttpMethod.PUT, failback, AzureVault.API, AzureVault.properties(Map.of("providerSpecificInput", fb))), "failback policy " + s.name() + "-failback");
+            done.add("created failback policy " + s.name() + "-failback (FB-POLICY)");
+        }
+        for (String site : estate.protectionGroups().stream().filter(g -> g.policy().equals(p.name())).map(ProtectionGroup::source).distinct().toList()) {
+            if (estate.vmwareSites().stream().noneMatch(v -> v.name().equals(site))) continue;
+            JsonNode fabric = vault.fabric(site).orElseThrow(() -> vault.notRegistered(site));
+            JsonNode container = vault.container(fabric, null);
+            List<String> mapped = new ArrayList<>();
+            az.list(container.path("id").asText() + "/replicationProtectionContainerMappings", AzureVault.API)
+                    .forEach(m -> mapped.add(m.path("properties").path("policyId").asText().toLowerCase(Locale.ROOT)));
+            if (!mapped.contains(id.toLowerCase(Locale.ROOT))) {
+                associate(container, s.name(), id, AzureVault.AZURE_FABRIC);
+                done.add("associated " + s.name() + " with configuration server of " + site);
+            }
+            if (!mapped.contains(failback.toLowerCase(Locale.ROOT))) {
+                associate(container, s.name() + "-failback", failback, container.path("id").asText());
+                done.add("associated " + s.name() + "-failback with configuration server of " + site);
+            }
+        }
+        return done.isEmpty() ? StepResult.already("policy " + s.name() + " is as declared") : StepResult.changed(String.join("; ", done));
+    }
+
+    /** A protection container mapping: the policy applies to the container's machines, towards Azure or (failback) towards the container itself. */
+    private void associate(JsonNode container, String name, String policy, String target) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("policyId", policy);
+        props.put("targetProtectionContainerId", target);
+        props.put("providerSpecificInput", Map.of("instanceType", "ReplicationProviderSpecificContainerMappingInput"));
+        vault.awaitDone(az.write(HttpMethod.PUT, container.path("id").asText() + "/replicationProtectionContainerMappings/" + name, AzureVault.API, AzureVault.properties(props)),
+                "associating policy " + name + " with " + container.path("properties").path("friendlyName").asText());
     }
 
     /**
@@ -181,42 +230,53 @@ final class AzureInfrastructureChanges {
             if (!g.policy().equals(p.name()) || g.sourceCloud() == null || g.targetCloud() == null) continue;
             JsonNode source = vault.fabric(g.source()).orElseThrow(() -> vault.notRegistered(g.source()));
             JsonNode target = vault.fabric(g.target()).orElseThrow(() -> vault.notRegistered(g.target()));
-            String mapping = source.path("id").asText() + "/replicationProtectionContainers/" + g.sourceCloud() + "/replicationProtectionContainerMappings/" + p.name() + "-" + g.targetCloud();
-            if (az.get(mapping, AzureConnection.ASR_API) != null) continue;
-            vault.awaitDone(az.write(HttpMethod.PUT, mapping, AzureConnection.ASR_API, Map.of("properties", Map.of("policyId", id,
-                    "targetProtectionContainerId", target.path("id").asText() + "/replicationProtectionContainers/" + g.targetCloud(), "providerSpecificInput", Map.of()))),
-                    "pairing cloud " + g.sourceCloud() + " with " + g.targetCloud());
+            JsonNode from = vault.container(source, g.sourceCloud()), to = vault.container(target, g.targetCloud());
+            boolean paired = false;
+            for (JsonNode m : az.list(from.path("id").asText() + "/replicationProtectionContainerMappings", AzureVault.API)) {
+                JsonNode mp = m.path("properties");
+                paired |= to.path("id").asText().equalsIgnoreCase(mp.path("targetProtectionContainerId").asText()) && id.equalsIgnoreCase(mp.path("policyId").asText());
+            }
+            if (paired) continue;
+            // CreateProtectionContainerMappingInput: no provider input exists for VMM → VMM, so none is sent.
+            vault.awaitDone(az.write(HttpMethod.PUT, from.path("id").asText() + "/replicationProtectionContainerMappings/" + p.name() + "-" + g.targetCloud(), AzureVault.API,
+                    AzureVault.properties(Map.of("policyId", id, "targetProtectionContainerId", to.path("id").asText()))), "pairing cloud " + g.sourceCloud() + " with " + g.targetCloud());
             done.add("paired " + g.sourceCloud() + " with " + g.targetCloud());
         }
         return done.isEmpty() ? StepResult.already("Hyper-V policy " + s.name() + " is as declared and its clouds are paired") : StepResult.changed(String.join("; ", done));
     }
 
-    /** Seed 003: a storage classification of the source VMM site mapped to one of the target's. */
+
+    /** Seed 003: a storage classification of the source VMM site mapped to one of the target's, both found by their friendly names. */
     StepResult storageMapping(Step s) {
         var m = estate.storageMappings().stream().filter(x -> x.source().equals(s.name())).findFirst().orElse(null);
+        Map<String, String> names = vault.classificationNames();
         JsonNode existing = null;
-        for (JsonNode sm : az.list(vault.id() + "/replicationStorageClassificationMappings", AzureConnection.ASR_API)) {
-            String[] parts = sm.path("id").asText().split("/");
-            if (parts.length >= 3 && s.name().equals(parts[parts.length - 3])) existing = sm;
+        for (JsonNode sm : az.list(vault.id() + "/replicationStorageClassificationMappings", AzureVault.API)) {
+            if (s.name().equals(names.get(AzureDiscovery.parentOf(sm.path("id").asText()).toLowerCase(Locale.ROOT)))) existing = sm;
         }
         if (s.action() == Action.DELETE || m == null) {
             if (existing == null) return StepResult.already("storage mapping " + s.name() + " is gone");
-            return vault.finish(az.write(HttpMethod.DELETE, existing.path("id").asText(), AzureConnection.ASR_API, null), "deleted storage mapping " + s.name());
+            return vault.finish(az.write(HttpMethod.DELETE, existing.path("id").asText(), AzureVault.API, null), "deleted storage mapping " + s.name());
         }
-        if (existing != null && m.target().equals(AzureDiscovery.last(existing.path("properties").path("targetStorageClassificationId").asText()))) {
+        if (existing != null && m.target().equals(names.get(existing.path("properties").path("targetStorageClassificationId").asText().toLowerCase(Locale.ROOT)))) {
             return StepResult.already("storage mapping " + s.name() + " → " + m.target() + " exists");
         }
         String sourceSite = siteWithClassification(m.source()), targetSite = siteWithClassification(m.target());
         JsonNode source = vault.fabric(sourceSite).orElseThrow(() -> vault.notRegistered(sourceSite));
         JsonNode target = vault.fabric(targetSite).orElseThrow(() -> vault.notRegistered(targetSite));
-        String id = source.path("id").asText() + "/replicationStorageClassifications/" + m.source() + "/replicationStorageClassificationMappings/" + m.source() + "-" + m.target();
-        return vault.finish(az.write(HttpMethod.PUT, id, AzureConnection.ASR_API, Map.of("properties", Map.of("targetStorageClassificationId",
-                target.path("id").asText() + "/replicationStorageClassifications/" + m.target()))), "mapped storage " + m.source() + " to " + m.target());
+        JsonNode from = vault.storageClassification(source, m.source()).orElseThrow(() -> notDiscovered("storage classification", m.source(), source));
+        JsonNode to = vault.storageClassification(target, m.target()).orElseThrow(() -> notDiscovered("storage classification", m.target(), target));
+        String id = from.path("id").asText() + "/replicationStorageClassificationMappings/" + m.source() + "-" + m.target();
+        return vault.finish(az.write(HttpMethod.PUT, id, AzureVault.API, AzureVault.properties(Map.of("targetStorageClassificationId", to.path("id").asText()))),
+                "mapped storage " + m.source() + " to " + m.target());
     }
 
-    private Optional<String> siteWithNetwork(String name) {
-        Optional<String> vmware = estate.vmwareSites().stream().filter(v -> v.networks().stream().anyMatch(n -> n.name().equals(name))).map(v -> v.name()).findFirst();
-        return vmware.isPresent() ? vmware : estate.vmmSites().stream().filter(v -> v.vmNetworks().stream().anyMatch(n -> n.name().equals(name))).map(v -> v.name()).findFirst();
+    private OperationFailed notDiscovered(String what, String name, JsonNode fabric) {
+        return new OperationFailed(what + " " + name + " is not discovered by " + vault.names().discoveredBy(fabric) + " yet: check that VMM lists it under that name, then apply again");
+    }
+
+    private Optional<String> vmmSiteWithNetwork(String name) {
+        return estate.vmmSites().stream().filter(v -> v.vmNetworks().stream().anyMatch(n -> n.name().equals(name))).map(v -> v.name()).findFirst();
     }
 
     private String siteWithClassification(String name) {
@@ -224,68 +284,125 @@ final class AzureInfrastructureChanges {
                 .orElseThrow(() -> new OperationFailed("storage classification " + name + " is declared in no VMM site"));
     }
 
+    /**
+     * A VM network of a VMM site mapped to one of the target VMM site (VmmToVmm) or to an Azure virtual network
+     * (VmmToAzure). A VMware site has no network mapping in Site Recovery: its machines' failover network is
+     * set on each protected item (targetAzureNetworkId), which the protection steps do.
+     */
     StepResult networkMapping(Step s) {
         NetworkMapping m = estate.networkMappings().stream().filter(x -> x.source().equals(s.name())).findFirst().orElse(null);
         JsonNode existing = null;
-        for (JsonNode nm : az.list(vault.id() + "/replicationNetworkMappings", AzureConnection.ASR_API)) {
+        for (JsonNode nm : az.list(vault.id() + "/replicationNetworkMappings", AzureVault.API)) {
             if (s.name().equals(nm.path("properties").path("primaryNetworkFriendlyName").asText())) existing = nm;
         }
         if (s.action() == Action.DELETE || m == null) {
             if (existing == null) return StepResult.already("network mapping " + s.name() + " is gone");
-            return vault.finish(az.write(HttpMethod.DELETE, existing.path("id").asText(), AzureConnection.ASR_API, null), "deleted network mapping " + s.name());
+            return vault.finish(az.write(HttpMethod.DELETE, existing.path("id").asText(), AzureVault.API, null), "deleted network mapping " + s.name());
         }
         if (existing != null && m.target().equals(existing.path("properties").path("recoveryNetworkFriendlyName").asText())) {
             return StepResult.already("network mapping " + s.name() + " → " + m.target() + " exists");
         }
-        String source = siteWithNetwork(m.source()).orElse(estate.vmwareSites().isEmpty() ? null : estate.vmwareSites().get(0).name());
-        JsonNode fabric = vault.fabric(source).orElseThrow(() -> vault.notRegistered(source));
-        String id = fabric.path("id").asText() + "/replicationNetworks/" + m.source() + "/replicationNetworkMappings/" + m.source() + "-" + m.target();
-        // To an Azure virtual network, or (seed 003) to a VM network of the target VMM site.
-        Optional<String> vmmTarget = estate.vmmSites().stream().filter(v -> v.vmNetworks().stream().anyMatch(n -> n.name().equals(m.target()))).map(v -> v.name()).findFirst();
-        String recoveryFabric = AZURE_FABRIC, network = vault.rg() + "/providers/Microsoft.Network/virtualNetworks/" + m.target(), kind = "VmmToAzure";
+        String sourceSite = vmmSiteWithNetwork(m.source()).orElse(null);
+        if (sourceSite == null) {
+            return StepResult.already("network " + m.source() + " is a VMware site's: Site Recovery maps it per machine (each protected item's failover network), not with a network mapping");
+        }
+        JsonNode fabric = vault.fabric(sourceSite).orElseThrow(() -> vault.notRegistered(sourceSite));
+        JsonNode primary = vault.replicationNetwork(fabric, m.source()).orElseThrow(() -> notDiscovered("VM network", m.source(), fabric));
+        Optional<String> vmmTarget = vmmSiteWithNetwork(m.target());
+        Map<String, Object> props = new LinkedHashMap<>();
         if (vmmTarget.isPresent()) {
             JsonNode target = vault.fabric(vmmTarget.get()).orElseThrow(() -> vault.notRegistered(vmmTarget.get()));
-            recoveryFabric = target.path("name").asText();
-            network = target.path("id").asText() + "/replicationNetworks/" + m.target();
-            kind = "VmmToVmm";
+            JsonNode recovery = vault.replicationNetwork(target, m.target()).orElseThrow(() -> notDiscovered("VM network", m.target(), target));
+            props.put("recoveryFabricName", target.path("name").asText());
+            props.put("recoveryNetworkId", recovery.path("id").asText());
+            props.put("fabricSpecificDetails", Map.of("instanceType", "VmmToVmm"));
+        } else {
+            throw new OperationFailed("network " + m.source() + " of VMM site " + sourceSite + " maps to " + m.target() + ", which is no VM network of a VMM site: "
+                    + "siteplan protects Hyper-V VMs from VMM to VMM (seed 003); map it to a VM network of the target site");
         }
-        return vault.finish(az.write(HttpMethod.PUT, id, AzureConnection.ASR_API, Map.of("properties", Map.of("recoveryFabricName", recoveryFabric, "recoveryNetworkId", network,
-                "fabricSpecificDetails", Map.of("instanceType", kind)))), "mapped " + m.source() + " to " + m.target());
+        return vault.finish(az.write(HttpMethod.PUT, primary.path("id").asText() + "/replicationNetworkMappings/" + m.source() + "-" + m.target(), AzureVault.API,
+                AzureVault.properties(props)), "mapped " + m.source() + " to " + m.target());
     }
 
+    /**
+     * The recovery plan as Site Recovery holds it, so it exists and runs from the portal without siteplan:
+     * its groups (Boot groups; Site Recovery adds Shutdown and Failover), and each group's steps as Site
+     * Recovery actions — manual steps as manual actions, runbooks as Automation runbook actions, scripts
+     * (which siteplan runs from the definition's folder) as manual actions that say which script to run.
+     */
     StepResult recoveryPlan(Step s) {
         String id = vault.id() + "/replicationRecoveryPlans/" + s.name();
-        JsonNode have = az.get(id, AzureConnection.ASR_API);
+        JsonNode have = az.get(id, AzureVault.API);
         if (s.action() == Action.DELETE) {
             if (have == null) return StepResult.already("recovery plan " + s.name() + " is gone");
-            return vault.finish(az.write(HttpMethod.DELETE, id, AzureConnection.ASR_API, null), "deleted recovery plan " + s.name());
+            return vault.finish(az.write(HttpMethod.DELETE, id, AzureVault.API, null), "deleted recovery plan " + s.name());
         }
         RecoveryPlan plan = estate.recoveryPlans().stream().filter(p -> p.name().equals(s.name())).findFirst()
                 .orElseThrow(() -> new OperationFailed("recovery plan " + s.name() + " is not declared"));
         JsonNode fabric = vault.fabric(plan.source()).orElseThrow(() -> vault.notRegistered(plan.source()));
+        Map<String, JsonNode> items = new LinkedHashMap<>();
+        for (JsonNode i : az.list(vault.id() + "/replicationProtectedItems", AzureVault.API)) items.put(i.path("properties").path("friendlyName").asText().toLowerCase(Locale.ROOT), i);
         List<Map<String, Object>> groups = new ArrayList<>();
+        int n = 0;
         for (var group : plan.groups()) {
-            List<Map<String, Object>> items = new ArrayList<>();
+            n++;
+            List<Map<String, Object>> members = new ArrayList<>();
             for (var pm : group.machines()) {
-                JsonNode item = vault.itemNode(pm.name()).orElseThrow(() -> new OperationFailed(pm.name() + " of recovery plan " + s.name() + " is not protected yet"));
-                items.add(Map.of("id", item.path("id").asText(), "virtualMachineId", pm.name()));
+                JsonNode item = items.get(pm.name().toLowerCase(Locale.ROOT));
+                if (item == null) throw new OperationFailed(pm.name() + " of recovery plan " + s.name() + " is not protected yet");
+                String vm = item.path("properties").path("providerSpecificDetails").path("vmId").asText(item.path("name").asText());
+                members.add(Map.of("id", item.path("id").asText(), "virtualMachineId", vm));
             }
-            groups.add(Map.of("groupType", "Boot", "replicationProtectedItems", items, "startGroupActions", List.of(), "endGroupActions", List.of()));
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("groupType", "Boot");
+            g.put("replicationProtectedItems", members);
+            g.put("startGroupActions", actions(n, "before", group.before()));
+            g.put("endGroupActions", actions(n, "after", group.after()));
+            groups.add(g);
         }
-        Map<String, Object> props = Map.of("primaryFabricId", fabric.path("id").asText(), "recoveryFabricId", AZURE_FABRIC,
-                "failoverDeploymentModel", "ResourceManager", "groups", groups);
-        if (have != null) {
-            List<List<String>> wanted = plan.groups().stream().map(g -> g.machines().stream().map(pm -> pm.name()).toList()).toList();
-            List<List<String>> existing = new ArrayList<>();
-            for (JsonNode g : have.path("properties").path("groups")) {
-                if (!"Boot".equalsIgnoreCase(g.path("groupType").asText())) continue;
-                List<String> names = new ArrayList<>();
-                g.path("replicationProtectedItems").forEach(i -> names.add(AzureDiscovery.last(i.path("id").asText())));
-                existing.add(names);
-            }
-            if (existing.equals(wanted)) return StepResult.already("recovery plan " + s.name() + " is as declared");
-        }
-        return vault.finish(az.write(HttpMethod.PUT, id, AzureConnection.ASR_API, Map.of("properties", props)),
+        boolean toVmm = estate.vmmSites().stream().anyMatch(v -> v.name().equals(plan.target()));
+        String recoveryFabric = AzureVault.AZURE_FABRIC;
+        if (toVmm) recoveryFabric = vault.fabric(plan.target()).orElseThrow(() -> vault.notRegistered(plan.target())).path("id").asText();
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("primaryFabricId", fabric.path("id").asText());
+        props.put("recoveryFabricId", recoveryFabric);
+        props.put("failoverDeploymentModel", toVmm ? "NotApplicable" : "ResourceManager");
+        props.put("groups", groups);
+        if (have != null && RecoveryPlanShape.of(have, items).equals(RecoveryPlanShape.of(groups, items))) return StepResult.already("recovery plan " + s.name() + " is as declared");
+        return vault.finish(az.write(HttpMethod.PUT, id, AzureVault.API, AzureVault.properties(props)),
                 (have == null ? "created" : "updated") + " recovery plan " + s.name() + " (" + plan.groups().size() + " groups)");
+    }
+
+    /** A group's steps as RecoveryPlanAction: every failover type and direction, in the declared order. */
+    static List<Map<String, Object>> actions(int group, String when, List<siteplan.model.PlanAction> steps) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        int k = 0;
+        for (var a : steps) {
+            k++;
+            Map<String, Object> details = new LinkedHashMap<>();
+            switch (a.kind()) {
+                case MANUAL -> {
+                    details.put("instanceType", "ManualActionDetails");
+                    details.put("description", a.value());
+                }
+                case RUNBOOK -> {
+                    details.put("instanceType", "AutomationRunbookActionDetails");
+                    details.put("runbookId", a.value());
+                    if (a.timeout() != null) details.put("timeout", a.timeout().toString());
+                    details.put("fabricLocation", "Recovery");
+                }
+                case SCRIPT -> {
+                    details.put("instanceType", "ManualActionDetails");
+                    details.put("description", "Run the script " + a.value() + " from the estate's definition (siteplan runs it; without siteplan, run it by hand)");
+                }
+            }
+            Map<String, Object> action = new LinkedHashMap<>();
+            action.put("actionName", "group" + group + "-" + when + "-" + k);
+            action.put("failoverTypes", List.of("PlannedFailover", "UnplannedFailover", "TestFailover"));
+            action.put("failoverDirections", List.of("PrimaryToRecovery", "RecoveryToPrimary"));
+            action.put("customDetails", details);
+            out.add(action);
+        }
+        return out;
     }
 }

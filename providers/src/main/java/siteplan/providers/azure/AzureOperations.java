@@ -18,8 +18,9 @@ import siteplan.model.Estate;
 public final class AzureOperations extends PortBundle {
     private final AzureTarget target;
 
-    public AzureOperations(AzureConnection az, Estate estate) {
-        this(new AzureVault(az, estate, new AzureJobs(az)));
+    /** @param env the runner's environment: SITEPLAN_AZURE_OPERATION_TIMEOUT and SITEPLAN_AZURE_TIME_SCALE ({@link AzureJobs}) */
+    public AzureOperations(AzureConnection az, Estate estate, java.util.Map<String, String> env) {
+        this(new AzureVault(az, estate, new AzureJobs(az, env)));
     }
 
     private AzureOperations(AzureVault vault) {

@@ -1,110 +1,209 @@
 package siteplan.providers.azure;
 
-import com.azure.core.http.HttpMethod;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import siteplan.executor.provider.FailoverType;
 import siteplan.executor.provider.OperationFailed;
 import siteplan.executor.provider.RecoveryOperations;
 import siteplan.executor.provider.RecoveryPointChoice;
-import siteplan.model.AzureTarget;
 import siteplan.planner.state.ProtectedItem;
 
-/** Test failovers, failovers, commit and reprotect of a real vault's protected items, each a Site Recovery job. */
+/**
+ * Test failovers, failovers, commit and reprotect of a real vault's protected items, each a Site Recovery
+ * job, in the inputs the contract gives each replication provider:
+ * <ul>
+ * <li>InMageAzureV2 (VMware/physical → Azure) has no planned-failover input: a planned failover is Site
+ *     Recovery's unplanned failover with the source shut down first (sourceSiteOperations Required, RP-UNPLANNED);</li>
+ * <li>InMage (failing back to VMware) likewise, with InMage's recovery point types;</li>
+ * <li>Hyper-V Replica (VMM → VMM) fails over planned or unplanned with no provider input.</li>
+ * </ul>
+ */
 final class AzureRecovery implements RecoveryOperations {
     private final AzureVault vault;
     private final AzureConnection az;
-    private final AzureTarget target;
+    private final AzureReprotect reprotect;
 
     AzureRecovery(AzureVault vault) {
         this.vault = vault;
         this.az = vault.az();
-        this.target = vault.target();
+        this.reprotect = new AzureReprotect(vault);
     }
 
     @Override public String testFailover(String machine, String network, RecoveryPointChoice point) {
-        JsonNode item = vault.itemNode(machine).orElseThrow(() -> new OperationFailed(machine + " is not protected in vault " + target.vault()));
-        Map<String, Object> props = Map.of("failoverDirection", AzureVault.direction(item), "networkType", "VmNetworkAsInput",
-                "networkId", vault.rg() + "/providers/Microsoft.Network/virtualNetworks/" + network,
-                "providerSpecificDetails", recoveryPoint(point));
-        return vault.jobOf(az.write(HttpMethod.POST, item.path("id").asText() + "/testFailover", AzureConnection.ASR_API, Map.of("properties", props)), "test failover of " + machine);
+        JsonNode item = vault.item(machine);
+        if (AzureVault.provider(item).equals("InMage")) {
+            // Microsoft's client refuses it too (UnsupportedReplicationProviderForTestFailover).
+            throw new OperationFailed("test failover of " + machine + " is not possible while it replicates from Azure back to VMware (InMage): drill after failback and reprotect to Azure");
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("failoverDirection", AzureVault.failoverDirection(item));
+        props.put("networkType", "VmNetworkAsInput");
+        props.put("networkId", testNetwork(item, network));
+        Map<String, Object> details = failoverDetails(item, point, machine);
+        if (details != null) props.put("providerSpecificDetails", details);
+        return vault.jobOf(vault.post(item, "testFailover", AzureVault.properties(props)), "test failover of " + machine);
+    }
+
+    /** An Azure virtual network of the vault's resource group; for VMM → VMM, the target site's VM network as Site Recovery lists it. */
+    private String testNetwork(JsonNode item, String network) {
+        if (!AzureVault.provider(item).startsWith("HyperVReplica")) return vault.network(network);
+        String recoveryFabric = item.path("properties").path("recoveryFabricId").asText(null);
+        if (recoveryFabric == null) {
+            // Not reported before the clouds' pairing is read back: the machine's group names the target VMM site.
+            String machine = item.path("properties").path("friendlyName").asText();
+            recoveryFabric = siteplan.model.Membership.of(vault.estate()).groupOf(machine).flatMap(g -> vault.fabric(g.target())).map(f -> f.path("id").asText()).orElse(null);
+        }
+        if (recoveryFabric != null) {
+            for (JsonNode n : az.list(recoveryFabric + "/replicationNetworks", AzureVault.API)) {
+                if (network.equalsIgnoreCase(n.path("properties").path("friendlyName").asText())) return n.path("id").asText();
+            }
+        }
+        throw new OperationFailed("VM network " + network + " is not discovered at the recovery VMM site of " + item.path("properties").path("friendlyName").asText()
+                + ": check that VMM lists it under that name, then drill again");
     }
 
     @Override public String cleanupTestFailover(String machine) {
         JsonNode item = vault.itemNode(machine).orElse(null);
-        if (item == null || "None".equalsIgnoreCase(item.path("properties").path("testFailoverState").asText("None"))) return null;
-        return vault.jobOf(az.write(HttpMethod.POST, item.path("id").asText() + "/testFailoverCleanup", AzureConnection.ASR_API,
-                Map.of("properties", Map.of("comments", "siteplan drill cleanup"))), "test failover cleanup of " + machine);
+        if (item == null || !AsrStates.testFailoverActive(item.path("properties"))) return null;
+        return vault.jobOf(vault.post(item, "testFailoverCleanup", AzureVault.properties(Map.of("comments", "siteplan drill cleanup"))), "test failover cleanup of " + machine);
     }
 
     @Override public String failover(String machine, FailoverType type, RecoveryPointChoice point) {
-        JsonNode item = vault.itemNode(machine).orElseThrow(() -> new OperationFailed(machine + " is not protected in vault " + target.vault()));
-        String action = type == FailoverType.UNPLANNED ? "unplannedFailover" : "plannedFailover";
+        JsonNode item = vault.item(machine);
+        String provider = AzureVault.provider(item);
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("failoverDirection", AzureVault.direction(item));
-        if (type == FailoverType.UNPLANNED) props.put("sourceSiteOperations", "NotRequired");
-        props.put("providerSpecificDetails", recoveryPoint(point));
-        return vault.jobOf(az.write(HttpMethod.POST, item.path("id").asText() + "/" + action, AzureConnection.ASR_API, Map.of("properties", props)), type.token() + " failover of " + machine);
+        props.put("failoverDirection", AzureVault.failoverDirection(item));
+        String action;
+        if (provider.startsWith("HyperVReplica") && type == FailoverType.PLANNED) {
+            action = "plannedFailover";
+        } else {
+            action = "unplannedFailover";
+            // A planned failover where Site Recovery has only the unplanned one: the source is shut down first, so no data is lost.
+            props.put("sourceSiteOperations", type == FailoverType.PLANNED ? "Required" : "NotRequired");
+            Map<String, Object> details = failoverDetails(item, point, machine);
+            if (details != null) props.put("providerSpecificDetails", details);
+        }
+        return vault.jobOf(vault.post(item, action, AzureVault.properties(props)), type.token() + " failover of " + machine);
+    }
+
+    /** The provider input of a (test) failover: the recovery point, in the words each provider takes; none for Hyper-V Replica. */
+    private Map<String, Object> failoverDetails(JsonNode item, RecoveryPointChoice point, String machine) {
+        String provider = AzureVault.provider(item);
+        Map<String, Object> d = new LinkedHashMap<>();
+        switch (provider) {
+            case "InMageAzureV2" -> {
+                d.put("instanceType", provider);
+                if (point.kind() != RecoveryPointChoice.Kind.LATEST) d.put("recoveryPointId", recoveryPoint(item, point, machine));
+            }
+            case "InMage" -> {
+                d.put("instanceType", provider);
+                switch (point.kind()) {
+                    case LATEST -> d.put("recoveryPointType", "LatestTime");
+                    case LATEST_APP_CONSISTENT -> d.put("recoveryPointType", "LatestTag");
+                    case TIME -> {
+                        d.put("recoveryPointType", "Custom");
+                        d.put("recoveryPointId", recoveryPoint(item, point, machine));
+                    }
+                }
+            }
+            default -> {
+                if (!provider.startsWith("HyperVReplica")) throw new OperationFailed("failover of " + machine + ": its replication provider " + provider + " is not one siteplan fails over (InMageAzureV2, InMage, HyperVReplica2012R2)");
+                return null;
+            }
+        }
+        return d;
+    }
+
+    /** The id of the recovery point a choice names, from the item's recovery points (latest application-consistent, or the latest at or before a time). */
+    private String recoveryPoint(JsonNode item, RecoveryPointChoice point, String machine) {
+        JsonNode best = null;
+        for (JsonNode p : az.list(item.path("id").asText() + "/recoveryPoints", AzureVault.API)) {
+            JsonNode pp = p.path("properties");
+            if (!pp.hasNonNull("recoveryPointTime")) continue;
+            Instant t = OffsetDateTime.parse(pp.get("recoveryPointTime").asText()).toInstant();
+            boolean fits = point.kind() == RecoveryPointChoice.Kind.TIME ? !t.isAfter(point.time())
+                    : pp.path("recoveryPointType").asText("").toLowerCase(java.util.Locale.ROOT).contains("app");
+            if (fits && (best == null || t.isAfter(OffsetDateTime.parse(best.path("properties").path("recoveryPointTime").asText()).toInstant()))) best = p;
+        }
+        if (best == null) throw new OperationFailed("no recovery point of " + machine + " is " + (point.kind() == RecoveryPointChoice.Kind.TIME ? "at or before " + point.time() : "application-consistent")
+                + " in vault " + vault.target().vault() + ": choose another with --recovery-point");
+        return best.path("id").asText();
     }
 
     @Override public String commit(String machine) {
-        JsonNode item = vault.itemNode(machine).orElseThrow(() -> new OperationFailed(machine + " is not protected in vault " + target.vault()));
-        return vault.jobOf(az.write(HttpMethod.POST, item.path("id").asText() + "/failoverCommit", AzureConnection.ASR_API, null), "commit of " + machine);
+        JsonNode item = vault.item(machine);
+        return vault.jobOf(vault.post(item, "failoverCommit", null), "commit of " + machine);
     }
 
+    /** Starts a reprotect; null when the machine already replicates in the direction a reprotect gives (nothing to do, as in the simulated estate). */
     @Override public String reprotect(String machine) {
-        JsonNode item = vault.itemNode(machine).orElseThrow(() -> new OperationFailed(machine + " is not protected in vault " + target.vault()));
-        return vault.reprotect(item, machine).jobId();
+        JsonNode item = vault.item(machine);
+        var state = AsrStates.state(item.path("properties"));
+        if (state == ProtectedItem.ReplicationState.REPROTECTED || state == ProtectedItem.ReplicationState.PROTECTED) return null;
+        return reprotect.start(item, machine).jobId();
     }
 
-    /** The RPO Site Recovery last computed for the machine: how old its latest recovery point is. */
+    /** The RPO Site Recovery last computed for the machine (rpoInSeconds), or the age of Hyper-V Replica's last replication. */
     @Override public Duration recoveryPointAge(String machine, RecoveryPointChoice point) {
         if (point.kind() == RecoveryPointChoice.Kind.TIME) return Duration.between(point.time(), Instant.now()).abs();
         JsonNode d = vault.itemNode(machine).map(i -> i.path("properties").path("providerSpecificDetails")).orElse(null);
-        if (d == null || !d.hasNonNull("rpoInSeconds")) return Duration.ZERO;
-        return Duration.ofSeconds(d.get("rpoInSeconds").asLong());
+        if (d == null) return Duration.ZERO;
+        if (d.hasNonNull("rpoInSeconds")) return Duration.ofSeconds(d.get("rpoInSeconds").asLong());
+        if (d.hasNonNull("lastReplicatedTime")) return Duration.between(OffsetDateTime.parse(d.get("lastReplicatedTime").asText()).toInstant(), Instant.now()).abs();
+        return Duration.ZERO;
     }
 
     @Override public String runbook(String name, String recoveryPlan) {
-        throw new OperationFailed("runbook " + name + ": the Azure provider does not start Azure Automation runbooks yet; run it by hand, or drill with a plan without runbooks");
+        throw new OperationFailed("runbook " + name + ": siteplan does not start Azure Automation runbooks itself; the recovery plan in Site Recovery holds it as an action "
+                + "(run the plan from the vault to have Site Recovery start it), or drill with a plan without runbooks");
     }
 
-    /** The address the (test) failover VM has in its network, as Site Recovery reports it on the item's first NIC. */
+    /**
+     * Where the (test) failover VM answers. Site Recovery reports the address configured for it on the item's NIC
+     * (ipConfigs[].tfoStaticIPAddress / recoveryStaticIPAddress); else the VM itself is read through Resource Manager:
+     * the failed-over VM is the item's targetVmId, the test VM is Site Recovery's "NAME-test" beside it; the address
+     * is the private address of the VM's first NIC.
+     */
     @Override public InetSocketAddress endpoint(String machine, int port) {
-        JsonNode item = vault.itemNode(machine).orElseThrow(() -> new OperationFailed(machine + " is not protected in vault " + target.vault()));
-        JsonNode nic = item.path("properties").path("providerSpecificDetails").path("vmNics").path(0);
-        boolean test = !"None".equalsIgnoreCase(item.path("properties").path("testFailoverState").asText("None"));
-        String ip = test ? nic.path("tfoIPAddress").asText(null) : nic.path("replicaNicStaticIPAddress").asText(null);
-        if (ip == null && !test) ip = failedOverAddress(item.path("properties").path("providerSpecificDetails").path("recoveryAzureVMName").asText(machine));
-        if (ip == null) throw new OperationFailed("Site Recovery reports no address for the " + (test ? "test " : "") + "failover VM of " + machine);
+        JsonNode item = vault.item(machine);
+        JsonNode p = item.path("properties"), d = p.path("providerSpecificDetails");
+        boolean test = AsrStates.testFailoverActive(p);
+        if (AzureVault.provider(item).startsWith("HyperVReplica")) {
+            // VMM → VMM: the replica runs in the target VMM cloud, where Site Recovery reports no address; the
+            // definition's failover address, else its first NIC's (a Hyper-V replica keeps its adapters' settings),
+            // else the machine's name as the recovery site's DNS resolves it.
+            var m = vault.estate().machine(machine);
+            String ip = m.map(x -> x.failover() != null && x.failover().ip() != null ? x.failover().ip()
+                    : x.nics().stream().map(n -> n.ip()).filter(a -> a != null).findFirst().orElse(null)).orElse(null);
+            return ip != null ? new InetSocketAddress(ip, port) : InetSocketAddress.createUnresolved(machine, port);
+        }
+        JsonNode config = d.path("vmNics").path(0).path("ipConfigs").path(0);
+        String ip = config.path(test ? "tfoStaticIPAddress" : "recoveryStaticIPAddress").asText(null);
+        if (ip == null || ip.isBlank()) {
+            String vm = d.path("targetVmId").asText(null);
+            String name = d.path("recoveryAzureVMName").asText(p.path("friendlyName").asText(machine));
+            String group = d.path("recoveryAzureResourceGroupId").asText(vault.rg());
+            if (test) vm = group + "/providers/Microsoft.Compute/virtualMachines/" + name + "-test";
+            else if (vm == null) vm = group + "/providers/Microsoft.Compute/virtualMachines/" + name;
+            ip = privateAddress(vm);
+        }
+        if (ip == null) throw new OperationFailed("Site Recovery reports no address for the " + (test ? "test " : "") + "failover VM of " + machine + ", and Resource Manager has no VM with a NIC for it");
         return new InetSocketAddress(ip, port);
     }
 
-    /** A failed-over VM without a static address: the private address of its first NIC, as Resource Manager has it. */
-    private String failedOverAddress(String vmName) {
-        JsonNode vm = az.get(vault.rg() + "/providers/Microsoft.Compute/virtualMachines/" + vmName, "2024-07-01");
+    private String privateAddress(String vmId) {
+        JsonNode vm = az.get(vmId, "2024-07-01");
         String nicId = vm == null ? null : vm.path("properties").path("networkProfile").path("networkInterfaces").path(0).path("id").asText(null);
         JsonNode nic = nicId == null ? null : az.get(nicId, "2024-01-01");
         return nic == null ? null : nic.path("properties").path("ipConfigurations").path(0).path("properties").path("privateIPAddress").asText(null);
     }
 
     @Override public ProtectedItem item(String machine) {
-        return vault.itemNode(machine).map(i -> AzureDiscovery.item(i, Map.of(), Map.of(), false)).orElse(null);
-    }
-
-    private static Map<String, Object> recoveryPoint(RecoveryPointChoice point) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("instanceType", "InMageAzureV2");
-        d.put("recoveryPointType", switch (point.kind()) {
-            case LATEST -> "Latest";
-            case LATEST_APP_CONSISTENT -> "LatestApplicationConsistent";
-            case TIME -> "Custom";
-        });
-        if (point.kind() == RecoveryPointChoice.Kind.TIME) d.put("recoveryPointTime", point.time().toString());
-        return d;
+        return vault.itemNode(machine).map(i -> AzureDiscovery.item(i, Map.of(), Map.of(), Map.of(), false, vault.names())).orElse(null);
     }
 }

@@ -2,7 +2,9 @@ package siteplan.providers.azure;
 
 import com.azure.core.http.HttpMethod;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import siteplan.executor.provider.JobStatus;
@@ -14,15 +16,23 @@ import siteplan.model.AzureTarget;
 import siteplan.model.Estate;
 
 /**
- * The Recovery Services vault as the Azure ports reach it: its id and resource group, the look-ups they
- * share (sites, containers, protected items), and how a write's reply becomes a step result or a job.
+ * The Recovery Services vault as the Azure ports reach it. Site Recovery names what it discovers itself
+ * (fabrics by a hash, containers cloud_GUID, protectable items, networks and storage classifications by
+ * GUID) and carries the names people know as properties; so everything here is found by listing and
+ * matching those properties, never by building a path from a name in the definition. Only what the caller
+ * names at creation (policies, recovery plans, mappings, vCenters) has the definition's name in its path.
  */
 final class AzureVault {
+    static final String API = AzureConnection.ASR_API;
+    /** The recovery fabric of a plan or mapping that fails over to Azure, as Site Recovery spells it. */
+    static final String AZURE_FABRIC = "Microsoft Azure";
+
     private final AzureConnection az;
     private final Estate estate;
     private final AzureTarget target;
     private final String id;
     private final AzureJobs jobs;
+    private final AsrNames names;
 
     AzureVault(AzureConnection az, Estate estate, AzureJobs jobs) {
         this.az = az;
@@ -30,52 +40,127 @@ final class AzureVault {
         this.target = az.target();
         this.id = az.vaultId();
         this.jobs = jobs;
+        this.names = new AsrNames(estate);
     }
 
-    /** The vault's jobs, which its changes and recovery wait through. */
-    AzureJobs jobs() {
-        return jobs;
-    }
+    AzureJobs jobs() { return jobs; }
 
-    AzureConnection az() {
-        return az;
-    }
+    AzureConnection az() { return az; }
 
-    Estate estate() {
-        return estate;
-    }
+    Estate estate() { return estate; }
 
-    AzureTarget target() {
-        return target;
-    }
+    AzureTarget target() { return target; }
+
+    AsrNames names() { return names; }
 
     /** The vault's Resource Manager id. */
-    String id() {
-        return id;
-    }
+    String id() { return id; }
 
     String rg() {
         return "/subscriptions/" + target.subscription() + "/resourceGroups/" + target.resourceGroup();
     }
 
+    String network(String name) {
+        return rg() + "/providers/Microsoft.Network/virtualNetworks/" + name;
+    }
+
+    /** The fabric a site registered as: its configuration server (VMware) or a VMM server, matched by name. */
     Optional<JsonNode> fabric(String site) {
-        for (JsonNode f : az.list(id + "/replicationFabrics", AzureConnection.ASR_API)) {
-            if (site != null && site.equals(f.path("properties").path("friendlyName").asText())) return Optional.of(f);
+        if (site == null) return Optional.empty();
+        for (JsonNode f : az.list(id + "/replicationFabrics", API)) {
+            if (names.isFabricOf(f, site)) return Optional.of(f);
         }
         return Optional.empty();
     }
 
-    String container(JsonNode fabric) {
-        List<JsonNode> containers = az.list(fabric.path("id").asText() + "/replicationProtectionContainers", AzureConnection.ASR_API);
-        if (containers.isEmpty()) throw new OperationFailed("site " + fabric.path("properties").path("friendlyName").asText() + " has no protection container in vault " + target.vault());
-        return containers.get(0).path("name").asText();
+    List<JsonNode> containers(JsonNode fabric) {
+        return az.list(fabric.path("id").asText() + "/replicationProtectionContainers", API);
     }
 
+    /** A VMM cloud's protection container (friendlyName = the cloud), or a VMware fabric's one container. */
+    JsonNode container(JsonNode fabric, String cloud) {
+        List<JsonNode> all = containers(fabric);
+        String site = names.siteOf(fabric);
+        if (cloud != null) {
+            for (JsonNode c : all) if (cloud.equalsIgnoreCase(c.path("properties").path("friendlyName").asText())) return c;
+            throw new OperationFailed("cloud " + cloud + " of site " + site + " is not discovered by Site Recovery in vault " + target.vault()
+                    + ": check that VMM lists it and that the Site Recovery Provider on the VMM server is connected, then apply again");
+        }
+        if (all.isEmpty()) throw new OperationFailed("site " + site + " has no protection container in vault " + target.vault() + " yet: Site Recovery creates it when the configuration server registers");
+        return all.get(0);
+    }
+
+    /** The machine as the site's server discovered it (vCenter through the configuration server, or VMM), matched by VM name. */
+    JsonNode protectable(JsonNode fabric, JsonNode container, String machine) {
+        for (JsonNode p : az.list(container.path("id").asText() + "/replicationProtectableItems", API)) {
+            if (machine.equalsIgnoreCase(p.path("properties").path("friendlyName").asText())) return p;
+        }
+        String server = names.discoveredBy(fabric);
+        throw new OperationFailed("vm '" + machine + "' is not discovered by " + server + " yet — Site Recovery protects only machines its server lists; "
+                + "check the VM's name and that it runs in the site, wait for the next discovery (every 15 minutes, or refresh the server in the vault), then apply again");
+    }
+
+    /** The protected item of a machine, vault-wide, matched by friendlyName. */
     Optional<JsonNode> itemNode(String machine) {
-        for (JsonNode i : az.list(id + "/replicationProtectedItems", AzureConnection.ASR_API)) {
-            if (machine.equals(i.path("properties").path("friendlyName").asText())) return Optional.of(i);
+        for (JsonNode i : az.list(id + "/replicationProtectedItems", API)) {
+            if (machine.equalsIgnoreCase(i.path("properties").path("friendlyName").asText())) return Optional.of(i);
         }
         return Optional.empty();
+    }
+
+    JsonNode item(String machine) {
+        return itemNode(machine).orElseThrow(() -> new OperationFailed(machine + " is not protected in vault " + target.vault()));
+    }
+
+    /** A replication network (a VMM VM network) of a fabric, matched by friendlyName. */
+    Optional<JsonNode> replicationNetwork(JsonNode fabric, String name) {
+        for (JsonNode n : az.list(fabric.path("id").asText() + "/replicationNetworks", API)) {
+            if (name.equalsIgnoreCase(n.path("properties").path("friendlyName").asText())) return Optional.of(n);
+        }
+        return Optional.empty();
+    }
+
+    /** A storage classification of a fabric, matched by friendlyName. */
+    Optional<JsonNode> storageClassification(JsonNode fabric, String name) {
+        for (JsonNode n : az.list(fabric.path("id").asText() + "/replicationStorageClassifications", API)) {
+            if (name.equalsIgnoreCase(n.path("properties").path("friendlyName").asText())) return Optional.of(n);
+        }
+        return Optional.empty();
+    }
+
+    /** Every storage classification of the vault's fabrics: id (lower-case) → friendlyName. */
+    Map<String, String> classificationNames() {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (JsonNode c : az.list(id + "/replicationStorageClassifications", API)) {
+            out.put(c.path("id").asText().toLowerCase(Locale.ROOT), c.path("properties").path("friendlyName").asText(c.path("name").asText()));
+        }
+        return out;
+    }
+
+    /** A process server registered with a VMware fabric, by friendlyName. */
+    static JsonNode processServer(JsonNode fabric, String name) {
+        return find(fabric.path("properties").path("customDetails").path("processServers"), "friendlyName", name);
+    }
+
+    /** A master target registered with a VMware fabric, by name. */
+    static JsonNode masterTarget(JsonNode fabric, String name) {
+        return find(fabric.path("properties").path("customDetails").path("masterTargetServers"), "name", name);
+    }
+
+    /**
+     * The run-as account the configuration server holds for a credential (runAsAccounts[].accountName): Site
+     * Recovery takes its accountId, never a secret or its name. Null when the server holds no such account.
+     */
+    static String runAsAccount(JsonNode fabric, String accountName) {
+        if (accountName == null) return null;
+        JsonNode a = find(fabric.path("properties").path("customDetails").path("runAsAccounts"), "accountName", accountName);
+        return a == null ? null : a.path("accountId").asText(null);
+    }
+
+    static List<String> runAsAccountNames(JsonNode fabric) {
+        List<String> out = new ArrayList<>();
+        fabric.path("properties").path("customDetails").path("runAsAccounts").forEach(a -> out.add(a.path("accountName").asText()));
+        return out;
     }
 
     static JsonNode find(JsonNode array, String field, String value) {
@@ -84,8 +169,26 @@ final class AzureVault {
         return null;
     }
 
-    static String direction(JsonNode item) {
-        return "Recovery".equalsIgnoreCase(item.path("properties").path("activeLocation").asText()) ? "RecoveryToPrimary" : "PrimaryToRecovery";
+    /**
+     * The direction of a failover or test failover. The classic VMware providers each replicate one way
+     * (InMageAzureV2 VMware → Azure, InMage Azure → VMware), so their item failovers are always
+     * PrimaryToRecovery, as azure-powershell's Start-AzRecoveryServicesAsrUnplannedFailoverJob requires;
+     * Hyper-V Replica fails over from where the machine runs.
+     */
+    static String failoverDirection(JsonNode item) {
+        if (provider(item).startsWith("InMage")) return "PrimaryToRecovery";
+        return AsrStates.location(item.path("properties")) == siteplan.planner.state.ProtectedItem.ActiveLocation.RECOVERY ? "RecoveryToPrimary" : "PrimaryToRecovery";
+    }
+
+    /** The direction of a reprotect: always RecoveryToPrimary for the classic providers (Update-AzRecoveryServicesAsrProtectionDirection); Hyper-V Replica's reverses where the machine runs. */
+    static String reprotectDirection(JsonNode item) {
+        if (provider(item).startsWith("InMage")) return "RecoveryToPrimary";
+        return failoverDirection(item);
+    }
+
+    /** The replication provider of an item: InMageAzureV2 (VMware/physical → Azure), InMage (Azure → VMware), HyperVReplica2012R2, … */
+    static String provider(JsonNode item) {
+        return item.path("properties").path("providerSpecificDetails").path("instanceType").asText("");
     }
 
     OperationFailed notRegistered(String site) {
@@ -110,6 +213,7 @@ final class AzureVault {
         if (r.status() == 401 || r.status() == 403) throw new OperationFailed(what + ": Resource Manager refused it (HTTP " + r.status() + ", " + r.error() + ")");
         if (r.status() >= 300) throw new OperationFailed(what + ": " + r.error());
         if (!r.accepted()) return null;
+        // Both forms of Resource Manager's asynchronous protocol: Azure-AsyncOperation, else Location.
         String poll = r.asyncOperation() != null ? r.asyncOperation() : r.location();
         if (poll == null) throw new OperationFailed(what + ": Resource Manager accepted it but said nowhere to follow it");
         return poll;
@@ -127,9 +231,15 @@ final class AzureVault {
         }
     }
 
-    /** Starts a reprotect: the step an apply plans (FB-STAGES) and the recovery operation alike. */
-    StepResult reprotect(JsonNode item, String machine) {
-        Map<String, Object> props = Map.of("failoverDirection", direction(item), "providerSpecificDetails", Map.of("instanceType", "InMageAzureV2"));
-        return finish(az.write(HttpMethod.POST, item.path("id").asText() + "/reProtect", AzureConnection.ASR_API, Map.of("properties", props)), "reprotecting " + machine);
+    AzureConnection.Reply post(JsonNode item, String action, Object body) {
+        return az.write(HttpMethod.POST, item.path("id").asText() + "/" + action, API, body);
+    }
+
+    static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+
+    static Map<String, Object> properties(Object p) {
+        return Map.of("properties", p);
     }
 }

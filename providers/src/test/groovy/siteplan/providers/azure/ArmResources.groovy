@@ -1,6 +1,10 @@
 package siteplan.providers.azure
 
+import java.security.MessageDigest
+import java.time.Instant
 import siteplan.model.AzureTarget
+import siteplan.model.Estate
+import siteplan.model.MachineKind
 import siteplan.planner.state.DiscoveredState
 import siteplan.planner.state.ProtectedItem
 import siteplan.planner.state.RecoveryVault
@@ -8,22 +12,118 @@ import siteplan.units.DataSize
 import siteplan.units.Durations
 
 /**
- * The test server's resources in the shapes of azure-rest-api-specs (Microsoft.Network virtualNetworks,
- * Microsoft.Storage storageAccounts, Microsoft.RecoveryServices vaults and their replication… objects):
- * seeded from a simulated estate's state, created from PUT bodies, changed by POST actions.
- * Written independently of the provider's mapping, so a round trip checks both.
+ * The Azure peer's resources, shaped as Site Recovery's published contract (the AutoRest SDK's models,
+ * checked by AsrContract on every response) and named as Azure names them (/work/notes/asr-decisions.md):
+ * fabrics are 64-hex hashes with friendly names, containers cloud_&lt;guid&gt;, protectable items, networks,
+ * storage classifications and jobs GUIDs. Every generated name is deterministic (SHA-256 or a name-based
+ * UUID of what it stands for), so specs are repeatable.
+ *
+ * <p>Seeded from a simulated estate's state (and the estate, for what only the definition knows: VMM
+ * server names, VM networks, storage classifications, credentials); created from PUT bodies; changed by
+ * the actions of {@link #act}, per the decisions' state table. Written from the contract and the
+ * decisions, not from the provider.
  */
 class ArmResources {
+    static final String AZURE_FABRIC = 'Microsoft Azure'
+    static final String TYPE_ITEM = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems'
+    static final String TYPE_PROTECTABLE = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectableItems'
+    /** ReplicationProtectedItem.currentScenario when nothing runs (every SPEC example). */
+    static final String IDLE_TIME = '1753-01-01T01:01:01Z'
+
+    // ------------------------------------------------------------------ names
+
     static String rg(AzureTarget t) { "/subscriptions/${t.subscription()}/resourceGroups/${t.resourceGroup()}".toString() }
 
     static String vault(AzureTarget t) { "${rg(t)}/providers/Microsoft.RecoveryServices/vaults/${t.vault()}".toString() }
 
-    static String fabric(AzureTarget t, String site) { "${vault(t)}/replicationFabrics/fabric-${site}".toString() }
+    /** 64 lower-case hex chars: SHA-256 of the registering server's host name (decisions: Names). */
+    static String hash(String host) {
+        MessageDigest.getInstance('SHA-256').digest(host.toLowerCase(Locale.ROOT).getBytes('UTF-8')).encodeHex().toString()
+    }
+
+    /** A lower-case GUID that is always the same for the same kind and name. */
+    static String guid(String kind, String name) { UUID.nameUUIDFromBytes("${kind}:${name}".toString().getBytes('UTF-8')).toString() }
+
+    /** The fabric a server registered: its name is the hash of the host name. */
+    static String fabric(AzureTarget t, String host) { "${vault(t)}/replicationFabrics/${hash(host)}".toString() }
+
+    static String azureFabric(AzureTarget t) { fabric(t, AZURE_FABRIC) }
+
+    static String containerName(String friendlyName) { 'cloud_' + guid('container', friendlyName) }
+
+    static String container(AzureTarget t, String host, String friendlyName) { "${fabric(t, host)}/replicationProtectionContainers/${containerName(friendlyName)}".toString() }
+
+    static String processServerId(String name) { guid('process-server', name).toUpperCase(Locale.ROOT) }
+
+    static String masterTargetId(String name) { guid('master-target', name).toUpperCase(Locale.ROOT) }
+
+    static String protectableName(String vm) { guid('vm', vm) }
+
+    static String networkName(String vmNetwork) { guid('network', vmNetwork) }
+
+    static String classificationName(String classification) { guid('storage-classification', classification) }
+
+    /** The host a site's fabric is registered by: the configuration server (VMware), the first VMM server (VMM), else the site's name. */
+    static String host(RecoveryVault.Fabric f, Estate estate) {
+        if (f.type() == 'vmware') return f.servers().find { it.role() == 'configuration-server' }?.name() ?: f.site()
+        estate?.vmmSites()?.find { it.name() == f.site() }?.servers()?.find()?.name() ?: f.site()
+    }
+
+    static String vmmHost(String site, Estate estate) { estate?.vmmSites()?.find { it.name() == site }?.servers()?.find()?.name() ?: site }
 
     static long minutes(String duration) { Durations.parse(duration).toMinutes() }
 
+    static String now() { Instant.now().toString() }
+
+    static Map idleScenario(String vaultId) { [scenarioName: 'None', jobId: "${vaultId}/replicationJobs/None".toString(), startTime: IDLE_TIME] }
+
+    /** The vault id within any id under it. */
+    static String vaultOf(String id) {
+        String marker = '/providers/microsoft.recoveryservices/vaults/'
+        int at = id.toLowerCase().indexOf(marker)
+        at < 0 ? null : id.substring(0, at + marker.length()) + id.substring(at + marker.length()).tokenize('/')[0]
+    }
+
+    static String rgOf(String id) { id.substring(0, id.toLowerCase().indexOf('/providers/')) }
+
+    // ------------------------------------------------------------------ states (decisions: Protection states)
+
+    static List<String> normalOperations(String provider) {
+        provider == 'HyperVReplica2012R2' || provider == 'HyperVReplica2012' ? ['PlannedFailover', 'UnplannedFailover', 'DisableProtection', 'TestFailover']
+                : ['UnplannedFailover', 'DisableProtection', 'TestFailover']
+    }
+
+    static final Map<String, Map> STATES = [
+            protected       : [protectionState: 'Protected', protectionStateDescription: 'Protected'],
+            plannedFailover : [protectionState: 'PlannedFailoverCommitRequired', protectionStateDescription: 'Planned failover finished', allowedOperations: ['Commit', 'ChangePit', 'DisableProtection']],
+            unplannedFailover: [protectionState: 'UnplannedFailoverCommitPendingStatesBegin', protectionStateDescription: 'Failover completed', allowedOperations: ['Commit', 'ChangePit', 'DisableProtection']],
+            committed       : [protectionState: 'PlannedFailoverStatesBegin', protectionStateDescription: 'Planned failover committed', allowedOperations: ['ReverseReplicate', 'DisableProtection']],
+    ]
+
+    static void state(Map p, String word) {
+        Map s = STATES[word]
+        p.protectionState = s.protectionState
+        p.protectionStateDescription = s.protectionStateDescription
+        p.allowedOperations = s.allowedOperations ? new ArrayList(s.allowedOperations) : normalOperations(p.providerSpecificDetails?.instanceType as String)
+        p.testFailoverState = 'None'
+        p.testFailoverStateDescription = 'None'
+    }
+
+    static String asrHealth(String h) {
+        h == null || h == 'healthy' || h == 'normal' ? 'Normal' : h == 'critical' || h == 'error' ? 'Critical' : 'Warning'
+    }
+
+    static List<Map> healthErrors(String h, String what) {
+        asrHealth(h) == 'Normal' ? [] : [[errorLevel: asrHealth(h) == 'Critical' ? 'Error' : 'Warning', errorSource: what, summaryMessage: "${what} reports ${h}".toString(),
+                                          errorMessage: "${what} reports ${h}".toString(), creationTimeUtc: now(), customerResolvability: 'Allowed']]
+    }
+
+    // ------------------------------------------------------------------ seeding
+
     /** Everything the simulated estate holds for target t, as Resource Manager would serve it. */
-    static void seed(ArmServer arm, AzureTarget t, DiscoveredState state, siteplan.model.Estate estate = null) {
+    static void seed(ArmServer arm, AzureTarget t, DiscoveredState state, Estate estate = null) {
+        // What the configuration server knows of each VM's NIC: the port group it is on (VMNicDetails.vMNetworkName).
+        estate?.machines()?.each { m -> if (m.nics()) arm.nicNetworks[m.name()] = m.nics()[0].network() }
         arm.put(rg(t), [location: t.region(), type: 'Microsoft.Resources/resourceGroups', properties: [provisioningState: 'Succeeded']])
         state.azure(t.name()).ifPresent { s ->
             s.networks().each { n ->
@@ -42,88 +142,178 @@ class ArmResources {
         RecoveryVault v = state.vault(t.name()).orElse(null)
         if (v == null) return
         boolean managed = v.protectedItems().any { it.managed() } || v.policies().any { it.managed() }
-        arm.put(vault(t), [location: v.region(), type: 'Microsoft.RecoveryServices/vaults', sku: [name: 'Standard'],
+        arm.put(vault(t), [location: v.region() ?: t.region(), type: 'Microsoft.RecoveryServices/vaults', sku: [name: 'Standard'],
                            tags: managed ? ['managed-by': 'siteplan'] : [:], properties: [provisioningState: 'Succeeded']])
-        v.fabrics().each { f -> seedFabric(arm, t, f) }
+        v.fabrics().each { f -> seedFabric(arm, t, f, estate) }
+        if (v.fabrics().any { it.type() == 'vmware' }) {
+            arm.put(azureFabric(t), [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics',
+                    properties: [friendlyName: AZURE_FABRIC, internalIdentifier: guid('fabric', AZURE_FABRIC), bcdrState: 'Valid', health: 'Normal', healthErrorDetails: [],
+                                 customDetails: [instanceType: 'Azure', location: t.region()]]])
+        }
         // What the configuration server discovered in vCenter: the machines protection can be enabled for, with their disks.
         state.vcenters().each { vc ->
             def f = v.fabric(vc.site()).orElse(null)
-            if (f == null || f.protectionContainers().isEmpty()) return
+            if (f == null || f.type() != 'vmware') return
             vc.vms().each { vm ->
-                arm.put("${fabric(t, vc.site())}/replicationProtectionContainers/${f.protectionContainers()[0]}/replicationProtectableItems/${vm.name()}".toString(),
-                        [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectableItems',
-                         properties: [friendlyName: vm.name(), protectionStatus: 'Unprotected',
-                                      customDetails: [instanceType: 'VMwareVirtualMachine', diskDetails: vm.disks().collect { [diskId: it.name(), diskName: it.name(), maxSizeMB: it.size().bytes() / (1024 * 1024) as long] }]]])
+                protectable(arm, container(t, host(f, estate), host(f, estate)), vm.name(), [instanceType: 'VMwareVirtualMachine', osType: vm.guestOs()?.toLowerCase()?.contains('windows') ? 'Windows' : 'Linux',
+                        ipAddress: vm.nics().find { it.ip() }?.ip(), poweredOn: String.valueOf(vm.powerState() == 'poweredOn'), discoveryType: 'vCenter',
+                        agentInstalled: 'No', diskDetails: vm.disks().collect { inMageDisk(it.name(), it.size()) }], ['InMageAzureV2', 'InMage'])
             }
-        }
-        // Hyper-V VMs: VMM lists each in its cloud.
-        estate?.machines()?.findAll { it.kind() == siteplan.model.MachineKind.HYPERV_VM && it.cloud() }?.each { m ->
-            arm.put("${fabric(t, m.site())}/replicationProtectionContainers/${m.cloud()}/replicationProtectableItems/${m.name()}".toString(),
-                    [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectableItems',
-                     properties: [friendlyName: m.name(), protectionStatus: 'Unprotected',
-                                  customDetails: [instanceType: 'HyperVVirtualMachine', diskDetails: m.disks().collect { [diskId: it.name(), diskName: it.name(), maxSizeMB: it.size().bytes() / (1024 * 1024) as long] }]]])
         }
         // Physical servers: the configuration server lists them once their Mobility service or push reaches them.
-        estate?.machines()?.findAll { it.kind() == siteplan.model.MachineKind.PHYSICAL }?.each { m ->
+        estate?.machines()?.findAll { it.kind() == MachineKind.PHYSICAL }?.each { m ->
             def f = v.fabric(m.site()).orElse(null)
-            if (f == null || f.protectionContainers().isEmpty()) return
-            arm.put("${fabric(t, m.site())}/replicationProtectionContainers/${f.protectionContainers()[0]}/replicationProtectableItems/${m.name()}".toString(),
-                    [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectableItems',
-                     properties: [friendlyName: m.name(), protectionStatus: 'Unprotected',
-                                  customDetails: [instanceType: 'PhysicalMachine', diskDetails: m.disks().collect { [diskId: it.name(), diskName: it.name(), maxSizeMB: it.size().bytes() / (1024 * 1024) as long] }]]])
+            if (f == null) return
+            protectable(arm, container(t, host(f, estate), host(f, estate)), m.name(), [instanceType: 'VMwareVirtualMachine', osType: m.os().name() == 'WINDOWS' ? 'Windows' : 'Linux',
+                    ipAddress: m.nics().find { it.ip() }?.ip(), poweredOn: 'true', discoveryType: 'Physical', agentInstalled: m.mobility() ? 'Yes' : 'No',
+                    diskDetails: m.disks().collect { inMageDisk(it.name(), it.size()) }], ['InMageAzureV2', 'InMage'])
+        }
+        // Hyper-V VMs: VMM lists each in its cloud (the estate says which; without it, the site's first cloud).
+        v.fabrics().findAll { it.type() == 'vmm' }.each { f ->
+            def machines = estate?.machines()?.findAll { it.kind() == MachineKind.HYPERV_VM && it.site() == f.site() }
+            if (machines) {
+                machines.each { m -> hyperVProtectable(arm, t, f, estate, m.name(), m.cloud() ?: f.protectionContainers().find(), m.disks().collect { [it.name(), it.size()] }) }
+            } else {
+                state.vmm(f.site()).ifPresent { inv -> inv.vms().each { vm -> hyperVProtectable(arm, t, f, estate, vm.name(), f.protectionContainers().find(), vm.disks().collect { [it.name(), it.size()] }) } }
+            }
         }
         v.policies().each { p -> arm.put("${vault(t)}/replicationPolicies/${p.name()}".toString(), [type: 'Microsoft.RecoveryServices/vaults/replicationPolicies', properties: policy(p)]) }
-        v.networkMappings().each { m ->
-            String f = fabric(t, v.fabrics().find { it.type() == 'vmware' }?.site() ?: 'azure')
-            arm.put("${f}/replicationNetworks/${m.source()}/replicationNetworkMappings/${m.source()}-${m.target()}".toString(),
-                    [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationNetworks/replicationNetworkMappings',
-                     properties: [state: 'Paired', primaryNetworkFriendlyName: m.source(), recoveryNetworkFriendlyName: m.target(),
-                                  recoveryNetworkId: "${rg(t)}/providers/Microsoft.Network/virtualNetworks/${m.target()}".toString()]])
+        // Site Recovery creates a failback (InMage) policy with each VMware → Azure one (seed 000, FB-POLICY).
+        v.policies().findAll { it.kind() == 'vmware-to-azure' }.each { p -> failbackPolicy(arm, vault(t), p.name(), policy(p).providerSpecificDetails as Map) }
+        // VMM→VMM network mappings (no network mapping exists for VMware sites: decisions, Inputs).
+        v.fabrics().findAll { it.type() == 'vmm' }.each { f ->
+            v.networkMappings().findAll { siteOfNetwork(estate, it.source()) == f.site() }.each { m ->
+                String source = networkId(t, estate, m.source())
+                if (source == null || arm.get(source) == null) return
+                String target = networkId(t, estate, m.target())
+                String targetSite = siteOfNetwork(estate, m.target())
+                arm.put("${source}/replicationNetworkMappings/${m.source()}-${m.target()}".toString(), [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationNetworks/replicationNetworkMappings',
+                        properties: [state: 'Paired', primaryNetworkFriendlyName: m.source(), primaryNetworkId: source, primaryFabricFriendlyName: host(f, estate),
+                                     recoveryNetworkFriendlyName: m.target(), recoveryNetworkId: target ?: m.target(),
+                                     recoveryFabricArmId: targetSite ? fabric(t, vmmHost(targetSite, estate)) : null, recoveryFabricFriendlyName: targetSite ? vmmHost(targetSite, estate) : null,
+                                     fabricSpecificSettings: [instanceType: 'VmmToVmm']]])
+            }
+            v.storageMappings().each { m ->
+                String source = "${fabric(t, host(f, estate))}/replicationStorageClassifications/${classificationName(m.source())}".toString()
+                if (arm.get(source) == null) return
+                String targetSite = estate?.vmmSites()?.find { s -> s.storageClassifications().any { it.name() == m.target() } }?.name()
+                arm.put("${source}/replicationStorageClassificationMappings/${m.source()}-${m.target()}".toString(),
+                        [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationStorageClassifications/replicationStorageClassificationMappings',
+                         properties: [targetStorageClassificationId: "${fabric(t, vmmHost(targetSite ?: m.target(), estate))}/replicationStorageClassifications/${classificationName(m.target())}".toString()]])
+            }
         }
-        v.storageMappings().each { m ->
-            String f = fabric(t, v.fabrics().find { it.type() == 'vmm' }?.site() ?: 'vmm')
-            arm.put("${f}/replicationStorageClassifications/${m.source()}/replicationStorageClassificationMappings/${m.source()}-${m.target()}".toString(),
-                    [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationStorageClassifications/replicationStorageClassificationMappings',
-                     properties: [targetStorageClassificationId: "${f}/replicationStorageClassifications/${m.target()}".toString()]])
-        }
-        v.protectedItems().each { i -> arm.put(itemId(t, v, i), [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems', properties: item(t, v, i)]) }
+        v.protectedItems().each { i -> seedItem(arm, t, v, i, estate) }
         v.recoveryPlans().each { rp ->
+            def first = v.protectedItems().find { it.machine() in rp.groups().flatten() }
+            def f = first ? v.fabric(first.site()).orElse(null) : null
+            String primary = f ? fabric(t, host(f, estate)) : null
             arm.put("${vault(t)}/replicationRecoveryPlans/${rp.name()}".toString(), [type: 'Microsoft.RecoveryServices/vaults/replicationRecoveryPlans',
-                    properties: [friendlyName: rp.name(), failoverDeploymentModel: 'ResourceManager', groups: [[groupType: 'Shutdown', replicationProtectedItems: []]] +
-                            rp.groups().collect { g -> [groupType: 'Boot', replicationProtectedItems: g.collect { m -> [id: itemId(t, v, v.protectedItems().find { it.machine() == m })] }] } +
-                            [[groupType: 'Failover', replicationProtectedItems: []]]]])
+                    properties: [friendlyName: rp.name(), primaryFabricId: primary, primaryFabricFriendlyName: f ? host(f, estate) : null,
+                                 recoveryFabricId: f?.type() == 'vmware' ? AZURE_FABRIC : null, recoveryFabricFriendlyName: f?.type() == 'vmware' ? AZURE_FABRIC : null,
+                                 failoverDeploymentModel: f?.type() == 'vmware' ? 'ResourceManager' : 'NotApplicable',
+                                 currentScenario: idleScenario(vault(t)),
+                                 groups: [group('Shutdown', []), group('Failover', [])] + rp.groups().collect { g ->
+                                     group('Boot', g.collect { m -> def it = v.protectedItems().find { it.machine() == m }
+                                         it ? [id: itemId(t, v, it, estate), virtualMachineId: protectableName(m)] : null }.findAll()) }]])
         }
     }
 
-    static void seedFabric(ArmServer arm, AzureTarget t, RecoveryVault.Fabric f) {
-        String id = fabric(t, f.site())
+    static Map group(String type, List items) { [groupType: type, replicationProtectedItems: items, startGroupActions: [], endGroupActions: []] }
+
+    static Map inMageDisk(String name, DataSize size) {
+        [diskId: guid('disk', name).toUpperCase(Locale.ROOT), diskName: name, diskSizeInMB: String.valueOf(size.bytes().intdiv(1024 * 1024)), diskType: 'Basic']
+    }
+
+    static void protectable(ArmServer arm, String containerId, String vm, Map custom, List<String> providers) {
+        arm.put("${containerId}/replicationProtectableItems/${protectableName(vm)}".toString(), [type: TYPE_PROTECTABLE,
+                properties: [friendlyName: vm, protectionStatus: 'Unprotected', protectionReadinessErrors: [], supportedReplicationProviders: providers, customDetails: custom]])
+    }
+
+    static void hyperVProtectable(ArmServer arm, AzureTarget t, RecoveryVault.Fabric f, Estate estate, String vm, String cloud, List disks) {
+        if (cloud == null) return
+        String host = host(f, estate)
+        protectable(arm, container(t, host, cloud), vm, [instanceType: 'VmmVirtualMachine', sourceItemId: guid('vm', vm), generation: '1', osDetails: [osType: 'Windows'],
+                diskDetails: disks.collect { d -> [maxSizeMB: (d[1] as DataSize).bytes().intdiv(1024 * 1024), vhdType: 'OperatingSystem', vhdId: guid('vhd', "${vm}/${d[0]}"), vhdName: "${vm}_${d[0]}.vhdx".toString()] }],
+                ['HyperVReplica2012', 'HyperVReplica2012R2', 'HyperVReplicaAzure'])
+    }
+
+    static String siteOfNetwork(Estate estate, String vmNetwork) {
+        estate?.vmmSites()?.find { s -> s.vmNetworks().any { it.name() == vmNetwork } }?.name()
+    }
+
+    /** A VMM VM network's replication network id, when the estate says which site has it. */
+    static String networkId(AzureTarget t, Estate estate, String vmNetwork) {
+        String site = siteOfNetwork(estate, vmNetwork)
+        site ? "${fabric(t, vmmHost(site, estate))}/replicationNetworks/${networkName(vmNetwork)}".toString() : null
+    }
+
+    static void seedFabric(ArmServer arm, AzureTarget t, RecoveryVault.Fabric f, Estate estate = null) {
+        String host = host(f, estate)
+        String id = fabric(t, host)
         def servers = f.servers()
-        Map custom = [instanceType: f.type() == 'vmm' ? 'VMM' : 'VMware']
+        Map custom
         if (f.type() == 'vmware') {
+            def site = estate?.vmwareSites()?.find { it.name() == f.site() }
             def cs = servers.find { it.role() == 'configuration-server' }
-            if (cs) custom.hostName = cs.name()
-            custom.processServers = servers.findAll { it.role() == 'process-server' }.collect { s ->
-                [id: "ps-${s.name()}".toString(), friendlyName: s.name(), health: asrHealth(s.health()),
-                 totalMemoryInBytes: s.properties().memory ? DataSize.parse(s.properties().memory).bytes() : null]
-            }
-            custom.masterTargetServers = servers.findAll { it.role() == 'master-target' }.collect { s ->
-                [id: "mt-${s.name()}".toString(), name: s.name(), health: asrHealth(s.health()), osType: s.properties().os?.capitalize(),
-                 retentionVolumes: s.properties().retention ? [[volumeName: 'R:', capacityInBytes: DataSize.parse(s.properties().retention).bytes()]] : []]
-            }
+            List<String> accounts = []
+            if (site?.vcenter()?.credential()?.secret()) accounts << site.vcenter().credential().secret()
+            estate?.machines()?.findAll { it.site() == f.site() && it.mobility()?.account()?.secret() }?.each { accounts << it.mobility().account().secret() }
+            accounts = accounts.unique()
+            if (!accounts) accounts = ['admin']
+            custom = [instanceType: 'VMware', hostName: host, ipAddress: site?.configurationServer()?.ip(),
+                      processServerCount: String.valueOf(servers.count { it.role() == 'process-server' }),
+                      processServers: servers.findAll { it.role() == 'process-server' }.collect { s ->
+                          [id: processServerId(s.name()), friendlyName: s.name(), ipAddress: site?.processServers()?.find { it.name() == s.name() }?.ip(), osType: 'Windows',
+                           health: asrHealth(s.health()), healthErrors: healthErrors(s.health(), s.name()),
+                           totalMemoryInBytes: s.properties()?.memory ? DataSize.parse(s.properties().memory).bytes() : null]
+                      },
+                      masterTargetServers: servers.findAll { it.role() == 'master-target' }.collect { s ->
+                          boolean linux = s.properties()?.os == 'linux'
+                          [id: masterTargetId(s.name()), name: s.name(), osType: linux ? 'Linux' : 'Windows', healthErrors: healthErrors(s.health(), s.name()),
+                           retentionVolumes: s.properties()?.retention ? [[volumeName: linux ? '/mnt/retention' : 'R:', capacityInBytes: DataSize.parse(s.properties().retention).bytes(),
+                                                                          freeSpaceInBytes: DataSize.parse(s.properties().retention).bytes(), thresholdPercentage: 80]] : [],
+                           dataStores: (site?.datastores() ?: []).collect { d -> [symbolicName: d.name(), uuid: guid('datastore', d.name()), type: d.type()?.name(),
+                                                                                   capacity: d.capacity() ? String.valueOf(d.capacity().bytes()) : null] }]
+                      },
+                      runAsAccounts: accounts.withIndex().collect { String a, int i -> [accountId: String.valueOf(i + 1), accountName: a] }]
+            if (!custom.ipAddress) custom.remove('ipAddress')
+        } else {
+            custom = [instanceType: 'VMM']
         }
-        arm.put(id, [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics', properties: [friendlyName: f.site(), health: asrHealth(servers.find { it.role() == 'configuration-server' }?.health()), customDetails: custom]])
+        String health = asrHealth(servers.find { it.role() == 'configuration-server' }?.health())
+        arm.put(id, [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics', properties: [friendlyName: host, internalIdentifier: guid('fabric', host),
+                bcdrState: 'Valid', health: health, healthErrorDetails: [], customDetails: custom]])
         servers.findAll { it.role() == 'vcenter' }.each { s ->
             arm.put("${id}/replicationvCenters/${s.name()}".toString(), [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationvCenters',
-                    properties: [friendlyName: s.name(), ipAddress: s.name(), port: '443', health: asrHealth(s.health())]])
+                    properties: [friendlyName: s.name(), internalId: guid('vcenter', s.name()), ipAddress: s.name(), port: '443', fabricArmResourceName: hash(host),
+                                 processServerId: custom.processServers ? custom.processServers[0].id : null, runAsAccountId: custom.runAsAccounts ? '1' : null,
+                                 healthErrors: healthErrors(s.health(), s.name())]])
         }
-        f.protectionContainers().each { c ->
-            arm.put("${id}/replicationProtectionContainers/${c}".toString(), [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers',
-                    properties: [friendlyName: c, fabricFriendlyName: f.site(), role: 'Primary']])
+        List<String> containers = f.type() == 'vmware' ? [host] : f.protectionContainers()
+        containers.each { c ->
+            arm.put("${id}/replicationProtectionContainers/${containerName(c)}".toString(), [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers',
+                    properties: [friendlyName: c, fabricFriendlyName: host, fabricType: f.type() == 'vmware' ? 'VMware' : 'VMM', role: 'Primary',
+                                 pairingStatus: f.type() == 'vmware' ? 'Paired' : 'NotPaired', protectedItemCount: 0]])
+        }
+        if (f.type() == 'vmm') {
+            def site = estate?.vmmSites()?.find { it.name() == f.site() }
+            site?.vmNetworks()?.each { n ->
+                arm.put("${id}/replicationNetworks/${networkName(n.name())}".toString(), [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationNetworks',
+                        properties: [friendlyName: n.name(), fabricType: 'VMM', subnets: n.subnet() ? [[name: n.subnet(), friendlyName: n.subnet(), addressList: [n.subnet()]]] : []]])
+            }
+            site?.storageClassifications()?.each { c ->
+                arm.put("${id}/replicationStorageClassifications/${classificationName(c.name())}".toString(),
+                        [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationStorageClassifications', properties: [friendlyName: c.name()]])
+            }
         }
     }
 
-    static String asrHealth(String h) {
-        h == null || h == 'healthy' ? 'Normal' : h.capitalize()
+    /** The failback policy Site Recovery adds beside a VMware → Azure policy: InMage, the same thresholds. */
+    static void failbackPolicy(ArmServer arm, String vaultId, String name, Map details) {
+        Map d = [instanceType: 'InMage', recoveryPointThresholdInMinutes: details.recoveryPointThresholdInMinutes, recoveryPointHistory: details.recoveryPointHistory,
+                 appConsistentFrequencyInMinutes: details.appConsistentFrequencyInMinutes, multiVmSyncStatus: details.multiVmSyncStatus].findAll { it.value != null }
+        arm.put("${vaultId}/replicationPolicies/${name}-failback".toString(), [type: 'Microsoft.RecoveryServices/vaults/replicationPolicies',
+                properties: [friendlyName: "${name}-failback".toString(), providerSpecificDetails: d]])
     }
 
     static Map policy(RecoveryVault.Policy p) {
@@ -138,151 +328,378 @@ class ArmResources {
         } else {
             d = [instanceType: p.kind() == 'failback' ? 'InMage' : 'InMageAzureV2', recoveryPointThresholdInMinutes: minutes(s.rpoThreshold),
                  recoveryPointHistory: minutes(s.retention), appConsistentFrequencyInMinutes: minutes(s.appConsistentFrequency),
-                 crashConsistentFrequencyInMinutes: 5, multiVmSyncStatus: s.multiVmConsistency == 'true' ? 'Enable' : 'Disable']
+                 multiVmSyncStatus: s.multiVmConsistency == 'true' ? 'Enable' : 'Disable']
+            if (d.instanceType == 'InMageAzureV2') d.crashConsistentFrequencyInMinutes = 5
         }
         [friendlyName: p.name(), providerSpecificDetails: d]
     }
 
-    static String itemId(AzureTarget t, RecoveryVault v, ProtectedItem i) {
+    static String itemId(AzureTarget t, RecoveryVault v, ProtectedItem i, Estate estate = null) {
         def f = v.fabric(i.site()).orElse(null)
-        String container = f?.protectionContainers()?.find() ?: "cloud_${i.site()}"
-        "${fabric(t, i.site())}/replicationProtectionContainers/${container}/replicationProtectedItems/${i.machine()}".toString()
+        String host = f ? host(f, estate) : i.site()
+        String cloud = f?.type() == 'vmware' || f == null ? host
+                : (estate?.machine(i.machine())?.map { it.cloud() }?.orElse(null) ?: f.protectionContainers().find())
+        "${container(t, host, cloud)}/replicationProtectedItems/${protectableName(i.machine())}".toString()
     }
 
-    static Map item(AzureTarget t, RecoveryVault v, ProtectedItem i) {
-        boolean hyperV = v.fabric(i.site()).map { it.type() == 'vmm' }.orElse(false)
-        Map d = hyperV ? [instanceType: 'HyperVReplica2012R2'] : [instanceType: 'InMageAzureV2', multiVmGroupName: i.protectionGroup()]
-        if (i.processServer()) d += [processServerName: i.processServer(), processServerId: "ps-${i.processServer()}".toString()]
-        if (i.masterTarget()) d.masterTargetId = "mt-${i.masterTarget()}".toString()
-        d += [
-                 recoveryAzureStorageAccount: i.storageAccount() ? "${rg(t)}/providers/Microsoft.Storage/storageAccounts/${i.storageAccount()}".toString() : null,
-                 protectedDisks: i.disks().collect { [diskId: it.name(), diskName: it.name(), diskCapacityInBytes: it.size().bytes()] }]
-        if (i.failover()) {
-            def f = i.failover()
-            d.recoveryAzureVMName = f.azureName()
-            d.recoveryAzureVMSize = f.vmSize()
-            if (f.network()) d.selectedRecoveryAzureNetworkId = "${rg(t)}/providers/Microsoft.Network/virtualNetworks/${f.network()}".toString()
-            d.vmNics = [[nicId: 'nic0', selectedSubnetName: f.subnet(), replicaNicStaticIPAddress: f.ip()]]
+    /** A protected item of the simulated state, in the state word and provider the decisions give it. */
+    static void seedItem(ArmServer arm, AzureTarget t, RecoveryVault v, ProtectedItem i, Estate estate) {
+        def f = v.fabric(i.site()).orElse(null)
+        boolean hyperV = f?.type() == 'vmm'
+        String id = itemId(t, v, i, estate)
+        String containerId = id.substring(0, id.indexOf('/replicationProtectedItems/'))
+        String host = f ? host(f, estate) : i.site()
+        def st = i.state()
+        boolean recovery = i.activeLocation() == ProtectedItem.ActiveLocation.RECOVERY
+        boolean inMage = !hyperV && ((st == ProtectedItem.ReplicationState.REPROTECTED && recovery) || st == ProtectedItem.ReplicationState.FAILBACK_IN_PROGRESS ||
+                (st in [ProtectedItem.ReplicationState.FAILED_OVER, ProtectedItem.ReplicationState.FAILOVER_COMMITTED] && !recovery))
+        Map d
+        if (hyperV) {
+            d = [instanceType: 'HyperVReplica2012R2', vmId: guid('vm', i.machine()), vmProtectionState: 'Protected', vmProtectionStateDescription: 'Protected',
+                 initialReplicationDetails: [initialReplicationType: 'InitialReplication', initialReplicationProgressPercentage: '100'], lastReplicatedTime: now(),
+                 vMDiskDetails: i.disks().collect { [maxSizeMB: it.size().bytes().intdiv(1024 * 1024), vhdType: 'OperatingSystem', vhdId: guid('vhd', "${i.machine()}/${it.name()}"), vhdName: "${i.machine()}_${it.name()}.vhdx".toString()] },
+                 vmNics: []]
+        } else {
+            d = [instanceType: inMage ? 'InMage' : 'InMageAzureV2', multiVmGroupName: i.protectionGroup(), multiVmGroupId: guid('group', i.protectionGroup() ?: i.machine()),
+                 vmId: guid('vm', i.machine()), vmProtectionState: 'Protected', vmProtectionStateDescription: 'Protected', rpoInSeconds: 90]
+            if (i.processServer()) d.processServerId = processServerId(i.processServer())
+            if (i.masterTarget()) d.masterTargetId = masterTargetId(i.masterTarget())
+            if (i.mobility()?.version()) inMage ? (d.agentDetails = [agentVersion: i.mobility().version()]) : (d.agentVersion = i.mobility().version())
+            if (inMage) {
+                d.protectedDisks = i.disks().collect { [diskId: guid('disk', it.name()).toUpperCase(Locale.ROOT), diskName: it.name(), diskCapacityInBytes: it.size().bytes(), protectionStage: 'Protected'] }
+            } else {
+                if (i.processServer()) d.processServerName = i.processServer()
+                if (i.storageAccount()) d.recoveryAzureStorageAccount = "${rg(t)}/providers/Microsoft.Storage/storageAccounts/${i.storageAccount()}".toString()
+                d.protectedDisks = i.disks().collect { [diskId: guid('disk', it.name()).toUpperCase(Locale.ROOT), diskName: it.name(), diskCapacityInBytes: it.size().bytes(), protectionStage: 'Protected'] }
+                d.recoveryAzureResourceGroupId = rg(t)
+                if (i.failover()) {
+                    def fo = i.failover()
+                    if (fo.azureName()) d.recoveryAzureVMName = fo.azureName()
+                    if (fo.vmSize()) d.recoveryAzureVMSize = fo.vmSize()
+                    if (fo.network()) d.selectedRecoveryAzureNetworkId = "${rg(t)}/providers/Microsoft.Network/virtualNetworks/${fo.network()}".toString()
+                    Map ip = [name: 'ipconfig1', isPrimary: true]
+                    if (fo.subnet()) ip.recoverySubnetName = fo.subnet()
+                    if (fo.ip()) ip.recoveryStaticIPAddress = fo.ip()
+                    d.vmNics = [[nicId: guid('nic', i.machine()), vMNetworkName: arm.nicNetworks[i.machine()], recoveryVMNetworkId: d.selectedRecoveryAzureNetworkId, ipConfigs: [ip]].findAll { it.value != null }]
+                }
+                if (i.testFailover()) {
+                    d.selectedTfoAzureNetworkId = "${rg(t)}/providers/Microsoft.Network/virtualNetworks/${i.testFailover()}".toString()
+                }
+            }
         }
-        if (i.mobility()) d.agentVersion = i.mobility().version()
-        if (i.testFailover()) d.selectedTfoAzureNetworkId = "${rg(t)}/providers/Microsoft.Network/virtualNetworks/${i.testFailover()}".toString()
-        [friendlyName: i.machine(), protectedItemType: d.instanceType, primaryFabricFriendlyName: i.site(), policyFriendlyName: i.policy(),
-         policyId: "${vault(t)}/replicationPolicies/${i.policy()}".toString(),
-         protectionState: AsrStates.of(i.state()), replicationHealth: i.health()?.capitalize(),
-         activeLocation: i.activeLocation() == ProtectedItem.ActiveLocation.RECOVERY ? 'Recovery' : 'Primary',
-         testFailoverState: i.testFailover() ? 'TestFailoverCompleted' : 'None',
-         providerSpecificDetails: d]
+        Map p = [friendlyName: i.machine(), protectedItemType: hyperV ? 'HyperVVirtualMachine' : 'VMwareVirtualMachine',
+                 protectableItemId: "${containerId}/replicationProtectableItems/${protectableName(i.machine())}".toString(),
+                 primaryFabricFriendlyName: host, primaryFabricProvider: hyperV ? 'VMM' : 'VMware',
+                 primaryProtectionContainerFriendlyName: arm.get(containerId)?.properties?.friendlyName ?: host,
+                 replicationHealth: asrHealth(i.health()), failoverHealth: 'Normal', healthErrors: [],
+                 activeLocation: recovery ? 'Recovery' : 'Primary',
+                 policyId: "${vault(t)}/replicationPolicies/${i.policy()}".toString(), policyFriendlyName: i.policy(),
+                 currentScenario: idleScenario(vault(t)), providerSpecificDetails: d]
+        if (!hyperV) {
+            p.recoveryFabricId = azureFabric(t)
+            p.recoveryFabricFriendlyName = AZURE_FABRIC
+        }
+        switch (st) {
+            case ProtectedItem.ReplicationState.FAILED_OVER: state(p, 'unplannedFailover'); break
+            case ProtectedItem.ReplicationState.FAILBACK_IN_PROGRESS: state(p, 'unplannedFailover'); break
+            case ProtectedItem.ReplicationState.FAILOVER_COMMITTED: state(p, 'committed'); break
+            default: state(p, 'protected')
+        }
+        if (i.testFailover()) testFailoverPending(p)
+        arm.put(id, [type: TYPE_ITEM, properties: p])
+        Map protectable = arm.get(p.protectableItemId as String)
+        if (protectable) {
+            protectable.properties.protectionStatus = 'Protected'
+            protectable.properties.replicationProtectedItemId = id
+        }
+        if (d.instanceType == 'InMageAzureV2' && recovery) azureVm(arm, arm.get(id), false)
+    }
+
+    static void testFailoverPending(Map p) {
+        p.protectionStateDescription = 'Cleanup test failover pending'
+        p.testFailoverState = 'WaitingForCompletion'
+        p.testFailoverStateDescription = 'Waiting for user input'
+        p.allowedOperations = ['TestFailoverCleanup']
     }
 
     // ------------------------------------------------------------------ writes
 
-    static String scenarioOfPut(String path) {
-        String type = path.tokenize('/')[-2].toLowerCase()
-        switch (type) {
-            case 'replicationprotecteditems': return 'EnableDr'
-            case 'replicationpolicies': return 'AddProtectionProfile'
-            case 'replicationrecoveryplans': return 'CreateRecoveryPlan'
-            case 'replicationnetworkmappings': return 'MapNetwork'
-            case 'replicationvcenters': return 'AddvCenter'
-            default: return 'Create'
+    /** The job's scenarioName for a write (the words failNext takes). */
+    static String scenarioOf(String type, String action) {
+        switch (action) {
+            case 'enable': return 'EnableDr'
+            case 'remove': return 'DisableDr'
+            case 'purge': return 'PurgeProtection'
+            case 'update': return 'UpdateVmProperties'
+            case 'reProtect': return 'Reprotect'
+            case 'delete': return 'Delete'
+            case 'create':
+                switch (type) {
+                    case 'replicationpolicies': return 'AddProtectionProfile'
+                    case 'replicationrecoveryplans': return 'CreateRecoveryPlan'
+                    case 'replicationnetworkmappings': return 'MapNetwork'
+                    case 'replicationprotectioncontainermappings': return 'ConfigureProtection'
+                    case 'replicationvcenters': return 'AddvCenter'
+                    case 'replicationstorageclassificationmappings': return 'PairStorageClassification'
+                    default: return 'Create'
+                }
+            default: return action.capitalize()
         }
     }
 
-    /** A PUT body (the …Input shapes) turned into the resource Site Recovery would then report. */
+    /** Keeps only what the contract's model has (a PUT body's fields that Azure reports back under the same name). */
+    static Map only(ArmServer arm, Map m, String model) {
+        def props = arm.contract.contract.path('models').path(model).path('properties')
+        m.findAll { k, v -> v != null && props.has(k as String) }
+    }
+
+    /** The contract model a discriminator value names under a polymorphic base. */
+    static String modelOf(ArmServer arm, String base, String value) {
+        arm.contract.descendants(base).find { arm.contract.contract.path('models').path(it).path('discriminatorValue').asText(null) == value }
+    }
+
+    /** A PUT body (the …Input shapes) turned into the resource Site Recovery then reports. */
     static Map created(ArmServer arm, String path, Map body) {
         String type = path.tokenize('/')[-2].toLowerCase()
-        String name = path.tokenize('/').last()
+        String name = URLDecoder.decode(path.tokenize('/').last(), 'UTF-8')
         Map in = (body.properties ?: [:]) as Map
+        String vaultId = vaultOf(path)
         switch (type) {
             case 'replicationpolicies':
-                Map details = new LinkedHashMap((in.providerSpecificInput ?: [:]) as Map)
-                if (details.containsKey('replicaDeletion')) details.replicaDeletionOption = details.remove('replicaDeletion')
-                return [type: ArmServer.typeOf(path), properties: [friendlyName: name, providerSpecificDetails: details]]
+                Map input = new LinkedHashMap((in.providerSpecificInput ?: [:]) as Map)
+                if (input.containsKey('replicaDeletion')) input.replicaDeletionOption = input.remove('replicaDeletion')
+                String model = modelOf(arm, 'PolicyProviderSpecificDetails', input.instanceType as String)
+                return [type: ArmServer.typeOf(path), properties: [friendlyName: name, providerSpecificDetails: model ? only(arm, input, model) : [instanceType: input.instanceType]]]
             case 'replicationrecoveryplans':
-                return [type: ArmServer.typeOf(path), properties: [friendlyName: name, primaryFabricId: in.primaryFabricId, recoveryFabricId: in.recoveryFabricId,
-                                                                   failoverDeploymentModel: in.failoverDeploymentModel, groups: in.groups]]
+                List groups = (in.groups ?: []) as List
+                Map primary = in.primaryFabricId ? arm.get(in.primaryFabricId as String) : null
+                Map recovery = in.recoveryFabricId && in.recoveryFabricId != AZURE_FABRIC ? arm.get(in.recoveryFabricId as String) : null
+                List providers = groups.collectMany { g -> (g.replicationProtectedItems ?: []).collect { arm.get(it.id as String)?.properties?.providerSpecificDetails?.instanceType } }.findAll().unique()
+                return [type: ArmServer.typeOf(path), properties: [friendlyName: name, primaryFabricId: in.primaryFabricId, primaryFabricFriendlyName: primary?.properties?.friendlyName,
+                        recoveryFabricId: in.recoveryFabricId, recoveryFabricFriendlyName: in.recoveryFabricId == AZURE_FABRIC ? AZURE_FABRIC : recovery?.properties?.friendlyName,
+                        failoverDeploymentModel: in.failoverDeploymentModel ?: 'NotApplicable', replicationProviders: providers,
+                        currentScenario: idleScenario(vaultId),
+                        groups: [group('Shutdown', []), group('Failover', [])] + groups.collect { g -> [groupType: g.groupType, replicationProtectedItems: g.replicationProtectedItems ?: [],
+                                                                                                      startGroupActions: g.startGroupActions ?: [], endGroupActions: g.endGroupActions ?: []] }].findAll { it.value != null }]
             case 'replicationnetworkmappings':
-                def s = in.fabricSpecificDetails ?: [:]
-                return [type: ArmServer.typeOf(path), properties: [state: 'Paired', primaryNetworkFriendlyName: path.tokenize('/')[-3],
-                        recoveryNetworkFriendlyName: s.primaryNetworkId ? s.primaryNetworkId.tokenize('/').last() : in.recoveryNetworkId?.tokenize('/')?.last(),
-                        recoveryNetworkId: s.primaryNetworkId ?: in.recoveryNetworkId]]
+                String networkId = path.substring(0, path.toLowerCase().indexOf('/replicationnetworkmappings/'))
+                String fabricId = path.substring(0, path.toLowerCase().indexOf('/replicationnetworks/'))
+                Map recoveryNet = in.recoveryNetworkId ? arm.get(in.recoveryNetworkId as String) : null
+                String recoveryFabricId = in.recoveryFabricName ? (in.recoveryFabricName == AZURE_FABRIC ? null : "${vaultId}/replicationFabrics/${in.recoveryFabricName}".toString()) : null
+                String kind = in.fabricSpecificDetails?.instanceType ?: 'VmmToVmm'
+                return [type: ArmServer.typeOf(path), properties: [state: 'Paired', primaryNetworkFriendlyName: arm.get(networkId)?.properties?.friendlyName, primaryNetworkId: networkId,
+                        primaryFabricFriendlyName: arm.get(fabricId)?.properties?.friendlyName,
+                        recoveryNetworkFriendlyName: recoveryNet?.properties?.friendlyName ?: (in.recoveryNetworkId as String)?.tokenize('/')?.last(), recoveryNetworkId: in.recoveryNetworkId,
+                        recoveryFabricArmId: recoveryFabricId, recoveryFabricFriendlyName: recoveryFabricId ? arm.get(recoveryFabricId)?.properties?.friendlyName : in.recoveryFabricName,
+                        fabricSpecificSettings: [instanceType: kind]].findAll { it.value != null }]
+            case 'replicationprotectioncontainermappings':
+                String sourceId = path.substring(0, path.toLowerCase().indexOf('/replicationprotectioncontainermappings/'))
+                String sourceFabric = sourceId.substring(0, sourceId.toLowerCase().indexOf('/replicationprotectioncontainers/'))
+                String targetId = in.targetProtectionContainerId as String
+                Map target = targetId && targetId != AZURE_FABRIC ? arm.get(targetId) : null
+                Map policy = in.policyId ? arm.get(in.policyId as String) : null
+                Map source = arm.get(sourceId)
+                if (source) source.properties.pairingStatus = 'Paired'
+                return [type: ArmServer.typeOf(path), properties: [targetProtectionContainerId: targetId, targetProtectionContainerFriendlyName: target?.properties?.friendlyName ?: targetId,
+                        policyId: in.policyId, policyFriendlyName: policy?.properties?.friendlyName, state: 'Paired', health: 'Normal', healthErrorDetails: [],
+                        sourceProtectionContainerFriendlyName: source?.properties?.friendlyName, sourceFabricFriendlyName: arm.get(sourceFabric)?.properties?.friendlyName,
+                        targetFabricFriendlyName: target?.properties?.fabricFriendlyName ?: (targetId == AZURE_FABRIC ? AZURE_FABRIC : null)].findAll { it.value != null }]
             case 'replicationvcenters':
-                return [type: ArmServer.typeOf(path), properties: [friendlyName: in.friendlyName ?: name, ipAddress: in.ipAddress, port: in.port, health: 'Normal']]
-            case 'replicationprotecteditems':
-                Map ps = (in.providerSpecificDetails ?: [:]) as Map
-                Map policy = arm.get(in.policyId as String)
-                String fabricId = path.substring(0, path.toLowerCase().indexOf('/replicationprotectioncontainers/'))
-                Map fabric = arm.get(fabricId)
-                def server = fabric?.properties?.customDetails?.processServers?.find { it.id == ps.processServerId }
-                return [type: ArmServer.typeOf(path), properties: [friendlyName: name, protectedItemType: ps.instanceType,
-                        primaryFabricFriendlyName: fabric?.properties?.friendlyName, policyId: in.policyId, policyFriendlyName: policy?.properties?.friendlyName,
-                        protectionState: 'Protected', replicationHealth: 'Normal', activeLocation: 'Primary', testFailoverState: 'None',
-                        providerSpecificDetails: [instanceType: ps.instanceType, multiVmGroupName: ps.multiVmGroupName, processServerId: ps.processServerId,
-                                                  processServerName: server?.friendlyName, masterTargetId: ps.masterTargetId,
-                                                  recoveryAzureStorageAccount: ps.storageAccountId,
-                                                  protectedDisks: disksOf(arm, in.protectableItemId as String, ps.disksToInclude as List),
-                                                  recoveryAzureVMName: ps.targetAzureVmName,
-                                                  selectedRecoveryAzureNetworkId: ps.targetAzureNetworkId,
-                                                  vmNics: ps.targetAzureSubnetId ? [[nicId: 'nic0', selectedSubnetName: (ps.targetAzureSubnetId as String).tokenize('/').last()]] : [],
-                                                  rpoInSeconds: 90] + (ps.instanceType == 'InMageAzureV2' ? [agentVersion: '9.0'] : [:])]]
+                String fabricId = path.substring(0, path.toLowerCase().indexOf('/replicationvcenters/'))
+                return [type: ArmServer.typeOf(path), properties: [friendlyName: in.friendlyName ?: name, internalId: guid('vcenter', name), ipAddress: in.ipAddress, port: in.port,
+                        processServerId: in.processServerId, runAsAccountId: in.runAsAccountId, fabricArmResourceName: fabricId.tokenize('/').last(),
+                        discoveryStatus: 'Pending', healthErrors: []].findAll { it.value != null }]
+            case 'replicationstorageclassificationmappings':
+                return [type: ArmServer.typeOf(path), properties: [targetStorageClassificationId: in.targetStorageClassificationId]]
             default:
                 return [type: ArmServer.typeOf(path), properties: in]
         }
     }
 
-    /** The disks the protectable item reports, those named in disksToInclude (all when none are named). */
-    static List<Map> disksOf(ArmServer arm, String protectableItemId, List include) {
-        Map protectable = arm.get(protectableItemId)
-        List<Map> disks = (protectable?.properties?.customDetails?.diskDetails ?: []) as List<Map>
-        disks.findAll { !include || it.diskName in include }.collect { [diskId: it.diskId, diskName: it.diskName, diskCapacityInBytes: (it.maxSizeMB as long) * 1024 * 1024] }
+    /** Enable protection done: the item from the EnableProtectionInput and the protectable item, named by the PUT path. */
+    static Map enabled(ArmServer arm, String path, Map body, Map protectable) {
+        Map in = (body.properties ?: [:]) as Map
+        Map ps = (in.providerSpecificDetails ?: [:]) as Map
+        String containerId = path.substring(0, path.toLowerCase().indexOf('/replicationprotecteditems/'))
+        String fabricId = containerId.substring(0, containerId.toLowerCase().indexOf('/replicationprotectioncontainers/'))
+        String vaultId = vaultOf(path)
+        Map fabric = arm.get(fabricId)
+        Map container = arm.get(containerId)
+        Map policy = in.policyId ? arm.get(in.policyId as String) : null
+        String vm = protectable.properties.friendlyName
+        Map custom = protectable.properties.customDetails as Map
+        Map d
+        Map p = [friendlyName: vm, protectableItemId: protectable.id, primaryFabricFriendlyName: fabric?.properties?.friendlyName,
+                 primaryProtectionContainerFriendlyName: container?.properties?.friendlyName, replicationHealth: 'Normal', failoverHealth: 'Normal', healthErrors: [],
+                 activeLocation: 'Primary', policyId: in.policyId, policyFriendlyName: policy?.properties?.friendlyName, currentScenario: idleScenario(vaultId)]
+        if (ps.instanceType == 'InMageAzureV2') {
+            def server = fabric?.properties?.customDetails?.processServers?.find { it.id == ps.processServerId }
+            List include = (ps.disksToInclude ?: []) as List
+            List disks = ((custom?.diskDetails ?: []) as List<Map>).findAll { !include || include.any { i -> i.diskId == it.diskId } }
+            String rgId = (ps.targetAzureV2ResourceGroupId ?: rgOf(path)) as String
+            Map ip = [name: 'ipconfig1', isPrimary: true]
+            if (ps.targetAzureSubnetId) ip.recoverySubnetName = (ps.targetAzureSubnetId as String).tokenize('/').last()
+            d = [instanceType: 'InMageAzureV2', vmId: protectable.name, multiVmGroupName: ps.multiVmGroupName, multiVmGroupId: ps.multiVmGroupId ?: guid('group', ps.multiVmGroupName ?: vm),
+                 processServerId: ps.processServerId, processServerName: server?.friendlyName, masterTargetId: ps.masterTargetId,
+                 recoveryAzureStorageAccount: ps.storageAccountId, recoveryAzureLogStorageAccountId: ps.logStorageAccountId,
+                 protectedDisks: disks.collect { [diskId: it.diskId, diskName: it.diskName, diskCapacityInBytes: (it.diskSizeInMB as long) * 1024 * 1024, protectionStage: 'Protected'] },
+                 recoveryAzureVMName: ps.targetAzureVmName ?: vm, recoveryAzureVMSize: ps.targetVmSize, recoveryAzureResourceGroupId: rgId,
+                 selectedRecoveryAzureNetworkId: ps.targetAzureNetworkId, enableRdpOnTargetOption: ps.enableRdpOnTargetOption, licenseType: ps.licenseType,
+                 vmNics: [[nicId: guid('nic', vm), vMNetworkName: arm.nicNetworks[vm], recoveryVMNetworkId: ps.targetAzureNetworkId, ipConfigs: [ip]].findAll { it.value != null }],
+                 osType: custom?.osType, ipAddress: custom?.ipAddress, agentVersion: '9.0', vmProtectionState: 'Protected', vmProtectionStateDescription: 'Protected', rpoInSeconds: 90].findAll { it.value != null }
+            p.protectedItemType = 'VMwareVirtualMachine'
+            p.primaryFabricProvider = 'VMware'
+            p.recoveryFabricId = "${vaultId}/replicationFabrics/${hash(AZURE_FABRIC)}".toString()
+            p.recoveryFabricFriendlyName = AZURE_FABRIC
+        } else {
+            // VMM→VMM: no provider input exists; the container mapping's policy says where the replica goes.
+            Map mapping = arm.resources.values().find { it.id?.toLowerCase()?.startsWith(containerId.toLowerCase() + '/replicationprotectioncontainermappings/') &&
+                    (in.policyId == null || (it.properties?.policyId as String)?.equalsIgnoreCase(in.policyId as String)) }
+            Map target = mapping?.properties?.targetProtectionContainerId ? arm.get(mapping.properties.targetProtectionContainerId as String) : null
+            d = [instanceType: 'HyperVReplica2012R2', vmId: custom?.sourceItemId ?: protectable.name, vmProtectionState: 'Protected', vmProtectionStateDescription: 'Protected',
+                 initialReplicationDetails: [initialReplicationType: 'InitialReplication', initialReplicationProgressPercentage: '100'], lastReplicatedTime: now(),
+                 vMDiskDetails: custom?.diskDetails ?: [], vmNics: []]
+            p.protectedItemType = 'HyperVVirtualMachine'
+            p.primaryFabricProvider = 'VMM'
+            if (target) {
+                p.recoveryContainerId = target.id
+                p.recoveryProtectionContainerFriendlyName = target.properties.friendlyName
+                p.recoveryFabricFriendlyName = target.properties.fabricFriendlyName
+                p.recoveryFabricId = (target.id as String).substring(0, (target.id as String).toLowerCase().indexOf('/replicationprotectioncontainers/'))
+            }
+        }
+        p.providerSpecificDetails = d
+        state(p, 'protected')
+        [type: TYPE_ITEM, properties: p.findAll { it.value != null }]
     }
 
-    /** A POST action on a protected item: test failover, its cleanup, failovers, commit, reprotect. */
-    static void act(ArmServer arm, Map item, String action, Map body) {
+    /** UpdateReplicationProtectedItemInput: failover settings land in the item's provider details, as the details model names them. */
+    static void updated(ArmServer arm, Map item, Map body) {
+        Map d = item.properties.providerSpecificDetails as Map
+        Map in = (body.properties ?: [:]) as Map
+        String model = modelOf(arm, 'ReplicationProviderSpecificSettings', d.instanceType as String)
+        Map flat = new LinkedHashMap(in.findAll { k, v -> k != 'vmNics' && k != 'providerSpecificDetails' })
+        Map ps = (in.providerSpecificDetails ?: [:]) as Map
+        ps.each { k, v -> if (k != 'instanceType') flat[k == 'recoveryAzureV2ResourceGroupId' ? 'recoveryAzureResourceGroupId' : k] = v }
+        d.putAll(only(arm, flat, model))
+        if (in.vmNics) {
+            d.vmNics = (in.vmNics as List<Map>).collect { Map n ->
+                Map nic = only(arm, n, 'VMNicDetails')
+                if (n.tfoNicName) nic.tfoRecoveryNicName = n.tfoNicName
+                if (n.tfoNicResourceGroupName) nic.tfoRecoveryNicResourceGroupName = n.tfoNicResourceGroupName
+                if (d.selectedRecoveryAzureNetworkId) nic.recoveryVMNetworkId = d.selectedRecoveryAzureNetworkId
+                nic.ipConfigs = ((n.ipConfigs ?: []) as List<Map>).collect { Map c -> (c.ipConfigName ? [name: c.ipConfigName] : [:]) + only(arm, c, 'IPConfigDetails') }
+                nic
+            }
+        }
+    }
+
+    /** An Azure VM and its NIC in the vault's resource group: a failed-over or test-failed-over VMware/physical machine. */
+    static String azureVm(ArmServer arm, Map item, boolean test) {
         Map p = item.properties as Map
         Map d = p.providerSpecificDetails as Map
-        Map in = (body.properties ?: [:]) as Map
-        switch (action.toLowerCase()) {
-            case 'testfailover':
-                p.testFailoverState = 'TestFailoverCompleted'
-                d.selectedTfoAzureNetworkId = in.networkId
-                if (!d.vmNics) d.vmNics = [[nicId: 'nic0']]
-                d.vmNics[0].tfoIPAddress = arm.testAddresses.computeIfAbsent(p.friendlyName as String) { '127.2.0.' + (arm.testAddresses.size() + 1) }
+        String rg = (d.recoveryAzureResourceGroupId ?: rgOf(item.id as String)) as String
+        String vm = ((d.recoveryAzureVMName ?: p.friendlyName) as String) + (test ? '-test' : '')
+        String nic = "${rg}/providers/Microsoft.Network/networkInterfaces/${vm}-nic".toString()
+        String ip = arm.address(p.friendlyName as String)
+        arm.put(nic, [location: arm.get(rg)?.location, type: 'Microsoft.Network/networkInterfaces',
+                      properties: [provisioningState: 'Succeeded', ipConfigurations: [[name: 'ipconfig1', properties: [privateIPAddress: ip, privateIPAllocationMethod: 'Static', primary: true]]]]])
+        String vmId = "${rg}/providers/Microsoft.Compute/virtualMachines/${vm}".toString()
+        arm.put(vmId, [location: arm.get(rg)?.location, type: 'Microsoft.Compute/virtualMachines',
+                       properties: [provisioningState: 'Succeeded', hardwareProfile: [vmSize: d.recoveryAzureVMSize ?: 'Standard_A2'], networkProfile: [networkInterfaces: [[id: nic]]]]])
+        arm.note(p.friendlyName as String, test ? 'testVm' : 'vm', [id: vmId, nic: nic, address: ip])
+        vmId
+    }
+
+    static void removeVm(ArmServer arm, String vmId) {
+        Map vm = arm.get(vmId)
+        if (vm == null) return
+        vm.properties?.networkProfile?.networkInterfaces?.each { arm.resources.remove((it.id as String).toLowerCase()) }
+        arm.resources.remove(vmId.toLowerCase())
+    }
+
+    /** An action on a protected item, once its job completes: the decisions' state table. Returns an error message when the job fails. */
+    static String act(ArmServer arm, Map item, String action, Map body) {
+        Map p = item.properties as Map
+        Map d = p.providerSpecificDetails as Map
+        Map in = (body?.properties ?: [:]) as Map
+        String provider = d.instanceType
+        switch (action) {
+            case 'testFailover':
+                testFailoverPending(p)
+                p.lastSuccessfulTestFailoverTime = now()
+                if (provider == 'InMageAzureV2' && in.networkId) d.selectedTfoAzureNetworkId = in.networkId
+                (d.vmNics ?: []).each { it.tfoVMNetworkId = in.networkId }
+                if (provider == 'InMageAzureV2' && p.activeLocation == 'Primary') azureVm(arm, item, true)
+                break
+            case 'testFailoverCleanup':
+                p.testFailoverState = 'None'
+                p.testFailoverStateDescription = 'None'
+                p.protectionStateDescription = STATES.protected.protectionStateDescription
+                p.allowedOperations = normalOperations(provider)
+                d.remove('selectedTfoAzureNetworkId')
+                (d.vmNics ?: []).each { it.remove('tfoVMNetworkId') }
+                String testVm = arm.notes(p.friendlyName as String).testVm?.id
+                if (testVm) removeVm(arm, testVm)
+                break
+            case 'plannedFailover':
+            case 'unplannedFailover':
+                state(p, action)
+                p.activeLocation = p.activeLocation == 'Recovery' ? 'Primary' : 'Recovery'
+                p.lastSuccessfulFailoverTime = now()
+                if (provider == 'InMageAzureV2' && p.activeLocation == 'Recovery') d.targetVmId = azureVm(arm, item, false)
+                break
+            case 'failoverCommit':
+                state(p, 'committed')
+                break
+            case 'reProtect':
+                Map ps = (in.providerSpecificDetails ?: [:]) as Map
+                if (provider == 'InMageAzureV2') {
+                    // Failed over to Azure: now replicating Azure → VMware (InMageReprotectInput).
+                    Map n = [instanceType: 'InMage', vmId: d.vmId, processServerId: ps.processServerId ?: d.processServerId, masterTargetId: ps.masterTargetId ?: d.masterTargetId,
+                             multiVmGroupName: d.multiVmGroupName, multiVmGroupId: d.multiVmGroupId, activeSiteType: 'Azure', vmProtectionState: 'Protected',
+                             vmProtectionStateDescription: 'Protected', rpoInSeconds: 90, ipAddress: d.ipAddress, vmNics: d.vmNics,
+                             datastores: ps.datastoreName ? [ps.datastoreName] : null, agentDetails: d.agentVersion ? [agentVersion: d.agentVersion] : null,
+                             protectedDisks: (d.protectedDisks ?: []).collect { [diskId: it.diskId, diskName: it.diskName, diskCapacityInBytes: it.diskCapacityInBytes, protectionStage: 'Protected'] }]
+                    n.infrastructureVmId = d.targetVmId
+                    arm.note(p.friendlyName as String, 'azureDetails', new LinkedHashMap(d))
+                    p.providerSpecificDetails = n.findAll { it.value != null }
+                    if (ps.profileId) { p.policyId = ps.profileId; p.policyFriendlyName = arm.get(ps.profileId as String)?.properties?.friendlyName ?: p.policyFriendlyName }
+                } else if (provider == 'InMage') {
+                    // Back on VMware: replicating to Azure again (InMageAzureV2ReprotectInput).
+                    Map before = (arm.notes(p.friendlyName as String).azureDetails ?: [:]) as Map
+                    Map n = new LinkedHashMap(before)
+                    n.putAll([instanceType: 'InMageAzureV2', processServerId: ps.processServerId ?: d.processServerId, masterTargetId: ps.masterTargetId ?: d.masterTargetId,
+                              multiVmGroupName: d.multiVmGroupName, multiVmGroupId: d.multiVmGroupId, vmProtectionState: 'Protected', vmProtectionStateDescription: 'Protected'])
+                    if (ps.storageAccountId) n.recoveryAzureStorageAccount = ps.storageAccountId
+                    if (ps.logStorageAccountId) n.recoveryAzureLogStorageAccountId = ps.logStorageAccountId
+                    n.remove('targetVmId')
+                    n.remove('selectedTfoAzureNetworkId')
+                    def fabric = arm.get(item.id.substring(0, item.id.toLowerCase().indexOf('/replicationprotectioncontainers/')) as String)
+                    def server = fabric?.properties?.customDetails?.processServers?.find { it.id == n.processServerId }
+                    if (server) n.processServerName = server.friendlyName
+                    n.protectedDisks = (d.protectedDisks ?: []).collect { [diskId: it.diskId, diskName: it.diskName, diskCapacityInBytes: it.diskCapacityInBytes, protectionStage: 'Protected'] }
+                    p.providerSpecificDetails = n.findAll { it.value != null }
+                    if (ps.policyId) { p.policyId = ps.policyId; p.policyFriendlyName = arm.get(ps.policyId as String)?.properties?.friendlyName ?: p.policyFriendlyName }
+                }
+                state(p, 'protected')
+                break
+            case 'updateMobilityService':
+                def fabric = arm.get(item.id.substring(0, item.id.toLowerCase().indexOf('/replicationprotectioncontainers/')) as String)
+                List accounts = (fabric?.properties?.customDetails?.runAsAccounts ?: []) as List
+                if (!accounts.any { it.accountId == in.runAsAccountId }) return "runAsAccountId '${in.runAsAccountId}' is not an account of the configuration server".toString()
+                if (d.instanceType == 'InMageAzureV2') { d.agentVersion = arm.latestAgentVersion; d.isAgentUpdateRequired = 'false' }
+                else if (d.agentDetails) d.agentDetails.agentVersion = arm.latestAgentVersion
                 break
             case 'remove':
                 arm.resources.remove((item.id as String).toLowerCase())
-                break
-            case 'updatemobilityservice':
-                d.agentVersion = '9.1'
-                break
-            case 'testfailovercleanup':
-                p.testFailoverState = 'None'
-                d.remove('selectedTfoAzureNetworkId')
-                d.vmNics?.each { it.remove('tfoIPAddress') }
-                break
-            case 'plannedfailover':
-            case 'unplannedfailover':
-                p.protectionState = 'FailedOver'
-                p.activeLocation = p.activeLocation == 'Recovery' ? 'Primary' : 'Recovery'
-                if (p.activeLocation == 'Recovery') {
-                    // The failed-over VM and its NIC, in the vault's resource group, with the address tests listen on.
-                    String rg = (item.id as String).substring(0, (item.id as String).toLowerCase().indexOf('/providers/microsoft.recoveryservices'))
-                    String vm = d.recoveryAzureVMName ?: p.friendlyName
-                    String nic = "${rg}/providers/Microsoft.Network/networkInterfaces/${vm}-nic".toString()
-                    String ip = arm.testAddresses.computeIfAbsent(p.friendlyName as String) { '127.2.0.' + (arm.testAddresses.size() + 1) }
-                    arm.put(nic, [type: 'Microsoft.Network/networkInterfaces', properties: [ipConfigurations: [[name: 'ipconfig1', properties: [privateIPAddress: ip]]]]])
-                    arm.put("${rg}/providers/Microsoft.Compute/virtualMachines/${vm}".toString(), [type: 'Microsoft.Compute/virtualMachines',
-                            properties: [hardwareProfile: [vmSize: d.recoveryAzureVMSize], networkProfile: [networkInterfaces: [[id: nic]]]]])
-                }
-                break
-            case 'failovercommit':
-                p.protectionState = 'FailoverCommitted'
-                break
-            case 'reprotect':
-                p.protectionState = 'Reprotected'
+                Map protectable = p.protectableItemId ? arm.get(p.protectableItemId as String) : null
+                if (protectable) { protectable.properties.protectionStatus = 'Unprotected'; protectable.properties.remove('replicationProtectedItemId') }
                 break
             default:
-                throw new IllegalArgumentException("unknown action ${action}")
+                // Other actions the contract has (repairReplication, resolveHealthErrors, …): accepted, nothing modelled changes.
+                break
         }
+        null
     }
 }

@@ -14,35 +14,75 @@ import java.util.concurrent.atomic.AtomicInteger
 import javax.net.ssl.KeyManagerFactory
 import javax.net.ssl.SSLContext
 import siteplan.providers.ThumbprintTrust
+import siteplan.providers.azure.contract.AsrContract
 
 /**
  * A local Azure Resource Manager for the Azure provider's specs: HTTPS on 127.0.0.1 with a self-signed
  * certificate (made by the JDK's keytool), bearer tokens checked, resources kept in memory under their
- * ARM ids (case-insensitive), lists with the vault-wide collections Site Recovery offers, and the
- * replication… writes answering 202 with Azure-AsyncOperation and Retry-After, each leaving a
- * replicationJob, so what a test failover does changes what the next GET returns.
- * Faults: {@link #throttle} answers the next requests 429 with Retry-After; {@link #failNext} makes the
- * next job of a scenario fail.
+ * ARM ids (case-insensitive), lists with the vault-wide collections Site Recovery offers.
+ *
+ * <p>It speaks only what Site Recovery's published contract allows ({@link AsrContract}: a request that
+ * breaks it is answered 400 with ARM's error shape and recorded in {@link #violations}; every response is
+ * checked too) and behaves as /work/notes/asr-decisions.md says Site Recovery does: Azure-assigned names
+ * ({@link ArmResources}), writes answered 202 with no body, each leaving a replicationJobs resource that
+ * completes after {@link #pollsPerJob} polls and only then changes the resources (the decisions' state table).
+ *
+ * <p>Long-running operations, by {@link #lroMode}: 'async' (Azure-AsyncOperation + Location + Retry-After) or
+ * 'location' (Location + Retry-After). The status and result URLs ({vault}/replicationOperationStatus/{guid},
+ * {vault}/operationResults/{job}) are ARM's generic asynchronous-operation protocol, not operations of the
+ * Site Recovery contract, so they are served here without the contract check.
+ *
+ * <p>Faults: {@link #throttle} answers the next requests 429 with Retry-After; {@link #failNext} makes the
+ * next job of a scenario (for one VM when named) fail. What happened to each VM: {@link #actions},
+ * {@link #item}, {@link #lastBody}, {@link #notes}.
  */
 class ArmServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper()
+    static final String API_VERSION = '2023-06-01'
     /** Collections Site Recovery lists for the whole vault, whatever fabric or container holds them. */
-    static final Set<String> VAULT_WIDE = ['replicationprotecteditems', 'replicationnetworkmappings', 'replicationprotectioncontainers',
-                                           'replicationvcenters', 'replicationstorageclassificationmappings'] as Set
+    static final Set<String> VAULT_WIDE = ['replicationprotecteditems', 'replicationnetworkmappings', 'replicationprotectioncontainers', 'replicationnetworks',
+                                           'replicationvcenters', 'replicationstorageclassificationmappings', 'replicationstorageclassifications',
+                                           'replicationprotectioncontainermappings', 'replicationmigrationitems'] as Set
+    /** The allowedOperations word each item action needs (KnownReplicationProtectedItemOperation). */
+    static final Map<String, String> NEEDS = [testFailover: 'TestFailover', testFailoverCleanup: 'TestFailoverCleanup', plannedFailover: 'PlannedFailover',
+                                              unplannedFailover: 'UnplannedFailover', failoverCommit: 'Commit', reProtect: 'ReverseReplicate', remove: 'DisableProtection']
 
     final HttpsServer server
     final String thumbprint
     final String token
     final Map<String, Map> resources = new ConcurrentHashMap<>()
+    /** Long-running operations by their status id: the job they run and how often they were polled. */
     final Map<String, Map> operations = new ConcurrentHashMap<>()
     final List<String> requests = new CopyOnWriteArrayList<>()
     /** Every Authorization header received, as sent: what a listener posing as Resource Manager would collect. */
     final List<String> authorizations = new CopyOnWriteArrayList<>()
     final AtomicInteger throttled = new AtomicInteger()
     final Set<String> failing = ConcurrentHashMap.newKeySet()
-    final AtomicInteger jobs = new AtomicInteger()
-    /** Machine → the address its test failover VM gets (tfoIPAddress); drills' smoke checks connect there. */
+    /** Machine (friendly name) → the private address its failed-over or test VM's NIC gets; 127.2.0.N unless set. */
     final Map<String, String> testAddresses = new ConcurrentHashMap<>()
+    /** VM name → the source network of its first NIC, as the configuration server discovers it (seeded from the definition). */
+    final Map<String, String> nicNetworks = new ConcurrentHashMap<>()
+    /** Site Recovery's published contract; every Site Recovery request and response is checked against it. */
+    final AsrContract contract = AsrContract.get()
+    /** What broke the contract, request or response: a spec fails when this is not empty at close. */
+    final List<String> violations = new CopyOnWriteArrayList<>()
+    /** The contract operations requested, in order (operation id, api-version, provider input type). */
+    final List<String> exercised = new CopyOnWriteArrayList<>()
+    /** Item actions refused because the item's allowedOperations did not list them (not contract violations: state). */
+    final List<String> refused = new CopyOnWriteArrayList<>()
+    /** 'async' (Azure-AsyncOperation, the default) or 'location' (Location only). */
+    volatile String lroMode = 'async'
+    /** A job completes at this poll of its operation (status URL, Location URL or the job itself); 0: at once. */
+    volatile int pollsPerJob = 2
+    /** The Retry-After every 202 carries: realistic; the provider scales its waits (SITEPLAN_AZURE_TIME_SCALE). */
+    volatile int retryAfter = 30
+    /** The agent version updateMobilityService installs. */
+    volatile String latestAgentVersion = '9.1'
+    /** Per machine (friendly name): every action requested on its protected item, with body, job and outcome. */
+    private final Map<String, List<Map>> history = new ConcurrentHashMap<>()
+    /** Per machine: what the peer made for it (vm, testVm, azureDetails). */
+    private final Map<String, Map> made = new ConcurrentHashMap<>()
+    private final ThreadLocal<AsrContract.Operation> current = new ThreadLocal<>()
     private final Path dir
 
     private ArmServer(HttpsServer server, String thumbprint, String token, Path dir) {
@@ -81,27 +121,84 @@ class ArmServer implements AutoCloseable {
     /** The next n requests are answered 429 Too Many Requests, Retry-After 1. */
     void throttle(int n) { throttled.set(n) }
 
-    /** The next job of this scenario (EnableDr, TestFailover, PlannedFailover, …) fails; for one target object only when named. */
-    void failNext(String scenario, String name = null) { failing << (name ? "${scenario}:${name}".toString() : scenario) }
+    /**
+     * The next job of this scenario fails; for one machine only when named (its friendly name, or the
+     * target's resource name). Scenario: the job's scenarioName (EnableDr, TestFailover, TestFailoverCleanup,
+     * PlannedFailover, UnplannedFailover, FailoverCommit, Reprotect, UpdateMobilityService, DisableDr, …) or
+     * the action's name (enable, reProtect, …), case-insensitive.
+     */
+    void failNext(String scenario, String name = null) { failing << (name ? "${scenario}:${name}" : scenario).toString().toLowerCase() }
 
     void put(String id, Map resource) {
         resource.id = id
-        resource.name = resource.name ?: id.tokenize('/').last()
+        resource.name = resource.name ?: URLDecoder.decode(id.tokenize('/').last(), 'UTF-8')
         resources[id.toLowerCase()] = resource
     }
 
-    Map get(String id) { resources[id.toLowerCase()] }
+    Map get(String id) { id == null ? null : resources[id.toLowerCase()] }
+
+    /** The Site Recovery actions requested on this machine's protected item, in order (enable, testFailover, reProtect, update, remove, …). */
+    List<String> actions(String friendlyName) { (history[friendlyName] ?: []).collect { it.action as String } }
+
+    /** Every request on this machine's protected item: action, body, job name, state (InProgress, Succeeded, Failed, Refused). */
+    List<Map> history(String friendlyName) { new ArrayList<>(history[friendlyName] ?: []) }
+
+    /** This machine's protected item as Site Recovery reports it now; null when none. */
+    Map item(String friendlyName) {
+        resources.values().find { it.type == ArmResources.TYPE_ITEM && it.properties?.friendlyName == friendlyName }
+    }
+
+    /** The body of the last request of this action on this machine's protected item. */
+    Map lastBody(String friendlyName, String action) { (history[friendlyName] ?: []).reverse().find { it.action == action }?.body as Map }
+
+    /** What the peer made for this machine: vm / testVm ([id, nic, address]), azureDetails (its InMageAzureV2 details before reprotect). */
+    Map notes(String friendlyName) { made.computeIfAbsent(friendlyName) { new ConcurrentHashMap<>() } }
+
+    void note(String friendlyName, String key, Object value) { notes(friendlyName)[key] = value }
+
+    /** The address a machine's Azure VM gets: testAddresses[machine], else the next 127.2.0.N. */
+    synchronized String address(String friendlyName) {
+        testAddresses.computeIfAbsent(friendlyName) { '127.2.0.' + (testAddresses.size() + 1) }
+    }
+
+    /**
+     * Where every peer appends what it was asked, for the coverage check (AsrCoverageSpec) and the issue's
+     * list of calls: one line per request, "SiteRecovery OPERATION_ID API_VERSION INPUT_TYPE" or
+     * "Other METHOD /providers/TYPE… API_VERSION" for Resource Manager calls outside Site Recovery.
+     */
+    static java.nio.file.Path exercisedLog() {
+        siteplan.providers.Vcsim.root().resolve('providers/target/asr-contract/exercised.log')
+    }
+
+    /** Who sends this peer its requests: 'provider' (siteplan), or a spec that drives the peer by hand (its calls are not siteplan's). */
+    String caller = 'provider'
+
+    /** Non-Site-Recovery calls: method, the resource type path (names elided), api-version. */
+    final List<String> others = new CopyOnWriteArrayList<>()
 
     @Override void close() {
+        java.nio.file.Files.createDirectories(exercisedLog().parent)
+        synchronized (ArmServer) {
+            exercisedLog().toFile() << (exercised.collect { 'SiteRecovery ' + it } + others.collect { 'Other ' + it }).collect { caller + ' ' + it + '\n' }.join('')
+        }
+        List<String> broken = new ArrayList<>(violations)
+        violations.clear()
+        if (Boolean.getBoolean('siteplan.asr.survey')) {
+            java.nio.file.Path log = siteplan.providers.Vcsim.root().resolve('providers/target/asr-contract/survey.log')
+            log.toFile() << broken.collect { it + '\n' }.join('')
+            broken = []
+        }
         server.stop(0)
         (server.executor as java.util.concurrent.ExecutorService).shutdownNow()
         dir.toFile().deleteDir()
+        assert broken.isEmpty(): "the Azure peer saw ${broken.size()} violations of ${contract.source}:\n  " + broken.unique().join('\n  ')
     }
 
     // ------------------------------------------------------------------ HTTP
 
     private void handle(HttpExchange ex) {
         try {
+            current.remove()
             String path = ex.requestURI.path.replaceAll('/+$', '')
             String method = ex.requestMethod
             requests << "${method} ${path}".toString()
@@ -115,18 +212,48 @@ class ArmServer implements AutoCloseable {
                 reply(ex, 429, [error: [code: 'TooManyRequests', message: 'The request is being throttled.']])
                 return
             }
-            Map body = ex.requestBody.available() >= 0 ? readBody(ex) : null
-            if (path.startsWith('/operations/')) {
-                def op = operations[path.substring('/operations/'.length())]
-                op ? reply(ex, 200, op.status == 'Failed' ? [status: 'Failed', error: op.error] : [status: op.status]) : notFound(ex, path)
+            String text = ex.requestBody.text
+            String rawPath = ex.requestURI.rawPath.replaceAll('/+$', '')
+            // ARM's generic asynchronous-operation protocol: not Site Recovery contract operations.
+            List<String> segs = path.tokenize('/')
+            if (method == 'GET' && segs.size() >= 2 && ArmResources.vaultOf(path) != null) {
+                if (segs[-2].equalsIgnoreCase('replicationOperationStatus')) { operationStatus(ex, segs[-1]); return }
+                if (segs[-2].equalsIgnoreCase('operationResults')) { operationResult(ex, segs[-1]); return }
+            }
+            Map body
+            try {
+                body = text ? JSON.readValue(text, Map) : null
+            } catch (Exception e) {
+                reply(ex, 400, [error: [code: 'InvalidRequestContent', message: "The request content was invalid and could not be deserialized: ${e.message}".toString()]])
                 return
             }
+            if (!AsrContract.isSiteRecovery(rawPath) && !path.contains('/operationResults/') && !path.contains('/replicationOperationStatus/')) {
+                others << "${method} ${typePath(path)} ${query(ex.requestURI.rawQuery)['api-version']}".toString()
+            }
+            if (AsrContract.isSiteRecovery(rawPath)) {
+                String apiVersion = query(ex.requestURI.rawQuery)['api-version']
+                List<String> broken = contract.request(method, rawPath, apiVersion, text ? JSON.readTree(text) : null)
+                AsrContract.Operation op = contract.operation(method, rawPath)
+                if (op != null) {
+                    exercised << "${op.id()} ${apiVersion} ${inputType(body)} ${lroMode}".toString()
+                    current.set(op)
+                }
+                if (broken) {
+                    violations.addAll(broken)
+                    if (Boolean.getBoolean('siteplan.asr.survey')) broken = [] // surveying: record, answer as before
+                }
+                if (broken) {
+                    reply(ex, 400, [error: [code: 'InvalidRequestContent', message: broken.join('; ')]])
+                    return
+                }
+            }
+            boolean sr = current.get() != null
             switch (method) {
                 case 'GET' -> onGet(ex, path)
-                case 'PUT' -> onPut(ex, path, body)
-                case 'POST' -> onPost(ex, path, body)
-                case 'DELETE' -> onDelete(ex, path)
-                case 'PATCH' -> onPatch(ex, path, body)
+                case 'PUT' -> sr ? srPut(ex, path, body) : plainPut(ex, path, body)
+                case 'POST' -> sr ? srPost(ex, path, body) : notFound(ex, path)
+                case 'DELETE' -> sr ? srDelete(ex, path) : plainDelete(ex, path)
+                case 'PATCH' -> sr ? srPatch(ex, path, body) : notFound(ex, path)
                 default -> reply(ex, 405, [error: [code: 'MethodNotAllowed', message: method]])
             }
         } catch (Throwable t) {
@@ -136,27 +263,50 @@ class ArmServer implements AutoCloseable {
         }
     }
 
-    private static Map readBody(HttpExchange ex) {
-        String text = ex.requestBody.text
-        text ? JSON.readValue(text, Map) : null
+    /** The provider-specific input type a body names, where it names one (…providerSpecificDetails/Input.instanceType). */
+    private static String inputType(Map body) {
+        Map p = body?.properties instanceof Map ? body.properties as Map : [:]
+        def d = p.providerSpecificDetails ?: p.providerSpecificInput ?: p.fabricSpecificDetails ?: p.customDetails
+        d instanceof Map && d.instanceType ? d.instanceType : '-'
     }
 
-    private static void reply(HttpExchange ex, int status, Object body) {
+    private static Map<String, String> query(String raw) {
+        (raw ?: '').tokenize('&').collectEntries { String kv ->
+            int at = kv.indexOf('=')
+            at < 0 ? [(kv): ''] : [(URLDecoder.decode(kv.substring(0, at), 'UTF-8')): URLDecoder.decode(kv.substring(at + 1), 'UTF-8')]
+        }
+    }
+
+    private void reply(HttpExchange ex, int status, Object body) {
         byte[] bytes = body == null ? new byte[0] : JSON.writeValueAsBytes(body)
-        ex.responseHeaders.add('Content-Type', 'application/json; charset=utf-8')
+        AsrContract.Operation op = current.get()
+        if (op != null) {
+            List<String> broken = contract.response(op, status, body == null ? null : JSON.readTree(bytes))
+            if (broken) violations.addAll(broken.collect { 'response ' + it })
+        }
+        if (bytes.length) ex.responseHeaders.add('Content-Type', 'application/json; charset=utf-8')
         ex.responseHeaders.add('x-ms-request-id', UUID.randomUUID().toString())
         ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length)
         if (bytes.length) ex.responseBody.write(bytes)
     }
 
-    private static void notFound(HttpExchange ex, String path) {
-        reply(ex, 404, [error: [code: 'ResourceNotFound', message: "The resource '${path}' was not found.".toString()]])
+    private void error(HttpExchange ex, int status, String code, String message) {
+        reply(ex, status, [error: [code: code, message: message]])
+    }
+
+    private void notFound(HttpExchange ex, String path) {
+        error(ex, 404, 'ResourceNotFound', "The resource '${path}' was not found.".toString())
     }
 
     private void onGet(HttpExchange ex, String path) {
         def found = resources[path.toLowerCase()]
         if (found) {
-            reply(ex, 200, found)
+            if (found.type == 'Microsoft.RecoveryServices/vaults/replicationJobs') pollJob(found.name as String)
+            reply(ex, 200, resources[path.toLowerCase()])
+            return
+        }
+        if (path.toLowerCase().endsWith('/recoverypoints') && resources[path.toLowerCase() - '/recoverypoints']) {
+            reply(ex, 200, [value: recoveryPoints(resources[path.toLowerCase() - '/recoverypoints'] as Map)])
             return
         }
         List<String> segs = path.toLowerCase().tokenize('/')
@@ -175,77 +325,278 @@ class ArmServer implements AutoCloseable {
         notFound(ex, path)
     }
 
-    private void onPut(HttpExchange ex, String path, Map body) {
+    /**
+     * A protected item's recovery points as Site Recovery keeps them: a crash-consistent one every few minutes
+     * (the latest as old as the item's RPO) and an application-consistent one each hour, for the last four hours.
+     */
+    final java.time.Instant startedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+
+    List<Map> recoveryPoints(Map item) {
+        java.time.Instant now = startedAt
+        long rpo = (item.properties?.providerSpecificDetails?.rpoInSeconds ?: 90) as long
+        List<Map> out = []
+        (0..3).each { int h ->
+            [[now.minusSeconds(rpo + h * 3600L), 'CrashConsistent'], [now.minusSeconds(1800L + h * 3600L), 'AppConsistent']].each { pair ->
+                String name = UUID.nameUUIDFromBytes("${item.id}/${pair[0]}/${pair[1]}".toString().bytes).toString()
+                out << [id: "${item.id}/recoveryPoints/${name}".toString(), name: name,
+                        type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems/recoveryPoints',
+                        properties: [recoveryPointTime: pair[0].toString(), recoveryPointType: pair[1]]]
+            }
+        }
+        out
+    }
+
+    /** Outside Site Recovery (resource groups, networks, VMs): the resource is there at once. */
+    private void plainPut(HttpExchange ex, String path, Map body) {
         Map resource = new LinkedHashMap(body ?: [:])
         resource.type = typeOf(path)
-        if (!path.toLowerCase().contains('/providers/microsoft.recoveryservices/vaults/') || !path.toLowerCase().contains('/replication')) {
-            put(path, resource)
-            reply(ex, 200, get(path))
+        put(path, resource)
+        reply(ex, 200, get(path))
+    }
+
+    private void plainDelete(HttpExchange ex, String path) {
+        reply(ex, resources.remove(path.toLowerCase()) ? 200 : 204, null)
+    }
+
+    // ------------------------------------------------------------------ Site Recovery writes
+
+    private void srPut(HttpExchange ex, String path, Map body) {
+        String type = path.tokenize('/')[-2].toLowerCase()
+        if (type == 'replicationprotecteditems') {
+            Map in = (body?.properties ?: [:]) as Map
+            Map protectable = get(in.protectableItemId as String)
+            if (protectable == null) {
+                error(ex, 400, 'ProtectableItemNotFound', "The protectable item '${in.protectableItemId}' was not found in the vault.".toString())
+                return
+            }
+            String vm = protectable.properties.friendlyName
+            Map record = record(vm, 'enable', body, path)
+            if (get(path) != null) { // nothing to do: already protected under this name
+                record.state = 'Succeeded'
+                reply(ex, 200, get(path))
+                return
+            }
+            accepted(ex, path, 'EnableDr', 'enable', [vm, path.tokenize('/').last()], record) {
+                put(path, ArmResources.enabled(this, path, body ?: [:], protectable))
+                protectable.properties.protectionStatus = 'Protected'
+                protectable.properties.replicationProtectedItemId = path
+                null
+            }
             return
         }
-        // Site Recovery: the write is accepted; the resource appears as the job that makes it runs.
-        String scenario = ArmResources.scenarioOfPut(path)
-        accepted(ex, path, scenario, path.tokenize('/').last()) {
-            put(path, ArmResources.created(this, path, body ?: [:]))
+        String name = URLDecoder.decode(path.tokenize('/').last(), 'UTF-8')
+        accepted(ex, path, ArmResources.scenarioOf(type, 'create'), 'create', [name], null) {
+            Map made = ArmResources.created(this, path, body ?: [:])
+            Map before = get(path)
+            if (before?.properties?.currentScenario) made.properties.currentScenario = before.properties.currentScenario
+            put(path, made)
+            null
         }
     }
 
-    private void onPost(HttpExchange ex, String path, Map body) {
+    private void srPost(HttpExchange ex, String path, Map body) {
         List<String> segs = path.tokenize('/')
-        String action = segs.last()
+        // The action's name as the contract spells it (reProtect, failoverCommit, …), whatever case was sent.
+        String action = current.get().path().tokenize('/').last()
         String target = '/' + segs[0..-2].join('/')
         Map item = get(target)
         if (item == null) {
             notFound(ex, target)
             return
         }
-        String scenario = action.capitalize()
-        accepted(ex, target, scenario, item.properties?.friendlyName ?: item.name) {
-            ArmResources.act(this, item, action, body ?: [:])
+        if (item.type != ArmResources.TYPE_ITEM) {
+            // Other Site Recovery actions (recovery plans, fabrics, …): accepted, nothing modelled changes.
+            accepted(ex, target, action.capitalize(), action, [item.name as String], null) { null }
+            return
+        }
+        String vm = item.properties.friendlyName
+        Map record = record(vm, action, body, target)
+        String needs = NEEDS[action]
+        List allowed = (item.properties.allowedOperations ?: []) as List
+        if (needs && !(needs in allowed)) {
+            record.state = 'Refused'
+            refused << "${action} ${vm}: allowedOperations ${allowed}".toString()
+            error(ex, 400, 'OperationNotAllowed', "The operation ${needs} is not allowed for '${vm}' in its current state ${item.properties.protectionState}; allowed: ${allowed.join(', ')}.".toString())
+            return
+        }
+        // The classic VMware providers replicate one way each: their item failovers go PrimaryToRecovery and their reprotects
+        // RecoveryToPrimary (azure-powershell's Site Recovery cmdlets accept no other direction for them).
+        String provider = item.properties.providerSpecificDetails?.instanceType
+        String direction = (body?.properties as Map)?.failoverDirection
+        String wanted = provider in ['InMageAzureV2', 'InMage'] ? (action.equalsIgnoreCase('reProtect') ? 'RecoveryToPrimary'
+                : action in ['plannedFailover', 'unplannedFailover', 'testFailover'] ? 'PrimaryToRecovery' : null) : null
+        if (wanted && direction && direction != wanted) {
+            record.state = 'Refused'
+            refused << "${action} ${vm}: failoverDirection ${direction}".toString()
+            error(ex, 400, 'InvalidFailoverDirection', "The failover direction ${direction} is not valid for '${vm}' replicated by ${provider}; use ${wanted}.".toString())
+            return
+        }
+        accepted(ex, target, ArmResources.scenarioOf(null, action), action, [vm, item.name as String], record) {
+            ArmResources.act(this, get(target) ?: item, action, body ?: [:])
         }
     }
 
     /** UpdateReplicationProtectedItem: failover settings land in the item's provider details. */
-    private void onPatch(HttpExchange ex, String path, Map body) {
+    private void srPatch(HttpExchange ex, String path, Map body) {
         Map item = get(path)
         if (item == null) {
             notFound(ex, path)
             return
         }
-        accepted(ex, path, 'UpdateVmProperties', item.properties?.friendlyName ?: item.name) {
-            Map d = item.properties.providerSpecificDetails as Map
-            (body?.properties ?: [:]).each { k, v -> d[k] = v }
+        String vm = item.properties?.friendlyName ?: item.name
+        Map record = item.type == ArmResources.TYPE_ITEM ? record(vm, 'update', body, path) : null
+        accepted(ex, path, 'UpdateVmProperties', 'update', [vm, item.name as String], record) {
+            if (item.type == ArmResources.TYPE_ITEM) ArmResources.updated(this, item, body ?: [:])
+            null
         }
     }
 
-    private void onDelete(HttpExchange ex, String path) {
-        if (!resources.containsKey(path.toLowerCase())) {
-            reply(ex, 204, null)
+    private void srDelete(HttpExchange ex, String path) {
+        Map found = get(path)
+        AsrContract.Operation op = current.get()
+        if (found == null) {
+            String status = op.responses().containsKey('204') ? '204' : op.responses().containsKey('200') ? '200' : op.responses().keySet().first()
+            reply(ex, Integer.parseInt(status), null)
             return
         }
-        accepted(ex, path, 'Delete', path.tokenize('/').last()) {
+        boolean item = found.type == ArmResources.TYPE_ITEM
+        String vm = item ? found.properties.friendlyName : found.name
+        Map record = item ? record(vm, 'purge', null, path) : null
+        accepted(ex, path, item ? 'PurgeProtection' : 'Delete', item ? 'purge' : 'delete', [vm, found.name as String], record) {
             resources.remove(path.toLowerCase())
+            if (item) {
+                Map protectable = get(found.properties.protectableItemId as String)
+                if (protectable) { protectable.properties.protectionStatus = 'Unprotected'; protectable.properties.remove('replicationProtectedItemId') }
+            }
+            null
         }
     }
 
-    /** 202 with where to poll; the change lands and the job ends when the operation is first polled. */
-    private void accepted(HttpExchange ex, String target, String scenario, String name, Closure change) {
-        String id = UUID.randomUUID().toString()
-        String vault = target.substring(0, target.toLowerCase().indexOf('/providers/microsoft.recoveryservices/vaults/') + '/providers/microsoft.recoveryservices/vaults/'.length()) +
-                target.substring(target.toLowerCase().indexOf('/providers/microsoft.recoveryservices/vaults/') + '/providers/microsoft.recoveryservices/vaults/'.length()).tokenize('/')[0]
-        String jobName = "job-${jobs.incrementAndGet()}-${scenario}".toString()
-        boolean fails = failing.remove("${scenario}:${name}".toString()) || failing.remove(scenario)
-        Map job = [type: 'Microsoft.RecoveryServices/vaults/replicationJobs', properties: [activityId: id, scenarioName: scenario, friendlyName: scenario, targetObjectName: name, targetObjectId: target,
-                                state: fails ? 'Failed' : 'Succeeded', startTime: java.time.Instant.now().toString(), endTime: java.time.Instant.now().toString(),
-                                errors: fails ? [[serviceErrorDetails: [code: 'InternalError', message: "${scenario} of ${name} failed in the test server".toString()]]] : []]]
-        if (!fails) change.call()
-        put("${vault}/replicationJobs/${jobName}".toString(), job)
-        operations[id] = fails ? [status: 'Failed', error: [code: 'InternalError', message: "${scenario} of ${name} failed".toString()]] : [status: 'Succeeded']
-        ex.responseHeaders.add('Azure-AsyncOperation', "${endpoint}operations/${id}".toString())
-        ex.responseHeaders.add('Location', "${endpoint}operations/${id}".toString())
-        ex.responseHeaders.add('Retry-After', '0')
-        ex.responseHeaders.add('x-ms-siteplan-job', jobName)
+    private Map record(String vm, String action, Map body, String target) {
+        Map r = new ConcurrentHashMap([action: action, target: target, state: 'InProgress'])
+        if (body != null) r.body = body
+        history.computeIfAbsent(vm) { new CopyOnWriteArrayList<>() } << r
+        r
+    }
+
+    private boolean failureWanted(String scenario, String action, List<String> names) {
+        for (String word : [scenario, action]*.toLowerCase().unique()) {
+            for (String n : names.findAll()) if (failing.remove("${word}:${n.toLowerCase()}".toString())) return true
+        }
+        [scenario, action]*.toLowerCase().unique().any { failing.remove(it) }
+    }
+
+    /**
+     * 202 with no body and where to poll (by {@link #lroMode}); a replicationJobs resource InProgress. The change
+     * runs when the job completes (its {@link #pollsPerJob}th poll); a change returning a message fails the job.
+     */
+    private void accepted(HttpExchange ex, String target, String scenario, String action, List<String> names, Map record, Closure<String> change) {
+        String vaultId = ArmResources.vaultOf(target)
+        String opId = UUID.randomUUID().toString()
+        String jobName = UUID.randomUUID().toString()
+        String jobId = "${vaultId}/replicationJobs/${jobName}".toString()
+        String start = ArmResources.now()
+        String friendly = names.find() ?: target.tokenize('/').last()
+        Map job = [type: 'Microsoft.RecoveryServices/vaults/replicationJobs', properties: [activityId: opId, scenarioName: scenario, friendlyName: scenario,
+                   state: 'InProgress', stateDescription: 'InProgress', startTime: start, targetObjectId: target, targetObjectName: friendly,
+                   targetInstanceType: typeOf(target).tokenize('/').last(), allowedActions: ['Cancel'], tasks: [], errors: [],
+                   customDetails: [instanceType: 'AsrJobDetails', affectedObjectDetails: [:]]]]
+        put(jobId, job)
+        Map item = get(target)
+        if (item?.type == ArmResources.TYPE_ITEM) item.properties.currentScenario = [scenarioName: scenario, jobId: jobId, startTime: start]
+        Map op = new ConcurrentHashMap([id: opId, vault: vaultId, jobName: jobName, jobId: jobId, target: target, scenario: scenario, friendly: friendly, polls: 0, status: 'InProgress',
+                                        fails: failureWanted(scenario, action, names), change: change, startTime: start])
+        if (record != null) { op.record = record; record.job = jobName }
+        operations[opId] = op
+        String base = endpoint + vaultId.substring(1)
+        if (lroMode == 'async') ex.responseHeaders.add('Azure-AsyncOperation', "${base}/replicationOperationStatus/${opId}?api-version=${API_VERSION}".toString())
+        ex.responseHeaders.add('Location', "${base}/operationResults/${jobName}?api-version=${API_VERSION}".toString())
+        ex.responseHeaders.add('Retry-After', String.valueOf(retryAfter))
+        if (pollsPerJob <= 0) complete(op)
         reply(ex, 202, null)
+    }
+
+    /** One poll of an operation; it completes at the pollsPerJob-th. */
+    private synchronized Map poll(Map op) {
+        if (op.status == 'InProgress') {
+            op.polls = (op.polls as int) + 1
+            if ((op.polls as int) >= pollsPerJob) complete(op)
+        }
+        op
+    }
+
+    private void pollJob(String jobName) {
+        Map op = operations.values().find { it.jobName == jobName }
+        if (op) poll(op)
+    }
+
+    private synchronized void complete(Map op) {
+        if (op.status != 'InProgress') return
+        String error = op.fails ? "${op.scenario} of ${op.friendly} failed in the test peer (failNext)".toString() : null
+        if (error == null) {
+            try {
+                error = (op.change as Closure<String>).call()
+            } catch (Throwable t) {
+                error = t.toString()
+            }
+        }
+        String end = ArmResources.now()
+        Map job = get(op.jobId as String)
+        Map item = get(op.target as String)
+        if (item?.type == ArmResources.TYPE_ITEM) item.properties.currentScenario = ArmResources.idleScenario(op.vault as String)
+        job.properties.endTime = end
+        job.properties.allowedActions = error ? ['Restart'] : []
+        if (error) {
+            op.status = 'Failed'
+            op.error = [code: 'InternalError', message: error]
+            job.properties.state = 'Failed'
+            job.properties.stateDescription = 'Failed'
+            job.properties.errors = [[serviceErrorDetails: [code: 'InternalError', message: error, activityId: op.id], errorLevel: 'Error', creationTime: end]]
+        } else {
+            op.status = 'Succeeded'
+            job.properties.state = 'Succeeded'
+            job.properties.stateDescription = 'Completed'
+        }
+        op.endTime = end
+        if (op.record) op.record.state = op.status
+    }
+
+    /** GET Azure-AsyncOperation: 200 {id, name, status, startTime, endTime?, error?} (ARM's generic operation status). */
+    private void operationStatus(HttpExchange ex, String id) {
+        Map op = operations[id]
+        if (op == null) { notFound(ex, id); return }
+        poll(op)
+        Map status = [id: "${op.vault}/replicationOperationStatus/${op.id}".toString(), name: op.id, status: op.status, startTime: op.startTime]
+        if (op.endTime) status.endTime = op.endTime
+        if (op.error) status.error = op.error
+        if (op.status == 'InProgress') ex.responseHeaders.add('Retry-After', String.valueOf(retryAfter))
+        reply(ex, 200, status)
+    }
+
+    /** GET Location: 202 (+Retry-After) while the job runs; 200 with the job when it is done (failed or not). */
+    private void operationResult(HttpExchange ex, String jobName) {
+        Map op = operations.values().find { it.jobName.equalsIgnoreCase(jobName) }
+        if (op == null) { notFound(ex, jobName); return }
+        poll(op)
+        if (op.status == 'InProgress') {
+            ex.responseHeaders.add('Location', "${endpoint}${(op.vault as String).substring(1)}/operationResults/${op.jobName}?api-version=${API_VERSION}".toString())
+            ex.responseHeaders.add('Retry-After', String.valueOf(retryAfter))
+            reply(ex, 202, null)
+        } else {
+            reply(ex, 200, get(op.jobId as String))
+        }
+    }
+
+    /** /subscriptions/{}/resourceGroups/{}/providers/Microsoft.Network/virtualNetworks/{}: the path with its names elided. */
+    static String typePath(String path) {
+        List<String> segs = path.tokenize('/')
+        int providers = segs.findIndexOf { it.equalsIgnoreCase('providers') }
+        List<String> out = []
+        segs.eachWithIndex { String s, int i ->
+            boolean name = providers < 0 ? i % 2 == 1 : (i < providers ? i % 2 == 1 : (i > providers + 1 && (i - providers) % 2 == 0))
+            out << (name ? '{}' : s)
+        }
+        '/' + out.join('/')
     }
 
     /** Microsoft.RecoveryServices/vaults/replicationFabrics/… from the id's type segments. */

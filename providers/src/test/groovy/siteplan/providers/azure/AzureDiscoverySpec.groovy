@@ -18,10 +18,11 @@ class AzureDiscoverySpec extends Specification {
     @Shared @AutoCleanup ArmServer arm = ArmServer.start()
     @Shared Path example = Vcsim.root().resolve('examples/vmware-to-azure')
     @Shared DiscoveredState simulated = StateFiles.read(example.resolve('.siteplan/state.json'))
-    @Shared AzureTarget declared = DefinitionLoader.load([example.toString()]).estate().azure()[0]
+    @Shared siteplan.model.Estate estate = DefinitionLoader.load([example.toString()]).estate()
+    @Shared AzureTarget declared = estate.azure()[0]
 
     def setupSpec() {
-        ArmResources.seed(arm, declared, simulated)
+        ArmResources.seed(arm, declared, simulated, estate)
     }
 
     AzureTarget target(Map overrides = [:]) {
@@ -37,7 +38,7 @@ class AzureDiscoverySpec extends Specification {
 
     def "networks and storage accounts come back through the management libraries as the planner knows them"() {
         when:
-        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted())).subscription()
+        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted()), estate).subscription()
 
         then:
         sub == simulated.azure(declared.name()).get()
@@ -45,14 +46,20 @@ class AzureDiscoverySpec extends Specification {
 
     def "the vault's fabrics, policies, mappings, protected items and recovery plans come back through Site Recovery's REST surface"() {
         when:
-        def vault = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted())).vault()
+        def vault = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted()), estate).vault()
         def sim = simulated.vault(declared.name()).get()
 
         then:
         vault.name() == 'contoso-vault'
-        vault.policies() == sim.policies()
-        vault.networkMappings() == sim.networkMappings()
+        vault.policies().findAll { it.kind() != 'failback' } == sim.policies()
+
+        and: 'the failback policy Site Recovery adds beside each VMware policy (FB-POLICY)'
+        vault.policies().findAll { it.kind() == 'failback' }*.name() == ['gold-failback', 'silver-failback']
         vault.recoveryPlans() == sim.recoveryPlans()
+
+        and: "VMware → Azure has no network mapping in Site Recovery: each protected machine's NIC network and failover network are the mapping"
+        !vault.networkMappings().isEmpty()
+        vault.networkMappings().every { it in sim.networkMappings() }
         vault.fabrics()*.site() == sim.fabrics()*.site()
         vault.fabrics()[0].servers().collect { [it.role(), it.name(), it.health()] } == sim.fabrics()[0].servers().collect { [it.role(), it.name(), it.health()] }
 
@@ -81,7 +88,7 @@ class AzureDiscoverySpec extends Specification {
                 sku: [name: 'Standard'], properties: [ipAddress: '203.0.113.10', publicIPAllocationMethod: 'Static', provisioningState: 'Succeeded']])
 
         when:
-        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted())).subscription()
+        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted()), estate).subscription()
 
         then:
         sub.vms() == [new siteplan.planner.state.AzureSubscription.AzureVm('cs01', 'Standard_A3', 'westeurope')]
@@ -93,9 +100,9 @@ class AzureDiscoverySpec extends Specification {
 
     def "a resource group that does not exist yet means nothing exists in it"() {
         when:
-        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted())).subscription()
+        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted()), estate).subscription()
         arm.resources.remove("/subscriptions/${declared.subscription()}/resourcegroups/${declared.resourceGroup()}".toString().toLowerCase())
-        def none = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted())).subscription()
+        def none = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted()), estate).subscription()
         arm.put("/subscriptions/${declared.subscription()}/resourceGroups/${declared.resourceGroup()}".toString(), [location: 'westeurope', type: 'Microsoft.Resources/resourceGroups'])
 
         then:
@@ -109,7 +116,7 @@ class AzureDiscoverySpec extends Specification {
         int before = arm.requests.size()
 
         when:
-        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted())).subscription()
+        def sub = new AzureDiscovery(AzureConnection.open(target(), arm.token, trusted()), estate).subscription()
 
         then:
         sub.networks()*.name() == ['dr-vnet', 'drill-vnet']
@@ -118,7 +125,7 @@ class AzureDiscoverySpec extends Specification {
 
     def "a refused token is named, with what to check"() {
         when:
-        new AzureDiscovery(AzureConnection.open(target(), 'not-the-token', trusted())).vault()
+        new AzureDiscovery(AzureConnection.open(target(), 'not-the-token', trusted()), estate).vault()
 
         then:
         def e = thrown(AzureConnection.AzureException)
@@ -128,7 +135,7 @@ class AzureDiscoverySpec extends Specification {
 
     def "a certificate other than the declared thumbprint is refused"() {
         when:
-        new AzureDiscovery(AzureConnection.open(target(thumbprint: 'AB' * 32), arm.token, trusted())).vault()
+        new AzureDiscovery(AzureConnection.open(target(thumbprint: 'AB' * 32), arm.token, trusted()), estate).vault()
 
         then:
         def e = thrown(AzureConnection.AzureException)
@@ -149,20 +156,25 @@ class AzureDiscoverySpec extends Specification {
         given: "the Hyper-V example's vault, served for a subscription of its own"
         def hyperv = StateFiles.read(Vcsim.root().resolve('examples/hyperv-vmm-to-vmm/.siteplan/state.json'))
         def sim = hyperv.vaults()[0]
+        def hvEstate = DefinitionLoader.load([Vcsim.root().resolve('examples/hyperv-vmm-to-vmm').toString()]).estate()
         def t = new AzureTarget(sim.target(), '0b7e3c1d-0000-4000-8000-000000000003', 'eastus', 'rg-vmm', sim.name(), null, null, null, [], [],
                 ProviderKind.AZURE, arm.endpoint, null, arm.thumbprint)
-        ArmResources.seed(arm, t, hyperv)
+        ArmResources.seed(arm, t, hyperv, hvEstate)
 
         when:
-        def vault = new AzureDiscovery(AzureConnection.open(t, arm.token, trusted())).vault()
+        def vault = new AzureDiscovery(AzureConnection.open(t, arm.token, trusted()), hvEstate).vault()
 
         then:
-        vault.fabrics().collect { [it.site(), it.type(), it.protectionContainers()] } == sim.fabrics().collect { [it.site(), it.type(), it.protectionContainers()] }
+        vault.fabrics().collect { [it.site(), it.type(), it.protectionContainers().sort(false)] } == sim.fabrics().collect { [it.site(), it.type(), it.protectionContainers().sort(false)] }
         vault.policies() == sim.policies()
         vault.networkMappings() == sim.networkMappings()
-        vault.storageMappings() == sim.storageMappings()
+        vault.storageMappings()*.source() == sim.storageMappings()*.source()
+        and: "a target classification is named once the target's VMM server has registered too (its GUID until then)"
+        vault.storageMappings()*.target().every { it ==~ /[-0-9a-f]{36}/ }
         vault.protectedItems()*.machine() == sim.protectedItems()*.machine()
         vault.protectedItems()*.policy() == sim.protectedItems()*.policy()
+        vault.protectedItems()*.protectionGroup() == sim.protectedItems()*.protectionGroup()
+        vault.protectedItems()*.disks() == sim.protectedItems()*.disks()
     }
 
     def "an endpoint the runner does not list is refused before anything is sent, whatever thumbprint the definition pins"() {
@@ -186,7 +198,7 @@ class AzureDiscoverySpec extends Specification {
 
     def "the runner's pin is used when the definition pins nothing, and a definition pin that disagrees with it is refused"() {
         when:
-        def vault = new AzureDiscovery(AzureConnection.open(target(thumbprint: null), arm.token, trusted("127.0.0.1:${arm.server.address.port}=${arm.thumbprint}"))).vault()
+        def vault = new AzureDiscovery(AzureConnection.open(target(thumbprint: null), arm.token, trusted("127.0.0.1:${arm.server.address.port}=${arm.thumbprint}")), estate).vault()
 
         then:
         vault.name() == 'contoso-vault'

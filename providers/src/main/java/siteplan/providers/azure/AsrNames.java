@@ -1,0 +1,81 @@
+package siteplan.providers.azure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import siteplan.model.Estate;
+
+/**
+ * Which of Site Recovery's fabrics is which site of the definition. A fabric is named by Site Recovery
+ * (a hash); it carries the name of the server that registered it: a VMware site's configuration server
+ * (friendlyName and customDetails.hostName), a VMM site's VMM server (friendlyName). A fabric whose
+ * friendlyName is the site's own name is taken too (a site registered under that name).
+ */
+final class AsrNames {
+    private final Estate estate;
+
+    AsrNames(Estate estate) {
+        this.estate = estate;
+    }
+
+    /** The names a site's fabric may carry: its server's names, then its own. */
+    List<String> candidates(String site) {
+        List<String> out = new ArrayList<>();
+        estate.vmwareSites().stream().filter(s -> s.name().equals(site)).findFirst().ifPresent(s -> {
+            if (s.configurationServer() != null) out.add(s.configurationServer().name());
+        });
+        estate.vmmSites().stream().filter(s -> s.name().equals(site)).findFirst().ifPresent(s -> s.servers().forEach(v -> {
+            out.add(v.name());
+            if (v.address() != null) out.add(v.address());
+        }));
+        out.add(site);
+        return out;
+    }
+
+    boolean isFabricOf(JsonNode fabric, String site) {
+        if (isAzure(fabric)) return false;
+        JsonNode p = fabric.path("properties");
+        for (String name : candidates(site)) {
+            if (name.equalsIgnoreCase(p.path("friendlyName").asText()) || name.equalsIgnoreCase(p.path("customDetails").path("hostName").asText())) return true;
+        }
+        return false;
+    }
+
+    /** The site of the definition a fabric is, or its friendlyName when the definition has no such site. */
+    String siteOf(JsonNode fabric) {
+        for (var s : estate.vmwareSites()) if (isFabricOf(fabric, s.name())) return s.name();
+        for (var s : estate.vmmSites()) if (isFabricOf(fabric, s.name())) return s.name();
+        return fabric.path("properties").path("friendlyName").asText(fabric.path("name").asText());
+    }
+
+    /** Site Recovery's own fabric for Azure in a VMware/physical → Azure vault: not a site. */
+    static boolean isAzure(JsonNode fabric) {
+        return "Azure".equalsIgnoreCase(fabric.path("properties").path("customDetails").path("instanceType").asText());
+    }
+
+    /** Who discovers a fabric's machines, as a person would name it. */
+    String discoveredBy(JsonNode fabric) {
+        JsonNode p = fabric.path("properties");
+        String type = p.path("customDetails").path("instanceType").asText("");
+        String server = p.path("customDetails").path("hostName").asText(p.path("friendlyName").asText());
+        return type.equalsIgnoreCase("VMM") ? "VMM server " + p.path("friendlyName").asText() : "configuration server " + server;
+    }
+
+    /**
+     * The protection group of an item whose provider has none (Hyper-V Replica carries no multi-VM group):
+     * the machine's group in the definition, when the item is protected under that group's policy.
+     */
+    String group(String machine, String policy) {
+        return siteplan.model.Membership.of(estate).groupOf(machine).filter(g -> policy == null || g.policy().equals(policy)).map(g -> g.name()).orElse(null);
+    }
+
+    /** A VHD as the definition names the disk: VMM's file name without its extension and the "VM_" prefix VMM gives it. */
+    String diskName(String machine, String vhdName) {
+        String n = vhdName;
+        int dot = n.lastIndexOf('.');
+        if (dot > 0) n = n.substring(0, dot);
+        if (n.toLowerCase(java.util.Locale.ROOT).startsWith(machine.toLowerCase(java.util.Locale.ROOT) + "_")) n = n.substring(machine.length() + 1);
+        String bare = n;
+        return estate.machine(machine).flatMap(m -> m.disks().stream().filter(x -> x.name().equalsIgnoreCase(bare)).map(x -> x.name()).findFirst()).orElse(vhdName);
+    }
+}

@@ -1,0 +1,87 @@
+package siteplan.providers.azure;
+
+/**
+ * Every Site Recovery call the Azure provider makes, by the operation id of the published contract
+ * (api-version {@value AzureConnection#ASR_API}) and the provider input type its body names ("-" when it
+ * names none). This is the list the coverage check holds the provider's specs to: each call here must be
+ * made against the contract peer at least once, and every call the peer sees from the provider must be
+ * here (AsrCoverageSpec). A new call is added here with the code that makes it.
+ */
+public enum SiteRecoveryCall {
+    // Discovery, and the look-ups every step makes (names are Azure's: listed, then matched by friendly name).
+    FABRICS("ReplicationFabrics_List", "-", "the sites: fabrics, with their registered servers"),
+    CONTAINERS("ReplicationProtectionContainers_ListByReplicationFabrics", "-", "a site's protection containers (VMM clouds)"),
+    PROTECTABLE_ITEMS("ReplicationProtectableItems_ListByReplicationProtectionContainers", "-", "the machines a site's server discovered"),
+    PROTECTED_ITEMS("ReplicationProtectedItems_List", "-", "every protected machine of the vault"),
+    NETWORKS("ReplicationNetworks_ListByReplicationFabrics", "-", "a VMM site's VM networks"),
+    STORAGE_CLASSIFICATIONS_OF_FABRIC("ReplicationStorageClassifications_ListByReplicationFabrics", "-", "a VMM site's storage classifications"),
+    STORAGE_CLASSIFICATIONS("ReplicationStorageClassifications_List", "-", "every storage classification, to name mappings"),
+    POLICIES("ReplicationPolicies_List", "-", "the policies"),
+    POLICY("ReplicationPolicies_Get", "-", "one policy, before it is written"),
+    CONTAINER_MAPPINGS("ReplicationProtectionContainerMappings_ListByReplicationProtectionContainers", "-", "a container's policy associations and cloud pairings"),
+    NETWORK_MAPPINGS("ReplicationNetworkMappings_List", "-", "the network mappings"),
+    STORAGE_MAPPINGS("ReplicationStorageClassificationMappings_List", "-", "the storage mappings"),
+    VCENTERS("ReplicationvCenters_ListByReplicationFabrics", "-", "a configuration server's vCenters"),
+    RECOVERY_PLANS("ReplicationRecoveryPlans_List", "-", "the recovery plans"),
+    RECOVERY_PLAN("ReplicationRecoveryPlans_Get", "-", "one recovery plan, before it is written"),
+    JOBS("ReplicationJobs_List", "-", "the vault's jobs"),
+    RECOVERY_POINTS("RecoveryPoints_ListByReplicationProtectedItems", "-", "a machine's recovery points, for --recovery-point other than latest"),
+
+    // Changes (apply).
+    CREATE_VMWARE_POLICY("ReplicationPolicies_Create", "InMageAzureV2", "a VMware/physical → Azure policy"),
+    CREATE_FAILBACK_POLICY("ReplicationPolicies_Create", "InMage", "its failback policy (FB-POLICY)"),
+    CREATE_HYPERV_POLICY("ReplicationPolicies_Create", "HyperVReplica2012R2", "a Hyper-V Replica policy (seed 003)"),
+    DELETE_POLICY("ReplicationPolicies_Delete", "-", "a policy no longer declared"),
+    ASSOCIATE_POLICY("ReplicationProtectionContainerMappings_Create", "ReplicationProviderSpecificContainerMappingInput", "a policy associated with a configuration server"),
+    PAIR_CLOUDS("ReplicationProtectionContainerMappings_Create", "-", "a VMM cloud paired with its target cloud under a policy"),
+    MAP_NETWORK("ReplicationNetworkMappings_Create", "VmmToVmm", "a VM network mapped to the target site's"),
+    DELETE_NETWORK_MAPPING("ReplicationNetworkMappings_Delete", "-", "a network mapping no longer declared"),
+    MAP_STORAGE("ReplicationStorageClassificationMappings_Create", "-", "a storage classification mapped to the target site's"),
+    DELETE_STORAGE_MAPPING("ReplicationStorageClassificationMappings_Delete", "-", "a storage mapping no longer declared"),
+    ADD_VCENTER("ReplicationvCenters_Create", "-", "a vCenter added to a configuration server"),
+    ENABLE_VMWARE("ReplicationProtectedItems_Create", "InMageAzureV2", "protection of a VMware VM or physical server"),
+    ENABLE_HYPERV("ReplicationProtectedItems_Create", "-", "protection of a Hyper-V VM (no provider input exists for VMM → VMM)"),
+    UPDATE_FAILOVER_SETTINGS("ReplicationProtectedItems_Update", "-", "a machine's failover name, size, network and address"),
+    DISABLE("ReplicationProtectedItems_Delete", "-", "protection disabled (POST …/remove)"),
+    UPDATE_MOBILITY("ReplicationProtectedItems_UpdateMobilityService", "-", "the Mobility service updated (seed 004)"),
+    CREATE_RECOVERY_PLAN("ReplicationRecoveryPlans_Create", "-", "a recovery plan with its groups and steps"),
+    DELETE_RECOVERY_PLAN("ReplicationRecoveryPlans_Delete", "-", "a recovery plan no longer declared"),
+
+    // Recovery (drill, failover, commit, reprotect, failback).
+    TEST_FAILOVER_VMWARE("ReplicationProtectedItems_TestFailover", "InMageAzureV2", "a drill of a VMware/physical machine"),
+    TEST_FAILOVER_HYPERV("ReplicationProtectedItems_TestFailover", "-", "a drill of a Hyper-V VM"),
+    TEST_FAILOVER_CLEANUP("ReplicationProtectedItems_TestFailoverCleanup", "-", "a drill's test VM removed"),
+    FAILOVER_VMWARE("ReplicationProtectedItems_UnplannedFailover", "InMageAzureV2", "failover to Azure (planned: the source shut down first)"),
+    FAILOVER_BACK("ReplicationProtectedItems_UnplannedFailover", "InMage", "failover back to VMware (FB-STAGES stage 2)"),
+    FAILOVER_HYPERV_UNPLANNED("ReplicationProtectedItems_UnplannedFailover", "-", "an unplanned failover of a Hyper-V VM"),
+    FAILOVER_HYPERV_PLANNED("ReplicationProtectedItems_PlannedFailover", "-", "a planned failover of a Hyper-V VM"),
+    COMMIT("ReplicationProtectedItems_FailoverCommit", "-", "a failover committed"),
+    REPROTECT_TO_VMWARE("ReplicationProtectedItems_Reprotect", "InMage", "reprotect from Azure to VMware (FB-STAGES stage 1)"),
+    REPROTECT_TO_AZURE("ReplicationProtectedItems_Reprotect", "InMageAzureV2", "reprotect from VMware to Azure again (FB-STAGES stage 4)"),
+    REPROTECT_HYPERV("ReplicationProtectedItems_Reprotect", "-", "reverse replication of a Hyper-V VM");
+
+    private final String operation;
+    private final String input;
+    private final String what;
+
+    SiteRecoveryCall(String operation, String input, String what) {
+        this.operation = operation;
+        this.input = input;
+        this.what = what;
+    }
+
+    /** The contract's operation id, e.g. ReplicationProtectedItems_UnplannedFailover. */
+    public String operation() {
+        return operation;
+    }
+
+    /** The provider input type the body names (its instanceType), or "-". */
+    public String input() {
+        return input;
+    }
+
+    /** What the call is for, as the list of calls says it. */
+    public String what() {
+        return what;
+    }
+}
