@@ -15,60 +15,23 @@ import siteplan.dsl.load.DefinitionLoader
  * back through discovery (discover --json) and compared with what the vault holds. Both shapes: the
  * classic VMware → Azure → VMware one (seeds 000-002, examples/failback) and Hyper-V VMM → VMM (seed 003).
  */
-class AzureLifecycleSpec extends ExecutorSpecification {
+class AzureLifecycleSpec extends AzurePeerSpecification {
     static final ObjectMapper JSON = new ObjectMapper()
     static final List<String> CRM = ['crm-db01', 'crm-app01', 'crm-app02']
     static final List<String> NY = ['sql-ny-01', 'sql-ny-02', 'app-ny-01', 'app-ny-02', 'app-ny-03']
     static final String NY_PLAN = 'newyork-to-chicago'
 
-    Vcsim vcsim
-    ArmServer arm
-
-    def cleanup() {
-        vcsim?.close()
-        arm?.close()
-    }
 
     // ------------------------------------------------------------------ estates on the peers
 
-    /** Seeds 000-002: the failback example, every machine protected as Site Recovery reports it. */
+    /** Seeds 000-002: the failback example on the peers. */
     Path classic() {
-        Path fb = estate('failback')
-        assert run('sim', 'init', fb.toString(), '--state', state(fb).toString(), '--from-model', '--force') == 0
-        Path stateFile = state(fb).resolve('state.json'), site = fb.resolve('estate.groovy')
-        write(stateFile, read(stateFile).replace('vc01.par.contoso.local', '127.0.0.1'))
-        vcsim = Vcsim.start(state: stateFile, site: 'paris')
-        arm = ArmServer.start()
-        String definition = read(site).replace("        credential env('PARIS_VCENTER_CREDENTIAL')\n", '')
-        write(site, RealPeers.azure(RealPeers.vsphere(definition, 'vc01.par.contoso.local', vcsim, vcsim.thumbprint, "secret('paris-vcenter')"), 'contoso-paris-dr', arm))
-        def estate = DefinitionLoader.load([fb.toString()]).estate()
-        ArmResources.seed(arm, estate.azure()[0], StateFiles.read(stateFile), estate)
-        Files.delete(stateFile)
-        env.SITEPLAN_SECRET_PARIS_VCENTER = vcsim.password
-        env.SITEPLAN_SECRET_ARM_TOKEN = arm.token
-        RealPeers.trust(env, vcsim, arm)
-        env.SITEPLAN_SECRET_PARIS_PUSH_ADMIN = 'Paris-Push-S3cret'
-        fb
+        failbackOnPeers()
     }
 
-    /** Seed 003: the Hyper-V example's vault in a subscription, both VMM servers registered (as HyperVAzureSpec). */
+    /** Seed 003: the Hyper-V example's vault on the peer. */
     Path hyperV() {
-        Path dir = estate('hyperv-vmm-to-vmm')
-        Path stateFile = state(dir).resolve('state.json')
-        arm = ArmServer.start()
-        write(dir.resolve('vault.groovy'), """// Where the Chicago vault lives: a subscription reached through Resource Manager.
-azure('chicago') {
-    ${RealPeers.words(arm)}
-    subscription '0b7e3c1d-0000-4000-8000-000000000003'; region 'eastus'; resourceGroup 'rg-vmm'; vault 'chicago-vault'
-}
-""")
-        def estate = DefinitionLoader.load([dir.toString()]).estate()
-        ArmResources.seed(arm, estate.azure()[0], StateFiles.read(stateFile), estate)
-        ArmResources.seedFabric(arm, estate.azure()[0], new siteplan.planner.state.RecoveryVault.Fabric('chicago', 'vmm', null, [], ['GoldCloud2', 'SilverCloud2']), estate)
-        Files.delete(stateFile)
-        env.SITEPLAN_SECRET_ARM_TOKEN = arm.token
-        RealPeers.trust(env, arm)
-        dir
+        hyperVOnPeer()
     }
 
     /** The vault forgets these machines' protection and the recovery plan: apply has to enable it. */

@@ -115,6 +115,25 @@ class AzureProviderSpec extends ExecutorSpecification {
         out.contains("RP-RUNBOOK error: runbook Update-PublicDns in group 3 of recovery plan erp-failover: Site Recovery takes a runbook by its Azure resource id — write runbook '/subscriptions/SUBSCRIPTION/resourceGroups/GROUP/providers/Microsoft.Automation/automationAccounts/ACCOUNT/runbooks/Update-PublicDns'")
     }
 
+    def "from the profile's retirement date a real classic vault refuses new protection, at plan time (ARCH-CLASSIC); protected machines keep their operations"() {
+        given: "the seeds' profile with the classic architecture's retirement (Azure enables no new protection in it since 31 January 2026)"
+        Path dir = realEstate()
+        Path profile = tmp.resolve('classic-retired.yaml')
+        String bundled = getClass().getResourceAsStream('/siteplan/profiles/asr-2015.yaml').text
+        write(profile, bundled.replaceFirst(/(?m)^name: .*$/, 'name: classic-retired') + '\nclassic:\n  newProtectionEnds: 2026-01-31   # ARCH-CLASSIC\n')
+
+        when:
+        int code = run('plan', dir.toString(), '--profile', profile.toString(), '--no-color')
+
+        then:
+        code == ExitCode.INVALID_INPUT
+        out.contains('ARCH-CLASSIC error: web01 would be newly protected in the classic architecture of vault target contoso-dr, which Azure no longer accepts since 2026-01-31 (profile classic-retired)')
+        !out.contains('ARCH-CLASSIC error: erp-db01')
+
+        and: 'the same definition under the seeds\' own profile plans as before'
+        run('plan', dir.toString(), '--no-color') == 0
+    }
+
     def "a saved plan made through the real providers applies, and only while what exists is unchanged"() {
         given:
         Path dir = realEstate()

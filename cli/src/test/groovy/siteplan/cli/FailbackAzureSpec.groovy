@@ -12,32 +12,10 @@ import siteplan.dsl.load.DefinitionLoader
  * its vault the local Resource Manager; failover, commit and the four failback stages are Site Recovery
  * calls, and the estate ends where it started.
  */
-class FailbackAzureSpec extends ExecutorSpecification {
-    Vcsim vcsim
-    ArmServer arm
-
-    def cleanup() {
-        vcsim?.close()
-        arm?.close()
-    }
-
+class FailbackAzureSpec extends AzurePeerSpecification {
     def "failover, commit, then failback in the four stages brings the plan home through Site Recovery"() {
         given: 'every machine of the failback example protected, as Site Recovery reports it'
-        Path fb = estate('failback')
-        assert run('sim', 'init', fb.toString(), '--state', state(fb).toString(), '--from-model', '--force') == 0
-        Path stateFile = state(fb).resolve('state.json'), site = fb.resolve('estate.groovy')
-        write(stateFile, read(stateFile).replace('vc01.par.contoso.local', '127.0.0.1'))
-        vcsim = Vcsim.start(state: stateFile, site: 'paris')
-        arm = ArmServer.start()
-        String definition = read(site).replace("        credential env('PARIS_VCENTER_CREDENTIAL')\n", '')
-        write(site, RealPeers.azure(RealPeers.vsphere(definition, 'vc01.par.contoso.local', vcsim, vcsim.thumbprint, "secret('paris-vcenter')"), 'contoso-paris-dr', arm))
-        def estate = DefinitionLoader.load([fb.toString()]).estate()
-        ArmResources.seed(arm, estate.azure()[0], StateFiles.read(stateFile), estate)
-        java.nio.file.Files.delete(stateFile)
-        env.SITEPLAN_SECRET_PARIS_VCENTER = vcsim.password
-        env.SITEPLAN_SECRET_ARM_TOKEN = arm.token
-        RealPeers.trust(env, vcsim, arm)
-        env.SITEPLAN_SECRET_PARIS_PUSH_ADMIN = 'Paris-Push-S3cret'
+        Path fb = failbackOnPeers()
         def items = { arm.resources.values().findAll { it.type?.endsWith('replicationProtectedItems') } }
 
         expect: 'nothing to do to start with'

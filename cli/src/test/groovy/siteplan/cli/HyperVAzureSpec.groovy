@@ -13,31 +13,9 @@ import siteplan.dsl.load.DefinitionLoader
  * subscription, declared as an Azure target named like the VMM target site, reached on the local
  * Resource Manager.
  */
-class HyperVAzureSpec extends ExecutorSpecification {
-    ArmServer arm
-
-    def cleanup() {
-        arm?.close()
-    }
-
+class HyperVAzureSpec extends AzurePeerSpecification {
     Path realVault() {
-        Path dir = estate('hyperv-vmm-to-vmm')
-        Path state = state(dir).resolve('state.json')
-        arm = ArmServer.start()
-        write(dir.resolve('vault.groovy'), """// Where the Chicago vault lives: a subscription reached through Resource Manager.
-azure('chicago') {
-    ${RealPeers.words(arm)}
-    subscription '0b7e3c1d-0000-4000-8000-000000000003'; region 'eastus'; resourceGroup 'rg-vmm'; vault 'chicago-vault'
-}
-""")
-        def estate = DefinitionLoader.load([dir.toString()]).estate()
-        ArmResources.seed(arm, estate.azure()[0], StateFiles.read(state), estate)
-        // Seed 003: both VMM servers register with the vault, so Chicago's clouds are there to pair with.
-        ArmResources.seedFabric(arm, estate.azure()[0], new siteplan.planner.state.RecoveryVault.Fabric('chicago', 'vmm', null, [], ['GoldCloud2', 'SilverCloud2']), estate)
-        java.nio.file.Files.delete(state)
-        env.SITEPLAN_SECRET_ARM_TOKEN = arm.token
-        RealPeers.trust(env, arm)
-        dir
+        hyperVOnPeer()
     }
 
     List<String> changes(Path dir) {

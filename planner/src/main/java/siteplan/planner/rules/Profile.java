@@ -17,7 +17,7 @@ import siteplan.units.DataSize;
  */
 public record Profile(String name, String description, Source source, ProcessServer processServer,
                       ConfigurationServer configurationServer, MasterTarget masterTarget, Storage storage, HyperV hyperV,
-                      RecoveryPlan recoveryPlan, Failback failback) {
+                      RecoveryPlan recoveryPlan, Failback failback, Classic classic) {
 
     public static final String DEFAULT = "asr-2015";
 
@@ -45,6 +45,9 @@ public record Profile(String name, String description, Source source, ProcessSer
     public record RecoveryPlan(int maxMachines, int maxGroups) {}
 
     public record FailbackPolicy(Duration rpoThreshold, Duration retention, Duration appConsistentFrequency) {}
+
+    /** The classic VMware/physical architecture's retirement: the day from which Azure enables no new protection in it (ARCH-CLASSIC); none in the seeds' world. */
+    public record Classic(java.time.LocalDate newProtectionEnds) {}
 
     public record Failback(int masterTargetMaxDisks, FailbackPolicy policy, List<String> unsupportedPhysicalOs, List<String> freeEditions) {}
 

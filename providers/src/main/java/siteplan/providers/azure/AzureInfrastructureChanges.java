@@ -237,9 +237,10 @@ final class AzureInfrastructureChanges {
                 paired |= to.path("id").asText().equalsIgnoreCase(mp.path("targetProtectionContainerId").asText()) && id.equalsIgnoreCase(mp.path("policyId").asText());
             }
             if (paired) continue;
-            // CreateProtectionContainerMappingInput: no provider input exists for VMM → VMM, so none is sent.
+            // No provider input exists for VMM → VMM: the bare base type, as the published example and azure-powershell send it.
             vault.awaitDone(az.write(HttpMethod.PUT, from.path("id").asText() + "/replicationProtectionContainerMappings/" + p.name() + "-" + g.targetCloud(), AzureVault.API,
-                    AzureVault.properties(Map.of("policyId", id, "targetProtectionContainerId", to.path("id").asText()))), "pairing cloud " + g.sourceCloud() + " with " + g.targetCloud());
+                    AzureVault.properties(Map.of("policyId", id, "targetProtectionContainerId", to.path("id").asText(),
+                            "providerSpecificInput", Map.of("instanceType", "ReplicationProviderSpecificContainerMappingInput")))), "pairing cloud " + g.sourceCloud() + " with " + g.targetCloud());
             done.add("paired " + g.sourceCloud() + " with " + g.targetCloud());
         }
         return done.isEmpty() ? StepResult.already("Hyper-V policy " + s.name() + " is as declared and its clouds are paired") : StepResult.changed(String.join("; ", done));
