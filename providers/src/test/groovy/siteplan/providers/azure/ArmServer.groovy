@@ -163,8 +163,8 @@ class ArmServer implements AutoCloseable {
 
     /**
      * Where every peer appends what it was asked, for the coverage check (AsrCoverageSpec) and the issue's
-     * list of calls: one line per request, "SiteRecovery OPERATION_ID API_VERSION INPUT_TYPE" or
-     * "Other METHOD /providers/TYPE… API_VERSION" for Resource Manager calls outside Site Recovery.
+     * list of calls: one line per request, "CALLER SiteRecovery OPERATION_ID API_VERSION INPUT_TYPE LRO_MODE BUILD" or
+     * "CALLER Other METHOD /providers/TYPE… API_VERSION BUILD" for Resource Manager calls outside Site Recovery.
      */
     static java.nio.file.Path exercisedLog() {
         siteplan.providers.Vcsim.root().resolve('providers/target/asr-contract/exercised.log')
@@ -179,7 +179,9 @@ class ArmServer implements AutoCloseable {
     @Override void close() {
         java.nio.file.Files.createDirectories(exercisedLog().parent)
         synchronized (ArmServer) {
-            exercisedLog().toFile() << (exercised.collect { 'SiteRecovery ' + it } + others.collect { 'Other ' + it }).collect { caller + ' ' + it + '\n' }.join('')
+            // Tagged with this Maven run's id (siteplan.build), so the coverage check reads this build's calls only.
+            String build = System.getProperty('siteplan.build', 'local')
+            exercisedLog().toFile() << (exercised.collect { 'SiteRecovery ' + it } + others.collect { 'Other ' + it }).collect { caller + ' ' + it + ' ' + build + '\n' }.join('')
         }
         List<String> broken = new ArrayList<>(violations)
         violations.clear()
