@@ -133,10 +133,7 @@ public final class AzureDiscovery {
             JsonNode p = m.path("properties");
             networkMappings.add(new RecoveryVault.Mapping(p.path("primaryNetworkFriendlyName").asText(), p.path("recoveryNetworkFriendlyName").asText(), managed));
         }
-        Map<String, String> classifications = new HashMap<>();
-        for (JsonNode c : az.list(v + "/replicationStorageClassifications", api)) {
-            classifications.put(c.path("id").asText().toLowerCase(Locale.ROOT), c.path("properties").path("friendlyName").asText(c.path("name").asText()));
-        }
+        Map<String, String> classifications = AzureVault.classificationNames(az, v);
         List<RecoveryVault.Mapping> storageMappings = new ArrayList<>();
         for (JsonNode m : az.list(v + "/replicationStorageClassificationMappings", api)) {
             // …/replicationStorageClassifications/SOURCE/replicationStorageClassificationMappings/NAME: the source is the parent.

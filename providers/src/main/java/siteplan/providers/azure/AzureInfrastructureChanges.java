@@ -25,8 +25,6 @@ import siteplan.planner.diff.Action;
  * mappings and recovery plans. Each reads first and answers "already so" when nothing is to be done.
  */
 final class AzureInfrastructureChanges {
-    static final String AZURE_FABRIC = "Microsoft Azure";
-
     private final AzureVault vault;
     private final AzureConnection az;
     private final Estate estate;

@@ -137,8 +137,4 @@ final class AzureReprotect {
         return p.map(x -> x.path("id").asText())
                 .orElseThrow(() -> new OperationFailed("FB-POLICY reprotect of " + machine + ": vault " + vault.target().vault() + " has no failback (InMage) policy associated with the configuration server — apply the VMware policy, which creates and associates it, then run again"));
     }
-
-    static List<String> providers() {
-        return List.of("InMageAzureV2", "InMage", "HyperVReplica2012R2");
-    }
 }

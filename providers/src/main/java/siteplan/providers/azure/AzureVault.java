@@ -130,8 +130,13 @@ final class AzureVault {
 
     /** Every storage classification of the vault's fabrics: id (lower-case) → friendlyName. */
     Map<String, String> classificationNames() {
+        return classificationNames(az, id);
+    }
+
+    /** The same for any vault: discovery reads it without a vault's operations. */
+    static Map<String, String> classificationNames(AzureConnection az, String vaultId) {
         Map<String, String> out = new java.util.HashMap<>();
-        for (JsonNode c : az.list(id + "/replicationStorageClassifications", API)) {
+        for (JsonNode c : az.list(vaultId + "/replicationStorageClassifications", API)) {
             out.put(c.path("id").asText().toLowerCase(Locale.ROOT), c.path("properties").path("friendlyName").asText(c.path("name").asText()));
         }
         return out;
@@ -233,10 +238,6 @@ final class AzureVault {
 
     AzureConnection.Reply post(JsonNode item, String action, Object body) {
         return az.write(HttpMethod.POST, item.path("id").asText() + "/" + action, API, body);
-    }
-
-    static String lower(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
 
     static Map<String, Object> properties(Object p) {
