@@ -59,7 +59,7 @@ class AzureLifecycleSpec extends AzurePeerSpecification {
 
     /** The plan's changes other than no-ops, as "action address". */
     List<String> changes(Path dir) {
-        int code = run('plan', dir.toString(), '--json', '--no-history')
+        int code = run('plan', dir.toString(), '--json', '--no-history', *RealPeers.beforeRetirement(tmp))
         assert code == 0: err + ' ' + out
         JSON.readValue(out, Map).changes.findAll { it.action != 'no-op' }.collect { "${it.action} ${it.address}".toString() }
     }
@@ -91,8 +91,8 @@ class AzureLifecycleSpec extends AzurePeerSpecification {
 
     /** Enable (a real apply), planned failover, commit, reprotect, each stage read back through discovery and the peer. */
     void walkToReprotect(Path dir) {
-        // enable
-        int applied = cli('apply', dir.toString(), '--auto-approve')
+        // enable: new protection in the classic vault, as Azure took it before the architecture's retirement (ARCH-CLASSIC)
+        int applied = cli('apply', dir.toString(), '--auto-approve', *RealPeers.beforeRetirement(tmp))
         observe('enable', dir, CRM)
         assert applied == 0: said
         assert CRM.every { arm.actions(it).contains('enable') }

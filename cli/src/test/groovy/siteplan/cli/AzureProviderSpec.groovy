@@ -25,7 +25,8 @@ class AzureProviderSpec extends ExecutorSpecification {
         arm?.close()
     }
 
-    Path realEstate() {
+    /** The example on the peers; {@code replicationGroups}: keep its policies' multi-VM consistency (RP-VAULT-GROUP refuses it on a real vault). */
+    Path realEstate(boolean replicationGroups = false) {
         Path dir = estate()
         Path site = dir.resolve('site.groovy'), state = state(dir).resolve('state.json')
         write(state, read(state).replace('vc01.ams.contoso.local', '127.0.0.1'))
@@ -35,6 +36,12 @@ class AzureProviderSpec extends ExecutorSpecification {
         // A real vault takes a runbook by its resource id (RP-RUNBOOK); the example names it only.
         Path plans = dir.resolve('recovery-plans.groovy')
         write(plans, read(plans).replace("runbook 'Update-PublicDns'", "runbook '${RUNBOOK}'"))
+        // A real vault's replication groups fail over only in a plan Site Recovery runs (RP-VAULT-GROUP): no multi-VM consistency.
+        Path protection = dir.resolve('protection.groovy')
+        if (!replicationGroups) {
+            write(protection, RealPeers.withoutReplicationGroups(read(protection)))
+            write(state, read(state).replace('"multiVmConsistency" : "true"', '"multiVmConsistency" : "false"'))
+        }
         def estate = DefinitionLoader.load([dir.toString()]).estate()
         ArmResources.seed(arm, estate.azure()[0], StateFiles.read(state), estate)
         // From here on nothing may come from the simulated estate.
@@ -47,7 +54,7 @@ class AzureProviderSpec extends ExecutorSpecification {
 
     /** The plan's changes; {@code exit} is 1 where the plan reports error findings beside them. */
     List<String> changes(Path dir, int exit = 0) {
-        assert run('plan', dir.toString(), '--json') == exit: err
+        assert run('plan', dir.toString(), '--json', *RealPeers.beforeRetirement(tmp)) == exit: err
         new ObjectMapper().readTree(out).get('changes').findAll { it.get('action').asText() != 'no-op' }.collect { it.get('action').asText() + ' ' + it.get('address').asText() }
     }
 
@@ -60,7 +67,7 @@ class AzureProviderSpec extends ExecutorSpecification {
                          'create network_mapping.DMZ', 're-replicate protection.erp-app01', 'update protection.erp-db01', 're-replicate protection.monitor01',
                          'create protection.mq02', 'create protection.print01', 'create protection.scan01', 'create protection.web01', 'create protection.web02', 'create protection.web03',
                          'create recovery_plan.erp-failover', 'create recovery_plan.linux-services']
-        run('plan', dir.toString(), '--no-color') == 0
+        run('plan', dir.toString(), '--no-color', *RealPeers.beforeRetirement(tmp)) == 0
         out.contains("against vCenter 127.0.0.1, Azure 6f1a3b2c-0d4e-4f5a-9b8c-7d6e5f4a3b2c/rg-siterecovery at ${arm.endpoint}")
     }
 
@@ -70,8 +77,8 @@ class AzureProviderSpec extends ExecutorSpecification {
         arm.lroMode = lroMode // Azure-AsyncOperation with Location, or Location only: the provider follows either
         arm.throttle(2) // the first writes are throttled: retried by the executor, not failed
 
-        when:
-        int code = run('apply', dir.toString(), '--auto-approve', '--retry-delay', '100ms')
+        when: "web01 is protected anew: planned as the classic vault was before its retirement (ARCH-CLASSIC)"
+        int code = run('apply', dir.toString(), '--auto-approve', '--retry-delay', '100ms', *RealPeers.beforeRetirement(tmp))
 
         then:
         code == 0
@@ -97,6 +104,20 @@ class AzureProviderSpec extends ExecutorSpecification {
         and:
         changes(dir) == []
 
+        when: "a plan the vault holds gets a group more: mq02 starts after mq01, once someone has checked it"
+        Path plans = dir.resolve('recovery-plans.groovy')
+        write(plans, read(plans).replace("group { machines 'mq01', 'mq02' }", "group { machines 'mq01' }; group { machines 'mq02'; before { manual 'Check that mq01 serves its queues' } }"))
+        int puts = arm.requests.count { it ==~ /PUT .*\/replicationRecoveryPlans\/.*/ }
+
+        then: "it is updated as azure-powershell edits a plan: a PATCH of every group, Site Recovery's Shutdown and Failover groups as the vault holds them"
+        run('apply', dir.toString(), '--auto-approve', *RealPeers.beforeRetirement(tmp)) == 0
+        out.contains('updated recovery plan linux-services (3 groups)')
+        arm.planUpdates*.name == ['linux-services']
+        arm.planUpdates[0].body.properties.groups*.groupType == ['Shutdown', 'Failover', 'Boot', 'Boot', 'Boot']
+        arm.planUpdates[0].body.properties.groups[3].startGroupActions*.customDetails == [[instanceType: 'ManualActionDetails', description: 'Check that mq01 serves its queues']]
+        arm.requests.count { it ==~ /PUT .*\/replicationRecoveryPlans\/.*/ } == puts
+        changes(dir) == []
+
         where:
         lroMode << ['async', 'location']
     }
@@ -115,23 +136,34 @@ class AzureProviderSpec extends ExecutorSpecification {
         out.contains("RP-RUNBOOK error: runbook Update-PublicDns in group 3 of recovery plan erp-failover: Site Recovery takes a runbook by its Azure resource id — write runbook '/subscriptions/SUBSCRIPTION/resourceGroups/GROUP/providers/Microsoft.Automation/automationAccounts/ACCOUNT/runbooks/Update-PublicDns'")
     }
 
-    def "from the profile's retirement date a real classic vault refuses new protection, at plan time (ARCH-CLASSIC); protected machines keep their operations"() {
-        given: "the seeds' profile with the classic architecture's retirement (Azure enables no new protection in it since 31 January 2026)"
+    def "a real classic vault refuses new protection at plan time, as Azure has since its retirement (ARCH-CLASSIC); protected machines keep their operations"() {
+        given: "the example on the peers: web01 is not protected yet, the other machines are"
         Path dir = realEstate()
-        Path profile = tmp.resolve('classic-retired.yaml')
-        String bundled = getClass().getResourceAsStream('/siteplan/profiles/asr-2015.yaml').text
-        write(profile, bundled.replaceFirst(/(?m)^name: .*$/, 'name: classic-retired') + '\nclassic:\n  newProtectionEnds: 2026-01-31   # ARCH-CLASSIC\n')
 
-        when:
-        int code = run('plan', dir.toString(), '--profile', profile.toString(), '--no-color')
+        when: "planned under the default profile, which carries the retirement date"
+        int code = run('plan', dir.toString(), '--no-color')
 
         then:
         code == ExitCode.INVALID_INPUT
-        out.contains('ARCH-CLASSIC error: web01 would be newly protected in the classic architecture of vault target contoso-dr, which Azure no longer accepts since 2026-01-31 (profile classic-retired)')
+        out.contains('ARCH-CLASSIC error: web01 would be newly protected in the classic architecture of vault target contoso-dr, which Azure no longer accepts since 2026-01-31 (profile asr-2015)')
         !out.contains('ARCH-CLASSIC error: erp-db01')
 
-        and: 'the same definition under the seeds\' own profile plans as before'
-        run('plan', dir.toString(), '--no-color') == 0
+        and: 'planned as the vault was before the retirement (a profile without the date), the same definition plans'
+        run('plan', dir.toString(), '--no-color', *RealPeers.beforeRetirement(tmp)) == 0
+    }
+
+    def "a recovery plan of a real vault that fails over a replication group's machines is refused at plan time: Site Recovery fails them over only as a plan it runs itself (RP-VAULT-GROUP)"() {
+        given: "the example as written: policy gold has multi-VM consistency, so protection group erp is one replication group in the vault"
+        Path dir = realEstate(true)
+
+        when:
+        int code = run('plan', dir.toString(), '--no-color', *RealPeers.beforeRetirement(tmp))
+
+        then:
+        code == ExitCode.INVALID_INPUT
+        out.contains('RP-VAULT-GROUP error: recovery plan erp-failover fails over erp-db01, erp-app01, erp-app02 of protection group erp, which vault target contoso-dr keeps in one replication group (policy gold has multiVmConsistency)')
+        out.contains('set multiVmConsistency false in policy gold')
+        !out.contains('recovery plan linux-services fails over')
     }
 
     def "a saved plan made through the real providers applies, and only while what exists is unchanged"() {
@@ -140,8 +172,8 @@ class AzureProviderSpec extends ExecutorSpecification {
         Path saved = tmp.resolve('plan.json')
 
         when:
-        int planned = run('plan', dir.toString(), '-out', saved.toString(), '--no-history')
-        int applied = run('apply', saved.toString(), dir.toString())
+        int planned = run('plan', dir.toString(), '-out', saved.toString(), '--no-history', *RealPeers.beforeRetirement(tmp))
+        int applied = run('apply', saved.toString(), dir.toString(), *RealPeers.beforeRetirement(tmp))
 
         then:
         planned == 0
@@ -149,7 +181,7 @@ class AzureProviderSpec extends ExecutorSpecification {
         out.contains('Apply succeeded')
 
         when: 'the same plan again: what exists has changed since it was made'
-        int stale = run('apply', saved.toString(), dir.toString())
+        int stale = run('apply', saved.toString(), dir.toString(), *RealPeers.beforeRetirement(tmp))
 
         then:
         stale == 1
@@ -166,7 +198,7 @@ class AzureProviderSpec extends ExecutorSpecification {
         arm.failNext('EnableDr', 'mq02')
 
         when:
-        int code = run('apply', dir.toString(), '--auto-approve')
+        int code = run('apply', dir.toString(), '--auto-approve', *RealPeers.beforeRetirement(tmp))
 
         then:
         code == ExitCode.FAILED
@@ -176,7 +208,7 @@ class AzureProviderSpec extends ExecutorSpecification {
         out =~ /protection\.web01: done/
 
         when:
-        int again = run('apply', dir.toString(), '--auto-approve')
+        int again = run('apply', dir.toString(), '--auto-approve', *RealPeers.beforeRetirement(tmp))
 
         then:
         again == 0
@@ -186,8 +218,16 @@ class AzureProviderSpec extends ExecutorSpecification {
     def "a drill test-fails-over each group into the drill network, checks the machines where Site Recovery says they are, and cleans up"() {
         given:
         Path dir = realEstate()
-        assert run('apply', dir.toString(), '--auto-approve') == 0
+        assert run('apply', dir.toString(), '--auto-approve', *RealPeers.beforeRetirement(tmp)) == 0
         arm.testAddresses.mq01 = '127.2.0.1'
+
+        and: "print01's protection is gone from the vault: Azure would not protect it anew (ARCH-CLASSIC), yet the machines protected keep their drills"
+        Map print = arm.item('print01')
+        arm.resources.remove((print.id as String).toLowerCase())
+        Map protectable = arm.get(print.properties.protectableItemId as String)
+        protectable.properties.protectionStatus = 'Unprotected'
+        protectable.properties.remove('replicationProtectedItemId')
+        assert run('plan', dir.toString(), '--no-color') == ExitCode.INVALID_INPUT && out.contains('ARCH-CLASSIC error: print01 would be newly protected')
         def mq = new ServerSocket(5672, 50, InetAddress.getByName('127.2.0.1'))
         Thread.startDaemon { while (!mq.closed) { try { mq.accept().close() } catch (IOException ignored) { } } }
 
@@ -209,7 +249,7 @@ class AzureProviderSpec extends ExecutorSpecification {
     def "a planned failover and its commit go through Site Recovery, and the plan sees the machines where they run"() {
         given:
         Path dir = realEstate()
-        assert run('apply', dir.toString(), '--auto-approve') == 0
+        assert run('apply', dir.toString(), '--auto-approve', *RealPeers.beforeRetirement(tmp)) == 0
         def items = { arm.resources.values().findAll { it.type?.endsWith('replicationProtectedItems') && it.properties.friendlyName in ['mq01', 'mq02', 'files01', 'monitor01'] } }
         arm.testAddresses.mq01 = '127.2.0.1'
         def mq = new ServerSocket(5672, 50, InetAddress.getByName('127.2.0.1'))

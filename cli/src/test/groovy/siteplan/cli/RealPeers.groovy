@@ -1,5 +1,7 @@
 package siteplan.cli
 
+import java.nio.file.Path
+
 import siteplan.providers.Vcsim
 import siteplan.providers.azure.ArmServer
 
@@ -28,6 +30,27 @@ class RealPeers {
      * environment already trusts: the definitions only name the peers, SITEPLAN_TRUSTED_ENDPOINTS lets
      * siteplan send them credentials.
      */
+    /**
+     * The definition's replication policies without multi-VM consistency: on a real vault a replication group's
+     * machines fail over only in a recovery plan Site Recovery runs itself, which siteplan does not (RP-VAULT-GROUP).
+     */
+    static String withoutReplicationGroups(String definition) {
+        definition.replace('multiVmConsistency true', 'multiVmConsistency false')
+    }
+
+    /**
+     * --profile FILE: the seeds' limits as Azure applied them before the classic architecture's retirement
+     * (ARCH-CLASSIC), for the walks that protect new machines in the classic vault as the seeds did.
+     */
+    static List<String> beforeRetirement(Path dir) {
+        Path file = dir.resolve('asr-2015-before-retirement.yaml')
+        String bundled = RealPeers.getResourceAsStream('/siteplan/profiles/asr-2015.yaml').text
+        int classic = bundled.indexOf('\nclassic:')
+        assert classic > 0
+        java.nio.file.Files.writeString(file, bundled.substring(0, classic + 1).replaceFirst(/(?m)^name: .*$/, 'name: asr-2015-before-retirement'))
+        ['--profile', file.toString()]
+    }
+
     static void trust(Map<String, String> env, Object... peers) {
         List<String> entries = (env.SITEPLAN_TRUSTED_ENDPOINTS ?: '').tokenize(',')
         peers.each { peer ->

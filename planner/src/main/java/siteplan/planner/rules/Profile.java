@@ -46,7 +46,11 @@ public record Profile(String name, String description, Source source, ProcessSer
 
     public record FailbackPolicy(Duration rpoThreshold, Duration retention, Duration appConsistentFrequency) {}
 
-    /** The classic VMware/physical architecture's retirement: the day from which Azure enables no new protection in it (ARCH-CLASSIC); none in the seeds' world. */
+    /**
+     * The classic VMware/physical architecture's retirement: the day from which Azure enables no new protection in it
+     * (ARCH-CLASSIC). The bundled profiles carry it, since it binds every real classic vault whatever limits a design
+     * is checked against; a profile without it plans a real vault as Azure ran it before.
+     */
     public record Classic(java.time.LocalDate newProtectionEnds) {}
 
     public record Failback(int masterTargetMaxDisks, FailbackPolicy policy, List<String> unsupportedPhysicalOs, List<String> freeEditions) {}

@@ -25,7 +25,36 @@ final class RecoveryPlanRules {
             limits(f, out, p);
             health(f, out, p);
             runbooks(f, out, p);
+            replicationGroups(f, out, p);
         }
+    }
+
+    /**
+     * RP-VAULT-GROUP: a recovery plan of a real vault fails over no machine of a Site Recovery replication group
+     * (a protection group whose policy has multi-VM consistency): Azure fails those over, test-fails them over and
+     * commits them only as a recovery plan that Site Recovery itself runs, while siteplan runs a plan machine by
+     * machine (azure-powershell refuses the item-level calls for them, as Azure does).
+     */
+    static void replicationGroups(Facts f, Findings out, RecoveryPlan p) {
+        boolean realAzure = f.estate.azure().stream().anyMatch(t -> t.name().equals(p.target()) && t.provider() == ProviderKind.AZURE);
+        if (!realAzure) return;
+        Map<String, List<String>> byGroup = new java.util.LinkedHashMap<>();
+        Map<String, String> policyOf = new HashMap<>();
+        for (String name : p.machineNames()) {
+            Machine m = f.estate.machine(name).orElse(null);
+            if (m == null || m.kind() == MachineKind.HYPERV_VM) continue;
+            var g = f.groupOf(m);
+            if (g.isEmpty() || !g.get().target().equals(p.target())) continue;
+            boolean consistent = f.replicationPolicy(g.get().policy()).map(ReplicationPolicy::multiVmConsistency).orElse(false);
+            if (!consistent) continue;
+            byGroup.computeIfAbsent(g.get().name(), k -> new ArrayList<>()).add(name);
+            policyOf.put(g.get().name(), g.get().policy());
+        }
+        byGroup.forEach((group, machines) -> out.report("RP-VAULT-GROUP", Severity.ERROR, p.name(), Address.recoveryPlan(p.name()),
+                "recovery plan " + p.name() + " fails over " + String.join(", ", machines) + " of protection group " + group + ", which vault target " + p.target()
+                        + " keeps in one replication group (policy " + policyOf.get(group) + " has multiVmConsistency): Azure fails over, test-fails over and commits"
+                        + " the machines of a replication group only in a recovery plan that Site Recovery runs itself, and siteplan runs a plan machine by machine"
+                        + " — set multiVmConsistency false in policy " + policyOf.get(group) + " (each machine then keeps recovery points of its own)"));
     }
 
     /**

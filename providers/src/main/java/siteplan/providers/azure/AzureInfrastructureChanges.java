@@ -367,9 +367,18 @@ final class AzureInfrastructureChanges {
         props.put("recoveryFabricId", recoveryFabric);
         props.put("failoverDeploymentModel", toVmm ? "NotApplicable" : "ResourceManager");
         props.put("groups", groups);
-        if (have != null && RecoveryPlanShape.of(have, items).equals(RecoveryPlanShape.of(groups, items))) return StepResult.already("recovery plan " + s.name() + " is as declared");
-        return vault.finish(az.write(HttpMethod.PUT, id, AzureVault.API, AzureVault.properties(props)),
-                (have == null ? "created" : "updated") + " recovery plan " + s.name() + " (" + plan.groups().size() + " groups)");
+        if (have == null) {
+            return vault.finish(az.write(HttpMethod.PUT, id, AzureVault.API, AzureVault.properties(props)), "created recovery plan " + s.name() + " (" + plan.groups().size() + " groups)");
+        }
+        if (RecoveryPlanShape.of(have, items).equals(RecoveryPlanShape.of(groups, items))) return StepResult.already("recovery plan " + s.name() + " is as declared");
+        // An existing plan is updated as azure-powershell's Edit-AzRecoveryServicesAsrRecoveryPlan does: PATCH its groups
+        // (UpdateRecoveryPlanInput), every group sent since the list replaces the stored one — Site Recovery's own Shutdown
+        // and Failover groups as the vault holds them, then the declared Boot groups.
+        List<Object> all = new ArrayList<>();
+        for (JsonNode g : have.path("properties").path("groups")) if (!"Boot".equalsIgnoreCase(g.path("groupType").asText())) all.add(g);
+        all.addAll(groups);
+        return vault.finish(az.write(HttpMethod.PATCH, id, AzureVault.API, AzureVault.properties(Map.of("groups", all))),
+                "updated recovery plan " + s.name() + " (" + plan.groups().size() + " groups)");
     }
 
     /** A group's steps as RecoveryPlanAction: every failover type and direction, in the declared order. */

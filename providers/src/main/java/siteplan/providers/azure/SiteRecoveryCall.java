@@ -45,6 +45,7 @@ public enum SiteRecoveryCall {
     DISABLE("ReplicationProtectedItems_Delete", "-", "protection disabled (POST …/remove)"),
     UPDATE_MOBILITY("ReplicationProtectedItems_UpdateMobilityService", "-", "the Mobility service updated (seed 004)"),
     CREATE_RECOVERY_PLAN("ReplicationRecoveryPlans_Create", "-", "a recovery plan with its groups and steps"),
+    UPDATE_RECOVERY_PLAN("ReplicationRecoveryPlans_Update", "-", "a recovery plan's groups and steps changed (Site Recovery's Shutdown and Failover groups kept)"),
     DELETE_RECOVERY_PLAN("ReplicationRecoveryPlans_Delete", "-", "a recovery plan no longer declared"),
 
     // Recovery (drill, failover, commit, reprotect, failback).

@@ -126,7 +126,7 @@ class ArmPeerSpec extends Specification {
         [properties: [policyId: "${ArmResources.vault(t)}/replicationPolicies/gold".toString(), protectableItemId: protectable.id,
                       providerSpecificDetails: [instanceType: 'InMageAzureV2', processServerId: c.processServers[0].id, masterTargetId: c.masterTargetServers.find { it.name == 'mt-win01' }.id,
                                                 storageAccountId: "${rg}/providers/Microsoft.Storage/storageAccounts/contosodr01".toString(), runAsAccountId: c.runAsAccounts[0].accountId,
-                                                multiVmGroupName: 'web', disksToInclude: protectable.properties.customDetails.diskDetails.collect { [diskId: it.diskId] },
+                                                disksToInclude: protectable.properties.customDetails.diskDetails.collect { [diskId: it.diskId] },
                                                 targetAzureNetworkId: "${rg}/providers/Microsoft.Network/virtualNetworks/dr-vnet".toString(),
                                                 targetAzureSubnetId: "${rg}/providers/Microsoft.Network/virtualNetworks/dr-vnet/subnets/web".toString(),
                                                 targetAzureVmName: vm, targetAzureV2ResourceGroupId: rg]]]
@@ -322,9 +322,9 @@ class ArmPeerSpec extends Specification {
     def "a test failover makes a test VM at the address asked for, its cleanup removes it; what allowedOperations lacks is refused"() {
         given:
         AzureTarget t = seedVmware()
-        Map item = arm.item('erp-db01')
+        Map item = arm.item('mq01')
         String rg = ArmResources.rg(t)
-        arm.testAddresses['erp-db01'] = '127.2.0.9'
+        arm.testAddresses['mq01'] = '127.2.0.9'
 
         when: 'a planned failover: the contract lets it through without provider input, but InMageAzureV2 items do not allow it'
         def refused = hit('POST', "${item.id}/plannedFailover", [properties: [failoverDirection: 'PrimaryToRecovery']])
@@ -338,16 +338,16 @@ class ArmPeerSpec extends Specification {
         wait(hit('POST', "${item.id}/testFailover", [properties: [failoverDirection: 'PrimaryToRecovery', networkType: 'VmNetworkAsInput',
                 networkId: "${rg}/providers/Microsoft.Network/virtualNetworks/drill-vnet".toString(), providerSpecificDetails: [instanceType: 'InMageAzureV2']]]))
         Map after = hit('GET', item.id as String).body
-        String testVm = "${rg}/providers/Microsoft.Compute/virtualMachines/erp-db01-test"
+        String testVm = "${rg}/providers/Microsoft.Compute/virtualMachines/mq01-test"
 
         then:
         after.properties.protectionState == 'Protected'
         after.properties.protectionStateDescription == 'Cleanup test failover pending'
         after.properties.testFailoverState == 'WaitingForCompletion'
         after.properties.allowedOperations == ['TestFailoverCleanup']
-        hit('GET', "${rg}/providers/Microsoft.Network/networkInterfaces/erp-db01-test-nic").body.properties.ipConfigurations[0].properties.privateIPAddress == '127.2.0.9'
+        hit('GET', "${rg}/providers/Microsoft.Network/networkInterfaces/mq01-test-nic").body.properties.ipConfigurations[0].properties.privateIPAddress == '127.2.0.9'
         hit('GET', testVm).status == 200
-        arm.notes('erp-db01').testVm.address == '127.2.0.9'
+        arm.notes('mq01').testVm.address == '127.2.0.9'
 
         when:
         wait(hit('POST', "${item.id}/testFailoverCleanup", [properties: [comments: 'drill done']]))
@@ -358,8 +358,32 @@ class ArmPeerSpec extends Specification {
         after.properties.protectionStateDescription == 'Protected'
         after.properties.allowedOperations == ['UnplannedFailover', 'DisableProtection', 'TestFailover']
         hit('GET', testVm).status == 404
-        arm.actions('erp-db01') == ['plannedFailover', 'testFailover', 'testFailoverCleanup']
-        arm.history('erp-db01')[0].state == 'Refused'
+        arm.actions('mq01') == ['plannedFailover', 'testFailover', 'testFailoverCleanup']
+        arm.history('mq01')[0].state == 'Refused'
+        arm.violations.isEmpty()
+    }
+
+    def "an item of a replication group is refused the failover, test failover and commit it can have only with its group"() {
+        given: "protection group erp replicates with multi-VM consistency (policy gold): its items share a named replication group"
+        AzureTarget t = seedVmware()
+        Map item = arm.item('erp-db01')
+        String rg = ArmResources.rg(t)
+
+        expect:
+        item.properties.providerSpecificDetails.multiVmGroupName == 'erp'
+        arm.item('mq01').properties.providerSpecificDetails.multiVmGroupName == arm.item('mq01').properties.providerSpecificDetails.multiVmGroupId
+
+        when:
+        def drill = hit('POST', "${item.id}/testFailover", [properties: [failoverDirection: 'PrimaryToRecovery', networkType: 'VmNetworkAsInput',
+                networkId: "${rg}/providers/Microsoft.Network/virtualNetworks/drill-vnet".toString(), providerSpecificDetails: [instanceType: 'InMageAzureV2']]])
+        def failover = hit('POST', "${item.id}/unplannedFailover", [properties: [failoverDirection: 'PrimaryToRecovery', sourceSiteOperations: 'NotRequired',
+                providerSpecificDetails: [instanceType: 'InMageAzureV2']]])
+
+        then:
+        [drill, failover]*.status == [400, 400]
+        drill.body.error.message.contains('replication group erp')
+        arm.refused == ['testFailover erp-db01: replication group erp', 'unplannedFailover erp-db01: replication group erp']
+        arm.item('erp-db01').properties.protectionState == 'Protected'
         arm.violations.isEmpty()
     }
 

@@ -343,6 +343,13 @@ class ArmResources {
     }
 
     /** A protected item of the simulated state, in the state word and provider the decisions give it. */
+    /** Whether the item's protection group (as declared) replicates with multi-VM consistency: then Site Recovery holds a named replication group. */
+    static boolean consistent(Estate estate, ProtectedItem i) {
+        def g = estate?.protectionGroups()?.find { it.name() == i.protectionGroup() }
+        def p = g == null ? null : estate.replicationPolicies().find { it.name() == g.policy() }
+        p != null && p.multiVmConsistency()
+    }
+
     static void seedItem(ArmServer arm, AzureTarget t, RecoveryVault v, ProtectedItem i, Estate estate) {
         def f = v.fabric(i.site()).orElse(null)
         boolean hyperV = f?.type() == 'vmm'
@@ -360,7 +367,10 @@ class ArmResources {
                  vMDiskDetails: i.disks().collect { [maxSizeMB: it.size().bytes().intdiv(1024 * 1024), vhdType: 'OperatingSystem', vhdId: guid('vhd', "${i.machine()}/${it.name()}"), vhdName: "${i.machine()}_${it.name()}.vhdx".toString()] },
                  vmNics: []]
         } else {
-            d = [instanceType: inMage ? 'InMage' : 'InMageAzureV2', multiVmGroupName: i.protectionGroup(), multiVmGroupId: guid('group', i.protectionGroup() ?: i.machine()),
+            // A named replication group only where the group's policy has multi-VM consistency (as siteplan and azure-powershell
+            // protect); otherwise Site Recovery names the machine's own group by its id.
+            String groupId = guid('group', consistent(estate, i) ? i.protectionGroup() : i.machine())
+            d = [instanceType: inMage ? 'InMage' : 'InMageAzureV2', multiVmGroupName: consistent(estate, i) ? i.protectionGroup() : groupId, multiVmGroupId: groupId,
                  vmId: guid('vm', i.machine()), vmProtectionState: 'Protected', vmProtectionStateDescription: 'Protected', rpoInSeconds: 90]
             if (i.processServer()) d.processServerId = processServerId(i.processServer())
             if (i.masterTarget()) d.masterTargetId = masterTargetId(i.masterTarget())
@@ -539,7 +549,8 @@ class ArmResources {
             String rgId = (ps.targetAzureV2ResourceGroupId ?: rgOf(path)) as String
             Map ip = [name: 'ipconfig1', isPrimary: true]
             if (ps.targetAzureSubnetId) ip.recoverySubnetName = (ps.targetAzureSubnetId as String).tokenize('/').last()
-            d = [instanceType: 'InMageAzureV2', vmId: protectable.name, multiVmGroupName: ps.multiVmGroupName, multiVmGroupId: ps.multiVmGroupId ?: guid('group', ps.multiVmGroupName ?: vm),
+            String groupId = ps.multiVmGroupId ?: guid('group', ps.multiVmGroupName ?: vm)
+            d = [instanceType: 'InMageAzureV2', vmId: protectable.name, multiVmGroupName: ps.multiVmGroupName ?: groupId, multiVmGroupId: groupId,
                  processServerId: ps.processServerId, processServerName: server?.friendlyName, masterTargetId: ps.masterTargetId,
                  recoveryAzureStorageAccount: ps.storageAccountId, recoveryAzureLogStorageAccountId: ps.logStorageAccountId,
                  protectedDisks: disks.collect { [diskId: it.diskId, diskName: it.diskName, diskCapacityInBytes: (it.diskSizeInMB as long) * 1024 * 1024, protectionStage: 'Protected'] },

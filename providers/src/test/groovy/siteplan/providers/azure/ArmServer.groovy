@@ -68,6 +68,9 @@ class ArmServer implements AutoCloseable {
     final List<String> violations = new CopyOnWriteArrayList<>()
     /** The contract operations requested, in order (operation id, api-version, provider input type). */
     final List<String> exercised = new CopyOnWriteArrayList<>()
+    /** Every recovery plan update (PATCH) received: the plan's name and the body. */
+    final List<Map> planUpdates = new CopyOnWriteArrayList<>()
+
     /** Item actions refused because the item's allowedOperations did not list them (not contract violations: state). */
     final List<String> refused = new CopyOnWriteArrayList<>()
     /** 'async' (Azure-AsyncOperation, the default) or 'location' (Location only). */
@@ -433,6 +436,17 @@ class ArmServer implements AutoCloseable {
             error(ex, 400, 'InvalidFailoverDirection', "The failover direction ${direction} is not valid for '${vm}' replicated by ${provider}; use ${wanted}.".toString())
             return
         }
+        // An item of a named replication group (multi-VM consistency) fails over, test-fails over and commits only with
+        // its group, through a recovery plan: azure-powershell refuses the item-level calls for it (its
+        // UnsupportedReplicationProtectionActionFor… messages), since the group shares its recovery points.
+        Map details = item.properties.providerSpecificDetails as Map
+        boolean grouped = provider in ['InMageAzureV2', 'InMage'] && details?.multiVmGroupName && !(details.multiVmGroupName as String).equalsIgnoreCase(details.multiVmGroupId as String)
+        if (grouped && action in ['unplannedFailover', 'testFailover', 'failoverCommit']) {
+            record.state = 'Refused'
+            refused << "${action} ${vm}: replication group ${details.multiVmGroupName}".toString()
+            error(ex, 400, 'OperationNotAllowed', "'${vm}' is in replication group ${details.multiVmGroupName}: ${action} runs for the group, through a recovery plan.".toString())
+            return
+        }
         accepted(ex, target, ArmResources.scenarioOf(null, action), action, [vm, item.name as String], record) {
             ArmResources.act(this, get(target) ?: item, action, body ?: [:])
         }
@@ -447,8 +461,15 @@ class ArmServer implements AutoCloseable {
         }
         String vm = item.properties?.friendlyName ?: item.name
         Map record = item.type == ArmResources.TYPE_ITEM ? record(vm, 'update', body, path) : null
-        accepted(ex, path, 'UpdateVmProperties', 'update', [vm, item.name as String], record) {
+        boolean plan = item.type == 'Microsoft.RecoveryServices/vaults/replicationRecoveryPlans'
+        if (plan) planUpdates << [name: item.name, body: body]
+        accepted(ex, path, plan ? 'UpdateRecoveryPlan' : 'UpdateVmProperties', 'update', [vm, item.name as String], record) {
             if (item.type == ArmResources.TYPE_ITEM) ArmResources.updated(this, item, body ?: [:])
+            // UpdateRecoveryPlanInput's groups replace the plan's groups, Site Recovery's Shutdown and Failover groups included.
+            if (plan && body?.properties?.groups != null) {
+                item.properties.groups = (body.properties.groups as List<Map>).collect { g -> [groupType: g.groupType, replicationProtectedItems: g.replicationProtectedItems ?: [],
+                                                                                              startGroupActions: g.startGroupActions ?: [], endGroupActions: g.endGroupActions ?: []] }
+            }
             null
         }
     }
