@@ -175,7 +175,9 @@ final class FailoverCommands {
     static final class Reprotect extends Common {
         @Override public Integer call() throws Exception {
             return stage(RunKind.REPROTECT, "Reprotecting", p -> p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED,
-                    "reprotect needs its failover committed", ops -> ops.recovery()::reprotect, rule -> rule.startsWith("FB-") || rule.startsWith("RP-"), null);
+                    // RP-VAULT-GROUP is about failovers and commits: Site Recovery reprotects a replication group's machines one by one.
+                    "reprotect needs its failover committed", ops -> ops.recovery()::reprotect,
+                    rule -> (rule.startsWith("FB-") || rule.startsWith("RP-")) && !rule.equals("RP-VAULT-GROUP"), null);
         }
     }
 

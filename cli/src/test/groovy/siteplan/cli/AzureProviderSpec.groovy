@@ -40,6 +40,7 @@ class AzureProviderSpec extends ExecutorSpecification {
         Path protection = dir.resolve('protection.groovy')
         if (!replicationGroups) {
             write(protection, RealPeers.withoutReplicationGroups(read(protection)))
+            assert read(state).contains('"multiVmConsistency" : "true"')
             write(state, read(state).replace('"multiVmConsistency" : "true"', '"multiVmConsistency" : "false"'))
         }
         def estate = DefinitionLoader.load([dir.toString()]).estate()
@@ -137,7 +138,7 @@ class AzureProviderSpec extends ExecutorSpecification {
     }
 
     def "a real classic vault refuses new protection at plan time, as Azure has since its retirement (ARCH-CLASSIC); protected machines keep their operations"() {
-        given: "the example on the peers: web01 is not protected yet, the other machines are"
+        given: "the example on the peers: web01 is not protected yet; erp-app01 would be re-replicated (disabled, then enabled); erp-db01 only updated"
         Path dir = realEstate()
 
         when: "planned under the default profile, which carries the retirement date"
@@ -146,7 +147,11 @@ class AzureProviderSpec extends ExecutorSpecification {
         then:
         code == ExitCode.INVALID_INPUT
         out.contains('ARCH-CLASSIC error: web01 would be newly protected in the classic architecture of vault target contoso-dr, which Azure no longer accepts since 2026-01-31 (profile asr-2015)')
+        out.contains('ARCH-CLASSIC error: erp-app01 would be protected anew (re-replicate: its protection disabled, then enabled again, which Azure would refuse, leaving it unprotected) in the classic architecture of vault target contoso-dr')
         !out.contains('ARCH-CLASSIC error: erp-db01')
+
+        and: "a plan limited to what Azure still takes plans: the rule reads the changes planned"
+        run('plan', dir.toString(), '--no-color', '-target', 'protection.erp-db01') == 0
 
         and: 'planned as the vault was before the retirement (a profile without the date), the same definition plans'
         run('plan', dir.toString(), '--no-color', *RealPeers.beforeRetirement(tmp)) == 0

@@ -35,6 +35,7 @@ class RealPeers {
      * machines fail over only in a recovery plan Site Recovery runs itself, which siteplan does not (RP-VAULT-GROUP).
      */
     static String withoutReplicationGroups(String definition) {
+        assert definition.contains('multiVmConsistency true'): 'the example declares no multi-VM consistency any more: drop this rewrite'
         definition.replace('multiVmConsistency true', 'multiVmConsistency false')
     }
 

@@ -50,7 +50,7 @@ public final class Preflight {
     public record Definition(Path dir, SourceMap sources) {}
 
     public static List<String> problems(Plan rules, DiscoveredState discovered, RecoveryPlan plan, Definition definition, Predicate<String> ruleFilter, Needs needs) {
-        List<String> problems = new ArrayList<>(ruleErrors(rules, ruleFilter));
+        List<String> problems = new ArrayList<>(ruleErrors(rules.findings(), ruleFilter, plan.name()));
         problems.addAll(scripts(definition, plan));
         problems.addAll(health(discovered, plan.source()));
         problems.addAll(machines(discovered, plan, needs));
@@ -63,11 +63,13 @@ public final class Preflight {
      */
     static final java.util.Set<String> NEW_PROTECTION_ONLY = java.util.Set.of("ARCH-CLASSIC");
 
-    /** The errors of the rules the operation names; PLAN-* findings are about the plan file, not the estate, so they never stop a run. */
-    static List<String> ruleErrors(Plan rules, Predicate<String> ruleFilter) {
+    /** The errors of the rules the operation names (of this recovery plan, for RP-* rules); PLAN-* findings are about the plan file, not the estate, so they never stop a run. */
+    static List<String> ruleErrors(List<Finding> findings, Predicate<String> ruleFilter, String recoveryPlan) {
         List<String> problems = new ArrayList<>();
-        for (Finding f : rules.findings()) {
-            if (f.severity() == Severity.ERROR && ruleFilter.test(f.rule()) && !f.rule().startsWith("PLAN-") && !NEW_PROTECTION_ONLY.contains(f.rule())) {
+        for (Finding f : findings) {
+            // A recovery plan rule's finding is about its plan (its subject): another plan's error never stops this one's run.
+            boolean otherPlan = f.rule().startsWith("RP-") && f.subject() != null && !f.subject().equals(recoveryPlan);
+            if (f.severity() == Severity.ERROR && ruleFilter.test(f.rule()) && !f.rule().startsWith("PLAN-") && !NEW_PROTECTION_ONLY.contains(f.rule()) && !otherPlan) {
                 problems.add(f.rule() + " " + f.message() + (f.file() == null ? "" : " (" + f.file() + (f.line() == null ? "" : ", line " + f.line()) + ")"));
             }
         }

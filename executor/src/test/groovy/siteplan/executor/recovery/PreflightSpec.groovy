@@ -15,6 +15,8 @@ import siteplan.diag.SourceMap
 import siteplan.model.ActionKind
 import siteplan.model.Address
 import siteplan.model.PlanAction
+import siteplan.planner.rules.Finding
+import siteplan.planner.rules.Severity
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -40,6 +42,22 @@ class PreflightSpec extends Specification {
         expect:
         Preflight.health(discovered([], servers), 'paris') == ['RP-HEALTH configuration server cs01 is critical; it must be healthy before a failover']
         Preflight.health(discovered([], servers), 'lyon').isEmpty()
+    }
+
+    def "a rule's error stops a run, but not another recovery plan's error, nor a refusal of new protection (ARCH-CLASSIC)"() {
+        given:
+        def findings = [new Finding('RP-VAULT-GROUP', Severity.ERROR, 'erp-failover', 'recovery plan erp-failover fails over erp-db01 …', 'plans.groovy', 3),
+                        new Finding('RP-MEMBERS', Severity.ERROR, 'rp-web', 'web03 in recovery plan rp-web is in no protection group, so it cannot fail over', 'plans.groovy', 12),
+                        new Finding('ARCH-CLASSIC', Severity.ERROR, 'print01', 'print01 would be newly protected …', 'machines.groovy', 40),
+                        new Finding('SRC-DISK-SIZE', Severity.ERROR, 'db01', 'disk too big', 'machines.groovy', 7),
+                        new Finding('PLAN-DESTROY', Severity.ERROR, 'web01', 'would disable protection', null, null),
+                        new Finding('RP-HEALTH', Severity.WARNING, 'rp-web', 'cs01 is warning', null, null)]
+
+        expect:
+        Preflight.ruleErrors(findings, { true }, 'rp-web') == ['RP-MEMBERS web03 in recovery plan rp-web is in no protection group, so it cannot fail over (plans.groovy, line 12)',
+                                                           'SRC-DISK-SIZE disk too big (machines.groovy, line 7)']
+        Preflight.ruleErrors(findings, { true }, 'erp-failover')*.take(14) == ['RP-VAULT-GROUP', 'SRC-DISK-SIZE ']
+        Preflight.ruleErrors(findings, { it.startsWith('RP-') }, 'linux-services').isEmpty()
     }
 
     def "every machine of the recovery plan must be protected and in the state the operation needs"() {

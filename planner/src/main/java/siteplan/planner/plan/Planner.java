@@ -57,6 +57,7 @@ public final class Planner {
         List<Change> changes = everything.stream().filter(c -> kept.contains(c.address())).toList();
         Integer leftOut = targets.isEmpty() ? null : (int) everything.stream().filter(c -> c.action() != Action.NO_OP && !kept.contains(c.address())).count();
         findings.addAll(destroyFindings(estate, changes, sources, options.allowDestroy()));
+        findings.addAll(siteplan.planner.rules.ArchitectureRules.check(facts, changes));
         findings.sort(null);
         t.mark("rules");
         Plan.Summary summary = summary(changes, findings);

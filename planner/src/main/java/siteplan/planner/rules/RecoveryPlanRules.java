@@ -54,7 +54,8 @@ final class RecoveryPlanRules {
                 "recovery plan " + p.name() + " fails over " + String.join(", ", machines) + " of protection group " + group + ", which vault target " + p.target()
                         + " keeps in one replication group (policy " + policyOf.get(group) + " has multiVmConsistency): Azure fails over, test-fails over and commits"
                         + " the machines of a replication group only in a recovery plan that Site Recovery runs itself, and siteplan runs a plan machine by machine"
-                        + " — set multiVmConsistency false in policy " + policyOf.get(group) + " (each machine then keeps recovery points of its own)"));
+                        + " — before they are protected, set multiVmConsistency false in policy " + policyOf.get(group) + " (each machine then keeps recovery points of its own);"
+                        + " once grouped in the vault, run the plan from the vault, where siteplan keeps it with its steps"));
     }
 
     /**

@@ -32,7 +32,8 @@ planner/src/main/resources/siteplan/profiles/*.yaml by RulesReferenceSpec; do no
 run the planner's tests with -Dsiteplan.docs.write=true to write it again. -->
 
 Every finding of a plan names the rule it comes from. **error** blocks `apply` (and drills, failovers and
-failback, whose preflight checks every error finding again); **warning** is shown and does not block;
+failback, whose preflight checks the error findings again — except another recovery plan's RP-* findings and
+ARCH-CLASSIC, which is about protecting machines anew); **warning** is shown and does not block;
 **info** explains what will happen. The limits are data in a profile: `--profile NAME` picks one of the
 profiles below, `--profile FILE` reads your own copy of one.
 

@@ -40,6 +40,7 @@ final class AzureRecovery implements RecoveryOperations {
             // Microsoft's client refuses it too (UnsupportedReplicationProviderForTestFailover).
             throw new OperationFailed("test failover of " + machine + " is not possible while it replicates from Azure back to VMware (InMage): drill after failback and reprotect to Azure");
         }
+        refuseGrouped(item, machine, "test failover");
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("failoverDirection", AzureVault.failoverDirection(item));
         props.put("networkType", "VmNetworkAsInput");
@@ -76,6 +77,7 @@ final class AzureRecovery implements RecoveryOperations {
     @Override public String failover(String machine, FailoverType type, RecoveryPointChoice point) {
         JsonNode item = vault.item(machine);
         String provider = AzureVault.provider(item);
+        refuseGrouped(item, machine, type.token() + " failover");
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("failoverDirection", AzureVault.failoverDirection(item));
         String action;
@@ -89,6 +91,21 @@ final class AzureRecovery implements RecoveryOperations {
             if (details != null) props.put("providerSpecificDetails", details);
         }
         return vault.jobOf(vault.post(item, action, AzureVault.properties(props)), type.token() + " failover of " + machine);
+    }
+
+    /**
+     * A classic item in a named replication group (multi-VM consistency) fails over, test-fails over and commits only
+     * with its group, in a recovery plan Site Recovery runs (azure-powershell refuses the item-level calls, and so does
+     * Azure): said before anything is sent. RP-VAULT-GROUP says it at plan time for groups the definition declares; this
+     * catches items grouped outside it.
+     */
+    static void refuseGrouped(JsonNode item, String machine, String what) {
+        JsonNode d = item.path("properties").path("providerSpecificDetails");
+        String provider = d.path("instanceType").asText("");
+        String group = d.path("multiVmGroupName").asText("");
+        if (!(provider.equals("InMageAzureV2") || provider.equals("InMage")) || group.isEmpty() || group.equalsIgnoreCase(d.path("multiVmGroupId").asText(""))) return;
+        throw new OperationFailed(what + " of " + machine + " is not possible on its own: Site Recovery keeps it in replication group " + group
+                + ", whose machines fail over only together, in a recovery plan Site Recovery runs — run the plan from the vault (siteplan keeps it there with its steps)");
     }
 
     /** The provider input of a (test) failover: the recovery point, in the words each provider takes; none for Hyper-V Replica. */
@@ -137,6 +154,7 @@ final class AzureRecovery implements RecoveryOperations {
 
     @Override public String commit(String machine) {
         JsonNode item = vault.item(machine);
+        refuseGrouped(item, machine, "commit");
         return vault.jobOf(vault.post(item, "failoverCommit", null), "commit of " + machine);
     }
 

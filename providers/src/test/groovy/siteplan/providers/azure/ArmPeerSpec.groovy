@@ -363,7 +363,7 @@ class ArmPeerSpec extends Specification {
         arm.violations.isEmpty()
     }
 
-    def "an item of a replication group is refused the failover, test failover and commit it can have only with its group"() {
+    def "an item of a replication group is refused the item-level failover and test failover it can have only with its group"() {
         given: "protection group erp replicates with multi-VM consistency (policy gold): its items share a named replication group"
         AzureTarget t = seedVmware()
         Map item = arm.item('erp-db01')

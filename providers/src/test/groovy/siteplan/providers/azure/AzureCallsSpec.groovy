@@ -199,4 +199,32 @@ class AzureCallsSpec extends Specification {
         arm.item(vm).properties.activeLocation == 'Recovery'
         ops.recovery().item(vm).state() == siteplan.planner.state.ProtectedItem.ReplicationState.REPROTECTED
     }
+
+    def "a machine Site Recovery keeps in a replication group is not failed over, drilled or committed on its own: said before anything is sent"() {
+        given: "the example's vault: erp-db01 is in replication group erp (policy gold has multi-VM consistency)"
+        vault('vmware-to-azure')
+        int before = arm.requests.size()
+
+        when:
+        ops.recovery().testFailover('erp-db01', 'drill-vnet', RecoveryPointChoice.LATEST)
+
+        then:
+        def e = thrown(siteplan.executor.provider.OperationFailed)
+        e.message == 'test failover of erp-db01 is not possible on its own: Site Recovery keeps it in replication group erp, whose machines fail over only together,' +
+                ' in a recovery plan Site Recovery runs — run the plan from the vault (siteplan keeps it there with its steps)'
+
+        when:
+        ops.recovery().failover('erp-db01', FailoverType.UNPLANNED, RecoveryPointChoice.LATEST)
+
+        then:
+        thrown(siteplan.executor.provider.OperationFailed)
+
+        when:
+        ops.recovery().commit('erp-app01')
+
+        then:
+        thrown(siteplan.executor.provider.OperationFailed)
+        arm.requests.drop(before).every { it.startsWith('GET ') }
+        arm.actions('erp-db01').isEmpty()
+    }
 }
