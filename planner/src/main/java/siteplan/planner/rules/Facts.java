@@ -86,6 +86,11 @@ public final class Facts {
         return estate.azure().stream().filter(a -> a.name().equals(name)).findFirst();
     }
 
+    /** Whether the target is a real vault (provider 'azure'), which refuses what Azure refuses; the simulated estate keeps the seeds' behaviour. */
+    public boolean realVault(String target) {
+        return azure(target).map(t -> t.provider() == ProviderKind.AZURE).orElse(false);
+    }
+
     public Optional<ReplicationPolicy> replicationPolicy(String name) {
         return estate.replicationPolicies().stream().filter(p -> p.name().equals(name)).findFirst();
     }

@@ -36,8 +36,7 @@ final class RecoveryPlanRules {
      * machine (azure-powershell refuses the item-level calls for them, as Azure does).
      */
     static void replicationGroups(Facts f, Findings out, RecoveryPlan p) {
-        boolean realAzure = f.estate.azure().stream().anyMatch(t -> t.name().equals(p.target()) && t.provider() == ProviderKind.AZURE);
-        if (!realAzure) return;
+        if (!f.realVault(p.target())) return;
         Map<String, List<String>> byGroup = new java.util.LinkedHashMap<>();
         Map<String, String> policyOf = new HashMap<>();
         for (String name : p.machineNames()) {
@@ -65,7 +64,7 @@ final class RecoveryPlanRules {
      */
     static void runbooks(Facts f, Findings out, RecoveryPlan p) {
         boolean toVmm = f.estate.vmmSites().stream().anyMatch(v -> v.name().equals(p.target()));
-        boolean realAzure = f.estate.azure().stream().anyMatch(t -> t.name().equals(p.target()) && t.provider() == ProviderKind.AZURE);
+        boolean realAzure = f.realVault(p.target());
         int n = 0;
         for (RecoveryGroup g : p.groups()) {
             n++;

@@ -19,6 +19,16 @@ import siteplan.planner.state.ProtectedItem.ReplicationState;
 final class AsrStates {
     private AsrStates() {}
 
+    /**
+     * The named replication group (multi-VM consistency) of a classic item's provider details, or null: a machine in
+     * no named group gets a group of its own from Site Recovery, named by its id.
+     */
+    static String replicationGroup(JsonNode details) {
+        if (!details.hasNonNull("multiVmGroupName")) return null;
+        String name = details.get("multiVmGroupName").asText();
+        return name.equalsIgnoreCase(details.path("multiVmGroupId").asText()) ? null : name;
+    }
+
     static ReplicationState state(JsonNode properties) {
         String state = properties.path("protectionState").asText("").toLowerCase(Locale.ROOT);
         String description = properties.path("protectionStateDescription").asText("").toLowerCase(Locale.ROOT);

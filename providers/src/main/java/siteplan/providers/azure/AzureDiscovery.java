@@ -280,9 +280,9 @@ public final class AzureDiscovery {
         String ps = d.hasNonNull("processServerName") ? d.get("processServerName").asText()
                 : d.hasNonNull("processServerId") ? processServers.getOrDefault(d.get("processServerId").asText().toLowerCase(Locale.ROOT), d.get("processServerId").asText()) : null;
         String mt = d.hasNonNull("masterTargetId") ? masterTargets.getOrDefault(d.get("masterTargetId").asText().toLowerCase(Locale.ROOT), d.get("masterTargetId").asText()) : null;
-        // A machine in no named replication group gets a group of its own from Site Recovery, named by its GUID: not a group of the definition's.
-        boolean named = d.hasNonNull("multiVmGroupName") && !d.get("multiVmGroupName").asText().equalsIgnoreCase(d.path("multiVmGroupId").asText());
-        String group = named ? d.get("multiVmGroupName").asText() : names.group(machine, p.path("policyFriendlyName").asText(null));
+        // A machine in no named replication group is in no group of the definition's: its group is found from membership.
+        String named = AsrStates.replicationGroup(d);
+        String group = named != null ? named : names.group(machine, p.path("policyFriendlyName").asText(null));
         return new ProtectedItem(machine, site, group, p.path("policyFriendlyName").asText(null), ps, mt,
                 d.hasNonNull("recoveryAzureLogStorageAccountId") ? last(d.get("recoveryAzureLogStorageAccountId").asText())
                         : d.hasNonNull("recoveryAzureStorageAccount") ? last(d.get("recoveryAzureStorageAccount").asText()) : null,

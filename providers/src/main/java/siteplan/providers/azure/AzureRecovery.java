@@ -102,8 +102,8 @@ final class AzureRecovery implements RecoveryOperations {
     static void refuseGrouped(JsonNode item, String machine, String what) {
         JsonNode d = item.path("properties").path("providerSpecificDetails");
         String provider = d.path("instanceType").asText("");
-        String group = d.path("multiVmGroupName").asText("");
-        if (!(provider.equals("InMageAzureV2") || provider.equals("InMage")) || group.isEmpty() || group.equalsIgnoreCase(d.path("multiVmGroupId").asText(""))) return;
+        String group = AsrStates.replicationGroup(d);
+        if (!(provider.equals("InMageAzureV2") || provider.equals("InMage")) || group == null || group.isEmpty()) return;
         throw new OperationFailed(what + " of " + machine + " is not possible on its own: Site Recovery keeps it in replication group " + group
                 + ", whose machines fail over only together, in a recovery plan Site Recovery runs — run the plan from the vault (siteplan keeps it there with its steps)");
     }
