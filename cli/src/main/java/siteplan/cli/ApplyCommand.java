@@ -66,8 +66,8 @@ final class ApplyCommand extends BaseCommand {
     @Option(names = "--allow-destroy", description = "Accept changes that disable protection and lose recovery points. Needed here even when the saved plan was made with it; preventDestroy refuses them always.")
     boolean allowDestroy;
 
-    @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = Profile.DEFAULT, description = "The rule profile; a saved plan must have been made with the same one (default: ${DEFAULT-VALUE}).")
-    String profile;
+    @picocli.CommandLine.Mixin
+    ProfileOption profile;
 
     @Override public Integer call() throws Exception {
         try {
@@ -219,7 +219,7 @@ final class ApplyCommand extends BaseCommand {
     /** The plan apply carries out, made here from its own command line (and, for a saved plan, that plan's targets). */
     private Plan plan(List<String> definition, DefinitionLoader.Loaded loaded, DiscoveredState discovered, String provider, String fingerprint, List<String> targets) {
         try {
-            return Planner.plan(definition, loaded.estate(), loaded.sources(), discovered, provider, PlanningInputs.profile(profile),
+            return Planner.plan(definition, loaded.estate(), loaded.sources(), discovered, provider, profile.profiles(),
                     new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), fingerprint), targets);
         } catch (siteplan.planner.plan.Targets.UnknownTarget e) {
             throw TargetOption.unknown(e);

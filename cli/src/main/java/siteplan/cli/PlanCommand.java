@@ -40,8 +40,8 @@ final class PlanCommand extends BaseCommand {
     @Option(names = "--no-cache", description = "Evaluate the definition even if nothing changed since the last run.")
     boolean noCache;
 
-    @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = Profile.DEFAULT, description = "Rule profile: a bundled name (asr-2015, asr-2017) or a .yaml file (default: ${DEFAULT-VALUE}).")
-    String profile;
+    @picocli.CommandLine.Mixin
+    ProfileOption profile;
 
     @Mixin
     HistoryOptions historyOptions;
@@ -52,7 +52,7 @@ final class PlanCommand extends BaseCommand {
     @Override public Integer call() throws Exception {
         view.check(out);
         siteplan.diag.PhaseTimings t = siteplan.diag.PhaseTimings.command(spec.commandLine().getErr());
-        Profile p = PlanningInputs.profile(profile);
+        siteplan.planner.rules.Profiles p = profile.profiles();
         Path stateDir = state.resolve(paths);
         historyOptions.takeRecordedState(stateDir, paths, spec.commandLine().getErr(), true);
         siteplan.planner.provider.Provider provider = PlanningInputs.provider(stateDir);
@@ -82,7 +82,7 @@ final class PlanCommand extends BaseCommand {
         }
         if (out != null && view.isText()) w.println("Saved the plan to " + out + "; apply it with: siteplan apply " + PrintedCommand.quote(out.toString())
                 + PrintedCommand.args(paths) + PrintedCommand.locating(List.of(), state, historyOptions)
-                + (Profile.DEFAULT.equals(profile) ? "" : " --profile " + PrintedCommand.quote(profile)));
+                + profile.printed());
         w.flush();
         t.mark("output");
         if (!plan.applicable()) return ExitCode.INVALID_INPUT;

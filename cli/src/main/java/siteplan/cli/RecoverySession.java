@@ -53,8 +53,8 @@ final class RecoverySession {
                         + String.join(", ", loaded.estate().recoveryPlans().stream().map(RecoveryPlan::name).toList())));
         siteplan.planner.provider.Provider provider = PlanningInputs.provider(stateDir);
         DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
-        Plan rules = Planner.plan(paths, loaded.estate(), loaded.sources(), discovered, provider.describe(), Profile.load(Profile.DEFAULT),
-                new Planner.Options(false, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)));
+        Plan rules = Planner.plan(paths, loaded.estate(), loaded.sources(), discovered, provider.describe(), siteplan.planner.rules.Profiles.bundled(),
+                new Planner.Options(false, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)), List.of());
         return new RecoverySession(loaded, plan, stateDir, discovered, rules, history.estateName(paths));
     }
 

@@ -151,7 +151,7 @@ flowchart LR
     def "an unknown profile is an input error naming the bundled ones"() {
         expect:
         siteplan('plan', 'examples/failback', '--profile', 'asr-1999') == ExitCode.INVALID_INPUT
-        err.trim() == "siteplan: no profile named 'asr-1999' — bundled profiles: asr-2015, asr-2017; or give a .yaml file"
+        err.trim() == "siteplan: no profile named 'asr-1999' — bundled profiles: asr-2015, asr-2017 (classic), asr-2026 (modernized); or give a .yaml file"
     }
 
     def "a profile can be a file of its own"() {

@@ -20,6 +20,7 @@ public class AzureContext extends BlockContext {
     private final Slot<String> endpoint = Slot.text("endpoint", "'https://management.usgovcloudapi.net/'");
     private final Slot<SecretRef> token = Slot.secretRef("token", "secret('arm-token')");
     private final Slot<String> thumbprint = Slot.text("thumbprint", "'44:8F:62:…:9B:F6'");
+    private final Slot<Architecture> architecture = Slot.token("architecture", Architecture.class, "'modernized'");
     private final String name;
     private final List<StorageAccount> storageAccounts = new ArrayList<>();
     private final List<VirtualNetwork> networks = new ArrayList<>();
@@ -40,6 +41,8 @@ public class AzureContext extends BlockContext {
     public Object endpoint(Object url) { mark(Kind.ENDPOINT); return set(endpoint, url); }
     public Object token(Object ref) { return set(token, ref); }
     public Object thumbprint(Object sha256) { mark(Kind.THUMBPRINT); return set(thumbprint, sha256); }
+    /** {@code architecture 'modernized'}: which Site Recovery design the vault uses for VMware and physical machines (a vault holds one). */
+    public Object architecture(Object design) { return set(architecture, design); }
 
     public void storageAccount(Object name, @DelegatesTo(value = StorageAccountContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         storageAccount(String.valueOf(name), body, true);
@@ -65,7 +68,7 @@ public class AzureContext extends BlockContext {
         require(subscription, region, resourceGroup, vault);
         return new AzureTarget(name, subscription.get(), region.get(), resourceGroup.get(), vault.get(),
                 deploymentModel.get(), reservedPublicIpLimit.get(), registrationKeyIssued.get(),
-                storageAccounts, networks, provider.get(), endpoint.get(), token.get(), thumbprint.get());
+                storageAccounts, networks, provider.get(), endpoint.get(), token.get(), thumbprint.get(), architecture.get());
     }
 
     /** {@code storageAccount('drstore01') { replication 'grs' }} */

@@ -18,6 +18,7 @@ final class ListSlot<T> {
     }
 
     static ListSlot<String> texts(String word, String example) { return new ListSlot<>(word, ValueType.TEXT, example); }
+    static ListSlot<siteplan.model.SecretRef> secretRefs(String word, String example) { return new ListSlot<>(word, ValueType.SECRET, example); }
 
     /** Stores a converted value; the conversion by {@link #type} gives a T by construction. */
     @SuppressWarnings("unchecked")

@@ -15,6 +15,8 @@ public final class PolicyContexts {
         private final Slot<Duration> retention = Slot.duration("retention", "24.hours");
         private final Slot<Duration> appConsistentFrequency = Slot.duration("appConsistentFrequency", "60.minutes");
         private final Slot<Boolean> multiVmConsistency = Slot.bool("multiVmConsistency");
+        private final Slot<Duration> recoveryPointHistory = Slot.duration("recoveryPointHistory", "3.days");
+        private final Slot<Duration> crashConsistentFrequency = Slot.duration("crashConsistentFrequency", "5.minutes");
         private final String name;
 
         ReplicationPolicyContext(String name) {
@@ -26,11 +28,26 @@ public final class PolicyContexts {
         public Object retention(Object d) { return set(retention, d); }
         public Object appConsistentFrequency(Object d) { return set(appConsistentFrequency, d); }
         public Object multiVmConsistency(Object on) { return set(multiVmConsistency, on); }
+        /** Modernized form: how long recovery points are kept (at most 15 days, RCM-POLICY-HISTORY). */
+        public Object recoveryPointHistory(Object d) { return set(recoveryPointHistory, d); }
+        /** Modernized form: how often a crash-consistent point is taken (5 minutes unless declared). */
+        public Object crashConsistentFrequency(Object d) { return set(crashConsistentFrequency, d); }
 
         ReplicationPolicy build() {
-            // POL-FIELDS: a policy has all three settings.
-            require(rpoThreshold, retention, appConsistentFrequency);
-            return new ReplicationPolicy(name, rpoThreshold.get(), retention.get(), appConsistentFrequency.get(), multiVmConsistency.flag());
+            // A policy is of the form its words say; the validator checks the form against the groups' targets (POL-FORM).
+            boolean modernized = recoveryPointHistory.get() != null || crashConsistentFrequency.get() != null;
+            if (modernized) {
+                require(recoveryPointHistory);
+                // POL-FORM: one form per policy, or Azure would be sent half of each.
+                for (Slot<Duration> classic : java.util.List.of(rpoThreshold, retention)) {
+                    if (classic.get() != null) problem("replication policy '" + name + "' mixes " + classic.word + " (classic form) with recoveryPointHistory (modernized form) — a policy has one form (POL-FORM)");
+                }
+            } else {
+                // POL-FIELDS: a classic policy has all three settings.
+                require(rpoThreshold, retention, appConsistentFrequency);
+            }
+            return new ReplicationPolicy(name, rpoThreshold.get(), retention.get(), appConsistentFrequency.get(), multiVmConsistency.flag(),
+                    recoveryPointHistory.get(), crashConsistentFrequency.get());
         }
     }
 

@@ -77,6 +77,41 @@ public final class ServerContexts {
         }
     }
 
+    /** {@code replicationAppliance('ams-asr01') { vcpu 16; memory 32.GB; cacheDisk 1.TB; network 'VM Network'; ip '10.1.0.30' }} */
+    public static class ReplicationApplianceContext extends BlockContext {
+        private final Slot<Integer> vcpu = Slot.integer("vcpu", "16");
+        private final Slot<DataSize> memory = Slot.size("memory", "32.GB");
+        private final Slot<DataSize> cacheDisk = Slot.size("cacheDisk", "1.TB");
+        private final Slot<String> ip = Slot.text("ip", "'10.1.0.30'");
+        private final Slot<String> network = Slot.text("network", "'VM Network'");
+        private final Slot<String> vcenter = Slot.text("vcenter", "'vc01.ams.contoso.local'");
+        private final Slot<DataRate> uplink = Slot.rate("uplink", "200.Mbps");
+        private final ListSlot<SecretRef> runAsAccounts = ListSlot.secretRefs("runAsAccount", "secret('asr-push-admin')");
+        private final Slot<Boolean> agentAutoUpgrade = Slot.bool("agentAutoUpgrade");
+        private final String name;
+
+        ReplicationApplianceContext(Address key, String name) {
+            super("replication appliance '" + name + "'", key);
+            this.name = name;
+        }
+
+        public Object vcpu(Object n) { return set(vcpu, n); }
+        public Object memory(Object size) { return set(memory, size); }
+        public Object cacheDisk(Object size) { return set(cacheDisk, size); }
+        public Object ip(Object ip) { return set(this.ip, ip); }
+        public Object network(Object network) { return set(this.network, network); }
+        public Object vcenter(Object address) { return set(vcenter, address); }
+        public Object uplink(Object rate) { return set(uplink, rate); }
+        /** {@code runAsAccount secret('asr-push-admin')}: an account the appliance pushes the Mobility agent with; each use adds one. */
+        public void runAsAccount(Object... refs) { add(runAsAccounts, refs); }
+        public Object agentAutoUpgrade(Object on) { return set(agentAutoUpgrade, on); }
+
+        ReplicationAppliance build() {
+            return new ReplicationAppliance(name, vcpu.get(), memory.get(), cacheDisk.get(), ip.get(), network.get(), vcenter.get(),
+                    uplink.get(), runAsAccounts.get(), agentAutoUpgrade.get());
+        }
+    }
+
     /** {@code masterTarget('mt-win01') { size 'A4'; os 'windows'; retention { size 1.TB } }} */
     public static class MasterTargetContext extends BlockContext {
         private final Slot<ServerLocation> serverLocation = Slot.token("location", ServerLocation.class);

@@ -20,6 +20,7 @@ public class VmwareSiteContext extends BlockContext {
     private final List<PortGroup> networks = new ArrayList<>();
     private final List<ProcessServer> processServers = new ArrayList<>();
     private final List<MasterTarget> masterTargets = new ArrayList<>();
+    private final List<ReplicationAppliance> appliances = new ArrayList<>();
 
     VmwareSiteContext(String name) {
         super("site '" + name + "'", Address.site(name));
@@ -99,9 +100,19 @@ public class VmwareSiteContext extends BlockContext {
         masterTargets.add(Evaluation.current().configure(new ServerContexts.MasterTargetContext(child(Kind.MASTER_TARGET, name), name), body).build());
     }
 
+    @Doc(value = "A replication appliance of the modernized architecture: it discovers the site's machines, pushes the Mobility agent and replicates them (it replaces the configuration, process and master target servers).")
+    public void replicationAppliance(Object name, @DelegatesTo(value = ServerContexts.ReplicationApplianceContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        replicationAppliance(String.valueOf(name), body, true);
+    }
+
+    /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
+    private void replicationAppliance(String name, Closure<?> body, boolean named) {
+        appliances.add(Evaluation.current().configure(new ServerContexts.ReplicationApplianceContext(child(Kind.APPLIANCE, name), name), body).build());
+    }
+
     VmwareSite build() {
         return new VmwareSite(name, vcenter, hosts, datastores, networks, replication.get(),
-                failbackConnection.get(), configurationServer, processServers, masterTargets);
+                failbackConnection.get(), configurationServer, processServers, masterTargets, appliances);
     }
 
     /** {@code vcenter('vc01.corp.local') { credential secret('vcenter-admin') }} */

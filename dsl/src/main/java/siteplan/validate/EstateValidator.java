@@ -62,6 +62,7 @@ public final class EstateValidator {
         v.duplicates();
         v.sites();
         v.machines();
+        v.policies();
         v.protectionGroups();
         v.recoveryPlans();
         v.mappings();
@@ -88,6 +89,7 @@ public final class EstateValidator {
         for (VmwareSite s : estate.vmwareSites()) {
             s.processServers().forEach(p -> servers.add(Address.site(s.name()).child(Kind.PROCESS_SERVER, p.name())));
             s.masterTargets().forEach(m -> servers.add(Address.site(s.name()).child(Kind.MASTER_TARGET, m.name())));
+            s.appliances().forEach(a -> servers.add(Address.site(s.name()).child(Kind.APPLIANCE, a.name())));
         }
         Map<String, List<Address>> byName = new LinkedHashMap<>();
         for (Address s : servers) byName.computeIfAbsent(s.last().name(), k -> new ArrayList<>()).add(s);
@@ -198,6 +200,16 @@ public final class EstateValidator {
                 if (d.host() != null) ref(site.child(Kind.DATASTORE, d.name()), "datastore '" + d.name() + "'", "host", d.host(), hosts);
             }
             Set<String> datastores = names(s.datastores(), Datastore::name);
+            Set<String> portGroups = names(s.networks(), PortGroup::name);
+            for (ReplicationAppliance a : s.appliances()) {
+                Address key = site.child(Kind.APPLIANCE, a.name());
+                String label = "replication appliance '" + a.name() + "'";
+                if (a.network() != null) ref(key, label, "network", a.network(), portGroups);
+                if (a.vcenter() != null) {
+                    if (s.vcenter() == null) error(sources.at(key), label + " discovers vCenter '" + a.vcenter() + "', but site '" + s.name() + "' declares no vcenter — declare it, or remove vcenter from the appliance");
+                    else ref(key, label, "vcenter", a.vcenter(), Set.of(s.vcenter().address()));
+                }
+            }
             for (MasterTarget mt : s.masterTargets()) {
                 Address key = site.child(Kind.MASTER_TARGET, mt.name());
                 if (mt.esxiHost() != null) ref(key, "master target '" + mt.name() + "'", "host", mt.esxiHost(), hosts);
@@ -361,10 +373,12 @@ public final class EstateValidator {
             } else if (vs != null) {
                 ref(key, label, "target", g.target(), azure.keySet());
                 refOfKind(key, label, "policy", g.policy(), vmwarePolicies, hyperVPolicies, "a Hyper-V policy; VMware and physical machines need a replicationPolicy");
-                if (g.processServer() != null) ref(key, label, "process server", g.processServer(), names(vs.processServers(), ProcessServer::name));
-                if (g.masterTarget() != null) ref(key, label, "master target", g.masterTarget(), names(vs.masterTargets(), MasterTarget::name));
                 AzureTarget t = azure.get(g.target());
-                if (g.storageAccount() != null && t != null) ref(key, label, "storage account", g.storageAccount(), names(t.storageAccounts(), StorageAccount::name));
+                if (t != null && Architecture.of(t) == Architecture.MODERNIZED) {
+                    modernizedGroup(g, vs, t, key, label, at);
+                } else {
+                    classicGroup(g, t, key, label, at);
+                }
                 if (g.sourceCloud() != null || g.targetCloud() != null) error(at, label + " protects a VMware site; sourceCloud and targetCloud apply to Hyper-V sites only");
             } else {
                 VmmSite target = vmmSites.get(g.target());
@@ -399,6 +413,101 @@ public final class EstateValidator {
                 }
             }
         }
+    }
+
+    /**
+     * A policy has one complete form (POL-FIELDS): the DSL asks for the missing words as it reads a block; this
+     * catches a YAML or JSON definition, whose schema cannot say "all of these, or that one".
+     */
+    private void policies() {
+        for (ReplicationPolicy p : estate.replicationPolicies()) {
+            Location at = sources.at(Address.policy(p.name()));
+            if (at.file() != null && at.file().endsWith(".groovy")) continue; // the DSL said so already, word by word
+            String label = "replication policy '" + p.name() + "'";
+            if (p.modernized()) {
+                if (p.recoveryPointHistory() == null) error(at, label + " is of the modernized form (crashConsistentFrequency) and needs recoveryPointHistory — add: recoveryPointHistory: 3d");
+                List<String> classic = new ArrayList<>();
+                if (p.rpoThreshold() != null) classic.add("rpoThreshold");
+                if (p.retention() != null) classic.add("retention");
+                if (!classic.isEmpty()) error(at, label + " mixes the modernized form (recoveryPointHistory) with " + String.join(" and ", classic)
+                        + " of the classic form — a policy has one form: keep recoveryPointHistory, or the classic three (POL-FORM)");
+            } else {
+                List<String> missing = new ArrayList<>();
+                if (p.rpoThreshold() == null) missing.add("rpoThreshold");
+                if (p.retention() == null) missing.add("retention");
+                if (p.appConsistentFrequency() == null) missing.add("appConsistentFrequency");
+                if (!missing.isEmpty()) error(at, label + " has no " + String.join(", ", missing) + " (POL-FIELDS) — a classic policy declares rpoThreshold, retention and appConsistentFrequency;"
+                        + " a modernized one recoveryPointHistory");
+            }
+        }
+    }
+
+    /** A group toward a classic vault: its servers are the site's process server and master target. */
+    private void classicGroup(ProtectionGroup g, AzureTarget t, Address key, String label, Location at) {
+        VmwareSite vs = vmwareSites.get(g.source());
+        if (g.processServer() != null) ref(key, label, "process server", g.processServer(), names(vs.processServers(), ProcessServer::name));
+        if (g.masterTarget() != null) ref(key, label, "master target", g.masterTarget(), names(vs.masterTargets(), MasterTarget::name));
+        if (g.storageAccount() != null && t != null) ref(key, label, "storage account", g.storageAccount(), names(t.storageAccounts(), StorageAccount::name));
+        List<String> modern = new ArrayList<>();
+        if (g.appliance() != null) modern.add("appliance");
+        if (g.targetResourceGroup() != null) modern.add("targetResourceGroup");
+        if (g.targetNetwork() != null) modern.add("targetNetwork");
+        if (g.targetSubnet() != null) modern.add("targetSubnet");
+        if (g.logStorageAccount() != null) modern.add("logStorageAccount");
+        if (g.diskType() != null) modern.add("diskType");
+        if (g.failbackAppliance() != null) modern.add("failbackAppliance");
+        if (g.failbackDatastore() != null) modern.add("failbackDatastore");
+        if (!modern.isEmpty() && t != null) {
+            error(at, label + " sets " + String.join(", ", modern) + ", which belong to the modernized architecture, but target '" + t.name()
+                    + "' is classic — add architecture 'modernized' to azure('" + t.name() + "') (a vault holds one architecture), or remove them");
+        }
+        ReplicationPolicy p = policy(g.policy());
+        if (p != null && p.modernized() && t != null) {
+            error(at, label + " uses policy '" + p.name() + "' of the modernized form (recoveryPointHistory), but target '" + t.name()
+                    + "' is classic — a classic vault takes rpoThreshold, retention and appConsistentFrequency (POL-FORM)");
+        }
+    }
+
+    /**
+     * A group toward a modernized vault: a replication appliance of the source site carries it (no process server,
+     * no master target), replicas go to a resource group and network of the target, logs to its storage account.
+     */
+    private void modernizedGroup(ProtectionGroup g, VmwareSite vs, AzureTarget t, Address key, String label, Location at) {
+        List<String> classic = new ArrayList<>();
+        if (g.processServer() != null) classic.add("processServer");
+        if (g.masterTarget() != null) classic.add("masterTarget");
+        if (g.storageAccount() != null) classic.add("storageAccount");
+        if (!classic.isEmpty()) {
+            error(at, label + " sets " + String.join(", ", classic) + ", but target '" + t.name() + "' is modernized: its replication appliance carries replication"
+                    + " and replicas are managed disks — name the appliance instead (appliance 'name'; logStorageAccount for the log cache)");
+        }
+        Set<String> appliances = names(vs.appliances(), ReplicationAppliance::name);
+        if (g.appliance() == null) {
+            error(at, label + " protects site '" + vs.name() + "' toward modernized target '" + t.name() + "' and needs the replication appliance that carries it — add: appliance '"
+                    + (appliances.isEmpty() ? "name" : appliances.iterator().next()) + "'" + (appliances.isEmpty() ? " (and declare it: replicationAppliance('name') { … } in the site)" : ""));
+        } else {
+            ref(key, label, "replication appliance", g.appliance(), appliances);
+        }
+        if (g.failbackAppliance() != null) ref(key, label, "replication appliance", g.failbackAppliance(), appliances);
+        if (g.failbackDatastore() != null) ref(key, label, "datastore", g.failbackDatastore(), names(vs.datastores(), Datastore::name));
+        if (g.logStorageAccount() != null) ref(key, label, "storage account", g.logStorageAccount(), names(t.storageAccounts(), StorageAccount::name));
+        if (g.targetNetwork() != null) {
+            ref(key, label, "network", g.targetNetwork(), names(t.networks(), VirtualNetwork::name));
+            t.networks().stream().filter(n -> n.name().equals(g.targetNetwork())).findFirst().ifPresent(n -> {
+                if (g.targetSubnet() != null) ref(key, label, "subnet", g.targetSubnet(), names(n.subnets(), Subnet::name));
+            });
+        } else if (g.targetSubnet() != null) {
+            error(at, label + " sets targetSubnet '" + g.targetSubnet() + "' without targetNetwork — add: targetNetwork 'name'");
+        }
+        ReplicationPolicy p = policy(g.policy());
+        if (p != null && !p.modernized()) {
+            error(at, label + " uses policy '" + p.name() + "' of the classic form, but target '" + t.name()
+                    + "' is modernized — a modernized vault takes recoveryPointHistory (and crashConsistentFrequency, appConsistentFrequency) (POL-FORM)");
+        }
+    }
+
+    private ReplicationPolicy policy(String name) {
+        return estate.replicationPolicies().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
     }
 
     // ---------------------------------------------------------------- recovery plans

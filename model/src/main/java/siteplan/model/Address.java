@@ -29,7 +29,7 @@ public record Address(List<Step> steps) implements Comparable<Address> {
         MASTER_TARGET("masterTarget"), HOST("host"), DATASTORE("datastore"), CLOUD("cloud"),
         LOGICAL_NETWORK("logicalNetwork"), VM_NETWORK("vmNetwork"), NETWORK("network"), SUBNET("subnet"),
         STORAGE_ACCOUNT("storageAccount"), DISK("disk"), NIC("nic"), GROUP("group"), SCRIPT("script"),
-        VMM_SERVER("vmmServer"), HYPERV_HOST("hyperVHost"), STORAGE_CLASSIFICATION("storageClassification"),
+        VMM_SERVER("vmmServer"), HYPERV_HOST("hyperVHost"), STORAGE_CLASSIFICATION("storageClassification"), APPLIANCE("replicationAppliance"),
         // Parts, after the kinds they belong to (an enum constant can only name the ones declared before it).
         MOBILITY("mobility", MACHINE), FAILOVER("failover", MACHINE), DRILL("drill", RECOVERY_PLAN),
         RETENTION("retention", MASTER_TARGET), INITIAL_REPLICATION("initialReplication", POLICY),

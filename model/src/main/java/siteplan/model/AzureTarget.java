@@ -19,7 +19,8 @@ public record AzureTarget(
         @JsonPropertyDescription("simulated (the state folder; the default) or azure (Azure Resource Manager).") ProviderKind provider,
         @JsonPropertyDescription("Azure Resource Manager endpoint, for sovereign clouds or a test server; https://management.azure.com/ unless declared.") String endpoint,
         @JsonPropertyDescription("Reference to an access token for Resource Manager; without it azure-identity's environment credential is used (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET).") SecretRef token,
-        @JsonPropertyDescription("SHA-256 fingerprint of the endpoint's TLS certificate (hex, colons optional), to trust a self-signed test server.") String thumbprint) {
+        @JsonPropertyDescription("SHA-256 fingerprint of the endpoint's TLS certificate (hex, colons optional), to trust a self-signed test server.") String thumbprint,
+        @JsonPropertyDescription("classic (configuration, process and master target servers; retired 2026, ARCH-CLASSIC) or modernized (replication appliances); classic unless declared. A vault holds one; it picks the rule profile (asr-2015 or asr-2026).") Architecture architecture) {
     public AzureTarget {
         storageAccounts = Lists.copy(storageAccounts);
         networks = Lists.copy(networks);

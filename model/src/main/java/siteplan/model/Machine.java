@@ -13,7 +13,7 @@ public record Machine(
         @Required @JsonPropertyDescription("windows or linux.") OsFamily os,
         @Required @JsonPropertyDescription("OS version, e.g. Windows Server 2012 R2 or CentOS 6.5 (SRC-OS).") String osVersion,
         @JsonPropertyDescription("Word size of the OS; 64 unless declared (SRC-OS).") Integer bits,
-        @JsonPropertyDescription("bios or uefi; bios unless declared (SRC-UNSUPPORTED).") Firmware firmware,
+        @JsonPropertyDescription("bios, uefi or uefi-secure-boot; bios unless declared (classic: SRC-UNSUPPORTED; modernized: RCM-UEFI).") Firmware firmware,
         @JsonPropertyDescription("True for a member of a failover cluster (SRC-UNSUPPORTED).") boolean clustered,
         @JsonPropertyDescription("Host name inside the guest when it differs from the name (SRC-ASCII).") String hostName,
         @JsonPropertyDescription("Physical servers: storage controller (SRC-UNSUPPORTED).") StorageController controller,

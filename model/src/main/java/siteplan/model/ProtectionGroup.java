@@ -19,7 +19,15 @@ public record ProtectionGroup(
         @JsonPropertyDescription("What the push account is on the group's machines: administrator (Windows), root (Linux) or standard (MOB-PUSH-WIN, MOB-PUSH-LINUX).") AccountStanding pushAccountStanding,
         @JsonPropertyDescription("Machines by name.") List<String> members,
         @JsonPropertyDescription("Machines selected by tag: every machine of the source site carrying one of these tags.") List<String> tagged,
-        @JsonPropertyDescription("Refuse any plan that would disable protection of this group's machines (recovery points would be lost).") boolean preventDestroy) {
+        @JsonPropertyDescription("Refuse any plan that would disable protection of this group's machines (recovery points would be lost).") boolean preventDestroy,
+        @JsonPropertyDescription("Modernized: the replication appliance that carries the group (its process server).") String appliance,
+        @JsonPropertyDescription("Modernized: resource group the replicas are created in (target resource group).") String targetResourceGroup,
+        @JsonPropertyDescription("Modernized: virtual network of the replicas; a machine's failover block may override it.") String targetNetwork,
+        @JsonPropertyDescription("Modernized: subnet of the replicas within targetNetwork.") String targetSubnet,
+        @JsonPropertyDescription("Modernized: storage account replication logs are cached in (log storage account).") String logStorageAccount,
+        @JsonPropertyDescription("Modernized: managed disk type of the replicas: standard-lrs, premium-lrs or standardssd-lrs; standard-lrs unless declared (SRC-DISK-CHURN).") TargetDiskType diskType,
+        @JsonPropertyDescription("Modernized failback: the appliance that reprotects the group back to on-premises (reprotect agent); the group's appliance unless declared.") String failbackAppliance,
+        @JsonPropertyDescription("Modernized failback: datastore the machines fail back into (alternate location); each machine's own datastore (original location) unless declared.") String failbackDatastore) {
     public ProtectionGroup {
         members = Lists.copy(members);
         tagged = Lists.copy(tagged);

@@ -15,12 +15,14 @@ public record VmwareSite(
         @JsonPropertyDescription("Private link for failback: vpn or expressroute-private (FB-LINK); none unless declared.") FailbackConnection failbackConnection,
         @JsonPropertyDescription("The configuration server.") ConfigurationServer configurationServer,
         @JsonPropertyDescription("Process servers, on-premises and in Azure.") List<ProcessServer> processServers,
-        @JsonPropertyDescription("Master target servers, in Azure and on-premises.") List<MasterTarget> masterTargets) {
+        @JsonPropertyDescription("Master target servers, in Azure and on-premises.") List<MasterTarget> masterTargets,
+        @JsonPropertyDescription("Replication appliances (modernized architecture): they replace the configuration, process and master target servers.") List<ReplicationAppliance> appliances) {
     public VmwareSite {
         hosts = Lists.copy(hosts);
         datastores = Lists.copy(datastores);
         networks = Lists.copy(networks);
         processServers = Lists.copy(processServers);
         masterTargets = Lists.copy(masterTargets);
+        appliances = Lists.copy(appliances);
     }
 }

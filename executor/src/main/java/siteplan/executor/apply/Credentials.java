@@ -33,7 +33,7 @@ public final class Credentials {
         List<Credential> out = new ArrayList<>();
         if (s.action() == Action.DELETE || s.action() == Action.NO_OP) return out;
         switch (s.type()) {
-            case VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET -> {
+            case VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET, APPLIANCE -> {
                 String name = s.name().substring(s.name().indexOf('/') + 1);
                 estate.vmwareSites().stream().filter(x -> x.name().equals(s.site())).findFirst().ifPresent(vs -> {
                     if (s.type() == ResourceType.VCENTER) {

@@ -36,7 +36,7 @@ public final class OperationGraph {
             case STORAGE_ACCOUNT, AZURE_NETWORK -> 1;
             case SITE -> 2;
             case CONFIGURATION_SERVER -> 3;
-            case VCENTER, PROCESS_SERVER -> 4;
+            case VCENTER, PROCESS_SERVER, APPLIANCE -> 4;
             case MASTER_TARGET -> 5;
             case POLICY -> 6;
             case NETWORK_MAPPING, STORAGE_MAPPING -> 7;
@@ -101,7 +101,7 @@ public final class OperationGraph {
             case POLICY -> List.of(ResourceKey.policy(c.name()), ResourceKey.anyPolicy());
             case PROTECTION, MOBILITY -> List.of(ResourceKey.machine(c.name()));
             case RECOVERY_PLAN -> List.of(ResourceKey.recoveryPlan(c.name()));
-            case SITE, VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET, NETWORK_MAPPING, STORAGE_MAPPING -> List.of(ResourceKey.site(c.site()));
+            case SITE, VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET, APPLIANCE, NETWORK_MAPPING, STORAGE_MAPPING -> List.of(ResourceKey.site(c.site()));
         });
         s.add(ResourceKey.type(c.type()));
         return s;
@@ -113,7 +113,7 @@ public final class OperationGraph {
             case PROTECTION, MOBILITY -> machineNeeds(c, e, membership);
             case RECOVERY_PLAN -> recoveryPlanNeeds(c, e);
             case POLICY -> policyNeeds(c, e);
-            case VAULT, STORAGE_ACCOUNT, AZURE_NETWORK, SITE, VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET,
+            case VAULT, STORAGE_ACCOUNT, AZURE_NETWORK, SITE, VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET, APPLIANCE,
                     NETWORK_MAPPING, STORAGE_MAPPING -> infrastructureNeeds(c, e);
         };
         if (c.action() == Action.DELETE) s.add(ResourceKey.anyPolicy());

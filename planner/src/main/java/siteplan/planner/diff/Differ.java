@@ -26,9 +26,13 @@ public final class Differ {
     private final Map<String, ProtectedItem> items = new HashMap<>();
     private final Map<String, List<String>> plansByMachine = new HashMap<>();
 
-    private Differ(Estate e, DiscoveredState d) {
+    /** What a grown disk costs toward each Azure target, by its vault's architecture (the profile says). */
+    private final java.util.function.Function<String, DiskGrow> growToward;
+
+    private Differ(Estate e, DiscoveredState d, java.util.function.Function<String, DiskGrow> growToward) {
         this.e = e;
         this.d = d;
+        this.growToward = growToward;
         d.vaults().forEach(v -> v.protectedItems().forEach(p -> items.putIfAbsent(p.machine(), p)));
         for (RecoveryPlan p : e.recoveryPlans()) {
             for (String m : new TreeSet<>(p.machineNames())) plansByMachine.computeIfAbsent(m, k -> new ArrayList<>()).add(p.name());
@@ -36,8 +40,14 @@ public final class Differ {
         plansByMachine.values().forEach(java.util.Collections::sort);
     }
 
+    /** The changes as the seeds' architecture makes them (a grown disk is re-replicated). */
     public static List<Change> diff(Estate estate, DiscoveredState discovered) {
-        Differ df = new Differ(estate, discovered);
+        return diff(estate, discovered, target -> DiskGrow.RE_REPLICATE);
+    }
+
+    /** The changes, a grown disk of a machine protected toward a target costing what {@code growToward} says for it. */
+    public static List<Change> diff(Estate estate, DiscoveredState discovered, java.util.function.Function<String, DiskGrow> growToward) {
+        Differ df = new Differ(estate, discovered, growToward);
         df.azure();
         df.sites();
         df.policies();
@@ -110,6 +120,7 @@ public final class Differ {
             }
             for (ProcessServer p : s.processServers()) server(s.name(), fabric, "process-server", ResourceType.PROCESS_SERVER, p.name(), ServerForm.of(p), false);
             for (MasterTarget m : s.masterTargets()) server(s.name(), fabric, "master-target", ResourceType.MASTER_TARGET, m.name(), ServerForm.of(m), true);
+            for (ReplicationAppliance a : s.appliances()) server(s.name(), fabric, ServerForm.APPLIANCE_ROLE, ResourceType.APPLIANCE, a.name(), ServerForm.of(a), false);
         }
     }
 
@@ -219,9 +230,12 @@ public final class Differ {
             String address = m.name();
             if (item.isEmpty()) {
                 add(ResourceType.PROTECTION, m.site(), address, Action.CREATE, "machine is not protected yet",
-                        List.of(new FieldChange("group", null, g.name()), new FieldChange("policy", null, g.policy()),
-                                new FieldChange("processServer", null, g.processServer()), new FieldChange("masterTarget", null, g.masterTarget()),
-                                new FieldChange("disks", null, m.disks().size() + " (" + m.totalSize().human() + ")")),
+                        g.appliance() != null
+                                ? List.of(new FieldChange("group", null, g.name()), new FieldChange("policy", null, g.policy()),
+                                        new FieldChange("appliance", null, g.appliance()), new FieldChange("disks", null, m.disks().size() + " (" + m.totalSize().human() + ")"))
+                                : List.of(new FieldChange("group", null, g.name()), new FieldChange("policy", null, g.policy()),
+                                        new FieldChange("processServer", null, g.processServer()), new FieldChange("masterTarget", null, g.masterTarget()),
+                                        new FieldChange("disks", null, m.disks().size() + " (" + m.totalSize().human() + ")")),
                         impact(m, g, m.totalSize(), "no recovery point until initial replication completes"), false);
                 mobility(m, null);
                 continue;
@@ -241,14 +255,19 @@ public final class Differ {
             field(moved, "masterTarget", p.masterTarget(), g.masterTarget());
             field(moved, "storageAccount", p.storageAccount(), g.storageAccount());
             List<FieldChange> resized = new ArrayList<>();
+            boolean added = false;
             for (Disk disk : m.disks()) {
                 VmDisk was = p.disks().stream().filter(x -> x.name().equals(disk.name())).findFirst().orElse(null);
                 if (was == null) {
                     resized.add(new FieldChange("disk " + disk.name(), null, disk.size().toString()));
+                    added = true;
                 } else if (!was.size().equals(disk.size())) {
                     resized.add(new FieldChange("disk " + disk.name(), was.size().toString(), disk.size().toString()));
                 }
             }
+            // RCM-RESIZE: where the architecture grows a disk in place, a resize without an added disk is an update
+            // (a shrink too, which the rule refuses); an added disk is still protected by enabling protection again.
+            boolean inPlace = !resized.isEmpty() && !added && growToward.apply(g.target()) == DiskGrow.IN_PLACE;
             DataSize resizedBytes = Replication.resizedData(p.disks(), m.disks());
             boolean preventDestroy = m.preventDestroy() || g.preventDestroy();
             if (!moved.isEmpty()) {
@@ -258,23 +277,20 @@ public final class Differ {
                 add(ResourceType.PROTECTION, m.site(), address, Action.RE_REPLICATE, "replication mechanism of site '" + m.site() + "' changed (SRC-MECHANISM)",
                         List.of(new FieldChange("replication", fabricOf(m.site()).replicationMechanism(), siteMechanism(m.site()))),
                         impact(m, g, m.totalSize(), "all recovery points are lost; none until re-replication completes"), true);
+            } else if (inPlace) {
+                List<FieldChange> f = new ArrayList<>(resized);
+                settings(f, m, g, p);
+                add(ResourceType.PROTECTION, m.site(), address, Action.UPDATE, "a grown disk keeps replicating: Site Recovery grows its replica in place, recovery points kept (RCM-RESIZE)", f);
+            } else if (!resized.isEmpty() && growToward.apply(g.target()) == DiskGrow.IN_PLACE) {
+                add(ResourceType.PROTECTION, m.site(), address, Action.RE_REPLICATE, "an added disk is protected by disabling and enabling protection again, recovery points kept"
+                                + " (RCM-RESIZE: Site Recovery's REST contract has no call to add a disk to a modernized item)",
+                        resized, impact(m, g, resizedBytes, "no new recovery point until re-replication completes"), false);
             } else if (!resized.isEmpty()) {
                 add(ResourceType.PROTECTION, m.site(), address, Action.RE_REPLICATE, "a resized or added disk is protected again: protection is disabled (recovery points kept) and re-enabled (SRC-RESIZE)",
                         resized, impact(m, g, resizedBytes, "no new recovery point until re-replication completes"), false);
             } else {
                 List<FieldChange> f = new ArrayList<>();
-                // Site Recovery groups VMware machines (multi-VM consistency group) but not Hyper-V ones: an unreported group is no drift.
-                if (p.protectionGroup() != null) field(f, "group", p.protectionGroup(), g.name());
-                field(f, "policy", p.policy(), g.policy());
-                field(f, "processServer", p.processServer(), g.processServer());
-                FailoverSettings fs = m.failover();
-                ProtectedItem.Failover pf = p.failover();
-                if (fs != null) {
-                    field(f, "failover.vmSize", pf == null ? null : pf.vmSize(), fs.vmSize());
-                    field(f, "failover.network", pf == null ? null : pf.network(), fs.network());
-                    field(f, "failover.subnet", pf == null ? null : pf.subnet(), fs.subnet());
-                    field(f, "failover.ip", pf == null ? null : pf.ip(), fs.ip());
-                }
+                settings(f, m, g, p);
                 add(ResourceType.PROTECTION, m.site(), address, f.isEmpty() ? Action.NO_OP : Action.UPDATE, f.isEmpty() ? null : "protection settings differ", f);
             }
             mobility(m, p);
@@ -286,6 +302,22 @@ public final class Differ {
                 add(ResourceType.PROTECTION, p.site(), p.machine(), Action.DELETE, "no longer in a protection group: protection is disabled and its recovery points are lost",
                         List.of(new FieldChange("group", p.protectionGroup(), null)), new Impact(null, null, null, plansWith(p.machine()), "all recovery points are lost"), true);
             }
+        }
+    }
+
+    /** The protection settings Site Recovery updates in place: group, policy, the server that carries it, failover settings. */
+    private void settings(List<FieldChange> f, Machine m, ProtectionGroup g, ProtectedItem p) {
+        // Site Recovery groups VMware machines (multi-VM consistency group) but not Hyper-V ones: an unreported group is no drift.
+        if (p.protectionGroup() != null) field(f, "group", p.protectionGroup(), g.name());
+        field(f, "policy", p.policy(), g.policy());
+        field(f, "processServer", p.processServer(), g.appliance() != null ? g.appliance() : g.processServer());
+        FailoverSettings fs = m.failover();
+        ProtectedItem.Failover pf = p.failover();
+        if (fs != null) {
+            field(f, "failover.vmSize", pf == null ? null : pf.vmSize(), fs.vmSize());
+            field(f, "failover.network", pf == null ? null : pf.network(), fs.network());
+            field(f, "failover.subnet", pf == null ? null : pf.subnet(), fs.subnet());
+            field(f, "failover.ip", pf == null ? null : pf.ip(), fs.ip());
         }
     }
 
@@ -318,7 +350,7 @@ public final class Differ {
     private Impact impact(Machine m, ProtectionGroup g, DataSize data, String rpo) {
         DataRate uplink = Replication.uplink(e, m, g).orElse(null);
         Double hours = uplink == null ? null : round1(Replication.time(data, uplink).toSeconds() / 3600.0);
-        String policyRpo = e.replicationPolicies().stream().filter(p -> p.name().equals(g.policy())).map(p -> Durations.format(p.rpoThreshold())).findFirst()
+        String policyRpo = e.replicationPolicies().stream().filter(p -> p.name().equals(g.policy())).map(p -> Durations.format(p.rpo())).findFirst()
                 .orElseGet(() -> e.hyperVPolicies().stream().filter(p -> p.name().equals(g.policy())).map(p -> Durations.format(p.copyFrequency())).findFirst().orElse(null));
         return new Impact(round1(data.gigabytes()), hours, uplink == null ? null : uplink.toString(), plansWith(m.name()),
                 rpo + (policyRpo == null ? "" : " (policy RPO " + policyRpo + ")"));

@@ -10,7 +10,7 @@ import siteplan.model.Token;
  * "storage_account") is the first part of a change's address and the value of a saved plan's "type".
  */
 public enum ResourceType implements Token {
-    VAULT, STORAGE_ACCOUNT, AZURE_NETWORK, SITE, VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET,
+    VAULT, STORAGE_ACCOUNT, AZURE_NETWORK, SITE, VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET, APPLIANCE,
     POLICY, NETWORK_MAPPING, STORAGE_MAPPING, PROTECTION, MOBILITY, RECOVERY_PLAN;
 
     /** The word plans write: snake_case, unlike the hyphenated tokens of the definition files. */

@@ -14,6 +14,7 @@ import siteplan.planner.diff.ResourceType;
 import siteplan.planner.rules.Facts;
 import siteplan.planner.rules.Finding;
 import siteplan.planner.rules.Profile;
+import siteplan.planner.rules.Profiles;
 import siteplan.planner.rules.RuleEngine;
 import siteplan.planner.rules.Severity;
 import siteplan.planner.state.DiscoveredState;
@@ -46,10 +47,17 @@ public final class Planner {
      */
     public static Plan plan(List<String> definition, Estate estate, SourceMap sources, DiscoveredState discovered, String provider, Profile profile, Options options,
                             Digests digests, List<String> targets) {
+        return plan(definition, estate, sources, discovered, provider, Profiles.bundled().with(profile), options, digests, targets);
+    }
+
+    /** As above, each vault's machines checked against the profile of its architecture. */
+    public static Plan plan(List<String> definition, Estate estate, SourceMap sources, DiscoveredState discovered, String provider, Profiles profiles, Options options,
+                            Digests digests, List<String> targets) {
         siteplan.diag.PhaseTimings t = siteplan.diag.PhaseTimings.steps("plan");
         // The diff and the rules read the same immutable values and nothing else: run them side by side.
-        java.util.concurrent.CompletableFuture<List<Change>> diff = java.util.concurrent.CompletableFuture.supplyAsync(() -> Differ.diff(estate, discovered));
-        Facts facts = new Facts(estate, discovered, profile, sources, options.today());
+        java.util.concurrent.CompletableFuture<List<Change>> diff = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> Differ.diff(estate, discovered, target -> profiles.ofTarget(estate, target).diskGrow()));
+        Facts facts = new Facts(estate, discovered, profiles, sources, options.today());
         t.mark("facts");
         List<Finding> findings = new ArrayList<>(RuleEngine.check(facts));
         List<Change> everything = diff.join();
@@ -67,7 +75,7 @@ public final class Planner {
         List<Plan.Sizing> sizing = SizingAdvisor.advise(facts);
         List<Plan.PlanOrder> orders = orders(estate, changes);
         t.mark("sizing");
-        return new Plan(Plan.FORMAT_VERSION, options.siteplanVersion(), definition, provider, profile.name(),
+        return new Plan(Plan.FORMAT_VERSION, options.siteplanVersion(), definition, provider, profiles.names(estate),
                 targets.isEmpty() ? null : Targets.normalised(targets), leftOut, modelDigest, stateFingerprint, summary.errors() == 0, summary, changes, findings, sizing, orders);
     }
 

@@ -33,7 +33,7 @@ final class SizingAdvisor {
                 long iops = 0;
                 for (Machine m : ms) {
                     ProtectionGroup g = f.groupOf(m).orElseThrow();
-                    double days = f.replicationPolicy(g.policy()).map(pol -> Math.max(1.0, pol.retention().toHours() / 24.0)).orElse(1.0);
+                    double days = f.replicationPolicy(g.policy()).map(pol -> Math.max(1.0, pol.pointsKept().toHours() / 24.0)).orElse(1.0);
                     need = DataSize.saturatingAdd(need, (long) (m.totalChurn().bytes() * days));
                     iops += m.totalIops();
                 }
@@ -46,7 +46,23 @@ final class SizingAdvisor {
                                 + disks + " data disks (" + (disks <= 15 ? "A4" : "D14") + " or larger)",
                         churn.human() + "/day x retention window, " + iops + " IOPS (Tables 1 and 3)"));
             }
-            long sources = f.protectedMachinesOf(s.name()).size();
+            for (ReplicationAppliance a : s.appliances()) {
+                List<Machine> ms = f.machinesOnAppliance(s.name(), a.name());
+                if (ms.isEmpty()) continue;
+                Profile.Appliance band = f.profiles.modernized().modernized() == null ? null : f.profiles.modernized().modernized().appliance();
+                if (band == null) continue;
+                DataSize churn = ms.stream().map(Machine::totalChurn).reduce(DataSize.ZERO, DataSize::plus);
+                boolean large = ms.size() >= band.bandFromMachines() || churn.compareTo(band.bandFromChurn()) > 0;
+                int appliances = (int) Math.max(Math.ceil(ms.size() / (double) band.maxMachines()), Math.ceil(churn.bytes() / (double) band.maxChurn().bytes()));
+                out.add(new Plan.Sizing("replication appliance " + s.name() + "/" + a.name(),
+                        appliances > 1 ? "more than one appliance: " + appliances + " needed"
+                                : large ? band.bandVcpu() + " vCPU, " + band.bandMemory().human() + " memory, " + band.bandCacheDisk().human() + " cache"
+                                : "at least " + band.minVcpu() + " vCPU, " + band.minMemory().human() + " memory, " + band.minCacheDisk().human() + " data disk",
+                        churn.human() + "/day from " + siteplan.text.Plural.of(ms.size(), "machine") + ", up to " + band.maxMachines() + " machines and "
+                                + band.maxChurn().human() + "/day each (" + f.profiles.modernized().name() + ")"));
+            }
+            // The classic architecture's configuration server; a modernized site's appliances replace it.
+            long sources = f.protectedMachinesOf(s.name()).stream().filter(m -> !f.modernized(m)).count();
             if (sources > 0) {
                 int need = (int) Math.ceil(sources / (double) f.profile.configurationServer().maxSources());
                 out.add(new Plan.Sizing("configuration servers " + s.name(), need + " (" + f.profile.configurationServer().vmSize() + ")",
@@ -54,6 +70,7 @@ final class SizingAdvisor {
             }
         }
         for (AzureTarget t : f.estate.azure()) {
+            if (Architecture.of(t) == Architecture.MODERNIZED) continue;
             long iops = f.iopsToward(t.name());
             if (iops == 0) continue;
             int need = (int) Math.ceil(iops / (double) f.profile.storage().sourceIopsPerAccount());

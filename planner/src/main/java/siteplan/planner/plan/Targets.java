@@ -153,7 +153,7 @@ public final class Targets {
         for (Change c : byAddress.values()) {
             if (!c.site().equals(site)) continue;
             switch (c.type()) {
-                case SITE, VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET -> s.add(c.address());
+                case SITE, VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET, APPLIANCE -> s.add(c.address());
                 default -> { }
             }
         }
@@ -208,6 +208,7 @@ public final class Targets {
             n.add(ResourceType.VAULT.address(g.target()));
             if (g.storageAccount() != null) n.add(ResourceType.STORAGE_ACCOUNT.address(g.target() + "/" + g.storageAccount()));
             if (g.processServer() != null) n.add(ResourceType.PROCESS_SERVER.address(site + "/" + g.processServer()));
+            if (g.appliance() != null) n.add(ResourceType.APPLIANCE.address(site + "/" + g.appliance()));
             if (g.masterTarget() != null) n.add(ResourceType.MASTER_TARGET.address(site + "/" + g.masterTarget()));
             if (m.failover() != null && m.failover().network() != null) n.add(ResourceType.AZURE_NETWORK.address(g.target() + "/" + m.failover().network()));
         });

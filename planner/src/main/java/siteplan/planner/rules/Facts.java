@@ -17,7 +17,10 @@ import siteplan.units.DataSize;
 public final class Facts {
     public final Estate estate;
     public final DiscoveredState discovered;
+    /** The classic architecture's profile (and that of Hyper-V sites); {@link #profileOf} gives a machine's. */
     public final Profile profile;
+    /** Each architecture's profile: a machine is checked against the one of its vault's architecture. */
+    public final Profiles profiles;
     public final SourceMap sources;
     public final java.time.LocalDate today;
     /** Which machines each group protects (one index for the estate, see Membership). */
@@ -31,9 +34,14 @@ public final class Facts {
     private final Map<String, Long> iopsByTarget = new HashMap<>();
 
     public Facts(Estate estate, DiscoveredState discovered, Profile profile, SourceMap sources, java.time.LocalDate today) {
+        this(estate, discovered, Profiles.bundled().with(profile), sources, today);
+    }
+
+    public Facts(Estate estate, DiscoveredState discovered, Profiles profiles, SourceMap sources, java.time.LocalDate today) {
         this.estate = estate;
         this.discovered = discovered;
-        this.profile = profile;
+        this.profiles = profiles;
+        this.profile = profiles.classic();
         this.sources = sources == null ? new SourceMap() : sources;
         this.today = today;
         membership = Membership.of(estate);
@@ -48,6 +56,34 @@ public final class Facts {
             if (g.masterTarget() != null) byMasterTarget.computeIfAbsent(m.site() + "/" + g.masterTarget(), k -> new ArrayList<>()).add(m);
             iopsByTarget.merge(g.target(), (long) m.totalIops(), Long::sum);
         }
+    }
+
+    /** The architecture of the vault a group protects toward (classic for a VMM site). */
+    public Architecture architectureOf(ProtectionGroup g) {
+        return Architecture.of(azure(g.target()).orElse(null));
+    }
+
+    /** True when the machine is protected toward a vault of the modernized architecture. */
+    public boolean modernized(Machine m) {
+        return groupOf(m).map(g -> architectureOf(g) == Architecture.MODERNIZED).orElse(false);
+    }
+
+    /** The profile a machine is checked against: that of its vault's architecture. */
+    public Profile profileOf(Machine m) {
+        return modernized(m) ? profiles.modernized() : profiles.classic();
+    }
+
+    /**
+     * ", profile NAME" for a limit of a profile other than the classic one, for messages: classic estates read as they
+     * always have, and a limit of another architecture's profile says where it comes from.
+     */
+    public String profileNote(Profile p) {
+        return p == profiles.classic() ? "" : ", profile " + p.name();
+    }
+
+    /** Machines protected toward modernized vaults, carried by an appliance of a site. */
+    public List<Machine> machinesOnAppliance(String site, String appliance) {
+        return protectedMachinesOf(site).stream().filter(m -> groupOf(m).map(g -> appliance.equals(g.appliance()) && architectureOf(g) == Architecture.MODERNIZED).orElse(false)).toList();
     }
 
     /** Source IOPS of every machine protected toward a target (SA-COUNT). */

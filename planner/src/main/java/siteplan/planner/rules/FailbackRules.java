@@ -36,7 +36,10 @@ public final class FailbackRules {
 
     private static void check(Facts f, Findings out) {
         for (VmwareSite s : f.estate.vmwareSites()) {
-            List<Machine> machines = f.protectedMachinesOf(s.name());
+            // The modernized architecture fails back through an appliance (ModernizedRules, RCM-FAILBACK-*): its
+            // machines need no configuration server, master target or process server in Azure.
+            List<Machine> machines = f.protectedMachinesOf(s.name()).stream().filter(m -> !f.modernized(m)).toList();
+            if (machines.isEmpty() && f.protectedMachinesOf(s.name()).stream().anyMatch(f::modernized)) continue;
             // Machines running at the recovery site are on their way back whether or not the site says it prepares failback.
             if (!preparesFailback(s) && machines.stream().noneMatch(m -> runsAtRecovery(f, m))) continue;
             policy(f, out, s);

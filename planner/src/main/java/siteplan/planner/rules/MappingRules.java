@@ -37,8 +37,20 @@ final class MappingRules {
         }
     }
 
-    /** MAP-NET: every network of a protected machine maps to a target network; in a recovery plan's scope this is an error. */
+    /**
+     * MAP-NET: every network of a protected machine maps to a target network; in a recovery plan's scope this is an error.
+     * In the modernized architecture the replica's network is set per machine when protection is enabled: the group's
+     * targetNetwork (or the machine's failover network) is its mapping.
+     */
     static void network(Facts f, Findings out, Machine m, Nic n, Set<String> mapped, boolean inPlan) {
+        if (f.modernized(m)) {
+            ProtectionGroup g = f.groupOf(m).orElseThrow();
+            if (g.targetNetwork() != null || (m.failover() != null && m.failover().network() != null)) return;
+            out.report("MAP-NET", inPlan ? Severity.ERROR : Severity.WARNING, m.name(), Address.machine(m.name()).child(Kind.NIC, n.name()), "network " + n.network() + " of " + m.name()
+                    + " (nic " + n.name() + ") has no target network: after failover the replica is not connected to any network" + (inPlan ? "; it is in a recovery plan" : "")
+                    + " — add to protection group " + g.name() + ": targetNetwork '…'");
+            return;
+        }
         if (mapped.contains(n.network()) || mapped.contains(m.site() + "/" + n.network())) return;
         out.report("MAP-NET", inPlan ? Severity.ERROR : Severity.WARNING, m.name(), Address.machine(m.name()).child(Kind.NIC, n.name()), "network " + n.network() + " of " + m.name()
                 + " (nic " + n.name() + ") is not mapped: after failover the replica is not connected to any network"

@@ -34,6 +34,8 @@ final class MasterTargetRules {
             }
         }
         for (AzureTarget t : f.estate.azure()) {
+            // A modernized vault replicates to managed disks; its storage account caches logs (LRS is what Site Recovery creates).
+            if (Architecture.of(t) == Architecture.MODERNIZED) continue;
             accounts(f, out, t);
             geo(f, out, t);
         }
@@ -75,7 +77,7 @@ final class MasterTargetRules {
         double throughputShare = 0;
         for (Machine m : machines) {
             ProtectionGroup g = f.groupOf(m).orElseThrow();
-            double days = f.replicationPolicy(g.policy()).map(p -> Math.max(1.0, p.retention().toHours() / 24.0)).orElse(1.0);
+            double days = f.replicationPolicy(g.policy()).map(p -> Math.max(1.0, p.pointsKept().toHours() / 24.0)).orElse(1.0);
             needBytes = DataSize.saturatingAdd(needBytes, (long) (m.totalChurn().bytes() * days));
             iops += m.totalIops();
             for (Disk d : m.disks()) {

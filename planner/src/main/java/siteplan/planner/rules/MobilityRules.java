@@ -91,7 +91,8 @@ final class MobilityRules {
 
     /** MOB-PASSPHRASE: machines register with their configuration server's passphrase, a reference never printed. */
     static void passphrase(Facts f, Findings out, VmwareSite s) {
-        boolean needed = f.protectedMachinesOf(s.name()).stream().anyMatch(m -> m.mobility() != null);
+        // The modernized architecture's agents register with their appliance, which the vault registered: no passphrase.
+        boolean needed = f.protectedMachinesOf(s.name()).stream().anyMatch(m -> m.mobility() != null && !f.modernized(m));
         ConfigurationServer cs = s.configurationServer();
         if (needed && (cs == null || cs.passphrase() == null)) {
             out.report("MOB-PASSPHRASE", Severity.ERROR, "site " + s.name(), cs == null ? Address.site(s.name()) : Address.site(s.name()).child(Kind.CONFIGURATION_SERVER, cs.name()),

@@ -20,14 +20,16 @@ final class PolicyRules {
     }
 
     private static void check(Facts f, Findings out) {
-        for (ReplicationPolicy p : f.estate.replicationPolicies()) fields(f, out, p);
+        // The modernized form has its own rule (RCM-POLICY-HISTORY).
+        for (ReplicationPolicy p : f.estate.replicationPolicies()) if (!p.modernized()) fields(f, out, p);
         for (HyperVPolicy p : f.estate.hyperVPolicies()) {
             copy(f, out, p);
             app(f, out, p);
             offline(f, out, p);
         }
         for (ProtectionGroup g : f.estate.protectionGroups()) {
-            f.replicationPolicy(g.policy()).ifPresent(p -> {
+            // Multi-VM consistency's Windows-only groups and one master target are the classic architecture's.
+            f.replicationPolicy(g.policy()).filter(p -> f.architectureOf(g) == Architecture.CLASSIC).ifPresent(p -> {
                 multiVm(f, out, g, p);
                 consistentMt(f, out, g, p);
             });

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import siteplan.model.Architecture;
 import siteplan.model.json.ModelJson;
 import siteplan.units.DataRate;
 import siteplan.units.DataSize;
@@ -15,15 +16,32 @@ import siteplan.units.DataSize;
  * The numbers rules check against, read from a profile file (planner/src/main/resources/siteplan/
  * profiles/NAME.yaml, or any file given with --profile). No limit is written in rule code.
  */
-public record Profile(String name, String description, Source source, ProcessServer processServer,
+public record Profile(String name, String description, Architecture architecture, Source source, ProcessServer processServer,
                       ConfigurationServer configurationServer, MasterTarget masterTarget, Storage storage, HyperV hyperV,
-                      RecoveryPlan recoveryPlan, Failback failback, Classic classic) {
+                      RecoveryPlan recoveryPlan, Failback failback, Classic classic, Modernized modernized, Disks disks) {
 
+    /** The classic architecture's profile, and the one a definition without Azure targets (Hyper-V to VMM) is checked against. */
     public static final String DEFAULT = "asr-2015";
+    /** The modernized architecture's profile. */
+    public static final String MODERNIZED = "asr-2026";
 
-    public record Source(DataSize diskMaxSize, int diskMaxCount, DataSize machineMaxSize, DataSize machineMaxChurn, DataSize diskChurnAt8KB,
-                         int targetDiskIops, int targetIosPerSourceIo, int machineMaxIops, int nameMaxLength, List<String> supportedOs,
-                         List<String> linuxFileSystems, List<String> vmwareVersions) {}
+    /** A profile that does not say is a classic one: every profile before the modernized architecture was. */
+    public Architecture architectureOrClassic() {
+        return architecture == null ? Architecture.CLASSIC : architecture;
+    }
+
+    /**
+     * Limits on each protected machine. A limit a profile leaves out is not checked: the modernized architecture's
+     * sources publish no per-machine total size or IOPS, and its churn limit is a peak rate, not a daily figure.
+     */
+    public record Source(DataSize diskMaxSize, Integer diskMaxCount, DataSize machineMaxSize, DataSize machineMaxChurn, DataSize diskChurnAt8KB,
+                         Integer targetDiskIops, Integer targetIosPerSourceIo, Integer machineMaxIops, Integer nameMaxLength, List<String> supportedOs,
+                         List<String> linuxFileSystems, List<String> vmwareVersions, DataSize machinePeakChurnPerSecond,
+                         Boolean uefiWithoutSecureBoot, Boolean dynamicDataDisks) {
+        /** UEFI machines are protectable when the profile says so, and then only with Secure Boot off (RCM-UEFI). */
+        public boolean uefiProtectable() { return Boolean.TRUE.equals(uefiWithoutSecureBoot); }
+        public boolean dynamicDataDisksAllowed() { return Boolean.TRUE.equals(dynamicDataDisks); }
+    }
 
     public record Band(DataSize upTo, int vcpu, DataSize memory, DataRate ingress, DataRate egress, String cacheThroughput) {}
 
@@ -53,6 +71,55 @@ public record Profile(String name, String description, Source source, ProcessSer
      */
     public record Classic(java.time.LocalDate newProtectionEnds) {}
 
+    /**
+     * The modernized architecture's own limits: its replication appliance, the churn a replica disk takes by its type and
+     * size, the OS disk by generation, policy history, and what a grown disk does.
+     */
+    public record Modernized(Appliance appliance, int failbackApplianceMaxDisks, DataSize osDiskMaxGen1, DataSize osDiskMaxGen2,
+                             List<DiskChurn> diskChurn, Duration maxRecoveryPointHistory, Duration defaultCrashConsistentFrequency) {
+        /** The churn row for a replica disk of this type and size, or null when the source publishes none. */
+        public DiskChurn churnFor(siteplan.model.TargetDiskType type, DataSize diskSize) {
+            for (DiskChurn c : diskChurn) {
+                if (c.diskType() == type && (c.upTo() == null || diskSize.compareTo(c.upTo()) <= 0)) return c;
+            }
+            return null;
+        }
+    }
+
+    /** The replication appliance: its minimum hardware, the one published sizing band, and what one appliance carries. */
+    public record Appliance(int minVcpu, DataSize minMemory, DataSize minCacheDisk, int bandVcpu, DataSize bandMemory, DataSize bandCacheDisk,
+                            int bandFromMachines, DataSize bandFromChurn, int maxMachines, DataSize maxChurn) {}
+
+    /**
+     * Daily churn a replica disk takes, by its type and (for premium disks, whose tier follows the size) its size, by the
+     * average write size: {@code perDay} maps a write size to the daily churn at that size or larger.
+     */
+    public record DiskChurn(siteplan.model.TargetDiskType diskType, DataSize upTo, String tier, Map<String, DataSize> perDay) {
+        /** The limit for writes of this size: the row of the largest write size not above it. */
+        public DataSize limitAt(DataSize writeSize) {
+            DataSize best = null;
+            DataSize bestAt = null;
+            for (var e : perDay.entrySet()) {
+                DataSize at = DataSize.parse(e.getKey());
+                if (at.compareTo(writeSize) <= 0 && (bestAt == null || at.compareTo(bestAt) > 0)) {
+                    best = e.getValue();
+                    bestAt = at;
+                }
+            }
+            // Smaller writes than the smallest row published: the smallest row (the sources test at 8 KB and up).
+            if (best == null) best = perDay.entrySet().stream().min((a, b) -> DataSize.parse(a.getKey()).compareTo(DataSize.parse(b.getKey()))).map(Map.Entry::getValue).orElse(null);
+            return best;
+        }
+    }
+
+    /** How a profile's architecture takes a change of a protected machine's disks. */
+    public record Disks(siteplan.planner.diff.DiskGrow grow) {}
+
+    /** A profile that does not say re-replicates a grown disk, as the seeds do (SRC-RESIZE). */
+    public siteplan.planner.diff.DiskGrow diskGrow() {
+        return disks == null || disks.grow() == null ? siteplan.planner.diff.DiskGrow.RE_REPLICATE : disks.grow();
+    }
+
     public record Failback(int masterTargetMaxDisks, FailbackPolicy policy, List<String> unsupportedPhysicalOs, List<String> freeEditions) {}
 
     /** A profile by name (bundled) or by path (a .yaml file). */
@@ -65,7 +132,7 @@ public record Profile(String name, String description, Source source, ProcessSer
             }
             try (InputStream in = Profile.class.getResourceAsStream("/siteplan/profiles/" + nameOrPath + ".yaml")) {
                 if (in == null) {
-                    throw new IllegalArgumentException("no profile named '" + nameOrPath + "' — bundled profiles: asr-2015, asr-2017; or give a .yaml file");
+                    throw new IllegalArgumentException("no profile named '" + nameOrPath + "' — bundled profiles: asr-2015, asr-2017 (classic), asr-2026 (modernized); or give a .yaml file");
                 }
                 return ModelJson.YAML.readValue(in, Profile.class);
             }

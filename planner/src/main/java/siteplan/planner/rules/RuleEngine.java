@@ -21,6 +21,7 @@ public final class RuleEngine {
         all.addAll(RecoveryPlanRules.check(f));
         all.addAll(FailbackRules.check(f));
         all.addAll(MobilityRules.check(f));
+        all.addAll(ModernizedRules.check(f));
         // One order for every run (Finding.compareTo), and a finding two paths reach shown once.
         return all.stream().sorted().distinct().toList();
     }

@@ -51,27 +51,28 @@ final class SourceRules {
 
     /** SRC-DISK-SIZE: every replicated disk is at most 1023 GB (Azure's largest data disk). */
     static void diskSize(Facts f, Findings out, Machine m) {
-        DataSize max = f.profile.source().diskMaxSize();
+        DataSize max = f.profileOf(m).source().diskMaxSize();
+        if (max == null) return;
         for (Disk d : m.disks()) {
             if (d.size().compareTo(max) > 0) {
                 out.report("SRC-DISK-SIZE", Severity.ERROR, m.name(), key(m).child(Kind.DISK, d.name()),
-                        "disk " + d.name() + " of " + m.name() + " is " + d.size().human() + " (limit " + max.human() + ")");
+                        "disk " + d.name() + " of " + m.name() + " is " + d.size().human() + " (limit " + max.human() + f.profileNote(f.profileOf(m)) + ")");
             }
         }
     }
 
     /** SRC-DISK-COUNT: at most 31 disks on one protected machine. */
     static void diskCount(Facts f, Findings out, Machine m) {
-        int max = f.profile.source().diskMaxCount();
-        if (m.disks().size() > max) {
+        Integer max = f.profileOf(m).source().diskMaxCount();
+        if (max != null && m.disks().size() > max) {
             out.report("SRC-DISK-COUNT", Severity.ERROR, m.name(), key(m), m.name() + " has " + m.disks().size() + " disks (limit " + max + ")");
         }
     }
 
     /** SRC-TOTAL-SIZE: at most 31 TB, and its disks fit the data slots of its one master target. */
     static void totalSize(Facts f, Findings out, Machine m, ProtectionGroup g) {
-        DataSize max = f.profile.source().machineMaxSize();
-        if (m.totalSize().compareTo(max) > 0) {
+        DataSize max = f.profileOf(m).source().machineMaxSize();
+        if (max != null && m.totalSize().compareTo(max) > 0) {
             out.report("SRC-TOTAL-SIZE", Severity.ERROR, m.name(), key(m), m.name() + " holds " + m.totalSize().human() + " (limit " + max.human() + ")");
         }
         if (g.masterTarget() == null) return;
@@ -86,19 +87,52 @@ final class SourceRules {
         });
     }
 
-    /** SRC-CHURN: daily change of one machine at most 1 TB, because a source never spans process servers. */
+    /**
+     * SRC-CHURN: daily change of one machine at most 1 TB, because a source never spans process servers (classic); in
+     * the modernized architecture a peak rate across the machine's disks, which its daily average cannot exceed either.
+     */
     static void churn(Facts f, Findings out, Machine m) {
-        DataSize max = f.profile.source().machineMaxChurn();
-        if (m.totalChurn().compareTo(max) > 0) {
+        Profile.Source src = f.profileOf(m).source();
+        DataSize max = src.machineMaxChurn();
+        if (max != null && m.totalChurn().compareTo(max) > 0) {
             out.report("SRC-CHURN", Severity.ERROR, m.name(), key(m), m.name() + " changes " + m.totalChurn().human() + "/day (limit " + max.human() + "/day)");
+        }
+        DataSize peak = src.machinePeakChurnPerSecond();
+        if (peak != null && m.totalChurn().compareTo(DataSize.scaled(peak.bytes(), 86_400, 1)) > 0) {
+            double perSecond = m.totalChurn().bytes() / 86_400.0 / (1 << 20);
+            out.report("SRC-CHURN", Severity.ERROR, m.name(), key(m), m.name() + " changes " + m.totalChurn().human() + "/day, on average "
+                    + String.format(Locale.ROOT, "%.1f", perSecond) + " MB/s: above the " + peak.human() + "/s a machine may write at its peak (profile "
+                    + f.profileOf(m).name() + ") — split its data over machines, or protect it another way");
         }
     }
 
-    /** SRC-DISK-CHURN: churn per disk at most 144 GB/day at 8 KB writes, scaling linearly with write size. */
+    /**
+     * SRC-DISK-CHURN: churn per disk at most 144 GB/day at 8 KB writes, scaling linearly with write size (classic); in the
+     * modernized architecture by the replica disk's type and tier and the write size, as the profile's table gives it.
+     */
     static void diskChurn(Facts f, Findings out, Machine m) {
+        Profile p = f.profileOf(m);
+        if (p.modernized() != null) {
+            TargetDiskType type = f.groupOf(m).map(ProtectionGroup::diskType).orElse(null);
+            if (type == null) type = TargetDiskType.STANDARD_LRS;
+            for (Disk d : m.disks()) {
+                DataSize writeSize = d.writeSize() == null ? DataSize.kb(8) : d.writeSize();
+                Profile.DiskChurn row = p.modernized().churnFor(type, d.size());
+                if (row == null) continue; // no published figure for this disk type and size
+                DataSize limit = row.limitAt(writeSize);
+                DataSize churn = f.churnPerDisk(m, d);
+                if (limit != null && churn.compareTo(limit) > 0) {
+                    out.report("SRC-DISK-CHURN", Severity.ERROR, m.name(), key(m).child(Kind.DISK, d.name()), "disk " + d.name() + " of " + m.name() + " changes "
+                            + churn.human() + "/day (limit " + limit.human() + "/day for a " + type.token() + " replica disk, tier " + row.tier() + ", at "
+                            + writeSize.human() + " writes; profile " + p.name() + ")" + (type == TargetDiskType.PREMIUM_LRS ? "" : " — a premium-lrs replica takes more (diskType in the protection group)"));
+                }
+            }
+            return;
+        }
+        if (p.source().diskChurnAt8KB() == null) return;
         for (Disk d : m.disks()) {
             DataSize writeSize = d.writeSize() == null ? DataSize.kb(8) : d.writeSize();
-            DataSize limit = DataSize.scaled(f.profile.source().diskChurnAt8KB().bytes(), writeSize.bytes(), DataSize.kb(8).bytes());
+            DataSize limit = DataSize.scaled(p.source().diskChurnAt8KB().bytes(), writeSize.bytes(), DataSize.kb(8).bytes());
             DataSize churn = f.churnPerDisk(m, d);
             if (churn.compareTo(limit) > 0) {
                 out.report("SRC-DISK-CHURN", Severity.ERROR, m.name(), key(m).child(Kind.DISK, d.name()), "disk " + d.name() + " of " + m.name() + " changes "
@@ -109,20 +143,22 @@ final class SourceRules {
 
     /** SRC-DISK-IOPS: each source IO costs two on the 500-IOPS target disk, so at most 250 source IOPS per disk. */
     static void diskIops(Facts f, Findings out, Machine m) {
-        int limit = f.profile.source().targetDiskIops() / f.profile.source().targetIosPerSourceIo();
+        if (f.profileOf(m).source().targetDiskIops() == null || f.profileOf(m).source().targetIosPerSourceIo() == null) return;
+        Profile.Source src = f.profileOf(m).source();
+        int limit = src.targetDiskIops() / src.targetIosPerSourceIo();
         for (Disk d : m.disks()) {
             int iops = f.iopsPerDisk(m, d);
             if (iops > limit) {
                 out.report("SRC-DISK-IOPS", Severity.ERROR, m.name(), key(m).child(Kind.DISK, d.name()), "disk " + d.name() + " of " + m.name() + " does " + iops
-                        + " IOPS (limit " + limit + ": " + f.profile.source().targetIosPerSourceIo() + " target IOs each, " + f.profile.source().targetDiskIops() + " per target disk)");
+                        + " IOPS (limit " + limit + ": " + src.targetIosPerSourceIo() + " target IOs each, " + src.targetDiskIops() + " per target disk)");
             }
         }
     }
 
     /** SRC-IOPS: one machine at most 10,000 IOPS, because a source never spans storage accounts. */
     static void iops(Facts f, Findings out, Machine m) {
-        int limit = f.profile.source().machineMaxIops();
-        if (m.totalIops() > limit) {
+        Integer limit = f.profileOf(m).source().machineMaxIops();
+        if (limit != null && m.totalIops() > limit) {
             out.report("SRC-IOPS", Severity.ERROR, m.name(), key(m), m.name() + " does " + m.totalIops() + " IOPS (limit " + limit + " per machine)");
         }
     }
@@ -130,20 +166,26 @@ final class SourceRules {
     /** SRC-NAME: the Azure name is 1-63 letters, digits and hyphens, starting and ending with a letter or digit. */
     static void name(Facts f, Findings out, Machine m) {
         String n = m.failover() != null && m.failover().azureName() != null ? m.failover().azureName() : m.name();
-        int max = f.profile.source().nameMaxLength();
+        int max = f.profileOf(m).source().nameMaxLength() == null ? 63 : f.profileOf(m).source().nameMaxLength();
         if (n.isEmpty() || n.length() > max || !AZURE_NAME.matcher(n).matches()) {
             out.report("SRC-NAME", Severity.ERROR, m.name(), key(m), "Azure name '" + n + "' of " + m.name()
                     + " must be 1-" + max + " letters, digits and hyphens, starting and ending with a letter or digit" + (m.failover() == null || m.failover().azureName() == null ? " — set failover { azureName '…' }" : ""));
         }
     }
 
-    /** SRC-UNSUPPORTED: clustered, UEFI, BitLocker, Windows dynamic disks, Windows OS not on C:, HP CCISS on physical Linux. */
+    /**
+     * SRC-UNSUPPORTED: clustered, UEFI, BitLocker, Windows dynamic disks, Windows OS not on C:, HP CCISS on physical Linux.
+     * A profile may allow UEFI (then RCM-UEFI checks Secure Boot) and dynamic data disks (the OS disk stays basic).
+     */
     static void unsupported(Facts f, Findings out, Machine m) {
+        Profile.Source src = f.profileOf(m).source();
         if (m.clustered()) report(f, out, m, "it is a cluster member");
-        if (m.firmware() == Firmware.UEFI) report(f, out, m, "it boots with UEFI/EFI");
+        if (m.firmware() != null && m.firmware().uefi() && !src.uefiProtectable()) report(f, out, m, "it boots with UEFI/EFI");
         for (Disk d : m.disks()) {
             if (d.bitlocker()) report(f, out, m, "disk " + d.name() + " is BitLocker-encrypted");
-            if (d.dynamic() && m.os() == OsFamily.WINDOWS) report(f, out, m, "disk " + d.name() + " is a Windows dynamic disk");
+            if (d.dynamic() && m.os() == OsFamily.WINDOWS && (d.boot() || !src.dynamicDataDisksAllowed())) {
+                report(f, out, m, "disk " + d.name() + " is a Windows dynamic disk" + (d.boot() && src.dynamicDataDisksAllowed() ? " holding the OS, which must be on a basic disk" : ""));
+            }
             if (d.boot() && m.os() == OsFamily.WINDOWS && d.mount() != null && !d.mount().equalsIgnoreCase("C:") && !d.mount().equalsIgnoreCase("C:\\")) {
                 report(f, out, m, "Windows is on " + d.mount() + ", not C:\\");
             }
@@ -159,22 +201,24 @@ final class SourceRules {
 
     /** SRC-OS: 64-bit Windows Server 2012 R2/2012/2008 R2 SP1, CentOS 6.4-6.6, Oracle Linux 6.4/6.5, SLES 11 SP3. */
     static void os(Facts f, Findings out, Machine m) {
-        boolean supported = f.profile.source().supportedOs().stream().anyMatch(s -> s.equalsIgnoreCase(m.osVersion()));
+        List<String> supportedOs = f.profileOf(m).source().supportedOs();
+        if (supportedOs == null) return;
+        boolean supported = supportedOs.stream().anyMatch(s -> s.equalsIgnoreCase(m.osVersion()));
         if (m.bits() != null && m.bits() != 64) {
             out.report("SRC-OS", Severity.ERROR, m.name(), key(m), m.name() + " runs a " + m.bits() + "-bit OS; only 64-bit systems are protected");
         } else if (!supported) {
             out.report("SRC-OS", Severity.ERROR, m.name(), key(m), m.name() + " runs " + m.osVersion() + ", which is not supported; supported: "
-                    + String.join(", ", f.profile.source().supportedOs()));
+                    + String.join(", ", supportedOs) + (f.profileNote(f.profileOf(m)).isEmpty() ? "" : " (" + f.profileNote(f.profileOf(m)).substring(2) + ")"));
         }
     }
 
     /** SRC-LINUX-FS: Linux file systems EXT3, EXT4, ReiserFS, XFS. */
     static void linuxFs(Facts f, Findings out, Machine m) {
-        if (m.os() != OsFamily.LINUX) return;
+        if (m.os() != OsFamily.LINUX || f.profileOf(m).source().linuxFileSystems() == null) return;
         for (Disk d : m.disks()) {
-            if (d.fileSystem() != null && !f.profile.source().linuxFileSystems().contains(d.fileSystem().toLowerCase(Locale.ROOT))) {
+            if (d.fileSystem() != null && !f.profileOf(m).source().linuxFileSystems().contains(d.fileSystem().toLowerCase(Locale.ROOT))) {
                 out.report("SRC-LINUX-FS", Severity.ERROR, m.name(), key(m).child(Kind.DISK, d.name()), "disk " + d.name() + " of " + m.name() + " uses "
-                        + d.fileSystem() + "; supported: " + String.join(", ", f.profile.source().linuxFileSystems()));
+                        + d.fileSystem() + "; supported: " + String.join(", ", f.profileOf(m).source().linuxFileSystems()));
             }
         }
     }
@@ -191,19 +235,28 @@ final class SourceRules {
 
     /** SRC-VMWARE (site part): vCenter and ESXi hosts at 5.1 or 5.5. */
     static void vmwareVersions(Facts f, Findings out) {
-        var allowed = f.profile.source().vmwareVersions();
         for (VmwareSite s : f.estate.vmwareSites()) {
-            if (f.protectedMachinesOf(s.name()).isEmpty()) continue;
+            // A site in the middle of a move is checked against each architecture it protects toward.
+            for (Profile p : f.protectedMachinesOf(s.name()).stream().map(f::profileOf).distinct().toList()) {
+                if (p.source().vmwareVersions() != null) vmwareVersions(f, out, s, p);
+            }
+        }
+    }
+
+    private static void vmwareVersions(Facts f, Findings out, VmwareSite s, Profile p) {
+        var allowed = p.source().vmwareVersions();
+        String profile = f.profileNote(p).isEmpty() ? "" : " (" + f.profileNote(p).substring(2) + ")";
+        {
             String vc = s.vcenter() == null ? null : s.vcenter().version();
             if (vc == null && s.vcenter() != null) vc = f.discovered.vcenter(s.name()).map(VcenterInventory::version).orElse(null);
             if (vc != null && !allowed.contains(vc)) {
                 out.report("SRC-VMWARE", Severity.ERROR, "site " + s.name(), Address.site(s.name()).child(Kind.VCENTER, s.vcenter().address()),
-                        "vCenter " + s.vcenter().address() + " is version " + vc + "; supported: " + String.join(", ", allowed));
+                        "vCenter " + s.vcenter().address() + " is version " + vc + "; supported: " + String.join(", ", allowed) + profile);
             }
             for (EsxiHost h : s.hosts()) {
                 if (!allowed.contains(h.version())) {
                     out.report("SRC-VMWARE", Severity.ERROR, "host " + h.name(), Address.site(s.name()).child(Kind.HOST, h.name()),
-                            "ESXi host " + h.name() + " is version " + h.version() + "; supported: " + String.join(", ", allowed));
+                            "ESXi host " + h.name() + " is version " + h.version() + "; supported: " + String.join(", ", allowed) + profile);
                 }
             }
         }

@@ -15,6 +15,8 @@ import siteplan.units.Durations;
 public final class PolicyForm {
     /** Policy kinds: what replicates to where. A failback policy is Site Recovery's own (FB-POLICY). */
     public static final String VMWARE_TO_AZURE = "vmware-to-azure";
+    /** The modernized architecture's policy (InMageRcm). */
+    public static final String VMWARE_TO_AZURE_MODERNIZED = "vmware-to-azure-modernized";
     public static final String HYPERV_TO_VMM = "hyperv-to-vmm";
     public static final String FAILBACK = "failback";
 
@@ -29,11 +31,21 @@ public final class PolicyForm {
     public static final String PORT = "port";
     public static final String INITIAL_REPLICATION = "initialReplication";
     public static final String DELETE_REPLICA = "deleteReplica";
+    public static final String RECOVERY_POINT_HISTORY = "recoveryPointHistory";
+    public static final String CRASH_CONSISTENT_FREQUENCY = "crashConsistentFrequency";
 
     private PolicyForm() {}
 
     public static Map<String, String> settings(ReplicationPolicy p) {
         Map<String, String> s = new LinkedHashMap<>();
+        if (p.modernized()) {
+            // Site Recovery takes 5 minutes unless told (azure-powershell sends 5); app-consistent points off unless declared.
+            s.put(RECOVERY_POINT_HISTORY, Durations.format(p.recoveryPointHistory()));
+            s.put(CRASH_CONSISTENT_FREQUENCY, Durations.format(p.crashConsistentFrequency() == null ? java.time.Duration.ofMinutes(5) : p.crashConsistentFrequency()));
+            s.put(APP_CONSISTENT_FREQUENCY, p.appConsistentFrequency() == null ? "0min" : Durations.format(p.appConsistentFrequency()));
+            s.put(MULTI_VM_CONSISTENCY, String.valueOf(p.multiVmConsistency()));
+            return s;
+        }
         s.put(RPO_THRESHOLD, Durations.format(p.rpoThreshold()));
         s.put(RETENTION, Durations.format(p.retention()));
         s.put(APP_CONSISTENT_FREQUENCY, Durations.format(p.appConsistentFrequency()));
@@ -57,7 +69,7 @@ public final class PolicyForm {
 
     /** The policy as a vault holding it exactly as declared reports it. */
     public static RecoveryVault.Policy of(ReplicationPolicy p) {
-        return new RecoveryVault.Policy(p.name(), VMWARE_TO_AZURE, settings(p), true);
+        return new RecoveryVault.Policy(p.name(), p.modernized() ? VMWARE_TO_AZURE_MODERNIZED : VMWARE_TO_AZURE, settings(p), true);
     }
 
     public static RecoveryVault.Policy of(HyperVPolicy p) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import siteplan.model.MasterTarget;
 import siteplan.model.ProcessServer;
+import siteplan.model.ReplicationAppliance;
 
 /**
  * A component server's properties in the form discovery reports them (the simulated vault writes it,
@@ -19,7 +20,20 @@ public final class ServerForm {
     public static final String OS = "os";
     public static final String RETENTION = "retention";
 
+    /** The role a replication appliance is registered with in a site's fabric. */
+    public static final String APPLIANCE_ROLE = "replication-appliance";
+
     private ServerForm() {}
+
+    /** A replication appliance: its size as the vault reports its process server's. */
+    public static Map<String, String> of(ReplicationAppliance a) {
+        Map<String, String> m = new LinkedHashMap<>();
+        put(m, VCPU, a.vcpu());
+        put(m, MEMORY, a.memory());
+        put(m, CACHE_DISK, a.cacheDisk());
+        put(m, UPLINK, a.uplink());
+        return m;
+    }
 
     public static Map<String, String> of(ProcessServer p) {
         Map<String, String> m = new LinkedHashMap<>();

@@ -19,9 +19,9 @@ class ResourceTypeSpec extends Specification {
         PlanJson.MAPPER.readValue(json, Change).type() == ResourceType.STORAGE_ACCOUNT
     }
 
-    def "every type has its own word, the one a saved plan from before the enum holds"() {
+    def "every type has its own word, the one a saved plan from before the enum holds (and the modernized architecture's appliance)"() {
         expect:
         ResourceType.values()*.token() == ['vault', 'storage_account', 'azure_network', 'site', 'vcenter', 'configuration_server', 'process_server',
-                                           'master_target', 'policy', 'network_mapping', 'storage_mapping', 'protection', 'mobility', 'recovery_plan']
+                                           'master_target', 'appliance', 'policy', 'network_mapping', 'storage_mapping', 'protection', 'mobility', 'recovery_plan']
     }
 }

@@ -51,7 +51,7 @@ final class AzureChanges implements ChangeOperations {
             case VAULT -> infrastructure.vaultStep();
             case STORAGE_ACCOUNT -> infrastructure.storageAccount(step);
             case AZURE_NETWORK -> infrastructure.network(step);
-            case SITE, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET -> infrastructure.registered(step);
+            case SITE, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET, APPLIANCE -> infrastructure.registered(step);
             case VCENTER -> infrastructure.vcenter(step);
             case POLICY -> infrastructure.policy(step);
             case NETWORK_MAPPING -> infrastructure.networkMapping(step);

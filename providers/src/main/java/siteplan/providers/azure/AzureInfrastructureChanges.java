@@ -83,6 +83,7 @@ final class AzureInfrastructureChanges {
             case CONFIGURATION_SERVER -> "configuration server " + name;
             case PROCESS_SERVER -> "process server " + name;
             case MASTER_TARGET -> "master target " + name;
+            case APPLIANCE -> "replication appliance " + name;
             default -> throw notSelfRegistering(s);
         };
         boolean present = fabric != null && switch (s.type()) {
@@ -90,6 +91,8 @@ final class AzureInfrastructureChanges {
             case CONFIGURATION_SERVER -> name.equalsIgnoreCase(fabric.path("properties").path("customDetails").path("hostName").asText());
             case PROCESS_SERVER -> AzureVault.find(fabric.path("properties").path("customDetails").path("processServers"), "friendlyName", name) != null;
             case MASTER_TARGET -> AzureVault.find(fabric.path("properties").path("customDetails").path("masterTargetServers"), "name", name) != null;
+            // A modernized fabric (InMageRcm) lists each appliance's process server under its appliance's name.
+            case APPLIANCE -> AzureVault.find(fabric.path("properties").path("customDetails").path("processServers"), "name", name) != null;
             default -> throw notSelfRegistering(s);
         };
         if (present) return StepResult.already(what + " is registered with vault " + target.vault());
@@ -98,6 +101,7 @@ final class AzureInfrastructureChanges {
                     + "(valid 5 days, CS-REG-KEY); it registers the site itself";
             case PROCESS_SERVER -> "install the process server with unified setup and register it with the configuration server's passphrase";
             case MASTER_TARGET -> "deploy the master target and register it with the configuration server's passphrase";
+            case APPLIANCE -> "deploy the replication appliance (Site Recovery's OVA or installer on Windows Server 2022) and register it with the vault's sign-in code; appliances register one at a time";
             default -> throw notSelfRegistering(s);
         };
         throw new OperationFailed(what + " is not registered with vault " + target.vault() + " and Resource Manager cannot register it: " + how + ", then apply again");

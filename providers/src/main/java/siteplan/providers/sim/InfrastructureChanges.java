@@ -104,6 +104,7 @@ final class InfrastructureChanges {
             case VCENTER -> "vcenter";
             case CONFIGURATION_SERVER -> "configuration-server";
             case PROCESS_SERVER -> "process-server";
+            case APPLIANCE -> siteplan.planner.state.ServerForm.APPLIANCE_ROLE;
             default -> "master-target";
         };
         Fabric w = fabricWanted(want, site);

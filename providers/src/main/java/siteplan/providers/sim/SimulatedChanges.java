@@ -82,7 +82,7 @@ final class SimulatedChanges implements ChangeOperations {
             case STORAGE_ACCOUNT -> infrastructure.storageAccount(step, want);
             case AZURE_NETWORK -> infrastructure.network(step, want);
             case SITE -> infrastructure.site(step, want);
-            case VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET -> infrastructure.server(step, want, secrets);
+            case VCENTER, CONFIGURATION_SERVER, PROCESS_SERVER, MASTER_TARGET, APPLIANCE -> infrastructure.server(step, want, secrets);
             case POLICY -> infrastructure.policy(step, want);
             case NETWORK_MAPPING, STORAGE_MAPPING -> infrastructure.mapping(step, want);
             case PROTECTION -> protection(step, secrets);
@@ -127,8 +127,10 @@ final class SimulatedChanges implements ChangeOperations {
             case UPDATE -> {
                 ProtectedItem p = have.orElseThrow(() -> new OperationFailed(machine + " is not protected"));
                 ProtectedItem w = declaredItem(machine);
+                // The planner updates disks only where the architecture grows them in place (RCM-RESIZE): the same disks, larger.
+                boolean grownInPlace = sameDisks(p.disks(), w.disks());
                 ProtectedItem updated = new ProtectedItem(p.machine(), p.site(), w.protectionGroup(), w.policy(), w.processServer(), p.masterTarget(), p.storageAccount(),
-                        p.state(), p.health(), p.activeLocation(), p.disks(), w.failover(), p.mobility(), p.managed(), p.testFailover());
+                        p.state(), p.health(), p.activeLocation(), grownInPlace ? w.disks() : p.disks(), w.failover(), p.mobility(), p.managed(), p.testFailover());
                 if (updated.equals(p)) return StepResult.already(machine + " is as declared");
                 state.putItem(updated);
                 return StepResult.changed("protection settings of " + machine + " updated");
@@ -162,6 +164,10 @@ final class SimulatedChanges implements ChangeOperations {
                         + "; initial replication of " + data.human() + " takes about " + siteplan.executor.Times.human(d));
             }
         }
+    }
+
+    private static boolean sameDisks(List<siteplan.planner.state.VmDisk> have, List<siteplan.planner.state.VmDisk> want) {
+        return have.size() == want.size() && have.stream().allMatch(h -> want.stream().anyMatch(w -> w.name().equals(h.name()) && w.size().compareTo(h.size()) >= 0));
     }
 
     /** SRC-RESIZE alone (same master target, storage account and mechanism): only the resized disks are sent again. */

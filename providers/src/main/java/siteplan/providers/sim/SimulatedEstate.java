@@ -173,6 +173,7 @@ public final class SimulatedEstate {
         if (withServers) {
             vs.processServers().forEach(p -> servers.add(new RegisteredServer("process-server", p.name(), "healthy", ServerForm.of(p))));
             vs.masterTargets().forEach(m -> servers.add(new RegisteredServer("master-target", m.name(), "healthy", ServerForm.of(m))));
+            vs.appliances().forEach(a -> servers.add(new RegisteredServer(ServerForm.APPLIANCE_ROLE, a.name(), "healthy", ServerForm.of(a))));
         }
         return new Fabric(site, "vmware", vs.replication() == null ? "internet" : vs.replication().token(), servers, List.of("cloud_" + site));
     }
@@ -180,7 +181,8 @@ public final class SimulatedEstate {
     static ProtectedItem item(Machine m, ProtectionGroup g) {
         FailoverSettings f = m.failover();
         ProtectedItem.Failover failover = f == null ? null : new ProtectedItem.Failover(f.azureName(), f.vmSize(), f.network(), f.subnet(), f.ip());
-        return new ProtectedItem(m.name(), m.site(), g.name(), g.policy(), g.processServer(), g.masterTarget(), g.storageAccount(),
+        // A modernized item is carried by its appliance's process server, named for the appliance.
+        return new ProtectedItem(m.name(), m.site(), g.name(), g.policy(), g.appliance() != null ? g.appliance() : g.processServer(), g.masterTarget(), g.storageAccount(),
                 ProtectedItem.ReplicationState.PROTECTED, "normal", ProtectedItem.ActiveLocation.PRIMARY,
                 m.disks().stream().map(d -> new VmDisk(d.name(), d.size(), null)).toList(), failover, mobility(m, true, true), true);
     }

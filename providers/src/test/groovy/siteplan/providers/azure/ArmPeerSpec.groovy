@@ -111,7 +111,7 @@ class ArmPeerSpec extends Specification {
     AzureTarget seedHyperV() {
         Estate estate = DefinitionLoader.load([example('hyperv-vmm-to-vmm').toString()]).estate()
         AzureTarget t = new AzureTarget('chicago', '0b7e3c1d-0000-4000-8000-000000000003', 'eastus', 'rg-vmm', 'chicago-vault', null, null, null, [], [],
-                ProviderKind.AZURE, arm.endpoint, null, arm.thumbprint)
+                ProviderKind.AZURE, arm.endpoint, null, arm.thumbprint, null)
         ArmResources.seed(arm, t, StateFiles.read(example('hyperv-vmm-to-vmm').resolve('.siteplan/state.json')), estate)
         ArmResources.seedFabric(arm, t, new RecoveryVault.Fabric('chicago', 'vmm', null, [], ['GoldCloud2', 'SilverCloud2']), estate)
         t

@@ -43,7 +43,7 @@ class AzureCallsSpec extends Specification {
         AzureTarget declared = t ?: estate.azure()[0]
         AzureTarget target = new AzureTarget(declared.name(), declared.subscription(), declared.region(), declared.resourceGroup(), declared.vault(), declared.deploymentModel(),
                 declared.reservedPublicIpLimit(), declared.registrationKeyIssued(), declared.storageAccounts(), declared.networks(),
-                ProviderKind.AZURE, arm.endpoint, null, arm.thumbprint)
+                ProviderKind.AZURE, arm.endpoint, null, arm.thumbprint, null)
         ArmResources.seed(arm, target, StateFiles.read(dir.resolve('.siteplan/state.json')), estate)
         ops = new AzureOperations(AzureConnection.open(target, arm.token, TrustedEndpoints.parse("127.0.0.1:${arm.server.address.port}")), estate, env)
     }
@@ -56,7 +56,7 @@ class AzureCallsSpec extends Specification {
         arm = ArmServer.start()
         def v = sim.vaults()[0]
         AzureTarget target = new AzureTarget(v.target(), '0b7e3c1d-0000-4000-8000-000000000003', 'eastus', 'rg-vmm', v.name(), null, null, null, [], [],
-                ProviderKind.AZURE, arm.endpoint, null, arm.thumbprint)
+                ProviderKind.AZURE, arm.endpoint, null, arm.thumbprint, null)
         ArmResources.seed(arm, target, sim, estate)
         ArmResources.seedFabric(arm, target, new siteplan.planner.state.RecoveryVault.Fabric('chicago', 'vmm', null, [], ['GoldCloud2', 'SilverCloud2']), estate)
         ops = new AzureOperations(AzureConnection.open(target, arm.token, TrustedEndpoints.parse("127.0.0.1:${arm.server.address.port}")), estate, env)

@@ -28,7 +28,7 @@ class AzureDiscoverySpec extends Specification {
     AzureTarget target(Map overrides = [:]) {
         new AzureTarget(declared.name(), declared.subscription(), declared.region(), declared.resourceGroup(), declared.vault(), declared.deploymentModel(),
                 declared.reservedPublicIpLimit(), declared.registrationKeyIssued(), declared.storageAccounts(), declared.networks(),
-                ProviderKind.AZURE, overrides.endpoint ?: arm.endpoint, new SecretRef('arm-token', null), overrides.containsKey('thumbprint') ? overrides.thumbprint : arm.thumbprint)
+                ProviderKind.AZURE, overrides.endpoint ?: arm.endpoint, new SecretRef('arm-token', null), overrides.containsKey('thumbprint') ? overrides.thumbprint : arm.thumbprint, declared.architecture())
     }
 
     /** The runner's configuration: the local Resource Manager's host and port, its certificate pinned by the definition. */
@@ -158,7 +158,7 @@ class AzureDiscoverySpec extends Specification {
         def sim = hyperv.vaults()[0]
         def hvEstate = DefinitionLoader.load([Vcsim.root().resolve('examples/hyperv-vmm-to-vmm').toString()]).estate()
         def t = new AzureTarget(sim.target(), '0b7e3c1d-0000-4000-8000-000000000003', 'eastus', 'rg-vmm', sim.name(), null, null, null, [], [],
-                ProviderKind.AZURE, arm.endpoint, null, arm.thumbprint)
+                ProviderKind.AZURE, arm.endpoint, null, arm.thumbprint, null)
         ArmResources.seed(arm, t, hyperv, hvEstate)
 
         when:

@@ -158,7 +158,7 @@ class SimulatedOperationsSpec extends Specification {
         def t = estate.azure()[0]
         def withKey = { String issued ->
             def target = new siteplan.model.AzureTarget(t.name(), t.subscription(), t.region(), t.resourceGroup(), t.vault(), t.deploymentModel(), t.reservedPublicIpLimit(),
-                    issued, t.storageAccounts(), t.networks(), t.provider(), t.endpoint(), t.token(), t.thumbprint())
+                    issued, t.storageAccounts(), t.networks(), t.provider(), t.endpoint(), t.token(), t.thumbprint(), t.architecture())
             new siteplan.model.Estate([target], estate.vmwareSites(), estate.vmmSites(), estate.machines(), estate.replicationPolicies(), estate.hyperVPolicies(),
                     estate.networkMappings(), estate.storageMappings(), estate.protectionGroups(), estate.recoveryPlans())
         }

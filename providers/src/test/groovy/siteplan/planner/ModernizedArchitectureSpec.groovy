@@ -1,0 +1,300 @@
+package siteplan.planner
+
+import java.nio.file.Files
+import java.nio.file.Path
+import siteplan.dsl.load.DefinitionLoader
+import siteplan.planner.plan.Plan
+import siteplan.planner.plan.Planner
+import siteplan.planner.rules.Finding
+import siteplan.planner.rules.Profile
+import siteplan.planner.rules.Profiles
+import siteplan.planner.state.DiscoveredState
+import siteplan.providers.sim.SimulatedEstate
+import spock.lang.Specification
+
+/**
+ * The modernized architecture (replication appliance, InMageRcm) beside the classic one: a vault's architecture picks
+ * its profile (classic → asr-2015, modernized → asr-2026), the same machines get the limits and actions of the
+ * architecture that protects them, and every asr-2026 rule holds on both sides of its limit.
+ */
+class ModernizedArchitectureSpec extends Specification {
+
+    /** The vault and site of each architecture; the machines below are the same for both. */
+    static final Map<String, String> SITES = [
+            classic   : '''
+azure('dr') {
+    subscription 'sub-1'; region 'westeurope'; resourceGroup 'rg'; vault 'vault'
+    storageAccount('sa1') { replication 'grs' }
+    network('dr-vnet') { addressSpace '10.0.0.0/16'; subnet 'infra', '10.0.0.0/24'; subnet 'servers', '10.0.1.0/24' }
+}
+vmwareSite('lab') {
+    vcenter('vc01') { version '5.5'; credential secret('vc') }
+    host('esx01') { version '5.5'; edition 'enterprise' }
+    datastore('ds01') { type 'vmfs' }
+    network 'VM Network'
+    configurationServer('cs01') { location 'azure'; network 'dr-vnet'; subnet 'infra'; ip '10.0.0.10'; passphrase secret('pp') }
+    processServer('ps01') { vcpu 12; memory 8.GB; cacheDisk 600.GB; osDisk 128.GB; uplink 100.Mbps; network 'VM Network'; vsphereCli '5.5.0' }
+    masterTarget('mt01') { size 'D14'; os 'windows', 'Windows Server 2012 R2'; network 'dr-vnet'; retention { size 2.TB; disks 8 } }
+}
+replicationPolicy('gold') { rpoThreshold 15.minutes; retention 24.hours; appConsistentFrequency 60.minutes }
+networkMapping 'VM Network', to: 'dr-vnet'
+protectionGroup('win') { source 'lab'; target 'dr'; policy 'gold'; processServer 'ps01'; masterTarget 'mt01'; storageAccount 'sa1'; pushAccount secret('push'); tagged 'win'; pushAccountStanding 'administrator' }
+''',
+            modernized: '''
+azure('dr') {
+    subscription 'sub-1'; region 'westeurope'; resourceGroup 'rg'; vault 'vault'
+    architecture 'modernized'
+    storageAccount('log1') { replication 'lrs' }
+    network('dr-vnet') { addressSpace '10.0.0.0/16'; subnet 'servers', '10.0.1.0/24' }
+}
+vmwareSite('lab') {
+    vcenter('vc01') { version '8.0'; credential secret('vc') }
+    host('esx01') { version '8.0'; edition 'enterprise' }
+    datastore('ds01') { type 'vmfs' }
+    network 'VM Network'
+    replicationAppliance('app01') { vcpu 16; memory 32.GB; cacheDisk 1.TB; network 'VM Network' }
+    replicationAppliance('app02') { vcpu 8; memory 16.GB; cacheDisk 620.GB; network 'VM Network' }
+}
+replicationPolicy('gold') { recoveryPointHistory 3.days; appConsistentFrequency 4.hours }
+protectionGroup('win') { source 'lab'; target 'dr'; policy 'gold'; appliance 'app01'; targetResourceGroup 'rg-dr'; targetNetwork 'dr-vnet'; targetSubnet 'servers'; logStorageAccount 'log1'; diskType 'premium-lrs'; tagged 'win' }
+''']
+
+    /** A Windows server both architectures protect (Windows Server 2012 R2 is in both profiles' lists). */
+    static String machine(String name, String body = '') {
+        """machines('lab') { vmwareVm('${name}') {
+    os 'windows', 'Windows Server 2012 R2'; tags 'win'; esxiHost 'esx01'; datastore 'ds01'
+    disk('c') { size 127.GB; churn 5.GB; iops 40; mount 'C:'; boot true }
+    nic('n0') { network 'VM Network' }
+    ${body}
+} }
+"""
+    }
+
+    static Plan plan(String architecture, String machines, Map<String, String> replace = [:], Closure mutate = null) {
+        Path dir = Files.createTempDirectory('siteplan-arch')
+        try {
+            String site = SITES[architecture]
+            replace.each { from, to -> assert site.contains(from): "the ${architecture} site has no '${from}'"; site = site.replace(from, to) }
+            Files.writeString(dir.resolve('site.groovy'), site)
+            Files.writeString(dir.resolve('machines.groovy'), machines)
+            def loaded = DefinitionLoader.load([dir.toString()])
+            DiscoveredState discovered = SimulatedEstate.create(loaded.estate(), true, null)
+            if (mutate != null) {
+                def state = siteplan.model.json.ModelJson.JSON.readValue(siteplan.planner.state.StateFiles.toJson(discovered), Map)
+                mutate(state)
+                discovered = siteplan.model.json.ModelJson.JSON.convertValue(state, DiscoveredState)
+            }
+            Planner.plan([dir.toString()], loaded.estate(), loaded.sources(), discovered, 'test', Profiles.bundled(),
+                    new Planner.Options(false, PlanningSpecification.TODAY, 'test'), new Planner.Digests(null, null), [])
+        } finally {
+            dir.toFile().deleteDir()
+        }
+    }
+
+    static List<String> rules(Plan p) {
+        p.findings().findAll { it.severity() != siteplan.planner.rules.Severity.INFO }*.rule().unique().sort()
+    }
+
+    static List<Finding> findings(Plan p, String rule) {
+        p.findings().findAll { it.rule() == rule }
+    }
+
+    /** The machine's disk in the discovered state shrunk to the given size: as if it had been protected smaller. */
+    static Closure protectedAt(String machine, String disk, String size) {
+        return { Map state ->
+            def item = state.vaults.collectMany { it.protectedItems }.find { it.machine == machine }
+            item.disks.find { it.name == disk }.size = size
+        }
+    }
+
+    def "a vault's architecture picks its profile, and the plan says which"() {
+        expect:
+        plan('classic', machine('web01')).profile() == 'asr-2015'
+        plan('modernized', machine('web01')).profile() == 'asr-2026'
+        plan('modernized', machine('web01')).findings().findAll { it.severity() != siteplan.planner.rules.Severity.INFO } == []
+        plan('classic', machine('web01')).findings().findAll { it.severity() != siteplan.planner.rules.Severity.INFO } == []
+    }
+
+    def "the same machine under both architectures: #what"() {
+        when:
+        Plan classic = plan('classic', machine('srv01', body), [:], mutate)
+        Plan modernized = plan('modernized', machine('srv01', body), [:], mutate)
+
+        then: 'what asr-2015 finds and plans'
+        rules(classic) == classicRules
+        classic.changes().find { it.address() == 'protection.srv01' }.action().symbol() == classicAction
+
+        and: 'what asr-2026 finds and plans for the same machine'
+        rules(modernized) == modernizedRules
+        modernized.changes().find { it.address() == 'protection.srv01' }.action().symbol() == modernizedAction
+
+        where:
+        what                                   | body                                                             | mutate                             || classicRules         | classicAction | modernizedRules | modernizedAction
+        'a 1.5 TB data disk'                   | "disk('d') { size 1500.GB; churn 20.GB; iops 80 }"               | null                               || ['SRC-DISK-SIZE']    | ' '           | []              | ' '
+        'a 32 TB data disk'                    | "disk('d') { size 32767.GB; churn 20.GB; iops 80 }"              | null                               || ['SRC-DISK-SIZE', 'SRC-TOTAL-SIZE'] | ' ' | []       | ' '
+        'UEFI with Secure Boot off'            | "firmware 'uefi'"                                                | null                               || ['SRC-UNSUPPORTED']  | ' '           | []              | ' '
+        'UEFI with Secure Boot on'             | "firmware 'uefi-secure-boot'"                                    | null                               || ['SRC-UNSUPPORTED']  | ' '           | ['RCM-UEFI']    | ' '
+        'a dynamic data disk'                  | "disk('d') { size 100.GB; churn 2.GB; dynamic true }"            | null                               || ['SRC-UNSUPPORTED']  | ' '           | []              | ' '
+        'a grown data disk (100 GB → 200 GB)'  | "disk('d') { size 200.GB; churn 2.GB; iops 40 }"                 | protectedAt('srv01', 'd', '100GB') || []                   | '~>'          | []              | '~'
+        'a shrunk data disk (200 GB → 100 GB)' | "disk('d') { size 100.GB; churn 2.GB; iops 40 }"                 | protectedAt('srv01', 'd', '200GB') || []                   | '~>'          | ['RCM-RESIZE']  | '~'
+    }
+
+    def "an added disk is still protected again under asr-2026, with the reason why"() {
+        when:
+        Plan p = plan('modernized', machine('srv01', "disk('d') { size 100.GB; churn 2.GB }"), [:]) { Map state ->
+            def item = state.vaults.collectMany { it.protectedItems }.find { it.machine == 'srv01' }
+            item.disks.removeIf { it.name == 'd' }
+        }
+        def c = p.changes().find { it.address() == 'protection.srv01' }
+
+        then:
+        c.action().symbol() == '~>'
+        c.reason().contains('RCM-RESIZE')
+    }
+
+    def "SRC-DISK-SIZE under asr-2026: 32 TB to a managed disk passes, one gigabyte more does not"() {
+        expect:
+        findings(plan('modernized', machine('srv01', "disk('d') { size ${gb}.GB }")), 'SRC-DISK-SIZE').size() == count
+
+        where:
+        gb    || count
+        32767 || 0
+        32768 || 1
+    }
+
+    def "SRC-DISK-COUNT under asr-2026: 64 data disks and the OS disk pass, 65 data disks do not"() {
+        expect:
+        findings(plan('modernized', machine('srv01', (1..n).collect { "disk('d${it}') { size 10.GB }" }.join('\n'))), 'SRC-DISK-COUNT').size() == count
+
+        where:
+        n  || count
+        64 || 0
+        65 || 1
+    }
+
+    def "RCM-OS-DISK: an OS disk of #size on a #firmware machine (generation #gen) #verdict"() {
+        given:
+        String m = """machines('lab') { vmwareVm('srv01') {
+    os 'windows', 'Windows Server 2022'; tags 'win'; firmware '${firmware}'
+    disk('c') { size ${size}; boot true; mount 'C:' }
+    nic('n0') { network 'VM Network' }
+} }
+"""
+        expect:
+        findings(plan('modernized', m), 'RCM-OS-DISK').size() == count
+
+        where:
+        firmware | size        | gen || count
+        'bios'   | '2048.GB'   | 1   || 0
+        'bios'   | '2049.GB'   | 1   || 1
+        'uefi'   | '4095.GB'   | 2   || 0
+        'uefi'   | '4096.GB'   | 2   || 1
+        verdict = count == 0 ? 'passes' : 'is refused'
+    }
+
+    def "SRC-DISK-CHURN under asr-2026: a #type replica disk of #size takes #limit a day at #writes writes"() {
+        given:
+        String m = """machines('lab') { vmwareVm('srv01') {
+    os 'windows', 'Windows Server 2022'; tags 'win'
+    disk('c') { size 127.GB; boot true; mount 'C:' }
+    disk('d') { size ${size}; churn ${churn}; writeSize ${writes} }
+    nic('n0') { network 'VM Network' }
+} }
+"""
+        expect:
+        findings(plan('modernized', m, ["diskType 'premium-lrs'": "diskType '${type}'"]), 'SRC-DISK-CHURN').size() == count
+
+        where:
+        type           | size       | writes   | churn      | limit      || count
+        'standard-lrs' | '500.GB'   | '8.KB'   | '168.GB'   | '168 GB'   || 0
+        'standard-lrs' | '500.GB'   | '8.KB'   | '169.GB'   | '168 GB'   || 1
+        'premium-lrs'  | '256.GB'   | '16.KB'  | '336.GB'   | '336 GB'   || 0
+        'premium-lrs'  | '256.GB'   | '16.KB'  | '337.GB'   | '336 GB'   || 1
+        'premium-lrs'  | '1024.GB'  | '16.KB'  | '1684.GB'  | '1684 GB'  || 0
+        'premium-lrs'  | '1024.GB'  | '16.KB'  | '1685.GB'  | '1684 GB'  || 1
+    }
+
+    def "SRC-CHURN under asr-2026: a machine's churn averaging above the 54 MB/s peak is refused"() {
+        expect:
+        findings(plan('modernized', machine('srv01', "disk('d') { size 30.TB; churn ${gb}.GB }"), ["diskType 'premium-lrs'": "diskType 'standardssd-lrs'"]), 'SRC-CHURN').size() == count
+
+        where: '54 MB/s over a day is 4556.25 GB (binary units, as the published per-day figures are; the OS disk adds 5 GB)'
+        gb   || count
+        4551 || 0
+        4552 || 1
+    }
+
+    def "RCM-APPLIANCE-MACHINES and RCM-APPLIANCE-CHURN: one appliance carries 200 machines and 2 TB a day"() {
+        given:
+        String many = (1..n).collect { machine("m${it}", '') }.join('\n').replace("churn 5.GB", "churn ${perMachine}.GB")
+
+        expect:
+        rules(plan('modernized', many)).findAll { it.startsWith('RCM-APPLIANCE') } == expected
+
+        where: 'a machine changes perMachine GB a day (its one disk): n × perMachine against 200 machines and 2 TB (2048 GB) a day'
+        n   | perMachine || expected
+        200 | 5          || []
+        201 | 5          || ['RCM-APPLIANCE-MACHINES']
+        80  | 25         || []
+        82  | 25         || ['RCM-APPLIANCE-CHURN']
+    }
+
+    def "RCM-APPLIANCE-SIZE: below the minimum is an error; a busy appliance smaller than the published band a warning"() {
+        when:
+        Plan small = plan('modernized', machine('srv01'), ["replicationAppliance('app01') { vcpu 16; memory 32.GB": "replicationAppliance('app01') { vcpu 4; memory 8.GB"])
+        Plan busy = plan('modernized', (1..151).collect { machine("m${it}") }.join('\n'), ["appliance 'app01'": "appliance 'app02'"])
+        Plan quiet = plan('modernized', (1..150).collect { machine("m${it}") }.join('\n'), ["appliance 'app01'": "appliance 'app02'"])
+
+        then:
+        findings(small, 'RCM-APPLIANCE-SIZE')*.severity()*.name() == ['ERROR']
+        findings(small, 'RCM-APPLIANCE-SIZE')[0].message().contains('4 vCPU (minimum 8), 8 GB memory (minimum 16 GB)')
+        findings(busy, 'RCM-APPLIANCE-SIZE')*.severity()*.name() == ['WARNING']
+        findings(quiet, 'RCM-APPLIANCE-SIZE') == []
+    }
+
+    def "RCM-POLICY-HISTORY: 15 days of points pass, 16 do not; app-consistent points no more often than crash-consistent ones"() {
+        expect:
+        findings(plan('modernized', machine('srv01'), ['recoveryPointHistory 3.days; appConsistentFrequency 4.hours': policy]), 'RCM-POLICY-HISTORY').size() == count
+
+        where:
+        policy                                                                                  || count
+        'recoveryPointHistory 15.days; appConsistentFrequency 4.hours'                          || 0
+        'recoveryPointHistory 16.days; appConsistentFrequency 4.hours'                          || 1
+        'recoveryPointHistory 1.days; crashConsistentFrequency 10.minutes; appConsistentFrequency 10.minutes' || 0
+        'recoveryPointHistory 1.days; crashConsistentFrequency 10.minutes; appConsistentFrequency 5.minutes'  || 1
+    }
+
+    def "SRC-VMWARE under asr-2026: vCenter 8.0 passes, 5.5 (the seeds' version) does not"() {
+        expect:
+        findings(plan('modernized', machine('srv01'), ["vcenter('vc01') { version '8.0'": "vcenter('vc01') { version '${version}'"]), 'SRC-VMWARE').size() == count
+
+        where:
+        version || count
+        '8.0'   || 0
+        '6.5'   || 0
+        '5.5'   || 1
+    }
+
+    def "RCM-FAILBACK-DISKS: machines failing back through one appliance have at most 60 disks"() {
+        expect:
+        rules(plan('modernized', (1..n).collect { machine("m${it}", "disk('d') { size 10.GB }") }.join('\n'))).contains('RCM-FAILBACK-DISKS') == warned
+
+        where: 'each machine has two disks'
+        n  || warned
+        30 || false
+        31 || true
+    }
+
+    def "a profile given for one architecture replaces only that architecture's"() {
+        given:
+        Profile classic2017 = Profile.load('asr-2017')
+
+        when:
+        Profiles p = Profiles.bundled().with(classic2017)
+
+        then:
+        p.classic().name() == 'asr-2017'
+        p.modernized().name() == 'asr-2026'
+        Profiles.bundled().with(Profile.load('asr-2026')).classic().name() == 'asr-2015'
+    }
+}
