@@ -171,13 +171,18 @@ final class FailoverCommands {
         }
     }
 
+    /** The rules of the way back: the classic architecture's FB-* and the modernized one's RCM-FAILBACK-*. */
+    static boolean failback(String rule) {
+        return rule.startsWith("FB-") || rule.startsWith("RCM-FAILBACK-");
+    }
+
     @Command(name = "reprotect", description = "Start replicating a recovery plan's committed machines from where they run now back to their other site.")
     static final class Reprotect extends Common {
         @Override public Integer call() throws Exception {
             return stage(RunKind.REPROTECT, "Reprotecting", p -> p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED,
                     // RP-VAULT-GROUP is about failovers and commits: Site Recovery reprotects a replication group's machines one by one.
                     "reprotect needs its failover committed", ops -> ops.recovery()::reprotect,
-                    rule -> (rule.startsWith("FB-") || rule.startsWith("RP-")) && !rule.equals("RP-VAULT-GROUP"), null);
+                    rule -> (failback(rule) || rule.startsWith("RP-")) && !rule.equals("RP-VAULT-GROUP"), null);
         }
     }
 
@@ -190,7 +195,7 @@ final class FailoverCommands {
         @Override public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             RecoverySession s = RecoverySession.open("failback", paths, state, historyOptions, recoveryPlan, spec.commandLine().getErr());
-            List<String> problems = new ArrayList<>(s.preflight(rule -> rule.startsWith("FB-") || rule.startsWith("RP-"),
+            List<String> problems = new ArrayList<>(s.preflight(rule -> failback(rule) || rule.startsWith("RP-"),
                     p -> p.activeLocation() == ActiveLocation.RECOVERY && (p.state() == ReplicationState.FAILOVER_COMMITTED || p.state() == ReplicationState.REPROTECTED),
                     "failback needs it failed over to the recovery site and committed"));
             RecoverySession.refuse("failback of " + recoveryPlan, problems);

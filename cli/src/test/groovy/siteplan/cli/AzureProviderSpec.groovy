@@ -123,6 +123,37 @@ class AzureProviderSpec extends ExecutorSpecification {
         lroMode << ['async', 'location']
     }
 
+    def "a real classic vault imported through Site Recovery's REST surface plans with no changes (siteplan import)"() {
+        given: 'the example applied to the peer, so the vault holds what the definition says'
+        Path dir = realEstate()
+        assert run('apply', dir.toString(), '--auto-approve', *RealPeers.beforeRetirement(tmp)) == 0
+        assert changes(dir) == []
+
+        and: 'a seed of the vault and the site only: how to reach them, nothing about machines'
+        Path seed = tmp.resolve('seed')
+        java.nio.file.Files.createDirectories(seed)
+        java.nio.file.Files.copy(dir.resolve('site.groovy'), seed.resolve('site.groovy'))
+        Path imported = tmp.resolve('imported/estate.yaml')
+        java.nio.file.Files.createDirectories(imported.parent)
+
+        when:
+        int sent = arm.requests.size()
+        int code = run('import', seed.toString(), '-o', imported.toString())
+
+        then: 'read only'
+        code == ExitCode.OK
+        arm.requests.drop(sent).every { it.startsWith('GET ') }
+        out.contains("Imported from vCenter 127.0.0.1, Azure 6f1a3b2c-0d4e-4f5a-9b8c-7d6e5f4a3b2c/rg-siterecovery at ${arm.endpoint}")
+        out.contains('12 protected machines in ')
+
+        when: 'the physical servers given the version their owner knows, the imported estate planned'
+        write(imported, read(imported).replace('osVersion: unknown', 'osVersion: Windows Server 2012 R2'))
+        int planned = run('plan', imported.toString(), '--json', *RealPeers.beforeRetirement(tmp))
+
+        then: 'no change; the findings are what discovery cannot know (the configuration server\'s passphrase, the vSphere CLI)'
+        new ObjectMapper().readTree(out).get('changes').findAll { it.get('action').asText() != 'no-op' }.collect { it.get('action').asText() + ' ' + it.get('address').asText() } == []
+    }
+
     def "a runbook named only by its name is refused at plan time: a real vault takes its resource id (RP-RUNBOOK)"() {
         given:
         Path dir = realEstate()

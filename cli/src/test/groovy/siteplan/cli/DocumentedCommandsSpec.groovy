@@ -181,7 +181,7 @@ class DocumentedCommandsSpec extends Specification {
         others.each { println "  not a siteplan command, not run: ${it}" }
 
         then: 'the README starts with the two set-up commands'
-        byPage['README.md'][0].text == './siteplan plan examples/vmware-to-azure'
+        byPage['README.md'][0].text == './siteplan plan examples/vmware-to-azure-modernized'
         others.contains('README.md:11: mvn -B verify')
         and: 'the tour and the reference pages are checked'
         byPage['README.md'].size() >= 8

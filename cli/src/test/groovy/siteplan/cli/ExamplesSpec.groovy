@@ -6,7 +6,7 @@ import spock.lang.Unroll
 
 /** The shipped examples are valid, realistic estates, and every form of an estate reads back equal. */
 class ExamplesSpec extends CliSpecification {
-    static final List<String> EXAMPLES = ['vmware-to-azure', 'failback', 'hyperv-vmm-to-vmm', 'mobility-desired-state']
+    static final List<String> EXAMPLES = ['vmware-to-azure-modernized', 'vmware-to-azure', 'failback', 'hyperv-vmm-to-vmm', 'mobility-desired-state']
 
     @Unroll
     def "examples/#example validates"() {
@@ -16,7 +16,8 @@ class ExamplesSpec extends CliSpecification {
         err.isEmpty()
 
         where:
-        example                  | summary
+        example                      | summary
+        'vmware-to-azure-modernized' | '4 files; 20 machines (43 disks), 1 Azure target, 1 VMware site, 2 policies, 3 protection groups, 2 recovery plans'
         'vmware-to-azure'        | '4 files; 12 machines (26 disks), 1 Azure target, 1 VMware site, 2 policies, 3 protection groups, 2 recovery plans'
         'failback'               | '1 file; 3 machines (6 disks), 1 Azure target, 1 VMware site, 1 policy, 1 protection group, 1 recovery plan'
         'hyperv-vmm-to-vmm'      | '2 files; 6 machines (8 disks), 2 VMM sites, 2 policies, 2 protection groups, 1 recovery plan'

@@ -15,7 +15,7 @@ import spock.lang.Unroll
  * reviewed in the commit that makes it.
  */
 class GoldenOutputsSpec extends CliSpecification {
-    static final List<String> EXAMPLES = ['vmware-to-azure', 'failback', 'hyperv-vmm-to-vmm', 'mobility-desired-state']
+    static final List<String> EXAMPLES = ['vmware-to-azure-modernized', 'vmware-to-azure', 'failback', 'hyperv-vmm-to-vmm', 'mobility-desired-state']
     static final Path WORK = Path.of('cli', 'target', 'golden')
     static final Path GOLDEN = Path.of('cli', 'src', 'test', 'resources', 'golden')
     static final boolean RECORD = Boolean.getBoolean('siteplan.golden.record')

@@ -22,7 +22,7 @@ public record ReplicationAppliance(
         @JsonPropertyDescription("The vCenter the appliance discovers; the site's vCenter unless declared; none for physical servers only.") String vcenter,
         @JsonPropertyDescription("Upload bandwidth towards Azure, used to estimate initial replication.") DataRate uplink,
         @JsonPropertyDescription("References to the run-as accounts the appliance pushes the Mobility agent with (Windows administrator, Linux root).") List<SecretRef> runAsAccounts,
-        @JsonPropertyDescription("Keep the Mobility agents of machines it replicates upgraded by Site Recovery (agent auto-upgrade on the container mapping); true unless declared.") Boolean agentAutoUpgrade) {
+        @JsonPropertyDescription("Keep the Mobility agents of machines it replicates upgraded by Site Recovery (agent auto-upgrade, InMageRcmUpdateContainerMappingInput); true unless declared. The plan shows a change of it as an update of the appliance.") Boolean agentAutoUpgrade) {
     public ReplicationAppliance {
         runAsAccounts = Lists.copy(runAsAccounts);
     }

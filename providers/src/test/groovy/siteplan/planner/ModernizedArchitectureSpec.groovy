@@ -285,6 +285,137 @@ protectionGroup('win') { source 'lab'; target 'dr'; policy 'gold'; appliance 'ap
         31 || true
     }
 
+    /** The machine failed over and committed: running in Azure, on its way back (failback's rules apply). */
+    static Closure committed(String machine, Closure more = {}) {
+        return { Map state ->
+            def item = state.vaults.collectMany { it.protectedItems }.find { it.machine == machine }
+            item.state = 'failover-committed'
+            item.activeLocation = 'recovery'
+            more(state)
+        }
+    }
+
+    def "RCM-FAILBACK-APPLIANCE and RCM-FAILBACK-DATASTORE: a machine in Azure fails back through a registered, healthy appliance into a datastore vCenter has"() {
+        when:
+        Plan p = plan('modernized', machine('srv01'), replace, committed('srv01', mutate))
+
+        then:
+        rules(p).findAll { it.startsWith('RCM-FAILBACK') } == expected
+
+        where:
+        replace                                                                                    | mutate                                                                                      || expected
+        [:]                                                                                        | {}                                                                                          || []
+        [:]                                                                                        | { Map s -> s.vaults[0].fabrics[0].servers.find { it.name == 'app01' }.health = 'critical' } || ['RCM-FAILBACK-APPLIANCE']
+        [:]                                                                                        | { Map s -> s.vaults[0].fabrics[0].servers.removeIf { it.name == 'app01' } }                  || ['RCM-FAILBACK-APPLIANCE']
+        [:]                                                                                        | { Map s -> s.vcenters[0].datastores.removeIf { it.name == 'ds01' } }                        || ['RCM-FAILBACK-DATASTORE']
+        ["tagged 'win' }": "failbackAppliance 'app02'; failbackDatastore 'ds01'; tagged 'win' }"] | { Map s -> s.vaults[0].fabrics[0].servers.find { it.name == 'app01' }.health = 'critical' } || []
+    }
+
+    def "a physical server fails back as a VM: without a failbackDatastore it has none to go to (RCM-FAILBACK-DATASTORE)"() {
+        given:
+        String physical = """machines('lab') { physicalServer('phy01') {
+    os 'windows', 'Windows Server 2022'; tags 'win'
+    disk('c') { size 127.GB; boot true; mount 'C:' }
+    nic('n0') { network 'VM Network' }
+} }
+"""
+        expect:
+        findings(plan('modernized', physical, [:], committed('phy01')), 'RCM-FAILBACK-DATASTORE')*.message() ==
+                ["phy01 fails back as a VMware VM and names no datastore to fail back into (a physical server comes back as a VM) — add to protection group win: failbackDatastore '…'"]
+        findings(plan('modernized', physical, ["tagged 'win' }": "failbackDatastore 'ds01'; tagged 'win' }"], committed('phy01')), 'RCM-FAILBACK-DATASTORE') == []
+    }
+
+    def "SRC-OS under asr-2026: today's systems pass, the seeds' CentOS 6.5 does not"() {
+        expect:
+        findings(plan('modernized', machine('srv01').replace("'Windows Server 2012 R2'", "'${version}'").replace("os 'windows'", "os '${family}'")), 'SRC-OS').size() == count
+
+        where:
+        family    | version                        || count
+        'windows' | 'Windows Server 2025'          || 0
+        'linux'   | 'Red Hat Enterprise Linux 9.4' || 0
+        'linux'   | 'Ubuntu 24.04'                 || 0
+        'linux'   | 'CentOS 6.5'                   || 1
+    }
+
+    def "MAP-NET in a modernized vault: the group's targetNetwork (or the machine's failover network) is the mapping"() {
+        expect:
+        findings(plan('modernized', machine('srv01', body), replace), 'MAP-NET').size() == count
+
+        where:
+        replace                                                   | body                              || count
+        [:]                                                       | ''                                || 0
+        ["targetNetwork 'dr-vnet'; targetSubnet 'servers';": ''] | ''                                || 1
+        ["targetNetwork 'dr-vnet'; targetSubnet 'servers';": ''] | "failover { network 'dr-vnet' }" || 0
+    }
+
+    def "a removed disk is protected again without it, and destructively so under asr-2026 (its recovery points are lost)"() {
+        given:
+        Closure extraDisk = { Map s -> s.vaults.collectMany { it.protectedItems }.find { it.machine == 'srv01' }.disks << [name: 'd', size: '100GB'] }
+
+        when:
+        Plan classic = plan('classic', machine('srv01'), [:], extraDisk)
+        Plan modernized = plan('modernized', machine('srv01'), [:], extraDisk)
+        def mc = modernized.changes().find { it.address() == 'protection.srv01' }
+
+        then:
+        classic.changes().find { it.address() == 'protection.srv01' }.action().symbol() == '~>'
+        mc.action().symbol() == '~>'
+        mc.destructive()
+        mc.fields()*.toString() == ['FieldChange[field=disk d, before=100GB, after=null]']
+        rules(modernized) == ['PLAN-DESTROY']
+    }
+
+    def "a modernized group's target settings are planned: #what"() {
+        given: 'the item as Site Recovery holds it, before the definition changed'
+        Closure was = { Map state -> state.vaults.collectMany { it.protectedItems }.find { it.machine == 'srv01' }.with(before) }
+
+        expect:
+        plan('modernized', machine('srv01'), [:], was).changes().find { it.address() == 'protection.srv01' }.with { "${it.action().symbol()} ${it.fields()*.field()}" as String } == wanted
+
+        where:
+        what                                       | before                                          || wanted
+        'a resource group is updated in place'     | { Map i -> i.failover.resourceGroup = 'rg-old' } || '~ [targetResourceGroup]'
+        'a subnet is updated in place'             | { Map i -> i.failover.subnet = 'old' }           || '~ [failover.subnet]'
+        'a disk type is protected anew (replaced)' | { Map i -> i.failover.diskType = 'standard-lrs' } || '-/+ [diskType]'
+        'a log storage account too'                | { Map i -> i.storageAccount = 'oldlog' }         || '-/+ [logStorageAccount]'
+    }
+
+    def "one plan over a classic and a modernized vault: each machine gets its architecture's limits, the configuration server counts only its own"() {
+        given: 'the classic site and vault, and a second vault of the modernized architecture with an appliance in the same site'
+        String site = SITES.classic + """
+azure('dr2') {
+    subscription 'sub-1'; region 'westeurope'; resourceGroup 'rg'; vault 'vault2'; architecture 'modernized'
+    storageAccount('log1') { replication 'lrs' }
+    network('dr2-vnet') { addressSpace '10.1.0.0/16'; subnet 'servers', '10.1.1.0/24' }
+}
+replicationPolicy('rcm') { recoveryPointHistory 1.days }
+protectionGroup('moved') { source 'lab'; target 'dr2'; policy 'rcm'; appliance 'app01'; targetNetwork 'dr2-vnet'; logStorageAccount 'log1'; tagged 'moved' }
+"""
+        site = site.replace("    masterTarget('mt01')", "    replicationAppliance('app01') { vcpu 16; memory 32.GB; cacheDisk 1.TB; network 'VM Network' }\n    masterTarget('mt01')")
+        String machines = (1..60).collect { machine("c${it}") }.join('\n') + (1..50).collect { machine("m${it}").replace("tags 'win'", "tags 'moved'") }.join('\n') +
+                machine('bigclassic', "disk('d') { size 1500.GB }") + machine('bigmoved', "disk('d') { size 1500.GB }").replace("tags 'win'", "tags 'moved'")
+        Path dir = Files.createTempDirectory('siteplan-mixed')
+        Files.writeString(dir.resolve('site.groovy'), site)
+        Files.writeString(dir.resolve('machines.groovy'), machines)
+
+        when:
+        def loaded = DefinitionLoader.load([dir.toString()])
+        Plan p = Planner.plan([dir.toString()], loaded.estate(), loaded.sources(), SimulatedEstate.create(loaded.estate(), true, null), 'test', Profiles.bundled(),
+                new Planner.Options(false, PlanningSpecification.TODAY, 'test'), new Planner.Digests(null, null), [])
+
+        then: 'both profiles, named in the plan'
+        p.profile() == 'asr-2015+asr-2026'
+
+        and: 'a 1.5 TB disk is refused toward the classic vault only'
+        findings(p, 'SRC-DISK-SIZE')*.subject() == ['bigclassic']
+
+        and: '61 classic machines on the configuration server, not 112'
+        findings(p, 'CS-SOURCES') == []
+
+        cleanup:
+        dir?.toFile()?.deleteDir()
+    }
+
     def "a profile given for one architecture replaces only that architecture's"() {
         given:
         Profile classic2017 = Profile.load('asr-2017')

@@ -252,10 +252,25 @@ public final class Differ {
                 continue;
             }
             List<FieldChange> moved = new ArrayList<>();
+            boolean modernized = g.appliance() != null;
             field(moved, "masterTarget", p.masterTarget(), g.masterTarget());
-            field(moved, "storageAccount", p.storageAccount(), g.storageAccount());
+            if (modernized) {
+                // Neither is in Site Recovery's update of a modernized item: protection is enabled again with them.
+                field(moved, "logStorageAccount", p.storageAccount(), g.logStorageAccount());
+                ProtectedItem.Failover want = ProtectedItem.failoverOf(m, g);
+                field(moved, "diskType", p.failover() == null ? null : p.failover().diskType(), want == null ? null : want.diskType());
+            } else {
+                field(moved, "storageAccount", p.storageAccount(), g.storageAccount());
+            }
             List<FieldChange> resized = new ArrayList<>();
             boolean added = false;
+            // A disk the machine no longer has is no longer replicated: protection is enabled again without it.
+            for (VmDisk was : p.disks()) {
+                if (m.disks().stream().noneMatch(x -> x.name().equals(was.name()))) {
+                    resized.add(new FieldChange("disk " + was.name(), was.size().toString(), null));
+                    added = true;
+                }
+            }
             for (Disk disk : m.disks()) {
                 VmDisk was = p.disks().stream().filter(x -> x.name().equals(disk.name())).findFirst().orElse(null);
                 if (was == null) {
@@ -271,7 +286,8 @@ public final class Differ {
             DataSize resizedBytes = Replication.resizedData(p.disks(), m.disks());
             boolean preventDestroy = m.preventDestroy() || g.preventDestroy();
             if (!moved.isEmpty()) {
-                add(ResourceType.PROTECTION, m.site(), address, Action.REPLACE, "a machine cannot move to another master target or storage account in place: protection is disabled and enabled again, losing its recovery points",
+                add(ResourceType.PROTECTION, m.site(), address, Action.REPLACE, (modernized ? "a machine cannot move to another log storage account or replica disk type in place"
+                                : "a machine cannot move to another master target or storage account in place") + ": protection is disabled and enabled again, losing its recovery points",
                         moved, impact(m, g, m.totalSize(), "all recovery points are lost; none until initial replication completes"), true);
             } else if (mechanismChanged.contains(m.site())) {
                 add(ResourceType.PROTECTION, m.site(), address, Action.RE_REPLICATE, "replication mechanism of site '" + m.site() + "' changed (SRC-MECHANISM)",
@@ -282,9 +298,10 @@ public final class Differ {
                 settings(f, m, g, p);
                 add(ResourceType.PROTECTION, m.site(), address, Action.UPDATE, "a grown disk keeps replicating: Site Recovery grows its replica in place, recovery points kept (RCM-RESIZE)", f);
             } else if (!resized.isEmpty() && growToward.apply(g.target()) == DiskGrow.IN_PLACE) {
-                add(ResourceType.PROTECTION, m.site(), address, Action.RE_REPLICATE, "an added disk is protected by disabling and enabling protection again, recovery points kept"
+                // Disabling a modernized item deletes its replica and recovery points: destructive, gated like one.
+                add(ResourceType.PROTECTION, m.site(), address, Action.RE_REPLICATE, "an added or removed disk is protected by disabling and enabling protection again, losing its recovery points"
                                 + " (RCM-RESIZE: Site Recovery's REST contract has no call to add a disk to a modernized item)",
-                        resized, impact(m, g, resizedBytes, "no new recovery point until re-replication completes"), false);
+                        resized, impact(m, g, m.totalSize(), "all recovery points are lost; none until re-replication completes"), true);
             } else if (!resized.isEmpty()) {
                 add(ResourceType.PROTECTION, m.site(), address, Action.RE_REPLICATE, "a resized or added disk is protected again: protection is disabled (recovery points kept) and re-enabled (SRC-RESIZE)",
                         resized, impact(m, g, resizedBytes, "no new recovery point until re-replication completes"), false);
@@ -310,14 +327,15 @@ public final class Differ {
         // Site Recovery groups VMware machines (multi-VM consistency group) but not Hyper-V ones: an unreported group is no drift.
         if (p.protectionGroup() != null) field(f, "group", p.protectionGroup(), g.name());
         field(f, "policy", p.policy(), g.policy());
-        field(f, "processServer", p.processServer(), g.appliance() != null ? g.appliance() : g.processServer());
-        FailoverSettings fs = m.failover();
+        field(f, g.appliance() != null ? "appliance" : "processServer", p.processServer(), g.appliance() != null ? g.appliance() : g.processServer());
+        ProtectedItem.Failover fs = ProtectedItem.failoverOf(m, g);
         ProtectedItem.Failover pf = p.failover();
         if (fs != null) {
             field(f, "failover.vmSize", pf == null ? null : pf.vmSize(), fs.vmSize());
             field(f, "failover.network", pf == null ? null : pf.network(), fs.network());
             field(f, "failover.subnet", pf == null ? null : pf.subnet(), fs.subnet());
             field(f, "failover.ip", pf == null ? null : pf.ip(), fs.ip());
+            if (g.appliance() != null) field(f, "targetResourceGroup", pf == null ? null : pf.resourceGroup(), fs.resourceGroup());
         }
     }
 

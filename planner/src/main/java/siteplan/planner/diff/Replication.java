@@ -8,6 +8,7 @@ import siteplan.model.Disk;
 import siteplan.model.Estate;
 import siteplan.model.Machine;
 import siteplan.model.ProcessServer;
+import siteplan.model.ReplicationAppliance;
 import siteplan.model.ProtectionGroup;
 import siteplan.planner.state.VmDisk;
 import siteplan.units.DataRate;
@@ -41,6 +42,12 @@ public final class Replication {
 
     /** The declared uplink of the process server the group replicates through, if any. */
     public static Optional<DataRate> uplink(Estate estate, Machine m, ProtectionGroup g) {
+        if (g.appliance() != null) {
+            // Modernized: the appliance's own process server carries the group.
+            return estate.vmwareSites().stream().filter(s -> s.name().equals(m.site())).flatMap(s -> s.appliances().stream())
+                    .filter(a -> a.name().equals(g.appliance())).map(ReplicationAppliance::uplink).filter(Objects::nonNull)
+                    .filter(u -> u.bitsPerSecond() > 0).findFirst();
+        }
         return estate.vmwareSites().stream().filter(s -> s.name().equals(m.site())).flatMap(s -> s.processServers().stream())
                 .filter(p -> p.name().equals(g.processServer())).map(ProcessServer::uplink).filter(Objects::nonNull)
                 .filter(u -> u.bitsPerSecond() > 0).findFirst();

@@ -41,7 +41,7 @@ public final class ArchitectureRules {
             if (m == null || m.kind() == MachineKind.HYPERV_VM) continue;
             var g = f.groupOf(m);
             if (g.isEmpty()) continue;
-            if (!f.realVault(g.get().target())) continue;
+            if (!f.realClassicVault(g.get().target())) continue;
             String what = c.action() == Action.CREATE ? " would be newly protected"
                     : " would be protected anew (" + c.action().token() + ": its protection disabled, then enabled again, which Azure would refuse, leaving it unprotected)";
             out.report("ARCH-CLASSIC", Severity.ERROR, m.name(), Address.machine(m.name()), m.name() + what + " in the classic architecture of vault target "

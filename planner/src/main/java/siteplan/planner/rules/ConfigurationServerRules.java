@@ -20,7 +20,8 @@ final class ConfigurationServerRules {
     private static void check(Facts f, Findings out) {
         for (VmwareSite s : f.estate.vmwareSites()) {
             ConfigurationServer cs = s.configurationServer();
-            long sources = f.protectedMachinesOf(s.name()).size();
+            // Machines protected toward a modernized vault go through its appliances, not the configuration server.
+            long sources = f.protectedMachinesOf(s.name()).stream().filter(m -> !f.modernized(m)).count();
             if (cs == null) continue;
             Address key = Address.site(s.name()).child(Kind.CONFIGURATION_SERVER, cs.name());
             sources(f, out, s, cs, key, sources);
@@ -91,7 +92,8 @@ final class ConfigurationServerRules {
 
     /** CS-REG-KEY: a vault registration key is valid for 5 days. */
     static void registrationKey(Facts f, Findings out, AzureTarget t) {
-        if (t.registrationKeyIssued() == null) return;
+        // Appliances register with a sign-in code, not a registration key.
+        if (t.registrationKeyIssued() == null || Architecture.of(t) == Architecture.MODERNIZED) return;
         LocalDate issued;
         try {
             issued = LocalDate.parse(t.registrationKeyIssued());

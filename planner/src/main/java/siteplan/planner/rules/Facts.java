@@ -123,6 +123,11 @@ public final class Facts {
     }
 
     /** Whether the target is a real vault (provider 'azure'), which refuses what Azure refuses; the simulated estate keeps the seeds' behaviour. */
+    /** A real vault of the classic architecture: the one Azure retired (ARCH-CLASSIC) and whose groups fail over only in its own plans (RP-VAULT-GROUP). */
+    public boolean realClassicVault(String target) {
+        return realVault(target) && Architecture.of(azure(target).orElse(null)) == Architecture.CLASSIC;
+    }
+
     public boolean realVault(String target) {
         return azure(target).map(t -> t.provider() == ProviderKind.AZURE).orElse(false);
     }

@@ -47,10 +47,23 @@ final class MobilityRules {
                         "the Mobility service cannot be pushed to " + m.name() + ": " + String.join("; ", missing));
             }
         }
+        // Modernized: the appliance pushes with its run-as accounts; a machine's own account must be one of them.
+        List<SecretRef> runAs = f.modernized(m) ? f.vmwareSite(m.site()).flatMap(s -> s.appliances().stream().filter(a -> a.name().equals(g.appliance())).findFirst())
+                .map(ReplicationAppliance::runAsAccounts).orElse(List.of()) : List.of();
+        SecretRef used = m.mobility().account() != null ? m.mobility().account() : g.pushAccount();
+        if (!runAs.isEmpty()) {
+            if (used != null && !runAs.contains(used)) {
+                out.report(windows ? "MOB-PUSH-WIN" : "MOB-PUSH-LINUX", Severity.ERROR, m.name(), Address.machine(m.name()), "the Mobility agent of " + m.name() + " is pushed with "
+                        + used + ", which replication appliance " + g.appliance() + " does not hold; an appliance pushes with its run-as accounts ("
+                        + String.join(", ", runAs.stream().map(SecretRef::toString).toList()) + ") — add it there: runAsAccount " + used);
+                return;
+            }
+            if (used == null) return; // the appliance picks among its run-as accounts; their standing is the appliance's to declare
+        }
         if (m.mobility().account() == null && g.pushAccount() == null) {
             out.report(windows ? "MOB-PUSH-WIN" : "MOB-PUSH-LINUX", Severity.ERROR, m.name(), Address.machine(m.name()), "the Mobility service is pushed to " + m.name()
                     + " but no account is given: " + (windows ? "an administrator account (and LocalAccountTokenFilterPolicy=1 for a local one)" : "root")
-                    + " — add pushAccount secret('…') to protection group " + g.name());
+                    + (f.modernized(m) ? " — add runAsAccount secret('…') to replication appliance " + g.appliance() : " — add pushAccount secret('…') to protection group " + g.name()));
             return;
         }
         standing(out, m, g, windows);

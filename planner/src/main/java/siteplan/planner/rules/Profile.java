@@ -75,7 +75,7 @@ public record Profile(String name, String description, Architecture architecture
      * The modernized architecture's own limits: its replication appliance, the churn a replica disk takes by its type and
      * size, the OS disk by generation, policy history, and what a grown disk does.
      */
-    public record Modernized(Appliance appliance, int failbackApplianceMaxDisks, DataSize osDiskMaxGen1, DataSize osDiskMaxGen2,
+    public record Modernized(Appliance appliance, Integer failbackApplianceMaxDisks, DataSize osDiskMaxGen1, DataSize osDiskMaxGen2,
                              List<DiskChurn> diskChurn, Duration maxRecoveryPointHistory, Duration defaultCrashConsistentFrequency) {
         /** The churn row for a replica disk of this type and size, or null when the source publishes none. */
         public DiskChurn churnFor(siteplan.model.TargetDiskType type, DataSize diskSize) {
@@ -122,8 +122,38 @@ public record Profile(String name, String description, Architecture architecture
 
     public record Failback(int masterTargetMaxDisks, FailbackPolicy policy, List<String> unsupportedPhysicalOs, List<String> freeEditions) {}
 
-    /** A profile by name (bundled) or by path (a .yaml file). */
+    /** A profile by name (bundled) or by path (a .yaml file), complete for its architecture. */
     public static Profile load(String nameOrPath) {
+        return complete(nameOrPath, read(nameOrPath));
+    }
+
+    /**
+     * A profile for the modernized architecture must give its own limits whole: a rule of that architecture reads
+     * them all, and a missing one would be a limit of zero. Said with the key to add.
+     */
+    private static Profile complete(String source, Profile p) {
+        if (p.architectureOrClassic() != Architecture.MODERNIZED) return p;
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        if (p.source() == null) missing.add("source");
+        Modernized m = p.modernized();
+        if (m == null) missing.add("modernized");
+        else {
+            if (m.appliance() == null) missing.add("modernized.appliance");
+            if (m.failbackApplianceMaxDisks() == null) missing.add("modernized.failbackApplianceMaxDisks");
+            if (m.osDiskMaxGen1() == null) missing.add("modernized.osDiskMaxGen1");
+            if (m.osDiskMaxGen2() == null) missing.add("modernized.osDiskMaxGen2");
+            if (m.maxRecoveryPointHistory() == null) missing.add("modernized.maxRecoveryPointHistory");
+            if (m.defaultCrashConsistentFrequency() == null) missing.add("modernized.defaultCrashConsistentFrequency");
+            if (m.diskChurn() == null) missing.add("modernized.diskChurn");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("profile " + source + " is for the modernized architecture and lacks " + String.join(", ", missing)
+                    + " — copy them from the bundled asr-2026.yaml");
+        }
+        return p;
+    }
+
+    private static Profile read(String nameOrPath) {
         try {
             if (nameOrPath.endsWith(".yaml") || nameOrPath.endsWith(".yml")) {
                 Path p = Path.of(nameOrPath);

@@ -36,7 +36,8 @@ final class RecoveryPlanRules {
      * machine (azure-powershell refuses the item-level calls for them, as Azure does).
      */
     static void replicationGroups(Facts f, Findings out, RecoveryPlan p) {
-        if (!f.realVault(p.target())) return;
+        // Site Recovery runs a modernized (InMageRcm) group's machines one by one (azure-powershell has no group check for it).
+        if (!f.realClassicVault(p.target())) return;
         Map<String, List<String>> byGroup = new java.util.LinkedHashMap<>();
         Map<String, String> policyOf = new HashMap<>();
         for (String name : p.machineNames()) {

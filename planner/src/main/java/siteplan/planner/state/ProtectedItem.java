@@ -17,6 +17,19 @@ public record ProtectedItem(String machine, String site, String protectionGroup,
         disks = DiscoveredState.copy(disks);
     }
 
+    /**
+     * The failover settings a machine's protection is declared with: its own, the modernized group's target network,
+     * subnet, resource group and disk type where the machine does not say. Null when nothing is declared.
+     */
+    public static Failover failoverOf(siteplan.model.Machine m, siteplan.model.ProtectionGroup g) {
+        siteplan.model.FailoverSettings f = m.failover();
+        String network = f != null && f.network() != null ? f.network() : g.targetNetwork();
+        String subnet = f != null && f.subnet() != null ? f.subnet() : g.targetSubnet();
+        String diskType = g.appliance() == null ? null : (g.diskType() == null ? siteplan.model.TargetDiskType.STANDARD_LRS : g.diskType()).token();
+        if (f == null && network == null && subnet == null && g.targetResourceGroup() == null && diskType == null) return null;
+        return new Failover(f == null ? null : f.azureName(), f == null ? null : f.vmSize(), network, subnet, f == null ? null : f.ip(), g.targetResourceGroup(), diskType);
+    }
+
     /** A protected item with no test failover running. */
     public ProtectedItem(String machine, String site, String protectionGroup, String policy, String processServer, String masterTarget, String storageAccount,
                          ReplicationState state, String health, ActiveLocation activeLocation, List<VmDisk> disks, Failover failover, Mobility mobility, boolean managed) {
@@ -42,8 +55,15 @@ public record ProtectedItem(String machine, String site, String protectionGroup,
 
     public enum ActiveLocation implements siteplan.model.Token { PRIMARY, RECOVERY }
 
-    /** Failover settings as the vault holds them. */
-    public record Failover(String azureName, String vmSize, String network, String subnet, String ip) {}
+    /**
+     * Failover settings as the vault holds them: where the replica runs after failover. A modernized item (InMageRcm) also has the resource group it is created in
+     * and the managed disk type of its replica disks; a classic one reports neither (null).
+     */
+    public record Failover(String azureName, String vmSize, String network, String subnet, String ip, String resourceGroup, String diskType) {
+        public Failover(String azureName, String vmSize, String network, String subnet, String ip) {
+            this(azureName, vmSize, network, subnet, ip, null, null);
+        }
+    }
 
     /** The agents on the machine: installed version and the state of each service (running, stopped, missing). */
     public record Mobility(String version, Map<String, String> services) {

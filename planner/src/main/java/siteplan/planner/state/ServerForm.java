@@ -19,6 +19,7 @@ public final class ServerForm {
     public static final String SIZE = "size";
     public static final String OS = "os";
     public static final String RETENTION = "retention";
+    public static final String AGENT_AUTO_UPGRADE = "agentAutoUpgrade";
 
     /** The role a replication appliance is registered with in a site's fabric. */
     public static final String APPLIANCE_ROLE = "replication-appliance";
@@ -32,6 +33,8 @@ public final class ServerForm {
         put(m, MEMORY, a.memory());
         put(m, CACHE_DISK, a.cacheDisk());
         put(m, UPLINK, a.uplink());
+        // Seed 004's desired state the modernized way: Site Recovery keeps the agents it carries upgraded.
+        put(m, AGENT_AUTO_UPGRADE, a.autoUpgrade());
         return m;
     }
 

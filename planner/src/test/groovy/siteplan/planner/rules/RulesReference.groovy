@@ -34,8 +34,10 @@ run the planner's tests with -Dsiteplan.docs.write=true to write it again. -->
 Every finding of a plan names the rule it comes from. **error** blocks `apply` (and drills, failovers and
 failback, whose preflight checks the error findings again — except another recovery plan's RP-* findings and
 ARCH-CLASSIC, which is about protecting machines anew); **warning** is shown and does not block;
-**info** explains what will happen. The limits are data in a profile: `--profile NAME` picks one of the
-profiles below, `--profile FILE` reads your own copy of one.
+**info** explains what will happen. The limits are data in profiles: each vault's architecture picks
+one (classic: `asr-2015`; modernized, a vault of replication appliances: `asr-2026`), and
+`--profile NAME|FILE` replaces the bundled one of the architecture that profile names. A limit a profile
+leaves out (—) is not checked for that architecture.
 
 Some rules are not findings but what siteplan does: SRC-RESIZE (a resized disk is re-replicated) and
 SRC-MECHANISM (a changed replication mechanism re-protects every machine), FB-STAGES (failback in four

@@ -151,6 +151,11 @@ final class AzureInfrastructureChanges {
         if (hv.isPresent()) return hyperVPolicy(s, id, have, hv.get());
         ReplicationPolicy p = estate.replicationPolicies().stream().filter(x -> x.name().equals(s.name())).findFirst()
                 .orElseThrow(() -> new OperationFailed("policy " + s.name() + " is not declared"));
+        if (p.modernized()) {
+            // Before anything is sent: a classic vault takes InMageAzureV2 policies, and the modernized form has none of their settings.
+            throw new OperationFailed("policy " + s.name() + " is of the modernized form (recoveryPointHistory), and vault " + target.vault()
+                    + " is classic: declare it with rpoThreshold, retention and appConsistentFrequency, or remove it; nothing was sent");
+        }
         Map<String, Object> in = new LinkedHashMap<>();
         in.put("instanceType", "InMageAzureV2");
         in.put("recoveryPointThresholdInMinutes", p.rpoThreshold().toMinutes());

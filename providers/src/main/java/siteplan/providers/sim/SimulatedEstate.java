@@ -180,9 +180,10 @@ public final class SimulatedEstate {
 
     static ProtectedItem item(Machine m, ProtectionGroup g) {
         FailoverSettings f = m.failover();
-        ProtectedItem.Failover failover = f == null ? null : new ProtectedItem.Failover(f.azureName(), f.vmSize(), f.network(), f.subnet(), f.ip());
-        // A modernized item is carried by its appliance's process server, named for the appliance.
-        return new ProtectedItem(m.name(), m.site(), g.name(), g.policy(), g.appliance() != null ? g.appliance() : g.processServer(), g.masterTarget(), g.storageAccount(),
+        ProtectedItem.Failover failover = ProtectedItem.failoverOf(m, g);
+        // A modernized item is carried by its appliance's process server, named for the appliance; its log storage account stands where a classic item's replica account does.
+        boolean modernized = g.appliance() != null;
+        return new ProtectedItem(m.name(), m.site(), g.name(), g.policy(), modernized ? g.appliance() : g.processServer(), g.masterTarget(), modernized ? g.logStorageAccount() : g.storageAccount(),
                 ProtectedItem.ReplicationState.PROTECTED, "normal", ProtectedItem.ActiveLocation.PRIMARY,
                 m.disks().stream().map(d -> new VmDisk(d.name(), d.size(), null)).toList(), failover, mobility(m, true, true), true);
     }
@@ -216,7 +217,7 @@ public final class SimulatedEstate {
                 if (p.failover() == null) return p;
                 ProtectedItem.Failover f = p.failover();
                 return new ProtectedItem(p.machine(), p.site(), p.protectionGroup(), p.policy(), p.processServer(), p.masterTarget(), p.storageAccount(),
-                        p.state(), p.health(), p.activeLocation(), p.disks(), new ProtectedItem.Failover(f.azureName(), "Standard_A1", f.network(), f.subnet(), f.ip()),
+                        p.state(), p.health(), p.activeLocation(), p.disks(), new ProtectedItem.Failover(f.azureName(), "Standard_A1", f.network(), f.subnet(), f.ip(), f.resourceGroup(), f.diskType()),
                         p.mobility(), p.managed());
             }
             default -> {

@@ -1,0 +1,94 @@
+package siteplan.validate
+
+import java.nio.file.Files
+import java.nio.file.Path
+import siteplan.diag.InvalidDefinitionException
+import siteplan.dsl.load.DefinitionLoader
+import spock.lang.Specification
+import spock.lang.TempDir
+
+/**
+ * A vault holds one architecture, and what a definition declares must be of it: a modernized vault's groups name a
+ * replication appliance and take a policy of the modernized form; a classic vault's take process servers, master
+ * targets and the classic form. Each mismatch is refused with file, line and what to write instead.
+ */
+class ArchitectureValidationSpec extends Specification {
+    @TempDir
+    Path dir
+
+    static final String ESTATE = '''
+azure('dr') {
+    subscription 'sub-1'; region 'westeurope'; resourceGroup 'rg'; vault 'vault'
+    architecture 'modernized'
+    storageAccount('log1') { replication 'lrs' }
+    network('dr-vnet') { addressSpace '10.0.0.0/16'; subnet 'servers', '10.0.1.0/24' }
+}
+vmwareSite('lab') {
+    vcenter('vc01') { version '8.0' }
+    datastore('ds01') { type 'vmfs' }
+    network 'VM Network'
+    replicationAppliance('app01') { vcpu 16; memory 32.GB; cacheDisk 1.TB; network 'VM Network' }
+    processServer('ps01') { vcpu 8 }
+}
+replicationPolicy('gold') { recoveryPointHistory 3.days }
+replicationPolicy('classic') { rpoThreshold 15.minutes; retention 24.hours; appConsistentFrequency 1.hours }
+protectionGroup('win') { source 'lab'; target 'dr'; policy 'gold'; appliance 'app01'; targetNetwork 'dr-vnet'; targetSubnet 'servers'; logStorageAccount 'log1'; tagged 'win' }
+machines('lab') { vmwareVm('m1') { os 'windows', 'Windows Server 2022'; tags 'win'; disk('c') { size 100.GB } } }
+'''
+
+    List<String> problems(Map<String, String> replace = [:], String extra = '') {
+        String text = ESTATE
+        replace.each { from, to -> assert text.contains(from); text = text.replace(from, to) }
+        Files.writeString(dir.resolve('estate.groovy'), text + extra)
+        try {
+            DefinitionLoader.load([dir.toString()])
+            return []
+        } catch (InvalidDefinitionException e) {
+            return e.problems()*.message()
+        }
+    }
+
+    def "the modernized estate as written is valid"() {
+        expect:
+        problems() == []
+    }
+
+    def "#what"() {
+        expect:
+        problems(replace).any { it.contains(message) }
+
+        where:
+        what                                                       | replace                                                                      || message
+        'a modernized group needs its appliance'                   | ["appliance 'app01'; ": '']                                                  || "needs the replication appliance that carries it — add: appliance 'app01'"
+        'an appliance the site does not have is named as such'     | ["appliance 'app01'; ": "appliance 'app09'; "]                               || "replication appliance 'app09'"
+        'a modernized group takes no process server'               | ["appliance 'app01'; ": "appliance 'app01'; processServer 'ps01'; "]         || "sets processServer, but target 'dr' is modernized"
+        'a modernized group takes a policy of the modernized form' | ["policy 'gold'": "policy 'classic'"]                                         || "uses policy 'classic' of the classic form, but target 'dr' is modernized"
+        'a classic vault takes no appliance'                       | ["    architecture 'modernized'\n": '']                                       || "which belong to the modernized architecture, but target 'dr' is classic"
+        'a subnet without its network'                             | ["targetNetwork 'dr-vnet'; ": '']                                             || "sets targetSubnet 'servers' without targetNetwork"
+        'a log storage account the vault does not have'            | ["logStorageAccount 'log1'": "logStorageAccount 'log9'"]                      || "storage account 'log9'"
+        'an appliance discovering another vCenter'                 | ["network 'VM Network' }\n    processServer": "network 'VM Network'; vcenter 'vc09' }\n    processServer"] || "vcenter 'vc09'"
+    }
+
+    def "a policy has one form: the modernized form mixed with the classic one is refused (POL-FORM)"() {
+        expect:
+        problems(["recoveryPointHistory 3.days": "recoveryPointHistory 3.days; retention 24.hours"]).any {
+            it.contains("replication policy 'gold' mixes retention (classic form) with recoveryPointHistory (modernized form) — a policy has one form (POL-FORM)")
+        }
+    }
+
+    def "a YAML policy of neither complete form is refused (POL-FIELDS)"() {
+        given:
+        Files.writeString(dir.resolve('estate.yaml'), '''
+replicationPolicies:
+- name: half
+  rpoThreshold: 15min
+''')
+
+        when:
+        DefinitionLoader.load([dir.resolve('estate.yaml').toString()])
+
+        then:
+        def e = thrown(InvalidDefinitionException)
+        e.problems()*.message().any { it.contains("replication policy 'half' has no retention, appConsistentFrequency (POL-FIELDS)") }
+    }
+}
