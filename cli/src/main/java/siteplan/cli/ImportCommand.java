@@ -33,6 +33,23 @@ final class ImportCommand extends BaseCommand {
     @Mixin
     StateOption state;
 
+    /** The written text read back as a definition: what the definition rules refuse is refused here, naming the field. */
+    private siteplan.model.Estate check(String yaml) throws java.io.IOException {
+        Path dir = Files.createTempDirectory("siteplan-import");
+        Path probe = dir.resolve(output.getFileName().toString());
+        try {
+            Files.writeString(probe, yaml);
+            return DefinitionLoader.load(List.of(probe.toString())).estate();
+        } catch (siteplan.diag.InvalidDefinitionException ex) {
+            StringBuilder b = new StringBuilder("what discovery reported cannot be written as a valid definition; nothing was written:");
+            ex.problems().forEach(pr -> b.append("\n  (").append(output).append(pr.location() != null && pr.location().line() > 0 ? ", line " + pr.location().line() : "").append(") ").append(pr.message()));
+            throw new Siteplan.UserError(b.toString());
+        } finally {
+            Files.deleteIfExists(probe);
+            Files.deleteIfExists(dir);
+        }
+    }
+
     @Override public Integer call() throws Exception {
         String name = output.getFileName() == null ? "" : output.getFileName().toString();
         if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
@@ -54,7 +71,13 @@ final class ImportCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw new Siteplan.UserError(e.getMessage() + "; nothing was written.");
         }
-        AtomicFiles.write(output, EstateWriter.write(imported.estate(), EstateWriter.Format.YAML));
+        String yaml = EstateWriter.write(imported.estate(), EstateWriter.Format.YAML);
+        // Checked as any definition is, and diffed against what was discovered, before anything is written.
+        siteplan.model.Estate checked = check(yaml);
+        List<String> left = siteplan.planner.diff.Differ.diff(checked, discovered,
+                        target -> siteplan.planner.rules.Profiles.bundled().ofTarget(checked, target).diskGrow()).stream()
+                .filter(c -> c.action() != siteplan.planner.diff.Action.NO_OP).map(c -> c.action().token() + " " + c.address()).toList();
+        AtomicFiles.write(output, yaml);
         var e = imported.estate();
         out().println("Imported from " + provider.describe() + ": " + siteplan.text.Plural.of(e.machines().size(), "protected machine") + " in "
                 + siteplan.text.Plural.of(e.protectionGroups().size(), "protection group") + ", " + e.replicationPolicies().size() + (e.replicationPolicies().size() == 1 ? " policy" : " policies")
@@ -64,7 +87,13 @@ final class ImportCommand extends BaseCommand {
         Path besideOutput = StateOption.besideDefinition(List.of(output.toString()));
         String locate = besideOutput.toAbsolutePath().normalize().equals(stateDir.toAbsolutePath().normalize()) || !Files.isDirectory(stateDir) ? ""
                 : " --state " + PrintedCommand.quote(stateDir.toString());
-        out().println("Plan it (no changes expected): siteplan plan " + PrintedCommand.quote(output.toString()) + locate);
+        if (left.isEmpty()) {
+            out().println("Plan it (no changes expected): siteplan plan " + PrintedCommand.quote(output.toString()) + locate);
+        } else {
+            out().println("Note: planned against the estate it came from, the written definition still changes " + left.size() + ": " + String.join(", ", left)
+                    + " — what discovery reports of them cannot be written as declared; review them before applying.");
+            out().println("Plan it: siteplan plan " + PrintedCommand.quote(output.toString()) + locate);
+        }
         out().flush();
         return ExitCode.OK;
     }

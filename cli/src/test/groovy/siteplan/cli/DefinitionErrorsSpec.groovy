@@ -21,7 +21,7 @@ class DefinitionErrorsSpec extends CliSpecification {
         expect:
         siteplan('validate', 'examples/broken/wrong-types.groovy') == ExitCode.INVALID_INPUT
         errLines() == [
-                "(examples/broken/wrong-types.groovy, line 6) firmware in machine 'app01' expects one of 'bios', 'uefi' — got 'uefy' — did you mean 'uefi'?",
+                "(examples/broken/wrong-types.groovy, line 6) firmware in machine 'app01' expects one of 'bios', 'uefi', 'uefi-secure-boot' — got 'uefy' — did you mean 'uefi'?",
                 "(examples/broken/wrong-types.groovy, line 7) clustered in machine 'app01' expects true or false, such as true — got 'no' (text)",
                 "(examples/broken/wrong-types.groovy, line 8) size in disk 'c' of machine 'app01' expects a data size — got 120 without a unit; write 120.GB (or .KB, .MB, .TB)",
                 "(examples/broken/wrong-types.groovy, line 9) account in mobility service of machine 'app01' expects a reference, secret('name') or env('NAME'), never the value itself — got text",

@@ -25,15 +25,17 @@ azure('contoso-dr') {
 }
 vmwareSite('amsterdam') {
     vcenter('vc01.ams.contoso.local') { credential secret('vcenter-asr'); access 'read-write' }
-    configurationServer('cs01') { location 'azure' }
+    // What the vault does not report is taken from the seed: the passphrase, how ps01 discovers the vCenter.
+    configurationServer('cs01') { location 'azure'; network 'dr-vnet'; subnet 'infra'; ip '10.20.0.10'; passphrase secret('cs01-passphrase') }
+    processServer('ps01') { network 'VM Network'; vsphereCli '5.5.0' }
 }
 '''
 
     /** The printed "Plan it" command's arguments after "siteplan". */
     static List<String> printedPlan(String out) {
-        String line = out.readLines().find { it.startsWith('Plan it (no changes expected): siteplan ') }
+        String line = out.readLines().find { it.startsWith('Plan it') }
         assert line: out
-        line.substring('Plan it (no changes expected): siteplan '.length()).split(' ') as List<String>
+        line.substring(line.indexOf('siteplan ') + 'siteplan '.length()).split(' ') as List<String>
     }
 
     def "a modernized estate imported from its simulated vault plans with no changes, by the command import prints"() {
@@ -97,6 +99,30 @@ vmwareSite('amsterdam') {
         then:
         run('plan', written.toString(), '--state', state(dir).toString(), '--no-history') in [ExitCode.OK, ExitCode.INVALID_INPUT]
         out.contains('Plan: 0 to create, 0 to update, 0 to replace, 0 to delete.')
+    }
+
+    def "an estate with drift is imported as it should be, and import says which changes remain: the Mobility repairs"() {
+        given: 'the committed partial estate: some agents stopped'
+        Path dir = estate('vmware-to-azure-modernized')
+        Path seed = tmp.resolve('seed.groovy')
+        Files.writeString(seed, MODERNIZED_SEED)
+        Path written = tmp.resolve('drift.yaml')
+
+        when:
+        int code = run('import', seed.toString(), '-o', written.toString(), '--state', state(dir).toString())
+        String said = out
+
+        then:
+        code == ExitCode.OK
+        said.contains('Note: planned against the estate it came from, the written definition still changes 3: update mobility.files01, update mobility.mq02, update mobility.ord-app02')
+        !said.contains('no changes expected')
+
+        when: 'the printed command, as printed'
+        run(printedPlan(said) as String[])
+
+        then:
+        out.contains('0 to create, 3 to update, 0 to replace, 0 to delete.')
+        out.contains('~ mobility.files01')
     }
 
     def "import refuses to overwrite, to write anything but YAML, and a seed without a vault; nothing is written"() {

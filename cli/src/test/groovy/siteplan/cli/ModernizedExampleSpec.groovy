@@ -93,5 +93,6 @@ class ModernizedExampleSpec extends ExecutorSpecification {
         expect:
         run('plan', dir.toString(), '--no-history') == ExitCode.INVALID_INPUT
         err.contains("Azure target fabrikam-dr is a modernized vault (architecture 'modernized', provider InMageRcm), which siteplan runs against the simulated estate only for now")
+        err.contains('Nothing was sent to Azure')
     }
 }

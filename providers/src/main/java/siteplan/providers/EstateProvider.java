@@ -60,8 +60,8 @@ public final class EstateProvider implements Provider {
     static void refuseModernized(AzureTarget a) {
         if (siteplan.model.Architecture.of(a) == siteplan.model.Architecture.MODERNIZED) {
             throw new DiscoveryException("Azure target " + a.name() + " is a modernized vault (architecture 'modernized', provider InMageRcm), which siteplan runs"
-                    + " against the simulated estate only for now: its Resource Manager calls are not built yet. Remove provider 'azure' from azure('" + a.name()
-                    + "') to plan it against the simulated estate; nothing was sent to Azure");
+                    + " against the simulated estate only for now: its Resource Manager calls are not built yet, so it cannot read or change a real one."
+                    + " Nothing was sent to Azure. Without provider 'azure', azure('" + a.name() + "') is planned against the simulated estate");
         }
     }
 

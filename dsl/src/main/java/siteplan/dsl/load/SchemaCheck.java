@@ -53,8 +53,29 @@ public final class SchemaCheck {
             String text = LocatedTree.pointer(pointer) + ": " + explain(m);
             if (seen.add(text)) out.add(new Problem(tree.at(pointer), text));
         }
+        policyForms(tree, seen, out);
         out.sort(null);
         return out;
+    }
+
+    /**
+     * POL-FIELDS, which the schema cannot say: a policy of the classic form (one that names neither recoveryPointHistory
+     * nor crashConsistentFrequency, the modernized form's words) has all three classic settings. Reported with the
+     * schema's own errors, in their words, so one round shows everything a data file lacks.
+     */
+    private static void policyForms(LocatedTree tree, Set<String> seen, List<Problem> out) {
+        JsonNode policies = tree.root().path("replicationPolicies");
+        if (!policies.isArray()) return;
+        for (int i = 0; i < policies.size(); i++) {
+            JsonNode p = policies.get(i);
+            if (!p.isObject() || p.has("recoveryPointHistory") || p.has("crashConsistentFrequency")) continue;
+            for (String field : List.of("rpoThreshold", "retention", "appConsistentFrequency")) {
+                if (p.has(field)) continue;
+                String pointer = "/replicationPolicies/" + i;
+                String text = LocatedTree.pointer(pointer) + ": '" + field + "' is required here and missing";
+                if (seen.add(text)) out.add(new Problem(tree.at(pointer), text));
+            }
+        }
     }
 
     private static String explain(ValidationMessage m) {

@@ -16,8 +16,8 @@ import siteplan.model.json.ModelJson;
  * inventory, the vault's registered servers, policies, mappings, protected machines, recovery plans). Everything the
  * plan compares is taken from what was discovered, so the imported estate plans with no changes; what discovery
  * cannot know (churn, push accounts, drill settings, the machines' tags) is left out and said in {@link Result#notes}.
- * The model is built as the estate's JSON form and read by the same mapper as a YAML definition, so it is valid by
- * the same rules.
+ * The model is built as the estate's JSON form and read by the same mapper as a YAML definition; the command checks
+ * the result as it checks any definition, and diffs it against what was discovered, before it writes anything.
  */
 public final class EstateImport {
     private EstateImport() {}
@@ -47,10 +47,15 @@ public final class EstateImport {
         List<Object> networkMappings = new ArrayList<>();
         List<Object> storageMappings = new ArrayList<>();
         Map<String, Map<String, Object>> groups = new TreeMap<>();
+        Map<String, List<String>> signatures = new java.util.HashMap<>();
         List<Object> plans = new ArrayList<>();
         for (RecoveryVault v : d.vaults()) {
             AzureTarget target = seed.azure().stream().filter(t -> t.name().equals(v.target())).findFirst().orElse(null);
-            if (target == null) continue; // a VMM site's vault: not imported yet (said above)
+            if (target == null) {
+                notes.add("vault " + v.name() + " (target " + v.target() + ") is not named in the seed: not imported — a plan of the written file alone would"
+                        + " disable what it protects; name its Azure target in the seed to import it too");
+                continue;
+            }
             boolean modernized = Architecture.of(target) == Architecture.MODERNIZED;
             for (RecoveryVault.Policy p : v.policies()) {
                 if (PolicyForm.FAILBACK.equals(p.kind())) continue; // Site Recovery's own, beside each policy (FB-POLICY)
@@ -59,11 +64,19 @@ public final class EstateImport {
             v.networkMappings().forEach(m -> networkMappings.add(Map.of("source", m.source(), "target", m.target())));
             v.storageMappings().forEach(m -> storageMappings.add(Map.of("source", m.source(), "target", m.target())));
             for (ProtectedItem item : v.protectedItems()) {
-                machines.add(machine(item, vms.get(item.machine())));
-                // Site Recovery knows no protection groups (only replication groups): machines sharing a policy and the servers
-                // that carry them make one, named for them, so every member gets the settings it has.
-                String group = item.protectionGroup() != null ? item.protectionGroup()
-                        : String.join("-", java.util.stream.Stream.of(item.site(), item.policy(), item.processServer(), item.masterTarget()).filter(java.util.Objects::nonNull).toList());
+                machines.add(machine(item, vms.get(item.machine()), d));
+                // Site Recovery knows no protection groups (only replication groups): machines sharing a policy and every
+                // setting a group holds make one, named for them, so each member keeps the settings it has. A named group
+                // whose members differ in them is split, the others numbered.
+                ProtectedItem.Failover fo = item.failover();
+                List<String> settings = modernized
+                        ? java.util.Arrays.asList(item.site(), item.policy(), item.processServer(), item.storageAccount(), fo == null ? null : fo.diskType(), fo == null ? null : fo.resourceGroup())
+                        : java.util.Arrays.asList(item.site(), item.policy(), item.processServer(), item.masterTarget(), item.storageAccount());
+                String base = item.protectionGroup() != null ? item.protectionGroup()
+                        : String.join("-", settings.stream().limit(modernized ? 3 : 4).filter(java.util.Objects::nonNull).toList());
+                String group = base;
+                for (int n = 2; groups.containsKey(group) && !settings.equals(signatures.get(group)); n++) group = base + "-" + n;
+                signatures.putIfAbsent(group, settings);
                 Map<String, Object> g = groups.computeIfAbsent(group, k -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("name", k);
@@ -134,7 +147,7 @@ public final class EstateImport {
         @SuppressWarnings("unchecked") Map<String, Object> m = ModelJson.JSON.convertValue(t, Map.class);
         d.azure(t.name()).ifPresent(s -> {
             if (t.storageAccounts().isEmpty()) {
-                m.put("storageAccounts", s.storageAccounts().stream().map(a -> {
+                m.put("storageAccounts", s.storageAccounts().stream().filter(a -> known(StorageReplication.class, a.sku())).map(a -> {
                     Map<String, Object> sa = new LinkedHashMap<>();
                     sa.put("name", a.name());
                     sa.put("replication", a.sku());
@@ -184,11 +197,23 @@ public final class EstateImport {
             List<Object> mts = new ArrayList<>();
             List<Object> appliances = new ArrayList<>();
             for (RecoveryVault.RegisteredServer r : fabric.servers()) {
-                Map<String, Object> props = new LinkedHashMap<>(r.properties());
+                // What the seed says of a server (its passphrase, vSphere CLI, address, run-as accounts) is kept;
+                // what the vault reports of it is written over, so the plan compares like with like.
+                Map<String, Object> declared = seedServer(s, r.role(), r.name());
+                Map<String, Object> props = new LinkedHashMap<>(declared);
+                props.putAll(r.properties());
+                if (declared.get("retention") instanceof Map<?, ?> volume && props.get(ServerForm.RETENTION) instanceof String size) {
+                    Map<String, Object> merged = new LinkedHashMap<>();
+                    volume.forEach((k, v) -> merged.put(String.valueOf(k), v));
+                    merged.put("size", size);
+                    props.put("retention", merged);
+                }
                 props.put("name", r.name());
                 switch (r.role()) {
-                    case "configuration-server" -> m.put("configurationServer", Map.of("name", r.name(), "location", s.configurationServer() != null
-                            ? s.configurationServer().location().token() : "on-premises"));
+                    case "configuration-server" -> {
+                        if (!props.containsKey("location")) props.put("location", "on-premises");
+                        m.put("configurationServer", props);
+                    }
                     case "process-server" -> ps.add(props);
                     case "master-target" -> mts.add(masterTarget(props));
                     case ServerForm.APPLIANCE_ROLE -> {
@@ -215,15 +240,34 @@ public final class EstateImport {
         return null;
     }
 
+    /** The seed's declaration of a server of the site, in the definition's form, or nothing. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> seedServer(VmwareSite s, String role, String name) {
+        Object found = switch (role) {
+            case "configuration-server" -> s.configurationServer() != null && s.configurationServer().name().equals(name) ? s.configurationServer() : null;
+            case "process-server" -> s.processServers().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+            case "master-target" -> s.masterTargets().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+            case ServerForm.APPLIANCE_ROLE -> s.appliances().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+            default -> null;
+        };
+        if (found == null) return Map.of();
+        Map<String, Object> m = ModelJson.JSON.convertValue(found, Map.class);
+        m.values().removeIf(v -> v == null || (v instanceof List<?> l && l.isEmpty()));
+        return m;
+    }
+
     /** The registry's form of a master target (its retention as a size) in the definition's form. */
     private static Map<String, Object> masterTarget(Map<String, Object> props) {
         Map<String, Object> mt = new LinkedHashMap<>(props);
-        Object retention = mt.remove(ServerForm.RETENTION);
-        if (retention != null) mt.put("retention", Map.of("size", retention));
+        Object retention = mt.get(ServerForm.RETENTION);
+        if (retention instanceof String size) {
+            // The registry reports the retention volume's size; the seed may say more of it (file system, path).
+            mt.put("retention", Map.of("size", size));
+        }
         return mt;
     }
 
-    private static Map<String, Object> machine(ProtectedItem item, VmInfo vm) {
+    private static Map<String, Object> machine(ProtectedItem item, VmInfo vm, DiscoveredState d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", item.machine());
         m.put("kind", vm != null ? MachineKind.VMWARE_VM.token() : MachineKind.PHYSICAL.token());
@@ -234,9 +278,12 @@ public final class EstateImport {
         // A physical server's version is reported by neither vCenter nor the vault: written so, for its owner to fill in (SRC-OS says so too).
         m.put("osVersion", version.isEmpty() ? UNKNOWN : version);
         if (vm != null) {
-            if (vm.firmware() != null) m.put("firmware", vm.firmware());
+            // vSphere says "efi" where the definition says "uefi".
+            if (vm.firmware() != null) m.put("firmware", vm.firmware().equalsIgnoreCase("efi") ? Firmware.UEFI.token() : vm.firmware().toLowerCase(Locale.ROOT));
             if (vm.host() != null) m.put("esxiHost", vm.host());
-            if (vm.datastore() != null) m.put("datastore", vm.datastore());
+            // Only a datastore the definition declares (one of a kind it models) can be named.
+            boolean declared = d.vcenter(item.site()).map(v -> v.datastores().stream().anyMatch(x -> x.name().equals(vm.datastore()) && datastoreType(x.type()) != null)).orElse(false);
+            if (vm.datastore() != null && declared) m.put("datastore", vm.datastore());
             if (vm.tools() != null) m.put("tools", vm.tools());
             m.put("nics", vm.nics().stream().map(n -> nonNull("name", n.name(), "network", n.network(), "ip", n.ip())).toList());
         }
@@ -258,11 +305,20 @@ public final class EstateImport {
             return g.contains("windows") ? OsFamily.WINDOWS : OsFamily.LINUX;
         }
         if (item.mobility() != null) {
-            boolean windows = item.mobility().services().keySet().stream().anyMatch(MobilityForm.mobilityServices(OsFamily.WINDOWS)::contains);
-            boolean linux = item.mobility().services().keySet().stream().anyMatch(MobilityForm.mobilityServices(OsFamily.LINUX)::contains);
+            // A service only one family runs decides it (both run svagents).
+            var names = item.mobility().services().keySet();
+            boolean windows = names.stream().anyMatch(n -> only(OsFamily.WINDOWS, n));
+            boolean linux = names.stream().anyMatch(n -> only(OsFamily.LINUX, n));
             if (windows != linux) return windows ? OsFamily.WINDOWS : OsFamily.LINUX;
         }
         return OsFamily.WINDOWS; // physical servers are mostly Windows; the plan's SRC-OS finding asks to check it
+    }
+
+    private static boolean only(OsFamily family, String service) {
+        OsFamily other = family == OsFamily.WINDOWS ? OsFamily.LINUX : OsFamily.WINDOWS;
+        boolean mine = MobilityForm.mobilityServices(family).contains(service) || MobilityForm.agentServices(family).contains(service);
+        boolean theirs = MobilityForm.mobilityServices(other).contains(service) || MobilityForm.agentServices(other).contains(service);
+        return mine && !theirs;
     }
 
     private static Map<String, Object> policy(RecoveryVault.Policy p) {
@@ -282,6 +338,15 @@ public final class EstateImport {
         m.put("multiVmConsistency", Boolean.parseBoolean(s.getOrDefault(PolicyForm.MULTI_VM_CONSISTENCY, "false")));
         m.values().removeIf(x -> x == null);
         return m;
+    }
+
+    private static <E extends Enum<E> & Token> boolean known(Class<E> type, String word) {
+        try {
+            Token.parse(type, word);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Map<String, Object> nonNull(Object... kv) {
