@@ -30,6 +30,9 @@ public final class Facts {
     private final Map<String, List<Machine>> protectedBySite = new HashMap<>();
     private final Map<String, List<Machine>> byProcessServer = new HashMap<>();
     private final Map<String, List<Machine>> byMasterTarget = new HashMap<>();
+    private final Map<String, List<Machine>> byAppliance = new HashMap<>();
+    /** Names of the machines protected toward a modernized vault: asked per machine by most rule families. */
+    private final java.util.Set<String> modernizedMachines = new java.util.HashSet<>();
     private final Map<String, java.util.Set<String>> targetsOfSite = new HashMap<>();
     private final Map<String, Long> iopsByTarget = new HashMap<>();
 
@@ -54,6 +57,10 @@ public final class Facts {
             protectedBySite.computeIfAbsent(m.site(), k -> new ArrayList<>()).add(m);
             if (g.processServer() != null) byProcessServer.computeIfAbsent(m.site() + "/" + g.processServer(), k -> new ArrayList<>()).add(m);
             if (g.masterTarget() != null) byMasterTarget.computeIfAbsent(m.site() + "/" + g.masterTarget(), k -> new ArrayList<>()).add(m);
+            if (architectureOf(g) == Architecture.MODERNIZED) {
+                modernizedMachines.add(m.name());
+                if (g.appliance() != null) byAppliance.computeIfAbsent(m.site() + "/" + g.appliance(), k -> new ArrayList<>()).add(m);
+            }
             iopsByTarget.merge(g.target(), (long) m.totalIops(), Long::sum);
         }
     }
@@ -65,7 +72,7 @@ public final class Facts {
 
     /** True when the machine is protected toward a vault of the modernized architecture. */
     public boolean modernized(Machine m) {
-        return groupOf(m).map(g -> architectureOf(g) == Architecture.MODERNIZED).orElse(false);
+        return modernizedMachines.contains(m.name());
     }
 
     /** The profile a machine is checked against: that of its vault's architecture. */
@@ -81,9 +88,14 @@ public final class Facts {
         return p == profiles.classic() ? "" : ", profile " + p.name();
     }
 
+    /** The same, as " (profile NAME)" after a message that has no parenthesis of its own to join. */
+    public String profileAside(Profile p) {
+        return p == profiles.classic() ? "" : " (profile " + p.name() + ")";
+    }
+
     /** Machines protected toward modernized vaults, carried by an appliance of a site. */
     public List<Machine> machinesOnAppliance(String site, String appliance) {
-        return protectedMachinesOf(site).stream().filter(m -> groupOf(m).map(g -> appliance.equals(g.appliance()) && architectureOf(g) == Architecture.MODERNIZED).orElse(false)).toList();
+        return byAppliance.getOrDefault(site + "/" + appliance, List.of());
     }
 
     /** Source IOPS of every machine protected toward a target (SA-COUNT). */

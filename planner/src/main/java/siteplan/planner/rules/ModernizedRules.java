@@ -213,8 +213,7 @@ final class ModernizedRules {
     }
 
     private static DataSize churn(List<Machine> machines) {
-        long bytes = 0;
-        for (Machine m : machines) bytes += m.totalChurn().bytes();
-        return new DataSize(bytes);
+        // DataSize.plus saturates, as the sizing advisor's sum over a process server does.
+        return machines.stream().map(Machine::totalChurn).reduce(DataSize.ZERO, DataSize::plus);
     }
 }

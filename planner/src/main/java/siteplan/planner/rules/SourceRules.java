@@ -208,7 +208,7 @@ final class SourceRules {
             out.report("SRC-OS", Severity.ERROR, m.name(), key(m), m.name() + " runs a " + m.bits() + "-bit OS; only 64-bit systems are protected");
         } else if (!supported) {
             out.report("SRC-OS", Severity.ERROR, m.name(), key(m), m.name() + " runs " + m.osVersion() + ", which is not supported; supported: "
-                    + String.join(", ", supportedOs) + (f.profileNote(f.profileOf(m)).isEmpty() ? "" : " (" + f.profileNote(f.profileOf(m)).substring(2) + ")"));
+                    + String.join(", ", supportedOs) + f.profileAside(f.profileOf(m)));
         }
     }
 
@@ -245,7 +245,7 @@ final class SourceRules {
 
     private static void vmwareVersions(Facts f, Findings out, VmwareSite s, Profile p) {
         var allowed = p.source().vmwareVersions();
-        String profile = f.profileNote(p).isEmpty() ? "" : " (" + f.profileNote(p).substring(2) + ")";
+        String profile = f.profileAside(p);
         {
             String vc = s.vcenter() == null ? null : s.vcenter().version();
             if (vc == null && s.vcenter() != null) vc = f.discovered.vcenter(s.name()).map(VcenterInventory::version).orElse(null);
