@@ -45,6 +45,8 @@ type Inventory struct {
 	Networks []string `json:"networks"`
 	Hosts    []Host   `json:"hosts"`
 	Vms      []Vm     `json:"vms"`
+	// Datastores are served by name only with -datastores (else the simulator's one LocalDS_0).
+	Datastores []Host `json:"datastores"`
 }
 
 // Host is an ESXi host of the cluster.
@@ -138,6 +140,7 @@ func main() {
 	hosts := flag.Int("hosts", 2, "ESXi hosts in the cluster")
 	user := flag.String("user", "administrator@vsphere.local", "the one account that may log in")
 	password := flag.String("password", "vcsim-secret", "its password")
+	datastores := flag.Bool("datastores", false, "with -state: serve the site's datastores under their names (a failback into one is checked against them)")
 	urlFile := flag.String("readyfile", "", "file to write the SDK URL, login and certificate fingerprint to (JSON) once ready")
 	flag.Parse()
 
@@ -177,6 +180,11 @@ func main() {
 	model.Machine = 0
 	model.Portgroup = 1 // the simulator creates its distributed switch only with a port group
 	model.Datastore = 1
+	if !*datastores {
+		inv.Datastores = nil
+	} else if len(inv.Datastores) > 0 {
+		model.Datastore = len(inv.Datastores)
+	}
 	if err := model.Create(); err != nil {
 		log.Fatal(err)
 	}
@@ -282,14 +290,36 @@ func populate(ctx context.Context, c *govmomi.Client, inv Inventory) error {
 			}
 		}
 	}
+	if len(inv.Datastores) > 0 {
+		// Like the hosts, the simulator's datastores are renamed in place to the site's.
+		all, err := finder.DatastoreList(ctx, "*")
+		if err != nil {
+			return err
+		}
+		for i, d := range inv.Datastores {
+			if i >= len(all) {
+				break
+			}
+			if obj, ok := simulator.Map.Get(all[i].Reference()).(*simulator.Datastore); ok {
+				name := d.Name
+				simulator.Map.WithLock(obj, func() {
+					obj.Name = name
+					obj.Summary.Name = name
+					obj.Info.GetDatastoreInfo().Name = name
+				})
+			}
+		}
+	}
 	pool, err := finder.DefaultResourcePool(ctx)
 	if err != nil {
 		return err
 	}
-	ds, err := finder.DefaultDatastore(ctx)
+	// The VMs' files live on the first datastore (the site's first, with -datastores).
+	stores, err := finder.DatastoreList(ctx, "*")
 	if err != nil {
 		return err
 	}
+	ds := stores[0]
 	dsRef := ds.Reference()
 	for _, vm := range inv.Vms {
 		spec := types.VirtualMachineConfigSpec{

@@ -52,19 +52,6 @@ public final class EstateProvider implements Provider {
         return e.azure().stream().filter(a -> a.provider() == ProviderKind.AZURE).toList();
     }
 
-    /**
-     * The real provider speaks the classic architecture's providers (InMageAzureV2, InMage) and Hyper-V's; a modernized
-     * vault (InMageRcm) is planned, applied and run against the simulated estate only, until its calls are built and
-     * checked against the contract. Said before anything is sent, so nothing is half-done in a real vault.
-     */
-    static void refuseModernized(AzureTarget a) {
-        if (siteplan.model.Architecture.of(a) == siteplan.model.Architecture.MODERNIZED) {
-            throw new DiscoveryException("Azure target " + a.name() + " is a modernized vault (architecture 'modernized', provider InMageRcm), which siteplan runs"
-                    + " against the simulated estate only for now: its Resource Manager calls are not built yet, so it cannot read or change a real one."
-                    + " Nothing was sent to Azure. Without provider 'azure', azure('" + a.name() + "') is planned against the simulated estate");
-        }
-    }
-
     static boolean anythingReal(Estate e) {
         return !vsphereSites(e).isEmpty() || !azureTargets(e).isEmpty();
     }
@@ -109,7 +96,6 @@ public final class EstateProvider implements Provider {
         }
         Map<String, CompletableFuture<AzureParts>> azure = new LinkedHashMap<>();
         for (AzureTarget a : azureTargets(scope)) {
-            refuseModernized(a);
             AzureConnection connection = connect(a, secrets, trusted);
             azure.put(a.name(), CompletableFuture.supplyAsync(() -> {
                 try {

@@ -70,7 +70,6 @@ public final class Providers {
             throw new DiscoveryException("operations run on one Azure target per estate for now, and every target must then say provider 'azure' ("
                     + estate.azure().size() + " declared, " + real.size() + " with provider 'azure')");
         }
-        EstateProvider.refuseModernized(real.get(0));
         return new AzureOperations(EstateProvider.connect(real.get(0), new Secrets(env), TrustedEndpoints.from(env)), estate, env);
     }
 

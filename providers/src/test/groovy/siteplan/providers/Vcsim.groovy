@@ -36,13 +36,14 @@ class Vcsim implements AutoCloseable {
         out.readLines().last()
     }
 
-    /** Serves one site of a siteplan state file (state: path, site: name), or generated VMs (vms: N, disks: D). */
+    /** Serves one site of a siteplan state file (state: path, site: name; datastores: true to serve its datastores by name), or generated VMs (vms: N, disks: D). */
     static Vcsim start(Map options) {
         Path dir = Files.createTempDirectory('vcsim')
         Path readyFile = dir.resolve('ready.json')
         List<String> cmd = [binary(), '-listen', '127.0.0.1:' + (options.port ?: 0), '-readyfile', readyFile.toString()]
         if (options.state) cmd += ['-state', options.state.toString()]
         if (options.site) cmd += ['-site', options.site.toString()]
+        if (options.datastores) cmd += ['-datastores']
         if (options.vms) cmd += ['-vms', options.vms.toString(), '-disks', (options.disks ?: 2).toString()]
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve('vcsim.log').toFile()).start()
         long deadline = System.currentTimeMillis() + 180_000

@@ -89,7 +89,8 @@ public final class Differ {
                 } else {
                     List<FieldChange> f = new ArrayList<>();
                     field(f, "addressSpace", String.join(", ", found.get().addressSpace()), String.join(", ", n.addressSpace()));
-                    field(f, "subnets", String.join(", ", found.get().subnets()), String.join(", ", subnets));
+                    // Subnets are a set: Resource Manager lists them in its own order, the definition in the order written.
+                    field(f, "subnets", String.join(", ", new TreeSet<>(found.get().subnets())), String.join(", ", new TreeSet<>(subnets)));
                     add(ResourceType.AZURE_NETWORK, t.name(), name, f.isEmpty() ? Action.NO_OP : Action.UPDATE, f.isEmpty() ? null : "network differs from the definition", f);
                 }
             }
@@ -356,7 +357,7 @@ public final class Differ {
             add(ResourceType.MOBILITY, m.site(), m.name(), Action.CREATE, want.install() == InstallMethod.MANUAL ? "install the Mobility service (manual install: siteplan checks it)" : "push the Mobility service", f);
             return;
         }
-        field(f, "version", have.version(), want.version());
+        field(f, "version", MobilityForm.versionSatisfies(have.version(), want.version()) ? want.version() : have.version(), want.version());
         // No service states at all means they are not observable (Site Recovery reports the agent's version
         // only); where states are reported, an absent service is missing.
         if (!have.services().isEmpty()) {

@@ -17,6 +17,15 @@ public final class MobilityForm {
     private static final List<String> LINUX_MOBILITY = List.of("svagents", "appservice");
     private static final List<String> LINUX_AGENT = List.of("waagent");
 
+    /**
+     * Whether the agent version a vault reports is the declared one: a version declared as 9.66 is what Site Recovery reports as
+     * 9.66.7567.1 (its build and revision), so the declared digits decide.
+     */
+    public static boolean versionSatisfies(String reported, String declared) {
+        if (reported == null || declared == null) return false;
+        return reported.equals(declared) || reported.startsWith(declared + ".");
+    }
+
     private MobilityForm() {}
 
     /** The Mobility service's own services on a machine of this OS family. */

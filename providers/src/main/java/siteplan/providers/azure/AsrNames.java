@@ -8,7 +8,8 @@ import siteplan.model.Estate;
 /**
  * Which of Site Recovery's fabrics is which site of the definition. A fabric is named by Site Recovery
  * (a hash); it carries the name of the server that registered it: a VMware site's configuration server
- * (friendlyName and customDetails.hostName), a VMM site's VMM server (friendlyName). A fabric whose
+ * (friendlyName and customDetails.hostName), a VMM site's VMM server (friendlyName), a modernized site's
+ * replication appliances (the names its components are listed under). A fabric whose
  * friendlyName is the site's own name is taken too (a site registered under that name).
  */
 final class AsrNames {
@@ -23,6 +24,7 @@ final class AsrNames {
         List<String> out = new ArrayList<>();
         estate.vmwareSites().stream().filter(s -> s.name().equals(site)).findFirst().ifPresent(s -> {
             if (s.configurationServer() != null) out.add(s.configurationServer().name());
+            s.appliances().forEach(a -> out.add(a.name()));
         });
         estate.vmmSites().stream().filter(s -> s.name().equals(site)).findFirst().ifPresent(s -> s.servers().forEach(v -> {
             out.add(v.name());
@@ -37,6 +39,8 @@ final class AsrNames {
         JsonNode p = fabric.path("properties");
         for (String name : candidates(site)) {
             if (name.equalsIgnoreCase(p.path("friendlyName").asText()) || name.equalsIgnoreCase(p.path("customDetails").path("hostName").asText())) return true;
+            // A modernized fabric is named by Site Recovery; the appliances registered with it carry the names people know.
+            if (RcmFabric.is(fabric) && RcmFabric.registered(fabric, name)) return true;
         }
         return false;
     }
@@ -58,6 +62,7 @@ final class AsrNames {
         JsonNode p = fabric.path("properties");
         String type = p.path("customDetails").path("instanceType").asText("");
         String server = p.path("customDetails").path("hostName").asText(p.path("friendlyName").asText());
+        if (type.equalsIgnoreCase("InMageRcm")) return "the replication appliances of " + p.path("friendlyName").asText() + " (" + String.join(", ", RcmFabric.names(fabric)) + ")";
         return type.equalsIgnoreCase("VMM") ? "VMM server " + p.path("friendlyName").asText() : "configuration server " + server;
     }
 

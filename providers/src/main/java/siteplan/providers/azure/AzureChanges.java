@@ -33,6 +33,7 @@ final class AzureChanges implements ChangeOperations {
     private final Credentials credentials;
     private final AzureInfrastructureChanges infrastructure;
     private final AzureReprotect reprotect;
+    private final RcmProtection rcm;
 
     AzureChanges(AzureVault vault) {
         this.vault = vault;
@@ -42,6 +43,7 @@ final class AzureChanges implements ChangeOperations {
         this.credentials = new Credentials(estate);
         this.infrastructure = new AzureInfrastructureChanges(vault);
         this.reprotect = new AzureReprotect(vault);
+        this.rcm = new RcmProtection(vault);
     }
 
     @Override public StepResult apply(Step step, Secrets secrets) {
@@ -75,6 +77,7 @@ final class AzureChanges implements ChangeOperations {
             if (have == null) throw new OperationFailed(m.name() + " is not protected, so it cannot be reprotected");
             return reprotect.start(have, m.name());
         }
+        if (g.appliance() != null) return modernized(s, m, g, have);
         if (have != null && (s.action() == Action.RE_REPLICATE || s.action() == Action.REPLACE)) {
             // SRC-RESIZE / a new master target: protection is disabled and enabled again.
             vault.awaitDone(disable(have), "disable protection of " + m.name());
@@ -136,6 +139,18 @@ final class AzureChanges implements ChangeOperations {
         vault.awaitDone(enabled, "enable protection of " + m.name());
         JsonNode item = vault.item(m.name());
         return vault.finish(az.write(HttpMethod.PATCH, item.path("id").asText(), AzureVault.API, AzureVault.properties(failoverSettings(m, item))), detail + "; failover settings set");
+    }
+
+    /** A modernized group's machine (InMageRcm): enabled through its appliance, updated in the provider's own input. */
+    private StepResult modernized(Step s, Machine m, ProtectionGroup g, JsonNode have) {
+        if (have != null && (s.action() == Action.RE_REPLICATE || s.action() == Action.REPLACE)) {
+            // A disk added or removed, a new log account or disk type: protection is disabled (the replica is deleted) and enabled again.
+            vault.awaitDone(disable(have), "disable protection of " + m.name());
+            have = null;
+        }
+        if (have == null) return rcm.enable(m, g);
+        if (s.action() == Action.CREATE) return StepResult.already(m.name() + " is protected");
+        return vault.finish(rcm.update(m, g, have), "updated failover settings of " + m.name());
     }
 
     /** Managed disks of the failed-over VM: standard HDD unless a later definition field says otherwise. */
@@ -254,13 +269,36 @@ final class AzureChanges implements ChangeOperations {
     private StepResult mobility(Step s) {
         JsonNode item = vault.itemNode(s.name()).orElseThrow(() -> new OperationFailed(s.name() + " is not protected yet; the Mobility service is pushed when protection is enabled"));
         Machine m = estate.machine(s.name()).orElseThrow();
-        String have = item.path("properties").path("providerSpecificDetails").path("agentVersion").asText(null);
-        if (m.mobility() == null || m.mobility().version() == null || m.mobility().version().equals(have)) return StepResult.already("Mobility service of " + s.name() + " is " + have);
+        JsonNode details = item.path("properties").path("providerSpecificDetails");
+        String have = details.hasNonNull("agentVersion") ? details.get("agentVersion").asText() : details.path("mobilityAgentDetails").path("version").asText(null);
+        if (m.mobility() == null || m.mobility().version() == null || siteplan.planner.state.MobilityForm.versionSatisfies(have, m.mobility().version())) {
+            return StepResult.already("Mobility service of " + s.name() + " is " + have);
+        }
         JsonNode fabric = vault.fabric(m.site()).orElseThrow(() -> vault.notRegistered(m.site()));
         ProtectionGroup g = membership.groupOf(m.name()).orElse(null);
+        if (g != null && g.appliance() != null) return modernizedMobility(item, m, g, fabric, have);
         String account = runAsAccount(fabric, pushAccount(m, g), m.name());
         if (account == null) throw new OperationFailed("the Mobility service of " + m.name() + " is updated with an account the configuration server holds: declare the machine's mobility account or its group's push account");
         return vault.finish(vault.post(item, "updateMobilityService", AzureVault.properties(Map.of("runAsAccountId", account))),
                 "updating the Mobility service of " + s.name() + " from " + have + " to " + m.mobility().version());
+    }
+
+    /**
+     * Seed 004 the modernized way: where the appliance keeps agents upgraded (agent auto-upgrade on the container mapping) Site
+     * Recovery upgrades the agent itself; otherwise the upgrade is started with a run-as account the appliances hold.
+     */
+    private StepResult modernizedMobility(JsonNode item, Machine m, ProtectionGroup g, JsonNode fabric, String have) {
+        var appliance = estate.vmwareSites().stream().filter(v -> v.name().equals(m.site())).flatMap(v -> v.appliances().stream())
+                .filter(a -> a.name().equals(g.appliance())).findFirst();
+        if (appliance.map(a -> a.autoUpgrade()).orElse(true)) {
+            return StepResult.already("Mobility agent of " + m.name() + " is " + have + "; Site Recovery upgrades it to " + m.mobility().version()
+                    + " itself (agent auto-upgrade of replication appliance " + g.appliance() + ")");
+        }
+        SecretRef ref = RcmProtection.pushAccount(m, g);
+        if (ref == null) ref = appliance.flatMap(a -> a.runAsAccounts().stream().findFirst()).orElse(null);
+        String account = rcm.runAsAccount(fabric, ref, m);
+        if (account == null) throw new OperationFailed("the Mobility agent of " + m.name() + " is upgraded with a run-as account of replication appliance " + g.appliance() + ": declare one (runAsAccount secret('…'))");
+        return vault.finish(vault.post(item, "updateMobilityService", AzureVault.properties(Map.of("runAsAccountId", account))),
+                "updating the Mobility agent of " + m.name() + " from " + have + " to " + m.mobility().version());
     }
 }

@@ -119,8 +119,23 @@ public final class AzureDiscovery {
                 }
             }
             List<String> containers = new ArrayList<>();
+            String autoUpgrade = null;
             for (JsonNode c : az.list(f.path("id").asText() + "/replicationProtectionContainers", api)) {
                 containers.add(c.path("properties").path("friendlyName").asText(c.path("name").asText()));
+                if (RcmFabric.is(f) && autoUpgrade == null) autoUpgrade = agentAutoUpgrade(c);
+            }
+            if (RcmFabric.is(f)) {
+                // A modernized site: its appliances (each the components listed under its name); a VMware site to the differ.
+                type = "vmware";
+                for (JsonNode ps : custom.path("processServers")) processServerNames.put(ps.path("id").asText().toLowerCase(Locale.ROOT), ps.path("name").asText());
+                servers.addAll(RcmFabric.appliances(custom, autoUpgrade));
+                // The vCenters the appliances discover are added on them, into the vault's discovery site (Azure Migrate's OffAzure).
+                if (custom.hasNonNull("vmwareSiteId")) {
+                    for (JsonNode vc : az.list(custom.get("vmwareSiteId").asText() + "/vcenters", RcmProtection.OFF_AZURE_API)) {
+                        JsonNode vp = vc.path("properties");
+                        servers.add(new RecoveryVault.RegisteredServer("vcenter", vp.path("fqdn").asText(vc.path("name").asText()), health(null, vp.path("errors")), Map.of()));
+                    }
+                }
             }
             fabrics.add(new RecoveryVault.Fabric(site, type, null, servers, containers));
         }
@@ -186,6 +201,20 @@ public final class AzureDiscovery {
                 fabrics, policies, networkMappings, storageMappings, items, plans, jobs);
     }
 
+    /**
+     * Whether Site Recovery keeps the Mobility agents of a modernized container's machines upgraded: its InMageRcm
+     * container mapping's enableAgentAutoUpgrade ("true"/"false"), or null when no policy is associated yet.
+     */
+    private String agentAutoUpgrade(JsonNode container) {
+        for (JsonNode m : az.list(container.path("id").asText() + "/replicationProtectionContainerMappings", AzureConnection.ASR_API)) {
+            JsonNode d = m.path("properties").path("providerSpecificDetails");
+            if ("InMageRcm".equals(d.path("instanceType").asText()) && d.hasNonNull("enableAgentAutoUpgrade")) {
+                return String.valueOf(Boolean.parseBoolean(d.get("enableAgentAutoUpgrade").asText()));
+            }
+        }
+        return null;
+    }
+
     /** Site Recovery's health words (Normal, Warning, Critical) in the simulated estate's (healthy, warning, critical). */
     static String health(String asr) {
         if (asr == null || asr.isBlank() || asr.equalsIgnoreCase("Normal") || asr.equalsIgnoreCase("None")) return "healthy";
@@ -231,6 +260,18 @@ public final class AzureDiscovery {
                 if (d.hasNonNull("multiVmSyncStatus")) s.put(PolicyForm.MULTI_VM_CONSISTENCY, String.valueOf("Enable".equalsIgnoreCase(d.get("multiVmSyncStatus").asText())));
                 return new RecoveryVault.Policy(name, type.equals("InMage") ? PolicyForm.FAILBACK : PolicyForm.VMWARE_TO_AZURE, s, managed);
             }
+            case "InMageRcm" -> {
+                rcmMinutes(s, PolicyForm.RECOVERY_POINT_HISTORY, d.path("recoveryPointHistoryInMinutes"));
+                rcmMinutes(s, PolicyForm.CRASH_CONSISTENT_FREQUENCY, d.path("crashConsistentFrequencyInMinutes"));
+                rcmMinutes(s, PolicyForm.APP_CONSISTENT_FREQUENCY, d.path("appConsistentFrequencyInMinutes"));
+                if (d.hasNonNull("enableMultiVmSync")) s.put(PolicyForm.MULTI_VM_CONSISTENCY, String.valueOf(enabled(d.get("enableMultiVmSync").asText())));
+                return new RecoveryVault.Policy(name, PolicyForm.VMWARE_TO_AZURE_MODERNIZED, s, managed);
+            }
+            case "InMageRcmFailback" -> {
+                rcmMinutes(s, PolicyForm.CRASH_CONSISTENT_FREQUENCY, d.path("crashConsistentFrequencyInMinutes"));
+                rcmMinutes(s, PolicyForm.APP_CONSISTENT_FREQUENCY, d.path("appConsistentFrequencyInMinutes"));
+                return new RecoveryVault.Policy(name, PolicyForm.FAILBACK, s, managed);
+            }
             case "HyperVReplica2012R2", "HyperVReplica2012", "HyperVReplicaBasePolicyDetails" -> {
                 if (d.hasNonNull("replicationFrequencyInSeconds")) s.put(PolicyForm.COPY_FREQUENCY, Durations.format(Duration.ofSeconds(d.get("replicationFrequencyInSeconds").asLong())));
                 if (d.hasNonNull("recoveryPoints")) s.put(PolicyForm.RECOVERY_POINTS, d.get("recoveryPoints").asText());
@@ -257,10 +298,22 @@ public final class AzureDiscovery {
         if (n != null && !n.isMissingNode() && !n.isNull()) s.put(key, Durations.format(Duration.ofMinutes(n.asLong())));
     }
 
+    /** The same for a modernized policy, where no app-consistent points is 0 minutes, as PolicyForm spells it ("0min"). */
+    private static void rcmMinutes(Map<String, String> s, String key, JsonNode n) {
+        if (n != null && !n.isMissingNode() && !n.isNull()) s.put(key, n.asLong() == 0 ? "0min" : Durations.format(Duration.ofMinutes(n.asLong())));
+    }
+
+    /** Site Recovery's words for a switch: "true"/"True" (InMageRcm) or "Enable" (the classic providers). */
+    static boolean enabled(String word) {
+        return word.equalsIgnoreCase("true") || word.equalsIgnoreCase("enable") || word.equalsIgnoreCase("enabled");
+    }
+
     static ProtectedItem item(JsonNode i, Map<String, String> fabricSite, Map<String, String> masterTargets, Map<String, String> processServers, boolean managed, AsrNames names) {
         JsonNode p = i.path("properties"), d = p.path("providerSpecificDetails");
         String machine = p.path("friendlyName").asText(i.path("name").asText());
         String site = fabricSite.getOrDefault(fabricOf(i.path("id").asText()), p.path("primaryFabricFriendlyName").asText(null));
+        String provider = d.path("instanceType").asText("");
+        if (provider.equals("InMageRcm") || provider.equals("InMageRcmFailback")) return RcmItems.item(i, machine, site, managed, names);
         List<VmDisk> disks = new ArrayList<>();
         for (JsonNode disk : d.path("protectedDisks")) {
             disks.add(new VmDisk(disk.path("diskName").asText(), new DataSize(disk.path("diskCapacityInBytes").asLong()), null));

@@ -91,10 +91,11 @@ final class AzureInfrastructureChanges {
             case CONFIGURATION_SERVER -> name.equalsIgnoreCase(fabric.path("properties").path("customDetails").path("hostName").asText());
             case PROCESS_SERVER -> AzureVault.find(fabric.path("properties").path("customDetails").path("processServers"), "friendlyName", name) != null;
             case MASTER_TARGET -> AzureVault.find(fabric.path("properties").path("customDetails").path("masterTargetServers"), "name", name) != null;
-            // A modernized fabric (InMageRcm) lists each appliance's process server under its appliance's name.
-            case APPLIANCE -> AzureVault.find(fabric.path("properties").path("customDetails").path("processServers"), "name", name) != null;
+            // A modernized fabric (InMageRcm) lists each of an appliance's components under the appliance's name.
+            case APPLIANCE -> RcmFabric.is(fabric) && RcmFabric.registered(fabric, name);
             default -> throw notSelfRegistering(s);
         };
+        if (present && s.type() == siteplan.planner.diff.ResourceType.APPLIANCE) return agentAutoUpgrade(fabric, site, what);
         if (present) return StepResult.already(what + " is registered with vault " + target.vault());
         String how = switch (s.type()) {
             case SITE, CONFIGURATION_SERVER -> "install the configuration server with Site Recovery's unified setup and the vault's registration key "
@@ -116,6 +117,15 @@ final class AzureInfrastructureChanges {
         JsonNode fabric = vault.fabric(s.site()).orElseThrow(() -> vault.notRegistered(s.site()));
         String address = s.name().substring(s.name().indexOf('/') + 1);
         String fabricId = fabric.path("id").asText();
+        if (RcmFabric.is(fabric)) {
+            // Modernized: a vCenter is added on a replication appliance (its configuration manager), which reports it into the discovery site.
+            String site = fabric.path("properties").path("customDetails").path("vmwareSiteId").asText("");
+            for (JsonNode vc : site.isBlank() ? List.<JsonNode>of() : az.list(site + "/vcenters", RcmProtection.OFF_AZURE_API)) {
+                if (address.equalsIgnoreCase(vc.path("properties").path("fqdn").asText())) return StepResult.already("vCenter " + address + " is discovered by the appliances of " + s.site());
+            }
+            throw new OperationFailed("vCenter " + address + " is not added to the replication appliances of site " + s.site() + " and Resource Manager cannot add it: "
+                    + "add it in an appliance's configuration manager with a run-as account it holds, then apply again");
+        }
         for (JsonNode vc : az.list(fabricId + "/replicationvCenters", AzureConnection.ASR_API)) {
             if (address.equalsIgnoreCase(vc.path("properties").path("ipAddress").asText())) return StepResult.already("vCenter " + address + " is added");
         }
@@ -151,6 +161,7 @@ final class AzureInfrastructureChanges {
         if (hv.isPresent()) return hyperVPolicy(s, id, have, hv.get());
         ReplicationPolicy p = estate.replicationPolicies().stream().filter(x -> x.name().equals(s.name())).findFirst()
                 .orElseThrow(() -> new OperationFailed("policy " + s.name() + " is not declared"));
+        if (p.modernized() && siteplan.model.Architecture.of(target) == siteplan.model.Architecture.MODERNIZED) return rcmPolicy(s, id, have, p);
         if (p.modernized()) {
             // Before anything is sent: a classic vault takes InMageAzureV2 policies, and the modernized form has none of their settings.
             throw new OperationFailed("policy " + s.name() + " is of the modernized form (recoveryPointHistory), and vault " + target.vault()
@@ -198,6 +209,80 @@ final class AzureInfrastructureChanges {
             }
         }
         return done.isEmpty() ? StepResult.already("policy " + s.name() + " is as declared") : StepResult.changed(String.join("; ", done));
+    }
+
+    /**
+     * A modernized policy (InMageRcmPolicyCreationInput, as azure-powershell's New-AzRecoveryServicesAsrPolicy -VMwareToAzure builds it for a
+     * modernized vault), its failback twin (InMageRcmFailback, which reprotect from Azure names), and both associated with the
+     * container of each site whose groups use it (the base container mapping input, towards Azure and towards the site itself).
+     */
+    private StepResult rcmPolicy(Step s, String id, JsonNode have, ReplicationPolicy p) {
+        Map<String, String> wanted = siteplan.planner.state.PolicyForm.settings(p);
+        long crash = p.crashConsistentFrequency() == null ? 5 : p.crashConsistentFrequency().toMinutes();
+        long app = p.appConsistentFrequency() == null ? 0 : p.appConsistentFrequency().toMinutes();
+        List<String> done = new ArrayList<>();
+        if (have == null || !AzureDiscovery.policy(have, false).settings().equals(wanted)) {
+            Map<String, Object> in = new LinkedHashMap<>();
+            in.put("instanceType", "InMageRcm");
+            in.put("recoveryPointHistoryInMinutes", p.recoveryPointHistory().toMinutes());
+            in.put("crashConsistentFrequencyInMinutes", crash);
+            in.put("appConsistentFrequencyInMinutes", app);
+            in.put("enableMultiVmSync", Boolean.TRUE.equals(p.multiVmConsistency()) ? "True" : "False");
+            vault.awaitDone(az.write(HttpMethod.PUT, id, AzureVault.API, AzureVault.properties(Map.of("providerSpecificInput", in))), "policy " + s.name());
+            done.add((have == null ? "created" : "updated") + " policy " + s.name());
+        }
+        String failback = id + "-failback";
+        if (az.get(failback, AzureVault.API) == null) {
+            Map<String, Object> fb = new LinkedHashMap<>();
+            fb.put("instanceType", "InMageRcmFailback");
+            fb.put("crashConsistentFrequencyInMinutes", crash);
+            fb.put("appConsistentFrequencyInMinutes", app);
+            vault.awaitDone(az.write(HttpMethod.PUT, failback, AzureVault.API, AzureVault.properties(Map.of("providerSpecificInput", fb))), "failback policy " + s.name() + "-failback");
+            done.add("created failback policy " + s.name() + "-failback (reprotect from Azure names it)");
+        }
+        for (String site : estate.protectionGroups().stream().filter(g -> g.policy().equals(p.name())).map(ProtectionGroup::source).distinct().toList()) {
+            if (estate.vmwareSites().stream().noneMatch(v -> v.name().equals(site))) continue;
+            JsonNode fabric = vault.fabric(site).orElseThrow(() -> vault.notRegistered(site));
+            JsonNode container = vault.container(fabric, null);
+            List<String> mapped = new ArrayList<>();
+            az.list(container.path("id").asText() + "/replicationProtectionContainerMappings", AzureVault.API)
+                    .forEach(m -> mapped.add(m.path("properties").path("policyId").asText().toLowerCase(Locale.ROOT)));
+            if (!mapped.contains(id.toLowerCase(Locale.ROOT))) {
+                associate(container, s.name(), id, AzureVault.AZURE_FABRIC);
+                done.add("associated " + s.name() + " with the appliances of " + site);
+            }
+            if (!mapped.contains(failback.toLowerCase(Locale.ROOT))) {
+                associate(container, s.name() + "-failback", failback, container.path("id").asText());
+                done.add("associated " + s.name() + "-failback with the appliances of " + site);
+            }
+            StepResult upgrade = agentAutoUpgrade(vault.fabric(site).orElse(fabric), site, "site " + site);
+            if (upgrade.outcome() == StepResult.Outcome.CHANGED) done.add(upgrade.detail());
+        }
+        return done.isEmpty() ? StepResult.already("policy " + s.name() + " is as declared") : StepResult.changed(String.join("; ", done));
+    }
+
+    /**
+     * Seed 004's desired state the modernized way: Site Recovery keeps the Mobility agents of a site's machines upgraded when its
+     * InMageRcm container mappings say so (enableAgentAutoUpgrade). Each mapping that says otherwise than the site's appliances
+     * declare is updated (InMageRcmUpdateContainerMappingInput).
+     */
+    private StepResult agentAutoUpgrade(JsonNode fabric, String site, String what) {
+        String wanted = String.valueOf(estate.vmwareSites().stream().filter(v -> v.name().equals(site)).flatMap(v -> v.appliances().stream())
+                .allMatch(siteplan.model.ReplicationAppliance::autoUpgrade));
+        List<String> changed = new ArrayList<>();
+        for (JsonNode container : vault.containers(fabric)) {
+            for (JsonNode m : az.list(container.path("id").asText() + "/replicationProtectionContainerMappings", AzureVault.API)) {
+                JsonNode d = m.path("properties").path("providerSpecificDetails");
+                if (!"InMageRcm".equals(d.path("instanceType").asText())) continue;
+                if (wanted.equals(String.valueOf(Boolean.parseBoolean(d.path("enableAgentAutoUpgrade").asText("false"))))) continue;
+                Map<String, Object> in = Map.of("instanceType", "InMageRcm", "enableAgentAutoUpgrade", wanted);
+                vault.awaitDone(az.write(HttpMethod.PATCH, m.path("id").asText(), AzureVault.API, AzureVault.properties(Map.of("providerSpecificInput", in))),
+                        "agent auto-upgrade of " + m.path("properties").path("policyFriendlyName").asText(m.path("name").asText()));
+                changed.add(m.path("properties").path("policyFriendlyName").asText(m.path("name").asText()));
+            }
+        }
+        if (changed.isEmpty()) return StepResult.already(what + " is registered with vault " + target.vault());
+        return StepResult.changed("agent auto-upgrade " + (wanted.equals("true") ? "on" : "off") + " for the machines of " + site + " (" + String.join(", ", changed) + ")");
     }
 
     /** A protection container mapping: the policy applies to the container's machines, towards Azure or (failback) towards the container itself. */

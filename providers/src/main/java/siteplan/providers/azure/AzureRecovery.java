@@ -36,6 +36,9 @@ final class AzureRecovery implements RecoveryOperations {
 
     @Override public String testFailover(String machine, String network, RecoveryPointChoice point) {
         JsonNode item = vault.item(machine);
+        if (AzureVault.provider(item).equals("InMageRcmFailback")) {
+            throw new OperationFailed("test failover of " + machine + " is not possible while it replicates from Azure back to VMware (InMageRcmFailback): drill after failback and reprotect to Azure");
+        }
         if (AzureVault.provider(item).equals("InMage")) {
             // Microsoft's client refuses it too (UnsupportedReplicationProviderForTestFailover).
             throw new OperationFailed("test failover of " + machine + " is not possible while it replicates from Azure back to VMware (InMage): drill after failback and reprotect to Azure");
@@ -45,7 +48,16 @@ final class AzureRecovery implements RecoveryOperations {
         props.put("failoverDirection", AzureVault.failoverDirection(item));
         props.put("networkType", "VmNetworkAsInput");
         props.put("networkId", testNetwork(item, network));
-        Map<String, Object> details = failoverDetails(item, point, machine);
+        Map<String, Object> details;
+        if (AzureVault.provider(item).equals("InMageRcm")) {
+            // InMageRcmTestFailoverInput: the network again, and the recovery point where one other than the latest is chosen.
+            details = new LinkedHashMap<>();
+            details.put("instanceType", "InMageRcm");
+            details.put("networkId", props.get("networkId"));
+            if (point.kind() != RecoveryPointChoice.Kind.LATEST) details.put("recoveryPointId", recoveryPoint(item, point, machine));
+        } else {
+            details = failoverDetails(item, point, machine);
+        }
         if (details != null) props.put("providerSpecificDetails", details);
         return vault.jobOf(vault.post(item, "testFailover", AzureVault.properties(props)), "test failover of " + machine);
     }
@@ -78,10 +90,20 @@ final class AzureRecovery implements RecoveryOperations {
         JsonNode item = vault.item(machine);
         String provider = AzureVault.provider(item);
         refuseGrouped(item, machine, type.token() + " failover");
+        if (provider.equals("InMageRcmFailback")) return failBack(item, machine, type, point);
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("failoverDirection", AzureVault.failoverDirection(item));
         String action;
-        if (provider.startsWith("HyperVReplica") && type == FailoverType.PLANNED) {
+        if (provider.equals("InMageRcm")) {
+            // Modernized: failover to Azure is Site Recovery's unplanned failover; a planned one shuts the source down first (performShutdown).
+            action = "unplannedFailover";
+            props.put("sourceSiteOperations", type == FailoverType.PLANNED ? "Required" : "NotRequired");
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("instanceType", "InMageRcm");
+            details.put("performShutdown", type == FailoverType.PLANNED ? "True" : "False");
+            if (point.kind() != RecoveryPointChoice.Kind.LATEST) details.put("recoveryPointId", recoveryPoint(item, point, machine));
+            props.put("providerSpecificDetails", details);
+        } else if (provider.startsWith("HyperVReplica") && type == FailoverType.PLANNED) {
             action = "plannedFailover";
         } else {
             action = "unplannedFailover";
@@ -91,6 +113,24 @@ final class AzureRecovery implements RecoveryOperations {
             if (details != null) props.put("providerSpecificDetails", details);
         }
         return vault.jobOf(vault.post(item, action, AzureVault.properties(props)), type.token() + " failover of " + machine);
+    }
+
+    /**
+     * A modernized machine's failover back to VMware (FB-STAGES stage 2): Site Recovery's planned failover with
+     * InMageRcmFailbackPlannedFailoverProviderInput, to the latest crash- or application-consistent point, and no direction
+     * (azure-powershell sends none for it). Site Recovery offers no unplanned failback and no point in time for it.
+     */
+    private String failBack(JsonNode item, String machine, FailoverType type, RecoveryPointChoice point) {
+        if (type != FailoverType.PLANNED) {
+            throw new OperationFailed(machine + " replicates from Azure back to VMware the modernized way (InMageRcmFailback), which fails back only by a planned failover: run it planned");
+        }
+        if (point.kind() == RecoveryPointChoice.Kind.TIME) {
+            throw new OperationFailed(machine + " fails back to its latest crash- or application-consistent point only (InMageRcmFailback): choose --recovery-point latest or latest-app-consistent");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("instanceType", "InMageRcmFailback");
+        details.put("recoveryPointType", point.kind() == RecoveryPointChoice.Kind.LATEST_APP_CONSISTENT ? "ApplicationConsistent" : "CrashConsistent");
+        return vault.jobOf(vault.post(item, "plannedFailover", AzureVault.properties(Map.of("providerSpecificDetails", details))), "planned failover back of " + machine);
     }
 
     /**
@@ -172,6 +212,7 @@ final class AzureRecovery implements RecoveryOperations {
         JsonNode d = vault.itemNode(machine).map(i -> i.path("properties").path("providerSpecificDetails")).orElse(null);
         if (d == null) return Duration.ZERO;
         if (d.hasNonNull("rpoInSeconds")) return Duration.ofSeconds(d.get("rpoInSeconds").asLong());
+        if (d.hasNonNull("lastRpoInSeconds")) return Duration.ofSeconds(d.get("lastRpoInSeconds").asLong());
         if (d.hasNonNull("lastReplicatedTime")) return Duration.between(OffsetDateTime.parse(d.get("lastReplicatedTime").asText()).toInstant(), Instant.now()).abs();
         return Duration.ZERO;
     }
@@ -200,12 +241,13 @@ final class AzureRecovery implements RecoveryOperations {
                     : x.nics().stream().map(n -> n.ip()).filter(a -> a != null).findFirst().orElse(null)).orElse(null);
             return ip != null ? new InetSocketAddress(ip, port) : InetSocketAddress.createUnresolved(machine, port);
         }
-        JsonNode config = d.path("vmNics").path(0).path("ipConfigs").path(0);
-        String ip = config.path(test ? "tfoStaticIPAddress" : "recoveryStaticIPAddress").asText(null);
+        boolean rcm = AzureVault.provider(item).startsWith("InMageRcm");
+        JsonNode config = rcm ? RcmItems.primaryNic(d) : d.path("vmNics").path(0).path("ipConfigs").path(0);
+        String ip = config.path(rcm ? (test ? "testIPAddress" : "targetIPAddress") : (test ? "tfoStaticIPAddress" : "recoveryStaticIPAddress")).asText(null);
         if (ip == null || ip.isBlank()) {
             String vm = d.path("targetVmId").asText(null);
-            String name = d.path("recoveryAzureVMName").asText(p.path("friendlyName").asText(machine));
-            String group = d.path("recoveryAzureResourceGroupId").asText(vault.rg());
+            String name = d.path(rcm ? "targetVmName" : "recoveryAzureVMName").asText(p.path("friendlyName").asText(machine));
+            String group = d.path(rcm ? "targetResourceGroupId" : "recoveryAzureResourceGroupId").asText(vault.rg());
             if (test) vm = group + "/providers/Microsoft.Compute/virtualMachines/" + name + "-test";
             else if (vm == null) vm = group + "/providers/Microsoft.Compute/virtualMachines/" + name;
             ip = privateAddress(vm);

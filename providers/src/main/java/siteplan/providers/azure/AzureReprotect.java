@@ -37,8 +37,10 @@ final class AzureReprotect {
         String provider = AzureVault.provider(item);
         if (provider.equals("InMageAzureV2")) props.put("providerSpecificDetails", towardsVmware(item, machine));
         else if (provider.equals("InMage")) props.put("providerSpecificDetails", towardsAzure(item, machine));
+        else if (provider.equals("InMageRcm")) props.put("providerSpecificDetails", rcmTowardsVmware(machine));
+        else if (provider.equals("InMageRcmFailback")) props.put("providerSpecificDetails", rcmTowardsAzure(machine));
         else if (!provider.startsWith("HyperVReplica")) {
-            throw new OperationFailed("reprotect of " + machine + ": its replication provider " + provider + " is not one siteplan reprotects (InMageAzureV2, InMage, HyperVReplica2012R2)");
+            throw new OperationFailed("reprotect of " + machine + ": its replication provider " + provider + " is not one siteplan reprotects (InMageAzureV2, InMage, InMageRcm, InMageRcmFailback, HyperVReplica2012R2)");
         }
         return vault.finish(vault.post(item, "reProtect", AzureVault.properties(props)), "reprotecting " + machine);
     }
@@ -90,6 +92,55 @@ final class AzureReprotect {
         if (group.storageAccount() != null) d.put("logStorageAccountId", vault.rg() + "/providers/Microsoft.Storage/storageAccounts/" + group.storageAccount());
         d.put("policyId", vault.id() + "/replicationPolicies/" + group.policy());
         return d;
+    }
+
+    /**
+     * InMageRcmReprotectInput: a modernized machine failed over to Azure replicates back to VMware through its group's failback
+     * appliance (its reprotect agent), into the group's failback datastore, logged through the group's log account, under the
+     * failback twin of its policy (RCM-FAILBACK-APPLIANCE, RCM-FAILBACK-DATASTORE check the same at plan time).
+     */
+    private Map<String, Object> rcmTowardsVmware(String machine) {
+        VmwareSite site = site(machine);
+        JsonNode fabric = fabric(site);
+        var group = group(machine);
+        String appliance = group.failbackAppliance() != null ? group.failbackAppliance() : group.appliance();
+        JsonNode agent = RcmFabric.reprotectAgent(fabric, appliance);
+        if (agent == null) {
+            throw new OperationFailed("RCM-FAILBACK-APPLIANCE reprotect of " + machine + " towards " + site.name() + ": replication appliance " + appliance
+                    + " has no reprotect agent registered with vault " + vault.target().vault() + "; deploy and register it, then run again");
+        }
+        String datastore = group.failbackDatastore() != null ? group.failbackDatastore()
+                : vault.estate().machine(machine).map(m -> m.datastore()).orElse(null);
+        if (datastore == null) {
+            throw new OperationFailed("RCM-FAILBACK-DATASTORE reprotect of " + machine + " towards " + site.name() + " needs the datastore to fail back into: declare failbackDatastore in group " + group.name());
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("instanceType", "InMageRcm");
+        d.put("reprotectAgentId", agent.path("id").asText());
+        d.put("datastoreName", datastore);
+        d.put("logStorageAccountId", new RcmProtection(vault).logAccount(group));
+        d.put("policyId", vault.id() + "/replicationPolicies/" + group.policy() + "-failback");
+        return d;
+    }
+
+    /** InMageRcmFailbackReprotectInput: a modernized machine failed back replicates to Azure again through its group's appliance, under its policy. */
+    private Map<String, Object> rcmTowardsAzure(String machine) {
+        VmwareSite site = site(machine);
+        JsonNode fabric = fabric(site);
+        var group = group(machine);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("instanceType", "InMageRcmFailback");
+        d.put("processServerId", RcmProtection.processServer(fabric, group.appliance(), site.name()).path("id").asText());
+        var m = vault.estate().machine(machine).orElseThrow();
+        String account = new RcmProtection(vault).runAsAccount(fabric, RcmProtection.pushAccount(m, group), m);
+        if (account != null) d.put("runAsAccountId", account);
+        d.put("policyId", vault.id() + "/replicationPolicies/" + group.policy());
+        return d;
+    }
+
+    private siteplan.model.ProtectionGroup group(String machine) {
+        return siteplan.model.Membership.of(vault.estate()).groupOf(machine)
+                .orElseThrow(() -> new OperationFailed("reprotect of " + machine + ": it is in no protection group"));
     }
 
     private JsonNode registered(JsonNode node, String what, VmwareSite site) {

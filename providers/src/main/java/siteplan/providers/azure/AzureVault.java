@@ -187,6 +187,8 @@ final class AzureVault {
 
     /** The direction of a reprotect: always RecoveryToPrimary for the classic providers (Update-AzRecoveryServicesAsrProtectionDirection); Hyper-V Replica's reverses where the machine runs. */
     static String reprotectDirection(JsonNode item) {
+        // A modernized machine failed back replicates from VMware to Azure again (Update-AzRecoveryServicesAsrProtectionDirection -ReplicateVMwareToAzure).
+        if (provider(item).equals("InMageRcmFailback")) return "PrimaryToRecovery";
         if (provider(item).startsWith("InMage")) return "RecoveryToPrimary";
         return failoverDirection(item);
     }

@@ -31,9 +31,12 @@ public enum SiteRecoveryCall {
     CREATE_VMWARE_POLICY("ReplicationPolicies_Create", "InMageAzureV2", "a VMware/physical → Azure policy"),
     CREATE_FAILBACK_POLICY("ReplicationPolicies_Create", "InMage", "its failback policy (FB-POLICY)"),
     CREATE_HYPERV_POLICY("ReplicationPolicies_Create", "HyperVReplica2012R2", "a Hyper-V Replica policy (seed 003)"),
+    CREATE_MODERNIZED_POLICY("ReplicationPolicies_Create", "InMageRcm", "a modernized VMware/physical → Azure policy"),
+    CREATE_MODERNIZED_FAILBACK_POLICY("ReplicationPolicies_Create", "InMageRcmFailback", "its failback twin, which reprotect from Azure names"),
     DELETE_POLICY("ReplicationPolicies_Delete", "-", "a policy no longer declared"),
     MAP_CONTAINER("ReplicationProtectionContainerMappings_Create", "ReplicationProviderSpecificContainerMappingInput",
             "a policy associated with a configuration server, or a VMM cloud paired with its target cloud under a policy"),
+    AGENT_AUTO_UPGRADE("ReplicationProtectionContainerMappings_Update", "InMageRcm", "agent auto-upgrade of a modernized site's machines set (seed 004 the modernized way)"),
     MAP_NETWORK("ReplicationNetworkMappings_Create", "VmmToVmm", "a VM network mapped to the target site's"),
     DELETE_NETWORK_MAPPING("ReplicationNetworkMappings_Delete", "-", "a network mapping no longer declared"),
     MAP_STORAGE("ReplicationStorageClassificationMappings_Create", "-", "a storage classification mapped to the target site's"),
@@ -41,6 +44,8 @@ public enum SiteRecoveryCall {
     ADD_VCENTER("ReplicationvCenters_Create", "-", "a vCenter added to a configuration server"),
     ENABLE_VMWARE("ReplicationProtectedItems_Create", "InMageAzureV2", "protection of a VMware VM or physical server"),
     ENABLE_HYPERV("ReplicationProtectedItems_Create", "-", "protection of a Hyper-V VM (no provider input exists for VMM → VMM)"),
+    ENABLE_MODERNIZED("ReplicationProtectedItems_Create", "InMageRcm", "protection of a machine through a replication appliance"),
+    UPDATE_MODERNIZED("ReplicationProtectedItems_Update", "InMageRcm", "a modernized machine's target name, size, resource group, network, subnet and address"),
     UPDATE_FAILOVER_SETTINGS("ReplicationProtectedItems_Update", "-", "a machine's failover name, size, network and address"),
     DISABLE("ReplicationProtectedItems_Delete", "-", "protection disabled (POST …/remove)"),
     UPDATE_MOBILITY("ReplicationProtectedItems_UpdateMobilityService", "-", "the Mobility service updated (seed 004)"),
@@ -50,15 +55,20 @@ public enum SiteRecoveryCall {
 
     // Recovery (drill, failover, commit, reprotect, failback).
     TEST_FAILOVER_VMWARE("ReplicationProtectedItems_TestFailover", "InMageAzureV2", "a drill of a VMware/physical machine"),
+    TEST_FAILOVER_MODERNIZED("ReplicationProtectedItems_TestFailover", "InMageRcm", "a drill of a modernized machine"),
     TEST_FAILOVER_HYPERV("ReplicationProtectedItems_TestFailover", "-", "a drill of a Hyper-V VM"),
     TEST_FAILOVER_CLEANUP("ReplicationProtectedItems_TestFailoverCleanup", "-", "a drill's test VM removed"),
     FAILOVER_VMWARE("ReplicationProtectedItems_UnplannedFailover", "InMageAzureV2", "failover to Azure (planned: the source shut down first)"),
+    FAILOVER_MODERNIZED("ReplicationProtectedItems_UnplannedFailover", "InMageRcm", "a modernized machine's failover to Azure (planned: performShutdown)"),
+    FAILBACK_MODERNIZED("ReplicationProtectedItems_PlannedFailover", "InMageRcmFailback", "a modernized machine's planned failover back to VMware"),
     FAILOVER_BACK("ReplicationProtectedItems_UnplannedFailover", "InMage", "failover back to VMware (FB-STAGES stage 2)"),
     FAILOVER_HYPERV_UNPLANNED("ReplicationProtectedItems_UnplannedFailover", "-", "an unplanned failover of a Hyper-V VM"),
     FAILOVER_HYPERV_PLANNED("ReplicationProtectedItems_PlannedFailover", "-", "a planned failover of a Hyper-V VM"),
     COMMIT("ReplicationProtectedItems_FailoverCommit", "-", "a failover committed"),
     REPROTECT_TO_VMWARE("ReplicationProtectedItems_Reprotect", "InMage", "reprotect from Azure to VMware (FB-STAGES stage 1)"),
     REPROTECT_TO_AZURE("ReplicationProtectedItems_Reprotect", "InMageAzureV2", "reprotect from VMware to Azure again (FB-STAGES stage 4)"),
+    REPROTECT_MODERNIZED_TO_VMWARE("ReplicationProtectedItems_Reprotect", "InMageRcm", "reprotect of a modernized machine from Azure to VMware through its failback appliance"),
+    REPROTECT_MODERNIZED_TO_AZURE("ReplicationProtectedItems_Reprotect", "InMageRcmFailback", "reprotect of a modernized machine from VMware to Azure again"),
     REPROTECT_HYPERV("ReplicationProtectedItems_Reprotect", "-", "reverse replication of a Hyper-V VM");
 
     private final String operation;

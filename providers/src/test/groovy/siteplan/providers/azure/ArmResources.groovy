@@ -89,6 +89,7 @@ class ArmResources {
     // ------------------------------------------------------------------ states (decisions: Protection states)
 
     static List<String> normalOperations(String provider) {
+        if (provider == 'InMageRcmFailback') return ['PlannedFailover', 'DisableProtection'] // a modernized failback is a planned failover only
         provider == 'HyperVReplica2012R2' || provider == 'HyperVReplica2012' ? ['PlannedFailover', 'UnplannedFailover', 'DisableProtection', 'TestFailover']
                 : ['UnplannedFailover', 'DisableProtection', 'TestFailover']
     }
@@ -151,9 +152,10 @@ class ArmResources {
                                  customDetails: [instanceType: 'Azure', location: t.region()]]])
         }
         // What the configuration server discovered in vCenter: the machines protection can be enabled for, with their disks.
+        v.fabrics().findAll { RcmResources.modernized(it) }.each { f -> RcmResources.discovery(arm, t, f, state, estate) }
         state.vcenters().each { vc ->
             def f = v.fabric(vc.site()).orElse(null)
-            if (f == null || f.type() != 'vmware') return
+            if (f == null || f.type() != 'vmware' || RcmResources.modernized(f)) return
             vc.vms().each { vm ->
                 protectable(arm, container(t, host(f, estate), host(f, estate)), vm.name(), [instanceType: 'VMwareVirtualMachine', osType: vm.guestOs()?.toLowerCase()?.contains('windows') ? 'Windows' : 'Linux',
                         ipAddress: vm.nics().find { it.ip() }?.ip(), poweredOn: String.valueOf(vm.powerState() == 'poweredOn'), discoveryType: 'vCenter',
@@ -163,7 +165,7 @@ class ArmResources {
         // Physical servers: the configuration server lists them once their Mobility service or push reaches them.
         estate?.machines()?.findAll { it.kind() == MachineKind.PHYSICAL }?.each { m ->
             def f = v.fabric(m.site()).orElse(null)
-            if (f == null) return
+            if (f == null || RcmResources.modernized(f)) return
             protectable(arm, container(t, host(f, estate), host(f, estate)), m.name(), [instanceType: 'VMwareVirtualMachine', osType: m.os().name() == 'WINDOWS' ? 'Windows' : 'Linux',
                     ipAddress: m.nics().find { it.ip() }?.ip(), poweredOn: 'true', discoveryType: 'Physical', agentInstalled: m.mobility() ? 'Yes' : 'No',
                     diskDetails: m.disks().collect { inMageDisk(it.name(), it.size()) }], ['InMageAzureV2', 'InMage'])
@@ -180,6 +182,8 @@ class ArmResources {
         v.policies().each { p -> arm.put("${vault(t)}/replicationPolicies/${p.name()}".toString(), [type: 'Microsoft.RecoveryServices/vaults/replicationPolicies', properties: policy(p)]) }
         // Site Recovery creates a failback (InMage) policy with each VMware → Azure one (seed 000, FB-POLICY).
         v.policies().findAll { it.kind() == 'vmware-to-azure' }.each { p -> failbackPolicy(arm, vault(t), p.name(), policy(p).providerSpecificDetails as Map) }
+        v.policies().findAll { it.kind() == 'vmware-to-azure-modernized' }.each { p -> RcmResources.failbackPolicy(arm, vault(t), p.name(), policy(p).providerSpecificDetails as Map) }
+        RcmResources.mappings(arm, t, v, estate)
         // VMM→VMM network mappings (no network mapping exists for VMware sites: decisions, Inputs).
         v.fabrics().findAll { it.type() == 'vmm' }.each { f ->
             v.networkMappings().findAll { siteOfNetwork(estate, it.source()) == f.site() }.each { m ->
@@ -252,7 +256,9 @@ class ArmResources {
         String id = fabric(t, host)
         def servers = f.servers()
         Map custom
-        if (f.type() == 'vmware') {
+        if (f.type() == 'vmware' && RcmResources.modernized(f)) {
+            custom = RcmResources.fabricDetails(t, f, estate)
+        } else if (f.type() == 'vmware') {
             def site = estate?.vmwareSites()?.find { it.name() == f.site() }
             def cs = servers.find { it.role() == 'configuration-server' }
             List<String> accounts = []
@@ -283,7 +289,8 @@ class ArmResources {
         String health = asrHealth(servers.find { it.role() == 'configuration-server' }?.health())
         arm.put(id, [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics', properties: [friendlyName: host, internalIdentifier: guid('fabric', host),
                 bcdrState: 'Valid', health: health, healthErrorDetails: [], customDetails: custom]])
-        servers.findAll { it.role() == 'vcenter' }.each { s ->
+        // A modernized site's vCenters are added on its appliances, into the vault's discovery site (RcmResources.discovery).
+        servers.findAll { it.role() == 'vcenter' && !RcmResources.modernized(f) }.each { s ->
             arm.put("${id}/replicationvCenters/${s.name()}".toString(), [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationvCenters',
                     properties: [friendlyName: s.name(), internalId: guid('vcenter', s.name()), ipAddress: s.name(), port: '443', fabricArmResourceName: hash(host),
                                  processServerId: custom.processServers ? custom.processServers[0].id : null, runAsAccountId: custom.runAsAccounts ? '1' : null,
@@ -325,6 +332,8 @@ class ArmResources {
                  compression: s.compression == 'true' ? 'Enable' : 'Disable', allowedAuthenticationType: s.authentication == 'certificate' ? 2 : 1,
                  replicationPort: s.port as int, initialReplicationMethod: s.initialReplication == 'offline' ? 'Offline' : 'OverNetwork',
                  replicaDeletionOption: s.deleteReplica == 'true' ? 'Required' : 'NotRequired']
+        } else if (p.kind() == 'vmware-to-azure-modernized') {
+            d = RcmResources.policyDetails(s)
         } else {
             d = [instanceType: p.kind() == 'failback' ? 'InMage' : 'InMageAzureV2', recoveryPointThresholdInMinutes: minutes(s.rpoThreshold),
                  recoveryPointHistory: minutes(s.retention), appConsistentFrequencyInMinutes: minutes(s.appConsistentFrequency),
@@ -339,7 +348,10 @@ class ArmResources {
         String host = f ? host(f, estate) : i.site()
         String cloud = f?.type() == 'vmware' || f == null ? host
                 : (estate?.machine(i.machine())?.map { it.cloud() }?.orElse(null) ?: f.protectionContainers().find())
-        "${container(t, host, cloud)}/replicationProtectedItems/${protectableName(i.machine())}".toString()
+        // A modernized item is named by the machine its appliance discovered (as azure-powershell's recordings address it).
+        String name = f != null && RcmResources.modernized(f) ? (estate?.machine(i.machine())?.map { it.kind() == MachineKind.PHYSICAL }?.orElse(false)
+                ? guid('server', i.machine()) : RcmResources.machineName(i.machine())) : protectableName(i.machine())
+        "${container(t, host, cloud)}/replicationProtectedItems/${name}".toString()
     }
 
     /** A protected item of the simulated state, in the state word and provider the decisions give it. */
@@ -366,6 +378,8 @@ class ArmResources {
                  initialReplicationDetails: [initialReplicationType: 'InitialReplication', initialReplicationProgressPercentage: '100'], lastReplicatedTime: now(),
                  vMDiskDetails: i.disks().collect { [maxSizeMB: it.size().bytes().intdiv(1024 * 1024), vhdType: 'OperatingSystem', vhdId: guid('vhd', "${i.machine()}/${it.name()}"), vhdName: "${i.machine()}_${it.name()}.vhdx".toString()] },
                  vmNics: []]
+        } else if (f != null && RcmResources.modernized(f)) {
+            d = RcmResources.itemDetails(arm, t, i, estate, inMage)
         } else {
             // A named replication group only where the group's policy has multi-VM consistency (as siteplan and azure-powershell
             // protect); otherwise Site Recovery names the machine's own group by its id.
@@ -398,7 +412,7 @@ class ArmResources {
             }
         }
         Map p = [friendlyName: i.machine(), protectedItemType: hyperV ? 'HyperVVirtualMachine' : 'VMwareVirtualMachine',
-                 protectableItemId: "${containerId}/replicationProtectableItems/${protectableName(i.machine())}".toString(),
+                 protectableItemId: d.instanceType?.startsWith('InMageRcm') ? null : "${containerId}/replicationProtectableItems/${protectableName(i.machine())}".toString(),
                  primaryFabricFriendlyName: host, primaryFabricProvider: hyperV ? 'VMM' : 'VMware',
                  primaryProtectionContainerFriendlyName: arm.get(containerId)?.properties?.friendlyName ?: host,
                  replicationHealth: asrHealth(i.health()), failoverHealth: 'Normal', healthErrors: [],
@@ -422,7 +436,7 @@ class ArmResources {
             protectable.properties.protectionStatus = 'Protected'
             protectable.properties.replicationProtectedItemId = id
         }
-        if (d.instanceType == 'InMageAzureV2' && recovery) azureVm(arm, arm.get(id), false)
+        if ((d.instanceType == 'InMageAzureV2' || d.instanceType == 'InMageRcm') && recovery) azureVm(arm, arm.get(id), false)
     }
 
     static void testFailoverPending(Map p) {
@@ -510,7 +524,9 @@ class ArmResources {
                 Map policy = in.policyId ? arm.get(in.policyId as String) : null
                 Map source = arm.get(sourceId)
                 if (source) source.properties.pairingStatus = 'Paired'
-                return [type: ArmServer.typeOf(path), properties: [targetProtectionContainerId: targetId, targetProtectionContainerFriendlyName: target?.properties?.friendlyName ?: targetId,
+                // A modernized policy's mapping towards Azure keeps the agents it carries upgraded unless told otherwise (the portal's default).
+                Map rcm = policy?.properties?.providerSpecificDetails?.instanceType == 'InMageRcm' ? [instanceType: 'InMageRcm', enableAgentAutoUpgrade: 'true'] : null
+                return [type: ArmServer.typeOf(path), properties: [providerSpecificDetails: rcm, targetProtectionContainerId: targetId, targetProtectionContainerFriendlyName: target?.properties?.friendlyName ?: targetId,
                         policyId: in.policyId, policyFriendlyName: policy?.properties?.friendlyName, state: 'Paired', health: 'Normal', healthErrorDetails: [],
                         sourceProtectionContainerFriendlyName: source?.properties?.friendlyName, sourceFabricFriendlyName: arm.get(sourceFabric)?.properties?.friendlyName,
                         targetFabricFriendlyName: target?.properties?.fabricFriendlyName ?: (targetId == AZURE_FABRIC ? AZURE_FABRIC : null)].findAll { it.value != null }]
@@ -536,13 +552,20 @@ class ArmResources {
         Map fabric = arm.get(fabricId)
         Map container = arm.get(containerId)
         Map policy = in.policyId ? arm.get(in.policyId as String) : null
-        String vm = protectable.properties.friendlyName
+        String vm = protectable.properties.friendlyName ?: protectable.properties.displayName
         Map custom = protectable.properties.customDetails as Map
         Map d
         Map p = [friendlyName: vm, protectableItemId: protectable.id, primaryFabricFriendlyName: fabric?.properties?.friendlyName,
                  primaryProtectionContainerFriendlyName: container?.properties?.friendlyName, replicationHealth: 'Normal', failoverHealth: 'Normal', healthErrors: [],
                  activeLocation: 'Primary', policyId: in.policyId, policyFriendlyName: policy?.properties?.friendlyName, currentScenario: idleScenario(vaultId)]
-        if (ps.instanceType == 'InMageAzureV2') {
+        if (ps.instanceType == 'InMageRcm') {
+            d = RcmResources.enabledDetails(arm, path, ps, protectable)
+            p.remove('protectableItemId')
+            p.protectedItemType = 'VMwareVirtualMachine'
+            p.primaryFabricProvider = 'VMware'
+            p.recoveryFabricId = "${vaultId}/replicationFabrics/${hash(AZURE_FABRIC)}".toString()
+            p.recoveryFabricFriendlyName = AZURE_FABRIC
+        } else if (ps.instanceType == 'InMageAzureV2') {
             def server = fabric?.properties?.customDetails?.processServers?.find { it.id == ps.processServerId }
             List include = (ps.disksToInclude ?: []) as List
             List disks = ((custom?.diskDetails ?: []) as List<Map>).findAll { !include || include.any { i -> i.diskId == it.diskId } }
@@ -588,6 +611,10 @@ class ArmResources {
     static void updated(ArmServer arm, Map item, Map body) {
         Map d = item.properties.providerSpecificDetails as Map
         Map in = (body.properties ?: [:]) as Map
+        if (d.instanceType == 'InMageRcm') {
+            RcmResources.updated(arm, d, (in.providerSpecificDetails ?: [:]) as Map)
+            return
+        }
         String model = modelOf(arm, 'ReplicationProviderSpecificSettings', d.instanceType as String)
         Map flat = new LinkedHashMap(in.findAll { k, v -> k != 'vmNics' && k != 'providerSpecificDetails' })
         Map ps = (in.providerSpecificDetails ?: [:]) as Map
@@ -609,15 +636,15 @@ class ArmResources {
     static String azureVm(ArmServer arm, Map item, boolean test) {
         Map p = item.properties as Map
         Map d = p.providerSpecificDetails as Map
-        String rg = (d.recoveryAzureResourceGroupId ?: rgOf(item.id as String)) as String
-        String vm = ((d.recoveryAzureVMName ?: p.friendlyName) as String) + (test ? '-test' : '')
+        String rg = (d.recoveryAzureResourceGroupId ?: d.targetResourceGroupId ?: rgOf(item.id as String)) as String
+        String vm = ((d.recoveryAzureVMName ?: d.targetVmName ?: p.friendlyName) as String) + (test ? '-test' : '')
         String nic = "${rg}/providers/Microsoft.Network/networkInterfaces/${vm}-nic".toString()
         String ip = arm.address(p.friendlyName as String)
         arm.put(nic, [location: arm.get(rg)?.location, type: 'Microsoft.Network/networkInterfaces',
                       properties: [provisioningState: 'Succeeded', ipConfigurations: [[name: 'ipconfig1', properties: [privateIPAddress: ip, privateIPAllocationMethod: 'Static', primary: true]]]]])
         String vmId = "${rg}/providers/Microsoft.Compute/virtualMachines/${vm}".toString()
         arm.put(vmId, [location: arm.get(rg)?.location, type: 'Microsoft.Compute/virtualMachines',
-                       properties: [provisioningState: 'Succeeded', hardwareProfile: [vmSize: d.recoveryAzureVMSize ?: 'Standard_A2'], networkProfile: [networkInterfaces: [[id: nic]]]]])
+                       properties: [provisioningState: 'Succeeded', hardwareProfile: [vmSize: d.recoveryAzureVMSize ?: d.targetVmSize ?: 'Standard_A2'], networkProfile: [networkInterfaces: [[id: nic]]]]])
         arm.note(p.friendlyName as String, test ? 'testVm' : 'vm', [id: vmId, nic: nic, address: ip])
         vmId
     }
@@ -640,8 +667,9 @@ class ArmResources {
                 testFailoverPending(p)
                 p.lastSuccessfulTestFailoverTime = now()
                 if (provider == 'InMageAzureV2' && in.networkId) d.selectedTfoAzureNetworkId = in.networkId
-                (d.vmNics ?: []).each { it.tfoVMNetworkId = in.networkId }
-                if (provider == 'InMageAzureV2' && p.activeLocation == 'Primary') azureVm(arm, item, true)
+                if (provider == 'InMageRcm' && in.networkId) d.testNetworkId = in.networkId
+                if (provider != 'InMageRcm') (d.vmNics ?: []).each { it.tfoVMNetworkId = in.networkId }
+                if ((provider == 'InMageAzureV2' || provider == 'InMageRcm') && p.activeLocation == 'Primary') azureVm(arm, item, true)
                 break
             case 'testFailoverCleanup':
                 p.testFailoverState = 'None'
@@ -649,7 +677,7 @@ class ArmResources {
                 p.protectionStateDescription = STATES.protected.protectionStateDescription
                 p.allowedOperations = normalOperations(provider)
                 d.remove('selectedTfoAzureNetworkId')
-                (d.vmNics ?: []).each { it.remove('tfoVMNetworkId') }
+                if (provider != 'InMageRcm') (d.vmNics ?: []).each { it.remove('tfoVMNetworkId') }
                 String testVm = arm.notes(p.friendlyName as String).testVm?.id
                 if (testVm) removeVm(arm, testVm)
                 break
@@ -659,13 +687,17 @@ class ArmResources {
                 p.activeLocation = p.activeLocation == 'Recovery' ? 'Primary' : 'Recovery'
                 p.lastSuccessfulFailoverTime = now()
                 if (provider == 'InMageAzureV2' && p.activeLocation == 'Recovery') d.targetVmId = azureVm(arm, item, false)
+                if (provider == 'InMageRcm' && p.activeLocation == 'Recovery') azureVm(arm, item, false)
                 break
             case 'failoverCommit':
                 state(p, 'committed')
                 break
             case 'reProtect':
                 Map ps = (in.providerSpecificDetails ?: [:]) as Map
-                if (provider == 'InMageAzureV2') {
+                if (provider == 'InMageRcm' || provider == 'InMageRcmFailback') {
+                    String refused = RcmResources.reprotected(arm, item, ps)
+                    if (refused) return refused
+                } else if (provider == 'InMageAzureV2') {
                     // Failed over to Azure: now replicating Azure → VMware (InMageReprotectInput).
                     Map n = [instanceType: 'InMage', vmId: d.vmId, processServerId: ps.processServerId ?: d.processServerId, masterTargetId: ps.masterTargetId ?: d.masterTargetId,
                              multiVmGroupName: d.multiVmGroupName, multiVmGroupId: d.multiVmGroupId, activeSiteType: 'Azure', vmProtectionState: 'Protected',
@@ -698,6 +730,11 @@ class ArmResources {
             case 'updateMobilityService':
                 def fabric = arm.get(item.id.substring(0, item.id.toLowerCase().indexOf('/replicationprotectioncontainers/')) as String)
                 List accounts = (fabric?.properties?.customDetails?.runAsAccounts ?: []) as List
+                if (d.instanceType == 'InMageRcm') {
+                    if ((arm.get(in.runAsAccountId as String)?.type as String)?.toLowerCase()?.endsWith('/runasaccounts') != true) return "runAsAccountId '${in.runAsAccountId}' is not a run-as account of the discovery site".toString()
+                    d.mobilityAgentDetails = (d.mobilityAgentDetails ?: [:]) + [version: RcmResources.AGENT_VERSION, isUpgradeable: 'false']
+                    break
+                }
                 if (!accounts.any { it.accountId == in.runAsAccountId }) return "runAsAccountId '${in.runAsAccountId}' is not an account of the configuration server".toString()
                 if (d.instanceType == 'InMageAzureV2') { d.agentVersion = arm.latestAgentVersion; d.isAgentUpdateRequired = 'false' }
                 else if (d.agentDetails) d.agentDetails.agentVersion = arm.latestAgentVersion

@@ -86,6 +86,9 @@ class ArmServer implements AutoCloseable {
     /** Per machine: what the peer made for it (vm, testVm, azureDetails). */
     private final Map<String, Map> made = new ConcurrentHashMap<>()
     private final ThreadLocal<AsrContract.Operation> current = new ThreadLocal<>()
+    /** Azure Migrate's discovery sites, which a modernized vault's provider reads: their published contract, checked likewise. */
+    final OffAzureContract offAzure = OffAzureContract.get()
+    private final ThreadLocal<String> offAzureRequest = new ThreadLocal<>()
     private final Path dir
 
     private ArmServer(HttpsServer server, String thumbprint, String token, Path dir) {
@@ -204,6 +207,7 @@ class ArmServer implements AutoCloseable {
     private void handle(HttpExchange ex) {
         try {
             current.remove()
+            offAzureRequest.remove()
             String path = ex.requestURI.path.replaceAll('/+$', '')
             String method = ex.requestMethod
             requests << "${method} ${path}".toString()
@@ -234,6 +238,15 @@ class ArmServer implements AutoCloseable {
             }
             if (!AsrContract.isSiteRecovery(rawPath) && !path.contains('/operationResults/') && !path.contains('/replicationOperationStatus/')) {
                 others << "${method} ${typePath(path)} ${query(ex.requestURI.rawQuery)['api-version']}".toString()
+            }
+            if (OffAzureContract.isOffAzure(rawPath)) {
+                List<String> broken = offAzure.request(method, path, query(ex.requestURI.rawQuery)['api-version'])
+                if (broken) {
+                    violations.addAll(broken.collect { it + ' (' + offAzure.source + ')' })
+                    reply(ex, 400, [error: [code: 'InvalidRequest', message: broken.join('; ')]])
+                    return
+                }
+                offAzureRequest.set("${method} ${path}".toString())
             }
             if (AsrContract.isSiteRecovery(rawPath)) {
                 String apiVersion = query(ex.requestURI.rawQuery)['api-version']
@@ -284,6 +297,11 @@ class ArmServer implements AutoCloseable {
 
     private void reply(HttpExchange ex, int status, Object body) {
         byte[] bytes = body == null ? new byte[0] : JSON.writeValueAsBytes(body)
+        String off = offAzureRequest.get()
+        if (off != null && status == 200 && body instanceof Map) {
+            List<String> broken = offAzure.response(off.substring(0, off.indexOf(' ')), off.substring(off.indexOf(' ') + 1), JSON.readValue(bytes, Map))
+            if (broken) violations.addAll(broken.collect { 'response ' + it + ' (' + offAzure.source + ')' })
+        }
         AsrContract.Operation op = current.get()
         if (op != null) {
             List<String> broken = contract.response(op, status, body == null ? null : JSON.readTree(bytes))
@@ -369,12 +387,19 @@ class ArmServer implements AutoCloseable {
         String type = path.tokenize('/')[-2].toLowerCase()
         if (type == 'replicationprotecteditems') {
             Map in = (body?.properties ?: [:]) as Map
-            Map protectable = get(in.protectableItemId as String)
+            Map rcm = in.providerSpecificDetails?.instanceType == 'InMageRcm' ? in.providerSpecificDetails as Map : null
+            // A modernized machine is named by what its appliance discovered (fabricDiscoveryMachineId), never by a protectable item.
+            Map protectable = get((rcm ? rcm.fabricDiscoveryMachineId : in.protectableItemId) as String)
             if (protectable == null) {
-                error(ex, 400, 'ProtectableItemNotFound', "The protectable item '${in.protectableItemId}' was not found in the vault.".toString())
+                error(ex, 400, rcm ? 'DiscoveredMachineNotFound' : 'ProtectableItemNotFound', "The ${rcm ? 'discovered machine' : 'protectable item'} '${rcm ? rcm.fabricDiscoveryMachineId : in.protectableItemId}' was not found.".toString())
                 return
             }
-            String vm = protectable.properties.friendlyName
+            String refusal = rcm ? rcmEnableRefusal(path, in, rcm) : null
+            if (refusal) {
+                error(ex, 400, 'InvalidEnableProtectionInput', refusal)
+                return
+            }
+            String vm = protectable.properties.friendlyName ?: protectable.properties.displayName
             Map record = record(vm, 'enable', body, path)
             if (get(path) != null) { // nothing to do: already protected under this name
                 record.state = 'Succeeded'
@@ -383,8 +408,10 @@ class ArmServer implements AutoCloseable {
             }
             accepted(ex, path, 'EnableDr', 'enable', [vm, path.tokenize('/').last()], record) {
                 put(path, ArmResources.enabled(this, path, body ?: [:], protectable))
-                protectable.properties.protectionStatus = 'Protected'
-                protectable.properties.replicationProtectedItemId = path
+                if (!rcm) {
+                    protectable.properties.protectionStatus = 'Protected'
+                    protectable.properties.replicationProtectedItemId = path
+                }
                 null
             }
             return
@@ -397,6 +424,27 @@ class ArmServer implements AutoCloseable {
             put(path, made)
             null
         }
+    }
+
+    /**
+     * What Site Recovery refuses in an InMageRcm enable before starting a job: a process server not of the item's fabric, a policy that
+     * is not a modernized one associated with its container, a log storage account or resource group that does not exist.
+     */
+    private String rcmEnableRefusal(String path, Map in, Map rcm) {
+        String containerId = path.substring(0, path.toLowerCase().indexOf('/replicationprotecteditems/'))
+        Map fabric = get(containerId.substring(0, containerId.toLowerCase().indexOf('/replicationprotectioncontainers/')))
+        if (fabric?.properties?.customDetails?.instanceType != 'InMageRcm') return 'The fabric is not a modernized (InMageRcm) fabric.'
+        if (!fabric.properties.customDetails.processServers?.any { it.id == rcm.processServerId }) return "processServerId '${rcm.processServerId}' is no process server of the fabric.".toString()
+        Map policy = get(in.policyId as String)
+        if (policy?.properties?.providerSpecificDetails?.instanceType != 'InMageRcm') return "policyId '${in.policyId}' is not an InMageRcm policy.".toString()
+        boolean mapped = resources.values().any { it.id?.toLowerCase()?.startsWith(containerId.toLowerCase() + '/replicationprotectioncontainermappings/') &&
+                (it.properties?.policyId as String)?.equalsIgnoreCase(in.policyId as String) }
+        if (!mapped) return "policy '${policy.properties.friendlyName}' is not associated with the container.".toString()
+        String log = (rcm.disksDefault?.logStorageAccountId ?: rcm.disksToInclude?.find()?.logStorageAccountId) as String
+        if (get(log) == null) return "logStorageAccountId '${log}' does not exist.".toString()
+        if (rcm.runAsAccountId && get(rcm.runAsAccountId as String) == null) return "runAsAccountId '${rcm.runAsAccountId}' is not a run-as account of the discovery site.".toString()
+        if (rcm.targetNetworkId && get(rcm.targetNetworkId as String) == null) return "targetNetworkId '${rcm.targetNetworkId}' does not exist.".toString()
+        null
     }
 
     private void srPost(HttpExchange ex, String path, Map body) {
@@ -428,8 +476,10 @@ class ArmServer implements AutoCloseable {
         // RecoveryToPrimary (azure-powershell's Site Recovery cmdlets accept no other direction for them).
         String provider = item.properties.providerSpecificDetails?.instanceType
         String direction = (body?.properties as Map)?.failoverDirection
-        String wanted = provider in ['InMageAzureV2', 'InMage'] ? (action.equalsIgnoreCase('reProtect') ? 'RecoveryToPrimary'
-                : action in ['plannedFailover', 'unplannedFailover', 'testFailover'] ? 'PrimaryToRecovery' : null) : null
+        String wanted = provider in ['InMageAzureV2', 'InMage', 'InMageRcm'] ? (action.equalsIgnoreCase('reProtect') ? 'RecoveryToPrimary'
+                : action in ['plannedFailover', 'unplannedFailover', 'testFailover'] ? 'PrimaryToRecovery' : null)
+                // A modernized machine failed back replicates to Azure again; its planned failover back names no direction.
+                : provider == 'InMageRcmFailback' ? (action.equalsIgnoreCase('reProtect') ? 'PrimaryToRecovery' : action == 'plannedFailover' ? 'RecoveryToPrimary' : null) : null
         if (wanted && direction && direction != wanted) {
             record.state = 'Refused'
             refused << "${action} ${vm}: failoverDirection ${direction}".toString()
@@ -463,6 +513,19 @@ class ArmServer implements AutoCloseable {
         Map record = item.type == ArmResources.TYPE_ITEM ? record(vm, 'update', body, path) : null
         boolean plan = item.type == 'Microsoft.RecoveryServices/vaults/replicationRecoveryPlans'
         if (plan) planUpdates << [name: item.name, body: body]
+        if (item.type?.endsWith('/replicationProtectionContainerMappings')) {
+            // UpdateProtectionContainerMappingInput: a modernized mapping's agent auto-upgrade; only an InMageRcm policy's mapping has one.
+            Map in = (body?.properties?.providerSpecificInput ?: [:]) as Map
+            if (in.instanceType == 'InMageRcm' && item.properties?.providerSpecificDetails?.instanceType != 'InMageRcm') {
+                error(ex, 400, 'InvalidContainerMappingUpdate', "Mapping '${item.name}' is not of an InMageRcm policy.".toString())
+                return
+            }
+            accepted(ex, path, 'UpdateProtectionContainerMapping', 'update', [item.name as String], null) {
+                if (in.instanceType == 'InMageRcm') item.properties.providerSpecificDetails = [instanceType: 'InMageRcm', enableAgentAutoUpgrade: in.enableAgentAutoUpgrade]
+                null
+            }
+            return
+        }
         accepted(ex, path, plan ? 'UpdateRecoveryPlan' : 'UpdateVmProperties', 'update', [vm, item.name as String], record) {
             if (item.type == ArmResources.TYPE_ITEM) ArmResources.updated(this, item, body ?: [:])
             // UpdateRecoveryPlanInput's groups replace the plan's groups, Site Recovery's Shutdown and Failover groups included.
