@@ -146,6 +146,12 @@ class ModernizedAzureSpec extends ExecutorSpecification {
         write(site, read(site).replace('        uplink 500.Mbps\n', '        uplink 500.Mbps; agentAutoUpgrade false\n').replace('        uplink 200.Mbps\n', '        uplink 200.Mbps; agentAutoUpgrade false\n'))
         assert read(site).count('agentAutoUpgrade false') == 3
 
+        and: "files01 fails over as files01-dr: Site Recovery names its item so, and siteplan still knows it by the machine its appliance discovered"
+        Path machines = dir.resolve('machines.groovy')
+        write(machines, read(machines).replace("        nic('nic0') { network 'VM Network'; subnet 'servers' }\n        failover { vmSize 'Standard_D4s_v5' }\n    }\n\n    // Linux services",
+                "        nic('nic0') { network 'VM Network'; subnet 'servers' }\n        failover { vmSize 'Standard_D4s_v5'; azureName 'files01-dr' }\n    }\n\n    // Linux services"))
+        assert read(machines).contains("azureName 'files01-dr'")
+
         expect:
         changes(dir).count { it.startsWith('create protection.') } == 20
         changes(dir).containsAll(['create policy.gold', 'create policy.silver'])
@@ -173,6 +179,11 @@ class ModernizedAzureSpec extends ExecutorSpecification {
         arm.item('web01').properties.providerSpecificDetails.protectedDisks*.diskType.unique() == ['Standard_LRS']
         (arm.item('web01').properties.providerSpecificDetails.targetResourceGroupId as String).endsWith('/resourceGroups/rg-dr-web')
         arm.item('ord-sql01').properties.providerSpecificDetails.multiVmGroupName == 'orders'
+        arm.item('files01-dr').properties.providerSpecificDetails.targetVmName == 'files01-dr'
+        arm.item('files01') == null
+
+        and: "Site Recovery's list of items leaves out their disks and NICs; each is read alone"
+        arm.requests.any { it ==~ /GET .*\/replicationProtectedItems\/vcenter_[^\/]+/ }
 
         and: 'nothing left to change'
         changes(dir) == []
@@ -185,6 +196,19 @@ class ModernizedAzureSpec extends ExecutorSpecification {
         run('apply', dir.toString(), '--auto-approve') == 0
         out.contains('updating the Mobility agent of web01 from 9.60.6956.1 to 9.66')
         (arm.lastBody('web01', 'updateMobilityService').properties.runAsAccountId as String).contains('/providers/Microsoft.OffAzure/')
+        changes(dir) == []
+
+        when: 'silver takes app-consistent points every 2 hours instead of 4'
+        Path protection = dir.resolve('protection.groovy')
+        write(protection, read(protection).replace('    recoveryPointHistory 1.days\n    appConsistentFrequency 4.hours', '    recoveryPointHistory 1.days\n    appConsistentFrequency 2.hours'))
+
+        then: 'the policy and its failback twin are updated as azure-powershell updates a policy (PATCH), and nothing is left to change'
+        changes(dir) == ['update policy.silver']
+        run('apply', dir.toString(), '--auto-approve') == 0
+        out.contains('updated policy silver; updated failback policy silver-failback')
+        arm.get(arm.resources.keySet().find { it.endsWith('/replicationpolicies/silver') }).properties.providerSpecificDetails.appConsistentFrequencyInMinutes == 120
+        arm.get(arm.resources.keySet().find { it.endsWith('/replicationpolicies/silver-failback') }).properties.providerSpecificDetails.appConsistentFrequencyInMinutes == 120
+        arm.requests.count { it ==~ /PATCH .*\/replicationPolicies\/silver(-failback)?/ } == 2
         changes(dir) == []
     }
 

@@ -256,23 +256,25 @@ public final class Differ {
             boolean modernized = g.appliance() != null;
             field(moved, "masterTarget", p.masterTarget(), g.masterTarget());
             if (modernized) {
-                // Neither is in Site Recovery's update of a modernized item: protection is enabled again with them.
-                field(moved, "logStorageAccount", p.storageAccount(), g.logStorageAccount());
+                // Neither is in Site Recovery's update of a modernized item: protection is enabled again with them. Unreported
+                // (an item whose disks are not reported yet) is not a change to make.
+                if (p.storageAccount() != null) field(moved, "logStorageAccount", p.storageAccount(), g.logStorageAccount());
                 ProtectedItem.Failover want = ProtectedItem.failoverOf(m, g);
-                field(moved, "diskType", p.failover() == null ? null : p.failover().diskType(), want == null ? null : want.diskType());
+                if (p.failover() != null && p.failover().diskType() != null) field(moved, "diskType", p.failover().diskType(), want == null ? null : want.diskType());
             } else {
                 field(moved, "storageAccount", p.storageAccount(), g.storageAccount());
             }
             List<FieldChange> resized = new ArrayList<>();
             boolean added = false;
-            // A disk the machine no longer has is no longer replicated: protection is enabled again without it.
+            // A disk the machine no longer has is no longer replicated: protection is enabled again without it. A protected item
+            // always replicates a disk: one that reports none has not reported them yet, which is no change to make.
             for (VmDisk was : p.disks()) {
                 if (m.disks().stream().noneMatch(x -> x.name().equals(was.name()))) {
                     resized.add(new FieldChange("disk " + was.name(), was.size().toString(), null));
                     added = true;
                 }
             }
-            for (Disk disk : m.disks()) {
+            for (Disk disk : p.disks().isEmpty() ? List.<Disk>of() : m.disks()) {
                 VmDisk was = p.disks().stream().filter(x -> x.name().equals(disk.name())).findFirst().orElse(null);
                 if (was == null) {
                     resized.add(new FieldChange("disk " + disk.name(), null, disk.size().toString()));

@@ -3,6 +3,7 @@ package siteplan.providers.azure;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import siteplan.model.Estate;
 
 /**
@@ -14,9 +15,48 @@ import siteplan.model.Estate;
  */
 final class AsrNames {
     private final Estate estate;
+    /** A modernized vault's discovered machines: id (lower-case) → display name, as the appliances reported them. */
+    private final java.util.Map<String, String> discovered = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean discoveredRead;
 
     AsrNames(Estate estate) {
         this.estate = estate;
+    }
+
+    /**
+     * Reads the machines the appliances of a vault's modernized fabrics discovered (Azure Migrate's discovery sites), once:
+     * what names a modernized item's machine, since Site Recovery names the item by the target VM's name given at enable.
+     * Deleted records are left out.
+     */
+    void readDiscovered(AzureConnection az, java.util.List<JsonNode> fabrics) {
+        if (discoveredRead) return;
+        for (JsonNode f : fabrics) {
+            if (!RcmFabric.is(f)) continue;
+            JsonNode custom = f.path("properties").path("customDetails");
+            for (String site : java.util.List.of(custom.path("vmwareSiteId").asText(""), custom.path("physicalSiteId").asText(""))) {
+                if (site.isBlank()) continue;
+                for (JsonNode m : az.list(site + "/machines", RcmProtection.OFF_AZURE_API)) {
+                    if (m.path("properties").path("isDeleted").asBoolean(false)) continue;
+                    discovered.put(m.path("id").asText().toLowerCase(Locale.ROOT), m.path("properties").path("displayName").asText());
+                }
+            }
+        }
+        discoveredRead = true;
+    }
+
+    /**
+     * The machine a protected item protects: for a modernized item, the display name of the machine its appliance discovered
+     * (InMageRcm), or the VMware VM it fails back into (InMageRcmFailback targetVmName); else its friendlyName.
+     */
+    String machineOf(JsonNode item) {
+        JsonNode p = item.path("properties"), d = p.path("providerSpecificDetails");
+        String friendly = p.path("friendlyName").asText(item.path("name").asText());
+        String provider = d.path("instanceType").asText("");
+        if (provider.equals("InMageRcm") && d.hasNonNull("fabricDiscoveryMachineId")) {
+            return discovered.getOrDefault(d.get("fabricDiscoveryMachineId").asText().toLowerCase(Locale.ROOT), friendly);
+        }
+        if (provider.equals("InMageRcmFailback") && d.hasNonNull("targetVmName") && !d.get("targetVmName").asText().isBlank()) return d.get("targetVmName").asText();
+        return friendly;
     }
 
     /** The names a site's fabric may carry: its server's names, then its own. */
@@ -43,6 +83,33 @@ final class AsrNames {
             if (RcmFabric.is(fabric) && RcmFabric.registered(fabric, name)) return true;
         }
         return false;
+    }
+
+    /** The VMware sites of the definition whose appliances are registered with a modernized fabric, in declaration order; at least one. */
+    List<String> sitesOf(JsonNode fabric) {
+        List<String> out = new ArrayList<>();
+        for (var s : estate.vmwareSites()) {
+            if (s.appliances().stream().anyMatch(a -> RcmFabric.registered(fabric, a.name()))) out.add(s.name());
+        }
+        if (out.isEmpty()) out.add(siteOf(fabric));
+        return out;
+    }
+
+    java.util.Optional<String> siteOfAppliance(String appliance) {
+        return estate.vmwareSites().stream().filter(s -> s.appliances().stream().anyMatch(a -> a.name().equalsIgnoreCase(appliance))).map(s -> s.name()).findFirst();
+    }
+
+    java.util.Optional<String> siteOfVcenter(String address) {
+        return estate.vmwareSites().stream().filter(s -> s.vcenter() != null && address.equalsIgnoreCase(s.vcenter().address())).map(s -> s.name()).findFirst();
+    }
+
+    java.util.Optional<String> siteOfMachine(String machine) {
+        return estate.machine(machine).map(m -> m.site());
+    }
+
+    /** Whether the definition declares a policy of this name (or is the failback twin of one). */
+    boolean declaresPolicy(String name) {
+        return estate.replicationPolicies().stream().anyMatch(p -> p.name().equalsIgnoreCase(name) || (p.name() + "-failback").equalsIgnoreCase(name));
     }
 
     /** The site of the definition a fabric is, or its friendlyName when the definition has no such site. */

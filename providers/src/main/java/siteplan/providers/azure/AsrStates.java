@@ -30,11 +30,16 @@ final class AsrStates {
     }
 
     static ReplicationState state(JsonNode properties) {
+        return state(properties, location(properties));
+    }
+
+    /** The same, where the machine runs is known otherwise (a modernized failback item names Azure its primary side). */
+    static ReplicationState state(JsonNode properties, ActiveLocation where) {
         String state = properties.path("protectionState").asText("").toLowerCase(Locale.ROOT);
         String description = properties.path("protectionStateDescription").asText("").toLowerCase(Locale.ROOT);
         Set<String> allowed = new HashSet<>();
         properties.path("allowedOperations").forEach(o -> allowed.add(o.asText().toLowerCase(Locale.ROOT)));
-        boolean recovery = location(properties) == ActiveLocation.RECOVERY;
+        boolean recovery = where == ActiveLocation.RECOVERY;
         if (allowed.contains("commit") || state.contains("commitrequired") || state.contains("commitpending")) return ReplicationState.FAILED_OVER;
         if (state.contains("enablingprotection") || state.contains("initialreplication") || description.contains("initial replication")) return ReplicationState.INITIAL_REPLICATION;
         if (state.equals("plannedfailoverstatesbegin") || description.contains("committed") || state.contains("failovercommitted")

@@ -290,6 +290,13 @@ final class AzureChanges implements ChangeOperations {
     private StepResult modernizedMobility(JsonNode item, Machine m, ProtectionGroup g, JsonNode fabric, String have) {
         var appliance = estate.vmwareSites().stream().filter(v -> v.name().equals(m.site())).flatMap(v -> v.appliances().stream())
                 .filter(a -> a.name().equals(g.appliance())).findFirst();
+        JsonNode agent = item.path("properties").path("providerSpecificDetails").path("mobilityAgentDetails");
+        List<String> blocking = new ArrayList<>();
+        agent.path("reasonsBlockingUpgrade").forEach(r -> blocking.add(r.asText()));
+        if (!blocking.isEmpty() && !blocking.contains("None")) {
+            throw new OperationFailed("Site Recovery cannot upgrade the Mobility agent of " + m.name() + " from " + have + " now: " + String.join(", ", blocking)
+                    + " — resolve that on the machine, then apply again");
+        }
         if (appliance.map(a -> a.autoUpgrade()).orElse(true)) {
             return StepResult.already("Mobility agent of " + m.name() + " is " + have + "; Site Recovery upgrades it to " + m.mobility().version()
                     + " itself (agent auto-upgrade of replication appliance " + g.appliance() + ")");

@@ -125,17 +125,26 @@ public final class AzureDiscovery {
                 if (RcmFabric.is(f) && autoUpgrade == null) autoUpgrade = agentAutoUpgrade(c);
             }
             if (RcmFabric.is(f)) {
-                // A modernized site: its appliances (each the components listed under its name); a VMware site to the differ.
-                type = "vmware";
+                // A modernized vault has one fabric for all its appliances, whichever VMware site of the definition each serves: each
+                // site gets the appliances declared in it (and those it does not know, the first site), its vCenter, the one container.
                 for (JsonNode ps : custom.path("processServers")) processServerNames.put(ps.path("id").asText().toLowerCase(Locale.ROOT), ps.path("name").asText());
-                servers.addAll(RcmFabric.appliances(custom, autoUpgrade));
+                List<String> sites = names.sitesOf(f);
+                Map<String, List<RecoveryVault.RegisteredServer>> bySite = new LinkedHashMap<>();
+                sites.forEach(x -> bySite.put(x, new ArrayList<>()));
+                for (RecoveryVault.RegisteredServer a : RcmFabric.appliances(custom, autoUpgrade)) {
+                    bySite.get(names.siteOfAppliance(a.name()).filter(bySite::containsKey).orElse(sites.get(0))).add(a);
+                }
                 // The vCenters the appliances discover are added on them, into the vault's discovery site (Azure Migrate's OffAzure).
                 if (custom.hasNonNull("vmwareSiteId")) {
                     for (JsonNode vc : az.list(custom.get("vmwareSiteId").asText() + "/vcenters", RcmProtection.OFF_AZURE_API)) {
                         JsonNode vp = vc.path("properties");
-                        servers.add(new RecoveryVault.RegisteredServer("vcenter", vp.path("fqdn").asText(vc.path("name").asText()), health(null, vp.path("errors")), Map.of()));
+                        String address = vp.path("fqdn").asText(vc.path("name").asText());
+                        bySite.get(names.siteOfVcenter(address).filter(bySite::containsKey).orElse(sites.get(0)))
+                                .add(new RecoveryVault.RegisteredServer("vcenter", address, health(null, vp.path("errors")), Map.of()));
                     }
                 }
+                bySite.forEach((x, list) -> fabrics.add(new RecoveryVault.Fabric(x, "vmware", null, list, containers)));
+                continue;
             }
             fabrics.add(new RecoveryVault.Fabric(site, type, null, servers, containers));
         }
@@ -161,7 +170,18 @@ public final class AzureDiscovery {
         Map<String, String> itemMachine = new HashMap<>();
         List<ProtectedItem> items = new ArrayList<>();
         java.util.Set<String> perMachine = new java.util.LinkedHashSet<>();
-        for (JsonNode i : az.list(v + "/replicationProtectedItems", api)) {
+        List<JsonNode> listed = az.list(v + "/replicationProtectedItems", api);
+        if (listed.stream().anyMatch(i -> AzureVault.provider(i).startsWith("InMageRcm"))) names.readDiscovered(az, az.list(v + "/replicationFabrics", api));
+        for (JsonNode listedItem : listed) {
+            // A modernized item's disks and NICs come only with its own GET (the list leaves them out).
+            JsonNode i = listedItem;
+            if (AzureVault.provider(i).startsWith("InMageRcm")) {
+                JsonNode d = i.path("properties").path("providerSpecificDetails");
+                if (d.path("protectedDisks").size() == 0 || d.path("vmNics").size() == 0) {
+                    JsonNode one = az.get(i.path("id").asText(), api);
+                    if (one != null) i = one;
+                }
+            }
             ProtectedItem item = item(i, fabricSite, masterTargetNames, processServerNames, managed, names);
             itemMachine.put(i.path("id").asText().toLowerCase(Locale.ROOT), item.machine());
             items.add(item);
@@ -208,6 +228,8 @@ public final class AzureDiscovery {
     private String agentAutoUpgrade(JsonNode container) {
         for (JsonNode m : az.list(container.path("id").asText() + "/replicationProtectionContainerMappings", AzureConnection.ASR_API)) {
             JsonNode d = m.path("properties").path("providerSpecificDetails");
+            // The mappings of the definition's policies: a vault's own (the portal's default policy) says nothing of what is declared.
+            if (!names.declaresPolicy(m.path("properties").path("policyFriendlyName").asText())) continue;
             if ("InMageRcm".equals(d.path("instanceType").asText()) && d.hasNonNull("enableAgentAutoUpgrade")) {
                 return String.valueOf(Boolean.parseBoolean(d.get("enableAgentAutoUpgrade").asText()));
             }
@@ -313,7 +335,12 @@ public final class AzureDiscovery {
         String machine = p.path("friendlyName").asText(i.path("name").asText());
         String site = fabricSite.getOrDefault(fabricOf(i.path("id").asText()), p.path("primaryFabricFriendlyName").asText(null));
         String provider = d.path("instanceType").asText("");
-        if (provider.equals("InMageRcm") || provider.equals("InMageRcmFailback")) return RcmItems.item(i, machine, site, managed, names);
+        if (provider.equals("InMageRcm") || provider.equals("InMageRcmFailback")) {
+            // One fabric serves every site of a modernized vault: the machine's site is its appliance's.
+            String appliance = d.path(provider.equals("InMageRcm") ? "processServerName" : "reprotectAgentName").asText(null);
+            String rcmSite = names.siteOfMachine(names.machineOf(i)).or(() -> appliance == null ? java.util.Optional.empty() : names.siteOfAppliance(appliance)).orElse(site);
+            return RcmItems.item(i, names.machineOf(i), rcmSite, managed, names);
+        }
         List<VmDisk> disks = new ArrayList<>();
         for (JsonNode disk : d.path("protectedDisks")) {
             disks.add(new VmDisk(disk.path("diskName").asText(), new DataSize(disk.path("diskCapacityInBytes").asLong()), null));

@@ -228,17 +228,19 @@ final class AzureInfrastructureChanges {
             in.put("crashConsistentFrequencyInMinutes", crash);
             in.put("appConsistentFrequencyInMinutes", app);
             in.put("enableMultiVmSync", Boolean.TRUE.equals(p.multiVmConsistency()) ? "True" : "False");
-            vault.awaitDone(az.write(HttpMethod.PUT, id, AzureVault.API, AzureVault.properties(Map.of("providerSpecificInput", in))), "policy " + s.name());
+            write(id, have, in, "policy " + s.name());
             done.add((have == null ? "created" : "updated") + " policy " + s.name());
         }
         String failback = id + "-failback";
-        if (az.get(failback, AzureVault.API) == null) {
+        JsonNode twin = az.get(failback, AzureVault.API);
+        JsonNode twinHas = twin == null ? null : twin.path("properties").path("providerSpecificDetails");
+        if (twin == null || twinHas.path("crashConsistentFrequencyInMinutes").asLong(-1) != crash || twinHas.path("appConsistentFrequencyInMinutes").asLong(-1) != app) {
             Map<String, Object> fb = new LinkedHashMap<>();
             fb.put("instanceType", "InMageRcmFailback");
             fb.put("crashConsistentFrequencyInMinutes", crash);
             fb.put("appConsistentFrequencyInMinutes", app);
-            vault.awaitDone(az.write(HttpMethod.PUT, failback, AzureVault.API, AzureVault.properties(Map.of("providerSpecificInput", fb))), "failback policy " + s.name() + "-failback");
-            done.add("created failback policy " + s.name() + "-failback (reprotect from Azure names it)");
+            write(failback, twin, fb, "failback policy " + s.name() + "-failback");
+            done.add((twin == null ? "created" : "updated") + " failback policy " + s.name() + "-failback (reprotect from Azure names it)");
         }
         for (String site : estate.protectionGroups().stream().filter(g -> g.policy().equals(p.name())).map(ProtectionGroup::source).distinct().toList()) {
             if (estate.vmwareSites().stream().noneMatch(v -> v.name().equals(site))) continue;
@@ -262,6 +264,15 @@ final class AzureInfrastructureChanges {
     }
 
     /**
+     * A policy written as azure-powershell writes it: created with PUT (CreatePolicyInput), an existing one updated with PATCH
+     * (UpdatePolicyInput, Update-AzRecoveryServicesAsrPolicy's replicationProviderSettings).
+     */
+    private void write(String id, JsonNode have, Map<String, Object> input, String what) {
+        if (have == null) vault.awaitDone(az.write(HttpMethod.PUT, id, AzureVault.API, AzureVault.properties(Map.of("providerSpecificInput", input))), what);
+        else vault.awaitDone(az.write(HttpMethod.PATCH, id, AzureVault.API, AzureVault.properties(Map.of("replicationProviderSettings", input))), what);
+    }
+
+    /**
      * Seed 004's desired state the modernized way: Site Recovery keeps the Mobility agents of a site's machines upgraded when its
      * InMageRcm container mappings say so (enableAgentAutoUpgrade). Each mapping that says otherwise than the site's appliances
      * declare is updated (InMageRcmUpdateContainerMappingInput).
@@ -274,6 +285,8 @@ final class AzureInfrastructureChanges {
             for (JsonNode m : az.list(container.path("id").asText() + "/replicationProtectionContainerMappings", AzureVault.API)) {
                 JsonNode d = m.path("properties").path("providerSpecificDetails");
                 if (!"InMageRcm".equals(d.path("instanceType").asText())) continue;
+                // Only the definition's policies' mappings: the vault's own (the portal's default policy) are not siteplan's to change.
+                if (!vault.names().declaresPolicy(m.path("properties").path("policyFriendlyName").asText())) continue;
                 if (wanted.equals(String.valueOf(Boolean.parseBoolean(d.path("enableAgentAutoUpgrade").asText("false"))))) continue;
                 Map<String, Object> in = Map.of("instanceType", "InMageRcm", "enableAgentAutoUpgrade", wanted);
                 vault.awaitDone(az.write(HttpMethod.PATCH, m.path("id").asText(), AzureVault.API, AzureVault.properties(Map.of("providerSpecificInput", in))),
@@ -434,7 +447,10 @@ final class AzureInfrastructureChanges {
                 .orElseThrow(() -> new OperationFailed("recovery plan " + s.name() + " is not declared"));
         JsonNode fabric = vault.fabric(plan.source()).orElseThrow(() -> vault.notRegistered(plan.source()));
         Map<String, JsonNode> items = new LinkedHashMap<>();
-        for (JsonNode i : az.list(vault.id() + "/replicationProtectedItems", AzureVault.API)) items.put(i.path("properties").path("friendlyName").asText().toLowerCase(Locale.ROOT), i);
+        List<JsonNode> listed = az.list(vault.id() + "/replicationProtectedItems", AzureVault.API);
+        // A modernized item is named by its target VM: its machine is the one its appliance discovered.
+        if (listed.stream().anyMatch(i -> AzureVault.provider(i).startsWith("InMageRcm"))) vault.names().readDiscovered(az, az.list(vault.id() + "/replicationFabrics", AzureVault.API));
+        for (JsonNode i : listed) items.put(vault.names().machineOf(i).toLowerCase(Locale.ROOT), i);
         List<Map<String, Object>> groups = new ArrayList<>();
         int n = 0;
         for (var group : plan.groups()) {

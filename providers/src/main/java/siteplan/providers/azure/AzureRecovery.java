@@ -245,7 +245,8 @@ final class AzureRecovery implements RecoveryOperations {
         JsonNode config = rcm ? RcmItems.primaryNic(d) : d.path("vmNics").path(0).path("ipConfigs").path(0);
         String ip = config.path(rcm ? (test ? "testIPAddress" : "targetIPAddress") : (test ? "tfoStaticIPAddress" : "recoveryStaticIPAddress")).asText(null);
         if (ip == null || ip.isBlank()) {
-            String vm = d.path("targetVmId").asText(null);
+            // A failback item names the Azure VM it replicates from (InMageRcmFailback azureVirtualMachineId).
+            String vm = d.hasNonNull("azureVirtualMachineId") ? d.get("azureVirtualMachineId").asText() : d.path("targetVmId").asText(null);
             String name = d.path(rcm ? "targetVmName" : "recoveryAzureVMName").asText(p.path("friendlyName").asText(machine));
             String group = d.path(rcm ? "targetResourceGroupId" : "recoveryAzureResourceGroupId").asText(vault.rg());
             if (test) vm = group + "/providers/Microsoft.Compute/virtualMachines/" + name + "-test";

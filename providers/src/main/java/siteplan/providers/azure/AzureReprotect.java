@@ -132,7 +132,8 @@ final class AzureReprotect {
         d.put("instanceType", "InMageRcmFailback");
         d.put("processServerId", RcmProtection.processServer(fabric, group.appliance(), site.name()).path("id").asText());
         var m = vault.estate().machine(machine).orElseThrow();
-        String account = new RcmProtection(vault).runAsAccount(fabric, RcmProtection.pushAccount(m, group), m);
+        // Failed back, a physical server runs as a VMware VM: its account is found in the VMware discovery site (as azure-powershell's -SiteId).
+        String account = new RcmProtection(vault).runAsAccount(fabric, RcmProtection.pushAccount(m, group), m, false);
         if (account != null) d.put("runAsAccountId", account);
         d.put("policyId", vault.id() + "/replicationPolicies/" + group.policy());
         return d;

@@ -102,10 +102,30 @@ final class AzureVault {
 
     /** The protected item of a machine, vault-wide, matched by friendlyName. */
     Optional<JsonNode> itemNode(String machine) {
-        for (JsonNode i : az.list(id + "/replicationProtectedItems", API)) {
-            if (machine.equalsIgnoreCase(i.path("properties").path("friendlyName").asText())) return Optional.of(i);
+        List<JsonNode> items = az.list(id + "/replicationProtectedItems", API);
+        for (JsonNode i : items) {
+            if (!provider(i).startsWith("InMageRcm") && machine.equalsIgnoreCase(i.path("properties").path("friendlyName").asText())) return Optional.of(i);
+        }
+        // A modernized item is named by the target VM's name given at enable: its machine is the one its appliance discovered.
+        if (items.stream().anyMatch(i -> provider(i).startsWith("InMageRcm"))) {
+            names.readDiscovered(az, az.list(id + "/replicationFabrics", API));
+            for (JsonNode i : items) {
+                if (provider(i).startsWith("InMageRcm") && machine.equalsIgnoreCase(names.machineOf(i))) return Optional.of(full(i));
+            }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A modernized item as Site Recovery reports it alone: its list answer leaves out its disks and NICs
+     * (protectedDisks and vmNics empty), which only the item's own GET carries.
+     */
+    JsonNode full(JsonNode item) {
+        if (!provider(item).startsWith("InMageRcm")) return item;
+        JsonNode d = item.path("properties").path("providerSpecificDetails");
+        if (d.path("protectedDisks").size() > 0 && d.path("vmNics").size() > 0) return item;
+        JsonNode one = az.get(item.path("id").asText(), API);
+        return one == null ? item : one;
     }
 
     JsonNode item(String machine) {

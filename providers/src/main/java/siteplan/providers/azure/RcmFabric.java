@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import siteplan.planner.state.RecoveryVault;
 import siteplan.planner.state.ServerForm;
-import siteplan.units.DataSize;
 
 /**
  * A modernized site's fabric as Site Recovery reports it (InMageRcmFabricSpecificDetails). A replication appliance
@@ -28,7 +27,7 @@ final class RcmFabric {
 
     /**
      * The appliances of a modernized fabric, as registered servers: each name once, its health the worst of its components',
-     * its memory as its process server reports it, and whether Site Recovery keeps its machines' agents upgraded (the
+     * and whether Site Recovery keeps its machines' agents upgraded (the
      * site's container mapping; null when no policy is associated yet).
      */
     static List<RecoveryVault.RegisteredServer> appliances(JsonNode custom, String agentAutoUpgrade) {
@@ -41,9 +40,7 @@ final class RcmFabric {
                 String h = AzureDiscovery.health(c.path("health").asText(null), c.path("healthErrors"));
                 health.merge(name, h, RcmFabric::worse);
                 Map<String, String> p = properties.computeIfAbsent(name, n -> new LinkedHashMap<>());
-                if (component.equals("processServers") && c.path("totalMemoryInBytes").asLong() > 0) {
-                    p.put(ServerForm.MEMORY, new DataSize(c.get("totalMemoryInBytes").asLong()).toString());
-                }
+                // Not its memory: a process server reports what its OS sees (39459409920 bytes of a 40 GB appliance), never the size declared.
                 if (agentAutoUpgrade != null) p.put(ServerForm.AGENT_AUTO_UPGRADE, agentAutoUpgrade);
             }
         }

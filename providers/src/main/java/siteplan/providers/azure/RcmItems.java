@@ -17,9 +17,17 @@ import siteplan.units.DataSize;
 final class RcmItems {
     private RcmItems() {}
 
+    /**
+     * @param machine the machine's name: the display name of the machine its appliance discovered where known, else the item's
+     *                friendlyName (which is the target VM's name given at enable, not necessarily the machine's)
+     */
     static ProtectedItem item(JsonNode i, String machine, String site, boolean managed, AsrNames names) {
         JsonNode p = i.path("properties"), d = p.path("providerSpecificDetails");
         boolean failback = "InMageRcmFailback".equals(d.path("instanceType").asText());
+        // A failback item replicates from Azure to VMware and names Azure its primary side (activeLocation Primary while the
+        // machine runs in Azure, Recovery once it failed over back): in siteplan's terms the other way round.
+        ProtectedItem.ActiveLocation where = AsrStates.location(p);
+        if (failback) where = where == ProtectedItem.ActiveLocation.PRIMARY ? ProtectedItem.ActiveLocation.RECOVERY : ProtectedItem.ActiveLocation.PRIMARY;
         List<VmDisk> disks = new ArrayList<>();
         for (JsonNode disk : d.path("protectedDisks")) {
             disks.add(new VmDisk(disk.path("diskName").asText(), new DataSize(disk.path("capacityInBytes").asLong()), null));
@@ -41,8 +49,8 @@ final class RcmItems {
         // The definition's group holds the machine; a multi-VM group Site Recovery names is the group of that name.
         String group = names.group(machine, failback ? null : policy);
         if (group == null && d.hasNonNull("multiVmGroupName") && !d.get("multiVmGroupName").asText().equalsIgnoreCase(machine)) group = d.get("multiVmGroupName").asText();
-        return new ProtectedItem(machine, site, group, policy, appliance, null, log, AsrStates.state(p), p.path("replicationHealth").asText("Normal").toLowerCase(java.util.Locale.ROOT),
-                AsrStates.location(p), disks, failover, mobility, managed, tfo);
+        return new ProtectedItem(machine, site, group, policy, appliance, null, log, AsrStates.state(p, where), p.path("replicationHealth").asText("Normal").toLowerCase(java.util.Locale.ROOT),
+                where, disks, failover, mobility, managed, tfo);
     }
 
     /** The NIC Site Recovery fails over as the primary one (isPrimaryNic "true"), else the first. */

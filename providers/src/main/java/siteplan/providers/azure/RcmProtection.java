@@ -58,7 +58,7 @@ final class RcmProtection {
         if (failover != null && failover.subnet() != null) d.put("targetSubnetName", failover.subnet());
         d.put("targetVmName", failover != null && failover.azureName() != null ? failover.azureName() : m.name());
         if (failover != null && failover.vmSize() != null) d.put("targetVmSize", failover.vmSize());
-        String account = runAsAccount(fabric, pushAccount(m, g), m);
+        String account = runAsAccount(fabric, enableAccount(m, g), m);
         if (account != null) d.put("runAsAccountId", account);
         d.put("processServerId", ps.path("id").asText());
         // A multi-VM group recovers its machines to common points: Site Recovery groups them by this name.
@@ -110,6 +110,10 @@ final class RcmProtection {
             nics.add(n);
         }
         if (!nics.isEmpty()) d.put("vmNics", nics);
+        else if (failover != null && (failover.subnet() != null || failover.ip() != null)) {
+            throw new OperationFailed("Site Recovery reports no NIC of " + m.name() + " yet, so its failover subnet and address cannot be set: "
+                    + "wait until its appliance has discovered the NICs (initial replication), then apply again");
+        }
         return az.write(HttpMethod.PATCH, item.path("id").asText(), AzureVault.API, AzureVault.properties(Map.of("providerSpecificDetails", d)));
     }
 
@@ -130,10 +134,18 @@ final class RcmProtection {
     JsonNode discoveredMachine(JsonNode fabric, Machine m) {
         JsonNode custom = fabric.path("properties").path("customDetails");
         String site = m.kind() == MachineKind.PHYSICAL ? custom.path("physicalSiteId").asText(null) : custom.path("vmwareSiteId").asText(null);
+        List<JsonNode> found = new ArrayList<>();
         if (site != null && !site.isBlank()) {
             for (JsonNode machine : az.list(site + "/machines", OFF_AZURE_API)) {
-                if (m.name().equalsIgnoreCase(machine.path("properties").path("displayName").asText())) return machine;
+                JsonNode mp = machine.path("properties");
+                if (!mp.path("isDeleted").asBoolean(false) && m.name().equalsIgnoreCase(mp.path("displayName").asText())) found.add(machine);
             }
+        }
+        if (found.size() == 1) return found.get(0);
+        if (found.size() > 1) {
+            List<String> where = found.stream().map(x -> x.path("properties").path("vCenterFqdn").asText(x.path("name").asText())).toList();
+            throw new OperationFailed("the appliances of " + m.site() + " discovered " + found.size() + " machines named '" + m.name() + "' (" + String.join(", ", where)
+                    + "): Site Recovery would protect whichever siteplan picked — rename one in vCenter, then apply again");
         }
         throw new OperationFailed((m.kind() == MachineKind.PHYSICAL ? "physical server '" : "vm '") + m.name() + "' is not discovered by " + vault.names().discoveredBy(fabric)
                 + " yet — Site Recovery protects only machines an appliance lists; check the machine's name"
@@ -143,10 +155,15 @@ final class RcmProtection {
 
     /** The run-as account an appliance pushes with, by its name in the discovery site (runAsAccounts[].properties.displayName); null: the appliance picks. */
     String runAsAccount(JsonNode fabric, SecretRef ref, Machine m) {
+        return runAsAccount(fabric, ref, m, m.kind() == MachineKind.PHYSICAL);
+    }
+
+    /** The same in the physical or the VMware discovery site: a physical server failed back is a VMware VM, found in the VMware site. */
+    String runAsAccount(JsonNode fabric, SecretRef ref, Machine m, boolean physicalSite) {
         if (ref == null) return null;
         String name = ref.secret() != null ? ref.secret() : ref.env();
         JsonNode custom = fabric.path("properties").path("customDetails");
-        String site = m.kind() == MachineKind.PHYSICAL ? custom.path("physicalSiteId").asText(null) : custom.path("vmwareSiteId").asText(null);
+        String site = physicalSite ? custom.path("physicalSiteId").asText(null) : custom.path("vmwareSiteId").asText(null);
         List<String> held = new ArrayList<>();
         if (site != null && !site.isBlank()) {
             for (JsonNode a : az.list(site + "/runAsAccounts", OFF_AZURE_API)) {
@@ -160,7 +177,23 @@ final class RcmProtection {
                 + "Site Recovery takes the account's id, never its password");
     }
 
-    /** The account the Mobility agent is pushed with: the machine's own, else its group's; null lets the appliance pick among its run-as accounts. */
+    /**
+     * The run-as account enable names for the push install, which Site Recovery needs (azure-powershell resolves one for every enable): the
+     * machine's or group's push account, else the appliance's only run-as account; with several and none chosen, siteplan cannot know which
+     * one fits the machine, and says so before anything is sent.
+     */
+    SecretRef enableAccount(Machine m, ProtectionGroup g) {
+        SecretRef ref = pushAccount(m, g);
+        if (ref != null) return ref;
+        var accounts = vault.estate().vmwareSites().stream().filter(v -> v.name().equals(m.site())).flatMap(v -> v.appliances().stream())
+                .filter(a -> a.name().equals(g.appliance())).findFirst().map(a -> a.runAsAccounts()).orElse(List.of());
+        if (accounts.size() == 1) return accounts.get(0);
+        throw new OperationFailed("the Mobility agent of " + m.name() + " is push-installed with a run-as account of replication appliance " + g.appliance()
+                + (accounts.isEmpty() ? ", which declares none: add runAsAccount secret('…') to it" : ", which declares " + accounts.size() + ": name the one for it (mobility { account secret('…') })")
+                + ", then apply again; nothing was sent");
+    }
+
+    /** The account the Mobility agent is pushed with: the machine's own, else its group's; null when neither names one. */
     static SecretRef pushAccount(Machine m, ProtectionGroup g) {
         if (m.mobility() != null && m.mobility().account() != null) return m.mobility().account();
         return g.pushAccount();

@@ -430,6 +430,11 @@ class ArmResources {
             default: state(p, 'protected')
         }
         if (i.testFailover()) testFailoverPending(p)
+        if (d.instanceType?.startsWith('InMageRcm')) {
+            // Named by the target VM's name given at enable; a failback item names Azure its primary side.
+            p.friendlyName = i.failover()?.azureName() ?: i.machine()
+            if (d.instanceType == 'InMageRcmFailback') p.activeLocation = recovery ? 'Primary' : 'Recovery'
+        }
         arm.put(id, [type: TYPE_ITEM, properties: p])
         Map protectable = arm.get(p.protectableItemId as String)
         if (protectable) {
@@ -561,6 +566,8 @@ class ArmResources {
         if (ps.instanceType == 'InMageRcm') {
             d = RcmResources.enabledDetails(arm, path, ps, protectable)
             p.remove('protectableItemId')
+            // Site Recovery names the item by the target VM's name given at enable (Microsoft Learn's REST sample), not the machine's.
+            if (ps.targetVmName) p.friendlyName = ps.targetVmName
             p.protectedItemType = 'VMwareVirtualMachine'
             p.primaryFabricProvider = 'VMware'
             p.recoveryFabricId = "${vaultId}/replicationFabrics/${hash(AZURE_FABRIC)}".toString()

@@ -284,7 +284,7 @@ class ArmServer implements AutoCloseable {
     /** The provider-specific input type a body names, where it names one (…providerSpecificDetails/Input.instanceType). */
     private static String inputType(Map body) {
         Map p = body?.properties instanceof Map ? body.properties as Map : [:]
-        def d = p.providerSpecificDetails ?: p.providerSpecificInput ?: p.fabricSpecificDetails ?: p.customDetails
+        def d = p.providerSpecificDetails ?: p.providerSpecificInput ?: p.replicationProviderSettings ?: p.fabricSpecificDetails ?: p.customDetails
         d instanceof Map && d.instanceType ? d.instanceType : '-'
     }
 
@@ -341,7 +341,7 @@ class ArmServer implements AutoCloseable {
             def items = resources.findAll { k, v ->
                 List<String> ks = k.tokenize('/')
                 vaultWide ? k.startsWith(parent + '/') && ks[-2] == type : ks.size() == segs.size() + 1 && k.startsWith(parent + '/' + type + '/')
-            }.values().sort { it.id }
+            }.values().sort { it.id }.collect { it.type == ArmResources.TYPE_ITEM ? RcmResources.listed(it as Map) : it }
             reply(ex, 200, [value: items])
             return
         }
@@ -513,6 +513,20 @@ class ArmServer implements AutoCloseable {
         Map record = item.type == ArmResources.TYPE_ITEM ? record(vm, 'update', body, path) : null
         boolean plan = item.type == 'Microsoft.RecoveryServices/vaults/replicationRecoveryPlans'
         if (plan) planUpdates << [name: item.name, body: body]
+        if (item.type == 'Microsoft.RecoveryServices/vaults/replicationPolicies') {
+            // UpdatePolicyInput: the provider's settings replace the policy's (only what its details model has), of the same provider only.
+            Map in = new LinkedHashMap((body?.properties?.replicationProviderSettings ?: [:]) as Map)
+            if (in.instanceType != item.properties?.providerSpecificDetails?.instanceType) {
+                error(ex, 400, 'InvalidPolicyUpdate', "Policy '${item.name}' is ${item.properties?.providerSpecificDetails?.instanceType}, not ${in.instanceType}.".toString())
+                return
+            }
+            accepted(ex, path, 'UpdateProtectionProfile', 'update', [item.name as String], null) {
+                String model = ArmResources.modelOf(this, 'PolicyProviderSpecificDetails', in.instanceType as String)
+                item.properties.providerSpecificDetails = [instanceType: in.instanceType] + (model ? ArmResources.only(this, in, model) : [:])
+                null
+            }
+            return
+        }
         if (item.type?.endsWith('/replicationProtectionContainerMappings')) {
             // UpdateProtectionContainerMappingInput: a modernized mapping's agent auto-upgrade; only an InMageRcm policy's mapping has one.
             Map in = (body?.properties?.providerSpecificInput ?: [:]) as Map

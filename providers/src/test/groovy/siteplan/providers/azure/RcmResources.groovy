@@ -256,7 +256,8 @@ class RcmResources {
             Map agentDetails = d.mobilityAgentDetails ? [version: d.mobilityAgentDetails.version, latestVersion: d.mobilityAgentDetails.latestVersion ?: AGENT_VERSION] : null
             p.providerSpecificDetails = [instanceType: 'InMageRcmFailback', internalIdentifier: d.internalIdentifier, multiVmGroupName: d.multiVmGroupName,
                     azureVirtualMachineId: arm.notes(machine).vm?.id, reprotectAgentId: agent.id, reprotectAgentName: agent.name, osType: d.osType,
-                    logStorageAccountId: ps.logStorageAccountId, targetDataStoreName: ps.datastoreName, targetVmName: machine, initialReplicationProgressPercentage: 100,
+                    logStorageAccountId: ps.logStorageAccountId, targetDataStoreName: ps.datastoreName,
+                    targetVmName: arm.get(d.fabricDiscoveryMachineId as String)?.properties?.displayName ?: machine, initialReplicationProgressPercentage: 100,
                     resyncRequired: 'false', resyncState: 'None',
                     protectedDisks: ((d.protectedDisks ?: []) as List<Map>).collect { [diskId: it.diskId, diskName: it.diskName, isOSDisk: it.isOSDisk, capacityInBytes: it.capacityInBytes,
                                                                                           isInitialReplicationComplete: 'true'] },
@@ -276,6 +277,21 @@ class RcmResources {
             p.providerSpecificDetails = n
         }
         if (policy) { p.policyId = policy.id; p.policyFriendlyName = policy.properties.friendlyName }
+        // A failback item names Azure its primary side; once back on VMware, forward replication names VMware its primary again.
+        p.activeLocation = 'Primary'
         null
+    }
+
+    /**
+     * A modernized item as Site Recovery lists it among the vault's items: without its disks and NICs (azure-powershell's recorded
+     * list answers carry protectedDisks and vmNics empty for healthy items), which only the item's own GET carries.
+     */
+    static Map listed(Map item) {
+        Map d = item.properties?.providerSpecificDetails as Map
+        if (!(d?.instanceType as String)?.startsWith('InMageRcm')) return item
+        Map copy = new LinkedHashMap(item)
+        copy.properties = new LinkedHashMap(item.properties as Map)
+        copy.properties.providerSpecificDetails = new LinkedHashMap(d) + [protectedDisks: [], vmNics: []]
+        copy
     }
 }
