@@ -34,9 +34,7 @@ abstract class AzurePeerSpecification extends ExecutorSpecification {
         arm = ArmServer.start()
         String definition = read(site).replace("        credential env('PARIS_VCENTER_CREDENTIAL')\n", '')
         write(site, RealPeers.azure(RealPeers.vsphere(definition, 'vc01.par.contoso.local', vcsim, vcsim.thumbprint, "secret('paris-vcenter')"), 'contoso-paris-dr', arm))
-        def estate = DefinitionLoader.load([fb.toString()]).estate()
-        ArmResources.seed(arm, estate.azure()[0], StateFiles.read(stateFile), estate)
-        Files.delete(stateFile)
+        RealPeers.seedFromState(arm, fb, stateFile)
         env.SITEPLAN_SECRET_PARIS_VCENTER = vcsim.password
         env.SITEPLAN_SECRET_ARM_TOKEN = arm.token
         RealPeers.trust(env, vcsim, arm)

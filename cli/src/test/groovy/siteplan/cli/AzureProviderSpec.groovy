@@ -130,11 +130,8 @@ class AzureProviderSpec extends ExecutorSpecification {
         assert changes(dir) == []
 
         and: 'a seed of the vault and the site only: how to reach them, nothing about machines'
-        Path seed = tmp.resolve('seed')
-        java.nio.file.Files.createDirectories(seed)
-        java.nio.file.Files.copy(dir.resolve('site.groovy'), seed.resolve('site.groovy'))
+        Path seed = RealPeers.importSeed(tmp, dir)
         Path imported = tmp.resolve('imported/estate.yaml')
-        java.nio.file.Files.createDirectories(imported.parent)
 
         when:
         int sent = arm.requests.size()

@@ -3,10 +3,7 @@ package siteplan.cli
 import com.fasterxml.jackson.databind.ObjectMapper
 import java.nio.file.Files
 import java.nio.file.Path
-import siteplan.dsl.load.DefinitionLoader
-import siteplan.planner.state.StateFiles
 import siteplan.providers.Vcsim
-import siteplan.providers.azure.ArmResources
 import siteplan.providers.azure.ArmServer
 
 /**
@@ -31,9 +28,7 @@ class ModernizedAzureSpec extends ExecutorSpecification {
         vcsim = Vcsim.start(state: state, site: 'rotterdam', datastores: true)
         arm = ArmServer.start()
         write(site, RealPeers.azure(RealPeers.vsphere(read(site), 'vc01.rtm.fabrikam.local', vcsim), 'fabrikam-dr', arm))
-        def estate = DefinitionLoader.load([dir.toString()]).estate()
-        ArmResources.seed(arm, estate.azure()[0], StateFiles.read(state), estate)
-        Files.delete(state)
+        RealPeers.seedFromState(arm, dir, state)
         env.SITEPLAN_SECRET_VCENTER_ASR = vcsim.password
         env.SITEPLAN_SECRET_ARM_TOKEN = arm.token
         RealPeers.trust(env, vcsim, arm)
@@ -219,11 +214,8 @@ class ModernizedAzureSpec extends ExecutorSpecification {
         assert changes(dir) == []
 
         and: 'a seed of the vault and the site only: how to reach them, nothing about machines'
-        Path seed = tmp.resolve('seed')
-        Files.createDirectories(seed)
-        Files.copy(dir.resolve('site.groovy'), seed.resolve('site.groovy'))
+        Path seed = RealPeers.importSeed(tmp, dir)
         Path imported = tmp.resolve('imported/estate.yaml')
-        Files.createDirectories(imported.parent)
 
         when:
         int sent = arm.requests.size()

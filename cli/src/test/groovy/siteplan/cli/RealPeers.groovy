@@ -63,6 +63,22 @@ class RealPeers {
 
     }
 
+    /** The Azure peer seeded with what the simulated estate's state file holds for the definition's first target; the state file is then deleted, so nothing is read from it again. */
+    static void seedFromState(ArmServer arm, Path definition, Path stateFile) {
+        def estate = siteplan.dsl.load.DefinitionLoader.load([definition.toString()]).estate()
+        siteplan.providers.azure.ArmResources.seed(arm, estate.azure()[0], siteplan.planner.state.StateFiles.read(stateFile), estate)
+        java.nio.file.Files.delete(stateFile)
+    }
+
+    /** A seed for `siteplan import` in {@code tmp}: the definition's site.groovy only (how to reach the vault and the site); returns it. */
+    static Path importSeed(Path tmp, Path definition) {
+        Path seed = tmp.resolve('seed')
+        java.nio.file.Files.createDirectories(seed)
+        java.nio.file.Files.copy(definition.resolve('site.groovy'), seed.resolve('site.groovy'))
+        java.nio.file.Files.createDirectories(tmp.resolve('imported'))
+        seed
+    }
+
     private static String replaceOnce(String text, String block, String with) {
         assert text.contains(block): "no ${block} in the definition"
         text.replace(block, with)

@@ -192,22 +192,7 @@ final class AzureInfrastructureChanges {
             vault.awaitDone(az.write(HttpMethod.PUT, failback, AzureVault.API, AzureVault.properties(Map.of("providerSpecificInput", fb))), "failback policy " + s.name() + "-failback");
             done.add("created failback policy " + s.name() + "-failback (FB-POLICY)");
         }
-        for (String site : estate.protectionGroups().stream().filter(g -> g.policy().equals(p.name())).map(ProtectionGroup::source).distinct().toList()) {
-            if (estate.vmwareSites().stream().noneMatch(v -> v.name().equals(site))) continue;
-            JsonNode fabric = vault.fabric(site).orElseThrow(() -> vault.notRegistered(site));
-            JsonNode container = vault.container(fabric, null);
-            List<String> mapped = new ArrayList<>();
-            az.list(container.path("id").asText() + "/replicationProtectionContainerMappings", AzureVault.API)
-                    .forEach(m -> mapped.add(m.path("properties").path("policyId").asText().toLowerCase(Locale.ROOT)));
-            if (!mapped.contains(id.toLowerCase(Locale.ROOT))) {
-                associate(container, s.name(), id, AzureVault.AZURE_FABRIC);
-                done.add("associated " + s.name() + " with configuration server of " + site);
-            }
-            if (!mapped.contains(failback.toLowerCase(Locale.ROOT))) {
-                associate(container, s.name() + "-failback", failback, container.path("id").asText());
-                done.add("associated " + s.name() + "-failback with configuration server of " + site);
-            }
-        }
+        associateWithSites(s.name(), p, id, failback, "configuration server of ", done);
         return done.isEmpty() ? StepResult.already("policy " + s.name() + " is as declared") : StepResult.changed(String.join("; ", done));
     }
 
@@ -242,24 +227,10 @@ final class AzureInfrastructureChanges {
             write(failback, twin, fb, "failback policy " + s.name() + "-failback");
             done.add((twin == null ? "created" : "updated") + " failback policy " + s.name() + "-failback (reprotect from Azure names it)");
         }
-        for (String site : estate.protectionGroups().stream().filter(g -> g.policy().equals(p.name())).map(ProtectionGroup::source).distinct().toList()) {
-            if (estate.vmwareSites().stream().noneMatch(v -> v.name().equals(site))) continue;
-            JsonNode fabric = vault.fabric(site).orElseThrow(() -> vault.notRegistered(site));
-            JsonNode container = vault.container(fabric, null);
-            List<String> mapped = new ArrayList<>();
-            az.list(container.path("id").asText() + "/replicationProtectionContainerMappings", AzureVault.API)
-                    .forEach(m -> mapped.add(m.path("properties").path("policyId").asText().toLowerCase(Locale.ROOT)));
-            if (!mapped.contains(id.toLowerCase(Locale.ROOT))) {
-                associate(container, s.name(), id, AzureVault.AZURE_FABRIC);
-                done.add("associated " + s.name() + " with the appliances of " + site);
-            }
-            if (!mapped.contains(failback.toLowerCase(Locale.ROOT))) {
-                associate(container, s.name() + "-failback", failback, container.path("id").asText());
-                done.add("associated " + s.name() + "-failback with the appliances of " + site);
-            }
+        associateWithSites(s.name(), p, id, failback, "the appliances of ", done).forEach((site, fabric) -> {
             StepResult upgrade = agentAutoUpgrade(vault.fabric(site).orElse(fabric), site, "site " + site);
             if (upgrade.outcome() == StepResult.Outcome.CHANGED) done.add(upgrade.detail());
-        }
+        });
         return done.isEmpty() ? StepResult.already("policy " + s.name() + " is as declared") : StepResult.changed(String.join("; ", done));
     }
 
@@ -296,6 +267,32 @@ final class AzureInfrastructureChanges {
         }
         if (changed.isEmpty()) return StepResult.already(what + " is registered with vault " + target.vault());
         return StepResult.changed("agent auto-upgrade " + (wanted.equals("true") ? "on" : "off") + " for the machines of " + site + " (" + String.join(", ", changed) + ")");
+    }
+
+    /**
+     * FB-POLICY's associations, both architectures: the policy with each VMware site's container whose groups use it, towards Azure,
+     * and its failback twin towards the container itself; what was done is added to {@code done}. Returns each site's fabric.
+     */
+    private Map<String, JsonNode> associateWithSites(String name, ReplicationPolicy p, String id, String failback, String with, List<String> done) {
+        Map<String, JsonNode> fabrics = new LinkedHashMap<>();
+        for (String site : estate.protectionGroups().stream().filter(g -> g.policy().equals(p.name())).map(ProtectionGroup::source).distinct().toList()) {
+            if (estate.vmwareSites().stream().noneMatch(v -> v.name().equals(site))) continue;
+            JsonNode fabric = vault.fabric(site).orElseThrow(() -> vault.notRegistered(site));
+            JsonNode container = vault.container(fabric, null);
+            List<String> mapped = new ArrayList<>();
+            az.list(container.path("id").asText() + "/replicationProtectionContainerMappings", AzureVault.API)
+                    .forEach(m -> mapped.add(m.path("properties").path("policyId").asText().toLowerCase(Locale.ROOT)));
+            if (!mapped.contains(id.toLowerCase(Locale.ROOT))) {
+                associate(container, name, id, AzureVault.AZURE_FABRIC);
+                done.add("associated " + name + " with " + with + site);
+            }
+            if (!mapped.contains(failback.toLowerCase(Locale.ROOT))) {
+                associate(container, name + "-failback", failback, container.path("id").asText());
+                done.add("associated " + name + "-failback with " + with + site);
+            }
+            fabrics.put(site, fabric);
+        }
+        return fabrics;
     }
 
     /** A protection container mapping: the policy applies to the container's machines, towards Azure or (failback) towards the container itself. */
