@@ -228,10 +228,7 @@ class ModernizedAzureSpec extends ExecutorSpecification {
         read(imported).contains('architecture: modernized')
         read(imported).contains('appliance: rtm-asr01')
 
-        when:
-        int planned = run('plan', imported.toString(), '--json')
-
-        then:
-        new ObjectMapper().readTree(out).get('changes').findAll { it.get('action').asText() != 'no-op' }.collect { it.get('action').asText() + ' ' + it.get('address').asText() } == []
+        and: "the imported estate plans with no changes; its errors are the OS versions no vCenter reports (SRC-OS), which import says to set"
+        changes(imported, ExitCode.INVALID_INPUT) == []
     }
 }

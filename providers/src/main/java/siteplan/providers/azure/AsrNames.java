@@ -44,6 +44,12 @@ final class AsrNames {
         discoveredRead = true;
     }
 
+    /** The same for a vault's items: read only when some item is a modernized one, with the vault's fabrics listed then. */
+    void readDiscoveredFor(AzureConnection az, String vaultId, java.util.List<JsonNode> items) {
+        if (discoveredRead || items.stream().noneMatch(i -> AzureVault.provider(i).startsWith("InMageRcm"))) return;
+        readDiscovered(az, az.list(vaultId + "/replicationFabrics", AzureConnection.ASR_API));
+    }
+
     /**
      * The machine a protected item protects: for a modernized item, the display name of the machine its appliance discovered
      * (InMageRcm), or the VMware VM it fails back into (InMageRcmFailback targetVmName); else its friendlyName.

@@ -288,8 +288,7 @@ final class AzureChanges implements ChangeOperations {
      * Recovery upgrades the agent itself; otherwise the upgrade is started with a run-as account the appliances hold.
      */
     private StepResult modernizedMobility(JsonNode item, Machine m, ProtectionGroup g, JsonNode fabric, String have) {
-        var appliance = estate.vmwareSites().stream().filter(v -> v.name().equals(m.site())).flatMap(v -> v.appliances().stream())
-                .filter(a -> a.name().equals(g.appliance())).findFirst();
+        var appliance = rcm.appliance(m, g);
         JsonNode agent = item.path("properties").path("providerSpecificDetails").path("mobilityAgentDetails");
         List<String> blocking = new ArrayList<>();
         agent.path("reasonsBlockingUpgrade").forEach(r -> blocking.add(r.asText()));

@@ -96,7 +96,8 @@ public final class AzureDiscovery {
 
         Map<String, String> fabricSite = new HashMap<>(), masterTargetNames = new HashMap<>(), processServerNames = new HashMap<>();
         List<RecoveryVault.Fabric> fabrics = new ArrayList<>();
-        for (JsonNode f : az.list(v + "/replicationFabrics", api)) {
+        List<JsonNode> fabricNodes = az.list(v + "/replicationFabrics", api);
+        for (JsonNode f : fabricNodes) {
             if (AsrNames.isAzure(f)) continue; // Site Recovery's own fabric for Azure is not a site
             JsonNode p = f.path("properties"), custom = p.path("customDetails");
             String site = names.siteOf(f);
@@ -171,17 +172,11 @@ public final class AzureDiscovery {
         List<ProtectedItem> items = new ArrayList<>();
         java.util.Set<String> perMachine = new java.util.LinkedHashSet<>();
         List<JsonNode> listed = az.list(v + "/replicationProtectedItems", api);
-        if (listed.stream().anyMatch(i -> AzureVault.provider(i).startsWith("InMageRcm"))) names.readDiscovered(az, az.list(v + "/replicationFabrics", api));
+        // The vault's fabrics were read above: the modernized ones name the machines their appliances discovered.
+        if (listed.stream().anyMatch(i -> AzureVault.provider(i).startsWith("InMageRcm"))) names.readDiscovered(az, fabricNodes);
         for (JsonNode listedItem : listed) {
             // A modernized item's disks and NICs come only with its own GET (the list leaves them out).
-            JsonNode i = listedItem;
-            if (AzureVault.provider(i).startsWith("InMageRcm")) {
-                JsonNode d = i.path("properties").path("providerSpecificDetails");
-                if (d.path("protectedDisks").size() == 0 || d.path("vmNics").size() == 0) {
-                    JsonNode one = az.get(i.path("id").asText(), api);
-                    if (one != null) i = one;
-                }
-            }
+            JsonNode i = AzureVault.full(az, listedItem);
             ProtectedItem item = item(i, fabricSite, masterTargetNames, processServerNames, managed, names);
             itemMachine.put(i.path("id").asText().toLowerCase(Locale.ROOT), item.machine());
             items.add(item);
@@ -338,8 +333,9 @@ public final class AzureDiscovery {
         if (provider.equals("InMageRcm") || provider.equals("InMageRcmFailback")) {
             // One fabric serves every site of a modernized vault: the machine's site is its appliance's.
             String appliance = d.path(provider.equals("InMageRcm") ? "processServerName" : "reprotectAgentName").asText(null);
-            String rcmSite = names.siteOfMachine(names.machineOf(i)).or(() -> appliance == null ? java.util.Optional.empty() : names.siteOfAppliance(appliance)).orElse(site);
-            return RcmItems.item(i, names.machineOf(i), rcmSite, managed, names);
+            String rcmMachine = names.machineOf(i);
+            String rcmSite = names.siteOfMachine(rcmMachine).or(() -> appliance == null ? java.util.Optional.empty() : names.siteOfAppliance(appliance)).orElse(site);
+            return RcmItems.item(i, rcmMachine, rcmSite, managed, names);
         }
         List<VmDisk> disks = new ArrayList<>();
         for (JsonNode disk : d.path("protectedDisks")) {

@@ -446,7 +446,7 @@ final class AzureInfrastructureChanges {
         Map<String, JsonNode> items = new LinkedHashMap<>();
         List<JsonNode> listed = az.list(vault.id() + "/replicationProtectedItems", AzureVault.API);
         // A modernized item is named by its target VM: its machine is the one its appliance discovered.
-        if (listed.stream().anyMatch(i -> AzureVault.provider(i).startsWith("InMageRcm"))) vault.names().readDiscovered(az, az.list(vault.id() + "/replicationFabrics", AzureVault.API));
+        vault.readDiscoveredFor(listed);
         for (JsonNode i : listed) items.put(vault.names().machineOf(i).toLowerCase(Locale.ROOT), i);
         List<Map<String, Object>> groups = new ArrayList<>();
         int n = 0;

@@ -107,11 +107,9 @@ final class AzureVault {
             if (!provider(i).startsWith("InMageRcm") && machine.equalsIgnoreCase(i.path("properties").path("friendlyName").asText())) return Optional.of(i);
         }
         // A modernized item is named by the target VM's name given at enable: its machine is the one its appliance discovered.
-        if (items.stream().anyMatch(i -> provider(i).startsWith("InMageRcm"))) {
-            names.readDiscovered(az, az.list(id + "/replicationFabrics", API));
-            for (JsonNode i : items) {
-                if (provider(i).startsWith("InMageRcm") && machine.equalsIgnoreCase(names.machineOf(i))) return Optional.of(full(i));
-            }
+        readDiscoveredFor(items);
+        for (JsonNode i : items) {
+            if (provider(i).startsWith("InMageRcm") && machine.equalsIgnoreCase(names.machineOf(i))) return Optional.of(full(az, i));
         }
         return Optional.empty();
     }
@@ -120,12 +118,17 @@ final class AzureVault {
      * A modernized item as Site Recovery reports it alone: its list answer leaves out its disks and NICs
      * (protectedDisks and vmNics empty), which only the item's own GET carries.
      */
-    JsonNode full(JsonNode item) {
+    static JsonNode full(AzureConnection az, JsonNode item) {
         if (!provider(item).startsWith("InMageRcm")) return item;
         JsonNode d = item.path("properties").path("providerSpecificDetails");
         if (d.path("protectedDisks").size() > 0 && d.path("vmNics").size() > 0) return item;
         JsonNode one = az.get(item.path("id").asText(), API);
         return one == null ? item : one;
+    }
+
+    /** Names the machines of a vault's modernized items by what their appliances discovered, read once, when the vault holds any. */
+    void readDiscoveredFor(List<JsonNode> items) {
+        names.readDiscoveredFor(az, id, items);
     }
 
     JsonNode item(String machine) {

@@ -185,12 +185,17 @@ final class RcmProtection {
     SecretRef enableAccount(Machine m, ProtectionGroup g) {
         SecretRef ref = pushAccount(m, g);
         if (ref != null) return ref;
-        var accounts = vault.estate().vmwareSites().stream().filter(v -> v.name().equals(m.site())).flatMap(v -> v.appliances().stream())
-                .filter(a -> a.name().equals(g.appliance())).findFirst().map(a -> a.runAsAccounts()).orElse(List.of());
+        var accounts = appliance(m, g).map(a -> a.runAsAccounts()).orElse(List.of());
         if (accounts.size() == 1) return accounts.get(0);
         throw new OperationFailed("the Mobility agent of " + m.name() + " is push-installed with a run-as account of replication appliance " + g.appliance()
                 + (accounts.isEmpty() ? ", which declares none: add runAsAccount secret('…') to it" : ", which declares " + accounts.size() + ": name the one for it (mobility { account secret('…') })")
                 + ", then apply again; nothing was sent");
+    }
+
+    /** The replication appliance the machine's group declares, in the machine's site. */
+    java.util.Optional<siteplan.model.ReplicationAppliance> appliance(Machine m, ProtectionGroup g) {
+        return vault.estate().vmwareSites().stream().filter(v -> v.name().equals(m.site())).flatMap(v -> v.appliances().stream())
+                .filter(a -> a.name().equals(g.appliance())).findFirst();
     }
 
     /** The account the Mobility agent is pushed with: the machine's own, else its group's; null when neither names one. */
