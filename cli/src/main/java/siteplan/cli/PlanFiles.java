@@ -44,7 +44,7 @@ final class PlanFiles {
             }
             if (!Plan.READABLE_FORMATS.contains(tree.get("format_version").asText())) {
                 throw new Siteplan.UserError(file + " has plan format " + tree.get("format_version").asText() + "; this siteplan reads formats "
-                        + String.join(" and ", Plan.READABLE_FORMATS) + ". Save the plan again with this siteplan: siteplan plan PATH -out " + file);
+                        + String.join(", ", Plan.READABLE_FORMATS.subList(0, Plan.READABLE_FORMATS.size() - 1)) + " and " + Plan.READABLE_FORMATS.get(Plan.READABLE_FORMATS.size() - 1) + ". Save the plan again with this siteplan: siteplan plan PATH -out " + file);
             }
             plan = PlanJson.read(file);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

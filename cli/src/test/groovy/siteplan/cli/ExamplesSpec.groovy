@@ -6,7 +6,7 @@ import spock.lang.Unroll
 
 /** The shipped examples are valid, realistic estates, and every form of an estate reads back equal. */
 class ExamplesSpec extends CliSpecification {
-    static final List<String> EXAMPLES = ['vmware-to-azure-modernized', 'vmware-to-azure', 'failback', 'hyperv-vmm-to-vmm', 'mobility-desired-state']
+    static final List<String> EXAMPLES = ['vmware-to-azure-modernized', 'vmware-to-azure', 'failback', 'hyperv-vmm-to-vmm', 'mobility-desired-state', 'move-to-modernized']
 
     @Unroll
     def "examples/#example validates"() {
@@ -22,6 +22,7 @@ class ExamplesSpec extends CliSpecification {
         'failback'               | '1 file; 3 machines (6 disks), 1 Azure target, 1 VMware site, 1 policy, 1 protection group, 1 recovery plan'
         'hyperv-vmm-to-vmm'      | '2 files; 6 machines (8 disks), 2 VMM sites, 2 policies, 2 protection groups, 1 recovery plan'
         'mobility-desired-state' | '1 file; 4 machines (8 disks), 1 Azure target, 1 VMware site, 1 policy, 1 protection group'
+        'move-to-modernized'     | '4 files; 7 machines (12 disks), 2 Azure targets, 1 VMware site, 1 policy, 2 protection groups, 2 recovery plans'
     }
 
     @Unroll

@@ -79,7 +79,7 @@ class PlanCommandSpec extends CliSpecification {
 
         then:
         out == first
-        tree.get('format_version').asText() == '1.1'
+        tree.get('format_version').asText() == '1.2'
         tree.get('applicable').asBoolean()
         tree.get('model_digest').asText().startsWith('sha256:')
         schema.validate(tree).isEmpty()

@@ -141,7 +141,7 @@ Warning: -target is in effect
         then:
         code == ExitCode.OK
         out.readLines().last() == "Saved the plan to ${plan}; apply it with: siteplan apply ${plan} ${dir}".toString()
-        tree.get('format_version').asText() == '1.1'
+        tree.get('format_version').asText() == '1.2'
         tree.get('targets').collect { it.asText() } == ['machine:web01']
         tree.get('changes_left_out').asInt() == 17
         tree.get('changes').collect { it.get('address').asText() }.containsAll(['mobility.web01', 'policy.silver', 'protection.web01'])

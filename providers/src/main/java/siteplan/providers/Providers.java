@@ -66,11 +66,15 @@ public final class Providers {
     public Operations operations(Estate estate) {
         List<AzureTarget> real = EstateProvider.azureTargets(estate);
         if (real.isEmpty()) return simulator().operations(stateDir, estate, env);
-        if (real.size() > 1 || estate.azure().size() > real.size()) {
-            throw new DiscoveryException("operations run on one Azure target per estate for now, and every target must then say provider 'azure' ("
+        if (estate.azure().size() > real.size()) {
+            throw new DiscoveryException("operations run on real vaults or on the simulated estate, not both: every Azure target must then say provider 'azure' ("
                     + estate.azure().size() + " declared, " + real.size() + " with provider 'azure')");
         }
-        return new AzureOperations(EstateProvider.connect(real.get(0), new Secrets(env), TrustedEndpoints.from(env)), estate, env);
+        Secrets secrets = new Secrets(env);
+        TrustedEndpoints trusted = TrustedEndpoints.from(env);
+        if (real.size() == 1) return new AzureOperations(EstateProvider.connect(real.get(0), secrets, trusted), estate, env);
+        // Several vaults (a classic one whose machines move to a modernized one): each operation goes to its vault.
+        return siteplan.providers.azure.AzureVaults.of(real.stream().map(t -> EstateProvider.connect(t, secrets, trusted)).toList(), estate, env);
     }
 
     /** The Azure targets whose vault operations change (empty: the simulated estate). */

@@ -35,7 +35,7 @@ public final class HumanView {
             case CREATE -> paint("32", s);
             case UPDATE, RE_REPLICATE -> paint("33", s);
             case DELETE, REPLACE -> paint("31", s);
-            case REPROTECT -> paint("36", s);
+            case REPROTECT, MOVE -> paint("36", s);
             case NO_OP -> s;
         };
     }
@@ -94,7 +94,7 @@ public final class HumanView {
 
     private void change(Change c) {
         out.append("  ").append(symbol(c.action())).append(' ').append(c.address());
-        if (c.destructive()) out.append(' ').append(paint("31", "(destroys recovery points)"));
+        if (c.destructive()) out.append(' ').append(paint("31", c.action() == Action.MOVE ? "(classic recovery points expire)" : "(destroys recovery points)"));
         out.append('\n');
         if (c.reason() != null) out.append("      ").append(paint("2", "# " + c.reason())).append('\n');
         for (FieldChange f : c.fields()) {
@@ -108,7 +108,10 @@ public final class HumanView {
         if (i != null) {
             List<String> parts = new ArrayList<>();
             if (i.replicateGb() != null) {
-                parts.add(i.replicateGb() + " GB to replicate" + (i.initialReplicationHours() != null ? ", about " + i.initialReplicationHours() + " h at " + i.uplink() : ""));
+                parts.add(i.replicateGb() + " GB to replicate" + (i.initialReplicationHours() != null ? ", about " + i.initialReplicationHours() + " h"
+                        + (i.uplink() != null ? " at " + i.uplink() : "") : ""));
+            } else if (i.initialReplicationHours() != null) {
+                parts.add("about " + i.initialReplicationHours() + " h");
             }
             if (!i.recoveryPlansWithoutCoverage().isEmpty()) parts.add("not recoverable meanwhile by " + String.join(", ", i.recoveryPlansWithoutCoverage()));
             if (i.rpoAtRisk() != null) parts.add(i.rpoAtRisk());
@@ -134,6 +137,7 @@ public final class HumanView {
         parts.add(s.update() + " to update");
         if (s.reReplicate() > 0) parts.add(s.reReplicate() + " to re-replicate");
         if (s.reprotect() > 0) parts.add(s.reprotect() + " to reprotect");
+        if (s.move() > 0) parts.add(s.move() + " to move");
         parts.add(s.replace() + " to replace");
         parts.add(s.delete() + " to delete");
         return String.join(", ", parts);

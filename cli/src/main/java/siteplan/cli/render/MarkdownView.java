@@ -110,9 +110,12 @@ public final class MarkdownView {
                 .append(" · profile `").append(plan.profile()).append("` · ").append(plan.provider()).append("\n\n");
         if (plan.targeted()) md.append("> ⚠️ **-target is in effect**: only ").append(escape(HumanView.targets(plan))).append("; ")
                 .append(Plural.of(plan.changesLeftOut() == null ? 0 : plan.changesLeftOut(), "other change")).append(" of the definition left out. Run a plan without it afterwards.\n\n");
-        md.append("| create | update | re-replicate | reprotect | replace | delete | errors | warnings |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        // A move column only in a plan that moves machines: most estates never do.
+        boolean moves = s.move() > 0;
+        md.append("| create | update | re-replicate | reprotect |").append(moves ? " move |" : "").append(" replace | delete | errors | warnings |\n");
+        md.append("|---:|---:|---:|---:|").append(moves ? "---:|" : "").append("---:|---:|---:|---:|\n");
         md.append("| ").append(s.create()).append(" | ").append(s.update()).append(" | ").append(s.reReplicate()).append(" | ").append(s.reprotect())
+                .append(moves ? " | " + s.move() : "")
                 .append(" | ").append(s.replace()).append(" | ").append(s.delete()).append(" | ").append(s.errors()).append(" | ").append(s.warnings()).append(" |\n\n");
         return md.toString();
     }

@@ -44,8 +44,8 @@ public final class Credentials {
                 });
             }
             case PROTECTION, MOBILITY -> {
-                // Reprotecting and updating protection settings push nothing.
-                if (s.action() == Action.REPROTECT || (s.type() == ResourceType.PROTECTION && s.action() == Action.UPDATE)) break;
+                // Reprotecting, moving (the agent stays) and updating protection settings push nothing.
+                if (s.action() == Action.REPROTECT || s.action() == Action.MOVE || (s.type() == ResourceType.PROTECTION && s.action() == Action.UPDATE)) break;
                 estate.machine(s.name()).filter(m -> m.mobility() != null && m.mobility().install() != InstallMethod.MANUAL).ifPresent(m -> {
                     SecretRef account = m.mobility().account() != null ? m.mobility().account()
                             : membership.groupOf(m.name()).map(ProtectionGroup::pushAccount).orElse(null);

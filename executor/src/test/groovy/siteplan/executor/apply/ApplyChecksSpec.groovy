@@ -34,7 +34,7 @@ class ApplyChecksSpec extends Specification {
         List<Change> changes = args.changes ?: [change('protection', 'erp-db01')]
         new Plan(Plan.FORMAT_VERSION, '0.1.0', ['estate'], args.provider ?: 'simulated estate', args.profile ?: 'default', args.targets, args.targets == null ? null : 0, 'digest-1',
                 args.fingerprint ?: 'state-1', args.containsKey('applicable') ? args.applicable : true,
-                new Plan.Summary(changes.count { it.action() == Action.CREATE } as int, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                new Plan.Summary(changes.count { it.action() == Action.CREATE } as int, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
                 changes, args.findings ?: [], [], [])
     }
 

@@ -15,6 +15,12 @@ public enum Action implements Token {
     RE_REPLICATE("~>"),
     /** Start replicating a failed-over machine back towards its original site (FB-STAGES). */
     REPROTECT("<~"),
+    /**
+     * Move a machine's protection from a classic vault to a modernized one with Site Recovery's switch-provider
+     * move (MOVE-*): replication pauses, only differential data is sent, and the classic vault's last recovery
+     * points stay failover-able until their retention ends.
+     */
+    MOVE("=>"),
     NO_OP(" ");
 
     private final String symbol;

@@ -24,6 +24,10 @@ public final class Differ {
     private final DiscoveredState d;
     private final List<Change> changes = new ArrayList<>();
     private final Map<String, ProtectedItem> items = new HashMap<>();
+    /** The vault holding each protected machine's item (the first that holds it, as {@link #items}). */
+    private final Map<String, RecoveryVault> holders = new HashMap<>();
+    /** Each vault's items by machine, by the vault's target. */
+    private final Map<String, Map<String, ProtectedItem>> itemsByTarget = new HashMap<>();
     private final Map<String, List<String>> plansByMachine = new HashMap<>();
 
     /** What a grown disk costs toward each Azure target, by its vault's architecture (the profile says). */
@@ -33,7 +37,10 @@ public final class Differ {
         this.e = e;
         this.d = d;
         this.growToward = growToward;
-        d.vaults().forEach(v -> v.protectedItems().forEach(p -> items.putIfAbsent(p.machine(), p)));
+        d.vaults().forEach(v -> v.protectedItems().forEach(p -> {
+            if (items.putIfAbsent(p.machine(), p) == null) holders.put(p.machine(), v);
+            itemsByTarget.computeIfAbsent(v.target(), k -> new HashMap<>()).putIfAbsent(p.machine(), p);
+        }));
         for (RecoveryPlan p : e.recoveryPlans()) {
             for (String m : new TreeSet<>(p.machineNames())) plansByMachine.computeIfAbsent(m, k -> new ArrayList<>()).add(p.name());
         }
@@ -107,8 +114,11 @@ public final class Differ {
                 add(ResourceType.SITE, s.name(), s.name(), Action.UPDATE, "replication mechanism changed: every protected machine of the site is re-protected (SRC-MECHANISM)",
                         List.of(new FieldChange("replication", fabric.replicationMechanism(), declared)));
             }
+            // A site with appliances and no configuration server adds its vCenter to the modernized vault's appliances.
+            Fabric modern = fabricOf(s.name(), Architecture.MODERNIZED);
             if (s.vcenter() != null) {
-                boolean registered = fabric != null && fabric.server("vcenter", s.vcenter().address()).isPresent();
+                Fabric at = s.configurationServer() == null && !s.appliances().isEmpty() ? modern : fabric;
+                boolean registered = at != null && at.server("vcenter", s.vcenter().address()).isPresent();
                 add(ResourceType.VCENTER, s.name(), s.name() + "/" + s.vcenter().address(), registered ? Action.NO_OP : Action.CREATE,
                         registered ? null : "vCenter is not added to the configuration server", List.of());
             }
@@ -121,7 +131,7 @@ public final class Differ {
             }
             for (ProcessServer p : s.processServers()) server(s.name(), fabric, "process-server", ResourceType.PROCESS_SERVER, p.name(), ServerForm.of(p), false);
             for (MasterTarget m : s.masterTargets()) server(s.name(), fabric, "master-target", ResourceType.MASTER_TARGET, m.name(), ServerForm.of(m), true);
-            for (ReplicationAppliance a : s.appliances()) server(s.name(), fabric, ServerForm.APPLIANCE_ROLE, ResourceType.APPLIANCE, a.name(), ServerForm.of(a), false);
+            for (ReplicationAppliance a : s.appliances()) server(s.name(), modern, ServerForm.APPLIANCE_ROLE, ResourceType.APPLIANCE, a.name(), ServerForm.of(a), false);
         }
     }
 
@@ -144,8 +154,20 @@ public final class Differ {
                 f.isEmpty() ? null : resized ? "a different size or OS means a new master target VM" : "declared resources differ from the registered server", f);
     }
 
+    /** The site's fabric in a vault of the classic architecture (the one Hyper-V and an undeclared vault count as), else in any vault. */
     private Fabric fabricOf(String site) {
-        return d.vaults().stream().map(v -> v.fabric(site).orElse(null)).filter(Objects::nonNull).findFirst().orElse(null);
+        Fabric classic = fabricOf(site, Architecture.CLASSIC);
+        return classic != null ? classic : d.vaults().stream().map(v -> v.fabric(site).orElse(null)).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /**
+     * The site's fabric in a vault of this architecture, else in any vault. A vault holds one architecture: a site whose
+     * classic machines move to a modernized vault has its classic servers in one vault and its appliances in the other.
+     */
+    private Fabric fabricOf(String site, Architecture architecture) {
+        return d.vaults().stream().filter(v -> Architecture.of(azureTarget(v.target()).orElse(null)) == architecture)
+                .map(v -> v.fabric(site).orElse(null)).filter(Objects::nonNull).findFirst()
+                .orElseGet(() -> d.vaults().stream().map(v -> v.fabric(site).orElse(null)).filter(Objects::nonNull).findFirst().orElse(null));
     }
 
     // ------------------------------------------------------------------ policies and mappings
@@ -158,8 +180,12 @@ public final class Differ {
         d.vaults().forEach(v -> v.policies().forEach(p -> found.putIfAbsent(p.name(), p)));
         Set<String> used = e.protectionGroups().stream().map(ProtectionGroup::policy).collect(Collectors.toSet());
         for (Map.Entry<String, Map<String, String>> w : wanted.entrySet()) {
-            RecoveryVault.Policy p = found.get(w.getKey());
             String site = siteOfPolicy(w.getKey());
+            // A policy toward an Azure target is its vault's: one of the same name in another vault (a classic vault whose
+            // machines move to this one) is not it. Elsewhere (VMM sites) the vault is found by name.
+            RecoveryVault.Policy p = azureTarget(site).isPresent()
+                    ? d.vault(site).flatMap(v -> v.policies().stream().filter(x -> x.name().equals(w.getKey())).findFirst()).orElse(null)
+                    : found.get(w.getKey());
             if (p == null) {
                 if (!used.contains(w.getKey())) continue; // a policy no group uses is not created
                 List<FieldChange> f = new ArrayList<>();
@@ -227,7 +253,11 @@ public final class Differ {
         for (Machine m : e.machines()) {
             ProtectionGroup g = groupOf.get(m.name());
             if (g == null) continue;
-            Optional<ProtectedItem> item = Optional.ofNullable(items.get(m.name()));
+            // The item in the group's own vault is the machine's protection; one in another vault is where it moves from
+            // (a vault it has moved from may still list it until its recovery points expire).
+            ProtectedItem own = itemsByTarget.getOrDefault(g.target(), Map.of()).get(m.name());
+            RecoveryVault holder = own != null ? d.vault(g.target()).orElseThrow() : holders.get(m.name());
+            Optional<ProtectedItem> item = Optional.ofNullable(own != null ? own : items.get(m.name()));
             String address = m.name();
             if (item.isEmpty()) {
                 add(ResourceType.PROTECTION, m.site(), address, Action.CREATE, "machine is not protected yet",
@@ -250,6 +280,11 @@ public final class Differ {
                 } else {
                     add(ResourceType.PROTECTION, m.site(), address, Action.NO_OP, "active at the recovery site (" + p.state().token() + "); changes wait for failback", List.of());
                 }
+                continue;
+            }
+            if (holder != null && !holder.target().equals(g.target()) && azureTarget(g.target()).isPresent()) {
+                vaultMove(m, g, p, holder);
+                mobility(m, p);
                 continue;
             }
             List<FieldChange> moved = new ArrayList<>();
@@ -325,6 +360,50 @@ public final class Differ {
         }
     }
 
+    /**
+     * A machine whose group now targets another vault than the one protecting it. From a classic vault to a modernized
+     * one in the same region, Site Recovery moves it itself (switch provider, MOVE-*): replication pauses, only what
+     * changed is sent, and the classic vault keeps its last recovery points failover-able until their retention
+     * ends, then purges the item. Any other move (between two vaults of one architecture, back to classic, Hyper-V,
+     * another region) has no such call: protection is disabled in the old vault, losing its recovery points, and
+     * enabled in the new one with a full initial replication.
+     */
+    private void vaultMove(Machine m, ProtectionGroup g, ProtectedItem p, RecoveryVault from) {
+        AzureTarget to = azureTarget(g.target()).orElseThrow();
+        AzureTarget was = azureTarget(from.target()).orElse(null);
+        // A vault no longer declared is read for what it holds: a classic item has a master target (or the configuration server's process server).
+        Architecture fromArchitecture = was != null ? Architecture.of(was) : p.masterTarget() != null ? Architecture.CLASSIC : Architecture.MODERNIZED;
+        List<FieldChange> f = new ArrayList<>();
+        f.add(new FieldChange("vault", from.name(), to.vault()));
+        field(f, "group", p.protectionGroup(), g.name());
+        field(f, "policy", p.policy(), g.policy());
+        boolean switchable = fromArchitecture == Architecture.CLASSIC && Architecture.of(to) == Architecture.MODERNIZED && m.kind() != MachineKind.HYPERV_VM;
+        if (switchable) {
+            field(f, "processServer", p.processServer(), null);
+            field(f, "appliance", null, g.appliance());
+            boolean healthy = p.state() == ProtectedItem.ReplicationState.PROTECTED && !"critical".equalsIgnoreCase(p.health());
+            double hours = round1(Replication.moveTime(m.disks(), healthy).toSeconds() / 3600.0);
+            String retention = from.policies().stream().filter(x -> x.name().equals(p.policy())).findFirst()
+                    .map(x -> x.settings().getOrDefault(PolicyForm.RETENTION, x.settings().get(PolicyForm.RECOVERY_POINT_HISTORY))).orElse(null);
+            add(ResourceType.PROTECTION, m.site(), m.name(), Action.MOVE, "moves from classic vault " + from.name() + " to modernized vault " + to.vault()
+                            + " by Site Recovery's switch provider: only changed data is sent (MOVE-TIME)", f,
+                    // Recoverable throughout: the classic vault's last recovery point fails over while the move runs.
+                    new Impact(healthy ? null : round1(m.totalSize().gigabytes()), hours, null, List.of(),
+                            "no new recovery point until the first one in " + to.vault() + "; the classic vault's last recovery points stay failover-able"
+                                    + (retention == null ? " until their retention ends" : " for their retention (" + retention + ")") + ", then Site Recovery purges them"),
+                    true);
+            return;
+        }
+        field(f, g.appliance() != null ? "appliance" : "processServer", p.processServer(), g.appliance() != null ? g.appliance() : g.processServer());
+        add(ResourceType.PROTECTION, m.site(), m.name(), Action.REPLACE, "moves from vault " + from.name() + " (" + fromArchitecture.token() + ") to vault " + to.vault() + " ("
+                        + Architecture.of(to).token() + "), which Site Recovery cannot switch: protection is disabled in " + from.name() + ", losing its recovery points, and enabled in "
+                        + to.vault(), f, impact(m, g, m.totalSize(), "all recovery points are lost; none until initial replication completes"), true);
+    }
+
+    private Optional<AzureTarget> azureTarget(String name) {
+        return e.azure().stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
     /** The protection settings Site Recovery updates in place: group, policy, the server that carries it, failover settings. */
     private void settings(List<FieldChange> f, Machine m, ProtectionGroup g, ProtectedItem p) {
         // Site Recovery groups VMware machines (multi-VM consistency group) but not Hyper-V ones: an unreported group is no drift.
@@ -392,9 +471,19 @@ public final class Differ {
         d.vaults().forEach(v -> v.recoveryPlans().forEach(p -> found.putIfAbsent(p.name(), p)));
         for (RecoveryPlan p : e.recoveryPlans()) {
             List<List<String>> groups = p.groups().stream().map(g -> g.machines().stream().map(PlanMachine::name).toList()).toList();
-            RecoveryPlanInfo have = found.get(p.name());
+            // A recovery plan belongs to its vault: one of the same name in another vault (the classic vault its machines
+            // moved from) is not this one. Site Recovery does not move recovery plans (MOVE-PLANS).
+            Optional<RecoveryVault> vault = d.vault(p.target());
+            RecoveryPlanInfo have = vault.isPresent() || azureTarget(p.target()).isPresent()
+                    ? vault.flatMap(v -> v.recoveryPlans().stream().filter(x -> x.name().equals(p.name())).findFirst()).orElse(null)
+                    : found.get(p.name());
             String shown = groups.stream().map(g -> "[" + String.join(", ", g) + "]").collect(Collectors.joining(" → "));
-            if (have == null) {
+            String elsewhere = have != null ? null : d.vaults().stream().filter(v -> v.recoveryPlans().stream().anyMatch(x -> x.name().equals(p.name())))
+                    .map(RecoveryVault::name).findFirst().orElse(null);
+            if (have == null && elsewhere != null) {
+                add(ResourceType.RECOVERY_PLAN, p.source(), p.name(), Action.CREATE, "recovery plan is in vault " + elsewhere + ", not in its target's vault: created again there"
+                        + " (MOVE-PLANS: Site Recovery does not move recovery plans; the one in " + elsewhere + " stays)", List.of(new FieldChange("groups", null, shown)));
+            } else if (have == null) {
                 add(ResourceType.RECOVERY_PLAN, p.source(), p.name(), Action.CREATE, "recovery plan does not exist", List.of(new FieldChange("groups", null, shown)));
             } else if (!have.groups().equals(groups)) {
                 add(ResourceType.RECOVERY_PLAN, p.source(), p.name(), Action.UPDATE, "groups differ",

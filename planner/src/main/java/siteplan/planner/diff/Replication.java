@@ -59,6 +59,19 @@ public final class Replication {
         return Duration.ofSeconds(Math.max(60, seconds));
     }
 
+    /**
+     * MOVE-TIME: how long Site Recovery's switch-provider move of one machine from a classic vault to a modernized
+     * one takes, by Microsoft's published formula ("Move from classic to modernized VMware disaster recovery",
+     * learn.microsoft.com, ms.date 08/01/2023): a healthy item whose last recovery point is recent moves in 1-2
+     * hours (2 h is taken); otherwise 1 hour + 45 s per GiB, its disks moved in parallel, so the largest disk counts.
+     * Machines of one batch move in parallel too.
+     */
+    public static Duration moveTime(List<Disk> disks, boolean healthy) {
+        if (healthy) return Duration.ofHours(2);
+        long largestGib = disks.stream().mapToLong(d -> (long) Math.ceil(d.size().bytes() / (double) (1L << 30))).max().orElse(0);
+        return Duration.ofHours(1).plusSeconds(45 * largestGib);
+    }
+
     /** Time to send the data for this machine: over its process server's uplink, else the Hyper-V replica network. */
     public static Duration time(Estate estate, Machine m, ProtectionGroup g, DataSize data) {
         return time(data, uplink(estate, m, g).orElse(REPLICA_NETWORK));

@@ -26,11 +26,14 @@ public record Plan(
         @com.fasterxml.jackson.annotation.JsonPropertyDescription("What the seed tables imply for the declared estate.") List<Sizing> sizing,
         @com.fasterxml.jackson.annotation.JsonPropertyDescription("Each recovery plan's order, and whether this plan touches it.") List<PlanOrder> recoveryPlans) {
 
-    /** 1.1 added targets and changes_left_out; a 1.0 plan is a 1.1 plan without them. */
-    public static final String FORMAT_VERSION = "1.1";
+    /**
+     * 1.1 added targets and changes_left_out; 1.2 the move action and summary.move. An earlier plan is a later one
+     * without what was added.
+     */
+    public static final String FORMAT_VERSION = "1.2";
 
     /** The formats this siteplan reads: its own and the earlier ones it is a superset of. */
-    public static final List<String> READABLE_FORMATS = List.of("1.0", FORMAT_VERSION);
+    public static final List<String> READABLE_FORMATS = List.of("1.0", "1.1", FORMAT_VERSION);
 
     public Plan {
         definition = List.copyOf(definition);
@@ -51,10 +54,11 @@ public record Plan(
     public record Summary(@com.fasterxml.jackson.annotation.JsonPropertyDescription("Resources to create.") int create, @com.fasterxml.jackson.annotation.JsonPropertyDescription("Resources to update in place.") int update,
                           @com.fasterxml.jackson.annotation.JsonPropertyDescription("Resources to replace (destroy and create).") int replace, @com.fasterxml.jackson.annotation.JsonPropertyDescription("Resources to delete.") int delete,
                           @com.fasterxml.jackson.annotation.JsonPropertyDescription("Machines to re-replicate (SRC-RESIZE, SRC-MECHANISM).") int reReplicate, @com.fasterxml.jackson.annotation.JsonPropertyDescription("Machines to reprotect (FB-STAGES).") int reprotect,
+                          @com.fasterxml.jackson.annotation.JsonPropertyDescription("Machines to move from a classic vault to a modernized one (MOVE-*).") int move,
                           @com.fasterxml.jackson.annotation.JsonPropertyDescription("Resources already as declared.") int noOp, @com.fasterxml.jackson.annotation.JsonPropertyDescription("Error findings.") int errors, @com.fasterxml.jackson.annotation.JsonPropertyDescription("Warning findings.") int warnings,
                           @com.fasterxml.jackson.annotation.JsonPropertyDescription("Informational findings.") int infos) {
         public boolean hasChanges() {
-            return create + update + replace + delete + reReplicate + reprotect > 0;
+            return create + update + replace + delete + reReplicate + reprotect + move > 0;
         }
     }
 

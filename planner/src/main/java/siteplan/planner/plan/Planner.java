@@ -66,6 +66,7 @@ public final class Planner {
         Integer leftOut = targets.isEmpty() ? null : (int) everything.stream().filter(c -> c.action() != Action.NO_OP && !kept.contains(c.address())).count();
         findings.addAll(destroyFindings(estate, changes, sources, options.allowDestroy()));
         findings.addAll(siteplan.planner.rules.ArchitectureRules.check(facts, changes));
+        findings.addAll(siteplan.planner.rules.MoveRules.check(facts, changes));
         findings.sort(null);
         t.mark("rules");
         Plan.Summary summary = summary(changes, findings);
@@ -90,11 +91,14 @@ public final class Planner {
             boolean prevented = (m != null && m.preventDestroy()) || (g != null && g.preventDestroy());
             var l = sources.at(Address.machine(c.name()));
             if (prevented) {
-                out.add(new Finding("PLAN-PREVENT-DESTROY", Severity.ERROR, c.name(), c.address() + " would disable protection and lose its recovery points ("
+                out.add(new Finding("PLAN-PREVENT-DESTROY", Severity.ERROR, c.name(), c.address() + (c.action() == Action.MOVE
+                        ? " would move to another vault, its recovery points in the classic vault expiring after their retention (" : " would disable protection and lose its recovery points (")
                         + c.action().token() + "), but " + (m != null && m.preventDestroy() ? "machine " + m.name() : "protection group " + g.name()) + " sets preventDestroy",
                         l.file(), l.line() > 0 ? l.line() : null));
             } else if (!allow) {
-                out.add(new Finding("PLAN-DESTROY", Severity.ERROR, c.name(), c.address() + " would disable protection and lose its recovery points ("
+                String loses = c.action() == Action.MOVE ? " would move to another vault, its recovery points in the classic vault expiring after their retention ("
+                        : " would disable protection and lose its recovery points (";
+                out.add(new Finding("PLAN-DESTROY", Severity.ERROR, c.name(), c.address() + loses
                         + c.action().token() + "); plan again with --allow-destroy to accept that", l.file(), l.line() > 0 ? l.line() : null));
             }
         }
@@ -108,7 +112,7 @@ public final class Planner {
         long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
         long infos = findings.stream().filter(f -> f.severity() == Severity.INFO).count();
         return new Plan.Summary(n[Action.CREATE.ordinal()], n[Action.UPDATE.ordinal()], n[Action.REPLACE.ordinal()], n[Action.DELETE.ordinal()],
-                n[Action.RE_REPLICATE.ordinal()], n[Action.REPROTECT.ordinal()], n[Action.NO_OP.ordinal()], (int) errors, (int) warnings, (int) infos);
+                n[Action.RE_REPLICATE.ordinal()], n[Action.REPROTECT.ordinal()], n[Action.MOVE.ordinal()], n[Action.NO_OP.ordinal()], (int) errors, (int) warnings, (int) infos);
     }
 
     private static List<Plan.PlanOrder> orders(Estate e, List<Change> changes) {

@@ -131,7 +131,9 @@ final class ModernizedRules {
         VmwareSite s = f.vmwareSite(m.site()).orElse(null);
         if (s == null) return;
         String agent = g.failbackAppliance() != null ? g.failbackAppliance() : g.appliance();
-        var fabric = f.discovered.vaults().stream().map(v -> v.fabric(s.name()).orElse(null)).filter(java.util.Objects::nonNull).findFirst();
+        // The group's vault: a site may also have a classic vault, with its configuration server and no appliance.
+        var fabric = f.discovered.vault(g.target()).flatMap(v -> v.fabric(s.name()))
+                .or(() -> f.discovered.vaults().stream().map(v -> v.fabric(s.name()).orElse(null)).filter(java.util.Objects::nonNull).findFirst());
         var registered = fabric.flatMap(fb -> fb.server(siteplan.planner.state.ServerForm.APPLIANCE_ROLE, agent));
         if (registered.isEmpty()) {
             out.report("RCM-FAILBACK-APPLIANCE", Severity.ERROR, m.name(), Address.protectionGroup(g.name()), m.name() + " fails back through replication appliance " + agent

@@ -76,7 +76,7 @@ public record Profile(String name, String description, Architecture architecture
      * size, the OS disk by generation, policy history, and what a grown disk does.
      */
     public record Modernized(Appliance appliance, Integer failbackApplianceMaxDisks, DataSize osDiskMaxGen1, DataSize osDiskMaxGen2,
-                             List<DiskChurn> diskChurn, Duration maxRecoveryPointHistory, Duration defaultCrashConsistentFrequency) {
+                             List<DiskChurn> diskChurn, Duration maxRecoveryPointHistory, Duration defaultCrashConsistentFrequency, Move move) {
         /** The churn row for a replica disk of this type and size, or null when the source publishes none. */
         public DiskChurn churnFor(siteplan.model.TargetDiskType type, DataSize diskSize) {
             for (DiskChurn c : diskChurn) {
@@ -85,6 +85,12 @@ public record Profile(String name, String description, Architecture architecture
             return null;
         }
     }
+
+    /**
+     * Site Recovery's switch-provider move of machines from a classic vault into this architecture (MOVE-*): the agent and
+     * server version it needs, and how many machines it moves at once.
+     */
+    public record Move(String minimumVersion, int batch) {}
 
     /** The replication appliance: its minimum hardware, the one published sizing band, and what one appliance carries. */
     public record Appliance(int minVcpu, DataSize minMemory, DataSize minCacheDisk, int bandVcpu, DataSize bandMemory, DataSize bandCacheDisk,
@@ -145,6 +151,7 @@ public record Profile(String name, String description, Architecture architecture
             if (m.maxRecoveryPointHistory() == null) missing.add("modernized.maxRecoveryPointHistory");
             if (m.defaultCrashConsistentFrequency() == null) missing.add("modernized.defaultCrashConsistentFrequency");
             if (m.diskChurn() == null) missing.add("modernized.diskChurn");
+            if (m.move() == null) missing.add("modernized.move");
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("profile " + source + " is for the modernized architecture and lacks " + String.join(", ", missing)

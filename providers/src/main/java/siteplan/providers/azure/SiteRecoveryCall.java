@@ -52,6 +52,7 @@ public enum SiteRecoveryCall {
     UPDATE_FAILOVER_SETTINGS("ReplicationProtectedItems_Update", "-", "a machine's failover name, size, network and address"),
     DISABLE("ReplicationProtectedItems_Delete", "-", "protection disabled (POST …/remove)"),
     UPDATE_MOBILITY("ReplicationProtectedItems_UpdateMobilityService", "-", "the Mobility service updated (seed 004)"),
+    SWITCH_PROVIDER("ReplicationProtectedItems_SwitchProvider", "InMageAzureV2", "a classic machine moved to a modernized vault (MOVE-*)"),
     CREATE_RECOVERY_PLAN("ReplicationRecoveryPlans_Create", "-", "a recovery plan with its groups and steps"),
     UPDATE_RECOVERY_PLAN("ReplicationRecoveryPlans_Update", "-", "a recovery plan's groups and steps changed (Site Recovery's Shutdown and Failover groups kept)"),
     DELETE_RECOVERY_PLAN("ReplicationRecoveryPlans_Delete", "-", "a recovery plan no longer declared"),

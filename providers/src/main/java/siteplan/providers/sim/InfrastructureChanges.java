@@ -107,12 +107,14 @@ final class InfrastructureChanges {
             case APPLIANCE -> siteplan.planner.state.ServerForm.APPLIANCE_ROLE;
             default -> "master-target";
         };
-        Fabric w = fabricWanted(want, site);
-        RegisteredServer ws = w.server(role, name).orElseThrow(() -> new OperationFailed(role + " " + name + " is not declared for site " + site));
+        // The vault whose fabric declares the server: a site with classic servers and appliances has them in two vaults.
+        RecoveryVault holder = want.vaults().stream().filter(v -> v.fabric(site).flatMap(f -> f.server(role, name)).isPresent()).findFirst()
+                .orElseThrow(() -> new OperationFailed(role + " " + name + " is not declared for site " + site));
+        RegisteredServer ws = holder.fabric(site).flatMap(f -> f.server(role, name)).orElseThrow();
         // The credential is resolved only now, and only to prove it is there: a registration needs it.
         credentials.forStep(s).forEach(c -> secrets.resolve(c.ref(), c.purpose()));
         String detail = s.type() == ResourceType.CONFIGURATION_SERVER ? registrationKey(site, want) : role.replace('-', ' ') + " " + name + " registered";
-        return fabric(site, want, f -> {
+        return fabric(holder.target(), site, want, f -> {
             Optional<RegisteredServer> have = f.server(role, name);
             if (have.isPresent() && have.get().properties().equals(ws.properties())) return null;
             List<RegisteredServer> servers = new ArrayList<>(f.servers());
@@ -124,7 +126,10 @@ final class InfrastructureChanges {
 
     /** CS-REG-KEY: the configuration server registers with the vault's registration key, which is valid 5 days. */
     private String registrationKey(String site, DiscoveredState want) {
-        String target = want.vaults().stream().filter(v -> v.fabric(site).isPresent()).map(RecoveryVault::target).findFirst().orElse(null);
+        // The key is the vault's that holds the configuration server (the classic one, where a site also has appliances).
+        String target = want.vaults().stream().filter(v -> v.fabric(site).map(f -> f.servers().stream().anyMatch(x -> x.role().equals("configuration-server"))).orElse(false))
+                .map(RecoveryVault::target).findFirst()
+                .orElseGet(() -> want.vaults().stream().filter(v -> v.fabric(site).isPresent()).map(RecoveryVault::target).findFirst().orElse(null));
         AzureTarget t = state.estate().azure().stream().filter(a -> a.name().equals(target)).findFirst().orElse(null);
         if (t == null || t.registrationKeyIssued() == null) return "registered with the vault's registration key (CS-REG-KEY)";
         java.time.LocalDate issued;
@@ -149,9 +154,13 @@ final class InfrastructureChanges {
     private StepResult fabric(String site, DiscoveredState want, UnaryOperator<Fabric> change, String what) {
         String target = want.vaults().stream().filter(v -> v.fabric(site).isPresent()).map(RecoveryVault::target).findFirst()
                 .orElseThrow(() -> new OperationFailed("site " + site + " is not part of any vault in the definition"));
+        return fabric(target, site, want, change, what);
+    }
+
+    private StepResult fabric(String target, String site, DiscoveredState want, UnaryOperator<Fabric> change, String what) {
         RecoveryVault v = state.now().vault(target).orElseThrow(() -> new OperationFailed("vault of " + target + " does not exist yet"));
         Fabric f = v.fabric(site).orElseGet(() -> {
-            Fabric w = fabricWanted(want, site);
+            Fabric w = want.vault(target).flatMap(x -> x.fabric(site)).orElseGet(() -> fabricWanted(want, site));
             return new Fabric(site, w.type(), w.replicationMechanism(), List.of(), w.protectionContainers());
         });
         Fabric changed = change.apply(f);
@@ -214,9 +223,13 @@ final class InfrastructureChanges {
 
     StepResult recoveryPlan(Step s, DiscoveredState want) {
         DiscoveredState have = state.now();
-        RecoveryVault v = have.vaults().stream().filter(x -> x.recoveryPlans().stream().anyMatch(p -> p.name().equals(s.name()))).findFirst()
-                .orElseGet(() -> state.estate().recoveryPlans().stream().filter(p -> p.name().equals(s.name())).findFirst().flatMap(p -> have.vault(p.target()))
-                        .orElseThrow(() -> new OperationFailed("no vault exists for recovery plan " + s.name())));
+        // A declared plan is saved in its target's vault (one of the same name left in a vault its machines moved from
+        // stays there, MOVE-PLANS); a plan no longer declared is deleted where it is.
+        java.util.Optional<RecoveryVault> declared = state.estate().recoveryPlans().stream().filter(p -> p.name().equals(s.name())).findFirst().flatMap(p -> have.vault(p.target()));
+        RecoveryVault v = (s.action() == Action.DELETE ? java.util.Optional.<RecoveryVault>empty() : declared)
+                .or(() -> have.vaults().stream().filter(x -> x.recoveryPlans().stream().anyMatch(p -> p.name().equals(s.name()))).findFirst())
+                .or(() -> declared)
+                .orElseThrow(() -> new OperationFailed("no vault exists for recovery plan " + s.name()));
         List<RecoveryPlanInfo> plans = new ArrayList<>(v.recoveryPlans());
         if (s.action() == Action.DELETE) {
             if (!plans.removeIf(p -> p.name().equals(s.name()))) return StepResult.already("recovery plan " + s.name() + " is gone");

@@ -66,7 +66,7 @@ final class SimulatedChanges implements ChangeOperations {
     @Override public Optional<String> pendingJob(String machine) {
         synchronized (state) {
             state.advance();
-            return state.runningJob(machine, "enable-protection").or(() -> state.runningJob(machine, "reprotect"));
+            return state.runningJob(machine, "enable-protection").or(() -> state.runningJob(machine, "reprotect")).or(() -> state.runningJob(machine, "switch-provider"));
         }
     }
 
@@ -111,11 +111,7 @@ final class SimulatedChanges implements ChangeOperations {
         switch (s.action()) {
             case DELETE -> {
                 if (have.isEmpty()) return StepResult.already(machine + " is not protected");
-                RecoveryVault v = state.vaultOf(machine);
-                List<ProtectedItem> items = new ArrayList<>(v.protectedItems());
-                items.removeIf(p -> p.machine().equals(machine));
-                state.replaceVault(v.withItems(items, v.jobs()));
-                state.forgetIndex(); // the machine may be held by another vault too
+                removeItem(machine);
                 return StepResult.changed("protection of " + machine + " disabled");
             }
             case REPROTECT -> {
@@ -123,6 +119,9 @@ final class SimulatedChanges implements ChangeOperations {
                 if (p.state() != ReplicationState.FAILOVER_COMMITTED) return state.runningJob(machine, "reprotect").map(j -> StepResult.job(j, "reprotect running"))
                         .orElse(StepResult.already(machine + " is " + p.state().token()));
                 return StepResult.job(state.startReprotect(p), "reprotect of " + machine + " started (FB-STAGES)");
+            }
+            case MOVE -> {
+                return move(machine, have.orElseThrow(() -> new OperationFailed(machine + " is not protected: nothing to move")));
             }
             case UPDATE -> {
                 ProtectedItem p = have.orElseThrow(() -> new OperationFailed(machine + " is not protected"));
@@ -142,7 +141,10 @@ final class SimulatedChanges implements ChangeOperations {
                     return state.runningJob(machine, "enable-protection").map(j -> StepResult.job(j, "initial replication of " + machine + " already running"))
                             .orElse(StepResult.already(machine + " is protected"));
                 }
-                if (have.isPresent() && have.get().disks().equals(w.disks()) && Objects.equals(have.get().masterTarget(), w.masterTarget())
+                // Moving to another vault without switch provider: disabled in the old vault, enabled in the group's.
+                boolean otherVault = have.isPresent() && state.membership().groupOf(machine).map(ProtectionGroup::target)
+                        .filter(t -> !t.equals(state.vaultOf(machine).target())).isPresent();
+                if (have.isPresent() && !otherVault && have.get().disks().equals(w.disks()) && Objects.equals(have.get().masterTarget(), w.masterTarget())
                         && Objects.equals(have.get().storageAccount(), w.storageAccount()) && !mechanismChanged(machine)) {
                     return state.runningJob(machine, "enable-protection").map(j -> StepResult.job(j, "re-replication of " + machine + " already running"))
                             .orElse(StepResult.already(machine + " already replicates as declared"));
@@ -156,14 +158,49 @@ final class SimulatedChanges implements ChangeOperations {
                 }
                 ProtectedItem started = new ProtectedItem(w.machine(), w.site(), w.protectionGroup(), w.policy(), w.processServer(), w.masterTarget(), w.storageAccount(),
                         ReplicationState.INITIAL_REPLICATION, "normal", ActiveLocation.PRIMARY, w.disks(), w.failover(), mobility, true, null);
-                DataSize data = resizeOnly(have, w, machine) ? Replication.resizedData(have.get().disks(), m.disks()) : m.totalSize();
+                DataSize data = !otherVault && resizeOnly(have, w, machine) ? Replication.resizedData(have.get().disks(), m.disks()) : m.totalSize();
                 Duration d = state.replicationTime(m, g, data);
+                // Everything that can refuse the step is checked: only now is the state changed.
+                if (otherVault) removeItem(machine);
                 String job = state.startJob(machine, "enable-protection", d, null);
                 state.putItem(started);
                 return StepResult.job(job, (s.action() == Action.CREATE ? "protection enabled" : "protection enabled again")
                         + "; initial replication of " + data.human() + " takes about " + siteplan.executor.Times.human(d));
             }
         }
+    }
+
+    /** Takes the machine's item out of the vault holding it. */
+    private void removeItem(String machine) {
+        RecoveryVault v = state.vaultOf(machine);
+        List<ProtectedItem> items = new ArrayList<>(v.protectedItems());
+        items.removeIf(p -> p.machine().equals(machine));
+        state.replaceVault(v.withItems(items, v.jobs()));
+        state.forgetIndex(); // the machine may be held by another vault too
+    }
+
+    /**
+     * Site Recovery's switch provider (MOVE-*): the item leaves the classic vault and replicates from the group's
+     * appliance into the modernized vault, where the move completes with its first recovery point, after the time
+     * Microsoft's formula gives (the planner's {@link Replication#moveTime}, so apply takes what the plan said).
+     */
+    private StepResult move(String machine, ProtectedItem p) {
+        ProtectionGroup g = state.membership().groupOf(machine).orElseThrow(() -> new OperationFailed(machine + " is in no protection group"));
+        if (state.vaultOf(machine).target().equals(g.target())) {
+            return state.runningJob(machine, "switch-provider").map(j -> StepResult.job(j, "move of " + machine + " already running"))
+                    .orElse(StepResult.already(machine + " is already protected in the vault of " + g.target()));
+        }
+        Machine m = state.machine(machine).orElseThrow(() -> new OperationFailed(machine + " is not declared"));
+        ProtectedItem w = declaredItem(machine);
+        boolean healthy = p.state() == ReplicationState.PROTECTED && !"critical".equalsIgnoreCase(p.health());
+        removeItem(machine);
+        // The move keeps the classic item's log storage account (MOVE-LOG); the declared failover settings are set on the moved item.
+        state.putItem(new ProtectedItem(w.machine(), w.site(), w.protectionGroup(), w.policy(), w.processServer(), w.masterTarget(), p.storageAccount(),
+                ReplicationState.INITIAL_REPLICATION, p.health(), ActiveLocation.PRIMARY, w.disks(), w.failover(), p.mobility(), true, null));
+        Duration d = Replication.moveTime(m.disks(), healthy);
+        String job = state.startJob(machine, "switch-provider", d, null);
+        return StepResult.job(job, "moving to the vault of " + g.target() + " (switch provider); it completes with the first recovery point there, in about "
+                + siteplan.executor.Times.human(d));
     }
 
     private static boolean sameDisks(List<siteplan.planner.state.VmDisk> have, List<siteplan.planner.state.VmDisk> want) {

@@ -114,9 +114,9 @@ public final class SimulatedEstate {
             String target = entry.getKey();
             AzureTarget at = e.azure().stream().filter(t -> t.name().equals(target)).findFirst().orElse(null);
             Map<String, Fabric> fabrics = new LinkedHashMap<>();
-            for (ProtectionGroup g : entry.getValue()) fabrics.computeIfAbsent(g.source(), site -> fabric(e, site, everything || !protect.isEmpty()));
+            for (ProtectionGroup g : entry.getValue()) fabrics.computeIfAbsent(g.source(), site -> fabric(e, site, everything || !protect.isEmpty(), at));
             if (at != null) {
-                for (VmwareSite s : e.vmwareSites()) fabrics.computeIfAbsent(s.name(), site -> fabric(e, site, everything || !protect.isEmpty()));
+                for (VmwareSite s : e.vmwareSites()) fabrics.computeIfAbsent(s.name(), site -> fabric(e, site, everything || !protect.isEmpty(), at));
             }
             List<RecoveryVault.Policy> policies = new ArrayList<>();
             List<Mapping> netMaps = new ArrayList<>();
@@ -160,21 +160,27 @@ public final class SimulatedEstate {
                 m.nics().stream().map(n -> new VmNic(n.name(), n.network(), n.ip())).toList(), null, null);
     }
 
-    /** A site's fabric: the configuration server and vCenter registered; process servers and master targets when protection exists. */
-    private static Fabric fabric(Estate e, String site, boolean withServers) {
+    /**
+     * A site's fabric in a vault: the configuration server and vCenter registered; process servers and master targets when
+     * protection exists. A vault holds one architecture, so a site that has both kinds of server (classic machines moving
+     * to a modernized vault) registers its classic servers with the classic vault and its appliances with the modernized one.
+     */
+    private static Fabric fabric(Estate e, String site, boolean withServers, AzureTarget vault) {
+        boolean classic = vault == null || Architecture.of(vault) == Architecture.CLASSIC;
+        boolean modernized = vault == null || Architecture.of(vault) == Architecture.MODERNIZED;
         VmwareSite vs = e.vmwareSites().stream().filter(s -> s.name().equals(site)).findFirst().orElse(null);
         if (vs == null) {
             List<String> clouds = e.vmmSites().stream().filter(s -> s.name().equals(site)).flatMap(s -> s.clouds().stream()).map(VmmCloud::name).toList();
             return new Fabric(site, "vmm", null, List.of(), clouds);
         }
         List<RegisteredServer> servers = new ArrayList<>();
-        if (vs.configurationServer() != null) servers.add(new RegisteredServer("configuration-server", vs.configurationServer().name(), "healthy", Map.of()));
+        if (classic && vs.configurationServer() != null) servers.add(new RegisteredServer("configuration-server", vs.configurationServer().name(), "healthy", Map.of()));
         if (vs.vcenter() != null) servers.add(new RegisteredServer("vcenter", vs.vcenter().address(), "healthy", Map.of()));
-        if (withServers) {
+        if (withServers && classic) {
             vs.processServers().forEach(p -> servers.add(new RegisteredServer("process-server", p.name(), "healthy", ServerForm.of(p))));
             vs.masterTargets().forEach(m -> servers.add(new RegisteredServer("master-target", m.name(), "healthy", ServerForm.of(m))));
-            vs.appliances().forEach(a -> servers.add(new RegisteredServer(ServerForm.APPLIANCE_ROLE, a.name(), "healthy", ServerForm.of(a))));
         }
+        if (withServers && modernized) vs.appliances().forEach(a -> servers.add(new RegisteredServer(ServerForm.APPLIANCE_ROLE, a.name(), "healthy", ServerForm.of(a))));
         return new Fabric(site, "vmware", vs.replication() == null ? "internet" : vs.replication().token(), servers, List.of("cloud_" + site));
     }
 

@@ -221,7 +221,7 @@ final class SimulatedState {
                     boolean failed = j.error() != null;
                     jobs.add(new Job(j.id(), j.operation(), j.target(), failed ? "Failed" : "Succeeded", j.started(), j.ended(), j.error()));
                     ProtectedItem p = itemsNow.get(j.target());
-                    if (!failed && p != null && j.operation().equals("enable-protection") && p.state() == ReplicationState.INITIAL_REPLICATION) {
+                    if (!failed && p != null && (j.operation().equals("enable-protection") || j.operation().equals("switch-provider")) && p.state() == ReplicationState.INITIAL_REPLICATION) {
                         itemsNow.put(p.machine(), p.with(ReplicationState.PROTECTED, ActiveLocation.PRIMARY));
                         itemsChanged = true;
                     }

@@ -746,6 +746,8 @@ class ArmResources {
                 if (d.instanceType == 'InMageAzureV2') { d.agentVersion = arm.latestAgentVersion; d.isAgentUpdateRequired = 'false' }
                 else if (d.agentDetails) d.agentDetails.agentVersion = arm.latestAgentVersion
                 break
+            case 'switchProvider':
+                return RcmResources.switched(arm, item, in)
             case 'remove':
                 arm.resources.remove((item.id as String).toLowerCase())
                 Map protectable = p.protectableItemId ? arm.get(p.protectableItemId as String) : null

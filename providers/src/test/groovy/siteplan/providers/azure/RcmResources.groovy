@@ -294,4 +294,63 @@ class RcmResources {
         copy.properties.providerSpecificDetails = new LinkedHashMap(d) + [protectedDisks: [], vmNics: []]
         copy
     }
+
+    /**
+     * Switch provider (MOVE-*), once its job completes; a message when Site Recovery would fail the job. What is published:
+     * the input (InMageAzureV2SwitchProviderInput: target vault, fabric, appliance), that only a protected classic item
+     * replicating to Azure moves, that the move keeps the classic item's resources (log storage account, target resource
+     * group, network, VM name and size) and creates the classic policy's copy in the modernized vault, and that the classic
+     * item stays, failover-able, until its recovery points expire. What is not published, and how the peer answers it: the
+     * new item is named, and its machine found, as an enable names them (the machine its appliances discovered, by display
+     * name); the appliance is the fabric's process server of that id (azure-powershell's Start-AzRecoveryServicesAsrSwitchAppliance
+     * sends that id as targetApplianceId); the policy copy keeps the classic policy's name, and a modernized policy of that
+     * name already in the vault is the one used; the classic item records the move in switchProviderDetails.
+     */
+    static String switched(ArmServer arm, Map item, Map in) {
+        Map p = item.properties as Map
+        Map d = p.providerSpecificDetails as Map
+        Map ps = (in.providerSpecificDetails ?: [:]) as Map
+        if (in.targetInstanceType != 'InMageRcm') return "targetInstanceType '${in.targetInstanceType}' is not InMageRcm.".toString()
+        if (d.instanceType != 'InMageAzureV2' || ps.instanceType != 'InMageAzureV2') return "Only an InMageAzureV2 item moves to a modernized vault.".toString()
+        if (p.protectionState != 'Protected' || p.activeLocation != 'Primary') return "'${p.friendlyName}' is ${p.protectionState} at ${p.activeLocation}: only a protected item replicating to Azure moves.".toString()
+        Map vault = arm.get(ps.targetVaultID as String)
+        if (vault == null) return "targetVaultID '${ps.targetVaultID}' does not exist.".toString()
+        String vaultId = (ps.targetVaultID as String)
+        Map fabric = arm.get(ps.targetFabricID as String)
+        if (fabric == null || !(ps.targetFabricID as String).toLowerCase().startsWith(vaultId.toLowerCase() + '/replicationfabrics/') || fabric.properties?.customDetails?.instanceType != 'InMageRcm') {
+            return "targetFabricID '${ps.targetFabricID}' is no modernized fabric of the target vault.".toString()
+        }
+        if (!fabric.properties.customDetails.processServers?.any { it.id == ps.targetApplianceID }) return "targetApplianceID '${ps.targetApplianceID}' is no appliance of the target fabric.".toString()
+        String vm = p.friendlyName
+        String sub = vaultId.substring(0, vaultId.toLowerCase().indexOf('/resourcegroups/')).toLowerCase()
+        Map discovered = arm.resources.values().find { (it.type as String)?.toLowerCase() in ['microsoft.offazure/vmwaresites/machines', 'microsoft.offazure/serversites/machines'] &&
+                it.properties?.displayName == vm && (it.id as String)?.toLowerCase()?.startsWith(sub) } as Map
+        if (discovered == null) return "No appliance of the target vault discovered '${vm}': add its vCenter to the appliance.".toString()
+        Map container = arm.resources.values().find { (it.id as String)?.toLowerCase()?.startsWith((ps.targetFabricID as String).toLowerCase() + '/replicationprotectioncontainers/') &&
+                (it.id as String).tokenize('/')[-2].equalsIgnoreCase('replicationProtectionContainers') } as Map
+        if (container == null) return 'The target fabric has no protection container.'
+        String policyName = p.policyFriendlyName
+        String policyId = "${vaultId}/replicationPolicies/${policyName}".toString()
+        Map policy = arm.get(policyId)
+        if (policy == null) {
+            Map classic = arm.get(p.policyId as String)?.properties?.providerSpecificDetails as Map
+            Map copy = [instanceType: 'InMageRcm', recoveryPointHistoryInMinutes: classic?.recoveryPointHistory ?: 1440, crashConsistentFrequencyInMinutes: 5,
+                        appConsistentFrequencyInMinutes: classic?.appConsistentFrequencyInMinutes ?: 0, enableMultiVmSync: classic?.multiVmSyncStatus == 'Enable' ? 'true' : 'false']
+            arm.put(policyId, [type: 'Microsoft.RecoveryServices/vaults/replicationPolicies', properties: [friendlyName: policyName, providerSpecificDetails: copy]])
+        } else if (policy.properties?.providerSpecificDetails?.instanceType != 'InMageRcm') {
+            return "Policy '${policyName}' of the target vault is not an InMageRcm policy.".toString()
+        }
+        Map input = [instanceType: 'InMageRcm', fabricDiscoveryMachineId: discovered.id, processServerId: ps.targetApplianceID,
+                     disksDefault: [logStorageAccountId: d.recoveryAzureLogStorageAccountId ?: d.recoveryAzureStorageAccount, diskType: d.diskType ?: 'Standard_LRS'],
+                     targetResourceGroupId: d.recoveryAzureResourceGroupId, targetNetworkId: d.selectedRecoveryAzureNetworkId, targetVmName: d.recoveryAzureVMName ?: vm,
+                     targetVmSize: d.recoveryAzureVMSize, multiVmGroupName: d.multiVmGroupName].findAll { it.value != null }
+        String path = "${container.id}/replicationProtectedItems/${discovered.name}".toString()
+        Map made = ArmResources.enabled(arm, path, [properties: [policyId: policyId, providerSpecificDetails: input]], discovered)
+        Map subnet = ((d.vmNics ?: []) as List<Map>).collectMany { (it.ipConfigs ?: []) as List<Map> }.find { it.recoverySubnetName } as Map
+        if (subnet) ((made.properties.providerSpecificDetails.vmNics ?: []) as List<Map>).each { it.targetSubnetName = subnet.recoverySubnetName }
+        arm.put(path, made)
+        d.switchProviderDetails = [targetVaultId: vaultId, targetResourceId: path, targetFabricId: ps.targetFabricID, targetApplianceId: ps.targetApplianceID]
+        null
+    }
+
 }

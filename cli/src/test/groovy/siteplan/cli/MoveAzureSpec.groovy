@@ -1,0 +1,77 @@
+package siteplan.cli
+
+import com.fasterxml.jackson.databind.ObjectMapper
+import java.nio.file.Files
+import java.nio.file.Path
+import siteplan.providers.Vcsim
+import siteplan.providers.azure.ArmServer
+
+/**
+ * examples/move-to-modernized with real providers: Utrecht's vCenter is the govmomi simulator, both vaults (the classic one
+ * the machines replicate to, the modernized one they move to) live in one local Resource Manager that holds every Site
+ * Recovery request and response to the published contract. The move is Site Recovery's switch provider, asked of the
+ * classic vault for each machine (ReplicationProtectedItems_SwitchProvider, InMageAzureV2SwitchProviderInput).
+ */
+class MoveAzureSpec extends ExecutorSpecification {
+    Vcsim vcsim
+    ArmServer arm
+
+    def cleanup() {
+        vcsim?.close()
+        arm?.close()
+    }
+
+    Path onPeers() {
+        Path dir = estate('move-to-modernized')
+        Path site = dir.resolve('site.groovy'), state = state(dir).resolve('state.json')
+        Files.writeString(state, Files.readString(state).replace('vc01.utr.northwind.local', '127.0.0.1'))
+        vcsim = Vcsim.start(state: state, site: 'utrecht', datastores: true)
+        arm = ArmServer.start()
+        String text = RealPeers.vsphere(Files.readString(site), 'vc01.utr.northwind.local', vcsim)
+        text = RealPeers.azure(RealPeers.azure(text, 'northwind-classic', arm), 'northwind-dr', arm)
+        Files.writeString(site, text)
+        def estate = siteplan.dsl.load.DefinitionLoader.load([dir.toString()]).estate()
+        def discovered = siteplan.planner.state.StateFiles.read(state)
+        estate.azure().each { t -> siteplan.providers.azure.ArmResources.seed(arm, t, discovered, estate) }
+        Files.delete(state)
+        env.SITEPLAN_SECRET_VCENTER_ASR = vcsim.password
+        env.SITEPLAN_SECRET_ARM_TOKEN = arm.token
+        RealPeers.trust(env, vcsim, arm)
+        dir
+    }
+
+    List<String> changes(Path dir, int exit = 0) {
+        int code = run('plan', dir.toString(), '--json', '--allow-destroy')
+        assert code == exit: "exit ${code}\n${err}\n${out}"
+        new ObjectMapper().readTree(out).get('changes').findAll { it.get('action').asText() != 'no-op' }.collect { it.get('action').asText() + ' ' + it.get('address').asText() }
+    }
+
+    def "the classic vault's machines move to the modernized vault through Site Recovery's switch provider, and the next plan is empty"() {
+        given:
+        Path dir = onPeers()
+        def machines = ['files01', 'fin-app01', 'fin-app02', 'fin-sql01', 'mq01', 'web01', 'web02']
+
+        expect: 'read through both vaults: every machine moves, its policy and recovery plans are created in the new vault'
+        changes(dir) == ['create policy.standard'] + machines.collect { "move protection.${it}".toString() } +
+                ['create recovery_plan.finance-failover', 'create recovery_plan.services-failover']
+
+        when:
+        int code = run('apply', dir.toString(), '--auto-approve', '--allow-destroy')
+
+        then: 'each machine was moved by the classic vault, naming the modernized vault, its fabric and the appliance'
+        code == 0
+        out.contains('Apply succeeded')
+        def switched = arm.history.values().flatten().findAll { it.action == 'switchProvider' }
+        switched.size() == 7
+        switched.every { it.state == 'Succeeded' && (it.target as String).contains('/vaults/northwind-vault/') }
+        switched.every { it.body.properties.targetInstanceType == 'InMageRcm' && it.body.properties.providerSpecificDetails.instanceType == 'InMageAzureV2' }
+        switched.every { (it.body.properties.providerSpecificDetails.targetVaultID as String).endsWith('/vaults/northwind-vault-modern') }
+        and: 'the machines replicate in the modernized vault, by the appliance'
+        arm.resources.values().findAll { it.type?.endsWith('replicationProtectedItems') && it.id.contains('/vaults/northwind-vault-modern/') }
+                .collect { it.properties.providerSpecificDetails.instanceType }.unique() == ['InMageRcm']
+        arm.refused.isEmpty()
+
+        and: 'nothing left to change'
+        changes(dir) == []
+    }
+}
