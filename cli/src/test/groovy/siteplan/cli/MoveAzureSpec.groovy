@@ -74,4 +74,31 @@ class MoveAzureSpec extends ExecutorSpecification {
         and: 'nothing left to change'
         changes(dir) == []
     }
+
+    def "a machine whose group moves to a modernized vault of another region is disabled in the classic vault and protected anew there"() {
+        given: 'the modernized vault is in another region: switch provider does not apply (MOVE-REGION)'
+        Path dir = onPeers()
+        Path site = dir.resolve('site.groovy')
+        Files.writeString(site, Files.readString(site).replace("region 'westeurope'\n    resourceGroup 'rg-asr'\n", "region 'northeurope'\n    resourceGroup 'rg-asr'\n"))
+
+        expect:
+        changes(dir).findAll { it.contains('protection.') }.every { it.startsWith('replace ') }
+
+        when:
+        int code = run('apply', dir.toString(), '--auto-approve', '--allow-destroy')
+
+        then: 'each was disabled in the classic vault, then enabled through the appliance in the modernized one'
+        code == 0
+        arm.history.values().flatten().findAll { it.action == 'switchProvider' }.isEmpty()
+        arm.history.values().flatten().count { it.action == 'remove' && (it.target as String).contains('/vaults/northwind-vault/') } == 7
+        arm.resources.values().findAll { it.type?.endsWith('replicationProtectedItems') }.collect { it.properties.providerSpecificDetails.instanceType }.unique() == ['InMageRcm']
+        arm.refused.isEmpty()
+
+        when: 'the classic network mappings, which Site Recovery holds on the classic items, are no longer declared'
+        Path protection = dir.resolve('protection.groovy')
+        Files.writeString(protection, Files.readAllLines(protection).findAll { !it.startsWith('networkMapping ') }.join('\n') + '\n')
+
+        then: 'nothing left to change'
+        changes(dir) == []
+    }
 }

@@ -377,7 +377,9 @@ public final class Differ {
         f.add(new FieldChange("vault", from.name(), to.vault()));
         field(f, "group", p.protectionGroup(), g.name());
         field(f, "policy", p.policy(), g.policy());
-        boolean switchable = fromArchitecture == Architecture.CLASSIC && Architecture.of(to) == Architecture.MODERNIZED && m.kind() != MachineKind.HYPERV_VM;
+        // MOVE-REGION: switch provider moves a machine only into a modernized vault of the classic vault's region.
+        boolean sameRegion = from.region() == null || to.region() == null || from.region().equalsIgnoreCase(to.region());
+        boolean switchable = fromArchitecture == Architecture.CLASSIC && Architecture.of(to) == Architecture.MODERNIZED && m.kind() != MachineKind.HYPERV_VM && sameRegion;
         if (switchable) {
             field(f, "processServer", p.processServer(), null);
             field(f, "appliance", null, g.appliance());
@@ -395,9 +397,10 @@ public final class Differ {
             return;
         }
         field(f, g.appliance() != null ? "appliance" : "processServer", p.processServer(), g.appliance() != null ? g.appliance() : g.processServer());
-        add(ResourceType.PROTECTION, m.site(), m.name(), Action.REPLACE, "moves from vault " + from.name() + " (" + fromArchitecture.token() + ") to vault " + to.vault() + " ("
-                        + Architecture.of(to).token() + "), which Site Recovery cannot switch: protection is disabled in " + from.name() + ", losing its recovery points, and enabled in "
-                        + to.vault(), f, impact(m, g, m.totalSize(), "all recovery points are lost; none until initial replication completes"), true);
+        add(ResourceType.PROTECTION, m.site(), m.name(), Action.REPLACE, "moves from vault " + from.name() + " (" + fromArchitecture.token() + (sameRegion ? "" : ", " + from.region())
+                        + ") to vault " + to.vault() + " (" + Architecture.of(to).token() + (sameRegion ? "" : ", " + to.region()) + "), which Site Recovery cannot switch"
+                        + (sameRegion ? "" : " (switch provider stays in the classic vault's region, MOVE-REGION)") + ": protection is disabled in " + from.name()
+                        + ", losing its recovery points, and enabled in " + to.vault(), f, impact(m, g, m.totalSize(), "all recovery points are lost; none until initial replication completes"), true);
     }
 
     private Optional<AzureTarget> azureTarget(String name) {

@@ -1,8 +1,10 @@
 package siteplan.planner.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,29 +29,31 @@ public final class MoveRules {
         Findings out = new Findings(f.sources);
         List<Change> moves = changes.stream().filter(c -> c.type() == ResourceType.PROTECTION && c.action() == Action.MOVE).toList();
         Profile.Modernized modernized = f.profiles.modernized().modernized();
+        // Every protected machine's vault and item, once: a plan may move thousands.
+        Map<String, RecoveryVault> holders = new HashMap<>();
+        Map<String, ProtectedItem> items = new HashMap<>();
+        f.discovered.vaults().forEach(v -> v.protectedItems().forEach(p -> {
+            if (holders.putIfAbsent(p.machine(), v) == null) items.put(p.machine(), p);
+        }));
+        region(f, out, changes, holders);
         if (moves.isEmpty() || modernized == null || modernized.move() == null) return out.list();
         Profile.Move limits = modernized.move();
         Set<String> sitesChecked = new java.util.HashSet<>();
         for (Change c : moves) {
             Machine m = f.estate.machine(c.name()).orElse(null);
             ProtectionGroup g = m == null ? null : f.groupOf(m).orElse(null);
-            RecoveryVault from = holder(f, c.name()).orElse(null);
-            ProtectedItem p = from == null ? null : from.protectedItems().stream().filter(x -> x.machine().equals(c.name())).findFirst().orElse(null);
+            RecoveryVault from = holders.get(c.name());
+            ProtectedItem p = items.get(c.name());
             if (m == null || g == null || p == null) continue;
             agent(f, out, limits, m, p);
             state(out, m, p);
             if (sitesChecked.add(from.target() + "/" + m.site())) configurationServer(f, out, from, m.site());
             appliance(f, out, m, g);
-            region(f, out, m, g, from);
             logAccount(out, m, g, p);
         }
         batches(f, out, limits, moves);
-        plans(f, out, moves);
+        plans(f, out, moves, holders);
         return out.list();
-    }
-
-    private static Optional<RecoveryVault> holder(Facts f, String machine) {
-        return f.discovered.vaults().stream().filter(v -> v.protectedItems().stream().anyMatch(p -> p.machine().equals(machine))).findFirst();
     }
 
     /**
@@ -120,13 +124,24 @@ public final class MoveRules {
         }
     }
 
-    /** MOVE-REGION: the modernized vault is in the same region as the classic vault its machines move from. */
-    static void region(Facts f, Findings out, Machine m, ProtectionGroup g, RecoveryVault from) {
-        String to = f.azure(g.target()).map(AzureTarget::region).orElse(null);
-        if (to != null && from.region() != null && !to.equalsIgnoreCase(from.region())) {
-            out.report("MOVE-REGION", Severity.ERROR, m.name(), Address.protectionGroup(g.name()), m.name() + " would move from vault " + from.name() + " in " + from.region()
-                    + " to a vault in " + to + ": Site Recovery moves machines only to a modernized vault in the classic vault's region — declare target " + g.target()
-                    + " in " + from.region());
+    /**
+     * MOVE-REGION: switch provider moves machines only into a modernized vault in the classic vault's region; a move from
+     * a classic vault into another region is planned as protection disabled and enabled again (-/+), its recovery points
+     * lost and its data replicated in full: said, so that a modernized vault in the classic vault's region can be chosen instead.
+     */
+    static void region(Facts f, Findings out, List<Change> changes, Map<String, RecoveryVault> holders) {
+        for (Change c : changes) {
+            if (c.type() != ResourceType.PROTECTION || c.action() != Action.REPLACE) continue;
+            Machine m = f.estate.machine(c.name()).orElse(null);
+            ProtectionGroup g = m == null ? null : f.groupOf(m).orElse(null);
+            RecoveryVault from = holders.get(c.name());
+            AzureTarget to = g == null ? null : f.azure(g.target()).orElse(null);
+            if (from == null || to == null || from.target().equals(to.name()) || Architecture.of(to) != Architecture.MODERNIZED) continue;
+            boolean classic = f.azure(from.target()).map(t -> Architecture.of(t) == Architecture.CLASSIC).orElse(true);
+            if (!classic || from.region() == null || to.region() == null || to.region().equalsIgnoreCase(from.region())) continue;
+            out.report("MOVE-REGION", Severity.WARNING, m.name(), Address.protectionGroup(g.name()), m.name() + " leaves classic vault " + from.name() + " in " + from.region()
+                    + " for a vault in " + to.region() + ": Site Recovery's switch provider moves machines only within the classic vault's region, so it is protected anew"
+                    + " (its recovery points lost, its disks replicated in full) — declare target " + g.target() + " in " + from.region() + " to move it instead");
         }
     }
 
@@ -170,13 +185,13 @@ public final class MoveRules {
      * the modernized vault (the plan's recovery_plan changes), and its copy in the classic vault stays, failing over
      * to the classic vault's last recovery points until their retention ends.
      */
-    static void plans(Facts f, Findings out, List<Change> moves) {
+    static void plans(Facts f, Findings out, List<Change> moves, Map<String, RecoveryVault> holders) {
         Set<String> moving = moves.stream().map(Change::name).collect(Collectors.toSet());
         for (RecoveryPlan p : f.estate.recoveryPlans()) {
             Set<String> members = new LinkedHashSet<>(p.machineNames());
             members.retainAll(moving);
             if (members.isEmpty()) continue;
-            String classic = holder(f, members.iterator().next()).map(RecoveryVault::name).orElse("the classic vault");
+            String classic = java.util.Optional.ofNullable(holders.get(members.iterator().next())).map(RecoveryVault::name).orElse("the classic vault");
             String target = f.azure(p.target()).map(AzureTarget::vault).orElse(p.target());
             out.report("MOVE-PLANS", Severity.INFO, p.name(), Address.recoveryPlan(p.name()), "recovery plan " + p.name() + " is created again in vault " + target
                     + " (Site Recovery does not move recovery plans); its copy in " + classic + " stays and fails over to that vault's last recovery points until their retention ends");

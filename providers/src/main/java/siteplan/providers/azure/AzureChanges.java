@@ -276,7 +276,8 @@ final class AzureChanges implements ChangeOperations {
         }
         JsonNode fabric = vault.fabric(m.site()).orElseThrow(() -> vault.notRegistered(m.site()));
         ProtectionGroup g = membership.groupOf(m.name()).orElse(null);
-        if (g != null && g.appliance() != null) return modernizedMobility(item, m, g, fabric, have);
+        // The item says which design carries it: a classic item whose group now names an appliance has not moved yet.
+        if (g != null && g.appliance() != null && AzureVault.provider(item).startsWith("InMageRcm")) return modernizedMobility(item, m, g, fabric, have);
         String account = runAsAccount(fabric, pushAccount(m, g), m.name());
         if (account == null) throw new OperationFailed("the Mobility service of " + m.name() + " is updated with an account the configuration server holds: declare the machine's mobility account or its group's push account");
         return vault.finish(vault.post(item, "updateMobilityService", AzureVault.properties(Map.of("runAsAccountId", account))),

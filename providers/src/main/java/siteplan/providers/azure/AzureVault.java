@@ -114,6 +114,18 @@ final class AzureVault {
         return Optional.empty();
     }
 
+    /** The machines this vault protects, by name (a modernized item's machine is the one its appliance discovered). */
+    java.util.Set<String> protectedMachines() {
+        List<JsonNode> items = az.list(id + "/replicationProtectedItems", API);
+        readDiscoveredFor(items);
+        java.util.Set<String> out = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (JsonNode i : items) {
+            String machine = provider(i).startsWith("InMageRcm") ? names.machineOf(i) : i.path("properties").path("friendlyName").asText(null);
+            if (machine != null) out.add(machine);
+        }
+        return out;
+    }
+
     /**
      * A modernized item as Site Recovery reports it alone: its list answer leaves out its disks and NICs
      * (protectedDisks and vmNics empty), which only the item's own GET carries.

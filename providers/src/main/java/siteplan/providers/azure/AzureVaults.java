@@ -81,11 +81,33 @@ public final class AzureVaults extends PortBundle {
             return vaults.keySet().iterator().next();
         }
 
-        /** The vault a machine's group targets; else the first that holds the machine. */
+        /** Each vault's protected machines, read once and again after a step that changes protection. */
+        private Map<String, java.util.Set<String>> held;
+
+        synchronized java.util.Set<String> holding(String machine) {
+            if (held == null) {
+                held = new LinkedHashMap<>();
+                vaults.forEach((t, v) -> held.put(t, v.protectedMachines()));
+            }
+            java.util.Set<String> out = new java.util.LinkedHashSet<>();
+            held.forEach((t, machines) -> { if (machines.contains(machine)) out.add(t); });
+            return out;
+        }
+
+        synchronized void forgetHolders() {
+            held = null;
+        }
+
+        /**
+         * The vault a machine is protected in: its group's when that vault holds it, else the one that does (a machine
+         * whose group was retargeted replicates, fails over and is upgraded in its old vault until it moves), else its
+         * group's (to be protected there).
+         */
         String ofMachine(String machine) {
             Optional<String> declared = membership.groupOf(machine).map(ProtectionGroup::target).filter(vaults::containsKey);
-            if (declared.isPresent()) return declared.get();
-            return vaults.entrySet().stream().filter(e -> e.getValue().itemNode(machine).isPresent()).map(Map.Entry::getKey).findFirst().orElse(first());
+            java.util.Set<String> holding = holding(machine);
+            if (declared.isPresent() && (holding.isEmpty() || holding.contains(declared.get()))) return declared.get();
+            return holding.isEmpty() ? first() : holding.iterator().next();
         }
 
         /**
@@ -148,7 +170,44 @@ public final class AzureVaults extends PortBundle {
         }
 
         @Override public StepResult apply(Step step, Secrets secrets) {
-            if (step.type() == siteplan.planner.diff.ResourceType.PROTECTION && step.action() == Action.MOVE) return move(step, secrets);
+            if (step.type() != siteplan.planner.diff.ResourceType.PROTECTION) return routed(step, secrets);
+            try {
+                if (step.action() == Action.MOVE) return move(step, secrets);
+                if (step.action() == Action.REPLACE || step.action() == Action.RE_REPLICATE) {
+                    StepResult across = acrossVaults(step, secrets);
+                    if (across != null) return across;
+                }
+                return routed(step, secrets);
+            } finally {
+                r.forgetHolders();
+            }
+        }
+
+        /**
+         * A machine protected anew in another vault (a change of vault Site Recovery cannot switch): disabled in the vault
+         * that holds it, then enabled in its group's. Null when it is in its group's vault already.
+         */
+        private StepResult acrossVaults(Step step, Secrets secrets) {
+            Optional<String> declared = r.membership.groupOf(step.name()).map(ProtectionGroup::target).filter(r.vaults::containsKey);
+            java.util.Set<String> holding = r.holding(step.name());
+            if (declared.isEmpty() || holding.isEmpty() || holding.contains(declared.get())) return null;
+            String from = holding.iterator().next();
+            StepResult disabled = r.changes.get(from).apply(new Step(step.address(), step.type(), step.site(), step.name(), Action.DELETE), secrets);
+            if (disabled.jobId() != null) {
+                try {
+                    JobStatus done = siteplan.executor.provider.Jobs.await(r.vaults.get(from).jobs(), disabled.jobId(), () -> false);
+                    if (done.state() == JobStatus.State.FAILED) throw new OperationFailed("disabling protection of " + step.name() + " in vault " + r.vaults.get(from).target().vault() + " failed: " + done.error());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new OperationFailed("disabling protection of " + step.name() + " was interrupted");
+                }
+            }
+            r.forgetHolders();
+            StepResult enabled = r.changes.get(declared.get()).apply(new Step(step.address(), step.type(), step.site(), step.name(), Action.CREATE), secrets);
+            return owned(declared.get(), new StepResult(StepResult.Outcome.CHANGED, enabled.jobId(), "disabled in vault " + r.vaults.get(from).target().vault() + "; " + enabled.detail()));
+        }
+
+        private StepResult routed(Step step, Secrets secrets) {
             String target = r.ofStep(step);
             if (target != null) return owned(target, r.changes.get(target).apply(step, secrets));
             StepResult last = null;
@@ -180,14 +239,18 @@ public final class AzureVaults extends PortBundle {
             ProtectionGroup g = r.membership.groupOf(m.name()).orElseThrow(() -> new OperationFailed(m.name() + " is in no protection group"));
             AzureVault to = r.vaults.get(g.target());
             if (to == null) throw new OperationFailed(m.name() + " moves to target " + g.target() + ", which is not a real vault of this estate (provider 'azure')");
-            if (to.itemNode(m.name()).filter(i -> AzureVault.provider(i).startsWith("InMageRcm")).isPresent()) {
-                return StepResult.already(m.name() + " is protected in vault " + to.target().vault());
-            }
-            for (Map.Entry<String, AzureVault> e : r.vaults.entrySet()) {
-                if (e.getValue() == to) continue;
-                Optional<JsonNode> item = e.getValue().itemNode(m.name());
+            java.util.Set<String> holding = r.holding(m.name());
+            if (holding.contains(g.target())) return StepResult.already(m.name() + " is protected in vault " + to.target().vault());
+            for (String from : holding) {
+                AzureVault classic = r.vaults.get(from);
+                Optional<JsonNode> item = classic.itemNode(m.name());
+                if (item.isPresent() && item.get().path("properties").path("providerSpecificDetails").path("switchProviderDetails").hasNonNull("targetVaultId")) {
+                    // Asked before (an apply that stopped while Site Recovery moved it): not asked twice.
+                    throw new OperationFailed(m.name() + " is already moving from vault " + classic.target().vault() + " to vault " + to.target().vault()
+                            + " (switch provider started earlier): it completes with its first recovery point there; plan and apply again then");
+                }
                 if (item.isPresent()) {
-                    String moved = new SwitchProvider(e.getValue(), to).move(m, g, item.get());
+                    String moved = new SwitchProvider(classic, to).move(m, g, item.get());
                     StepResult settled = r.changes.get(g.target()).apply(new Step(step.address(), step.type(), step.site(), step.name(), Action.UPDATE), secrets);
                     return owned(g.target(), new StepResult(StepResult.Outcome.CHANGED, settled.jobId(),
                             moved + (settled.outcome() == StepResult.Outcome.ALREADY ? "" : "; " + settled.detail())));

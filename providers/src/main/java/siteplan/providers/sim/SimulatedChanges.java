@@ -160,8 +160,11 @@ final class SimulatedChanges implements ChangeOperations {
                         ReplicationState.INITIAL_REPLICATION, "normal", ActiveLocation.PRIMARY, w.disks(), w.failover(), mobility, true, null);
                 DataSize data = !otherVault && resizeOnly(have, w, machine) ? Replication.resizedData(have.get().disks(), m.disks()) : m.totalSize();
                 Duration d = state.replicationTime(m, g, data);
-                // Everything that can refuse the step is checked: only now is the state changed.
-                if (otherVault) removeItem(machine);
+                // Everything that can refuse the step is checked (the group's vault exists): only now is the state changed.
+                if (otherVault) {
+                    state.now().vault(g.target()).orElseThrow(() -> new OperationFailed("the vault of " + g.target() + " does not exist yet: " + machine + " cannot be protected in it"));
+                    removeItem(machine);
+                }
                 String job = state.startJob(machine, "enable-protection", d, null);
                 state.putItem(started);
                 return StepResult.job(job, (s.action() == Action.CREATE ? "protection enabled" : "protection enabled again")
@@ -193,6 +196,8 @@ final class SimulatedChanges implements ChangeOperations {
         Machine m = state.machine(machine).orElseThrow(() -> new OperationFailed(machine + " is not declared"));
         ProtectedItem w = declaredItem(machine);
         boolean healthy = p.state() == ReplicationState.PROTECTED && !"critical".equalsIgnoreCase(p.health());
+        // Refused before anything changes: the vault it moves to must exist.
+        state.now().vault(g.target()).orElseThrow(() -> new OperationFailed("the vault of " + g.target() + " does not exist yet: " + machine + " cannot move into it"));
         removeItem(machine);
         // The move keeps the classic item's log storage account (MOVE-LOG); the declared failover settings are set on the moved item.
         state.putItem(new ProtectedItem(w.machine(), w.site(), w.protectionGroup(), w.policy(), w.processServer(), w.masterTarget(), p.storageAccount(),

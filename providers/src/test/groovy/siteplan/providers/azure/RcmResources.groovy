@@ -303,8 +303,10 @@ class RcmResources {
      * item stays, failover-able, until its recovery points expire. What is not published, and how the peer answers it: the
      * new item is named, and its machine found, as an enable names them (the machine its appliances discovered, by display
      * name); the appliance is the fabric's process server of that id (azure-powershell's Start-AzRecoveryServicesAsrSwitchAppliance
-     * sends that id as targetApplianceId); the policy copy keeps the classic policy's name, and a modernized policy of that
-     * name already in the vault is the one used; the classic item records the move in switchProviderDetails.
+     * sends that id as targetApplianceId); the classic item records the move in switchProviderDetails.
+     * KNOWN DIVERGENCE (issue 14's note): Microsoft Learn publishes the policy copy's name, "<classic policy> <vault>_<resource
+     * group>" of the modernized vault; this peer keeps the classic policy's name and uses a modernized policy of that name
+     * already in the vault, so it does not show that siteplan's next plan would see the moved items under the renamed copy.
      */
     static String switched(ArmServer arm, Map item, Map in) {
         Map p = item.properties as Map
