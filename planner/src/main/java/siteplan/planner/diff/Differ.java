@@ -390,8 +390,9 @@ public final class Differ {
             add(ResourceType.PROTECTION, m.site(), m.name(), Action.MOVE, "moves from classic vault " + from.name() + " to modernized vault " + to.vault()
                             + " by Site Recovery's switch provider: only changed data is sent (MOVE-TIME)", f,
                     // Recoverable throughout: the classic vault's last recovery point fails over while the move runs.
-                    new Impact(healthy ? null : round1(m.totalSize().gigabytes()), hours, null, List.of(),
-                            "no new recovery point until the first one in " + to.vault() + "; the classic vault's last recovery points stay failover-able"
+                    new Impact(null, hours, null, List.of(),
+                            (healthy ? "" : "not healthy: its move takes longer by the size of its disks; ") + "no new recovery point until the first one in " + to.vault()
+                                    + "; the classic vault's last recovery points stay failover-able"
                                     + (retention == null ? " until their retention ends" : " for their retention (" + retention + ")") + ", then Site Recovery purges them"),
                     true);
             return;

@@ -90,7 +90,8 @@ public final class MoveRules {
 
     /**
      * MOVE-SERVERS: the configuration server the moving machines replicate through is registered and not critical (its
-     * components 9.50 or later, which the vault does not report, so not checked here).
+     * components must be 9.50 or later too: the vault reports the server's agentVersion, which discovery does not read yet,
+     * so that is not checked here).
      */
     static void configurationServer(Facts f, Findings out, RecoveryVault from, String site) {
         RecoveryVault.Fabric fabric = from.fabric(site).orElse(null);
