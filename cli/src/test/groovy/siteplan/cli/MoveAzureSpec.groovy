@@ -51,9 +51,8 @@ class MoveAzureSpec extends ExecutorSpecification {
         Path dir = onPeers()
         def machines = ['files01', 'fin-app01', 'fin-app02', 'fin-sql01', 'mq01', 'web01', 'web02']
 
-        expect: 'read through both vaults: every machine moves, its policy and recovery plans are created in the new vault'
-        changes(dir) == ['create policy.standard'] + machines.collect { "move protection.${it}".toString() } +
-                ['create recovery_plan.finance-failover', 'create recovery_plan.services-failover']
+        expect: "read through both vaults: every machine moves (under Site Recovery's copy of its policy), its recovery plans are created in the new vault"
+        changes(dir) == machines.collect { "move protection.${it}".toString() } + ['create recovery_plan.finance-failover', 'create recovery_plan.services-failover']
 
         when:
         int code = run('apply', dir.toString(), '--auto-approve', '--allow-destroy')
@@ -70,8 +69,13 @@ class MoveAzureSpec extends ExecutorSpecification {
         arm.resources.values().findAll { it.type?.endsWith('replicationProtectedItems') && it.id.contains('/vaults/northwind-vault-modern/') }
                 .collect { it.properties.providerSpecificDetails.instanceType }.unique() == ['InMageRcm']
         arm.refused.isEmpty()
+        and: "under the copy of their policy Site Recovery made, named as Microsoft Learn says"
+        arm.resources.values().findAll { it.type?.endsWith('replicationProtectedItems') && it.id.contains('/vaults/northwind-vault-modern/') }
+                .collect { it.properties.policyFriendlyName }.unique() == ['standard northwind-vault-modern_rg-asr']
 
-        and: 'nothing left to change'
+        and: 'the copy takes the declared settings next, and then nothing is left to change'
+        changes(dir) == ['update policy.standard']
+        run('apply', dir.toString(), '--auto-approve') == 0
         changes(dir) == []
     }
 

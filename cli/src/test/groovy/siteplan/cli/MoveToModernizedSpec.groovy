@@ -48,6 +48,9 @@ class MoveToModernizedSpec extends ExecutorSpecification {
         out.contains('# recovery plan is in vault northwind-vault, not in its target\'s vault: created again there (MOVE-PLANS')
         out.contains('MOVE-PLANS info: recovery plan finance-failover is created again in vault northwind-vault-modern')
         out.contains('7 to move')
+        and: 'no policy to create: Site Recovery moves the machines under its copy of their classic policy (MOVE-POLICY)'
+        !out.contains('+ policy.standard')
+        out.contains("MOVE-POLICY info: Site Recovery copies classic policy standard into vault northwind-vault-modern as 'standard northwind-vault-modern_rg-asr'")
 
         when: 'saved and applied from the saved plan'
         Path plan = tmp.resolve('move.json')
@@ -64,9 +67,20 @@ class MoveToModernizedSpec extends ExecutorSpecification {
         out.contains('moving to the vault of northwind-dr (switch provider)')
 
         when:
+        int next = run('plan', dir.toString(), '--no-history', '--no-color', '--detailed-exitcode')
+
+        then: "the machines replicate in the modernized vault under Site Recovery's copy of their policy, which takes the declared settings next"
+        next == ExitCode.CHANGES
+        out.contains("~ policy.standard")
+        out.contains("# Site Recovery's copy of the classic policy, 'standard northwind-vault-modern_rg-asr', which the moved machines run under, takes the declared settings (MOVE-POLICY)")
+        out.contains('recoveryPointHistory: "1d" → "3d"')
+        !out.contains('protection.')
+
+        when:
+        assert run('apply', dir.toString(), '--auto-approve') == ExitCode.OK
         int again = run('plan', dir.toString(), '--no-history', '--detailed-exitcode')
 
-        then: 'the machines replicate in the modernized vault: nothing left to change'
+        then: 'nothing left to change'
         again == ExitCode.OK
         out.contains('No changes')
         def after = JSON.readValue(state(dir).resolve('state.json').toFile(), Map)

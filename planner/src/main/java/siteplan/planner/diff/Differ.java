@@ -183,11 +183,25 @@ public final class Differ {
             String site = siteOfPolicy(w.getKey());
             // A policy toward an Azure target is its vault's: one of the same name in another vault (a classic vault whose
             // machines move to this one) is not it. Elsewhere (VMM sites) the vault is found by name.
-            RecoveryVault.Policy p = azureTarget(site).isPresent()
+            Optional<AzureTarget> to = azureTarget(site);
+            RecoveryVault.Policy p = to.isPresent()
                     ? d.vault(site).flatMap(v -> v.policies().stream().filter(x -> x.name().equals(w.getKey())).findFirst()).orElse(null)
                     : found.get(w.getKey());
+            // Machines moved into a modernized vault run under Site Recovery's copy of their classic policy (MOVE-POLICY):
+            // where the declared policy is not there, its copy is what the declaration governs.
+            RecoveryVault.Policy copy = p != null || to.isEmpty() ? null : d.vault(site).flatMap(v -> v.policies().stream()
+                    .filter(x -> x.name().equals(PolicyForm.moveCopy(w.getKey(), to.get()))).findFirst()).orElse(null);
+            if (copy != null) {
+                List<FieldChange> f = new ArrayList<>();
+                w.getValue().forEach((k, v) -> field(f, k, copy.settings().get(k), v));
+                add(ResourceType.POLICY, site, w.getKey(), f.isEmpty() ? Action.NO_OP : Action.UPDATE, f.isEmpty() ? null
+                        : "Site Recovery's copy of the classic policy, '" + copy.name() + "', which the moved machines run under, takes the declared settings (MOVE-POLICY)", f);
+                continue;
+            }
             if (p == null) {
                 if (!used.contains(w.getKey())) continue; // a policy no group uses is not created
+                // Only machines that move use it: the move brings Site Recovery's copy of their classic policy (MOVE-POLICY).
+                if (to.isPresent() && onlyMovesUse(w.getKey(), to.get())) continue;
                 List<FieldChange> f = new ArrayList<>();
                 w.getValue().forEach((k, v) -> f.add(new FieldChange(k, null, v)));
                 add(ResourceType.POLICY, site, w.getKey(), Action.CREATE, "policy does not exist", f);
@@ -198,8 +212,36 @@ public final class Differ {
             }
         }
         // A failback policy is Site Recovery's own, added beside each VMware policy (FB-POLICY): never siteplan's to delete.
-        found.values().stream().filter(p -> p.managed() && !wanted.containsKey(p.name()) && !PolicyForm.FAILBACK.equals(p.kind()))
+        // Nor one a protected machine still runs under (the copy a move made, a classic vault's policy while its points last).
+        Set<String> inUse = d.vaults().stream().flatMap(v -> v.protectedItems().stream()).map(ProtectedItem::policy).filter(Objects::nonNull).collect(Collectors.toSet());
+        found.values().stream().filter(p -> p.managed() && !wanted.containsKey(p.name()) && !PolicyForm.FAILBACK.equals(p.kind()) && !inUse.contains(p.name()))
                 .forEach(p -> add(ResourceType.POLICY, "-", p.name(), Action.DELETE, "no longer declared", List.of()));
+    }
+
+    /** True when every machine of the groups with this policy toward this vault moves into it by switch provider (none is protected anew). */
+    private boolean onlyMovesUse(String policy, AzureTarget to) {
+        Membership membership = Membership.of(e);
+        boolean any = false;
+        for (ProtectionGroup g : e.protectionGroups()) {
+            if (!g.policy().equals(policy) || !g.target().equals(to.name())) continue;
+            for (Machine m : membership.members(g)) {
+                if (!switches(m, g)) return false;
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** True when the machine is held by a classic vault of the region of its group's modernized vault: it moves by switch provider. */
+    private boolean switches(Machine m, ProtectionGroup g) {
+        AzureTarget to = azureTarget(g.target()).orElse(null);
+        RecoveryVault from = holders.get(m.name());
+        if (to == null || from == null || from.target().equals(to.name()) || itemsByTarget.getOrDefault(to.name(), Map.of()).containsKey(m.name())) return false;
+        ProtectedItem p = items.get(m.name());
+        AzureTarget was = azureTarget(from.target()).orElse(null);
+        Architecture fromArchitecture = was != null ? Architecture.of(was) : p.masterTarget() != null ? Architecture.CLASSIC : Architecture.MODERNIZED;
+        boolean sameRegion = from.region() == null || to.region() == null || from.region().equalsIgnoreCase(to.region());
+        return fromArchitecture == Architecture.CLASSIC && Architecture.of(to) == Architecture.MODERNIZED && m.kind() != MachineKind.HYPERV_VM && sameRegion;
     }
 
     private String siteOfPolicy(String policy) {
@@ -376,10 +418,11 @@ public final class Differ {
         List<FieldChange> f = new ArrayList<>();
         f.add(new FieldChange("vault", from.name(), to.vault()));
         field(f, "group", p.protectionGroup(), g.name());
-        field(f, "policy", p.policy(), g.policy());
         // MOVE-REGION: switch provider moves a machine only into a modernized vault of the classic vault's region.
         boolean sameRegion = from.region() == null || to.region() == null || from.region().equalsIgnoreCase(to.region());
-        boolean switchable = fromArchitecture == Architecture.CLASSIC && Architecture.of(to) == Architecture.MODERNIZED && m.kind() != MachineKind.HYPERV_VM && sameRegion;
+        boolean switchable = switches(m, g);
+        // A moved machine runs under Site Recovery's copy of its classic policy (MOVE-POLICY).
+        field(f, "policy", p.policy(), switchable && p.policy() != null ? PolicyForm.moveCopy(p.policy(), to) : g.policy());
         if (switchable) {
             field(f, "processServer", p.processServer(), null);
             field(f, "appliance", null, g.appliance());
@@ -412,7 +455,10 @@ public final class Differ {
     private void settings(List<FieldChange> f, Machine m, ProtectionGroup g, ProtectedItem p) {
         // Site Recovery groups VMware machines (multi-VM consistency group) but not Hyper-V ones: an unreported group is no drift.
         if (p.protectionGroup() != null) field(f, "group", p.protectionGroup(), g.name());
-        field(f, "policy", p.policy(), g.policy());
+        // A moved machine's policy is Site Recovery's copy of the declared one (MOVE-POLICY): that is the declared policy.
+        AzureTarget to = azureTarget(g.target()).orElse(null);
+        boolean copyOfDeclared = to != null && p.policy() != null && p.policy().equals(PolicyForm.moveCopy(g.policy(), to));
+        field(f, "policy", copyOfDeclared ? g.policy() : p.policy(), g.policy());
         field(f, g.appliance() != null ? "appliance" : "processServer", p.processServer(), g.appliance() != null ? g.appliance() : g.processServer());
         ProtectedItem.Failover fs = ProtectedItem.failoverOf(m, g);
         ProtectedItem.Failover pf = p.failover();

@@ -39,6 +39,7 @@ public final class MoveRules {
         if (moves.isEmpty() || modernized == null || modernized.move() == null) return out.list();
         Profile.Move limits = modernized.move();
         Set<String> sitesChecked = new java.util.HashSet<>();
+        Set<String> copies = new java.util.HashSet<>();
         for (Change c : moves) {
             Machine m = f.estate.machine(c.name()).orElse(null);
             ProtectionGroup g = m == null ? null : f.groupOf(m).orElse(null);
@@ -50,6 +51,7 @@ public final class MoveRules {
             if (sitesChecked.add(from.target() + "/" + m.site())) configurationServer(f, out, from, m.site());
             appliance(f, out, m, g);
             logAccount(out, m, g, p);
+            policy(f, out, m, g, p, copies);
         }
         batches(f, out, limits, moves);
         plans(f, out, moves, holders);
@@ -157,6 +159,26 @@ public final class MoveRules {
         out.report("MOVE-LOG", Severity.WARNING, m.name(), Address.protectionGroup(g.name()), m.name() + " moves with its classic log storage account "
                 + p.storageAccount() + ", but group " + g.name() + " declares " + g.logStorageAccount() + ": the plan after the move would protect it again"
                 + " to change that (its recovery points lost) — declare logStorageAccount '" + p.storageAccount() + "' to keep it");
+    }
+
+    /**
+     * MOVE-POLICY: Site Recovery moves a machine under a copy of its classic policy that it makes in the modernized vault,
+     * named after the policy, the vault and its resource group ("gold fabrikam-vault_rg-asr"), with the classic settings; the plan after the move gives the copy the
+     * declared policy's settings (a modernized item's policy cannot be changed afterwards). A group that declares another
+     * policy than the classic one its machines move from would keep them under the copy: said, with what to declare.
+     */
+    static void policy(Facts f, Findings out, Machine m, ProtectionGroup g, ProtectedItem p, Set<String> copies) {
+        AzureTarget to = f.azure(g.target()).orElse(null);
+        if (to == null || p.policy() == null) return;
+        String copy = siteplan.planner.state.PolicyForm.moveCopy(p.policy(), to);
+        if (!p.policy().equals(g.policy())) {
+            out.report("MOVE-POLICY", Severity.WARNING, m.name(), Address.protectionGroup(g.name()), m.name() + " moves under Site Recovery's copy of its classic policy "
+                    + p.policy() + " ('" + copy + "'), but group " + g.name() + " declares policy " + g.policy() + ", which a moved machine cannot be put under afterwards"
+                    + " — declare replicationPolicy('" + p.policy() + "') in the modernized form for the group, with the settings it should have");
+        } else if (copies.add(copy)) {
+            out.report("MOVE-POLICY", Severity.INFO, g.policy(), Address.policy(g.policy()), "Site Recovery copies classic policy " + p.policy() + " into vault " + to.vault()
+                    + " as '" + copy + "' with its classic settings, and moves the machines under it; the plan after the move gives the copy policy " + g.policy() + "'s declared settings");
+        }
     }
 
     /**

@@ -67,6 +67,29 @@ public final class PolicyForm {
         return s;
     }
 
+    /**
+     * The copy of a classic policy Site Recovery makes in the modernized vault machines move to (switch provider), and
+     * moves them under: Microsoft Learn, "Move from classic to modernized VMware disaster recovery": the policy's name
+     * followed by the modernized vault's name and resource group ("default replication policy contoso-modern-vault_contoso-rg").
+     */
+    public static String moveCopy(String policy, siteplan.model.AzureTarget to) {
+        return policy + " " + to.vault() + "_" + to.resourceGroup();
+    }
+
+    /**
+     * A classic policy's settings as its modernized copy has them: "the same configuration", which the modernized form
+     * holds as its recovery-point history (the classic retention), its application-consistent frequency and multi-VM
+     * consistency, with crash-consistent points every 5 minutes (the modernized default).
+     */
+    public static Map<String, String> copied(Map<String, String> classic) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put(RECOVERY_POINT_HISTORY, classic.get(RETENTION));
+        s.put(CRASH_CONSISTENT_FREQUENCY, "5min");
+        s.put(APP_CONSISTENT_FREQUENCY, classic.getOrDefault(APP_CONSISTENT_FREQUENCY, "0min"));
+        s.put(MULTI_VM_CONSISTENCY, classic.getOrDefault(MULTI_VM_CONSISTENCY, "false"));
+        return s;
+    }
+
     /** The policy as a vault holding it exactly as declared reports it. */
     public static RecoveryVault.Policy of(ReplicationPolicy p) {
         return new RecoveryVault.Policy(p.name(), p.modernized() ? VMWARE_TO_AZURE_MODERNIZED : VMWARE_TO_AZURE, settings(p), true);

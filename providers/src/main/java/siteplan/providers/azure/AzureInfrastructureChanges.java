@@ -161,7 +161,14 @@ final class AzureInfrastructureChanges {
         if (hv.isPresent()) return hyperVPolicy(s, id, have, hv.get());
         ReplicationPolicy p = estate.replicationPolicies().stream().filter(x -> x.name().equals(s.name())).findFirst()
                 .orElseThrow(() -> new OperationFailed("policy " + s.name() + " is not declared"));
-        if (p.modernized() && siteplan.model.Architecture.of(target) == siteplan.model.Architecture.MODERNIZED) return rcmPolicy(s, id, have, p);
+        if (p.modernized() && siteplan.model.Architecture.of(target) == siteplan.model.Architecture.MODERNIZED) {
+            // Machines moved in from a classic vault run under Site Recovery's copy of their policy (MOVE-POLICY): with no policy
+            // of the declared name, the copy is the one to keep as declared.
+            String copyId = vault.id() + "/replicationPolicies/" + siteplan.planner.state.PolicyForm.moveCopy(s.name(), target);
+            JsonNode copy = have == null ? az.get(copyId, AzureConnection.ASR_API) : null;
+            if (copy != null) return rcmCopy(s, copyId, copy, p);
+            return rcmPolicy(s, id, have, p);
+        }
         if (p.modernized()) {
             // Before anything is sent: a classic vault takes InMageAzureV2 policies, and the modernized form has none of their settings.
             throw new OperationFailed("policy " + s.name() + " is of the modernized form (recoveryPointHistory), and vault " + target.vault()
@@ -232,6 +239,22 @@ final class AzureInfrastructureChanges {
             if (upgrade.outcome() == StepResult.Outcome.CHANGED) done.add(upgrade.detail());
         });
         return done.isEmpty() ? StepResult.already("policy " + s.name() + " is as declared") : StepResult.changed(String.join("; ", done));
+    }
+
+    /** Site Recovery's copy of a classic policy, made by a move, given the declared settings (PATCH, as any modernized policy). */
+    private StepResult rcmCopy(Step s, String id, JsonNode copy, ReplicationPolicy p) {
+        String name = copy.path("properties").path("friendlyName").asText(copy.path("name").asText());
+        if (AzureDiscovery.policy(copy, false).settings().equals(siteplan.planner.state.PolicyForm.settings(p))) {
+            return StepResult.already("policy " + s.name() + " (Site Recovery's copy '" + name + "') is as declared");
+        }
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("instanceType", "InMageRcm");
+        in.put("recoveryPointHistoryInMinutes", p.recoveryPointHistory().toMinutes());
+        in.put("crashConsistentFrequencyInMinutes", p.crashConsistentFrequency() == null ? 5 : p.crashConsistentFrequency().toMinutes());
+        in.put("appConsistentFrequencyInMinutes", p.appConsistentFrequency() == null ? 0 : p.appConsistentFrequency().toMinutes());
+        in.put("enableMultiVmSync", Boolean.TRUE.equals(p.multiVmConsistency()) ? "True" : "False");
+        write(id, copy, in, "policy " + name);
+        return StepResult.changed("updated '" + name + "', Site Recovery's copy of policy " + s.name() + " the moved machines run under (MOVE-POLICY)");
     }
 
     /**

@@ -184,6 +184,17 @@ final class InfrastructureChanges {
         RecoveryVault.Policy w = want.vaults().stream().flatMap(x -> x.policies().stream()).filter(p -> p.name().equals(s.name())).findFirst()
                 .orElseThrow(() -> new OperationFailed("policy " + s.name() + " is not declared"));
         if (policies.contains(w)) return StepResult.already("policy " + s.name() + " is as declared");
+        // Not in the vault but its copy is (machines moved in under it, MOVE-POLICY): the copy takes the declared settings.
+        var to = state.estate().azure().stream().filter(t -> t.name().equals(v.target())).findFirst();
+        var copy = policies.stream().filter(p -> to.isPresent() && p.name().equals(siteplan.planner.state.PolicyForm.moveCopy(s.name(), to.get()))).findFirst();
+        if (policies.stream().noneMatch(p -> p.name().equals(s.name())) && copy.isPresent()) {
+            RecoveryVault.Policy updated = new RecoveryVault.Policy(copy.get().name(), copy.get().kind(), w.settings(), copy.get().managed());
+            if (updated.equals(copy.get())) return StepResult.already("policy " + s.name() + " (its copy '" + copy.get().name() + "') is as declared");
+            policies.remove(copy.get());
+            policies.add(updated);
+            state.replaceVault(withPolicies(v, policies));
+            return StepResult.changed("updated '" + copy.get().name() + "', Site Recovery's copy of policy " + s.name() + " (MOVE-POLICY)");
+        }
         policies.removeIf(p -> p.name().equals(s.name()));
         policies.add(w);
         // FB-POLICY: Site Recovery makes a failback policy beside every VMware-to-Azure policy; it is not

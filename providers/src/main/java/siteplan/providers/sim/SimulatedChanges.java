@@ -128,7 +128,9 @@ final class SimulatedChanges implements ChangeOperations {
                 ProtectedItem w = declaredItem(machine);
                 // The planner updates disks only where the architecture grows them in place (RCM-RESIZE): the same disks, larger.
                 boolean grownInPlace = sameDisks(p.disks(), w.disks());
-                ProtectedItem updated = new ProtectedItem(p.machine(), p.site(), w.protectionGroup(), w.policy(), w.processServer(), p.masterTarget(), p.storageAccount(),
+                // A moved machine stays under the copy of its policy Site Recovery made (MOVE-POLICY): no update changes an item's policy.
+                boolean copied = state.estate().azure().stream().anyMatch(t -> p.policy() != null && p.policy().equals(siteplan.planner.state.PolicyForm.moveCopy(w.policy(), t)));
+                ProtectedItem updated = new ProtectedItem(p.machine(), p.site(), w.protectionGroup(), copied ? p.policy() : w.policy(), w.processServer(), p.masterTarget(), p.storageAccount(),
                         p.state(), p.health(), p.activeLocation(), grownInPlace ? w.disks() : p.disks(), w.failover(), p.mobility(), p.managed(), p.testFailover());
                 if (updated.equals(p)) return StepResult.already(machine + " is as declared");
                 state.putItem(updated);
@@ -198,9 +200,22 @@ final class SimulatedChanges implements ChangeOperations {
         boolean healthy = p.state() == ReplicationState.PROTECTED && !"critical".equalsIgnoreCase(p.health());
         // Refused before anything changes: the vault it moves to must exist.
         state.now().vault(g.target()).orElseThrow(() -> new OperationFailed("the vault of " + g.target() + " does not exist yet: " + machine + " cannot move into it"));
+        // Site Recovery first copies the classic policy into the modernized vault, once (MOVE-POLICY), and moves the machine under the copy.
+        siteplan.model.AzureTarget to = state.estate().azure().stream().filter(t -> t.name().equals(g.target())).findFirst()
+                .orElseThrow(() -> new OperationFailed(g.target() + " is not an Azure target"));
+        String copy = p.policy() == null ? w.policy() : siteplan.planner.state.PolicyForm.moveCopy(p.policy(), to);
+        RecoveryVault.Policy classic = state.vaultOf(machine).policies().stream().filter(x -> x.name().equals(p.policy())).findFirst().orElse(null);
         removeItem(machine);
+        RecoveryVault into = state.now().vault(g.target()).orElseThrow();
+        if (classic != null && into.policies().stream().noneMatch(x -> x.name().equals(copy))) {
+            List<RecoveryVault.Policy> policies = new ArrayList<>(into.policies());
+            // Site Recovery's, not siteplan's: never planned for deletion.
+            policies.add(new RecoveryVault.Policy(copy, siteplan.planner.state.PolicyForm.VMWARE_TO_AZURE_MODERNIZED, siteplan.planner.state.PolicyForm.copied(classic.settings()), false));
+            state.replaceVault(new RecoveryVault(into.target(), into.name(), into.region(), into.fabrics(), policies, into.networkMappings(), into.storageMappings(),
+                    into.protectedItems(), into.recoveryPlans(), into.jobs()));
+        }
         // The move keeps the classic item's log storage account (MOVE-LOG); the declared failover settings are set on the moved item.
-        state.putItem(new ProtectedItem(w.machine(), w.site(), w.protectionGroup(), w.policy(), w.processServer(), w.masterTarget(), p.storageAccount(),
+        state.putItem(new ProtectedItem(w.machine(), w.site(), w.protectionGroup(), copy, w.processServer(), w.masterTarget(), p.storageAccount(),
                 ReplicationState.INITIAL_REPLICATION, p.health(), ActiveLocation.PRIMARY, w.disks(), w.failover(), p.mobility(), true, null));
         Duration d = Replication.moveTime(m.disks(), healthy);
         String job = state.startJob(machine, "switch-provider", d, null);

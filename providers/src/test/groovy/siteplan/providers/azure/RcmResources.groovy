@@ -304,9 +304,8 @@ class RcmResources {
      * new item is named, and its machine found, as an enable names them (the machine its appliances discovered, by display
      * name); the appliance is the fabric's process server of that id (azure-powershell's Start-AzRecoveryServicesAsrSwitchAppliance
      * sends that id as targetApplianceId); the classic item records the move in switchProviderDetails.
-     * KNOWN DIVERGENCE (issue 14's note): Microsoft Learn publishes the policy copy's name, "<classic policy> <vault>_<resource
-     * group>" of the modernized vault; this peer keeps the classic policy's name and uses a modernized policy of that name
-     * already in the vault, so it does not show that siteplan's next plan would see the moved items under the renamed copy.
+     * The policy copy is named as Microsoft Learn publishes it: the classic policy's name, then the modernized vault's name
+     * and resource group ("default replication policy contoso-modern-vault_contoso-rg"); made once, with the classic settings.
      */
     static String switched(ArmServer arm, Map item, Map in) {
         Map p = item.properties as Map
@@ -331,21 +330,24 @@ class RcmResources {
         Map container = arm.resources.values().find { (it.id as String)?.toLowerCase()?.startsWith((ps.targetFabricID as String).toLowerCase() + '/replicationprotectioncontainers/') &&
                 (it.id as String).tokenize('/')[-2].equalsIgnoreCase('replicationProtectionContainers') } as Map
         if (container == null) return 'The target fabric has no protection container.'
-        String policyName = p.policyFriendlyName
+        List<String> parts = vaultId.tokenize('/')
+        String policyName = "${p.policyFriendlyName} ${parts[-1]}_${parts[parts.findIndexOf { it.equalsIgnoreCase('resourceGroups') } + 1]}".toString()
         String policyId = "${vaultId}/replicationPolicies/${policyName}".toString()
-        Map policy = arm.get(policyId)
-        if (policy == null) {
+        if (arm.get(policyId) == null) {
             Map classic = arm.get(p.policyId as String)?.properties?.providerSpecificDetails as Map
             Map copy = [instanceType: 'InMageRcm', recoveryPointHistoryInMinutes: classic?.recoveryPointHistory ?: 1440, crashConsistentFrequencyInMinutes: 5,
                         appConsistentFrequencyInMinutes: classic?.appConsistentFrequencyInMinutes ?: 0, enableMultiVmSync: classic?.multiVmSyncStatus == 'Enable' ? 'true' : 'false']
             arm.put(policyId, [type: 'Microsoft.RecoveryServices/vaults/replicationPolicies', properties: [friendlyName: policyName, providerSpecificDetails: copy]])
-        } else if (policy.properties?.providerSpecificDetails?.instanceType != 'InMageRcm') {
-            return "Policy '${policyName}' of the target vault is not an InMageRcm policy.".toString()
+            arm.put("${container.id}/replicationProtectionContainerMappings/${guid('move-copy', policyName)}".toString(), [type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectionContainerMappings',
+                    properties: [targetProtectionContainerId: AZURE_FABRIC, targetProtectionContainerFriendlyName: AZURE_FABRIC, policyId: policyId, policyFriendlyName: policyName,
+                                 state: 'Paired', health: 'Normal', healthErrorDetails: [], providerSpecificDetails: [instanceType: 'InMageRcm', enableAgentAutoUpgrade: 'true']]])
         }
         Map input = [instanceType: 'InMageRcm', fabricDiscoveryMachineId: discovered.id, processServerId: ps.targetApplianceID,
                      disksDefault: [logStorageAccountId: d.recoveryAzureLogStorageAccountId ?: d.recoveryAzureStorageAccount, diskType: d.diskType ?: 'Standard_LRS'],
                      targetResourceGroupId: d.recoveryAzureResourceGroupId, targetNetworkId: d.selectedRecoveryAzureNetworkId, targetVmName: d.recoveryAzureVMName ?: vm,
-                     targetVmSize: d.recoveryAzureVMSize, multiVmGroupName: d.multiVmGroupName].findAll { it.value != null }
+                     // A replication group moves together and stays one; an item in none (its group id its own) has none to carry.
+                     targetVmSize: d.recoveryAzureVMSize,
+                     multiVmGroupName: d.multiVmGroupName && !(d.multiVmGroupName as String).equalsIgnoreCase(d.multiVmGroupId as String) ? d.multiVmGroupName : null].findAll { it.value != null }
         String path = "${container.id}/replicationProtectedItems/${discovered.name}".toString()
         Map made = ArmResources.enabled(arm, path, [properties: [policyId: policyId, providerSpecificDetails: input]], discovered)
         Map subnet = ((d.vmNics ?: []) as List<Map>).collectMany { (it.ipConfigs ?: []) as List<Map> }.find { it.recoverySubnetName } as Map
