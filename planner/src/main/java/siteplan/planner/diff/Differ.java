@@ -29,6 +29,7 @@ public final class Differ {
     /** Each vault's items by machine, by the vault's target. */
     private final Map<String, Map<String, ProtectedItem>> itemsByTarget = new HashMap<>();
     private final Map<String, List<String>> plansByMachine = new HashMap<>();
+    private final Membership membership;
 
     /** What a grown disk costs toward each Azure target, by its vault's architecture (the profile says). */
     private final java.util.function.Function<String, DiskGrow> growToward;
@@ -37,6 +38,7 @@ public final class Differ {
         this.e = e;
         this.d = d;
         this.growToward = growToward;
+        this.membership = Membership.of(e);
         d.vaults().forEach(v -> v.protectedItems().forEach(p -> {
             if (items.putIfAbsent(p.machine(), p) == null) holders.put(p.machine(), v);
             itemsByTarget.computeIfAbsent(v.target(), k -> new HashMap<>()).putIfAbsent(p.machine(), p);
@@ -156,8 +158,7 @@ public final class Differ {
 
     /** The site's fabric in a vault of the classic architecture (the one Hyper-V and an undeclared vault count as), else in any vault. */
     private Fabric fabricOf(String site) {
-        Fabric classic = fabricOf(site, Architecture.CLASSIC);
-        return classic != null ? classic : d.vaults().stream().map(v -> v.fabric(site).orElse(null)).filter(Objects::nonNull).findFirst().orElse(null);
+        return fabricOf(site, Architecture.CLASSIC);
     }
 
     /**
@@ -220,7 +221,6 @@ public final class Differ {
 
     /** True when every machine of the groups with this policy toward this vault moves into it by switch provider (none is protected anew). */
     private boolean onlyMovesUse(String policy, AzureTarget to) {
-        Membership membership = Membership.of(e);
         boolean any = false;
         for (ProtectionGroup g : e.protectionGroups()) {
             if (!g.policy().equals(policy) || !g.target().equals(to.name())) continue;
@@ -237,11 +237,18 @@ public final class Differ {
         AzureTarget to = azureTarget(g.target()).orElse(null);
         RecoveryVault from = holders.get(m.name());
         if (to == null || from == null || from.target().equals(to.name()) || itemsByTarget.getOrDefault(to.name(), Map.of()).containsKey(m.name())) return false;
-        ProtectedItem p = items.get(m.name());
-        AzureTarget was = azureTarget(from.target()).orElse(null);
-        Architecture fromArchitecture = was != null ? Architecture.of(was) : p.masterTarget() != null ? Architecture.CLASSIC : Architecture.MODERNIZED;
-        boolean sameRegion = from.region() == null || to.region() == null || from.region().equalsIgnoreCase(to.region());
-        return fromArchitecture == Architecture.CLASSIC && Architecture.of(to) == Architecture.MODERNIZED && m.kind() != MachineKind.HYPERV_VM && sameRegion;
+        return architectureOf(from, items.get(m.name())) == Architecture.CLASSIC && Architecture.of(to) == Architecture.MODERNIZED && m.kind() != MachineKind.HYPERV_VM
+                && sameRegion(from, to);
+    }
+
+    /** The vault's architecture as declared; a vault no longer declared is read for what it holds: a classic item has a master target. */
+    private Architecture architectureOf(RecoveryVault vault, ProtectedItem p) {
+        return azureTarget(vault.target()).map(Architecture::of).orElse(p.masterTarget() != null ? Architecture.CLASSIC : Architecture.MODERNIZED);
+    }
+
+    /** MOVE-REGION: switch provider moves a machine only into a modernized vault of the classic vault's region (unknown regions do not differ). */
+    private static boolean sameRegion(RecoveryVault from, AzureTarget to) {
+        return from.region() == null || to.region() == null || from.region().equalsIgnoreCase(to.region());
     }
 
     private String siteOfPolicy(String policy) {
@@ -284,7 +291,6 @@ public final class Differ {
 
     private void protection() {
         Map<String, ProtectionGroup> groupOf = new HashMap<>();
-        Membership membership = Membership.of(e);
         for (Machine m : e.machines()) membership.groupOf(m.name()).ifPresent(g -> groupOf.put(m.name(), g));
         Set<String> mechanismChanged = new HashSet<>();
         for (VmwareSite s : e.vmwareSites()) {
@@ -412,22 +418,19 @@ public final class Differ {
      */
     private void vaultMove(Machine m, ProtectionGroup g, ProtectedItem p, RecoveryVault from) {
         AzureTarget to = azureTarget(g.target()).orElseThrow();
-        AzureTarget was = azureTarget(from.target()).orElse(null);
-        // A vault no longer declared is read for what it holds: a classic item has a master target (or the configuration server's process server).
-        Architecture fromArchitecture = was != null ? Architecture.of(was) : p.masterTarget() != null ? Architecture.CLASSIC : Architecture.MODERNIZED;
+        Architecture fromArchitecture = architectureOf(from, p);
         List<FieldChange> f = new ArrayList<>();
         f.add(new FieldChange("vault", from.name(), to.vault()));
         field(f, "group", p.protectionGroup(), g.name());
-        // MOVE-REGION: switch provider moves a machine only into a modernized vault of the classic vault's region.
-        boolean sameRegion = from.region() == null || to.region() == null || from.region().equalsIgnoreCase(to.region());
+        boolean sameRegion = sameRegion(from, to);
         boolean switchable = switches(m, g);
         // A moved machine runs under Site Recovery's copy of its classic policy (MOVE-POLICY).
         field(f, "policy", p.policy(), switchable && p.policy() != null ? PolicyForm.moveCopy(p.policy(), to) : g.policy());
         if (switchable) {
             field(f, "processServer", p.processServer(), null);
             field(f, "appliance", null, g.appliance());
-            boolean healthy = p.state() == ProtectedItem.ReplicationState.PROTECTED && !"critical".equalsIgnoreCase(p.health());
-            double hours = round1(Replication.moveTime(m.disks(), healthy).toSeconds() / 3600.0);
+            boolean healthy = Replication.movesHealthy(p);
+            double hours = round1(Replication.moveTime(m, p).toSeconds() / 3600.0);
             String retention = from.policies().stream().filter(x -> x.name().equals(p.policy())).findFirst()
                     .map(x -> x.settings().getOrDefault(PolicyForm.RETENTION, x.settings().get(PolicyForm.RECOVERY_POINT_HISTORY))).orElse(null);
             add(ResourceType.PROTECTION, m.site(), m.name(), Action.MOVE, "moves from classic vault " + from.name() + " to modernized vault " + to.vault()

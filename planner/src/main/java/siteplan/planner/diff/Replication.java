@@ -72,6 +72,19 @@ public final class Replication {
         return Duration.ofHours(1).plusSeconds(45 * largestGib);
     }
 
+    /**
+     * MOVE-TIME for this machine as its classic item stands: healthy (the formula's 1-2 hours) when it is protected and its
+     * replication health is not critical.
+     */
+    public static Duration moveTime(Machine m, siteplan.planner.state.ProtectedItem item) {
+        return moveTime(m.disks(), movesHealthy(item));
+    }
+
+    /** The formula's "healthy": a protected item whose replication health is not critical. */
+    public static boolean movesHealthy(siteplan.planner.state.ProtectedItem item) {
+        return item.state() == siteplan.planner.state.ProtectedItem.ReplicationState.PROTECTED && !"critical".equalsIgnoreCase(item.health());
+    }
+
     /** Time to send the data for this machine: over its process server's uplink, else the Hyper-V replica network. */
     public static Duration time(Estate estate, Machine m, ProtectionGroup g, DataSize data) {
         return time(data, uplink(estate, m, g).orElse(REPLICA_NETWORK));

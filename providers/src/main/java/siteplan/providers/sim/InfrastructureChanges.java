@@ -207,7 +207,8 @@ final class InfrastructureChanges {
         return StepResult.changed(s.action() == Action.CREATE ? "created policy " + s.name() + " (and its failback policy, FB-POLICY)" : "updated policy " + s.name());
     }
 
-    private static RecoveryVault withPolicies(RecoveryVault v, List<RecoveryVault.Policy> policies) {
+    /** The vault with these policies in place of its own. */
+    static RecoveryVault withPolicies(RecoveryVault v, List<RecoveryVault.Policy> policies) {
         return new RecoveryVault(v.target(), v.name(), v.region(), v.fabrics(), policies, v.networkMappings(), v.storageMappings(), v.protectedItems(), v.recoveryPlans(), v.jobs());
     }
 

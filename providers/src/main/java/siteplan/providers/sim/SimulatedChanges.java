@@ -197,7 +197,6 @@ final class SimulatedChanges implements ChangeOperations {
         }
         Machine m = state.machine(machine).orElseThrow(() -> new OperationFailed(machine + " is not declared"));
         ProtectedItem w = declaredItem(machine);
-        boolean healthy = p.state() == ReplicationState.PROTECTED && !"critical".equalsIgnoreCase(p.health());
         // Refused before anything changes: the vault it moves to must exist.
         state.now().vault(g.target()).orElseThrow(() -> new OperationFailed("the vault of " + g.target() + " does not exist yet: " + machine + " cannot move into it"));
         // Site Recovery first copies the classic policy into the modernized vault, once (MOVE-POLICY), and moves the machine under the copy.
@@ -211,13 +210,12 @@ final class SimulatedChanges implements ChangeOperations {
             List<RecoveryVault.Policy> policies = new ArrayList<>(into.policies());
             // Site Recovery's, not siteplan's: never planned for deletion.
             policies.add(new RecoveryVault.Policy(copy, siteplan.planner.state.PolicyForm.VMWARE_TO_AZURE_MODERNIZED, siteplan.planner.state.PolicyForm.copied(classic.settings()), false));
-            state.replaceVault(new RecoveryVault(into.target(), into.name(), into.region(), into.fabrics(), policies, into.networkMappings(), into.storageMappings(),
-                    into.protectedItems(), into.recoveryPlans(), into.jobs()));
+            state.replaceVault(InfrastructureChanges.withPolicies(into, policies));
         }
         // The move keeps the classic item's log storage account (MOVE-LOG); the declared failover settings are set on the moved item.
         state.putItem(new ProtectedItem(w.machine(), w.site(), w.protectionGroup(), copy, w.processServer(), w.masterTarget(), p.storageAccount(),
                 ReplicationState.INITIAL_REPLICATION, p.health(), ActiveLocation.PRIMARY, w.disks(), w.failover(), p.mobility(), true, null));
-        Duration d = Replication.moveTime(m.disks(), healthy);
+        Duration d = Replication.moveTime(m, p);
         String job = state.startJob(machine, "switch-provider", d, null);
         return StepResult.job(job, "moving to the vault of " + g.target() + " (switch provider); it completes with the first recovery point there, in about "
                 + siteplan.executor.Times.human(d));
