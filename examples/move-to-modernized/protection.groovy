@@ -19,7 +19,7 @@ protectionGroup('finance') {
     appliance 'utr-asr01'
     targetResourceGroup 'rg-dr-finance'
     targetNetwork 'dr-vnet'; targetSubnet 'servers'
-    logStorageAccount 'northwindcache01'     // the move keeps the classic log account (MOVE-LOG)
+    logStorageAccount 'northwindcache01'     // the classic target's: the move keeps the log account (MOVE-LOG)
     tagged 'finance'
 }
 
@@ -30,6 +30,6 @@ protectionGroup('web-and-services') {
     appliance 'utr-asr01'
     targetResourceGroup 'rg-dr-general'
     targetNetwork 'dr-vnet'; targetSubnet 'servers'
-    logStorageAccount 'northwindcache01'     // the move keeps the classic log account (MOVE-LOG)
+    logStorageAccount 'northwindcache01'     // the classic target's: the move keeps the log account (MOVE-LOG)
     tagged 'web', 'services'
 }

@@ -10,6 +10,8 @@ azure('northwind-classic') {
     region 'westeurope'
     resourceGroup 'rg-asr-classic'
     vault 'northwind-vault'
+    // The classic items' cache account. A moved machine keeps logging through it (MOVE-LOG): the modernized groups name it
+    // here, in the classic vault's resource group (storage account names are unique across Azure, so it is declared once).
     storageAccount('northwindcache01') { replication 'grs' }
 }
 
@@ -21,8 +23,6 @@ azure('northwind-dr') {
     vault 'northwind-vault-modern'
     architecture 'modernized'
 
-    // The classic items' cache account: a moved machine keeps logging through it (MOVE-LOG), so the groups name it.
-    storageAccount('northwindcache01') { replication 'grs' }
     network('dr-vnet') {
         addressSpace '10.70.0.0/16'
         subnet 'servers', '10.70.1.0/24'

@@ -23,9 +23,14 @@ abstract class ExecutorSpecification extends CliSpecification {
 
     private final List<Process> started = []
 
-    /** The user's model cache of these runs is the spec's own, not the home folder's. */
+    /**
+     * The user's model cache and the machine's estate locks of these runs are the spec's own: copies of one example share
+     * its simulated estate's ID, so with the machine's lock folder a feature would wait on whatever else on the machine
+     * (another build, a run left by an earlier feature) holds that example's lock.
+     */
     def setup() {
         env.SITEPLAN_CACHE_DIR = tmp.resolve('user-cache').toString()
+        env.SITEPLAN_LOCK_DIR = tmp.resolve('machine-locks').toString()
     }
 
     /** No process outlives its feature, whatever the feature's outcome; the model cache's background writes finish first. */

@@ -21,10 +21,15 @@ class MoveAzureSpec extends ExecutorSpecification {
         arm?.close()
     }
 
-    Path onPeers() {
+    Path onPeers(Closure stateEdit = null) {
         Path dir = estate('move-to-modernized')
         Path site = dir.resolve('site.groovy'), state = state(dir).resolve('state.json')
         Files.writeString(state, Files.readString(state).replace('vc01.utr.northwind.local', '127.0.0.1'))
+        if (stateEdit) {
+            def saved = new ObjectMapper().readValue(state.toFile(), Map)
+            stateEdit(saved)
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(state.toFile(), saved)
+        }
         vcsim = Vcsim.start(state: state, site: 'utrecht', datastores: true)
         arm = ArmServer.start()
         String text = RealPeers.vsphere(Files.readString(site), 'vc01.utr.northwind.local', vcsim)
@@ -72,6 +77,10 @@ class MoveAzureSpec extends ExecutorSpecification {
         and: "under the copy of their policy Site Recovery made, named as Microsoft Learn says"
         arm.resources.values().findAll { it.type?.endsWith('replicationProtectedItems') && it.id.contains('/vaults/northwind-vault-modern/') }
                 .collect { it.properties.policyFriendlyName }.unique() == ['standard northwind-vault-modern_rg-asr']
+        and: "logging through the classic log account, which stays in the classic vault's resource group"
+        arm.resources.values().findAll { it.type?.endsWith('replicationProtectedItems') && it.id.contains('/vaults/northwind-vault-modern/') }
+                .collect { it.properties.providerSpecificDetails.protectedDisks*.logStorageAccountId }.flatten().unique()
+                == ['/subscriptions/8d2e6f1a-3b4c-4d5e-9f6a-7b8c9d0e1f2a/resourceGroups/rg-asr-classic/providers/Microsoft.Storage/storageAccounts/northwindcache01']
 
         and: 'the copy takes the declared settings next, and then nothing is left to change'
         changes(dir) == ['update policy.standard']
@@ -79,11 +88,76 @@ class MoveAzureSpec extends ExecutorSpecification {
         changes(dir) == []
     }
 
+    def "an apply that stops waiting while Site Recovery moves the machines leaves the moves running; the next apply waits for them instead of asking again"() {
+        given: "Site Recovery's moves outlast the first apply's patience (SITEPLAN_AZURE_OPERATION_TIMEOUT)"
+        Path dir = onPeers()
+        arm.pollsPerJob = 1_000_000
+        env.SITEPLAN_AZURE_OPERATION_TIMEOUT = '10m'
+
+        when:
+        int first = run('apply', dir.toString(), '--auto-approve', '--allow-destroy')
+
+        then: 'the apply fails, every move asked once and still running in the classic vault'
+        first != 0
+        (out + err).contains('still running after 10m')
+        arm.history.values().flatten().count { it.action == 'switchProvider' } == 7
+        arm.resources.values().count { it.type?.endsWith('replicationProtectedItems') && it.id.contains('/vaults/northwind-vault/')
+                && it.properties.currentScenario.scenarioName != 'None' } == 7
+
+        when: 'Site Recovery finishes them while the next apply waits'
+        arm.pollsPerJob = 2
+        env.remove('SITEPLAN_AZURE_OPERATION_TIMEOUT')
+        int second = run('apply', dir.toString(), '--auto-approve', '--allow-destroy')
+
+        then: 'no move is asked twice; each moved machine is found in the modernized vault and given its declared settings'
+        second == 0
+        out.contains('waited for the Site Recovery job an earlier apply started on it in vault northwind-vault')
+        arm.history.values().flatten().count { it.action == 'switchProvider' } == 7
+        arm.resources.values().findAll { it.type?.endsWith('replicationProtectedItems') && it.id.contains('/vaults/northwind-vault-modern/') }.size() == 7
+        arm.refused.isEmpty()
+        changes(dir) == ['update policy.standard']
+    }
+
+    def "what the classic vault reports of an item decides its move: one on unmanaged disks is protected anew (MOVE-DISKS), one Site Recovery names blockers for is not moved (MOVE-BLOCKED)"() {
+        given: "fin-sql01's item replicates to a storage account; mq01's reports why it cannot move"
+        Path dir = onPeers { Map s ->
+            def items = s.vaults.find { it.target == 'northwind-classic' }.protectedItems
+            items.find { it.machine == 'fin-sql01' }.moveReadiness = [managedDisks: false]
+            items.find { it.machine == 'mq01' }.moveReadiness = [managedDisks: true, blockers: ['The configuration server heartbeat is stale — restart its services']]
+        }
+
+        when:
+        int code = run('plan', dir.toString(), '--no-color', '--allow-destroy')
+
+        then: 'read from the vault (useManagedDisks, switchProviderBlockingErrorDetails), as the simulated estate has them'
+        code == ExitCode.INVALID_INPUT
+        out.contains('MOVE-BLOCKED error: vault northwind-vault reports that mq01 cannot move to a modernized vault now: The configuration server heartbeat is stale — restart its services')
+        out.contains("MOVE-DISKS warning: fin-sql01 replicates to a storage account (unmanaged disks) in classic vault northwind-vault")
+        out.contains('-/+ protection.fin-sql01')
+        out.contains('=> protection.fin-app01')
+
+        when: 'Site Recovery no longer reports the blocker'
+        Map item = arm.resources.values().find { it.type?.endsWith('replicationProtectedItems') && it.properties.friendlyName == 'mq01' }
+        item.properties.providerSpecificDetails.remove('switchProviderBlockingErrorDetails')
+        int applied = run('apply', dir.toString(), '--auto-approve', '--allow-destroy')
+
+        then: 'six machines move; fin-sql01 is disabled in the classic vault and protected anew in the modernized one'
+        applied == 0
+        arm.history.values().flatten().count { it.action == 'switchProvider' } == 6
+        arm.history('fin-sql01')*.action.contains('remove')
+        arm.resources.values().findAll { it.type?.endsWith('replicationProtectedItems') && it.id.contains('/vaults/northwind-vault-modern/') }.size() == 7
+        arm.refused.isEmpty()
+    }
+
     def "a machine whose group moves to a modernized vault of another region is disabled in the classic vault and protected anew there"() {
         given: 'the modernized vault is in another region: switch provider does not apply (MOVE-REGION)'
         Path dir = onPeers()
         Path site = dir.resolve('site.groovy')
-        Files.writeString(site, Files.readString(site).replace("region 'westeurope'\n    resourceGroup 'rg-asr'\n", "region 'northeurope'\n    resourceGroup 'rg-asr'\n"))
+        Files.writeString(site, Files.readString(site).replace("region 'westeurope'\n    resourceGroup 'rg-asr'\n", "region 'northeurope'\n    resourceGroup 'rg-asr'\n")
+                .replace("    network('dr-vnet') {", "    storageAccount('northwindlog02') { replication 'lrs' }\n    network('dr-vnet') {"))
+        and: 'a log account of its region (Site Recovery caches logs in the vault\'s region)'
+        Path groups = dir.resolve('protection.groovy')
+        Files.writeString(groups, Files.readString(groups).replace("logStorageAccount 'northwindcache01'", "logStorageAccount 'northwindlog02'"))
 
         expect:
         changes(dir).findAll { it.contains('protection.') }.every { it.startsWith('replace ') }

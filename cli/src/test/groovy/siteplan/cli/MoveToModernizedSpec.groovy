@@ -32,7 +32,7 @@ class MoveToModernizedSpec extends ExecutorSpecification {
         out.contains('PLAN-DESTROY error: protection.fin-sql01 would move to another vault, its recovery points in the classic vault expiring after their retention (move)')
         !out.contains('+ protection.')
         and: 'nothing Site Recovery would refuse: the other side of each MOVE- limit'
-        ['MOVE-AGENT', 'MOVE-STATE', 'MOVE-SERVERS', 'MOVE-APPLIANCE', 'MOVE-REGION', 'MOVE-LOG'].every { !out.contains(it) }
+        ['MOVE-AGENT', 'MOVE-STATE', 'MOVE-SERVERS', 'MOVE-APPLIANCE', 'MOVE-REGION', 'MOVE-LOG', 'MOVE-DISKS', 'MOVE-BLOCKED'].every { !out.contains(it) }
 
         when: 'accepted'
         int code = run('plan', dir.toString(), '--no-history', '--no-color', '--allow-destroy')
@@ -126,7 +126,7 @@ azure('northwind-dr2') {
     resourceGroup 'rg-asr2'
     vault 'northwind-vault-2'
     architecture 'modernized'
-    storageAccount('northwindcache01') { replication 'lrs' }
+    storageAccount('northwindlog02') { replication 'lrs' }
     network('dr-vnet') {
         addressSpace '10.70.0.0/16'
         subnet 'servers', '10.70.1.0/24'
@@ -181,8 +181,10 @@ azure('northwind-dr2') {
         rule             | severity  | message                                                                                                 | stateEdit                                                                                                             | definitionEdit
         'MOVE-SERVERS'   | 'error'   | 'configuration server cs01 of site utrecht is critical in vault northwind-vault'                        | { s -> server(s, 'northwind-classic', 'cs01').health = 'critical' }                                                   | { d -> }
         'MOVE-APPLIANCE' | 'error'   | 'replication appliance utr-asr01 that takes fin-sql01 over is critical'                                 | { s -> server(s, 'northwind-dr', 'utr-asr01').health = 'critical' }                                                   | { d -> }
-        'MOVE-REGION'    | 'warning' | 'fin-sql01 leaves classic vault northwind-vault in westeurope for a vault in northeurope: Site Recovery\'s switch provider moves machines only within' | { s -> }                                                                                                              | { d -> edit(d, 'site.groovy', "region 'westeurope'\n    resourceGroup 'rg-asr'\n", "region 'northeurope'\n    resourceGroup 'rg-asr'\n") }
-        'MOVE-LOG'       | 'warning' | 'fin-sql01 moves with its classic log storage account northwindcache01, but group finance declares northwindlog02' | { s -> } | { d -> edit(d, 'site.groovy', "    network('dr-vnet') {", "    storageAccount('northwindlog02') { replication 'lrs' }\n    network('dr-vnet') {"); edit(d, 'protection.groovy', "logStorageAccount 'northwindcache01'     // the move keeps the classic log account (MOVE-LOG)\n    tagged 'finance'", "logStorageAccount 'northwindlog02'\n    tagged 'finance'") }
+        'MOVE-REGION'    | 'warning' | 'fin-sql01 leaves classic vault northwind-vault in westeurope for a vault in northeurope: Site Recovery\'s switch provider moves machines only within' | { s -> }                                                                                                              | { d -> edit(d, 'site.groovy', "region 'westeurope'\n    resourceGroup 'rg-asr'\n", "region 'northeurope'\n    resourceGroup 'rg-asr'\n"); logAccountOfItsOwn(d) }
+        'MOVE-LOG'       | 'warning' | 'fin-sql01 moves with its classic log storage account northwindcache01, but group finance declares northwindlog02' | { s -> } | { d -> edit(d, 'site.groovy', "    network('dr-vnet') {", "    storageAccount('northwindlog02') { replication 'lrs' }\n    network('dr-vnet') {"); edit(d, 'protection.groovy', "logStorageAccount 'northwindcache01'     // the classic target's: the move keeps the log account (MOVE-LOG)\n    tagged 'finance'", "logStorageAccount 'northwindlog02'\n    tagged 'finance'") }
+        'MOVE-DISKS'     | 'warning' | "fin-sql01 replicates to a storage account (unmanaged disks) in classic vault northwind-vault: Site Recovery's switch provider moves only machines replicating to managed disks, so it is protected anew" | { s -> item(s, 'fin-sql01').moveReadiness = [managedDisks: false] } | { d -> }
+        'MOVE-BLOCKED'   | 'error'   | 'vault northwind-vault reports that fin-sql01 cannot move to a modernized vault now: SwitchProviderBlocked: the machine has pending resynchronisation — resynchronise it' | { s -> item(s, 'fin-sql01').moveReadiness = [managedDisks: true, blockers: ['SwitchProviderBlocked: the machine has pending resynchronisation — resynchronise it']] } | { d -> }
     }
 
     def "the batches follow the profile: a copy of asr-2026 moving 5 machines at once shows two batches (MOVE-BATCH)"() {
@@ -198,6 +200,16 @@ azure('northwind-dr2') {
         code == ExitCode.OK
         out.contains('MOVE-BATCH info: 7 machines move from classic to modernized vaults in 2 batches of up to 5, about 4.0 h in all')
         out.contains('batch 1 (5, about 2.0 h): files01, fin-app01, fin-app02, fin-sql01, mq01; batch 2 (2, about 2.0 h): web01, web02')
+    }
+
+    static Map item(Map state, String machine) {
+        state.vaults.find { it.target == 'northwind-classic' }.protectedItems.find { it.machine == machine } as Map
+    }
+
+    /** The modernized target in another region logs through an account of its own region (a log account is the vault region's). */
+    static void logAccountOfItsOwn(Path d) {
+        edit(d, 'site.groovy', "    network('dr-vnet') {", "    storageAccount('northwindlog02') { replication 'lrs' }\n    network('dr-vnet') {")
+        Files.writeString(d.resolve('protection.groovy'), Files.readString(d.resolve('protection.groovy')).replace("logStorageAccount 'northwindcache01'", "logStorageAccount 'northwindlog02'"))
     }
 
     static Map server(Map state, String target, String name) {

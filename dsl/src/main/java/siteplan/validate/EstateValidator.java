@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -99,6 +100,19 @@ public final class EstateValidator {
                         + ") — protection groups name servers without their site, so server names must be unique");
             }
         });
+        // Azure storage account names are unique across all of Azure: one name declared in two targets is two accounts that cannot both exist.
+        Map<String, Address> accounts = new LinkedHashMap<>();
+        for (AzureTarget a : estate.azure()) {
+            for (StorageAccount sa : a.storageAccounts()) {
+                Address at = Address.azure(a.name()).child(Kind.STORAGE_ACCOUNT, sa.name());
+                Address first = accounts.putIfAbsent(sa.name(), at);
+                if (first != null && !first.parent().equals(at.parent())) {
+                    error(sources.at(at), "storage account '" + sa.name() + "' is declared in azure('" + first.parent().last().name() + "') (" + where(sources.at(first))
+                            + ") and in azure('" + a.name() + "') — storage account names are unique across Azure, so they cannot be two accounts; declare it once"
+                            + " (a group of another target of the same region may name it)");
+                }
+            }
+        }
         for (AzureTarget a : estate.azure()) {
             Address k = Address.azure(a.name());
             unique("storage account", n -> k.child(Kind.STORAGE_ACCOUNT, n), a.storageAccounts(), StorageAccount::name);
@@ -490,7 +504,7 @@ public final class EstateValidator {
         }
         if (g.failbackAppliance() != null) ref(key, label, "replication appliance", g.failbackAppliance(), appliances);
         if (g.failbackDatastore() != null) ref(key, label, "datastore", g.failbackDatastore(), names(vs.datastores(), Datastore::name));
-        if (g.logStorageAccount() != null) ref(key, label, "storage account", g.logStorageAccount(), names(t.storageAccounts(), StorageAccount::name));
+        if (g.logStorageAccount() != null) logStorageAccount(g, t, key, label, at);
         if (g.targetNetwork() != null) {
             ref(key, label, "network", g.targetNetwork(), names(t.networks(), VirtualNetwork::name));
             t.networks().stream().filter(n -> n.name().equals(g.targetNetwork())).findFirst().ifPresent(n -> {
@@ -503,6 +517,23 @@ public final class EstateValidator {
         if (p != null && !p.modernized()) {
             error(at, label + " uses policy '" + p.name() + "' of the classic form, but target '" + t.name()
                     + "' is modernized — a modernized vault takes recoveryPointHistory (and crashConsistentFrequency, appConsistentFrequency) (POL-FORM)");
+        }
+    }
+
+    /**
+     * A group's log storage account: its target's, or another target's of the vault's region — a machine moved from a classic
+     * vault keeps logging through the classic account, which stays in the classic vault's resource group (MOVE-LOG). Site
+     * Recovery caches logs only in an account of the vault's region.
+     */
+    private void logStorageAccount(ProtectionGroup g, AzureTarget t, Address key, String label, Location at) {
+        Optional<AzureTarget> owner = estate.storageAccountOwner(g.logStorageAccount());
+        if (owner.isEmpty()) {
+            ref(key, label, "storage account", g.logStorageAccount(), estate.azure().stream().filter(o -> o.region().equals(t.region()))
+                    .flatMap(o -> o.storageAccounts().stream()).map(StorageAccount::name).collect(Collectors.toCollection(TreeSet::new)));
+        } else if (!owner.get().region().equals(t.region())) {
+            error(at, label + " logs through storage account '" + g.logStorageAccount() + "' of target '" + owner.get().name() + "' in " + owner.get().region()
+                    + ", but its target '" + t.name() + "' is in " + t.region() + " — Site Recovery caches logs in an account of the vault's region; declare one in azure('"
+                    + t.name() + "') and name it");
         }
     }
 

@@ -69,6 +69,36 @@ machines('lab') { vmwareVm('m1') { os 'windows', 'Windows Server 2022'; tags 'wi
         'an appliance discovering another vCenter'                 | ["network 'VM Network' }\n    processServer": "network 'VM Network'; vcenter 'vc09' }\n    processServer"] || "vcenter 'vc09'"
     }
 
+    def "a group logs through another target's storage account of the vault's region: a machine moved from a classic vault keeps its account (MOVE-LOG)"() {
+        given:
+        String classic = "azure('old') { subscription 'sub-1'; region '${region}'; resourceGroup 'rg-old'; vault 'old-vault'; storageAccount('cache01') { replication 'grs' } }\n"
+
+        expect:
+        problems(["logStorageAccount 'log1'": "logStorageAccount 'cache01'"], classic).findAll { it.contains('cache01') } == expected
+
+        where:
+        region       || expected
+        'westeurope' || []
+        'northeurope' || ["protection group 'win' logs through storage account 'cache01' of target 'old' in northeurope, but its target 'dr' is in westeurope"
+                                  + " — Site Recovery caches logs in an account of the vault's region; declare one in azure('dr') and name it"]
+    }
+
+    def "a storage account name is declared once in the estate: Azure's account names are unique across Azure"() {
+        when:
+        def found = problems([:], "azure('old') { subscription 'sub-1'; region 'westeurope'; resourceGroup 'rg-old'; vault 'old-vault'; storageAccount('log1') { replication 'grs' } }\n")
+
+        then:
+        found.size() == 1
+        found[0] ==~ /storage account 'log1' is declared in azure\('dr'\) \(.*estate.groovy, line 5\) and in azure\('old'\) — storage account names are unique across Azure.*/
+    }
+
+    def "a log storage account no target of the region declares is named with the accounts it could be"() {
+        expect:
+        problems(["logStorageAccount 'log1'": "logStorageAccount 'cache02'"],
+                "azure('old') { subscription 'sub-1'; region 'westeurope'; resourceGroup 'rg-old'; vault 'old-vault'; storageAccount('cache01') { replication 'grs' } }\n")
+                .any { it.contains("uses storage account 'cache02', which is never declared — did you mean 'cache01'?") }
+    }
+
     def "a policy has one form: the modernized form mixed with the classic one is refused (POL-FORM)"() {
         expect:
         problems(["recoveryPointHistory 3.days": "recoveryPointHistory 3.days; retention 24.hours"]).any {

@@ -43,6 +43,15 @@ public record Estate(
         return machines.stream().filter(m -> m.name().equals(name)).findFirst();
     }
 
+    /**
+     * The target that declares a storage account of this name. Azure storage account names are unique across all of Azure
+     * (the validator refuses one declared twice), so a name alone says which target's resource group holds it: a modernized
+     * group may log through an account another target declares (a machine moved from a classic vault keeps its account).
+     */
+    public Optional<AzureTarget> storageAccountOwner(String name) {
+        return azure.stream().filter(t -> t.storageAccounts().stream().anyMatch(a -> a.name().equals(name))).findFirst();
+    }
+
     /** Members of a group: those named, then those selected by tag in the group's source site, without repeats. */
     public List<Machine> membersOf(ProtectionGroup group) {
         return machines.stream().filter(group::selects).toList();

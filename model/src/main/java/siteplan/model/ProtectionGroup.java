@@ -24,7 +24,7 @@ public record ProtectionGroup(
         @JsonPropertyDescription("Modernized: resource group the replicas are created in (target resource group).") String targetResourceGroup,
         @JsonPropertyDescription("Modernized: virtual network of the replicas; a machine's failover block may override it.") String targetNetwork,
         @JsonPropertyDescription("Modernized: subnet of the replicas within targetNetwork.") String targetSubnet,
-        @JsonPropertyDescription("Modernized: storage account replication logs are cached in (log storage account).") String logStorageAccount,
+        @JsonPropertyDescription("Modernized: storage account replication logs are cached in (log storage account): one the group's target declares, or another target of the same region (a machine moved from a classic vault keeps its classic account).") String logStorageAccount,
         @JsonPropertyDescription("Modernized: managed disk type of the replicas: standard-lrs, premium-lrs or standardssd-lrs; standard-lrs unless declared (SRC-DISK-CHURN).") TargetDiskType diskType,
         @JsonPropertyDescription("Modernized failback: the appliance that reprotects the group back to on-premises (reprotect agent); the group's appliance unless declared.") String failbackAppliance,
         @JsonPropertyDescription("Modernized failback: datastore the machines fail back into (alternate location); each machine's own datastore (original location) unless declared.") String failbackDatastore) {

@@ -198,6 +198,12 @@ public final class Applier {
         try {
             StepResult r = retrying(step, attempts, () -> changes.apply(step, secrets));
             if (r.jobId() != null) waitFor(step, r.jobId(), attempts);
+            // What the provider does once its job is done (StepResult.then), waited for the same way.
+            while (r.then() != null) {
+                StepResult next = retrying(step, attempts, r.then());
+                if (next.jobId() != null) waitFor(step, next.jobId(), attempts);
+                r = r.followedBy(next);
+            }
             Instant end = clock.now();
             StepStatus outcome = r.outcome() == StepResult.Outcome.ALREADY ? StepStatus.ALREADY : StepStatus.CHANGED;
             journal.record(end, JournalEvent.DONE, step.address(), step.action().token(), outcome.token() + ": " + r.detail());

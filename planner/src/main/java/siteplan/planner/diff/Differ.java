@@ -237,8 +237,14 @@ public final class Differ {
         AzureTarget to = azureTarget(g.target()).orElse(null);
         RecoveryVault from = holders.get(m.name());
         if (to == null || from == null || from.target().equals(to.name()) || itemsByTarget.getOrDefault(to.name(), Map.of()).containsKey(m.name())) return false;
-        return architectureOf(from, items.get(m.name())) == Architecture.CLASSIC && Architecture.of(to) == Architecture.MODERNIZED && m.kind() != MachineKind.HYPERV_VM
-                && sameRegion(from, to);
+        ProtectedItem p = items.get(m.name());
+        return architectureOf(from, p) == Architecture.CLASSIC && Architecture.of(to) == Architecture.MODERNIZED && m.kind() != MachineKind.HYPERV_VM
+                && sameRegion(from, to) && !unmanagedDisks(p);
+    }
+
+    /** MOVE-DISKS: Site Recovery moves a classic item only when it replicates to managed disks, as the item reports. */
+    private static boolean unmanagedDisks(ProtectedItem p) {
+        return p != null && p.moveReadiness() != null && p.moveReadiness().unmanagedDisks();
     }
 
     /** The vault's architecture as declared; a vault no longer declared is read for what it holds: a classic item has a master target. */
@@ -446,7 +452,8 @@ public final class Differ {
         field(f, g.appliance() != null ? "appliance" : "processServer", p.processServer(), g.appliance() != null ? g.appliance() : g.processServer());
         add(ResourceType.PROTECTION, m.site(), m.name(), Action.REPLACE, "moves from vault " + from.name() + " (" + fromArchitecture.token() + (sameRegion ? "" : ", " + from.region())
                         + ") to vault " + to.vault() + " (" + Architecture.of(to).token() + (sameRegion ? "" : ", " + to.region()) + "), which Site Recovery cannot switch"
-                        + (sameRegion ? "" : " (switch provider stays in the classic vault's region, MOVE-REGION)") + ": protection is disabled in " + from.name()
+                        + (sameRegion ? "" : " (switch provider stays in the classic vault's region, MOVE-REGION)")
+                        + (unmanagedDisks(p) ? " (it replicates to unmanaged disks, which switch provider does not move, MOVE-DISKS)" : "") + ": protection is disabled in " + from.name()
                         + ", losing its recovery points, and enabled in " + to.vault(), f, impact(m, g, m.totalSize(), "all recovery points are lost; none until initial replication completes"), true);
     }
 

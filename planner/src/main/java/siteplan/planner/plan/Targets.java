@@ -196,7 +196,7 @@ public final class Targets {
         return n;
     }
 
-    /** A machine is protected by its group's policy, servers, vault and storage account, on its site's configuration server, with its networks mapped. */
+    /** A machine is protected by its group's policy, servers, vault and storage (or log storage) account, on its site's configuration server, with its networks mapped. */
     private void protectionNeeds(Machine m, List<String> n) {
         String site = m.site();
         n.add(ResourceType.SITE.address(site));
@@ -207,6 +207,11 @@ public final class Targets {
             n.add(ResourceType.POLICY.address(g.policy()));
             n.add(ResourceType.VAULT.address(g.target()));
             if (g.storageAccount() != null) n.add(ResourceType.STORAGE_ACCOUNT.address(g.target() + "/" + g.storageAccount()));
+            // The log account may be another target's (a moved machine keeps its classic one): it is needed where it is declared.
+            if (g.logStorageAccount() != null) {
+                String owner = e.storageAccountOwner(g.logStorageAccount()).map(t -> t.name()).orElse(g.target());
+                n.add(ResourceType.STORAGE_ACCOUNT.address(owner + "/" + g.logStorageAccount()));
+            }
             if (g.processServer() != null) n.add(ResourceType.PROCESS_SERVER.address(site + "/" + g.processServer()));
             if (g.appliance() != null) n.add(ResourceType.APPLIANCE.address(site + "/" + g.appliance()));
             if (g.masterTarget() != null) n.add(ResourceType.MASTER_TARGET.address(site + "/" + g.masterTarget()));

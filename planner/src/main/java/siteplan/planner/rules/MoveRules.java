@@ -19,7 +19,8 @@ import siteplan.planner.state.RecoveryVault;
  * Site Recovery's move of machines from a classic vault to a modernized one (switch provider), checked at plan time
  * from the plan's moves: what the move needs of each machine, of the servers on both sides and of the vaults, how
  * it runs (batches, time) and what it leaves to do (recovery plans). Source: Microsoft Learn, "Move from classic to
- * modernized VMware disaster recovery" (ms.date 08/01/2023), [MOVE] in profile asr-2026, whose numbers these read.
+ * modernized VMware disaster recovery" (ms.date 08/01/2023, its prerequisites as of 03/26/2025), [MOVE] in profile asr-2026,
+ * whose numbers these read; and what the vault itself reports of each classic item.
  */
 public final class MoveRules {
     private MoveRules() {}
@@ -36,6 +37,7 @@ public final class MoveRules {
             if (holders.putIfAbsent(p.machine(), v) == null) items.put(p.machine(), p);
         }));
         region(f, out, changes, holders);
+        unmanagedDisks(f, out, changes, holders, items);
         if (moves.isEmpty() || modernized == null || modernized.move() == null) return out.list();
         Profile.Move limits = modernized.move();
         Set<String> sitesChecked = new java.util.HashSet<>();
@@ -48,6 +50,7 @@ public final class MoveRules {
             if (m == null || g == null || p == null) continue;
             agent(f, out, limits, m, p);
             state(out, m, p);
+            blocked(out, m, from, p);
             if (sitesChecked.add(from.target() + "/" + m.site())) configurationServer(f, out, from, m.site());
             appliance(f, out, m, g);
             logAccount(out, m, g, p);
@@ -88,6 +91,35 @@ public final class MoveRules {
             why = "has critical replication health; Site Recovery moves only a machine in a noncritical state — resolve its replication errors first";
         }
         if (why != null) out.report("MOVE-STATE", Severity.ERROR, m.name(), Address.machine(m.name()), m.name() + " " + why);
+    }
+
+    /**
+     * MOVE-BLOCKED: Site Recovery reports, on each classic item, why it cannot be moved now (switchProviderBlockingErrorDetails):
+     * a machine it reports blockers for is not moved; each is shown with Site Recovery's recommended action.
+     */
+    static void blocked(Findings out, Machine m, RecoveryVault from, ProtectedItem p) {
+        if (p.moveReadiness() == null || p.moveReadiness().blockers().isEmpty()) return;
+        out.report("MOVE-BLOCKED", Severity.ERROR, m.name(), Address.machine(m.name()), "vault " + from.name() + " reports that " + m.name()
+                + " cannot move to a modernized vault now: " + String.join("; ", p.moveReadiness().blockers()) + " — resolve that, then plan again");
+    }
+
+    /**
+     * MOVE-DISKS: Site Recovery moves only an item that replicates to managed disks, not to a storage account (unmanaged disks),
+     * as the item reports (useManagedDisks): such a machine is planned as protection disabled in the classic vault and enabled
+     * in the modernized one (-/+), its recovery points lost and its disks replicated in full — said, with why.
+     */
+    static void unmanagedDisks(Facts f, Findings out, List<Change> changes, Map<String, RecoveryVault> holders, Map<String, ProtectedItem> items) {
+        for (Change c : changes) {
+            if (c.type() != ResourceType.PROTECTION || c.action() != Action.REPLACE) continue;
+            ProtectedItem p = items.get(c.name());
+            RecoveryVault from = holders.get(c.name());
+            Machine m = f.estate.machine(c.name()).orElse(null);
+            ProtectionGroup g = m == null ? null : f.groupOf(m).orElse(null);
+            if (p == null || from == null || g == null || p.moveReadiness() == null || !p.moveReadiness().unmanagedDisks() || from.target().equals(g.target())) continue;
+            out.report("MOVE-DISKS", Severity.WARNING, m.name(), Address.machine(m.name()), m.name() + " replicates to a storage account (unmanaged disks) in classic vault "
+                    + from.name() + ": Site Recovery's switch provider moves only machines replicating to managed disks, so it is protected anew in the modernized vault"
+                    + " (its recovery points lost, its disks replicated in full); the classic vault no longer enables replication, so there is no way to move it instead");
+        }
     }
 
     /**

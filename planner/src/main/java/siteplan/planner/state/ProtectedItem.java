@@ -8,13 +8,38 @@ import java.util.Map;
  * state and health, where it is active now and which way it replicates, the disks as protected, and
  * the Mobility service as found on the machine.
  */
-/* testFailover: the isolated network a test failover of this machine runs in, until its cleanup; null when none. */
+/* testFailover: the isolated network a test failover of this machine runs in, until its cleanup; null when none.
+   moveReadiness: what Site Recovery reports of a classic item that its move to a modernized vault depends on; null when nothing is. */
 public record ProtectedItem(String machine, String site, String protectionGroup, String policy,
                             String processServer, String masterTarget, String storageAccount,
                             ReplicationState state, String health, ActiveLocation activeLocation,
-                            List<VmDisk> disks, Failover failover, Mobility mobility, boolean managed, String testFailover) {
+                            List<VmDisk> disks, Failover failover, Mobility mobility, boolean managed, String testFailover,
+                            MoveReadiness moveReadiness) {
     public ProtectedItem {
         disks = DiscoveredState.copy(disks);
+    }
+
+    /** A protected item of which nothing about a move is reported. */
+    public ProtectedItem(String machine, String site, String protectionGroup, String policy, String processServer, String masterTarget, String storageAccount,
+                         ReplicationState state, String health, ActiveLocation activeLocation, List<VmDisk> disks, Failover failover, Mobility mobility, boolean managed,
+                         String testFailover) {
+        this(machine, site, protectionGroup, policy, processServer, masterTarget, storageAccount, state, health, activeLocation, disks, failover, mobility, managed, testFailover, null);
+    }
+
+    /**
+     * What Site Recovery reports of a classic item (InMageAzureV2) that its move to a modernized vault depends on: whether it
+     * replicates to managed disks (useManagedDisks: Site Recovery moves only those, MOVE-DISKS; null when not reported), and
+     * why Site Recovery says it cannot move now (switchProviderBlockingErrorDetails, MOVE-BLOCKED).
+     */
+    public record MoveReadiness(Boolean managedDisks, List<String> blockers) {
+        public MoveReadiness {
+            blockers = blockers == null ? List.of() : List.copyOf(blockers);
+        }
+
+        /** Site Recovery moves the item only when it replicates to managed disks: false only when it says otherwise. */
+        public boolean unmanagedDisks() {
+            return Boolean.FALSE.equals(managedDisks);
+        }
     }
 
     /**
@@ -38,17 +63,17 @@ public record ProtectedItem(String machine, String site, String protectionGroup,
 
     /** The same item in another replication state and place (failover, commit, reprotect). */
     public ProtectedItem with(ReplicationState newState, ActiveLocation newLocation) {
-        return new ProtectedItem(machine, site, protectionGroup, policy, processServer, masterTarget, storageAccount, newState, health, newLocation, disks, failover, mobility, managed, testFailover);
+        return new ProtectedItem(machine, site, protectionGroup, policy, processServer, masterTarget, storageAccount, newState, health, newLocation, disks, failover, mobility, managed, testFailover, moveReadiness);
     }
 
     /** The same item with the Mobility service and agents as given. */
     public ProtectedItem withMobility(Mobility m) {
-        return new ProtectedItem(machine, site, protectionGroup, policy, processServer, masterTarget, storageAccount, state, health, activeLocation, disks, failover, m, managed, testFailover);
+        return new ProtectedItem(machine, site, protectionGroup, policy, processServer, masterTarget, storageAccount, state, health, activeLocation, disks, failover, m, managed, testFailover, moveReadiness);
     }
 
     /** The same item with a test failover into the network running, or none (null). */
     public ProtectedItem withTestFailover(String network) {
-        return new ProtectedItem(machine, site, protectionGroup, policy, processServer, masterTarget, storageAccount, state, health, activeLocation, disks, failover, mobility, managed, network);
+        return new ProtectedItem(machine, site, protectionGroup, policy, processServer, masterTarget, storageAccount, state, health, activeLocation, disks, failover, mobility, managed, network, moveReadiness);
     }
 
     public enum ReplicationState implements siteplan.model.Token { INITIAL_REPLICATION, PROTECTED, FAILED_OVER, FAILOVER_COMMITTED, REPROTECTED, FAILBACK_IN_PROGRESS }

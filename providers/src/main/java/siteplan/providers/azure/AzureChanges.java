@@ -111,7 +111,7 @@ final class AzureChanges implements ChangeOperations {
         if (account != null) details.put("runAsAccountId", account);
         // Replication lands on managed disks; the group's storage account is the log (cache) account (replicating to a
         // storage account was retired in 2019).
-        String log = g.storageAccount() == null ? null : vault.rg() + "/providers/Microsoft.Storage/storageAccounts/" + g.storageAccount();
+        String log = g.storageAccount() == null ? null : vault.storageAccount(g.storageAccount());
         if (log != null) details.put("logStorageAccountId", log);
         details.put("diskType", DISK_TYPE);
         List<Map<String, Object>> disks = disksToInclude(protectable, m, log);

@@ -363,7 +363,24 @@ public final class AzureDiscovery {
                 d.hasNonNull("recoveryAzureLogStorageAccountId") ? last(d.get("recoveryAzureLogStorageAccountId").asText())
                         : d.hasNonNull("recoveryAzureStorageAccount") ? last(d.get("recoveryAzureStorageAccount").asText()) : null,
                 AsrStates.state(p), p.path("replicationHealth").asText("Normal").toLowerCase(Locale.ROOT), AsrStates.location(p),
-                disks, failover, mobility, managed, tfo);
+                disks, failover, mobility, managed, tfo, moveReadiness(d));
+    }
+
+    /**
+     * What a classic item (InMageAzureV2) reports that its move to a modernized vault depends on: useManagedDisks ("true"/"false")
+     * and switchProviderBlockingErrorDetails, each as "code: message — recommended action". Null for other providers.
+     */
+    static ProtectedItem.MoveReadiness moveReadiness(JsonNode d) {
+        if (!"InMageAzureV2".equals(d.path("instanceType").asText())) return null;
+        Boolean managedDisks = d.hasNonNull("useManagedDisks") ? Boolean.valueOf(Boolean.parseBoolean(d.get("useManagedDisks").asText())) : null;
+        List<String> blockers = new ArrayList<>();
+        for (JsonNode b : d.path("switchProviderBlockingErrorDetails")) {
+            String code = b.path("errorCode").asText("");
+            String message = b.path("errorMessage").asText("");
+            String action = b.path("recommendedAction").asText("");
+            blockers.add((code.isBlank() ? "" : code + ": ") + (message.isBlank() ? "blocked" : message) + (action.isBlank() ? "" : " — " + action));
+        }
+        return managedDisks == null && blockers.isEmpty() ? null : new ProtectedItem.MoveReadiness(managedDisks, blockers);
     }
 
     /** The id of a resource's parent: …/TYPE/PARENT/CHILDTYPE/NAME → …/TYPE/PARENT. */

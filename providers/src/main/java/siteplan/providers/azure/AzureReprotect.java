@@ -89,7 +89,7 @@ final class AzureReprotect {
         if (group.processServer() != null) d.put("processServerId", registered(AzureVault.processServer(fabric, group.processServer()), "process server " + group.processServer(), site).path("id").asText());
         if (group.masterTarget() != null) d.put("masterTargetId", registered(AzureVault.masterTarget(fabric, group.masterTarget()), "master target " + group.masterTarget(), site).path("id").asText());
         else if (d.containsKey("processServerId")) d.put("masterTargetId", d.get("processServerId"));
-        if (group.storageAccount() != null) d.put("logStorageAccountId", vault.rg() + "/providers/Microsoft.Storage/storageAccounts/" + group.storageAccount());
+        if (group.storageAccount() != null) d.put("logStorageAccountId", vault.storageAccount(group.storageAccount()));
         d.put("policyId", vault.id() + "/replicationPolicies/" + group.policy());
         return d;
     }

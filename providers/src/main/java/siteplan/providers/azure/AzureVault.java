@@ -60,6 +60,20 @@ final class AzureVault {
         return "/subscriptions/" + target.subscription() + "/resourceGroups/" + target.resourceGroup();
     }
 
+    /**
+     * A storage account's Resource Manager id: in the resource group of the target that declares it (a moved machine's log
+     * account stays in the classic vault's group), this vault's group when no target does.
+     */
+    String storageAccount(String name) {
+        AzureTarget owner = estate.storageAccountOwner(name).orElse(target);
+        return "/subscriptions/" + owner.subscription() + "/resourceGroups/" + owner.resourceGroup() + "/providers/Microsoft.Storage/storageAccounts/" + name;
+    }
+
+    /** The URL of one of this vault's resources by its Resource Manager id (a job named by an item's currentScenario). */
+    String url(String id) {
+        return az.url(id, API);
+    }
+
     String network(String name) {
         return rg() + "/providers/Microsoft.Network/virtualNetworks/" + name;
     }

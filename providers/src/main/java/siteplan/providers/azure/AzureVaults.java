@@ -231,8 +231,10 @@ public final class AzureVaults extends PortBundle {
 
         /**
          * The machine leaves the vault that holds it for its group's (switch provider, MOVE-*). Site Recovery moves it with
-         * the classic item's resources (target resource group, network, VM size): once the move is done, the moved item is
-         * given the declared ones, as an update of its protection would.
+         * the classic item's resources (target resource group, network, VM size): once the move's job is done (the executor
+         * waits for it), the moved item is given the declared ones, as an update of its protection would. A machine whose
+         * item runs a job (a move an earlier, stopped apply asked for) waits for that job first, then is looked at again:
+         * a move is never asked twice.
          */
         private StepResult move(Step step, Secrets secrets) {
             Machine m = r.estate.machine(step.name()).orElseThrow(() -> new OperationFailed("machine " + step.name() + " is not declared"));
@@ -240,23 +242,36 @@ public final class AzureVaults extends PortBundle {
             AzureVault to = r.vaults.get(g.target());
             if (to == null) throw new OperationFailed(m.name() + " moves to target " + g.target() + ", which is not a real vault of this estate (provider 'azure')");
             java.util.Set<String> holding = r.holding(m.name());
-            if (holding.contains(g.target())) return StepResult.already(m.name() + " is protected in vault " + to.target().vault());
+            // Moved already (by an earlier apply's job, or since the plan was made): only its declared settings are left to give it.
+            if (holding.contains(g.target())) return settle(step, secrets, g);
             for (String from : holding) {
                 AzureVault classic = r.vaults.get(from);
                 Optional<JsonNode> item = classic.itemNode(m.name());
-                if (item.isPresent() && item.get().path("properties").path("providerSpecificDetails").path("switchProviderDetails").hasNonNull("targetVaultId")) {
-                    // Asked before (an apply that stopped while Site Recovery moved it): not asked twice.
-                    throw new OperationFailed(m.name() + " is already moving from vault " + classic.target().vault() + " to vault " + to.target().vault()
-                            + " (switch provider started earlier): it completes with its first recovery point there; plan and apply again then");
+                if (item.isEmpty()) continue;
+                String running = SwitchProvider.runningJob(classic, item.get());
+                if (running != null) {
+                    return StepResult.job(r.owned(from, running), m.name() + " waited for the Site Recovery job an earlier apply started on it in vault " + classic.target().vault())
+                            .then(() -> {
+                                r.forgetHolders();
+                                return move(step, secrets);
+                            });
                 }
-                if (item.isPresent()) {
-                    String moved = new SwitchProvider(classic, to).move(m, g, item.get());
-                    StepResult settled = r.changes.get(g.target()).apply(new Step(step.address(), step.type(), step.site(), step.name(), Action.UPDATE), secrets);
-                    return owned(g.target(), new StepResult(StepResult.Outcome.CHANGED, settled.jobId(),
-                            moved + (settled.outcome() == StepResult.Outcome.ALREADY ? "" : "; " + settled.detail())));
+                if (item.get().path("properties").path("providerSpecificDetails").path("switchProviderDetails").hasNonNull("targetVaultId")) {
+                    throw new OperationFailed(m.name() + " was moved from vault " + classic.target().vault() + " to vault " + to.target().vault()
+                            + " (switch provider), but vault " + to.target().vault() + " does not protect it and no job runs on it: see the move's job among"
+                            + " vault " + classic.target().vault() + "'s Site Recovery jobs, then plan again");
                 }
+                StepResult started = new SwitchProvider(classic, to).start(m, g, item.get());
+                return new StepResult(started.outcome(), r.owned(from, started.jobId()), started.detail()).then(() -> settle(step, secrets, g));
             }
             throw new OperationFailed(m.name() + " is protected in no vault of this estate: nothing to move; plan again");
+        }
+
+        /** The moved item, given the declared settings Site Recovery's move did not carry over. */
+        private StepResult settle(Step step, Secrets secrets, ProtectionGroup g) {
+            r.forgetHolders();
+            StepResult settled = r.changes.get(g.target()).apply(new Step(step.address(), step.type(), step.site(), step.name(), Action.UPDATE), secrets);
+            return owned(g.target(), settled);
         }
     }
 

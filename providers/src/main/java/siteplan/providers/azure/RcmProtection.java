@@ -213,7 +213,7 @@ final class RcmProtection {
         if (g.logStorageAccount() == null) {
             throw new OperationFailed("group " + g.name() + " names no logStorageAccount: Site Recovery logs modernized replication through a storage account of the vault's region; declare one, then apply again");
         }
-        return vault.rg() + "/providers/Microsoft.Storage/storageAccounts/" + g.logStorageAccount();
+        return vault.storageAccount(g.logStorageAccount());
     }
 
     static String diskType(ProtectionGroup g) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import siteplan.executor.provider.OperationFailed;
+import siteplan.executor.provider.StepResult;
 import siteplan.model.Machine;
 import siteplan.model.ProtectionGroup;
 
@@ -26,8 +27,11 @@ final class SwitchProvider {
         this.to = to;
     }
 
-    /** Moves the machine and waits until the move is done (its first recovery point in the modernized vault); says what it did. */
-    String move(Machine m, ProtectionGroup g, JsonNode item) {
+    /**
+     * Asks Site Recovery to move the machine; the move's job (its first recovery point in the modernized vault) is the
+     * caller's to wait for, as the executor waits for any job.
+     */
+    StepResult start(Machine m, ProtectionGroup g, JsonNode item) {
         String provider = AzureVault.provider(item);
         if (!provider.equals("InMageAzureV2")) {
             throw new OperationFailed(m.name() + " replicates in vault " + from.target().vault() + " with provider " + provider
@@ -47,8 +51,19 @@ final class SwitchProvider {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("targetInstanceType", "InMageRcm");
         props.put("providerSpecificDetails", details);
-        from.awaitDone(from.post(item, "switchProvider", AzureVault.properties(props)), "move of " + m.name() + " to vault " + to.target().vault());
-        return "moved " + m.name() + " from vault " + from.target().vault() + " to vault " + to.target().vault() + " through replication appliance " + g.appliance()
-                + " (switch provider)";
+        return from.finish(from.post(item, "switchProvider", AzureVault.properties(props)), "moved " + m.name() + " from vault " + from.target().vault()
+                + " to vault " + to.target().vault() + " through replication appliance " + g.appliance() + " (switch provider)");
+    }
+
+    /**
+     * The job Site Recovery runs on an item, from its currentScenario (the contract: "ARM Id of the job being executed"),
+     * as a URL to poll; null when the item is idle. An apply that stopped while the machine moved finds its move here.
+     */
+    static String runningJob(AzureVault vault, JsonNode item) {
+        JsonNode scenario = item.path("properties").path("currentScenario");
+        String name = scenario.path("scenarioName").asText("None");
+        String job = scenario.path("jobId").asText("");
+        if (name.isBlank() || name.equalsIgnoreCase("None") || job.isBlank() || job.equalsIgnoreCase("None")) return null;
+        return vault.url(job);
     }
 }

@@ -197,6 +197,13 @@ final class SimulatedChanges implements ChangeOperations {
         }
         Machine m = state.machine(machine).orElseThrow(() -> new OperationFailed(machine + " is not declared"));
         ProtectedItem w = declaredItem(machine);
+        // Refused as Site Recovery refuses it (MOVE-DISKS, MOVE-BLOCKED), before anything changes.
+        if (p.moveReadiness() != null && p.moveReadiness().unmanagedDisks()) {
+            throw new OperationFailed(machine + " replicates to unmanaged disks: Site Recovery moves only machines replicating to managed disks (MOVE-DISKS); plan again");
+        }
+        if (p.moveReadiness() != null && !p.moveReadiness().blockers().isEmpty()) {
+            throw new OperationFailed(machine + " cannot move now: " + String.join("; ", p.moveReadiness().blockers()) + " (MOVE-BLOCKED)");
+        }
         // Refused before anything changes: the vault it moves to must exist.
         state.now().vault(g.target()).orElseThrow(() -> new OperationFailed("the vault of " + g.target() + " does not exist yet: " + machine + " cannot move into it"));
         // Site Recovery first copies the classic policy into the modernized vault, once (MOVE-POLICY), and moves the machine under the copy.

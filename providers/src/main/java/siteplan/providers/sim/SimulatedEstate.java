@@ -213,18 +213,18 @@ public final class SimulatedEstate {
                 long smaller = Math.max(1L << 30, last.size().bytes() * 3 / 4 / (1L << 30) * (1L << 30));
                 disks.set(disks.size() - 1, new VmDisk(last.name(), new DataSize(smaller), last.controller()));
                 return new ProtectedItem(p.machine(), p.site(), p.protectionGroup(), p.policy(), p.processServer(), p.masterTarget(), p.storageAccount(),
-                        p.state(), p.health(), p.activeLocation(), disks, p.failover(), p.mobility(), p.managed());
+                        p.state(), p.health(), p.activeLocation(), disks, p.failover(), p.mobility(), p.managed(), p.testFailover(), p.moveReadiness());
             }
             case 1 -> {
                 return new ProtectedItem(p.machine(), p.site(), p.protectionGroup(), p.policy(), p.processServer(), p.masterTarget(), p.storageAccount(),
-                        p.state(), "warning", p.activeLocation(), p.disks(), p.failover(), mobility(m, false, false), p.managed());
+                        p.state(), "warning", p.activeLocation(), p.disks(), p.failover(), mobility(m, false, false), p.managed(), p.testFailover(), p.moveReadiness());
             }
             case 2 -> {
                 if (p.failover() == null) return p;
                 ProtectedItem.Failover f = p.failover();
                 return new ProtectedItem(p.machine(), p.site(), p.protectionGroup(), p.policy(), p.processServer(), p.masterTarget(), p.storageAccount(),
                         p.state(), p.health(), p.activeLocation(), p.disks(), new ProtectedItem.Failover(f.azureName(), "Standard_A1", f.network(), f.subnet(), f.ip(), f.resourceGroup(), f.diskType()),
-                        p.mobility(), p.managed());
+                        p.mobility(), p.managed(), p.testFailover(), p.moveReadiness());
             }
             default -> {
                 return p;

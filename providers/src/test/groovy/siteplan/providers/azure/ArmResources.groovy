@@ -393,6 +393,9 @@ class ArmResources {
                 d.protectedDisks = i.disks().collect { [diskId: guid('disk', it.name()).toUpperCase(Locale.ROOT), diskName: it.name(), diskCapacityInBytes: it.size().bytes(), protectionStage: 'Protected'] }
             } else {
                 if (i.processServer()) d.processServerName = i.processServer()
+                // What the item reports of a move (MOVE-DISKS, MOVE-BLOCKED): managed disks unless the state says otherwise.
+                d.useManagedDisks = i.moveReadiness()?.unmanagedDisks() ? 'false' : 'true'
+                if (i.moveReadiness()?.blockers()) d.switchProviderBlockingErrorDetails = i.moveReadiness().blockers().collect { [errorMessage: it] }
                 if (i.storageAccount()) d.recoveryAzureStorageAccount = "${rg(t)}/providers/Microsoft.Storage/storageAccounts/${i.storageAccount()}".toString()
                 d.protectedDisks = i.disks().collect { [diskId: guid('disk', it.name()).toUpperCase(Locale.ROOT), diskName: it.name(), diskCapacityInBytes: it.size().bytes(), protectionStage: 'Protected'] }
                 d.recoveryAzureResourceGroupId = rg(t)
@@ -583,6 +586,8 @@ class ArmResources {
             d = [instanceType: 'InMageAzureV2', vmId: protectable.name, multiVmGroupName: ps.multiVmGroupName ?: groupId, multiVmGroupId: groupId,
                  processServerId: ps.processServerId, processServerName: server?.friendlyName, masterTargetId: ps.masterTargetId,
                  recoveryAzureStorageAccount: ps.storageAccountId, recoveryAzureLogStorageAccountId: ps.logStorageAccountId,
+                 // Replicas on managed disks unless the input names a storage account for them instead.
+                 useManagedDisks: ps.storageAccountId && !ps.diskType ? 'false' : 'true',
                  protectedDisks: disks.collect { [diskId: it.diskId, diskName: it.diskName, diskCapacityInBytes: (it.diskSizeInMB as long) * 1024 * 1024, protectionStage: 'Protected'] },
                  recoveryAzureVMName: ps.targetAzureVmName ?: vm, recoveryAzureVMSize: ps.targetVmSize, recoveryAzureResourceGroupId: rgId,
                  selectedRecoveryAzureNetworkId: ps.targetAzureNetworkId, enableRdpOnTargetOption: ps.enableRdpOnTargetOption, licenseType: ps.licenseType,

@@ -371,6 +371,15 @@ class ArmServer implements AutoCloseable {
 
     /** Outside Site Recovery (resource groups, networks, VMs): the resource is there at once. */
     private void plainPut(HttpExchange ex, String path, Map body) {
+        // Storage account names are unique across all of Azure: a name another resource group holds is refused (Microsoft.Storage's 409).
+        if (path.toLowerCase().contains('/providers/microsoft.storage/storageaccounts/')) {
+            String name = path.tokenize('/')[-1].toLowerCase()
+            String taken = resources.keySet().find { it.endsWith('/providers/microsoft.storage/storageaccounts/' + name) && it != path.toLowerCase() }
+            if (taken) {
+                error(ex, 409, 'StorageAccountAlreadyTaken', "The storage account named ${name} is already taken.".toString())
+                return
+            }
+        }
         Map resource = new LinkedHashMap(body ?: [:])
         resource.type = typeOf(path)
         put(path, resource)

@@ -313,6 +313,9 @@ class RcmResources {
         Map ps = (in.providerSpecificDetails ?: [:]) as Map
         if (in.targetInstanceType != 'InMageRcm') return "targetInstanceType '${in.targetInstanceType}' is not InMageRcm.".toString()
         if (d.instanceType != 'InMageAzureV2' || ps.instanceType != 'InMageAzureV2') return "Only an InMageAzureV2 item moves to a modernized vault.".toString()
+        // The published prerequisites the item itself reports: managed disks, and no blocking error Site Recovery names.
+        if (d.useManagedDisks == 'false') return "'${p.friendlyName}' replicates to a storage account: only an item replicating to managed disks moves.".toString()
+        if (d.switchProviderBlockingErrorDetails) return "'${p.friendlyName}' cannot move: ${d.switchProviderBlockingErrorDetails*.errorMessage.join('; ')}".toString()
         if (p.protectionState != 'Protected' || p.activeLocation != 'Primary') return "'${p.friendlyName}' is ${p.protectionState} at ${p.activeLocation}: only a protected item replicating to Azure moves.".toString()
         Map vault = arm.get(ps.targetVaultID as String)
         if (vault == null) return "targetVaultID '${ps.targetVaultID}' does not exist.".toString()
