@@ -3,6 +3,8 @@
 recoveryPlan('orders-failover') {
     source 'rotterdam'
     target 'fabrikam-dr'
+    rto 2.hours                    // each drill is judged against these (exit 4 when one is missed)
+    rpo 30.minutes
 
     group {
         machines 'ord-sql01', 'ord-sql02'
@@ -31,6 +33,8 @@ recoveryPlan('orders-failover') {
 recoveryPlan('services-failover') {
     source 'rotterdam'
     target 'fabrikam-dr'
+    rto 4.hours
+    rpo 1.hours
     group { machines 'jump01', 'mq01', 'mq02', 'monitor01' }
     group { machines 'search01', 'search02', 'search03' }
     group { machines 'files01', 'print01', 'badge01' }

@@ -108,7 +108,7 @@ final class ApplyCommand extends BaseCommand {
             String fingerprint = provider.fingerprint(discovered);
             SavedPlanCheck.requireSameState(file, reviewed, fingerprint, provider.describe());
             // The changes carried out are the ones planned here and now, from this command line; the file only has to agree.
-            plan = plan(definition, loaded, discovered, provider.describe(), fingerprint, targets);
+            plan = plan(definition, stateDir, loaded, discovered, provider.describe(), fingerprint, targets);
             SavedPlanCheck.requireSame(file, reviewed, plan);
             SavedPlanCheck.destroyGate(file, plan, allowDestroy);
             if (!plan.applicable()) {
@@ -123,7 +123,7 @@ final class ApplyCommand extends BaseCommand {
             loaded = loadDefinition(args, stateDir);
             siteplan.planner.provider.Provider provider = PlanningInputs.provider(stateDir);
             DiscoveredState discovered = PlanningInputs.discover(provider, loaded);
-            plan = plan(args, loaded, discovered, provider.describe(), provider.fingerprint(discovered), target.given());
+            plan = plan(args, stateDir, loaded, discovered, provider.describe(), provider.fingerprint(discovered), target.given());
             out.print(HumanView.render(plan, Siteplan.colour()));
             out.flush();
             if (!plan.applicable()) return ExitCode.INVALID_INPUT;
@@ -217,10 +217,12 @@ final class ApplyCommand extends BaseCommand {
     }
 
     /** The plan apply carries out, made here from its own command line (and, for a saved plan, that plan's targets). */
-    private Plan plan(List<String> definition, DefinitionLoader.Loaded loaded, DiscoveredState discovered, String provider, String fingerprint, List<String> targets) {
+    /** Planned with the drills history recorded: a mandatory drill cadence that is overdue stops apply (DRILL-OVERDUE). */
+    private Plan plan(List<String> definition, Path stateDir, DefinitionLoader.Loaded loaded, DiscoveredState discovered, String provider, String fingerprint, List<String> targets) {
         try {
             return Planner.plan(definition, loaded.estate(), loaded.sources(), discovered, provider, profile.profiles(),
-                    new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version()), new Planner.Digests(loaded.digest(), fingerprint), targets);
+                    new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version(), RecordedDrills.read(historyOptions, stateDir, historyOptions.estateName(definition), spec.commandLine().getErr())),
+                    new Planner.Digests(loaded.digest(), fingerprint), targets);
         } catch (siteplan.planner.plan.Targets.UnknownTarget e) {
             throw TargetOption.unknown(e);
         }

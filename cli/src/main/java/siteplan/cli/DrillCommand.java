@@ -78,13 +78,28 @@ final class DrillCommand extends BaseCommand {
                 if (prompter != null) prompter.cancel();
             });
             RunReport report = runner.run(session.estate);
+            // The measures judged against the plan's declared objectives: a drill that misses one fails (exit 4), after its cleanup.
+            var verdicts = siteplan.executor.drill.ObjectiveVerdict.judge(session.plan, report, siteplan.cli.render.ReportView.measuresRto(report));
+            String verdict = siteplan.executor.drill.ObjectiveVerdict.overall(verdicts);
+            if (!verdicts.isEmpty()) {
+                List<String> notes = new java.util.ArrayList<>(report.notes());
+                verdicts.forEach(v -> notes.add("Objective " + v.objective().token().toUpperCase(java.util.Locale.ROOT) + ": " + v.describe()));
+                String missed = verdicts.stream().filter(v -> !v.met()).map(v -> v.objective().token().toUpperCase(java.util.Locale.ROOT) + " " + siteplan.executor.Times.human(v.targetSeconds()))
+                        .collect(java.util.stream.Collectors.joining(" and "));
+                report = report.with(report.kind(), report.status(), missed.isEmpty() ? report.reason() : "missed its objective " + missed, notes);
+            }
             Map<String, String> trailers = new LinkedHashMap<>();
             trailers.put("Siteplan-Recovery-Plan", recoveryPlan);
             RecoverySession.rtoTrailers(report, trailers);
+            if (session.plan.rto() != null) trailers.put("Siteplan-RTO-Target", siteplan.executor.Times.human(session.plan.rto()));
+            if (session.plan.rpo() != null) trailers.put("Siteplan-RPO-Target", siteplan.executor.Times.human(session.plan.rpo()));
+            if (verdict != null) trailers.put("Siteplan-Objectives", verdict);
             String commit = session.record(locked, report, "drill " + recoveryPlan + ": " + report.status().token()
-                    + (siteplan.cli.render.ReportView.measuresRto(report) ? " (RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + ")" : ""), trailers);
+                    + (siteplan.cli.render.ReportView.measuresRto(report) ? " (RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + ")" : "")
+                    + (verdict == null ? "" : ", objectives " + verdict), trailers);
+            for (var v : verdicts) out.println((v.met() ? "Objective met: " : "Objective missed: ") + v.describe());
             RecoverySession.summary(out, locked, report, commit);
-            return report.passed() ? ExitCode.OK : ExitCode.FAILED;
+            return report.passed() && !"missed".equals(verdict) ? ExitCode.OK : ExitCode.FAILED;
         }
     }
 

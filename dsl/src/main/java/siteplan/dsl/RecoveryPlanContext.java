@@ -13,6 +13,8 @@ import siteplan.model.Address.Kind;
 public class RecoveryPlanContext extends BlockContext {
     private final Slot<String> source = Slot.text("source", "'amsterdam'");
     private final Slot<String> target = Slot.text("target", "'contoso-dr'");
+    private final Slot<Duration> rto = Slot.duration("rto", "45.minutes");
+    private final Slot<Duration> rpo = Slot.duration("rpo", "15.minutes");
     private final String name;
     private final List<RecoveryGroup> groups = new ArrayList<>();
     private Drill drill;
@@ -24,6 +26,8 @@ public class RecoveryPlanContext extends BlockContext {
 
     public Object source(Object site) { return set(source, site); }
     public Object target(Object target) { return set(this.target, target); }
+    public Object rto(Object rto) { return set(this.rto, rto); }
+    public Object rpo(Object rpo) { return set(this.rpo, rpo); }
 
     /** Groups fail over in the order they are written. */
     public void group(@DelegatesTo(value = GroupContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
@@ -37,7 +41,16 @@ public class RecoveryPlanContext extends BlockContext {
 
     RecoveryPlan build() {
         require(source, target);
-        return new RecoveryPlan(name, source.get(), target.get(), groups, drill);
+        positive(rto);
+        positive(rpo);
+        return new RecoveryPlan(name, source.get(), target.get(), groups, drill, rto.get(), rpo.get());
+    }
+
+    /** An objective of no time cannot be met nor judged: refused where it is written. */
+    private void positive(Slot<Duration> slot) {
+        if (slot.get() != null && (slot.get().isZero() || slot.get().isNegative())) {
+            problem(slot.word + " of " + label + " must be longer than no time, e.g. " + slot.word + " " + slot.example);
+        }
     }
 
     /** {@code group { machine 'erp-app01', dependsOn: ['erp-db01']; before { manual 'Stop batch jobs' } }} */
@@ -153,6 +166,7 @@ public class RecoveryPlanContext extends BlockContext {
     public static class DrillContext extends BlockContext {
         private final Slot<String> network = Slot.text("network", "'drill-vnet'");
         private final Slot<Duration> interval = Slot.duration("interval");
+        private boolean mandatory;
         private final List<SmokeCheck> checks = new ArrayList<>();
 
         DrillContext(String plan) {
@@ -160,8 +174,25 @@ public class RecoveryPlanContext extends BlockContext {
         }
 
         public Object network(Object network) { return set(this.network, network); }
-        @Doc(field = "interval", example = "every 90.days")
+        @Doc(field = "interval", example = {"every 90.days", "every 90.days, mandatory: true"})
         public Object every(Object interval) { return set(this.interval, interval); }
+
+        /** {@code every 90.days, mandatory: true}: an overdue drill is an error that stops apply (DRILL-OVERDUE), not a warning. */
+        public Object every(Map<String, ?> options, Object interval) {
+            for (Map.Entry<String, ?> e : options.entrySet()) {
+                if (!e.getKey().equals("mandatory")) {
+                    Evaluation.current().error("unknown option '" + e.getKey() + "' of every in " + label
+                            + siteplan.dsl.Suggestions.didYouMean(e.getKey(), List.of("mandatory")));
+                    continue;
+                }
+                try {
+                    mandatory = (Boolean) ValueType.BOOL.convert(e.getValue());
+                } catch (IllegalArgumentException ex) {
+                    Evaluation.current().error("mandatory of every in " + label + " " + ex.getMessage());
+                }
+            }
+            return every(interval);
+        }
 
         @Doc(value = "After the test failover, the machine's TCP port answers.", example = "tcp 'erp-db01', 1433")
         public void tcp(String machine, int port) {
@@ -193,7 +224,8 @@ public class RecoveryPlanContext extends BlockContext {
 
         Drill build() {
             require(network);
-            return new Drill(network.get(), interval.get(), checks);
+            if (mandatory && interval.get() == null) problem(label + " makes its cadence mandatory without one — write: every 90.days, mandatory: true");
+            return new Drill(network.get(), interval.get(), checks, mandatory);
         }
     }
 }

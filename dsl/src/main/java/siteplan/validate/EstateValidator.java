@@ -100,16 +100,21 @@ public final class EstateValidator {
                         + ") — protection groups name servers without their site, so server names must be unique");
             }
         });
-        // Azure storage account names are unique across all of Azure: one name declared in two targets is two accounts that cannot both exist.
+        // Azure storage account names are unique across all of Azure: one name declared in two targets of different resource groups
+        // is two accounts that cannot both exist. Two targets of one subscription and resource group declare the same account.
         Map<String, Address> accounts = new LinkedHashMap<>();
+        Map<String, String> placeOf = new HashMap<>();
+        Set<String> reported = new HashSet<>();
         for (AzureTarget a : estate.azure()) {
             for (StorageAccount sa : a.storageAccounts()) {
                 Address at = Address.azure(a.name()).child(Kind.STORAGE_ACCOUNT, sa.name());
+                String place = (sa.subscription() != null ? sa.subscription() : a.subscription()) + "/" + a.resourceGroup();
                 Address first = accounts.putIfAbsent(sa.name(), at);
-                if (first != null && !first.parent().equals(at.parent())) {
+                String firstPlace = placeOf.putIfAbsent(sa.name(), place);
+                if (first != null && !first.parent().equals(at.parent()) && !String.valueOf(firstPlace).equalsIgnoreCase(place) && reported.add(sa.name())) {
                     error(sources.at(at), "storage account '" + sa.name() + "' is declared in azure('" + first.parent().last().name() + "') (" + where(sources.at(first))
-                            + ") and in azure('" + a.name() + "') — storage account names are unique across Azure, so they cannot be two accounts; declare it once"
-                            + " (a group of another target of the same region may name it)");
+                            + ") and in azure('" + a.name() + "'), in another resource group — storage account names are unique across Azure, so they cannot be two"
+                            + " accounts; declare it once (a group of another target of the same region may name it)");
                 }
             }
         }
@@ -528,13 +533,22 @@ public final class EstateValidator {
     private void logStorageAccount(ProtectionGroup g, AzureTarget t, Address key, String label, Location at) {
         Optional<AzureTarget> owner = estate.storageAccountOwner(g.logStorageAccount());
         if (owner.isEmpty()) {
-            ref(key, label, "storage account", g.logStorageAccount(), estate.azure().stream().filter(o -> o.region().equals(t.region()))
-                    .flatMap(o -> o.storageAccounts().stream()).map(StorageAccount::name).collect(Collectors.toCollection(TreeSet::new)));
-        } else if (!owner.get().region().equals(t.region())) {
-            error(at, label + " logs through storage account '" + g.logStorageAccount() + "' of target '" + owner.get().name() + "' in " + owner.get().region()
+            ref(key, label, "storage account", g.logStorageAccount(), estate.azure().stream()
+                    .flatMap(o -> o.storageAccounts().stream().filter(a -> t.region() == null || t.region().equalsIgnoreCase(regionOf(a, o)))).map(StorageAccount::name)
+                    .collect(Collectors.toCollection(TreeSet::new)));
+            return;
+        }
+        String region = owner.get().storageAccounts().stream().filter(a -> a.name().equals(g.logStorageAccount())).findFirst().map(a -> regionOf(a, owner.get())).orElse(owner.get().region());
+        if (region != null && t.region() != null && !region.equalsIgnoreCase(t.region())) {
+            error(at, label + " logs through storage account '" + g.logStorageAccount() + "' of target '" + owner.get().name() + "' in " + region
                     + ", but its target '" + t.name() + "' is in " + t.region() + " — Site Recovery caches logs in an account of the vault's region; declare one in azure('"
                     + t.name() + "') and name it");
         }
+    }
+
+    /** A storage account's region: its own where it says, else its target's. */
+    private static String regionOf(StorageAccount a, AzureTarget t) {
+        return a.region() != null ? a.region() : t.region();
     }
 
     private ReplicationPolicy policy(String name) {

@@ -222,6 +222,8 @@ class DslWordsSpec extends Specification {
             'group(Closure)',
             'propertyMissing(String)',
             'propertyMissing(String, Object)',
+            'rpo(Object)',
+            'rto(Object)',
             'secret(String)',
             'source(Object)',
             'target(Object)'],
@@ -248,6 +250,7 @@ class DslWordsSpec extends Specification {
             'secret(String)'],
         'RecoveryPlanContext$DrillContext': [
             'env(String)',
+            'every(Map, Object)',
             'every(Object)',
             'http(Map, String, String)',
             'http(String, String)',

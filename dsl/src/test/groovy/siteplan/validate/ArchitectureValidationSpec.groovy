@@ -89,7 +89,12 @@ machines('lab') { vmwareVm('m1') { os 'windows', 'Windows Server 2022'; tags 'wi
 
         then:
         found.size() == 1
-        found[0] ==~ /storage account 'log1' is declared in azure\('dr'\) \(.*estate.groovy, line 5\) and in azure\('old'\) — storage account names are unique across Azure.*/
+        found[0] ==~ /storage account 'log1' is declared in azure\('dr'\) \(.*estate.groovy, line 5\) and in azure\('old'\), in another resource group — storage account names are unique across Azure.*/
+    }
+
+    def "two targets of one subscription and resource group declare the same storage account: no error"() {
+        expect:
+        problems([:], "azure('old') { subscription 'sub-1'; region 'westeurope'; resourceGroup 'rg'; vault 'old-vault'; storageAccount('log1') { replication 'grs' } }\n") == []
     }
 
     def "a log storage account no target of the region declares is named with the accounts it could be"() {

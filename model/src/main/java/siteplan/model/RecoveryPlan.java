@@ -10,9 +10,16 @@ public record RecoveryPlan(
         @Required @JsonPropertyDescription("Source site.") String source,
         @Required @JsonPropertyDescription("Target: an Azure target or VMM site.") String target,
         @JsonPropertyDescription("Groups in failover order (RP-LIMITS: at most 7).") List<RecoveryGroup> groups,
-        @JsonPropertyDescription("Drill settings.") Drill drill) {
+        @JsonPropertyDescription("Drill settings.") Drill drill,
+        @JsonPropertyDescription("Recovery time objective: the longest the plan's failover may take, from its start until its last group is up and checked, e.g. 45m.") java.time.Duration rto,
+        @JsonPropertyDescription("Recovery point objective: the most data, in time, the plan's machines may lose, e.g. 15m.") java.time.Duration rpo) {
     public RecoveryPlan {
         groups = Lists.copy(groups);
+    }
+
+    /** A plan that declares no recovery objectives. */
+    public RecoveryPlan(String name, String source, String target, List<RecoveryGroup> groups, Drill drill) {
+        this(name, source, target, groups, drill, null, null);
     }
 
     public List<String> machineNames() {

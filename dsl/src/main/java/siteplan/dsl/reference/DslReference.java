@@ -39,7 +39,7 @@ public final class DslReference {
             + " -Dsiteplan.docs.write=true to write it again. -->";
 
     /** What looks like a rule ID: CS-REG-KEY, or MOB-PUSH-* for a family of them. */
-    public static final Pattern RULE_ID = Pattern.compile("\\b[A-Z]{2,4}(?:-[A-Z0-9]+)+(?:-\\*)?");
+    public static final Pattern RULE_ID = Pattern.compile("\\b[A-Z]{2,5}(?:-[A-Z0-9]+)+(?:-\\*)?");
 
     private static final String TOP = "Top level";
 

@@ -62,7 +62,7 @@ class DslReferenceSpec extends Specification {
         and: 'each word with its form, the value it takes and what it means'
         ref.row('azure', 'vault') == "| `vault` **required** | `vault 'vault-dr'`<br>*text* | Recovery Services vault name. |"
         ref.row('recoveryPlan › drill', 'every') ==
-                '| `every` | `every 90.days`<br>*a duration* | Longest allowed time between drills, e.g. 90d. |'
+                '| `every` | `every 90.days`<br>`every 90.days, mandatory: true`<br>*a duration* | Longest allowed time between successful drills, e.g. 90d ([DRILL-OVERDUE](rules.md)); with mandatory: true an overdue drill stops apply. |'
         ref.row('azure › storageAccount', 'replication').contains('*one of `lrs`, `zrs`, `grs`, `ra-grs`*')
         ref.row('machines › hyperVVm / physicalServer / vmwareVm', 'disk').startsWith('| `disk` **repeatable** | `disk(\'name\') { … }` |')
         and: 'the rules that check a value, linked'

@@ -198,8 +198,10 @@ public final class Applier {
         try {
             StepResult r = retrying(step, attempts, () -> changes.apply(step, secrets));
             if (r.jobId() != null) waitFor(step, r.jobId(), attempts);
-            // What the provider does once its job is done (StepResult.then), waited for the same way.
-            while (r.then() != null) {
+            // What the provider does once its job is done (StepResult.then), waited for the same way; a bounded chain, stopped by a cancel.
+            for (int follow = 0; r.then() != null; follow++) {
+                if (cancelled.get()) throw new InterruptedException();
+                if (follow == MAX_FOLLOW_UPS) throw new OperationFailed("the provider went on after " + MAX_FOLLOW_UPS + " jobs of this step; plan again to see where it stands");
                 StepResult next = retrying(step, attempts, r.then());
                 if (next.jobId() != null) waitFor(step, next.jobId(), attempts);
                 r = r.followedBy(next);
@@ -218,6 +220,9 @@ public final class Applier {
             return failure(step, start, attempts, "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
+
+    /** How many jobs a step may follow its first one with (StepResult.then): a move waits for an earlier move, then settles. */
+    static final int MAX_FOLLOW_UPS = 8;
 
     private Done failure(Step step, Instant start, AtomicInteger attempts, String message) {
         String m = secrets.redact(message);

@@ -38,6 +38,7 @@ public record StepResult(Outcome outcome, String jobId, String detail, Supplier<
     public StepResult followedBy(StepResult next) {
         boolean changed = outcome == Outcome.CHANGED || next.outcome == Outcome.CHANGED;
         String more = next.outcome == Outcome.ALREADY || next.detail == null || next.detail.isBlank() ? "" : "; " + next.detail;
-        return new StepResult(changed ? Outcome.CHANGED : Outcome.ALREADY, next.jobId, detail + more, next.then);
+        // The job shown for the step stays its first one (the move) unless the next call started one of its own.
+        return new StepResult(changed ? Outcome.CHANGED : Outcome.ALREADY, next.jobId != null ? next.jobId : jobId, (detail == null ? "" : detail) + more, next.then);
     }
 }

@@ -24,7 +24,15 @@ import siteplan.planner.state.StateFiles;
 public final class Planner {
     private Planner() {}
 
-    public record Options(boolean allowDestroy, LocalDate today, String siteplanVersion) {}
+    /**
+     * @param drills the drills history recorded for the estate, for the recovery objectives' rules (DRILL-OVERDUE); null
+     *               when the history was not read (drill, failover and the failback stages never judge a cadence)
+     */
+    public record Options(boolean allowDestroy, LocalDate today, String siteplanVersion, siteplan.planner.rules.DrillHistory drills) {
+        public Options(boolean allowDestroy, LocalDate today, String siteplanVersion) {
+            this(allowDestroy, today, siteplanVersion, null);
+        }
+    }
 
     /** Digests computed elsewhere from the bytes already read (definition files, state file); null to compute from the values. */
     public record Digests(String model, String state) {}
@@ -67,6 +75,7 @@ public final class Planner {
         findings.addAll(destroyFindings(estate, changes, sources, options.allowDestroy()));
         findings.addAll(siteplan.planner.rules.ArchitectureRules.check(facts, changes));
         findings.addAll(siteplan.planner.rules.MoveRules.check(facts, changes));
+        findings.addAll(siteplan.planner.rules.ObjectiveRules.check(facts, everything, options.drills()));
         findings.sort(null);
         t.mark("rules");
         Plan.Summary summary = summary(changes, findings);

@@ -10,7 +10,7 @@ import java.util.regex.Matcher
  * reported with, and the limit every profile gives it (the profile lines whose comment names the ID).
  */
 class RulesReference {
-    static final String ID = /[A-Z]{2,4}(?:-[A-Z0-9]+)+/
+    static final String ID = /[A-Z]{2,5}(?:-[A-Z0-9]+)+/
 
     /** The repository's root, from the planner module's folder or from the root itself. */
     static Path root() {

@@ -21,7 +21,7 @@ class RulesReferenceSpec extends Specification {
     def "every rule a rule class reports is described, with the severity it is reported with"() {
         given:
         String doc = RulesReference.generate()
-        List<String> rows = doc.readLines().findAll { it ==~ /\| [A-Z]{2,4}-[A-Z0-9-]+ \|.*/ }
+        List<String> rows = doc.readLines().findAll { it ==~ /\| [A-Z]{2,5}-[A-Z0-9-]+ \|.*/ }
 
         expect: 'the rules of every family'
         rows.size() >= 60

@@ -372,7 +372,9 @@ public final class AzureDiscovery {
      */
     static ProtectedItem.MoveReadiness moveReadiness(JsonNode d) {
         if (!"InMageAzureV2".equals(d.path("instanceType").asText())) return null;
-        Boolean managedDisks = d.hasNonNull("useManagedDisks") ? Boolean.valueOf(Boolean.parseBoolean(d.get("useManagedDisks").asText())) : null;
+        // A string in the contract: only "true" or "false" says; anything else ("", "NotSpecified") is not reported.
+        String managed = d.path("useManagedDisks").asText("");
+        Boolean managedDisks = managed.equalsIgnoreCase("true") ? Boolean.TRUE : managed.equalsIgnoreCase("false") ? Boolean.FALSE : null;
         List<String> blockers = new ArrayList<>();
         for (JsonNode b : d.path("switchProviderBlockingErrorDetails")) {
             String code = b.path("errorCode").asText("");

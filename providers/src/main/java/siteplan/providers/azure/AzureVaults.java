@@ -16,6 +16,7 @@ import siteplan.executor.provider.FailoverType;
 import siteplan.executor.provider.JobOperations;
 import siteplan.executor.provider.JobStatus;
 import siteplan.executor.provider.OperationFailed;
+import siteplan.executor.provider.TransientFault;
 import siteplan.executor.provider.PortBundle;
 import siteplan.executor.provider.RecoveryOperations;
 import siteplan.executor.provider.RecoveryPointChoice;
@@ -233,33 +234,45 @@ public final class AzureVaults extends PortBundle {
          * The machine leaves the vault that holds it for its group's (switch provider, MOVE-*). Site Recovery moves it with
          * the classic item's resources (target resource group, network, VM size): once the move's job is done (the executor
          * waits for it), the moved item is given the declared ones, as an update of its protection would. A machine whose
-         * item runs a job (a move an earlier, stopped apply asked for) waits for that job first, then is looked at again:
-         * a move is never asked twice.
+         * classic item runs a job (a move an earlier, stopped apply asked for) waits for that job first, then is looked at
+         * again: a move is never asked twice.
          */
         private StepResult move(Step step, Secrets secrets) {
+            return move(step, secrets, null);
+        }
+
+        /** {@code waited}: the job this step has just waited for, never waited for twice (an item may name a finished job a while). */
+        private StepResult move(Step step, Secrets secrets, String waited) {
             Machine m = r.estate.machine(step.name()).orElseThrow(() -> new OperationFailed("machine " + step.name() + " is not declared"));
             ProtectionGroup g = r.membership.groupOf(m.name()).orElseThrow(() -> new OperationFailed(m.name() + " is in no protection group"));
             AzureVault to = r.vaults.get(g.target());
             if (to == null) throw new OperationFailed(m.name() + " moves to target " + g.target() + ", which is not a real vault of this estate (provider 'azure')");
             java.util.Set<String> holding = r.holding(m.name());
+            // A job on the item in the vault it leaves (the move an earlier apply asked for) is waited for before anything else.
+            for (String from : holding) {
+                if (from.equals(g.target())) continue;
+                AzureVault classic = r.vaults.get(from);
+                Optional<JsonNode> item = classic.itemNode(m.name());
+                String running = item.map(i -> SwitchProvider.runningJob(classic, i)).orElse(null);
+                if (running != null && !running.equals(waited)) {
+                    return StepResult.job(r.owned(from, running), m.name() + " waited for the Site Recovery job an earlier apply started on it in vault " + classic.target().vault())
+                            .then(() -> {
+                                r.forgetHolders();
+                                return move(step, secrets, running);
+                            });
+                }
+            }
             // Moved already (by an earlier apply's job, or since the plan was made): only its declared settings are left to give it.
             if (holding.contains(g.target())) return settle(step, secrets, g);
             for (String from : holding) {
                 AzureVault classic = r.vaults.get(from);
                 Optional<JsonNode> item = classic.itemNode(m.name());
                 if (item.isEmpty()) continue;
-                String running = SwitchProvider.runningJob(classic, item.get());
-                if (running != null) {
-                    return StepResult.job(r.owned(from, running), m.name() + " waited for the Site Recovery job an earlier apply started on it in vault " + classic.target().vault())
-                            .then(() -> {
-                                r.forgetHolders();
-                                return move(step, secrets);
-                            });
-                }
-                if (item.get().path("properties").path("providerSpecificDetails").path("switchProviderDetails").hasNonNull("targetVaultId")) {
-                    throw new OperationFailed(m.name() + " was moved from vault " + classic.target().vault() + " to vault " + to.target().vault()
-                            + " (switch provider), but vault " + to.target().vault() + " does not protect it and no job runs on it: see the move's job among"
-                            + " vault " + classic.target().vault() + "'s Site Recovery jobs, then plan again");
+                if (waited != null || item.get().path("properties").path("providerSpecificDetails").path("switchProviderDetails").hasNonNull("targetVaultId")) {
+                    // Its move is done or asked: Site Recovery lists the moved item in the new vault a little later. Retried, never asked again.
+                    throw new TransientFault(m.name() + " was moved from vault " + classic.target().vault() + " to vault " + to.target().vault()
+                            + " (switch provider), but vault " + to.target().vault() + " does not list it yet; if this persists, see the move's job among vault "
+                            + classic.target().vault() + "'s Site Recovery jobs, then plan again");
                 }
                 StepResult started = new SwitchProvider(classic, to).start(m, g, item.get());
                 return new StepResult(started.outcome(), r.owned(from, started.jobId()), started.detail()).then(() -> settle(step, secrets, g));
@@ -267,9 +280,16 @@ public final class AzureVaults extends PortBundle {
             throw new OperationFailed(m.name() + " is protected in no vault of this estate: nothing to move; plan again");
         }
 
-        /** The moved item, given the declared settings Site Recovery's move did not carry over. */
+        /**
+         * The moved item, given the declared settings Site Recovery's move did not carry over. Only an item the group's vault
+         * lists is updated: an update of an item it does not list would protect the machine anew, beside the move.
+         */
         private StepResult settle(Step step, Secrets secrets, ProtectionGroup g) {
             r.forgetHolders();
+            AzureVault to = r.vaults.get(g.target());
+            if (!r.holding(step.name()).contains(g.target())) {
+                throw new TransientFault(step.name() + " is moved, but vault " + to.target().vault() + " does not list it yet: its declared settings are set once it does");
+            }
             StepResult settled = r.changes.get(g.target()).apply(new Step(step.address(), step.type(), step.site(), step.name(), Action.UPDATE), secrets);
             return owned(g.target(), settled);
         }

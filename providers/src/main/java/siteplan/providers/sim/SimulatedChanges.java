@@ -131,7 +131,7 @@ final class SimulatedChanges implements ChangeOperations {
                 // A moved machine stays under the copy of its policy Site Recovery made (MOVE-POLICY): no update changes an item's policy.
                 boolean copied = state.estate().azure().stream().anyMatch(t -> p.policy() != null && p.policy().equals(siteplan.planner.state.PolicyForm.moveCopy(w.policy(), t)));
                 ProtectedItem updated = new ProtectedItem(p.machine(), p.site(), w.protectionGroup(), copied ? p.policy() : w.policy(), w.processServer(), p.masterTarget(), p.storageAccount(),
-                        p.state(), p.health(), p.activeLocation(), grownInPlace ? w.disks() : p.disks(), w.failover(), p.mobility(), p.managed(), p.testFailover());
+                        p.state(), p.health(), p.activeLocation(), grownInPlace ? w.disks() : p.disks(), w.failover(), p.mobility(), p.managed(), p.testFailover(), p.moveReadiness());
                 if (updated.equals(p)) return StepResult.already(machine + " is as declared");
                 state.putItem(updated);
                 return StepResult.changed("protection settings of " + machine + " updated");

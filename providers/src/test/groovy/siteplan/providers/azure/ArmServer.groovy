@@ -376,7 +376,10 @@ class ArmServer implements AutoCloseable {
             String name = path.tokenize('/')[-1].toLowerCase()
             String taken = resources.keySet().find { it.endsWith('/providers/microsoft.storage/storageaccounts/' + name) && it != path.toLowerCase() }
             if (taken) {
-                error(ex, 409, 'StorageAccountAlreadyTaken', "The storage account named ${name} is already taken.".toString())
+                // Microsoft.Storage's two answers: the name is in another resource group of this subscription, or someone else's.
+                String subscription = path.toLowerCase().tokenize('/')[1]
+                if (taken.tokenize('/')[1] == subscription) error(ex, 409, 'StorageAccountInAnotherResourceGroup', "The account ${name} is already in another resource group in this subscription.".toString())
+                else error(ex, 409, 'StorageAccountAlreadyTaken', "The storage account named ${name} is already taken.".toString())
                 return
             }
         }

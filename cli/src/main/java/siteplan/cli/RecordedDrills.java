@@ -1,0 +1,52 @@
+package siteplan.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import siteplan.executor.history.History;
+import siteplan.planner.rules.DrillHistory;
+
+/**
+ * The drills the history recorded for one estate, read for the recovery objectives' rules (DRILL-OVERDUE): the local
+ * history, and with a history remote what its branch holds as fetched (a scheduled CI job's drills are there).
+ * Reading never creates a repository: an estate with no history yet has no drills.
+ */
+final class RecordedDrills {
+    private RecordedDrills() {}
+
+    /**
+     * The drills, or null (the cadence not judged) when the history cannot be read: a plan is still made, and {@code err}
+     * says why its recovery plans' drill cadence was not judged.
+     */
+    static DrillHistory read(HistoryOptions options, Path stateDir, String estate, java.io.PrintWriter err) {
+        try {
+            return read(options, stateDir, estate);
+        } catch (Siteplan.UserError e) {
+            err.println("Warning: the recovery plans' drill cadence (DRILL-OVERDUE) is not judged in this plan: " + e.getMessage());
+            err.flush();
+            return null;
+        }
+    }
+
+    static DrillHistory read(HistoryOptions options, Path stateDir, String estate) {
+        if (!options.exists(stateDir)) return new DrillHistory("the history (none yet in " + options.where(stateDir) + ")", List.of());
+        try (History h = options.open(stateDir, "The drills it recorded were not read.")) {
+            Map<String, History.Entry> entries = new LinkedHashMap<>();
+            for (History.Entry e : h.list()) entries.put(e.commit(), e);
+            for (History.Entry e : h.listFetched()) entries.putIfAbsent(e.commit(), e);
+            List<DrillHistory.Drill> drills = new ArrayList<>();
+            for (History.Entry e : entries.values()) {
+                String plan = e.trailers().get("Siteplan-Recovery-Plan");
+                if (!"drill".equals(e.kind()) || plan == null || !estate.equals(e.trailers().get("Siteplan-Estate"))) continue;
+                drills.add(new DrillHistory.Drill(plan, e.time(), "passed".equals(e.status()), e.commit()));
+            }
+            String where = "the history branch " + h.branch() + (h.remote() == null ? " in " + h.dir() : " of " + History.display(h.remote()));
+            return new DrillHistory(where, drills);
+        } catch (java.io.IOException e) {
+            throw new Siteplan.UserError("cannot read the drills recorded in the history " + options.where(stateDir) + " (" + e.getMessage()
+                    + "); check it with `git -C " + options.where(stateDir) + " fsck`");
+        }
+    }
+}

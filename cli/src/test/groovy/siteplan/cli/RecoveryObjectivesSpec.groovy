@@ -1,0 +1,181 @@
+package siteplan.cli
+
+import com.fasterxml.jackson.databind.ObjectMapper
+import java.nio.file.Files
+import java.nio.file.Path
+import java.time.Instant
+import java.time.LocalDate
+import java.time.ZoneOffset
+
+/**
+ * Recovery objectives as code (issue 15): a recovery plan's drill cadence is judged from the drills the history recorded
+ * (DRILL-OVERDUE), and a drill's measured RTO and achieved RPO are judged against the plan's rto and rpo. Every drill here
+ * is a real drill of examples/vmware-to-azure-modernized against its simulated estate, recorded in its history repository.
+ */
+class RecoveryObjectivesSpec extends ExecutorSpecification {
+    static final ObjectMapper JSON = new ObjectMapper()
+    Path dir
+
+    def setup() {
+        dir = estate('vmware-to-azure-modernized')
+        // Everything protected and the recovery plans created, as after the first apply.
+        assert run('sim', 'init', dir.toString(), '--state', state(dir).toString(), '--from-model', '--force') == 0
+    }
+
+    void edit(String file, String from, String to) {
+        String text = Files.readString(dir.resolve(file))
+        assert text.contains(from): "${file} has no '${from}'"
+        Files.writeString(dir.resolve(file), text.replace(from, to))
+    }
+
+    /** The drills history recorded, newest first, as `siteplan history --kind drill --json` lists them. */
+    List<Map> drills() {
+        assert run('history', dir.toString(), '--kind', 'drill', '--json') == ExitCode.OK
+        JSON.readValue(out, List)
+    }
+
+    static LocalDate day(Map entry) {
+        Instant.parse(entry.time as String).atZone(ZoneOffset.UTC).toLocalDate()
+    }
+
+    def "a recovery plan with a cadence that was never drilled successfully is overdue from its first plan: a warning, the plan still applicable"() {
+        when:
+        int code = run('plan', dir.toString(), '--no-color')
+
+        then:
+        code == ExitCode.OK
+        out.contains('DRILL-OVERDUE warning: recovery plan orders-failover has never been drilled successfully in the history (none yet in ')
+        out.contains('its cadence is every 90d, so it is overdue — drill it (siteplan drill, --recovery-plan orders-failover)')
+        out.contains('DRILL-OVERDUE warning: recovery plan services-failover has never been drilled successfully')
+        out.contains('its cadence is every 180d, so it is overdue')
+        out =~ /recovery-plans\.groovy, line 25\)/
+    }
+
+    def "a drill recorded in history brings a plan within its cadence, and it is overdue again once the cadence has passed"() {
+        given: 'a drill of the order system, recorded in history'
+        assert run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack') == ExitCode.OK
+        LocalDate drilled = day(drills()[0])
+
+        when: 'planned on the day of the drill'
+        env.SITEPLAN_TODAY = drilled.toString()
+        int code = run('plan', dir.toString(), '--no-color')
+
+        then: 'within its cadence, with when the next drill is due; the plan never drilled is still overdue'
+        code == ExitCode.OK
+        out.contains("DRILL-OVERDUE info: recovery plan orders-failover was last drilled successfully on ${drilled} (commit ")
+        out.contains("its cadence is every 90d: the next drill is due by ${drilled.plusDays(90)}")
+        out.contains('DRILL-OVERDUE warning: recovery plan services-failover has never been drilled successfully')
+
+        when: 'planned 100 days later'
+        env.SITEPLAN_TODAY = drilled.plusDays(100).toString()
+        run('plan', dir.toString(), '--no-color')
+
+        then:
+        out.contains("DRILL-OVERDUE warning: recovery plan orders-failover was last drilled successfully on ${drilled} (commit ")
+        out.contains("so it was due by ${drilled.plusDays(90)} and is overdue by 10 days")
+
+        when: 'on the day it falls due'
+        env.SITEPLAN_TODAY = drilled.plusDays(90).toString()
+        run('plan', dir.toString(), '--no-color')
+
+        then: 'not yet overdue'
+        out.contains("DRILL-OVERDUE info: recovery plan orders-failover was last drilled successfully on ${drilled}")
+    }
+
+    def "a drill that fails does not count: the plan stays overdue and says its last drill did not pass"() {
+        given:
+        Files.writeString(state(dir).resolve('faults.json'), '{"testFailover": {"ord-app02": "the VM did not boot: no operating system found"}}')
+        assert run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack') == ExitCode.FAILED
+        LocalDate failed = day(drills()[0])
+
+        expect:
+        run('plan', dir.toString(), '--no-color') == ExitCode.OK
+        out.contains("DRILL-OVERDUE warning: recovery plan orders-failover has never been drilled successfully (its last drill, on ${failed} in commit ")
+        out.contains(', did not pass) in the history branch siteplan-history in ')
+    }
+
+    def "a mandatory cadence that is overdue is an error: apply stops and changes nothing, the drill still runs, and then apply goes on"() {
+        given:
+        edit('recovery-plans.groovy', 'every 90.days', 'every 90.days, mandatory: true')
+        String before = Files.readString(state(dir).resolve('state.json'))
+
+        when:
+        int planned = run('plan', dir.toString(), '--no-color')
+
+        then:
+        planned == ExitCode.INVALID_INPUT
+        out.contains('DRILL-OVERDUE error: recovery plan orders-failover has never been drilled successfully')
+        out.contains('its cadence is every 90d, mandatory, so it is overdue')
+
+        when:
+        int applied = run('apply', dir.toString(), '--auto-approve')
+
+        then: 'apply plans first and stops on the error'
+        applied == ExitCode.INVALID_INPUT
+        Files.readString(state(dir).resolve('state.json')) == before
+
+        when: 'an overdue plan stays drillable'
+        int drilled = run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack')
+
+        then:
+        drilled == ExitCode.OK
+
+        when:
+        env.SITEPLAN_TODAY = day(drills()[0]).toString()
+
+        then:
+        run('plan', dir.toString(), '--no-color') == ExitCode.OK
+        out.contains('DRILL-OVERDUE info: recovery plan orders-failover was last drilled successfully on ')
+        run('apply', dir.toString(), '--auto-approve') == ExitCode.OK
+    }
+
+    def "a mandatory cadence without an interval is refused where it is written"() {
+        given:
+        edit('recovery-plans.groovy', '        every 90.days\n', '        every null, mandatory: true\n')
+
+        expect:
+        run('validate', dir.toString()) == ExitCode.INVALID_INPUT
+        err.contains('recovery-plans.groovy')
+    }
+
+    def "a drill is judged against the plan's rto and rpo: one that misses its RTO exits 4 after its cleanup, and history records the verdict"() {
+        given: 'an RTO no failover of this plan meets'
+        edit('recovery-plans.groovy', "    rto 2.hours                    // each drill is judged against these (exit 4 when one is missed)\n    rpo 30.minutes\n", "    rto 1.minutes\n    rpo 24.hours\n")
+
+        when:
+        int code = run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack')
+
+        then: 'the checks passed, the objective did not; cleanup ran as always'
+        code == ExitCode.FAILED
+        out =~ /Objective missed: measured RTO \S+( \S+)? against a target of 1m: missed by /
+        out =~ /Objective met: achieved RPO \S+( \S+)? against a target of 1d: met, /
+        out =~ /Drill passed: measured RTO .* — missed its objective RTO 1m/
+        out.contains('cleanup ord-sql01: removed')
+
+        and: 'history records the targets and the verdict'
+        Map entry = drills()[0]
+        entry.trailers['Siteplan-Objectives'] == 'missed'
+        entry.trailers['Siteplan-RTO-Target'] == '1m'
+        entry.trailers['Siteplan-RPO-Target'] == '1d'
+        entry.subject.endsWith(', objectives missed')
+    }
+
+    def "a drill within its objectives passes and says by how much"() {
+        given:
+        edit('recovery-plans.groovy', "    rto 2.hours                    // each drill is judged against these (exit 4 when one is missed)\n    rpo 30.minutes\n", "    rto 24.hours\n    rpo 24.hours\n")
+
+        expect:
+        run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack') == ExitCode.OK
+        out =~ /Objective met: measured RTO \S+( \S+)? against a target of 1d: met, \S+( \S+)? to spare/
+        drills()[0].trailers['Siteplan-Objectives'] == 'met'
+    }
+
+    def "an objective of no time is refused where it is written"() {
+        given:
+        edit('recovery-plans.groovy', "    rto 2.hours ", "    rto 0.minutes ")
+
+        expect:
+        run('validate', dir.toString()) == ExitCode.INVALID_INPUT
+        err.contains("rto of recovery plan 'orders-failover' must be longer than no time, e.g. rto 45.minutes")
+    }
+}

@@ -1,0 +1,32 @@
+package siteplan.planner.rules;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The drills the history repository recorded for an estate, as the planner needs them to judge each recovery plan's
+ * cadence (DRILL-OVERDUE): which plan, when, whether it passed, and the commit that holds its report. Read by the CLI
+ * from the history (local, or the history remote's branch); the planner never reads git itself.
+ *
+ * @param where where the drills were read from, for messages ("history siteplan-history in /path")
+ */
+public record DrillHistory(String where, List<Drill> drills) {
+    public DrillHistory {
+        drills = List.copyOf(drills);
+    }
+
+    /** One recorded drill of a recovery plan. */
+    public record Drill(String recoveryPlan, Instant at, boolean passed, String commit) {}
+
+    /** The newest drill of the plan that passed. */
+    public Optional<Drill> lastPassed(String recoveryPlan) {
+        return drills.stream().filter(d -> d.passed() && d.recoveryPlan().equals(recoveryPlan)).max(Comparator.comparing(Drill::at));
+    }
+
+    /** The newest drill of the plan, passed or not. */
+    public Optional<Drill> last(String recoveryPlan) {
+        return drills.stream().filter(d -> d.recoveryPlan().equals(recoveryPlan)).max(Comparator.comparing(Drill::at));
+    }
+}
