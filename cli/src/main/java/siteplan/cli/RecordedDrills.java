@@ -17,8 +17,8 @@ final class RecordedDrills {
     private RecordedDrills() {}
 
     /**
-     * The drills, or null (the cadence not judged) when the history cannot be read: a plan is still made, and {@code err}
-     * says why its recovery plans' drill cadence was not judged.
+     * The drills, or null (the cadence not judged) when the history cannot be read: a plan, which writes nothing, is still
+     * made, and {@code err} says why its recovery plans' drill cadence was not judged. (apply refuses such a history.)
      */
     static DrillHistory read(HistoryOptions options, Path stateDir, String estate, java.io.PrintWriter err) {
         try {
@@ -44,9 +44,10 @@ final class RecordedDrills {
             }
             String where = "the history branch " + h.branch() + (h.remote() == null ? " in " + h.dir() : " of " + History.display(h.remote()));
             return new DrillHistory(where, drills);
-        } catch (java.io.IOException e) {
-            throw new Siteplan.UserError("cannot read the drills recorded in the history " + options.where(stateDir) + " (" + e.getMessage()
-                    + "); check it with `git -C " + options.where(stateDir) + " fsck`");
+        } catch (java.io.IOException | RuntimeException e) {
+            if (e instanceof Siteplan.UserError u) throw u;
+            throw new Siteplan.UserError("the history repository " + options.where(stateDir) + " cannot be read (" + e.getMessage() + "); it may be damaged: check it with `git -C "
+                    + options.where(stateDir) + " fsck`, or move it aside to start a new history. Nothing was changed.");
         }
     }
 }
