@@ -129,15 +129,6 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         run('apply', dir.toString(), '--auto-approve') == ExitCode.OK
     }
 
-    def "a mandatory cadence without an interval is refused where it is written"() {
-        given:
-        edit('recovery-plans.groovy', '        every 90.days\n', '        every null, mandatory: true\n')
-
-        expect:
-        run('validate', dir.toString()) == ExitCode.INVALID_INPUT
-        err.contains('recovery-plans.groovy')
-    }
-
     def "a drill is judged against the plan's rto and rpo: one that misses its RTO exits 4 after its cleanup, and history records the verdict"() {
         given: 'an RTO no failover of this plan meets'
         edit('recovery-plans.groovy', "    rto 2.hours                    // each drill is judged against these (exit 4 when one is missed)\n    rpo 30.minutes\n", "    rto 1.minutes\n    rpo 24.hours\n")
@@ -170,12 +161,21 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         drills()[0].trailers['Siteplan-Objectives'] == 'met'
     }
 
-    def "an objective of no time is refused where it is written"() {
+    def "an objective or cadence that cannot be met as written is refused at its line: #what"() {
         given:
-        edit('recovery-plans.groovy', "    rto 2.hours ", "    rto 0.minutes ")
+        edit('recovery-plans.groovy', from, to)
 
         expect:
         run('validate', dir.toString()) == ExitCode.INVALID_INPUT
-        err.contains("rto of recovery plan 'orders-failover' must be longer than no time, e.g. rto 45.minutes")
+        err =~ /recovery-plans\.groovy, line \d+\)/
+        err.contains(message)
+
+        where:
+        what                              | from                 | to                                           || message
+        'an RTO of no time'               | '    rto 2.hours '   | '    rto 0.minutes '                         || "rto of recovery plan 'orders-failover' must be longer than no time, e.g. rto 45.minutes"
+        'an RPO of no time'               | '    rpo 30.minutes' | '    rpo 0.minutes'                          || "rpo of recovery plan 'orders-failover' must be longer than no time"
+        'a mandatory cadence without one' | '        every 90.days\n' | '        every null, mandatory: true\n' || 'makes its cadence mandatory without one — write: every 90.days, mandatory: true'
+        'a misspelt option of every'      | '        every 90.days\n' | '        every 90.days, mandatry: true\n' || "unknown option 'mandatry' of every in drill of recovery plan 'orders-failover' — did you mean 'mandatory'?"
+        'a mandatory that is not yes/no'  | '        every 90.days\n' | "        every 90.days, mandatory: 'often'\n" || 'mandatory of every in drill of recovery plan'
     }
 }

@@ -143,19 +143,7 @@ public class RecoveryPlanContext extends BlockContext {
         public void runbook(Map<String, ?> options, String name) { action(ActionKind.RUNBOOK, options, name); }
 
         private void action(ActionKind kind, Map<String, ?> options, String value) {
-            java.time.Duration timeout = null;
-            for (Map.Entry<String, ?> e : options.entrySet()) {
-                if (!e.getKey().equals("timeout")) {
-                    Evaluation.current().error("unknown option '" + e.getKey() + "' of " + kind.token() + " step in " + label
-                            + siteplan.dsl.Suggestions.didYouMean(e.getKey(), List.of("timeout")));
-                    continue;
-                }
-                try {
-                    timeout = (java.time.Duration) ValueType.DURATION.convert(e.getValue());
-                } catch (IllegalArgumentException ex) {
-                    Evaluation.current().error("timeout of " + kind.token() + " step in " + label + " " + ex.getMessage());
-                }
-            }
+            java.time.Duration timeout = NamedOption.read(options, "timeout", ValueType.DURATION, kind.token() + " step in " + label);
             // Where a script step is written, so a missing or outside script is reported at its line.
             if (kind == ActionKind.SCRIPT && group != null) Evaluation.current().sources.add(group.child(Kind.SCRIPT, value), Evaluation.current().here());
             actions.add(new PlanAction(kind, value, timeout));
@@ -179,18 +167,8 @@ public class RecoveryPlanContext extends BlockContext {
 
         /** {@code every 90.days, mandatory: true}: an overdue drill is an error that stops apply (DRILL-OVERDUE), not a warning. */
         public Object every(Map<String, ?> options, Object interval) {
-            for (Map.Entry<String, ?> e : options.entrySet()) {
-                if (!e.getKey().equals("mandatory")) {
-                    Evaluation.current().error("unknown option '" + e.getKey() + "' of every in " + label
-                            + siteplan.dsl.Suggestions.didYouMean(e.getKey(), List.of("mandatory")));
-                    continue;
-                }
-                try {
-                    mandatory = (Boolean) ValueType.BOOL.convert(e.getValue());
-                } catch (IllegalArgumentException ex) {
-                    Evaluation.current().error("mandatory of every in " + label + " " + ex.getMessage());
-                }
-            }
+            Boolean given = NamedOption.read(options, "mandatory", ValueType.BOOL, "every in " + label);
+            if (given != null) mandatory = given;
             return every(interval);
         }
 
@@ -206,19 +184,7 @@ public class RecoveryPlanContext extends BlockContext {
         }
 
         public void http(Map<String, ?> options, String machine, String url) {
-            Integer status = null;
-            for (Map.Entry<String, ?> e : options.entrySet()) {
-                if (!e.getKey().equals("status")) {
-                    Evaluation.current().error("unknown option '" + e.getKey() + "' of http check in " + label
-                            + siteplan.dsl.Suggestions.didYouMean(e.getKey(), List.of("status")));
-                    continue;
-                }
-                try {
-                    status = (Integer) ValueType.INT.convert(e.getValue());
-                } catch (IllegalArgumentException ex) {
-                    Evaluation.current().error("status of http check in " + label + " " + ex.getMessage());
-                }
-            }
+            Integer status = NamedOption.read(options, "status", ValueType.INT, "http check in " + label);
             checks.add(new SmokeCheck(CheckKind.HTTP, machine, null, url, status));
         }
 

@@ -26,6 +26,7 @@ public enum SiteRecoveryCall {
     RECOVERY_PLANS("ReplicationRecoveryPlans_List", "-", "the recovery plans"),
     RECOVERY_PLAN("ReplicationRecoveryPlans_Get", "-", "one recovery plan, before it is written"),
     JOBS("ReplicationJobs_List", "-", "the vault's jobs"),
+    JOB("ReplicationJobs_Get", "-", "one job by the id a moving classic machine reports (currentScenario.jobId): a move an earlier apply stopped waiting for is waited for, not asked for again"),
     RECOVERY_POINTS("RecoveryPoints_ListByReplicationProtectedItems", "-", "a machine's recovery points, for --recovery-point other than latest"),
 
     // Changes (apply).
