@@ -9,6 +9,8 @@ recoveryPlan('orders-failover') {
     group {
         machines 'ord-sql01', 'ord-sql02'
         before { manual 'Confirm with the DBA on call that order intake is paused' }
+        // Run when the databases are up: in a drill a failing check stops the application groups from failing over.
+        checks { tcp 'ord-sql01', 1433, timeout: 5.minutes, retryEvery: 15.seconds }
         after { script 'scripts/check-sql.sh', timeout: 10.minutes }
     }
     group {
@@ -25,7 +27,6 @@ recoveryPlan('orders-failover') {
     drill {
         network 'drill-vnet'
         every 90.days
-        tcp 'ord-sql01', 1433
         http 'web01', 'http://web01/health', status: 200
     }
 }

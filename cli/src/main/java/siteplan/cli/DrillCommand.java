@@ -79,12 +79,17 @@ final class DrillCommand extends BaseCommand {
             });
             RunReport report = runner.run(session.estate);
             // The measures judged against the plan's declared objectives: a drill that misses one fails (exit 4), after its cleanup.
-            var verdicts = siteplan.executor.drill.ObjectiveVerdict.judge(session.plan, report, siteplan.cli.render.ReportView.measuresRto(report));
+            boolean measured = siteplan.cli.render.ReportView.measuresRto(report);
+            boolean latest = point.kind() != siteplan.executor.provider.RecoveryPointChoice.Kind.TIME;
+            var verdicts = siteplan.executor.drill.ObjectiveVerdict.judge(session.plan, report, measured, latest);
             String verdict = siteplan.executor.drill.ObjectiveVerdict.overall(verdicts);
-            if (!verdicts.isEmpty()) {
+            String unjudged = siteplan.executor.drill.ObjectiveVerdict.unjudged(session.plan, report, measured, latest);
+            if (!verdicts.isEmpty() || unjudged != null) {
                 List<String> notes = new java.util.ArrayList<>(report.notes());
                 verdicts.forEach(v -> notes.add("Objective " + v.objective().token().toUpperCase(java.util.Locale.ROOT) + ": " + v.describe()));
-                String missed = verdicts.stream().filter(v -> !v.met()).map(v -> v.objective().token().toUpperCase(java.util.Locale.ROOT) + " " + siteplan.executor.Times.human(v.targetSeconds()))
+                if (unjudged != null) notes.add(unjudged);
+                String missed = verdicts.stream().filter(v -> v.group() == null && !v.met())
+                        .map(v -> v.objective().token().toUpperCase(java.util.Locale.ROOT) + " " + siteplan.executor.Times.human(v.targetSeconds()))
                         .collect(java.util.stream.Collectors.joining(" and "));
                 report = report.with(report.kind(), report.status(), missed.isEmpty() ? report.reason() : "missed its objective " + missed, notes);
             }
@@ -97,7 +102,8 @@ final class DrillCommand extends BaseCommand {
             String commit = session.record(locked, report, "drill " + recoveryPlan + ": " + report.status().token()
                     + (siteplan.cli.render.ReportView.measuresRto(report) ? " (RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + ")" : "")
                     + (verdict == null ? "" : ", objectives " + verdict), trailers);
-            for (var v : verdicts) out.println((v.met() ? "Objective met: " : "Objective missed: ") + v.describe());
+            for (var v : verdicts) out.println((v.group() != null ? "  " : "") + (v.met() ? "Objective met: " : "Objective missed: ") + v.describe());
+            if (unjudged != null) out.println(unjudged);
             RecoverySession.summary(out, locked, report, commit);
             return report.passed() && !"missed".equals(verdict) ? ExitCode.OK : ExitCode.FAILED;
         }

@@ -29,16 +29,25 @@ final class ManualStepPrompter implements RecoveryRunner.Prompter {
     }
 
     @Override public boolean confirm(String instruction) {
+        return ask("%n  Manual step: %s%n  Type 'done' when it is done, or 'stop' to stop: ", instruction, "done");
+    }
+
+    /** A group's check failed in a failover: the operator says whether the later groups fail over. */
+    @Override public boolean goOn(String question) {
+        return ask("%n  %s%n  Type 'go on' to fail them over, or 'stop' to stop here: ", question, "go on");
+    }
+
+    /** True when the answer is {@code yes}; false on any other answer, end of input or Ctrl-C. */
+    private boolean ask(String format, String text, String yes) {
         out.flush();
         CompletableFuture<String> answer = new CompletableFuture<>();
-        Thread reader = new Thread(() -> answer.complete(console.readLine("%n  Manual step: %s%n  Type 'done' when it is done, or 'stop' to stop: ", instruction)),
-                "siteplan-manual-step");
+        Thread reader = new Thread(() -> answer.complete(console.readLine(format, text)), "siteplan-manual-step");
         reader.setDaemon(true);
         reader.start();
         while (true) {
             try {
                 String a = answer.get(100, TimeUnit.MILLISECONDS);
-                return a != null && a.trim().equalsIgnoreCase("done");
+                return a != null && a.trim().equalsIgnoreCase(yes);
             } catch (TimeoutException e) {
                 if (cancelled.getCount() == 0) {
                     out.println();

@@ -11,7 +11,8 @@ import siteplan.planner.rules.DrillHistory;
 /**
  * The drills the history recorded for one estate, read for the recovery objectives' rules (DRILL-OVERDUE): the local
  * history, and with a history remote what its branch holds as fetched (a scheduled CI job's drills are there).
- * Reading never creates a repository: an estate with no history yet has no drills.
+ * An estate with no history yet (no repository and no remote) has no drills; a history remote is cloned or fetched as
+ * every command that reads the history does.
  */
 final class RecordedDrills {
     private RecordedDrills() {}
@@ -40,7 +41,9 @@ final class RecordedDrills {
             for (History.Entry e : entries.values()) {
                 String plan = e.trailers().get("Siteplan-Recovery-Plan");
                 if (!"drill".equals(e.kind()) || plan == null || !estate.equals(e.trailers().get("Siteplan-Estate"))) continue;
-                drills.add(new DrillHistory.Drill(plan, e.time(), "passed".equals(e.status()), e.commit()));
+                // A drill that passed its checks but missed its RTO or RPO is not a successful drill of the plan's objectives.
+                boolean passed = "passed".equals(e.status()) && !"missed".equals(e.trailers().get("Siteplan-Objectives"));
+                drills.add(new DrillHistory.Drill(plan, e.time(), passed, e.commit()));
             }
             String where = "the history branch " + h.branch() + (h.remote() == null ? " in " + h.dir() : " of " + History.display(h.remote()));
             return new DrillHistory(where, drills);

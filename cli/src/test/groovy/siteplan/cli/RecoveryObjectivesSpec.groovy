@@ -35,7 +35,7 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
     }
 
     static LocalDate day(Map entry) {
-        Instant.parse(entry.time as String).atZone(ZoneOffset.UTC).toLocalDate()
+        Instant.parse(entry.time as String).atZone(java.time.ZoneId.systemDefault()).toLocalDate()
     }
 
     def "a recovery plan with a cadence that was never drilled successfully is overdue from its first plan: a warning, the plan still applicable"() {
@@ -48,7 +48,7 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         out.contains('its cadence is every 90d, so it is overdue — drill it (siteplan drill, --recovery-plan orders-failover)')
         out.contains('DRILL-OVERDUE warning: recovery plan services-failover has never been drilled successfully')
         out.contains('its cadence is every 180d, so it is overdue')
-        out =~ /recovery-plans\.groovy, line 25\)/
+        out =~ /recovery-plans\.groovy, line 27\)/
     }
 
     def "a drill recorded in history brings a plan within its cadence, and it is overdue again once the cadence has passed"() {
@@ -87,6 +87,7 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         Files.writeString(state(dir).resolve('faults.json'), '{"testFailover": {"ord-app02": "the VM did not boot: no operating system found"}}')
         assert run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack') == ExitCode.FAILED
         LocalDate failed = day(drills()[0])
+        env.SITEPLAN_TODAY = failed.toString()
 
         expect:
         run('plan', dir.toString(), '--no-color') == ExitCode.OK
@@ -149,6 +150,26 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         entry.trailers['Siteplan-RTO-Target'] == '1m'
         entry.trailers['Siteplan-RPO-Target'] == '1d'
         entry.subject.endsWith(', objectives missed')
+
+        when: 'planned on the day of the drill'
+        env.SITEPLAN_TODAY = day(entry).toString()
+        int planned = run('plan', dir.toString(), '--no-color')
+
+        then: 'a drill that missed its objective is not a successful drill for the cadence'
+        planned == ExitCode.OK
+        out.contains('DRILL-OVERDUE warning: recovery plan orders-failover has never been drilled successfully (its last drill, on ')
+    }
+
+    def "a drill dated after today says nothing about today's cadence"() {
+        given:
+        assert run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack') == ExitCode.OK
+
+        when: 'planned as of the day before the drill (a clock set ahead when it was recorded, or a date written by hand)'
+        env.SITEPLAN_TODAY = day(drills()[0]).minusDays(1).toString()
+
+        then:
+        run('plan', dir.toString(), '--no-color') == ExitCode.OK
+        out.contains('DRILL-OVERDUE warning: recovery plan orders-failover has never been drilled successfully in ')
     }
 
     def "a drill within its objectives passes and says by how much"() {
@@ -177,5 +198,6 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         'a mandatory cadence without one' | '        every 90.days\n' | '        every null, mandatory: true\n' || 'makes its cadence mandatory without one — write: every 90.days, mandatory: true'
         'a misspelt option of every'      | '        every 90.days\n' | '        every 90.days, mandatry: true\n' || "unknown option 'mandatry' of every in drill of recovery plan 'orders-failover' — did you mean 'mandatory'?"
         'a mandatory that is not yes/no'  | '        every 90.days\n' | "        every 90.days, mandatory: 'often'\n" || 'mandatory of every in drill of recovery plan'
+        'a cadence in part of a day'      | '        every 90.days\n' | '        every 36.hours\n'           || "the drill cadence of recovery plan 'orders-failover' is counted in whole days from 1 to 3650"
     }
 }

@@ -136,4 +136,42 @@ machines('lab') {
         System.clearProperty('siteplan.dsl.timeoutSeconds')
         dir.deleteDir()
     }
+
+    def "a value no word can take is refused at its line, never wrapped round nor repeated whole: #what"() {
+        given:
+        def dir = File.createTempDir()
+        new File(dir, 'estate.groovy').text = script
+
+        expect:
+        siteplan('validate', dir.path) == ExitCode.INVALID_INPUT
+        errLines().any { it.startsWith("(${dir.path}/estate.groovy, line ${line})".toString()) && it.contains(message) }
+        !err.contains('Exception')
+        !err.contains('\tat ')
+        err.length() < 20_000
+
+        cleanup:
+        dir.deleteDir()
+
+        where:
+        what                          | script                                                                                    || line | message
+        'a negative duration'         | "recoveryPlan('p') {\n    rto((-5).minutes)\n}\n"                                         || 2    | '(-5).minutes is negative: a duration is some time, e.g. 15.minutes'
+        'a count past 64 bits'        | "recoveryPlan('p') {\n    rto 18446744073709551621.minutes\n}\n"                          || 2    | '18446744073709551621.minutes is more time than siteplan can count'
+        'a number past any duration'  | "recoveryPlan('p') {\n    rpo 1e10000.minutes\n}\n"                                       || 2    | '.minutes is more time than siteplan can count'
+        'a huge text'                 | "def big = 'x' * 7_000_000\nrecoveryPlan('p') {\n    rto big\n}\n"                      || 3    | "…' (text of 7000000 characters)"
+        'a key built from text'       | "recoveryPlan('p') {\n    drill { every \"\${'mand'}atry\": true, 90.days }\n}\n"        || 2    | "unknown option 'mandatry' of every in drill of recovery plan 'p' — did you mean 'mandatory'?"
+    }
+
+    def "a model larger than the main process should read is refused, not read"() {
+        given: 'one 7 MB text repeated in 70 steps: 490 MB of model'
+        def dir = File.createTempDir()
+        new File(dir, 'estate.groovy').text = "def big = 'x' * 7_000_000\nrecoveryPlan('p') {\n    group { machines 'a'; after { (1..70).each { manual big } } }\n}\n"
+
+        expect:
+        siteplan('validate', dir.path) == ExitCode.INVALID_INPUT
+        err.contains('makes a model larger than 64 MB; its evaluation was stopped')
+        !err.contains('\tat ')
+
+        cleanup:
+        dir.deleteDir()
+    }
 }

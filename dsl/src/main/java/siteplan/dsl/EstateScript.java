@@ -112,7 +112,9 @@ public abstract class EstateScript extends Script {
     }
 
     private static String mappingTarget(String word, Map<String, ?> options, String source) {
-        for (String k : options.keySet()) {
+        // Keys read as anything: a script may write one that is not a string ("${'t'}o", [(1): 2]).
+        for (Object key : ((Map<?, ?>) options).keySet()) {
+            String k = String.valueOf(key);
             if (!k.equals("to")) ev().error("unknown option '" + k + "' of " + word + " '" + source + "'" + Suggestions.didYouMean(k, Set.of("to")));
         }
         Object to = options.get("to");

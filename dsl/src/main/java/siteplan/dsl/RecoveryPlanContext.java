@@ -60,6 +60,8 @@ public class RecoveryPlanContext extends BlockContext {
         private final List<PlanMachine> machines = new ArrayList<>();
         private final List<PlanAction> before = new ArrayList<>();
         private final List<PlanAction> after = new ArrayList<>();
+        private final List<SmokeCheck> checks = new ArrayList<>();
+        private CheckFailure onCheckFailure;
 
         GroupContext(String plan, int number) {
             this(plan, number, Address.recoveryPlan(plan).child(Kind.GROUP, String.valueOf(number)));
@@ -86,10 +88,12 @@ public class RecoveryPlanContext extends BlockContext {
 
         public void machine(Map<String, ?> options, String name) {
             List<String> deps = new ArrayList<>();
-            for (Map.Entry<String, ?> e : options.entrySet()) {
-                if (!e.getKey().equals("dependsOn")) {
-                    Evaluation.current().error("unknown option '" + e.getKey() + "' of machine '" + name + "' in " + label
-                            + siteplan.dsl.Suggestions.didYouMean(e.getKey(), List.of("dependsOn")));
+            // Read as a map of anything: a script may write a key that is not a string ("${'depends'}On", [(1): 2]).
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) options).entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (!key.equals("dependsOn")) {
+                    Evaluation.current().error("unknown option '" + key + "' of machine '" + name + "' in " + label
+                            + siteplan.dsl.Suggestions.didYouMean(key, List.of("dependsOn")));
                     continue;
                 }
                 Object v = e.getValue();
@@ -109,10 +113,100 @@ public class RecoveryPlanContext extends BlockContext {
             after.addAll(Evaluation.current().configure(new ActionsContext("steps after " + label, address), body).actions);
         }
 
+        @Doc(value = "Checks run when the group's machines are up, before its after-steps. A failing check stops the later groups"
+                + " of a drill; a real failover asks on a terminal and otherwise goes on and reports, unless onFailure says.")
+        public void checks(@DelegatesTo(value = GroupChecksContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+            GroupChecksContext c = Evaluation.current().configure(new GroupChecksContext(label, address), body);
+            checks.addAll(c.checks);
+            if (c.onFailure.get() != null) onCheckFailure = c.onFailure.get();
+        }
+
         RecoveryGroup build() {
             if (machines.isEmpty()) problem(label + " has no machines — add: machines 'name', …");
-            return new RecoveryGroup(machines, before, after);
+            return new RecoveryGroup(machines, before, after, checks, onCheckFailure);
         }
+    }
+
+    /**
+     * The check words a drill and a group share: {@code tcp}, {@code http} and {@code script}, each tried once or, with a
+     * {@code timeout}, every {@code retryEvery} (10s unless written) until it passes or the timeout is spent.
+     */
+    public abstract static class CheckWords extends BlockContext {
+        private static final Map<String, ValueType> WAITING = Map.of("timeout", ValueType.DURATION, "retryEvery", ValueType.DURATION);
+        final List<SmokeCheck> checks = new ArrayList<>();
+        /** Where a script check is registered in the source map, so a missing or outside script is reported at its line. */
+        private final Address scripts;
+
+        CheckWords(String label, Address key, Address scripts) {
+            super(label, key);
+            this.scripts = scripts;
+        }
+
+        @Doc(value = "The machine's TCP port answers.", example = {"tcp 'erp-db01', 1433", "tcp 'erp-db01', 1433, timeout: 5.minutes, retryEvery: 15.seconds"})
+        public void tcp(String machine, int port) { tcp(Map.of(), machine, port); }
+        public void tcp(Map<String, ?> options, String machine, int port) {
+            Map<String, Object> o = waiting(NamedOption.read(options, WAITING, "tcp check in " + label), "tcp check in " + label);
+            checks.add(new SmokeCheck(CheckKind.TCP, machine, port, null, null, null, (Duration) o.get("timeout"), (Duration) o.get("retryEvery")));
+        }
+
+        @Doc(value = "The URL answers with the expected status (200 unless given).",
+                example = {"http 'web01', 'http://web01/health'", "http 'web01', 'http://web01/health', status: 204, timeout: 2.minutes"})
+        public void http(String machine, String url) { http(Map.of(), machine, url); }
+        public void http(Map<String, ?> options, String machine, String url) {
+            Map<String, ValueType> known = new java.util.HashMap<>(WAITING);
+            known.put("status", ValueType.INT);
+            Map<String, Object> o = waiting(NamedOption.read(options, known, "http check in " + label), "http check in " + label);
+            checks.add(new SmokeCheck(CheckKind.HTTP, machine, null, url, (Integer) o.get("status"), null, (Duration) o.get("timeout"), (Duration) o.get("retryEvery")));
+        }
+
+        @Doc(value = "A script on the machine running siteplan passes when it exits 0; it gets the failed-over machines' addresses as"
+                + " a script step does. The path is relative to the definition and must lie inside its folder.",
+                example = {"script 'scripts/check-orders.sh'", "script 'scripts/check-orders.sh', timeout: 10.minutes"})
+        public void script(String path) { script(Map.of(), path); }
+        public void script(Map<String, ?> options, String path) {
+            Map<String, Object> o = waiting(NamedOption.read(options, WAITING, "script check in " + label), "script check in " + label);
+            Evaluation.current().sources.add(scripts.child(Kind.SCRIPT, path), Evaluation.current().here());
+            checks.add(new SmokeCheck(CheckKind.SCRIPT, null, null, null, null, path, (Duration) o.get("timeout"), (Duration) o.get("retryEvery")));
+        }
+
+        /** A check's wait must be some time, and a retry interval needs a timeout to retry within. */
+        private static Map<String, Object> waiting(Map<String, Object> o, String what) {
+            for (String k : List.of("timeout", "retryEvery")) {
+                Duration d = (Duration) o.get(k);
+                if (d != null && (d.isZero() || d.isNegative())) {
+                    Evaluation.current().error(k + " of " + what + " must be longer than no time, e.g. " + k + ": " + (k.equals("timeout") ? "5.minutes" : "15.seconds"));
+                    o.remove(k);
+                } else if (d != null && d.compareTo(Duration.ofDays(1)) > 0) {
+                    // A check waits for a service to come up during a recovery run, which an operator is watching.
+                    Evaluation.current().error(k + " of " + what + " is more than a day — a check waits for a service to come up, e.g. " + k + ": "
+                            + (k.equals("timeout") ? "30.minutes" : "30.seconds"));
+                    o.remove(k);
+                }
+            }
+            Duration timeout = (Duration) o.get("timeout");
+            Duration retry = (Duration) o.get("retryEvery");
+            if (retry != null && timeout == null) {
+                Evaluation.current().error("retryEvery of " + what + " needs a timeout to retry within — add: timeout: 5.minutes");
+            } else if (retry != null && retry.compareTo(timeout) > 0) {
+                Evaluation.current().error("retryEvery of " + what + " is longer than its timeout, so the check would be tried once — make it shorter, e.g. retryEvery: 15.seconds");
+            }
+            return o;
+        }
+    }
+
+    /** {@code checks { tcp 'erp-db01', 1433, timeout: 5.minutes; onFailure 'continue' }} */
+    @Doc("Checks run when the group's machines are up, before its after-steps; each tried once, or with a timeout until it passes.")
+    public static class GroupChecksContext extends CheckWords {
+        private final Slot<CheckFailure> onFailure = Slot.token("onFailure", CheckFailure.class, "'continue'");
+
+        GroupChecksContext(String group, Address address) {
+            super("checks of " + group, null, address);
+        }
+
+        @Doc(value = "What a failing check does: 'stop' (the later groups are not started) or 'continue' (they are; the run does not"
+                + " pass). Unwritten, a drill stops and a failover asks on a terminal, else continues.",
+                example = "onFailure 'continue'")
+        public Object onFailure(Object what) { return set(onFailure, what); }
     }
 
     /** {@code before { manual 'Confirm the DBA stopped batch jobs'; script 'scripts/check.sh', timeout: 5.minutes; runbook 'Set-DnsRecords' }} */
@@ -151,14 +245,18 @@ public class RecoveryPlanContext extends BlockContext {
     }
 
     /** {@code drill { network 'drill-vnet'; every 90.days; tcp 'erp-db01', 1433; http 'erp-web01', 'http://erp-web01/health' }} */
-    public static class DrillContext extends BlockContext {
+    @Doc("How the plan is drilled, and the checks run when all its groups are up (checks of one group go in that group's checks block).")
+    public static class DrillContext extends CheckWords {
         private final Slot<String> network = Slot.text("network", "'drill-vnet'");
         private final Slot<Duration> interval = Slot.duration("interval");
         private boolean mandatory;
-        private final List<SmokeCheck> checks = new ArrayList<>();
 
         DrillContext(String plan) {
-            super("drill of recovery plan '" + plan + "'", Address.recoveryPlan(plan).child(Kind.DRILL));
+            this(plan, Address.recoveryPlan(plan).child(Kind.DRILL));
+        }
+
+        private DrillContext(String plan, Address address) {
+            super("drill of recovery plan '" + plan + "'", address, address);
         }
 
         public Object network(Object network) { return set(this.network, network); }
@@ -170,22 +268,6 @@ public class RecoveryPlanContext extends BlockContext {
             Boolean given = NamedOption.read(options, "mandatory", ValueType.BOOL, "every in " + label);
             if (given != null) mandatory = given;
             return every(interval);
-        }
-
-        @Doc(value = "After the test failover, the machine's TCP port answers.", example = "tcp 'erp-db01', 1433")
-        public void tcp(String machine, int port) {
-            checks.add(new SmokeCheck(CheckKind.TCP, machine, port, null, null));
-        }
-
-        @Doc(value = "After the test failover, the URL answers with the expected status (200 unless given).",
-                example = {"http 'web01', 'http://web01/health'", "http 'web01', 'http://web01/health', status: 204"})
-        public void http(String machine, String url) {
-            http(Map.of(), machine, url);
-        }
-
-        public void http(Map<String, ?> options, String machine, String url) {
-            Integer status = NamedOption.read(options, "status", ValueType.INT, "http check in " + label);
-            checks.add(new SmokeCheck(CheckKind.HTTP, machine, null, url, status));
         }
 
         Drill build() {

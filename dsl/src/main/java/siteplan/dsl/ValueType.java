@@ -32,14 +32,27 @@ public abstract class ValueType {
     abstract Object convert(Object raw);
 
     static String describe(Object v) {
-        if (v instanceof CharSequence) return "'" + v + "' (text)";
-        if (v instanceof Number) return v + " (a number)";
+        if (v instanceof CharSequence s) return s.length() > SHOWN ? "'" + s.subSequence(0, SHOWN) + "…' (text of " + s.length() + " characters)" : "'" + s + "' (text)";
+        if (v instanceof Number) return shown(v.toString()) + " (a number)";
         if (v instanceof Boolean) return v + " (true/false)";
         if (v instanceof groovy.lang.Closure) return "a { … } block";
         if (v instanceof java.util.Map) return "a map";
         if (v instanceof java.util.List) return "a list";
         if (v == null) return "nothing";
-        return v.toString();
+        return shown(v.toString());
+    }
+
+    /** How much of a wrong value a message repeats: enough to find it, never a copy of a huge one. */
+    private static final int SHOWN = 60;
+
+    private static String shown(String text) {
+        return text.length() > SHOWN ? text.substring(0, SHOWN) + "…" : text;
+    }
+
+    /** No word of the DSL takes a negative duration: a wait, a timeout, a retention or an objective is some time or none. */
+    static Duration notNegative(Duration d) {
+        if (d.isNegative()) throw new IllegalArgumentException("expects a duration of some time, such as 15.minutes — got a negative one, " + Durations.format(d));
+        return d;
     }
 
     static IllegalArgumentException wrong(ValueType t, Object raw) {
@@ -110,13 +123,15 @@ public abstract class ValueType {
 
     public static final ValueType DURATION = new ValueType("a duration", "15.minutes") {
         Object convert(Object raw) {
-            if (raw instanceof Duration d) return d;
+            if (raw instanceof Duration d) return notNegative(d);
             if (raw instanceof CharSequence s) {
+                Duration d;
                 try {
-                    return Durations.parse(s.toString());
+                    d = Durations.parse(s.toString());
                 } catch (IllegalArgumentException e) {
                     throw wrong(this, raw);
                 }
+                return notNegative(d);
             }
             if (raw instanceof Number n) {
                 throw new IllegalArgumentException("expects a duration — got " + n + " without a unit; write " + n + ".minutes (or .seconds, .hours, .days)");

@@ -28,6 +28,9 @@ import siteplan.net.Ipv4;
  * JSON definitions, so all three say the same thing about the same mistake.
  */
 public final class EstateValidator {
+    /** The longest drill cadence: ten years. */
+    public static final long MAX_CADENCE_DAYS = 3650;
+
     private final Estate estate;
     private final SourceMap sources;
     private final List<Problem> problems = new ArrayList<>();
@@ -104,17 +107,29 @@ public final class EstateValidator {
         // is two accounts that cannot both exist. Two targets of one subscription and resource group declare the same account.
         Map<String, Address> accounts = new LinkedHashMap<>();
         Map<String, String> placeOf = new HashMap<>();
+        Map<String, String> settingsOf = new HashMap<>();
         Set<String> reported = new HashSet<>();
         for (AzureTarget a : estate.azure()) {
             for (StorageAccount sa : a.storageAccounts()) {
                 Address at = Address.azure(a.name()).child(Kind.STORAGE_ACCOUNT, sa.name());
-                String place = (sa.subscription() != null ? sa.subscription() : a.subscription()) + "/" + a.resourceGroup();
+                String subscription = sa.subscription() != null ? sa.subscription() : a.subscription();
+                String place = subscription + "/" + a.resourceGroup();
+                // What the account is, wherever it is declared: one account cannot be grs in one file and ra-grs in another.
+                String settings = sa.replication() + " in " + (sa.region() != null ? sa.region() : a.region());
                 Address first = accounts.putIfAbsent(sa.name(), at);
                 String firstPlace = placeOf.putIfAbsent(sa.name(), place);
-                if (first != null && !first.parent().equals(at.parent()) && !String.valueOf(firstPlace).equalsIgnoreCase(place) && reported.add(sa.name())) {
-                    error(sources.at(at), "storage account '" + sa.name() + "' is declared in azure('" + first.parent().last().name() + "') (" + where(sources.at(first))
-                            + ") and in azure('" + a.name() + "'), in another resource group — storage account names are unique across Azure, so they cannot be two"
-                            + " accounts; declare it once (a group of another target of the same region may name it)");
+                String firstSettings = settingsOf.putIfAbsent(sa.name(), settings);
+                if (first == null || first.parent().equals(at.parent()) || !reported.add(sa.name())) continue;
+                String both = "storage account '" + sa.name() + "' is declared in azure('" + first.parent().last().name() + "') (" + where(sources.at(first)) + ") and in azure('" + a.name() + "')";
+                if (!String.valueOf(firstPlace).equalsIgnoreCase(place)) {
+                    boolean otherSubscription = !firstPlace.substring(0, firstPlace.indexOf('/')).equalsIgnoreCase(subscription);
+                    error(sources.at(at), both + ", in another " + (otherSubscription ? "subscription" : "resource group") + " — storage account names are unique across Azure,"
+                            + " so they cannot be two accounts; declare it once (a group of another target of the same region may name it)");
+                } else if (!firstSettings.equalsIgnoreCase(settings)) {
+                    error(sources.at(at), both + " as " + settings.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", and first as "
+                            + firstSettings.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " — it is one account: declare it the same way in both, or once");
+                } else {
+                    reported.remove(sa.name());
                 }
             }
         }
@@ -584,16 +599,36 @@ public final class EstateValidator {
                     }
                 }
             }
+            // A group's check runs when that group is up: it may target its own machines or an earlier group's, not a later one's.
+            Set<String> upBy = new HashSet<>();
+            int number = 0;
+            for (RecoveryGroup g : p.groups()) {
+                number++;
+                g.machines().forEach(pm -> upBy.add(pm.name()));
+                Address gk = key.child(Kind.GROUP, String.valueOf(number));
+                for (SmokeCheck c : g.checks()) {
+                    if (c.machine() == null || upBy.contains(c.machine())) continue;
+                    error(sources.at(gk), c.kind().token() + " check of group " + number + " of " + label + " targets machine '" + c.machine() + "', which "
+                            + (inPlan.contains(c.machine()) ? "is not up yet when group " + number + " is: move the check to the group of that machine or a later one"
+                            : "is not in the plan" + Suggestions.didYouMean(c.machine(), inPlan)));
+                }
+            }
             Drill d = p.drill();
             if (d != null) {
                 Address dk = key.child(Kind.DRILL);
                 AzureTarget t = azure.get(p.target());
                 VmmSite vt = vmmSites.get(p.target());
                 // A VMM target site drills into its VM networks, even when an Azure target of the same name says where its vault lives.
+                // The cadence is judged in days, from the day of the last successful drill (DRILL-OVERDUE): a part of a day cannot be,
+                // and a cadence of more than ten years is none (its due date would leave the calendar).
+                java.time.Duration every = d.interval();
+                if (every != null && (every.toSeconds() % 86_400 != 0 || every.toDays() < 1 || every.toDays() > MAX_CADENCE_DAYS)) {
+                    error(sources.at(dk), "the drill cadence of " + label + " is counted in whole days from 1 to " + MAX_CADENCE_DAYS + " — write e.g. every 90.days");
+                }
                 if (vt != null) ref(dk, "drill of " + label, "network", d.network(), names(vt.vmNetworks(), VmNetwork::name));
                 else if (t != null) ref(dk, "drill of " + label, "network", d.network(), names(t.networks(), VirtualNetwork::name));
                 for (SmokeCheck c : d.checks()) {
-                    if (!inPlan.contains(c.machine())) {
+                    if (c.machine() != null && !inPlan.contains(c.machine())) {
                         error(sources.at(dk), c.kind().token() + " check of drill of " + label + " targets machine '" + c.machine()
                                 + "', which is not in the plan" + Suggestions.didYouMean(c.machine(), inPlan));
                     }

@@ -94,7 +94,16 @@ machines('lab') { vmwareVm('m1') { os 'windows', 'Windows Server 2022'; tags 'wi
 
     def "two targets of one subscription and resource group declare the same storage account: no error"() {
         expect:
-        problems([:], "azure('old') { subscription 'sub-1'; region 'westeurope'; resourceGroup 'rg'; vault 'old-vault'; storageAccount('log1') { replication 'grs' } }\n") == []
+        problems([:], "azure('old') { subscription 'sub-1'; region 'westeurope'; resourceGroup 'rg'; vault 'old-vault'; storageAccount('log1') { replication 'lrs' } }\n") == []
+    }
+
+    def "one account declared by two targets must be declared the same way: it is one account"() {
+        when:
+        def found = problems([:], "azure('old') { subscription 'sub-1'; region 'westeurope'; resourceGroup 'rg'; vault 'old-vault'; storageAccount('log1') { replication 'grs' } }\n")
+
+        then:
+        found.size() == 1
+        found[0] ==~ /storage account 'log1' is declared in azure\('dr'\) \(.*estate.groovy, line 5\) and in azure\('old'\) as grs in westeurope, and first as lrs in westeurope — it is one account: declare it the same way in both, or once/
     }
 
     def "a log storage account no target of the region declares is named with the accounts it could be"() {

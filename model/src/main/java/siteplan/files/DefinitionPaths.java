@@ -104,10 +104,10 @@ public final class DefinitionPaths {
         return null;
     }
 
-    /** A recovery-plan script that cannot be run: the plan, the group's number from 1, the path as written, and why. */
+    /** A recovery-plan script that cannot be run: the plan, the group's number from 1 (0: a check of the plan's drill), the path as written, and why. */
     public record ScriptProblem(String plan, int group, String script, String problem) {
         public String message() {
-            return "script '" + script + "' of group " + group + " of recovery plan '" + plan + "' " + problem;
+            return "script '" + script + "' of " + (group == 0 ? "the drill" : "group " + group) + " of recovery plan '" + plan + "' " + problem;
         }
     }
 
@@ -121,15 +121,26 @@ public final class DefinitionPaths {
         int number = 0;
         for (siteplan.model.RecoveryGroup g : plan.groups()) {
             number++;
-            java.util.List<siteplan.model.PlanAction> steps = new java.util.ArrayList<>(g.before());
-            steps.addAll(g.after());
-            for (siteplan.model.PlanAction a : steps) {
-                if (a.kind() != siteplan.model.ActionKind.SCRIPT || a.value() == null) continue;
-                String problem = scriptProblem(dir, a.value());
-                if (problem != null) out.add(new ScriptProblem(plan.name(), number, a.value(), problem));
+            java.util.List<String> scripts = new java.util.ArrayList<>();
+            java.util.stream.Stream.concat(g.before().stream(), g.after().stream())
+                    .filter(a -> a.kind() == siteplan.model.ActionKind.SCRIPT && a.value() != null).forEach(a -> scripts.add(a.value()));
+            scripts.addAll(checkScripts(g.checks()));
+            for (String script : scripts) {
+                String problem = scriptProblem(dir, script);
+                if (problem != null) out.add(new ScriptProblem(plan.name(), number, script, problem));
+            }
+        }
+        if (plan.drill() != null) {
+            for (String script : checkScripts(plan.drill().checks())) {
+                String problem = scriptProblem(dir, script);
+                if (problem != null) out.add(new ScriptProblem(plan.name(), 0, script, problem));
             }
         }
         return out;
+    }
+
+    private static java.util.List<String> checkScripts(java.util.List<siteplan.model.SmokeCheck> checks) {
+        return checks.stream().filter(c -> c.kind() == siteplan.model.CheckKind.SCRIPT && c.script() != null).map(siteplan.model.SmokeCheck::script).toList();
     }
 
     /** A path as the user should read it: relative to the working directory when under it, with forward slashes. */

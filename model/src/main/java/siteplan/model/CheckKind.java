@@ -1,4 +1,4 @@
 package siteplan.model;
 
-/** A smoke check run against a failed-over machine during a drill. */
-public enum CheckKind implements Token { TCP,HTTP }
+/** A check run against failed-over machines: a TCP port answers, an HTTP URL returns its status, or a script exits 0. */
+public enum CheckKind implements Token { TCP,HTTP,SCRIPT }

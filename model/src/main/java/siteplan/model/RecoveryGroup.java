@@ -8,10 +8,18 @@ import java.util.List;
 public record RecoveryGroup(
         @JsonPropertyDescription("Machines of the group.") List<PlanMachine> machines,
         @JsonPropertyDescription("Steps run before the group fails over.") List<PlanAction> before,
-        @JsonPropertyDescription("Steps run after the group fails over.") List<PlanAction> after) {
+        @JsonPropertyDescription("Steps run after the group fails over.") List<PlanAction> after,
+        @JsonPropertyDescription("Checks run when the group's machines are up, before its after-steps.") List<SmokeCheck> checks,
+        @JsonPropertyDescription("What a failing check of the group does: stop (the later groups are not started) or continue (they are, and the run does not pass). Undeclared: a drill stops; a failover asks on a terminal, else continues.") CheckFailure onCheckFailure) {
     public RecoveryGroup {
         machines = Lists.copy(machines);
         before = Lists.copy(before);
         after = Lists.copy(after);
+        checks = Lists.copy(checks);
+    }
+
+    /** A group without checks of its own. */
+    public RecoveryGroup(List<PlanMachine> machines, List<PlanAction> before, List<PlanAction> after) {
+        this(machines, before, after, List.of(), null);
     }
 }

@@ -84,11 +84,13 @@ public final class ReportView {
                 if (row instanceof RunReport.MachineRun m) b.append("| ").append(g.number()).append(" | ").append(m.name()).append(m.dependsOn().isEmpty() ? "" : " (after " + String.join(", ", m.dependsOn()) + ")")
                         .append(" | ").append(m.outcome().token()).append(" | +").append(siteplan.executor.Times.human(m.startSeconds())).append(" | ").append(siteplan.executor.Times.human(m.durationSeconds()))
                         .append(" | ").append(m.recoveryPointAgeSeconds() == null ? "" : siteplan.executor.Times.human(m.recoveryPointAgeSeconds())).append(" | ").append(esc(m.detail())).append(" |\n");
+                if (row instanceof RunReport.Check c) b.append("| ").append(g.number()).append(" | check ").append(c.kind().token()).append(": ").append(esc(c.target())).append(" | ").append(c.outcome().token())
+                        .append(" | | ").append(siteplan.executor.Times.human(c.seconds())).append(" | | ").append(esc(checkDetail(c))).append(" |\n");
             }
         }
         if (!r.checks().isEmpty()) {
             b.append("\n### Smoke checks\n\n| Check | Target | Outcome | Detail |\n|---|---|---|---|\n");
-            r.checks().forEach(c -> b.append("| ").append(c.kind().token()).append(" | ").append(esc(c.target())).append(" | ").append(c.outcome().token()).append(" | ").append(esc(c.detail())).append(" |\n"));
+            r.checks().forEach(c -> b.append("| ").append(c.kind().token()).append(" | ").append(esc(c.target())).append(" | ").append(c.outcome().token()).append(" | ").append(esc(checkDetail(c))).append(" |\n"));
         }
         if (!r.cleanup().isEmpty()) {
             b.append("\n### Cleanup\n\n| Machine | Outcome | Detail |\n|---|---|---|\n");
@@ -97,13 +99,19 @@ public final class ReportView {
         return b.toString();
     }
 
-    /** A group's steps and machines in the order they started (before-steps, machines, after-steps). */
+    /** A group's steps, machines and checks in the order they started (before-steps, machines, checks, after-steps). */
     private static List<Object> rows(RunReport.Group g) {
         List<Object> rows = new ArrayList<>();
         g.actions().stream().filter(a -> a.when() == ActionPhase.BEFORE).forEach(rows::add);
         g.machines().stream().sorted(java.util.Comparator.comparingLong(RunReport.MachineRun::startSeconds).thenComparing(RunReport.MachineRun::name)).forEach(rows::add);
+        rows.addAll(g.checks());
         g.actions().stream().filter(a -> a.when() == ActionPhase.AFTER).forEach(rows::add);
         return rows;
+    }
+
+    /** A check's detail, with its tries when it took more than one. */
+    private static String checkDetail(RunReport.Check c) {
+        return (c.detail() == null ? "" : c.detail()) + (c.tries() > 1 ? " (" + c.tries() + " tries)" : "");
     }
 
     private static String title(RunReport r) {
@@ -156,12 +164,15 @@ public final class ReportView {
         }
         long machines = r.groups().stream().mapToLong(g -> g.machines().size()).sum();
         long up = r.groups().stream().flatMap(g -> g.machines().stream()).filter(RunReport.MachineRun::up).count();
-        long passed = r.checks().stream().filter(RunReport.Check::passed).count();
+        List<RunReport.Check> checks = new ArrayList<>();
+        r.groups().forEach(g -> checks.addAll(g.checks()));
+        checks.addAll(r.checks());
+        long passed = checks.stream().filter(RunReport.Check::passed).count();
         b.append("<div class=\"kpis\">")
                 .append(kpi(timeLabel(r), siteplan.executor.Times.human(r.rtoSeconds())))
                 .append(kpi("Achieved RPO", r.rpoSeconds() == null ? "—" : siteplan.executor.Times.human(r.rpoSeconds())))
                 .append(kpi("Machines up", up + " / " + machines))
-                .append(kpi("Smoke checks passed", r.checks().isEmpty() ? "—" : passed + " / " + r.checks().size()))
+                .append(kpi("Checks passed", checks.isEmpty() ? "—" : passed + " / " + checks.size()))
                 .append("</div>\n");
         b.append("<h2>Timeline</h2><div class=\"card\">").append(timeline(r)).append("</div>\n");
         b.append("<h2>Groups, steps and machines</h2><div class=\"card\"><table><tr><th>Group</th><th>Machine or step</th><th>Outcome</th><th>Start</th><th>Took</th><th>Recovery point age</th><th>Detail</th></tr>\n");
@@ -174,13 +185,15 @@ public final class ReportView {
                         .append("</td>").append(outcome(m.outcome())).append("<td>+").append(siteplan.executor.Times.human(m.startSeconds())).append("</td><td>")
                         .append(siteplan.executor.Times.human(m.durationSeconds())).append("</td><td>").append(m.recoveryPointAgeSeconds() == null ? "" : siteplan.executor.Times.human(m.recoveryPointAgeSeconds()))
                         .append("</td><td>").append(h(m.detail())).append("</td></tr>\n");
+                if (row instanceof RunReport.Check c) b.append("<tr><td>").append(g.number()).append("</td><td>").append(h("check " + c.kind().token() + ": " + c.target())).append("</td>").append(outcome(c.outcome()))
+                        .append("<td></td><td>").append(siteplan.executor.Times.human(c.seconds())).append("</td><td></td><td>").append(h(checkDetail(c))).append("</td></tr>\n");
             }
         }
         b.append("</table></div>\n");
         if (!r.checks().isEmpty()) {
             b.append("<h2>Smoke checks</h2><div class=\"card\"><table><tr><th>Check</th><th>Target</th><th>Outcome</th><th>Detail</th></tr>\n");
             r.checks().forEach(c -> b.append("<tr><td>").append(h(c.kind().token())).append("</td><td>").append(h(c.target())).append("</td>").append(outcome(c.outcome()))
-                    .append("<td>").append(h(c.detail())).append("</td></tr>\n"));
+                    .append("<td>").append(h(checkDetail(c))).append("</td></tr>\n"));
             b.append("</table></div>\n");
         }
         if (!r.cleanup().isEmpty()) {

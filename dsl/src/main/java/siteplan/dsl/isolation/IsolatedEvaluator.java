@@ -53,6 +53,12 @@ public final class IsolatedEvaluator {
         return m.matches("\\d+[kmgKMG]?") ? m : "512m";
     }
 
+    /**
+     * The largest model the evaluator may answer with: far above an estate of 10,000 machines (about 10 MB), and well
+     * within the main process's heap, which reads it whole.
+     */
+    static final long MAX_ANSWER = 64L << 20;
+
     /** Seconds before the evaluator is killed: the definition's own time limit plus start-up. */
     static long killAfterSeconds() {
         return Long.getLong("siteplan.dsl.timeoutSeconds", 120L) + 20;
@@ -153,9 +159,10 @@ public final class IsolatedEvaluator {
             return failed(first, "could not be evaluated: the evaluator process did not start (" + e.getMessage() + ")");
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Thread errReader = drain(p.getErrorStream(), err, 1 << 20);
+        Thread errReader = drain(p.getErrorStream(), err, 1 << 20, new java.util.concurrent.atomic.AtomicLong());
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-        Thread outReader = drain(p.getInputStream(), out, 512L << 20);
+        java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
+        Thread outReader = drain(p.getInputStream(), out, MAX_ANSWER, answered);
         try {
             if (!p.waitFor(killAfterSeconds(), TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -171,6 +178,10 @@ public final class IsolatedEvaluator {
         String stderr = err.toString(StandardCharsets.UTF_8);
         forward(stderr);
         int code = p.exitValue();
+        if (answered.get() > MAX_ANSWER) {
+            // Read whole, a model this large would take the memory of the process that holds the secrets and runs the plan.
+            return failed(first, "makes a model larger than " + (MAX_ANSWER >> 20) + " MB; its evaluation was stopped — look for text or lists repeated without end");
+        }
         if (code == 0) {
             try {
                 Evaluated e = EvaluatorMain.SMILE.readValue(out.toByteArray(), Evaluated.class);
@@ -201,14 +212,14 @@ public final class IsolatedEvaluator {
                 && !l.startsWith("bwrap: ")).limit(1000).map(siteplan.text.Printable::of).forEach(System.err::println);
     }
 
-    private static Thread drain(InputStream in, ByteArrayOutputStream to, long limit) {
+    /** Reads the stream to its end, keeping at most {@code limit} bytes; {@code total} counts all of them. */
+    private static Thread drain(InputStream in, ByteArrayOutputStream to, long limit, java.util.concurrent.atomic.AtomicLong total) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[1 << 16];
-            long total = 0;
             try (in) {
                 for (int n; (n = in.read(buf)) > 0; ) {
-                    if (total < limit) to.write(buf, 0, (int) Math.min(n, limit - total));
-                    total += n;
+                    long before = total.getAndAdd(n);
+                    if (before < limit) to.write(buf, 0, (int) Math.min(n, limit - before));
                 }
             } catch (IOException e) {
                 // the process ended; what was read is what there is

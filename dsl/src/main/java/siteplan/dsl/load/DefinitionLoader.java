@@ -236,8 +236,9 @@ public final class DefinitionLoader {
         Path dir = definitionDir(paths);
         for (siteplan.model.RecoveryPlan plan : estate.recoveryPlans()) {
             for (DefinitionPaths.ScriptProblem p : DefinitionPaths.scriptProblems(dir, plan)) {
-                siteplan.model.Address key = siteplan.model.Address.recoveryPlan(plan.name())
-                        .child(siteplan.model.Address.Kind.GROUP, String.valueOf(p.group())).child(siteplan.model.Address.Kind.SCRIPT, p.script());
+                siteplan.model.Address of = siteplan.model.Address.recoveryPlan(plan.name());
+                of = p.group() == 0 ? of.child(siteplan.model.Address.Kind.DRILL) : of.child(siteplan.model.Address.Kind.GROUP, String.valueOf(p.group()));
+                siteplan.model.Address key = of.child(siteplan.model.Address.Kind.SCRIPT, p.script());
                 out.add(new Problem(sources.at(key), p.message()));
             }
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import siteplan.executor.provider.OperationFailed;
+import siteplan.model.CheckFailure;
 import siteplan.model.PlanAction;
 import siteplan.model.PlanMachine;
 import siteplan.model.RecoveryGroup;
@@ -17,21 +18,35 @@ import siteplan.model.RecoveryGroup;
 /**
  * A recovery plan's groups in order on one timeline: each group's before-steps one after another,
  * then its machines in parallel on the pool (a machine starts when the machines of its group it
- * dependsOn are up, and is skipped when one is not), then its after-steps. A step not done or a
+ * dependsOn are up, and is skipped when one is not), then its checks, then its after-steps. A step not done or a
  * machine not up stops the plan before the next group; so does Ctrl-C. The groups after a stop are reported, not run.
+ *
+ * <p>A failing check stops the plan as the group declares (onFailure); undeclared, a drill stops (the later groups
+ * would come up against a service that is not there) and a real failover asks on a terminal, else goes on and
+ * reports: a failover is never left half-done unless the plan says so.
  */
 final class GroupSchedule {
-    /** Every group (those the run never reached with their machines not started), where the last one that ran ended on the timeline, and whether one failed. */
-    record Result(List<RunReport.Group> groups, long endSeconds, boolean failed) {}
+    /**
+     * Every group (those the run never reached with their machines not started), where the last one that ran ended on
+     * the timeline, whether the run stopped on a failure, and whether a group's check failed and the run went on.
+     */
+    record Result(List<RunReport.Group> groups, long endSeconds, boolean failed, boolean checksFailed) {}
 
     private final GroupActions actions;
     private final MachineFailover failover;
+    private final SmokeChecks checks;
+    private final RecoveryRunner.Mode mode;
+    private final RecoveryRunner.Prompter prompter;
     private final RunStop stop;
     private final Consumer<String> log;
 
-    GroupSchedule(GroupActions actions, MachineFailover failover, RunStop stop, Consumer<String> log) {
+    GroupSchedule(GroupActions actions, MachineFailover failover, SmokeChecks checks, RecoveryRunner.Mode mode, RecoveryRunner.Prompter prompter,
+                  RunStop stop, Consumer<String> log) {
         this.actions = actions;
         this.failover = failover;
+        this.checks = checks;
+        this.mode = mode;
+        this.prompter = prompter;
         this.stop = stop;
         this.log = log;
     }
@@ -40,6 +55,7 @@ final class GroupSchedule {
         List<RunReport.Group> groups = new ArrayList<>();
         long cursor = 0;
         boolean failed = false;
+        boolean checksFailed = false;
         int number = 0;
         int lastRun = 0;
         for (RecoveryGroup g : plan) {
@@ -67,13 +83,49 @@ final class GroupSchedule {
                     stop.because("a machine of group " + number + " did not fail over");
                 }
             }
+            List<RunReport.Check> checked = List.of();
+            if (!failed && !stop.cancelled() && !g.checks().isEmpty()) {
+                checked = checks.run(g.checks(), number, g);
+                cursor += checked.stream().mapToLong(RunReport.Check::seconds).sum();
+                RunReport.Check first = checked.stream().filter(c -> !c.passed()).findFirst().orElse(null);
+                if (first != null) {
+                    String what = first.kind().token() + " check " + first.target() + " of group " + number + " failed";
+                    if (onFailure(g, number, plan.size(), what) == CheckFailure.STOP) {
+                        failed = true;
+                        stop.because(what);
+                    } else {
+                        checksFailed = true;
+                        stop.because(what + " (the run went on)");
+                    }
+                }
+            }
             if (!failed && !stop.cancelled()) {
                 cursor = steps(ActionPhase.AFTER, g.after(), cursor, number, g, done);
                 failed = done.stream().anyMatch(a -> !a.done());
             }
-            groups.add(new RunReport.Group(number, groupStart, cursor, done, machines));
+            groups.add(new RunReport.Group(number, groupStart, cursor, done, machines, checked));
         }
-        return new Result(groups, cursor, failed);
+        return new Result(groups, cursor, failed, checksFailed);
+    }
+
+    /** What a failing check of group {@code number} does: as declared; else a drill stops, and a failover asks, or goes on when no one can be asked. */
+    private CheckFailure onFailure(RecoveryGroup g, int number, int groups, String what) {
+        if (g.onCheckFailure() != null) {
+            log.accept("  " + what + ": " + (g.onCheckFailure() == CheckFailure.STOP ? "stopping here, as the group declares" : "going on, as the group declares"));
+            return g.onCheckFailure();
+        }
+        if (mode == RecoveryRunner.Mode.TEST) {
+            log.accept("  " + what + ": the later groups are not drilled (declare onFailure 'continue' in the group's checks to go on)");
+            return CheckFailure.STOP;
+        }
+        if (number == groups) return CheckFailure.CONTINUE;
+        if (prompter != null) {
+            boolean goOn = prompter.goOn(what + ". Fail over group " + (number + 1) + " and the groups after it anyway?");
+            log.accept("  " + what + ": " + (goOn ? "going on, as the operator chose" : "stopping here, as the operator chose"));
+            return goOn ? CheckFailure.CONTINUE : CheckFailure.STOP;
+        }
+        log.accept("  " + what + ": going on with the later groups, as a failover does when no one can be asked (declare onFailure 'stop' to stop here)");
+        return CheckFailure.CONTINUE;
     }
 
     private static List<RunReport.MachineRun> notStarted(RecoveryGroup g, long at, String why) {

@@ -14,6 +14,7 @@ import siteplan.executor.WorkerPool;
 import siteplan.executor.provider.Operations;
 import siteplan.executor.provider.RecoveryPointChoice;
 import siteplan.executor.secrets.Secrets;
+import siteplan.model.RecoveryGroup;
 import siteplan.model.RecoveryPlan;
 import siteplan.model.SmokeCheck;
 
@@ -41,6 +42,11 @@ public final class RecoveryRunner {
     /** Asks a person to carry out a manual step; true when done, false to stop. Null when no one can be asked. */
     public interface Prompter {
         boolean confirm(String instruction);
+
+        /** Asked when a group's check failed in a real failover that does not declare what to do: true to go on with the later groups. */
+        default boolean goOn(String question) {
+            return true;
+        }
     }
 
     /**
@@ -65,12 +71,16 @@ public final class RecoveryRunner {
         this.ops = ops;
         this.options = options;
         Consumer<String> redacted = line -> log.accept(secrets.redact(line));
-        List<SmokeCheck> smoke = plan.drill() == null ? List.of() : plan.drill().checks();
+        // Every check of the run, the groups' and the drill's: a failed-over machine serves what will be checked on it.
+        List<SmokeCheck> smoke = new ArrayList<>();
+        plan.groups().forEach(g -> smoke.addAll(g.checks()));
+        if (plan.drill() != null) smoke.addAll(plan.drill().checks());
         MachineAddresses addresses = new MachineAddresses();
         this.failover = new MachineFailover(ops.recovery(), ops.jobs(), options.mode(), options.point(), options.network(), smoke, addresses, stop, redacted);
-        GroupActions actions = new GroupActions(ops.recovery(), ops.jobs(), options, plan.name(), new ScriptStep(options, plan.name(), secrets), addresses, stop, secrets, redacted);
-        this.schedule = new GroupSchedule(actions, failover, stop, redacted);
-        this.checks = new SmokeChecks(ops.recovery(), redacted);
+        ScriptStep scripts = new ScriptStep(options, plan.name(), secrets);
+        GroupActions actions = new GroupActions(ops.recovery(), ops.jobs(), options, plan.name(), scripts, addresses, stop, secrets, redacted);
+        this.checks = new SmokeChecks(ops.recovery(), ops.jobs().clock(), scripts, addresses, stop, redacted);
+        this.schedule = new GroupSchedule(actions, failover, checks, options.mode(), options.prompter(), stop, redacted);
         this.cleanup = new TestFailoverCleanup(ops.recovery(), ops.jobs(), plan, redacted);
     }
 
@@ -89,9 +99,11 @@ public final class RecoveryRunner {
         ExecutorService pool = WorkerPool.fixed(options.parallelism(), "siteplan-recovery");
         try {
             ran = schedule.run(plan.groups(), pool);
-            failed = ran.failed();
-            if (drill && !failed && !stop.cancelled() && plan.drill() != null) {
-                smoke = checks.run(plan.drill().checks());
+            failed = ran.failed() || ran.checksFailed();
+            if (drill && !ran.failed() && !stop.cancelled() && plan.drill() != null && !plan.drill().checks().isEmpty()) {
+                // The drill's own checks see the whole plan up: their scripts get every machine, as group 0.
+                RecoveryGroup all = new RecoveryGroup(plan.groups().stream().flatMap(g -> g.machines().stream()).toList(), List.of(), List.of());
+                smoke = checks.run(plan.drill().checks(), 0, all);
                 if (!smoke.stream().allMatch(RunReport.Check::passed)) {
                     failed = true;
                     stop.because("a smoke check failed");
@@ -107,6 +119,6 @@ public final class RecoveryRunner {
         Long rpo = ran.groups().stream().flatMap(g -> g.machines().stream()).map(RunReport.MachineRun::recoveryPointAgeSeconds)
                 .filter(Objects::nonNull).max(Long::compare).orElse(null);
         return new RunReport(options.mode().kind(), plan.name(), estateName, options.network(), options.point().toString(), status, stop.reason(),
-                started.toString(), ops.describe(), ran.endSeconds(), rpo, ran.groups(), smoke, removed, List.of());
+                started.toString(), ops.describe(), ran.endSeconds() + smoke.stream().mapToLong(RunReport.Check::seconds).sum(), rpo, ran.groups(), smoke, removed, List.of());
     }
 }

@@ -41,8 +41,22 @@ public record RunReport(
         return status.ok();
     }
 
-    /** A group: when it began and ended on the timeline, its actions and machines. */
-    public record Group(int number, long startSeconds, long endSeconds, List<Action> actions, List<MachineRun> machines) {}
+    /** A group: when it began and ended on the timeline, its actions, machines and checks (run when its machines were up). */
+    public record Group(int number, long startSeconds, long endSeconds, List<Action> actions, List<MachineRun> machines, List<Check> checks) {
+        public Group {
+            checks = checks == null ? List.of() : List.copyOf(checks);
+        }
+
+        /** A group without checks. */
+        public Group(int number, long startSeconds, long endSeconds, List<Action> actions, List<MachineRun> machines) {
+            this(number, startSeconds, endSeconds, actions, machines, List.of());
+        }
+
+        /** The oldest recovery point a machine of the group came up from, in seconds; null when none came up. */
+        public Long rpoSeconds() {
+            return machines.stream().map(MachineRun::recoveryPointAgeSeconds).filter(java.util.Objects::nonNull).max(Long::compare).orElse(null);
+        }
+    }
 
     /** A before/after step: manual, script or runbook. */
     public record Action(ActionPhase when, ActionKind kind, String value, ActionOutcome outcome, String detail, long startSeconds, long durationSeconds) {
@@ -58,8 +72,13 @@ public record RunReport(
         }
     }
 
-    /** A smoke check against a failed-over machine. */
-    public record Check(CheckKind kind, String machine, String target, CheckOutcome outcome, String detail) {
+    /** A check against failed-over machines: how it ended, after how many tries, and how long they took (waits between them included). */
+    public record Check(CheckKind kind, String machine, String target, CheckOutcome outcome, String detail, int tries, long seconds) {
+        /** A check tried once, in no measured time. */
+        public Check(CheckKind kind, String machine, String target, CheckOutcome outcome, String detail) {
+            this(kind, machine, target, outcome, detail, 1, 0);
+        }
+
         public boolean passed() {
             return outcome == CheckOutcome.PASSED;
         }

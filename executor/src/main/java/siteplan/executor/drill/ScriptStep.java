@@ -68,7 +68,8 @@ final class ScriptStep {
             Process p = pb.start();
             boolean finished;
             try {
-                finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                // A timeout of more seconds than fit in milliseconds is waited for as long as a long can say.
+                finished = p.waitFor(timeout.getSeconds() >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();

@@ -20,6 +20,11 @@ public record DrillHistory(String where, List<Drill> drills) {
     /** One recorded drill of a recovery plan. */
     public record Drill(String recoveryPlan, Instant at, boolean passed, String commit) {}
 
+    /** The drills recorded up to {@code end}: one dated later (a clock set ahead, a forged date) says nothing about today. */
+    public DrillHistory until(Instant end) {
+        return new DrillHistory(where, drills.stream().filter(d -> !d.at().isAfter(end)).toList());
+    }
+
     /** The newest drill of the plan that passed. */
     public Optional<Drill> lastPassed(String recoveryPlan) {
         return drills.stream().filter(d -> d.passed() && d.recoveryPlan().equals(recoveryPlan)).max(Comparator.comparing(Drill::at));

@@ -2,7 +2,6 @@ package siteplan.planner.rules;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +26,8 @@ public final class ObjectiveRules {
         if (history == null) return out.list();
         java.util.Set<String> created = new java.util.HashSet<>();
         for (Change c : changes) if (c.type() == ResourceType.RECOVERY_PLAN && c.action() == Action.CREATE) created.add(c.name());
-        for (RecoveryPlan p : f.estate.recoveryPlans()) cadence(f, out, history, p, created.contains(p.name()));
+        DrillHistory upToToday = history.until(f.today.plusDays(1).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant());
+        for (RecoveryPlan p : f.estate.recoveryPlans()) cadence(f, out, upToToday, p, created.contains(p.name()));
         return out.list();
     }
 
@@ -69,7 +69,8 @@ public final class ObjectiveRules {
     }
 
     private static LocalDate date(DrillHistory.Drill d) {
-        return d.at().atZone(ZoneOffset.UTC).toLocalDate();
+        // The zone today is counted in (SITEPLAN_TODAY, else the local date): a drill at 08:00 in Sydney is on that day there.
+        return d.at().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
     }
 
     private static String shortCommit(DrillHistory.Drill d) {

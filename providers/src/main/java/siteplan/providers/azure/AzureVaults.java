@@ -242,7 +242,8 @@ public final class AzureVaults extends PortBundle {
         }
 
         /** {@code waited}: the job this step has just waited for, never waited for twice (an item may name a finished job a while). */
-        private StepResult move(Step step, Secrets secrets, String waited) {
+        /** @param waited the job on the classic item this step already waited for (never waited for twice), or null */
+        private StepResult move(Step step, Secrets secrets, SwitchProvider.Running waited) {
             Machine m = r.estate.machine(step.name()).orElseThrow(() -> new OperationFailed("machine " + step.name() + " is not declared"));
             ProtectionGroup g = r.membership.groupOf(m.name()).orElseThrow(() -> new OperationFailed(m.name() + " is in no protection group"));
             AzureVault to = r.vaults.get(g.target());
@@ -253,9 +254,10 @@ public final class AzureVaults extends PortBundle {
                 if (from.equals(g.target())) continue;
                 AzureVault classic = r.vaults.get(from);
                 Optional<JsonNode> item = classic.itemNode(m.name());
-                String running = item.map(i -> SwitchProvider.runningJob(classic, i)).orElse(null);
-                if (running != null && !running.equals(waited)) {
-                    return StepResult.job(r.owned(from, running), m.name() + " waited for the Site Recovery job an earlier apply started on it in vault " + classic.target().vault())
+                SwitchProvider.Running running = item.map(i -> SwitchProvider.runningJob(classic, i)).orElse(null);
+                if (running != null && !running.url().equals(waited == null ? null : waited.url())) {
+                    return StepResult.job(r.owned(from, running.url()), m.name() + " waited for the Site Recovery job " + (running.move() ? "moving it" : "running on it")
+                                    + " in vault " + classic.target().vault())
                             .then(() -> {
                                 r.forgetHolders();
                                 return move(step, secrets, running);
@@ -268,7 +270,7 @@ public final class AzureVaults extends PortBundle {
                 AzureVault classic = r.vaults.get(from);
                 Optional<JsonNode> item = classic.itemNode(m.name());
                 if (item.isEmpty()) continue;
-                if (waited != null || item.get().path("properties").path("providerSpecificDetails").path("switchProviderDetails").hasNonNull("targetVaultId")) {
+                if ((waited != null && waited.move()) || item.get().path("properties").path("providerSpecificDetails").path("switchProviderDetails").hasNonNull("targetVaultId")) {
                     // Its move is done or asked: Site Recovery lists the moved item in the new vault a little later. Retried, never asked again.
                     throw new TransientFault(m.name() + " was moved from vault " + classic.target().vault() + " to vault " + to.target().vault()
                             + " (switch provider), but vault " + to.target().vault() + " does not list it yet; if this persists, see the move's job among vault "

@@ -55,15 +55,19 @@ final class SwitchProvider {
                 + " to vault " + to.target().vault() + " through replication appliance " + g.appliance() + " (switch provider)");
     }
 
+    /** A job running on a classic item: its URL to poll, and whether it is a move (its scenario names the switch). */
+    record Running(String url, boolean move) {}
+
     /**
      * The job Site Recovery runs on an item, from its currentScenario (the contract: "ARM Id of the job being executed"),
-     * as a URL to poll; null when the item is idle. An apply that stopped while the machine moved finds its move here.
+     * as a URL to poll; null when the item is idle. An apply that stopped while the machine moved finds its move here;
+     * another job (a reprotect, an agent update) is waited for too, but is not taken for the move.
      */
-    static String runningJob(AzureVault vault, JsonNode item) {
+    static Running runningJob(AzureVault vault, JsonNode item) {
         JsonNode scenario = item.path("properties").path("currentScenario");
         String name = scenario.path("scenarioName").asText("None");
         String job = scenario.path("jobId").asText("");
         if (name.isBlank() || name.equalsIgnoreCase("None") || job.isBlank() || job.equalsIgnoreCase("None")) return null;
-        return vault.url(job);
+        return new Running(vault.url(job), name.toLowerCase(java.util.Locale.ROOT).contains("switch"));
     }
 }

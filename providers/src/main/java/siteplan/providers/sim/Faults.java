@@ -14,16 +14,17 @@ import siteplan.model.json.ModelJson;
  * can show retries, failed jobs and failed drills:
  * <pre>{ "transient": {"protection.web01": 2}, "fail": {"policy.gold": "quota exceeded"},
  *   "testFailover": {"web02": "the VM did not boot"}, "closedPorts": ["web01:80"],
- *   "httpStatus": {"web01": 503} }</pre>
+ *   "httpStatus": {"web01": 503}, "slowPorts": {"mq01:5672": 3} }</pre>
  */
 public record Faults(
         @JsonPropertyDescription("Address → number of throttling answers (429) before the operation succeeds.") Map<String, Integer> transientFaults,
         @JsonPropertyDescription("Address → message: the operation fails for good.") Map<String, String> fail,
         @JsonPropertyDescription("Machine → message: its test failover job fails.") Map<String, String> testFailover,
         @JsonPropertyDescription("machine:port pairs nothing answers on after failover.") java.util.List<String> closedPorts,
-        @JsonPropertyDescription("Machine → HTTP status its failed-over VM answers.") Map<String, Integer> httpStatus) {
+        @JsonPropertyDescription("Machine → HTTP status its failed-over VM answers.") Map<String, Integer> httpStatus,
+        @JsonPropertyDescription("machine:port → how many checks find it closed before it answers: a service that is slow to start.") Map<String, Integer> slowPorts) {
 
-    public static final Faults NONE = new Faults(null, null, null, null, null);
+    public static final Faults NONE = new Faults(null, null, null, null, null, null);
 
     public Faults {
         transientFaults = transientFaults == null ? Map.of() : Map.copyOf(transientFaults);
@@ -31,6 +32,7 @@ public record Faults(
         testFailover = testFailover == null ? Map.of() : Map.copyOf(testFailover);
         closedPorts = closedPorts == null ? java.util.List.of() : java.util.List.copyOf(closedPorts);
         httpStatus = httpStatus == null ? Map.of() : Map.copyOf(httpStatus);
+        slowPorts = slowPorts == null ? Map.of() : Map.copyOf(slowPorts);
     }
 
     private static final Map<String, AtomicInteger> THROTTLED = new ConcurrentHashMap<>();

@@ -23,12 +23,35 @@ import java.util.concurrent.ConcurrentHashMap;
 final class GuestEndpoints implements AutoCloseable {
     private final Map<String, InetSocketAddress> open = new ConcurrentHashMap<>();
     private final List<ServerSocket> sockets = new ArrayList<>();
+    /** Slow ports not answering yet: how many more asks find them closed. */
+    private final Map<String, Integer> slowLeft = new java.util.HashMap<>();
 
-    /** The machine's address and a listener on the port (unless the port is faulted closed). */
-    synchronized InetSocketAddress endpoint(int machineIndex, String machine, int port, boolean closed, int httpStatus) {
+    /**
+     * The machine's address and a listener on the port (unless the port is faulted closed). A slow port ({@code slow} > 0)
+     * finds nothing listening for that many asks after the first (the first is the machine coming up; each later one is a
+     * check's try), then answers: a service that takes a while to start.
+     */
+    synchronized InetSocketAddress endpoint(int machineIndex, String machine, int port, boolean closed, int httpStatus, int slow) {
         String key = machine + ":" + port;
         InetSocketAddress known = open.get(key);
-        if (known != null) return known;
+        if (known != null) {
+            Integer left = slowLeft.get(key);
+            if (left == null) return known;
+            if (left > 0) {
+                slowLeft.put(key, left - 1);
+                return known;
+            }
+            slowLeft.remove(key);
+            try {
+                ServerSocket s = new ServerSocket();
+                s.setReuseAddress(true);
+                s.bind(known);
+                listen(s, key, httpStatus);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot open a simulated endpoint for " + key, e);
+            }
+            return known;
+        }
         InetAddress ip = address(machineIndex);
         ServerSocket s = null;
         try {
@@ -42,20 +65,24 @@ final class GuestEndpoints implements AutoCloseable {
                 s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             }
             InetSocketAddress where = new InetSocketAddress(s.getInetAddress(), s.getLocalPort());
-            if (closed) {
-                s.close(); // a port nothing answers on: the check must fail
+            if (closed || slow > 0) {
+                s.close(); // a port nothing answers on (yet): the check must fail
+                if (!closed) slowLeft.put(key, slow);
             } else {
-                sockets.add(s);
-                ServerSocket server = s;
-                Thread t = new Thread(() -> serve(server, httpStatus), "sim-guest-" + key);
-                t.setDaemon(true);
-                t.start();
+                listen(s, key, httpStatus);
             }
             open.put(key, where);
             return where;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot open a simulated endpoint for " + key, e);
         }
+    }
+
+    private void listen(ServerSocket s, String key, int httpStatus) {
+        sockets.add(s);
+        Thread t = new Thread(() -> serve(s, httpStatus), "sim-guest-" + key);
+        t.setDaemon(true);
+        t.start();
     }
 
     static InetAddress address(int machineIndex) {

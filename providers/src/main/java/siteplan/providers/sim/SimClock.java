@@ -76,7 +76,8 @@ public final class SimClock implements ExecutionClock {
     @Override public void sleep(Duration simulated) throws InterruptedException {
         Duration d = simulated.isNegative() ? Duration.ZERO : simulated;
         Instant target = now.get().plus(d);
-        long realNanos = (long) Math.ceil(d.toNanos() / speed);
+        // In seconds first: a wait longer than 292 years does not fit in nanoseconds (a cast saturates where toNanos throws).
+        long realNanos = (long) Math.ceil((d.getSeconds() * 1e9 + d.getNano()) / speed);
         // parkNanos rather than Thread.sleep: at a million times faster a 10 s poll is 10 µs, and
         // Thread.sleep would round every one up to a millisecond.
         long deadline = System.nanoTime() + realNanos;

@@ -160,7 +160,8 @@ final class SimulatedRecovery implements RecoveryOperations {
         synchronized (state) {
             int index = state.estate().machines().stream().map(Machine::name).sorted().toList().indexOf(machine);
             Faults faults = state.faults();
-            return endpoints.endpoint(Math.max(index, 0), machine, port, faults.closedPorts().contains(machine + ":" + port), faults.httpStatus().getOrDefault(machine, 200));
+            return endpoints.endpoint(Math.max(index, 0), machine, port, faults.closedPorts().contains(machine + ":" + port), faults.httpStatus().getOrDefault(machine, 200),
+                    faults.slowPorts().getOrDefault(machine + ":" + port, 0));
         }
     }
 
