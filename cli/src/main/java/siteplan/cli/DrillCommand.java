@@ -38,6 +38,10 @@ final class DrillCommand extends BaseCommand {
     @Option(names = "--script-timeout", paramLabel = "DURATION", defaultValue = "10m", description = "Timeout of a script step that declares none (default: ${DEFAULT-VALUE}).")
     java.time.Duration scriptTimeout;
 
+    @Option(names = "--note", paramLabel = "TEXT", description = "An attestation kept with the drill in history and shown in its report, signed with the git"
+            + " identity (GIT_AUTHOR_NAME, or the CI's user): what was checked by hand, the ticket it answers.")
+    String note;
+
     @Mixin
     StateOption state;
 
@@ -51,6 +55,7 @@ final class DrillCommand extends BaseCommand {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (parallelism < 1) throw new Siteplan.UserError("--parallelism must be at least 1, not " + parallelism);
+        String attestation = attestation(note);
         RecoverySession session = RecoverySession.open("drill", paths, state, historyOptions, recoveryPlan, spec.commandLine().getErr());
         String net = network != null ? network : session.plan.drill() != null ? session.plan.drill().network() : null;
         if (net == null) throw new Siteplan.UserError("recovery plan " + recoveryPlan + " declares no drill network: add drill { network 'NAME' } or pass --network NAME");
@@ -93,8 +98,19 @@ final class DrillCommand extends BaseCommand {
                         .collect(java.util.stream.Collectors.joining(" and "));
                 report = report.with(report.kind(), report.status(), missed.isEmpty() ? report.reason() : "missed its objective " + missed, notes);
             }
+            String signer = locked.history().identityName();
+            if (attestation != null) {
+                List<String> notes = new java.util.ArrayList<>(report.notes());
+                notes.add("Attested by " + signer + ": " + attestation);
+                report = report.with(report.kind(), report.status(), report.reason(), notes);
+                out.println("Attested by " + signer + ": " + attestation);
+            }
             Map<String, String> trailers = new LinkedHashMap<>();
             trailers.put("Siteplan-Recovery-Plan", recoveryPlan);
+            if (attestation != null) {
+                trailers.put("Siteplan-Note", attestation);
+                trailers.put("Siteplan-Attested-By", signer);
+            }
             RecoverySession.rtoTrailers(report, trailers);
             if (session.plan.rto() != null) trailers.put("Siteplan-RTO-Target", siteplan.executor.Times.human(session.plan.rto()));
             if (session.plan.rpo() != null) trailers.put("Siteplan-RPO-Target", siteplan.executor.Times.human(session.plan.rpo()));
@@ -107,6 +123,18 @@ final class DrillCommand extends BaseCommand {
             RecoverySession.summary(out, locked, report, commit);
             return report.passed() && !"missed".equals(verdict) ? ExitCode.OK : ExitCode.FAILED;
         }
+    }
+
+    /** The longest note: a sentence or two and a ticket, not a document (the report and the run's folder hold those). */
+    static final int MAX_NOTE = 500;
+
+    /** The note as one printable line a git trailer can hold, or null when none; refused when it says nothing or too much. */
+    static String attestation(String note) {
+        if (note == null) return null;
+        String line = siteplan.text.Printable.of(note.replaceAll("\\s+", " ").strip());
+        if (line.isEmpty()) throw new Siteplan.UserError("--note is empty: say what was checked, e.g. --note 'order intake verified by the DBA on call, CHG-1234'");
+        if (line.length() > MAX_NOTE) throw new Siteplan.UserError("--note has " + line.length() + " characters; keep it to " + MAX_NOTE + " (a sentence and a ticket)");
+        return line;
     }
 
     /**

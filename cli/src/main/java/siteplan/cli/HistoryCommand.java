@@ -34,6 +34,15 @@ final class HistoryCommand extends BaseCommand {
     /** The kinds of run history records: a closed set, so a misspelt --kind is refused rather than matching nothing. */
     enum Kind implements siteplan.model.Token { PLAN, APPLY, DRILL, FAILOVER, COMMIT, REPROTECT, FAILBACK }
 
+    @Option(names = "--objectives", paramLabel = "VERDICT", description = "Only drills whose recovery objectives (rto, rpo) were met or missed.")
+    Verdict objectives;
+
+    /** A drill's verdict on its recovery plan's objectives, as its Siteplan-Objectives trailer records it. */
+    enum Verdict implements siteplan.model.Token { MET, MISSED }
+
+    @Option(names = "--attested", description = "Only drills that carry an attestation (drill --note).")
+    boolean attested;
+
     @Option(names = "--json", description = "The entries as JSON.")
     boolean json;
 
@@ -50,7 +59,9 @@ final class HistoryCommand extends BaseCommand {
         try (History h = historyOptions.open(stateDir)) {
             List<History.Entry> entries = h.list().stream()
                     .filter(e -> recoveryPlan == null || recoveryPlan.equals(e.trailers().get("Siteplan-Recovery-Plan")))
-                    .filter(e -> kind == null || kind.token().equals(e.kind())).toList();
+                    .filter(e -> kind == null || kind.token().equals(e.kind()))
+                    .filter(e -> objectives == null || objectives.token().equals(e.trailers().get("Siteplan-Objectives")))
+                    .filter(e -> !attested || e.trailers().containsKey("Siteplan-Note")).toList();
             if (json) {
                 out.println(siteplan.model.json.ModelJson.JSON.writeValueAsString(entries));
             } else if (entries.isEmpty()) {

@@ -33,6 +33,7 @@ final class OptionValues {
         root.registerConverter(Simulator.Style.class, new Words<>(Simulator.Style.values()));
         root.registerConverter(CompletionCommand.Shell.class, new Words<>(CompletionCommand.Shell.values()));
         root.registerConverter(HistoryCommand.Kind.class, new Words<>(HistoryCommand.Kind.values()));
+        root.registerConverter(HistoryCommand.Verdict.class, new Words<>(HistoryCommand.Verdict.values()));
     }
 
     /** The word a user types for an enum value: its token, lower case with hyphens ("latest-app-consistent"). */

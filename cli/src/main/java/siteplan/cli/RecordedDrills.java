@@ -31,6 +31,41 @@ final class RecordedDrills {
         }
     }
 
+    /**
+     * The drills, the newest successful one of each plan (up to today) with the model it recorded, for what changed since
+     * (DRILL-FORM). A model that cannot be read is left out: the plan is then judged on its cadence alone.
+     */
+    private static List<DrillHistory.Drill> withForms(History h, List<DrillHistory.Drill> drills, Map<String, History.Entry> entries) {
+        java.time.Instant end = Siteplan.today().plusDays(1).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
+        Map<String, DrillHistory.Drill> newest = new LinkedHashMap<>();
+        for (DrillHistory.Drill d : drills) {
+            if (!d.passed() || d.at().isAfter(end)) continue;
+            newest.merge(d.recoveryPlan(), d, (a, b) -> b.at().isAfter(a.at()) ? b : a);
+        }
+        List<DrillHistory.Drill> out = new ArrayList<>();
+        for (DrillHistory.Drill d : drills) {
+            if (newest.get(d.recoveryPlan()) != d) {
+                out.add(d);
+                continue;
+            }
+            siteplan.model.Estate drilled = null;
+            try {
+                String run = entries.get(d.commit()).run();
+                java.util.Optional<String> model = run == null || run.isEmpty() ? java.util.Optional.<String>empty() : h.read(d.commit(), "runs/" + run + "/model.yaml");
+                if (model.isPresent()) {
+                    // The model as `export` writes it: the estate with the $schema it follows.
+                    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) siteplan.model.json.ModelJson.YAML.readTree(model.get());
+                    tree.remove("$schema");
+                    drilled = siteplan.model.json.ModelJson.YAML.treeToValue(tree, siteplan.model.Estate.class);
+                }
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                // An older or damaged record: what changed since it is not said, its date still counts.
+            }
+            out.add(new DrillHistory.Drill(d.recoveryPlan(), d.at(), d.passed(), d.commit(), drilled));
+        }
+        return out;
+    }
+
     static DrillHistory read(HistoryOptions options, Path stateDir, String estate) {
         if (!options.exists(stateDir)) return new DrillHistory("the history (none yet in " + options.where(stateDir) + ")", List.of());
         try (History h = options.open(stateDir, "The drills it recorded were not read.")) {
@@ -46,7 +81,7 @@ final class RecordedDrills {
                 drills.add(new DrillHistory.Drill(plan, e.time(), passed, e.commit()));
             }
             String where = "the history branch " + h.branch() + (h.remote() == null ? " in " + h.dir() : " of " + History.display(h.remote()));
-            return new DrillHistory(where, drills);
+            return new DrillHistory(where, withForms(h, drills, entries));
         } catch (java.io.IOException | RuntimeException e) {
             if (e instanceof Siteplan.UserError u) throw u;
             throw new Siteplan.UserError("the history repository " + options.where(stateDir) + " cannot be read (" + e.getMessage() + "); it may be damaged: check it with `git -C "

@@ -157,5 +157,13 @@ class GroupChecksSpec extends ExecutorSpecification {
         'an unknown option'             | "tcp 'ord-sql01', 1433, timout: 5.minutes"       || "unknown option 'timout' of tcp check in checks of group 1 of recovery plan 'orders-failover' — did you mean 'timeout'?"
         'an unknown failure policy'     | "tcp 'ord-sql01', 1433; onFailure 'ignore'"      || "onFailure in checks of group 1 of recovery plan 'orders-failover' expects one of 'stop', 'continue' — got 'ignore'"
         'a script outside the folder'   | "script '../../etc/passwd'"                      || "script '../../etc/passwd' of group 1 of recovery plan 'orders-failover'"
+        "siteplan's own log as a script" | "script '.siteplan/' + 'state.json'"            || "is in the hidden folder .siteplan: scripts must be files of the definition"
+        'a port past 65535'             | "tcp 'ord-sql01', 70000"                         || 'the port of tcp check in checks of group 1 of recovery plan \'orders-failover\' must be a whole number from 1 to 65535 — got 70000'
+        'a port wrapped round 64 bits'  | "tcp 'ord-sql01', 18446744073709553049"          || 'must be a whole number from 1 to 65535 — got 18446744073709553049'
+        'a URL that is not one'         | "http 'ord-sql01', 'http://ord sql01/health'"    || 'http check in checks of group 1 of recovery plan \'orders-failover\' has a URL that is not one'
+        'a URL of another scheme'       | "http 'ord-sql01', 'file:///etc/passwd'"         || 'takes an http or https URL'
+        'a status no server answers'    | "http 'ord-sql01', 'http://ord-sql01/', status: 0" || 'status of http check in checks of group 1 of recovery plan \'orders-failover\' is 0, which no HTTP server answers'
+        'a check tried without end'     | "tcp 'ord-sql01', 1433, timeout: 1.days, retryEvery: 1.seconds" || 'would be tried 86400 times (timeout over retryEvery); keep it to 360'
+        'a script of no path'           | "script ''"                                      || 'script check in checks of group 1 of recovery plan \'orders-failover\' needs the path of a script'
     }
 }

@@ -111,7 +111,7 @@ class MoveAzureSpec extends ExecutorSpecification {
 
         then: 'no move is asked twice; each moved machine is found in the modernized vault and given its declared settings'
         second == 0
-        out.contains('waited for the Site Recovery job an earlier apply started on it in vault northwind-vault')
+        out.contains('waited for the Site Recovery job moving it in vault northwind-vault')
         arm.history.values().flatten().count { it.action == 'switchProvider' } == 7
         arm.resources.values().findAll { it.type?.endsWith('replicationProtectedItems') && it.id.contains('/vaults/northwind-vault-modern/') }.size() == 7
         arm.refused.isEmpty()

@@ -160,6 +160,83 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         out.contains('DRILL-OVERDUE warning: recovery plan orders-failover has never been drilled successfully (its last drill, on ')
     }
 
+    def "a plan whose groups or disks changed since its last successful drill is not drilled in its current form, and says what changed"() {
+        given: 'a drill of the order system, planned on its day'
+        assert run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack') == ExitCode.OK
+        env.SITEPLAN_TODAY = day(drills()[0]).toString()
+
+        when: 'nothing changed'
+        int same = run('plan', dir.toString(), '--no-color')
+
+        then:
+        same == ExitCode.OK
+        !out.contains('DRILL-FORM')
+
+        when: "a database disk grown, and the batch server moved to the web tier's group"
+        edit('machines.groovy', 'windowsServer([d: 1500, e: 600, l: 300], 8)', 'windowsServer([d: 1500, e: 700, l: 300], 8)')
+        edit('recovery-plans.groovy', "        machine 'ord-batch01', dependsOn: ['ord-sql01', 'ord-sql02']\n", '')
+        edit('recovery-plans.groovy', "machines 'web01', 'web02', 'web03', 'web04'", "machines 'web01', 'web02', 'web03', 'web04', 'ord-batch01'")
+        int changed = run('plan', dir.toString(), '--no-color')
+
+        then: 'a warning with what changed; the other plan, not drilled, is only overdue'
+        changed == ExitCode.OK
+        out.contains('DRILL-FORM warning: recovery plan orders-failover is not drilled in its current form: since its last successful drill on ')
+        out.contains('groups changed: [ord-sql01, ord-sql02] [ord-app01, ord-app02, ord-app03, ord-batch01] [web01, web02, web03, web04]'
+                + ' → [ord-sql01, ord-sql02] [ord-app01, ord-app02, ord-app03] [web01, web02, web03, web04, ord-batch01]')
+        out =~ /ord-sql01 disk \S+ grown 600 GB → 700 GB; ord-sql02 disk \S+ grown 600 GB → 700 GB/
+        out.contains('drill it again (siteplan drill, --recovery-plan orders-failover)')
+        !out.contains('recovery plan services-failover is not drilled in its current form')
+
+        when: 'drilled again in its new form'
+        assert run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack') == ExitCode.OK
+        int again = run('plan', dir.toString(), '--no-color')
+
+        then:
+        again == ExitCode.OK
+        !out.contains('DRILL-FORM')
+    }
+
+    def "a drill can carry an attestation, signed with the git identity, kept in history and shown in its report; history filters on it and on the verdict"() {
+        when:
+        int code = run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack', '--note', 'order intake verified by the DBA on call,\n CHG-1234')
+
+        then: 'the note is one line, signed by the identity the commit is made with'
+        code == ExitCode.OK
+        out.contains('Attested by Dana Operator: order intake verified by the DBA on call, CHG-1234')
+        Map entry = drills()[0]
+        entry.trailers['Siteplan-Note'] == 'order intake verified by the DBA on call, CHG-1234'
+        entry.trailers['Siteplan-Attested-By'] == 'Dana Operator'
+        entry.trailers['Siteplan-Objectives'] == 'met'
+
+        when: 'the recorded drill is shown'
+        int shown = run('history', 'show', entry.commit as String, dir.toString())
+
+        then: 'its report holds the attestation'
+        shown == ExitCode.OK
+        out.contains('Attested by Dana Operator: order intake verified by the DBA on call, CHG-1234')
+
+        expect: 'history lists drills by verdict and attestation'
+        run('history', dir.toString(), '--attested', '--json') == ExitCode.OK
+        JSON.readValue(out, List)*.commit == [entry.commit]
+        run('history', dir.toString(), '--objectives', 'met', '--json') == ExitCode.OK
+        JSON.readValue(out, List)*.commit == [entry.commit]
+        run('history', dir.toString(), '--objectives', 'missed', '--json') == ExitCode.OK
+        JSON.readValue(out, List) == []
+    }
+
+    def "an attestation that says nothing, or too much, is refused before anything fails over"() {
+        expect:
+        run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack', '--note', note) == ExitCode.INVALID_INPUT
+        err.contains(message)
+        run('history', dir.toString(), '--kind', 'drill') == ExitCode.OK
+        out.startsWith('No history yet')
+
+        where:
+        note         || message
+        '   '        || '--note is empty: say what was checked'
+        'x' * 501    || '--note has 501 characters; keep it to 500'
+    }
+
     def "a drill dated after today says nothing about today's cadence"() {
         given:
         assert run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack') == ExitCode.OK

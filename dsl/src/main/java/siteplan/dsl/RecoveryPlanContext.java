@@ -133,6 +133,8 @@ public class RecoveryPlanContext extends BlockContext {
      */
     public abstract static class CheckWords extends BlockContext {
         private static final Map<String, ValueType> WAITING = Map.of("timeout", ValueType.DURATION, "retryEvery", ValueType.DURATION);
+        /** The most tries a check may have: one every 10 seconds for an hour. */
+        static final long MAX_TRIES = 360;
         final List<SmokeCheck> checks = new ArrayList<>();
         /** Where a script check is registered in the source map, so a missing or outside script is reported at its line. */
         private final Address scripts;
@@ -143,20 +145,32 @@ public class RecoveryPlanContext extends BlockContext {
         }
 
         @Doc(value = "The machine's TCP port answers.", example = {"tcp 'erp-db01', 1433", "tcp 'erp-db01', 1433, timeout: 5.minutes, retryEvery: 15.seconds"})
-        public void tcp(String machine, int port) { tcp(Map.of(), machine, port); }
-        public void tcp(Map<String, ?> options, String machine, int port) {
-            Map<String, Object> o = waiting(NamedOption.read(options, WAITING, "tcp check in " + label), "tcp check in " + label);
-            checks.add(new SmokeCheck(CheckKind.TCP, machine, port, null, null, null, (Duration) o.get("timeout"), (Duration) o.get("retryEvery")));
+        public void tcp(String machine, Object port) { tcp(Map.of(), machine, port); }
+        public void tcp(Map<String, ?> options, String machine, Object port) {
+            String what = "tcp check in " + label;
+            Map<String, Object> o = waiting(NamedOption.read(options, WAITING, what), what);
+            Integer p = port(port, what);
+            if (machine(machine, what) && p != null) {
+                checks.add(new SmokeCheck(CheckKind.TCP, machine, p, null, null, null, (Duration) o.get("timeout"), (Duration) o.get("retryEvery")));
+            }
         }
 
         @Doc(value = "The URL answers with the expected status (200 unless given).",
                 example = {"http 'web01', 'http://web01/health'", "http 'web01', 'http://web01/health', status: 204, timeout: 2.minutes"})
         public void http(String machine, String url) { http(Map.of(), machine, url); }
         public void http(Map<String, ?> options, String machine, String url) {
+            String what = "http check in " + label;
             Map<String, ValueType> known = new java.util.HashMap<>(WAITING);
             known.put("status", ValueType.INT);
-            Map<String, Object> o = waiting(NamedOption.read(options, known, "http check in " + label), "http check in " + label);
-            checks.add(new SmokeCheck(CheckKind.HTTP, machine, null, url, (Integer) o.get("status"), null, (Duration) o.get("timeout"), (Duration) o.get("retryEvery")));
+            Map<String, Object> o = waiting(NamedOption.read(options, known, what), what);
+            Integer status = (Integer) o.get("status");
+            if (status != null && (status < 100 || status > 599)) {
+                Evaluation.current().error("status of " + what + " is " + status + ", which no HTTP server answers — write one from 100 to 599, e.g. status: 204");
+                return;
+            }
+            if (machine(machine, what) && url(url, what)) {
+                checks.add(new SmokeCheck(CheckKind.HTTP, machine, null, url, status, null, (Duration) o.get("timeout"), (Duration) o.get("retryEvery")));
+            }
         }
 
         @Doc(value = "A script on the machine running siteplan passes when it exits 0; it gets the failed-over machines' addresses as"
@@ -164,9 +178,55 @@ public class RecoveryPlanContext extends BlockContext {
                 example = {"script 'scripts/check-orders.sh'", "script 'scripts/check-orders.sh', timeout: 10.minutes"})
         public void script(String path) { script(Map.of(), path); }
         public void script(Map<String, ?> options, String path) {
-            Map<String, Object> o = waiting(NamedOption.read(options, WAITING, "script check in " + label), "script check in " + label);
+            String what = "script check in " + label;
+            Map<String, Object> o = waiting(NamedOption.read(options, WAITING, what), what);
+            if (path == null || path.isBlank() || path.length() > MAX_TEXT) {
+                Evaluation.current().error(what + " needs the path of a script in the definition folder, e.g. script 'scripts/check-orders.sh'");
+                return;
+            }
             Evaluation.current().sources.add(scripts.child(Kind.SCRIPT, path), Evaluation.current().here());
             checks.add(new SmokeCheck(CheckKind.SCRIPT, null, null, null, null, path, (Duration) o.get("timeout"), (Duration) o.get("retryEvery")));
+        }
+
+        /** The longest machine name, URL or path a check takes: far above any real one, far below what a message can repeat. */
+        private static final int MAX_TEXT = 2048;
+
+        private static boolean machine(String machine, String what) {
+            if (machine != null && !machine.isBlank() && machine.length() <= MAX_TEXT) return true;
+            Evaluation.current().error(what + " needs the name of a machine of the plan, e.g. tcp 'erp-db01', 1433");
+            return false;
+        }
+
+        /** A TCP port: a whole number from 1 to 65535 (never a number wrapped round into one). */
+        private static Integer port(Object raw, String what) {
+            try {
+                Integer p = (Integer) ValueType.INT.convert(raw);
+                if (p >= 1 && p <= 65_535) return p;
+            } catch (IllegalArgumentException notWhole) {
+                // said below
+            }
+            Evaluation.current().error("the port of " + what + " must be a whole number from 1 to 65535 — got " + ValueType.describe(raw));
+            return null;
+        }
+
+        /** An http or https URL with a host: the check goes to the failed-over machine's address, on the URL's port and path. */
+        private static boolean url(String url, String what) {
+            String problem = null;
+            if (url == null || url.isBlank()) problem = "needs a URL such as 'http://web01/health'";
+            else if (url.length() > MAX_TEXT) problem = "has a URL of " + url.length() + " characters; a health check's is far shorter";
+            else {
+                try {
+                    java.net.URI u = new java.net.URI(url);
+                    if (!"http".equalsIgnoreCase(u.getScheme()) && !"https".equalsIgnoreCase(u.getScheme())) problem = "takes an http or https URL — got " + ValueType.describe(url);
+                    else if (u.getHost() == null) problem = "needs a URL with a host, such as 'http://web01/health' — got " + ValueType.describe(url);
+                    else if (u.getPort() > 65_535) problem = "has a URL whose port is past 65535";
+                } catch (java.net.URISyntaxException e) {
+                    problem = "has a URL that is not one (" + siteplan.text.Printable.of(e.getReason()) + ") — got " + ValueType.describe(url);
+                }
+            }
+            if (problem == null) return true;
+            Evaluation.current().error(what + " " + problem);
+            return false;
         }
 
         /** A check's wait must be some time, and a retry interval needs a timeout to retry within. */
@@ -189,6 +249,15 @@ public class RecoveryPlanContext extends BlockContext {
                 Evaluation.current().error("retryEvery of " + what + " needs a timeout to retry within — add: timeout: 5.minutes");
             } else if (retry != null && retry.compareTo(timeout) > 0) {
                 Evaluation.current().error("retryEvery of " + what + " is longer than its timeout, so the check would be tried once — make it shorter, e.g. retryEvery: 15.seconds");
+            }
+            // Each try connects or starts a process (and a script's try leaves a log in history): a bounded number of them.
+            Duration every = retry != null ? retry : SmokeCheck.DEFAULT_RETRY;
+            if (timeout != null && timeout.toSeconds() / Math.max(1, every.toSeconds()) > MAX_TRIES) {
+                Evaluation.current().error(what + " would be tried " + (timeout.toSeconds() / Math.max(1, every.toSeconds())) + " times (timeout over retryEvery); keep it to "
+                        + MAX_TRIES + " — try less often, e.g. retryEvery: 30.seconds");
+            }
+            if (retry != null && retry.toSeconds() < 1) {
+                Evaluation.current().error("retryEvery of " + what + " must be at least 1 second");
             }
             return o;
         }

@@ -261,8 +261,8 @@ class DslWordsSpec extends Specification {
             'script(Map, String)',
             'script(String)',
             'secret(String)',
-            'tcp(Map, String, int)',
-            'tcp(String, int)'],
+            'tcp(Map, String, Object)',
+            'tcp(String, Object)'],
         'RecoveryPlanContext$GroupChecksContext': [
             'env(String)',
             'http(Map, String, String)',
@@ -273,8 +273,8 @@ class DslWordsSpec extends Specification {
             'script(Map, String)',
             'script(String)',
             'secret(String)',
-            'tcp(Map, String, int)',
-            'tcp(String, int)'],
+            'tcp(Map, String, Object)',
+            'tcp(String, Object)'],
         'RecoveryPlanContext$CheckWords': [
             'env(String)',
             'http(Map, String, String)',
@@ -284,8 +284,8 @@ class DslWordsSpec extends Specification {
             'script(Map, String)',
             'script(String)',
             'secret(String)',
-            'tcp(Map, String, int)',
-            'tcp(String, int)'],
+            'tcp(Map, String, Object)',
+            'tcp(String, Object)'],
         'ServerContexts$ConfigurationServerContext': [
             'env(String)',
             'ip(Object)',

@@ -2,6 +2,14 @@ package siteplan.diag;
 
 /** One thing wrong with a definition, phrased for the person who wrote it: where, what, and what to do. */
 public record Problem(Location location, String message) implements Comparable<Problem> {
+    /** The longest message kept whole: a message quoting a huge value keeps its start and end, never the whole value. */
+    static final int MAX_MESSAGE = 2000;
+
+    public Problem {
+        if (message != null && message.length() > MAX_MESSAGE) {
+            message = message.substring(0, 1000) + " … (" + (message.length() - 1200) + " characters left out) … " + message.substring(message.length() - 200);
+        }
+    }
 
     public String render() {
         String where = location.toString();

@@ -101,6 +101,16 @@ public final class DefinitionPaths {
         if (r.kind() == DefinitionPaths.Kind.MISSING) return "does not exist under " + display(dir) + " — check its spelling; scripts are named relative to the definition folder";
         if (!r.inside()) return r.problem(dir, "name");
         if (!Files.isRegularFile(r.real())) return "is not a file";
+        // A script is a file the definition's authors wrote and reviewers read: never siteplan's own state, history or
+        // logs (.siteplan), nor a tool's folder (.git), whose text a definition can put words into and which would run as sh.
+        try {
+            Path rel = dir.toRealPath().relativize(r.real());
+            for (Path part : rel) {
+                if (part.toString().startsWith(".")) return "is in the hidden folder " + part + ": scripts must be files of the definition, not siteplan's state, history or logs";
+            }
+        } catch (java.io.IOException e) {
+            return "cannot be read: " + e.getMessage();
+        }
         return null;
     }
 

@@ -102,8 +102,12 @@ final class MachineFailover {
     private void openCheckPorts(String machine) {
         for (SmokeCheck c : checks) {
             if (c.kind() == CheckKind.SCRIPT || !machine.equals(c.machine())) continue;
-            int port = c.kind() == CheckKind.TCP ? c.port() : SmokeChecks.httpPort(c.url());
-            recovery.endpoint(machine, port);
+            try {
+                int port = c.kind() == CheckKind.TCP ? c.port() : SmokeChecks.httpPort(c.url());
+                recovery.endpoint(machine, port);
+            } catch (RuntimeException unusable) {
+                // A check that cannot be aimed fails when it runs, with its reason; the machine itself is up.
+            }
         }
     }
 }

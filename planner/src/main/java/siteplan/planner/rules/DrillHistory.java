@@ -17,8 +17,17 @@ public record DrillHistory(String where, List<Drill> drills) {
         drills = List.copyOf(drills);
     }
 
-    /** One recorded drill of a recovery plan. */
-    public record Drill(String recoveryPlan, Instant at, boolean passed, String commit) {}
+    /**
+     * One recorded drill of a recovery plan.
+     * @param drilled the estate's model as the drill recorded it (its run's model.yaml), for what changed since
+     *                (DRILL-FORM); null when it was not read (only the newest successful drill of each plan is)
+     */
+    public record Drill(String recoveryPlan, Instant at, boolean passed, String commit, siteplan.model.Estate drilled) {
+        /** A drill whose model was not read. */
+        public Drill(String recoveryPlan, Instant at, boolean passed, String commit) {
+            this(recoveryPlan, at, passed, commit, null);
+        }
+    }
 
     /** The drills recorded up to {@code end}: one dated later (a clock set ahead, a forged date) says nothing about today. */
     public DrillHistory until(Instant end) {

@@ -27,7 +27,10 @@ public final class ObjectiveRules {
         java.util.Set<String> created = new java.util.HashSet<>();
         for (Change c : changes) if (c.type() == ResourceType.RECOVERY_PLAN && c.action() == Action.CREATE) created.add(c.name());
         DrillHistory upToToday = history.until(f.today.plusDays(1).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant());
-        for (RecoveryPlan p : f.estate.recoveryPlans()) cadence(f, out, upToToday, p, created.contains(p.name()));
+        for (RecoveryPlan p : f.estate.recoveryPlans()) {
+            cadence(f, out, upToToday, p, created.contains(p.name()));
+            form(f, out, upToToday, p);
+        }
         return out.list();
     }
 
@@ -35,7 +38,9 @@ public final class ObjectiveRules {
      * DRILL-OVERDUE: a recovery plan with a drill cadence ({@code every 90.days}) was drilled successfully within it, as the
      * history recorded: when it was last drilled and when the next drill is due is said for each; one never drilled
      * successfully is overdue from its first plan. A warning, an error that stops apply when the cadence is mandatory
-     * ({@code every 90.days, mandatory: true}). Days are counted from the drill's recorded date to today (SITEPLAN_TODAY).
+     * ({@code every 90.days, mandatory: true}). Days are counted from the drill's recorded date to today (SITEPLAN_TODAY), both
+     * in the local zone. A drill that passed its checks but missed its RTO or RPO is not a successful drill; one dated after
+     * today is not counted.
      * A recovery plan this plan creates has had no chance to be drilled: said, and its cadence counts from the next plan.
      */
     static void cadence(Facts f, Findings out, DrillHistory history, RecoveryPlan p, boolean createdNow) {
@@ -66,6 +71,19 @@ public final class ObjectiveRules {
             out.report("DRILL-OVERDUE", Severity.INFO, p.name(), at, "recovery plan " + p.name() + " was last drilled successfully on " + on + " (" + shortCommit(last.get())
                     + "); its cadence is " + cadence + ": the next drill is due by " + due);
         }
+    }
+
+    /**
+     * DRILL-FORM: a drill proves the plan it failed over. A plan whose machines, groups or disks changed since its last
+     * successful drill is not drilled in its current form: a warning saying what changed, whatever its cadence.
+     */
+    static void form(Facts f, Findings out, DrillHistory history, RecoveryPlan p) {
+        Optional<DrillHistory.Drill> last = history.lastPassed(p.name());
+        if (last.isEmpty() || last.get().drilled() == null) return;
+        List<String> changed = DrilledForm.changes(last.get().drilled(), f.estate, p.name());
+        if (changed.isEmpty()) return;
+        out.report("DRILL-FORM", Severity.WARNING, p.name(), Address.recoveryPlan(p.name()), "recovery plan " + p.name() + " is not drilled in its current form: since its last successful drill on "
+                + date(last.get()) + " (" + shortCommit(last.get()) + "), " + String.join("; ", changed) + " — drill it again (siteplan drill, --recovery-plan " + p.name() + ")");
     }
 
     private static LocalDate date(DrillHistory.Drill d) {

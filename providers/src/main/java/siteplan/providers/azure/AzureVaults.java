@@ -256,7 +256,7 @@ public final class AzureVaults extends PortBundle {
                 Optional<JsonNode> item = classic.itemNode(m.name());
                 SwitchProvider.Running running = item.map(i -> SwitchProvider.runningJob(classic, i)).orElse(null);
                 if (running != null && !running.url().equals(waited == null ? null : waited.url())) {
-                    return StepResult.job(r.owned(from, running.url()), m.name() + " waited for the Site Recovery job " + (running.move() ? "moving it" : "running on it")
+                    return StepResult.job(r.owned(from, running.url()), m.name() + " waited for the Site Recovery job " + (running.move() ? "moving it" : "an earlier run left running on it")
                                     + " in vault " + classic.target().vault())
                             .then(() -> {
                                 r.forgetHolders();
