@@ -21,9 +21,7 @@ final class DebugCommand extends BaseCommand {
         Path file;
 
         @Override public Integer call() throws Exception {
-            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ModelJson.JSON.readTree(file.toFile());
-            tree.remove("$schema");
-            Estate e = ModelJson.JSON.treeToValue(tree, Estate.class);
+            Estate e = siteplan.model.json.EstateWriter.read(java.nio.file.Files.readString(file), siteplan.model.json.EstateWriter.Format.JSON);
             spec.commandLine().getOut().println(siteplan.text.Plural.of(e.machines().size(), "machine"));
             return ExitCode.OK;
         }

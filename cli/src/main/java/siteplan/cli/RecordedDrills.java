@@ -35,16 +35,13 @@ final class RecordedDrills {
      * The drills, the newest successful one of each plan (up to today) with the model it recorded, for what changed since
      * (DRILL-FORM). A model that cannot be read is left out: the plan is then judged on its cadence alone.
      */
-    private static List<DrillHistory.Drill> withForms(History h, List<DrillHistory.Drill> drills, Map<String, History.Entry> entries) {
-        java.time.Instant end = Siteplan.today().plusDays(1).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
-        Map<String, DrillHistory.Drill> newest = new LinkedHashMap<>();
-        for (DrillHistory.Drill d : drills) {
-            if (!d.passed() || d.at().isAfter(end)) continue;
-            newest.merge(d.recoveryPlan(), d, (a, b) -> b.at().isAfter(a.at()) ? b : a);
-        }
+    private static List<DrillHistory.Drill> withForms(History h, String where, List<DrillHistory.Drill> drills, Map<String, History.Entry> entries) {
+        DrillHistory upToToday = new DrillHistory(where, drills).until(Siteplan.today());
+        java.util.Set<DrillHistory.Drill> newest = new java.util.HashSet<>();
+        drills.stream().map(DrillHistory.Drill::recoveryPlan).distinct().forEach(plan -> upToToday.lastPassed(plan).ifPresent(newest::add));
         List<DrillHistory.Drill> out = new ArrayList<>();
         for (DrillHistory.Drill d : drills) {
-            if (newest.get(d.recoveryPlan()) != d) {
+            if (!newest.contains(d)) {
                 out.add(d);
                 continue;
             }
@@ -52,12 +49,7 @@ final class RecordedDrills {
             try {
                 String run = entries.get(d.commit()).run();
                 java.util.Optional<String> model = run == null || run.isEmpty() ? java.util.Optional.<String>empty() : h.read(d.commit(), "runs/" + run + "/model.yaml");
-                if (model.isPresent()) {
-                    // The model as `export` writes it: the estate with the $schema it follows.
-                    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) siteplan.model.json.ModelJson.YAML.readTree(model.get());
-                    tree.remove("$schema");
-                    drilled = siteplan.model.json.ModelJson.YAML.treeToValue(tree, siteplan.model.Estate.class);
-                }
+                if (model.isPresent()) drilled = siteplan.model.json.EstateWriter.read(model.get(), siteplan.model.json.EstateWriter.Format.YAML);
             } catch (java.io.IOException | RuntimeException unreadable) {
                 // An older or damaged record: what changed since it is not said, its date still counts.
             }
@@ -81,7 +73,7 @@ final class RecordedDrills {
                 drills.add(new DrillHistory.Drill(plan, e.time(), passed, e.commit()));
             }
             String where = "the history branch " + h.branch() + (h.remote() == null ? " in " + h.dir() : " of " + History.display(h.remote()));
-            return new DrillHistory(where, withForms(h, drills, entries));
+            return new DrillHistory(where, withForms(h, where, drills, entries));
         } catch (java.io.IOException | RuntimeException e) {
             if (e instanceof Siteplan.UserError u) throw u;
             throw new Siteplan.UserError("the history repository " + options.where(stateDir) + " cannot be read (" + e.getMessage() + "); it may be damaged: check it with `git -C "

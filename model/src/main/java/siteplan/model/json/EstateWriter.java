@@ -14,6 +14,14 @@ public final class EstateWriter {
 
     public enum Format { JSON, YAML }
 
+    /** Reads back what {@link #write} wrote (the $schema it names is not part of the estate). */
+    public static Estate read(String text, Format format) throws java.io.IOException {
+        var mapper = format == Format.JSON ? ModelJson.JSON : ModelJson.YAML;
+        ObjectNode tree = (ObjectNode) mapper.readTree(text);
+        tree.remove("$schema");
+        return mapper.treeToValue(tree, Estate.class);
+    }
+
     public static String write(Estate estate, Format format) {
         try {
             ObjectNode tree = ModelJson.JSON.valueToTree(estate);

@@ -29,8 +29,9 @@ public record DrillHistory(String where, List<Drill> drills) {
         }
     }
 
-    /** The drills recorded up to {@code end}: one dated later (a clock set ahead, a forged date) says nothing about today. */
-    public DrillHistory until(Instant end) {
+    /** The drills recorded up to the end of {@code today} (local zone): one dated later (a clock set ahead, a forged date) says nothing about today. */
+    public DrillHistory until(java.time.LocalDate today) {
+        Instant end = today.plusDays(1).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
         return new DrillHistory(where, drills.stream().filter(d -> !d.at().isAfter(end)).toList());
     }
 

@@ -26,7 +26,7 @@ public final class ObjectiveRules {
         if (history == null) return out.list();
         java.util.Set<String> created = new java.util.HashSet<>();
         for (Change c : changes) if (c.type() == ResourceType.RECOVERY_PLAN && c.action() == Action.CREATE) created.add(c.name());
-        DrillHistory upToToday = history.until(f.today.plusDays(1).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant());
+        DrillHistory upToToday = history.until(f.today);
         for (RecoveryPlan p : f.estate.recoveryPlans()) {
             cadence(f, out, upToToday, p, created.contains(p.name()));
             form(f, out, upToToday, p);
