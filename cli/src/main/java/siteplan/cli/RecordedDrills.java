@@ -65,15 +65,20 @@ final class RecordedDrills {
             for (History.Entry e : h.list()) entries.put(e.commit(), e);
             for (History.Entry e : h.listFetched()) entries.putIfAbsent(e.commit(), e);
             List<DrillHistory.Drill> drills = new ArrayList<>();
+            List<History.Entry> timed = new ArrayList<>();
             for (History.Entry e : entries.values()) {
                 String plan = e.trailers().get("Siteplan-Recovery-Plan");
-                if (!"drill".equals(e.kind()) || plan == null || !estate.equals(e.trailers().get("Siteplan-Estate"))) continue;
+                if (plan == null || !estate.equals(e.trailers().get("Siteplan-Estate"))) continue;
+                if ("drill".equals(e.kind()) || "failover".equals(e.kind())) timed.add(e);
+                if (!"drill".equals(e.kind())) continue;
                 // A drill that passed its checks but missed its RTO or RPO is not a successful drill of the plan's objectives.
                 boolean passed = "passed".equals(e.status()) && !"missed".equals(e.trailers().get("Siteplan-Objectives"));
                 drills.add(new DrillHistory.Drill(plan, e.time(), passed, e.commit()));
             }
             String where = "the history branch " + h.branch() + (h.remote() == null ? " in " + h.dir() : " of " + History.display(h.remote()));
-            return new DrillHistory(where, withForms(h, where, drills, entries));
+            // The history lists its newest run first.
+            java.util.Collections.reverse(timed);
+            return new DrillHistory(where, withForms(h, where, drills, entries), RecordedRuns.read(h, timed));
         } catch (java.io.IOException | RuntimeException e) {
             if (e instanceof Siteplan.UserError u) throw u;
             throw new Siteplan.UserError("the history repository " + options.where(stateDir) + " cannot be read (" + e.getMessage() + "); it may be damaged: check it with `git -C "

@@ -11,7 +11,7 @@ import siteplan.diag.Problem;
 @Command(name = "siteplan", mixinStandardHelpOptions = true, versionProvider = Siteplan.Version.class,
         description = "Disaster recovery as code: declare sites, machines, protection and recovery plans in Groovy; validate, plan, apply and drill them.",
         subcommands = {ValidateCommand.class, FmtCommand.class, PlanCommand.class, ShowCommand.class, ApplyCommand.class, DrillCommand.class, FailoverCommands.Failover.class,
-                FailoverCommands.Commit.class, FailoverCommands.Reprotect.class, FailoverCommands.Failback.class, HistoryCommand.class, ForceUnlockCommand.class, SimCommand.class, CompletionCommand.class, DiscoverCommand.class, ImportCommand.class, ExportCommand.class, SchemaCommand.class, DebugCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+                FailoverCommands.Commit.class, FailoverCommands.Reprotect.class, FailoverCommands.Failback.class, HistoryCommand.class, ReportCommand.class, ForceUnlockCommand.class, SimCommand.class, CompletionCommand.class, DiscoverCommand.class, ImportCommand.class, ExportCommand.class, SchemaCommand.class, DebugCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Siteplan implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of internal errors.")
     boolean debug;

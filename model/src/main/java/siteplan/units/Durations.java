@@ -33,4 +33,13 @@ public final class Durations {
         if (s != 0 && s % 60 == 0) return (s / 60) + "min";
         return s + "s";
     }
+
+    /** A duration as operators read it: 45s, 8m 36s, 14h 8m, 3d 2h (the executor's reports and the planner's predictions alike). */
+    public static String human(long seconds) {
+        if (seconds < 60) return seconds + "s";
+        long d = seconds / 86400, h = (seconds % 86400) / 3600, m = (seconds % 3600) / 60, s = seconds % 60;
+        if (d > 0) return d + "d" + (h > 0 ? " " + h + "h" : "");
+        if (h > 0) return h + "h" + (m > 0 ? " " + m + "m" : "");
+        return m + "m" + (s > 0 ? " " + s + "s" : "");
+    }
 }

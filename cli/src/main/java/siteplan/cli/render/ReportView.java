@@ -146,9 +146,11 @@ public final class ReportView {
                 .append(".kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:12px}.kpi{background:#fff;border:1px solid #e4e7eb;border-radius:8px;padding:12px 16px}\n")
                 .append(".kpi b{display:block;font-size:24px}.kpi span{color:#616e7c;font-size:12px;text-transform:uppercase;letter-spacing:.04em}\n")
                 .append(".card{background:#fff;border:1px solid #e4e7eb;border-radius:8px;padding:12px 16px;overflow-x:auto}\n")
-                .append("table{border-collapse:collapse;width:100%}td{overflow-wrap:anywhere}td:nth-child(4),td:nth-child(5),td:nth-child(6){white-space:nowrap}td,th{text-align:left;padding:6px 8px;border-bottom:1px solid #eef0f2;vertical-align:top}th{color:#616e7c;font-weight:600;font-size:12px}\n")
+                .append("table{border-collapse:collapse;width:100%}td{overflow-wrap:break-word}.steps{min-width:640px}.steps td:nth-child(4),.steps td:nth-child(5),.steps td:nth-child(6){white-space:nowrap}td,th{text-align:left;padding:6px 8px;border-bottom:1px solid #eef0f2;vertical-align:top}th{color:#616e7c;font-weight:600;font-size:12px}\n")
                 .append(".o-up,.o-passed,.o-done,.o-removed{color:#2f9e44;font-weight:600}.o-failed,.o-timed{color:#c92a2a;font-weight:600}.o-stopped,.o-skipped{color:#e67700;font-weight:600}\n")
                 .append(".reason{margin:12px 0;padding:10px 14px;border-left:4px solid #e67700;background:#fff4e6}\n")
+                // Paths, URLs and machine names have no spaces to wrap at: they break anywhere rather than widen the page.
+                .append("h1,.sub,.reason,li{overflow-wrap:anywhere}\n")
                 .append("svg text{font:12px system-ui,sans-serif}svg{display:block;max-width:none}\n")
                 // Narrow windows and phones: the key figures stack, tables and the timeline scroll inside their cards instead of overlapping.
                 .append("@media (max-width:640px){main{padding:12px}.kpi b{font-size:19px}td,th{padding:4px 6px}}\n</style></head><body><main>\n");
@@ -175,7 +177,7 @@ public final class ReportView {
                 .append(kpi("Checks passed", checks.isEmpty() ? "—" : passed + " / " + checks.size()))
                 .append("</div>\n");
         b.append("<h2>Timeline</h2><div class=\"card\">").append(timeline(r)).append("</div>\n");
-        b.append("<h2>Groups, steps and machines</h2><div class=\"card\"><table><tr><th>Group</th><th>Machine or step</th><th>Outcome</th><th>Start</th><th>Took</th><th>Recovery point age</th><th>Detail</th></tr>\n");
+        b.append("<h2>Groups, steps and machines</h2><div class=\"card\"><table class=\"steps\"><tr><th>Group</th><th>Machine or step</th><th>Outcome</th><th>Start</th><th>Took</th><th>Recovery point age</th><th>Detail</th></tr>\n");
         for (RunReport.Group g : r.groups()) {
             for (Object row : rows(g)) {
                 if (row instanceof RunReport.Action a) b.append("<tr><td>").append(g.number()).append("</td><td>").append(h(a.when().token() + " " + a.kind().token() + ": " + a.value())).append("</td>").append(outcome(a.outcome()))
@@ -225,7 +227,7 @@ public final class ReportView {
             int lanesOfGroup = Math.max(1, g.machines().size());
             int y0 = TOP + rows * LANE;
             int height = lanesOfGroup * LANE;
-            bars.append("<rect x=\"0\" y=\"").append(y0).append("\" width=\"").append(WIDTH).append("\" height=\"").append(height)
+            bars.append("<rect x=\"0\" y=\"").append(y0).append("\" width=\"").append(WIDTH + 140).append("\" height=\"").append(height)
                     .append("\" fill=\"").append(g.number() % 2 == 0 ? "#ffffff" : "#f8f9fb").append("\"/>");
             bars.append("<text x=\"8\" y=\"").append(y0 + 18).append("\" font-weight=\"600\">Group ").append(g.number()).append("</text>");
             for (RunReport.Action a : g.actions()) {

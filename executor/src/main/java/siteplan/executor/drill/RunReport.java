@@ -17,9 +17,10 @@ public record RunReport(
 
     public RunReport {
         notes = notes == null ? List.of() : List.copyOf(notes);
-        groups = List.copyOf(groups);
-        checks = List.copyOf(checks);
-        cleanup = List.copyOf(cleanup);
+        // Read back from report.json too, where empty lists are left out.
+        groups = groups == null ? List.of() : List.copyOf(groups);
+        checks = checks == null ? List.of() : List.copyOf(checks);
+        cleanup = cleanup == null ? List.of() : List.copyOf(cleanup);
     }
 
     /** The same report with other kind, status or notes: failback adds its stages, failover its warnings. */
@@ -44,6 +45,8 @@ public record RunReport(
     /** A group: when it began and ended on the timeline, its actions, machines and checks (run when its machines were up). */
     public record Group(int number, long startSeconds, long endSeconds, List<Action> actions, List<MachineRun> machines, List<Check> checks) {
         public Group {
+            actions = actions == null ? List.of() : List.copyOf(actions);
+            machines = machines == null ? List.of() : List.copyOf(machines);
             checks = checks == null ? List.of() : List.copyOf(checks);
         }
 
@@ -67,6 +70,10 @@ public record RunReport(
 
     /** One machine's failover: when it started and came up, from which recovery point, and how it went. */
     public record MachineRun(String name, List<String> dependsOn, MachineOutcome outcome, String detail, long startSeconds, long durationSeconds, Long recoveryPointAgeSeconds) {
+        public MachineRun {
+            dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        }
+
         public boolean up() {
             return outcome == MachineOutcome.UP;
         }

@@ -27,6 +27,14 @@ public interface RecoveryOperations {
     /** How old the recovery point a failover of this machine used, or would use now, is. */
     Duration recoveryPointAge(String machine, RecoveryPointChoice point);
 
+    /**
+     * How old the machine's latest recovery point is now, as the provider reports it (RPO-LAG); empty when it reports
+     * nothing for the machine (not protected, or no replication yet).
+     */
+    default java.util.Optional<Duration> replicationLag(String machine) {
+        return java.util.Optional.of(recoveryPointAge(machine, RecoveryPointChoice.LATEST));
+    }
+
     /** Starts an Azure Automation runbook a recovery plan names; returns the job. */
     String runbook(String name, String recoveryPlan);
 

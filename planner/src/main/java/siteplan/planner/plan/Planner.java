@@ -27,10 +27,16 @@ public final class Planner {
     /**
      * @param drills the drills history recorded for the estate, for the recovery objectives' rules (DRILL-OVERDUE); null
      *               when the history was not read (drill, failover and the failback stages never judge a cadence)
+     * @param lag    each machine's current recovery-point age, for RPO-LAG; null when not read
      */
-    public record Options(boolean allowDestroy, LocalDate today, String siteplanVersion, siteplan.planner.rules.DrillHistory drills) {
+    public record Options(boolean allowDestroy, LocalDate today, String siteplanVersion, siteplan.planner.rules.DrillHistory drills,
+                          siteplan.planner.rules.ReplicationLag lag) {
         public Options(boolean allowDestroy, LocalDate today, String siteplanVersion) {
-            this(allowDestroy, today, siteplanVersion, null);
+            this(allowDestroy, today, siteplanVersion, null, null);
+        }
+
+        public Options(boolean allowDestroy, LocalDate today, String siteplanVersion, siteplan.planner.rules.DrillHistory drills) {
+            this(allowDestroy, today, siteplanVersion, drills, null);
         }
     }
 
@@ -75,7 +81,7 @@ public final class Planner {
         findings.addAll(destroyFindings(estate, changes, sources, options.allowDestroy()));
         findings.addAll(siteplan.planner.rules.ArchitectureRules.check(facts, changes));
         findings.addAll(siteplan.planner.rules.MoveRules.check(facts, changes));
-        findings.addAll(siteplan.planner.rules.ObjectiveRules.check(facts, everything, options.drills()));
+        findings.addAll(siteplan.planner.rules.ObjectiveRules.check(facts, everything, options.drills(), options.lag()));
         findings.sort(null);
         t.mark("rules");
         Plan.Summary summary = summary(changes, findings);

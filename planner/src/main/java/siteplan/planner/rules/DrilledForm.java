@@ -19,11 +19,11 @@ import siteplan.model.RecoveryPlan;
  * machine added or removed, a group changed or reordered, a disk grown, shrunk, added or removed. Other changes (a
  * policy, a network) do not change what the drill failed over.
  */
-final class DrilledForm {
+public final class DrilledForm {
     private DrilledForm() {}
 
     /** The changes, for people, in the order plan, groups, disks; none when the plan is as drilled. */
-    static List<String> changes(Estate drilled, Estate now, String plan) {
+    public static List<String> changes(Estate drilled, Estate now, String plan) {
         Optional<RecoveryPlan> then = drilled.recoveryPlans().stream().filter(p -> p.name().equals(plan)).findFirst();
         Optional<RecoveryPlan> current = now.recoveryPlans().stream().filter(p -> p.name().equals(plan)).findFirst();
         if (then.isEmpty() || current.isEmpty()) return List.of();

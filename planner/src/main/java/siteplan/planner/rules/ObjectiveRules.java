@@ -22,7 +22,12 @@ public final class ObjectiveRules {
     private ObjectiveRules() {}
 
     public static List<Finding> check(Facts f, List<Change> changes, DrillHistory history) {
+        return check(f, changes, history, null);
+    }
+
+    public static List<Finding> check(Facts f, List<Change> changes, DrillHistory history, ReplicationLag lag) {
         Findings out = new Findings(f.sources);
+        if (lag != null) for (RecoveryPlan p : f.estate.recoveryPlans()) rpoLag(f, out, lag, p);
         if (history == null) return out.list();
         java.util.Set<String> created = new java.util.HashSet<>();
         for (Change c : changes) if (c.type() == ResourceType.RECOVERY_PLAN && c.action() == Action.CREATE) created.add(c.name());
@@ -30,6 +35,7 @@ public final class ObjectiveRules {
         for (RecoveryPlan p : f.estate.recoveryPlans()) {
             cadence(f, out, upToToday, p, created.contains(p.name()));
             form(f, out, upToToday, p);
+            predicted(f, out, upToToday, p, changes);
         }
         return out.list();
     }
@@ -61,7 +67,7 @@ public final class ObjectiveRules {
             return;
         }
         LocalDate on = date(last.get());
-        LocalDate due = on.plusDays(Math.max(1, every.toDays()));
+        LocalDate due = due(last.get(), every);
         long late = ChronoUnit.DAYS.between(due, f.today);
         if (late > 0) {
             out.report("DRILL-OVERDUE", p.drill().mandatory() ? Severity.ERROR : Severity.WARNING, p.name(), at, "recovery plan " + p.name() + " was last drilled successfully on " + on + " (" + shortCommit(last.get())
@@ -86,7 +92,98 @@ public final class ObjectiveRules {
                 + date(last.get()) + " (" + shortCommit(last.get()) + "), " + String.join("; ", changed) + " — drill it again (siteplan drill, --recovery-plan " + p.name() + ")");
     }
 
-    private static LocalDate date(DrillHistory.Drill d) {
+    /**
+     * RPO-LAG: a recovery plan's RPO holds only while replication keeps up. A machine of a plan with an RPO target whose
+     * latest recovery point, as the provider reports it now, is older than that target would lose more than the plan allows
+     * if it failed over now: a warning, outside drills too. Machines the provider reports no age for are not judged.
+     */
+    static void rpoLag(Facts f, Findings out, ReplicationLag lag, RecoveryPlan p) {
+        if (p.rpo() == null) return;
+        for (String m : p.machineNames()) {
+            java.time.Duration age = lag.byMachine().get(m);
+            if (age == null || age.compareTo(p.rpo()) <= 0) continue;
+            out.report("RPO-LAG", Severity.WARNING, m, Address.machine(m), "machine " + m + " of recovery plan " + p.name() + ": its latest recovery point is "
+                    + Durations.human(age.toSeconds()) + " old (" + lag.where() + "), over the plan's RPO of " + Durations.human(p.rpo().toSeconds())
+                    + " by " + Durations.human(age.minus(p.rpo()).toSeconds()) + ": a failover now would lose more data than the plan allows — check its replication health "
+                    + "(siteplan discover shows it) and the bandwidth and load of the server that replicates it");
+        }
+    }
+
+    /**
+     * RTO-PREDICTED: a change to a recovery plan or its machines changes how long its failover takes. For each recovery
+     * plan the change touches, the plan shows its RTO predicted from the drills and failovers the history recorded, as it
+     * stands (the plan as the vault holds it, machines as discovered) and after the change; a warning when the prediction
+     * after the change is over the plan's RTO target, and for a plan no change touches whose prediction is over its target
+     * (a target tightened, timings grown). With no recorded run the prediction rests on the simulated
+     * estate's timing model and says so. Never blocks apply, drill or failover, and is not part of the saved-plan
+     * comparison.
+     */
+    static void predicted(Facts f, Findings out, DrillHistory history, RecoveryPlan p, List<Change> changes) {
+        java.util.Set<String> members = new java.util.HashSet<>(p.machineNames());
+        boolean touched = changes.stream().anyMatch(c -> c.action() != Action.NO_OP
+                && (c.type() == ResourceType.RECOVERY_PLAN ? c.name().equals(p.name()) : members.contains(c.name())));
+        // A plan no change touches is still judged against its target (the target itself may have been tightened).
+        if (!touched && p.rto() == null) return;
+        RtoPredictor.Prediction after = RtoPredictor.predict(RtoPredictor.of(p, m -> declaredGb(f, m)), history.runs(), p.name());
+        RtoPredictor.Shape asIs = asDiscovered(f, p);
+        Long before = asIs == null ? null : RtoPredictor.predict(asIs, history.runs(), p.name()).seconds();
+        String target = p.rto() == null ? "no target declared" : "target " + Durations.human(p.rto().toSeconds());
+        String change = !touched ? after.time() : before == null ? after.time() + " (a recovery plan the vault does not hold yet)"
+                : RtoPredictor.Prediction.about(before) + " → " + after.time();
+        String text = "recovery plan " + p.name() + ": predicted RTO " + change + ", " + target + " (" + after.basisText() + ")";
+        Address at = Address.recoveryPlan(p.name());
+        if (p.rto() != null && after.seconds() > p.rto().toSeconds()) {
+            boolean breaks = touched && (before == null || before <= p.rto().toSeconds());
+            out.report("RTO-PREDICTED", Severity.WARNING, p.name(), at, text + (breaks ? " — this change breaks the plan's RTO target" : (touched ? " — over the plan's RTO target already before this change" : " — over the plan's RTO target"))
+                    + ": fewer or smaller machines per group, fewer groups or shorter steps bring it down; drill it to measure it (siteplan drill, --recovery-plan " + p.name() + ")");
+        } else if (touched) {
+            out.report("RTO-PREDICTED", Severity.INFO, p.name(), at, text);
+        }
+    }
+
+    /** A machine's disk size as declared, in whole GB (0 for a machine the definition does not declare). */
+    static long declaredGb(Facts f, String machine) {
+        return f.estate.machine(machine).map(m -> (long) m.totalSize().gigabytes()).orElse(0L);
+    }
+
+    /**
+     * The plan as it stands: its groups as the vault holds them, its machines' disks as discovered; steps, checks and
+     * dependencies as declared (the vault holds none of siteplan's). Null when no vault holds the plan.
+     */
+    static RtoPredictor.Shape asDiscovered(Facts f, RecoveryPlan p) {
+        siteplan.planner.state.RecoveryPlanInfo held = f.discovered.vaults().stream().flatMap(v -> v.recoveryPlans().stream())
+                .filter(r -> r.name().equals(p.name())).findFirst().orElse(null);
+        if (held == null) return null;
+        RtoPredictor.Shape declared = RtoPredictor.of(p, m -> declaredGb(f, m));
+        List<RtoPredictor.GroupShape> groups = new java.util.ArrayList<>();
+        for (int i = 0; i < held.groups().size(); i++) {
+            RtoPredictor.GroupShape same = i < declared.groups().size() ? declared.groups().get(i) : null;
+            java.util.Map<String, List<String>> deps = new java.util.HashMap<>();
+            declared.groups().forEach(g -> g.machines().forEach(m -> deps.put(m.name(), m.dependsOn())));
+            List<RtoPredictor.MachineShape> machines = held.groups().get(i).stream()
+                    .map(m -> new RtoPredictor.MachineShape(m, discoveredGb(f, m), deps.getOrDefault(m, List.of()))).toList();
+            groups.add(new RtoPredictor.GroupShape(machines, same == null ? List.of() : same.before(), same == null ? List.of() : same.checks(),
+                    same == null ? List.of() : same.after()));
+        }
+        return new RtoPredictor.Shape(groups, declared.finalChecks());
+    }
+
+    /** A machine's disk size as discovered (its VM, else its protected item's disks), else as declared. */
+    static long discoveredGb(Facts f, String machine) {
+        var d = f.discovered;
+        java.util.Optional<List<siteplan.planner.state.VmDisk>> disks = java.util.stream.Stream.concat(
+                        d.vcenters().stream().flatMap(v -> v.vms().stream()), d.vmms().stream().flatMap(v -> v.vms().stream()))
+                .filter(v -> v.name().equals(machine)).findFirst().map(siteplan.planner.state.VmInfo::disks);
+        if (disks.isEmpty()) disks = d.protectedItem(machine).map(siteplan.planner.state.ProtectedItem::disks).filter(l -> !l.isEmpty());
+        return disks.map(l -> (long) l.stream().mapToDouble(x -> x.size() == null ? 0 : x.size().gigabytes()).sum()).orElseGet(() -> declaredGb(f, machine));
+    }
+
+    /** When the next drill is due: the last successful drill's date plus the cadence in whole days. */
+    public static LocalDate due(DrillHistory.Drill last, Duration every) {
+        return date(last).plusDays(Math.max(1, every.toDays()));
+    }
+
+    public static LocalDate date(DrillHistory.Drill d) {
         // The zone today is counted in (SITEPLAN_TODAY, else the local date): a drill at 08:00 in Sydney is on that day there.
         return d.at().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
     }

@@ -217,6 +217,16 @@ final class AzureRecovery implements RecoveryOperations {
         return Duration.ZERO;
     }
 
+    /** The item's rpoInSeconds (InMageRcm, InMageAzureV2, HyperVReplica2012R2's lastRpoInSeconds… as reported); empty when the item reports none. */
+    @Override public java.util.Optional<Duration> replicationLag(String machine) {
+        JsonNode d = vault.itemNode(machine).map(i -> i.path("properties").path("providerSpecificDetails")).orElse(null);
+        if (d == null) return java.util.Optional.empty();
+        if (d.hasNonNull("rpoInSeconds")) return java.util.Optional.of(Duration.ofSeconds(d.get("rpoInSeconds").asLong()));
+        if (d.hasNonNull("lastRpoInSeconds")) return java.util.Optional.of(Duration.ofSeconds(d.get("lastRpoInSeconds").asLong()));
+        if (d.hasNonNull("lastReplicatedTime")) return java.util.Optional.of(Duration.between(OffsetDateTime.parse(d.get("lastReplicatedTime").asText()).toInstant(), Instant.now()).abs());
+        return java.util.Optional.empty();
+    }
+
     @Override public String runbook(String name, String recoveryPlan) {
         throw new OperationFailed("runbook " + name + ": siteplan does not start Azure Automation runbooks itself; the recovery plan in Site Recovery holds it as an action "
                 + "(run the plan from the vault to have Site Recovery start it), or drill with a plan without runbooks");

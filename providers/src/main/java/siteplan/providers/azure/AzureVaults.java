@@ -338,6 +338,10 @@ public final class AzureVaults extends PortBundle {
             return of(machine).recoveryPointAge(machine, point);
         }
 
+        @Override public java.util.Optional<Duration> replicationLag(String machine) {
+            return of(machine).replicationLag(machine);
+        }
+
         @Override public String runbook(String name, String recoveryPlan) {
             String target = r.ofPlan(recoveryPlan);
             return r.owned(target, r.recovery.get(target).runbook(name, recoveryPlan));

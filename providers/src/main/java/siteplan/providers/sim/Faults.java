@@ -14,7 +14,8 @@ import siteplan.model.json.ModelJson;
  * can show retries, failed jobs and failed drills:
  * <pre>{ "transient": {"protection.web01": 2}, "fail": {"policy.gold": "quota exceeded"},
  *   "testFailover": {"web02": "the VM did not boot"}, "closedPorts": ["web01:80"],
- *   "httpStatus": {"web01": 503}, "slowPorts": {"mq01:5672": 3} }</pre>
+ *   "httpStatus": {"web01": 503}, "slowPorts": {"mq01:5672": 3}, "slowFailover": {"db01": 600},
+ *   "replicationLag": {"db01": 3600} }</pre>
  */
 public record Faults(
         @JsonPropertyDescription("Address → number of throttling answers (429) before the operation succeeds.") Map<String, Integer> transientFaults,
@@ -22,9 +23,11 @@ public record Faults(
         @JsonPropertyDescription("Machine → message: its test failover job fails.") Map<String, String> testFailover,
         @JsonPropertyDescription("machine:port pairs nothing answers on after failover.") java.util.List<String> closedPorts,
         @JsonPropertyDescription("Machine → HTTP status its failed-over VM answers.") Map<String, Integer> httpStatus,
-        @JsonPropertyDescription("machine:port → how many checks find it closed before it answers: a service that is slow to start.") Map<String, Integer> slowPorts) {
+        @JsonPropertyDescription("machine:port → how many checks find it closed before it answers: a service that is slow to start.") Map<String, Integer> slowPorts,
+        @JsonPropertyDescription("Machine → seconds its (test) failover takes beyond the timing model: a slow host or storage.") Map<String, Integer> slowFailover,
+        @JsonPropertyDescription("Machine → seconds its latest recovery point is old: replication that is behind (RPO-LAG).") Map<String, Integer> replicationLag) {
 
-    public static final Faults NONE = new Faults(null, null, null, null, null, null);
+    public static final Faults NONE = new Faults(null, null, null, null, null, null, null, null);
 
     public Faults {
         transientFaults = transientFaults == null ? Map.of() : Map.copyOf(transientFaults);
@@ -33,6 +36,8 @@ public record Faults(
         closedPorts = closedPorts == null ? java.util.List.of() : java.util.List.copyOf(closedPorts);
         httpStatus = httpStatus == null ? Map.of() : Map.copyOf(httpStatus);
         slowPorts = slowPorts == null ? Map.of() : Map.copyOf(slowPorts);
+        slowFailover = slowFailover == null ? Map.of() : Map.copyOf(slowFailover);
+        replicationLag = replicationLag == null ? Map.of() : Map.copyOf(replicationLag);
     }
 
     private static final Map<String, AtomicInteger> THROTTLED = new ConcurrentHashMap<>();

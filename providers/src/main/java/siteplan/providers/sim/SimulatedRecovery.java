@@ -115,7 +115,8 @@ final class SimulatedRecovery implements RecoveryOperations {
     /** A few minutes to create and boot the VM, a minute more per 100 GB of disk. */
     private Duration failoverTime(String machine) {
         long gb = state.machine(machine).map(m -> (long) m.totalSize().gigabytes()).orElse(0L);
-        return Duration.ofMinutes(4).plusSeconds(gb * 60 / 100).plusSeconds(Math.floorMod(machine.hashCode(), 90));
+        return Duration.ofMinutes(4).plusSeconds(gb * 60 / 100).plusSeconds(Math.floorMod(machine.hashCode(), 90))
+                .plusSeconds(Math.max(0, state.faults().slowFailover().getOrDefault(machine, 0)));
     }
 
     @Override public Duration recoveryPointAge(String machine, RecoveryPointChoice point) {
@@ -124,6 +125,8 @@ final class SimulatedRecovery implements RecoveryOperations {
             return switch (point.kind()) {
                 case TIME -> Duration.between(point.time(), now).isNegative() ? Duration.ZERO : Duration.between(point.time(), now);
                 case LATEST -> {
+                    Integer behind = state.faults().replicationLag().get(machine);
+                    if (behind != null) yield Duration.ofSeconds(Math.max(0, behind));
                     // VMware and physical: crash-consistent points every 5 minutes (seed 000); Hyper-V: the policy's copy frequency (seed 003).
                     Duration every = policySetting(machine, "copyFrequency").orElse(CRASH_CONSISTENT_EVERY);
                     yield Duration.ofSeconds(now.getEpochSecond() % Math.max(30, every.toSeconds()) + 20 + Math.floorMod(machine.hashCode(), 40));
@@ -134,6 +137,17 @@ final class SimulatedRecovery implements RecoveryOperations {
                 }
             };
         }
+    }
+
+    /** Only a machine that replicates has a latest recovery point. */
+    @Override public Optional<Duration> replicationLag(String machine) {
+        synchronized (state) {
+            var p = state.protectedItem(machine).orElse(null);
+            if (p == null || p.state() == siteplan.planner.state.ProtectedItem.ReplicationState.INITIAL_REPLICATION
+                    || p.state() == siteplan.planner.state.ProtectedItem.ReplicationState.FAILED_OVER
+                    || p.state() == siteplan.planner.state.ProtectedItem.ReplicationState.FAILOVER_COMMITTED) return Optional.empty();
+        }
+        return Optional.of(recoveryPointAge(machine, RecoveryPointChoice.LATEST));
     }
 
     /** A duration setting of the policy that protects the machine, as the vault holds it. */

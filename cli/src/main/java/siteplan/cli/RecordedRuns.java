@@ -1,0 +1,112 @@
+package siteplan.cli;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import siteplan.executor.drill.RunKind;
+import siteplan.executor.drill.RunReport;
+import siteplan.executor.history.History;
+import siteplan.model.Estate;
+import siteplan.planner.rules.RecordedRun;
+import siteplan.planner.rules.RtoPredictor;
+
+/**
+ * The drills and failovers the history recorded, read back from each run's report.json and model.yaml into what the
+ * RTO prediction learns from and the estate report draws (RTO-PREDICTED). The newest {@value #PER_PLAN} runs of each
+ * plan are read: older ones would cost a read each and say little of today's timings. A run whose files cannot be read
+ * (an older or damaged record) is left out.
+ */
+final class RecordedRuns {
+    static final int PER_PLAN = 50;
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper REPORTS = siteplan.model.json.ModelJson.JSON.copy()
+            // report.json carries derived values (a group's rpoSeconds) and fields later versions add.
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private RecordedRuns() {}
+
+    /**
+     * @param entries the runs, oldest first as the history recorded them (commit times have whole seconds: two runs in one
+     *                second keep the history's order)
+     * @return the runs read, oldest first
+     */
+    static List<RecordedRun> read(History h, List<History.Entry> entries) {
+        Map<String, List<History.Entry>> byPlan = new LinkedHashMap<>();
+        for (History.Entry e : entries) byPlan.computeIfAbsent(e.trailers().get("Siteplan-Recovery-Plan"), p -> new ArrayList<>()).add(e);
+        List<RecordedRun> out = new ArrayList<>();
+        for (List<History.Entry> runs : byPlan.values()) {
+            for (History.Entry e : runs.subList(Math.max(0, runs.size() - PER_PLAN), runs.size())) read(h, e).ifPresent(out::add);
+        }
+        // A stable sort: runs of one second stay in the history's order.
+        out.sort(Comparator.comparing(RecordedRun::at));
+        return out;
+    }
+
+    private static Optional<RecordedRun> read(History h, History.Entry e) {
+        String run = e.run();
+        if (run == null || run.isEmpty()) return Optional.empty();
+        try {
+            Optional<String> json = h.read(e.commit(), "runs/" + run + "/report.json");
+            Optional<String> yaml = h.read(e.commit(), "runs/" + run + "/model.yaml");
+            if (json.isEmpty()) return Optional.empty();
+            RunReport report = REPORTS.readValue(json.get(), RunReport.class);
+            Estate model = yaml.isEmpty() ? null : siteplan.model.json.EstateWriter.read(yaml.get(), siteplan.model.json.EstateWriter.Format.YAML);
+            return of(report, model, e);
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            if (System.getenv("SPDEBUG") != null) unreadable.printStackTrace();
+            return Optional.empty();
+        }
+    }
+
+    /** A run as the prediction sees it; empty for a run that is not a drill or failover of a recovery plan. */
+    static Optional<RecordedRun> of(RunReport r, Estate model, History.Entry e) {
+        RecordedRun.Kind kind = switch (r.kind()) {
+            case DRILL -> RecordedRun.Kind.DRILL;
+            case PLANNED_FAILOVER -> RecordedRun.Kind.PLANNED_FAILOVER;
+            case UNPLANNED_FAILOVER -> RecordedRun.Kind.UNPLANNED_FAILOVER;
+            default -> null;
+        };
+        if (kind == null || r.recoveryPlan() == null) return Optional.empty();
+        Map<String, Long> machines = new HashMap<>(), steps = new HashMap<>(), checks = new HashMap<>();
+        List<RtoPredictor.GroupShape> groups = new ArrayList<>();
+        for (RunReport.Group g : r.groups()) {
+            List<RtoPredictor.MachineShape> ms = new ArrayList<>();
+            for (RunReport.MachineRun m : g.machines()) {
+                long gb = model == null ? 0 : model.machine(m.name()).map(x -> (long) x.totalSize().gigabytes()).orElse(0L);
+                ms.add(new RtoPredictor.MachineShape(m.name(), gb, m.dependsOn()));
+                if (m.up()) machines.put(m.name(), m.durationSeconds());
+            }
+            List<String> before = new ArrayList<>(), after = new ArrayList<>();
+            for (RunReport.Action a : g.actions()) {
+                String key = RtoPredictor.stepKey(a.kind(), a.value());
+                (a.when() == siteplan.executor.drill.ActionPhase.BEFORE ? before : after).add(key);
+                if (a.done()) steps.putIfAbsent(key, a.durationSeconds());
+            }
+            List<String> gc = new ArrayList<>();
+            for (RunReport.Check c : g.checks()) {
+                String key = RtoPredictor.checkKey(c.kind(), c.target());
+                gc.add(key);
+                if (c.passed()) checks.putIfAbsent(key, c.seconds());
+            }
+            groups.add(new RtoPredictor.GroupShape(ms, before, gc, after));
+        }
+        List<String> last = new ArrayList<>();
+        for (RunReport.Check c : r.checks()) {
+            String key = RtoPredictor.checkKey(c.kind(), c.target());
+            last.add(key);
+            if (c.passed()) checks.putIfAbsent(key, c.seconds());
+        }
+        siteplan.model.RecoveryPlan plan = model == null ? null : model.recoveryPlans().stream().filter(p -> p.name().equals(r.recoveryPlan())).findFirst().orElse(null);
+        Long rtoTarget = plan == null || plan.rto() == null ? null : plan.rto().toSeconds();
+        Long rpoTarget = plan == null || plan.rpo() == null ? null : plan.rpo().toSeconds();
+        String verdict = e.trailers().get("Siteplan-Objectives");
+        Boolean met = verdict == null ? null : "met".equals(verdict);
+        return Optional.of(new RecordedRun(r.recoveryPlan(), e.time(), kind, r.passed() && r.kind() != RunKind.COMMIT, met, r.rtoSeconds(), r.rpoSeconds(), rtoTarget, rpoTarget,
+                e.commit(), new RtoPredictor.Shape(groups, last), machines, steps, checks,
+                e.trailers().containsKey("Siteplan-Note") ? e.trailers().get("Siteplan-Note") + " — " + e.trailers().getOrDefault("Siteplan-Attested-By", "unknown") : null));
+    }
+}
