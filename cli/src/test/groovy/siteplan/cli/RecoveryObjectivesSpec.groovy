@@ -277,4 +277,67 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         'a mandatory that is not yes/no'  | '        every 90.days\n' | "        every 90.days, mandatory: 'often'\n" || 'mandatory of every in drill of recovery plan'
         'a cadence in part of a day'      | '        every 90.days\n' | '        every 36.hours\n'           || "the drill cadence of recovery plan 'orders-failover' is counted in whole days from 1 to 3650"
     }
+
+    def "RPO-LAG: a machine whose latest recovery point is older than its plan's RPO is flagged outside drills, and a saved plan does not go stale as replication catches up"() {
+        when: 'replication keeps up'
+        run('plan', dir.toString(), '--no-color')
+
+        then: '(the spec\'s folder is named after it: the finding is what is looked for)'
+        !out.contains('RPO-LAG warning')
+
+        when: "ord-sql01's replication is an hour behind, as its data disks grow"
+        edit('machines.groovy', 'windowsServer([d: 1500, e: 600, l: 300], 8)', 'windowsServer([d: 1600, e: 600, l: 300], 8)')
+        Files.writeString(state(dir).resolve('faults.json'), '{"replicationLag": {"ord-sql01": 4000}}')
+        Path saved = tmp.resolve('lagging-plan.json')
+        int code = run('plan', dir.toString(), '--no-color', '-out', saved.toString(), '--no-history')
+
+        then: 'a warning at the machine, by how much; the plan still applies'
+        code == ExitCode.OK
+        out.contains('RPO-LAG warning: machine ord-sql01 of recovery plan orders-failover: its latest recovery point is 1h 6m old (reported now by the simulated estate in ')
+        out.contains('over the plan\'s RPO of 30m by 36m 40s: a failover now would lose more data than the plan allows')
+        out.count('RPO-LAG warning') == 1
+
+        when: 'replication catches up before the saved plan is applied'
+        Files.writeString(state(dir).resolve('faults.json'), '{}')
+
+        then: 'the recovery-point age is not part of what a saved plan was made against'
+        run('apply', saved.toString(), dir.toString(), '--auto-approve') == ExitCode.OK
+        out.contains('Apply succeeded: ')
+    }
+
+    def "RTO-PREDICTED: a change is shown with the plan's RTO predicted before and after it, learnt from the drills recorded; one that breaks the target is flagged"() {
+        given: 'no drill recorded yet: the prediction rests on defaults, and says so'
+        edit('machines.groovy', 'windowsServer([d: 1500, e: 600, l: 300], 8)', 'windowsServer([d: 2500, e: 600, l: 300], 8)')
+        run('plan', dir.toString(), '--no-color')
+        assert out =~ /RTO-PREDICTED info: recovery plan orders-failover: predicted RTO \d+m → \d+m, target 2h \(rests on defaults, the simulated estate's timing model: no drill or failover of the estate is recorded yet\)/
+        edit('machines.groovy', 'windowsServer([d: 2500, e: 600, l: 300], 8)', 'windowsServer([d: 1500, e: 600, l: 300], 8)')
+
+        and: 'two drills of the order system, recorded in history'
+        assert run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack') == ExitCode.OK
+        assert run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack') == ExitCode.OK
+        Map last = drills()[0]
+        env.SITEPLAN_TODAY = day(last).toString()
+        long measured = JSON.readValue(Files.readString(state(dir).resolve("history/runs/${last.trailers['Siteplan-Run']}/report.json")), Map).rtoSeconds as long
+        String asMeasured = siteplan.planner.rules.RtoPredictor.Prediction.about(measured)
+
+        when: "the databases' data disks grow by 1,000 GB each"
+        edit('machines.groovy', 'windowsServer([d: 1500, e: 600, l: 300], 8)', 'windowsServer([d: 2500, e: 600, l: 300], 8)')
+        run('plan', dir.toString(), '--no-color')
+        def m = out =~ /RTO-PREDICTED info: recovery plan orders-failover: predicted RTO ([^→]+) → (\d+h )?(\d+)m, target 2h \(from 2 recorded runs, ±0m, the mean error over 1 earlier drill|RTO-PREDICTED info: recovery plan orders-failover: predicted RTO ([^→]+) → ([^,]+), target 2h \(from 2 recorded runs/
+
+        then: 'before: what the drills measured; after: longer, by the time the larger disks take'
+        m.find()
+        out.contains("predicted RTO ${asMeasured} → ")
+        !out.contains("predicted RTO ${asMeasured} → ${asMeasured},")
+        out.contains('(from 2 recorded runs, ')
+
+        when: 'the target sits between the two'
+        edit('recovery-plans.groovy', 'rto 2.hours', "rto ${(measured / 60 as int) + 2}.minutes")
+        int code = run('plan', dir.toString(), '--no-color')
+
+        then: 'a warning that this change breaks it; the plan still applies (a prediction never blocks)'
+        code == ExitCode.OK
+        out.contains("RTO-PREDICTED warning: recovery plan orders-failover: predicted RTO ${asMeasured} → ")
+        out.contains(' — this change breaks the plan\'s RTO target: fewer or smaller machines per group, fewer groups or shorter steps bring it down')
+    }
 }
