@@ -221,7 +221,7 @@ final class ApplyCommand extends BaseCommand {
     private Plan plan(List<String> definition, Path stateDir, DefinitionLoader.Loaded loaded, DiscoveredState discovered, String provider, String fingerprint, List<String> targets) {
         try {
             return Planner.plan(definition, loaded.estate(), loaded.sources(), discovered, provider, profile.profiles(),
-                    new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version(), RecordedDrills.read(historyOptions, stateDir, historyOptions.estateName(definition)),
+                    new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version(), RecordedDrills.read(historyOptions, stateDir, historyOptions.estateName(definition), RecordedDrills.planNames(loaded.estate())),
                             ReplicationLags.read(stateDir, loaded.estate(), provider, new java.io.PrintWriter(java.io.Writer.nullWriter()))),
                     new Planner.Digests(loaded.digest(), fingerprint), targets);
         } catch (siteplan.planner.plan.Targets.UnknownTarget e) {

@@ -12,7 +12,7 @@ public final class ExitCode {
     public static final int CHANGES = 2;
     /** A bug in siteplan: reported in one line; --debug shows the stack trace. */
     public static final int INTERNAL_ERROR = 3;
-    /** apply, drill or failover ran and an operation, job or check failed, or a drill missed its plan's rto or rpo; history records what happened. */
+    /** apply, drill or failover ran and an operation, job or check failed, or a drill missed its plan's rto or rpo (history records what happened); report --check found a failing plan. */
     public static final int FAILED = 4;
     /** Another run holds the estate's lock; nothing was changed. */
     public static final int LOCKED = 5;

@@ -65,7 +65,7 @@ final class PlanCommand extends BaseCommand {
         Plan plan;
         try {
             plan = Planner.plan(paths, loaded.estate(), loaded.sources(), discovered, provider.describe(), p,
-                    new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version(), RecordedDrills.read(historyOptions, stateDir, historyOptions.estateName(paths), spec.commandLine().getErr()),
+                    new Planner.Options(allowDestroy, Siteplan.today(), Siteplan.version(), RecordedDrills.read(historyOptions, stateDir, historyOptions.estateName(paths), RecordedDrills.planNames(loaded.estate()), spec.commandLine().getErr()),
                             ReplicationLags.read(stateDir, loaded.estate(), provider.describe(), spec.commandLine().getErr())),
                     new Planner.Digests(loaded.digest(), provider.fingerprint(discovered)), target.given());
         } catch (Targets.UnknownTarget e) {

@@ -17,13 +17,18 @@ import siteplan.planner.rules.DrillHistory;
 final class RecordedDrills {
     private RecordedDrills() {}
 
+    /** The recovery plans a definition declares: the history's records of other plans are not read. */
+    static java.util.Set<String> planNames(siteplan.model.Estate estate) {
+        return estate.recoveryPlans().stream().map(siteplan.model.RecoveryPlan::name).collect(java.util.stream.Collectors.toSet());
+    }
+
     /**
      * The drills, or null (the cadence not judged) when the history cannot be read: a plan, which writes nothing, is still
      * made, and {@code err} says why its recovery plans' drill cadence was not judged. (apply refuses such a history.)
      */
-    static DrillHistory read(HistoryOptions options, Path stateDir, String estate, java.io.PrintWriter err) {
+    static DrillHistory read(HistoryOptions options, Path stateDir, String estate, java.util.Set<String> plans, java.io.PrintWriter err) {
         try {
-            return read(options, stateDir, estate);
+            return read(options, stateDir, estate, plans);
         } catch (Siteplan.UserError e) {
             err.println("Warning: the recovery plans' drill cadence (DRILL-OVERDUE) is not judged in this plan: " + e.getMessage());
             err.flush();
@@ -58,7 +63,8 @@ final class RecordedDrills {
         return out;
     }
 
-    static DrillHistory read(HistoryOptions options, Path stateDir, String estate) {
+    /** @param plans the definition's recovery plans: the runs of no other plan are read */
+    static DrillHistory read(HistoryOptions options, Path stateDir, String estate, java.util.Set<String> plans) {
         if (!options.exists(stateDir)) return new DrillHistory("the history (none yet in " + options.where(stateDir) + ")", List.of());
         try (History h = options.open(stateDir, "The drills it recorded were not read.")) {
             Map<String, History.Entry> entries = new LinkedHashMap<>();
@@ -68,7 +74,7 @@ final class RecordedDrills {
             List<History.Entry> timed = new ArrayList<>();
             for (History.Entry e : entries.values()) {
                 String plan = e.trailers().get("Siteplan-Recovery-Plan");
-                if (plan == null || !estate.equals(e.trailers().get("Siteplan-Estate"))) continue;
+                if (plan == null || !plans.contains(plan) || !estate.equals(e.trailers().get("Siteplan-Estate"))) continue;
                 if ("drill".equals(e.kind()) || "failover".equals(e.kind())) timed.add(e);
                 if (!"drill".equals(e.kind())) continue;
                 // A drill that passed its checks but missed its RTO or RPO is not a successful drill of the plan's objectives.
@@ -78,7 +84,19 @@ final class RecordedDrills {
             String where = "the history branch " + h.branch() + (h.remote() == null ? " in " + h.dir() : " of " + History.display(h.remote()));
             // The history lists its newest run first.
             java.util.Collections.reverse(timed);
-            return new DrillHistory(where, withForms(h, where, drills, entries), RecordedRuns.read(h, timed));
+            RecordedRuns.Read read = RecordedRuns.read(h, timed);
+            // A drill whose record was read counts as its record says (its report passed, its numbers within the targets it
+            // ran under), not as its commit's trailers say; one whose record was tried and could not be read does not count.
+            List<DrillHistory.Drill> checked = new ArrayList<>();
+            for (DrillHistory.Drill d : drills) {
+                if (!read.tried().contains(d.commit())) {
+                    checked.add(d);
+                    continue;
+                }
+                boolean passed = read.of(d.commit()).map(r -> r.passed() && !Boolean.FALSE.equals(r.objectivesMet())).orElse(false);
+                checked.add(new DrillHistory.Drill(d.recoveryPlan(), d.at(), passed, d.commit()));
+            }
+            return new DrillHistory(where, withForms(h, where, checked, entries), read.runs());
         } catch (java.io.IOException | RuntimeException e) {
             if (e instanceof Siteplan.UserError u) throw u;
             throw new Siteplan.UserError("the history repository " + options.where(stateDir) + " cannot be read (" + e.getMessage() + "); it may be damaged: check it with `git -C "

@@ -27,23 +27,44 @@ final class RecordedRuns {
             // report.json carries derived values (a group's rpoSeconds) and fields later versions add.
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    /** Ten years: no drill or failover takes longer, and a time beyond it (or below zero) is not one siteplan recorded. */
+    static final long MAX_SECONDS = 10L * 366 * 86400;
+
     private RecordedRuns() {}
+
+    private static boolean plausible(long seconds) {
+        return seconds >= 0 && seconds <= MAX_SECONDS;
+    }
 
     /**
      * @param entries the runs, oldest first as the history recorded them (commit times have whole seconds: two runs in one
      *                second keep the history's order)
      * @return the runs read, oldest first
      */
-    static List<RecordedRun> read(History h, List<History.Entry> entries) {
+    static Read read(History h, List<History.Entry> entries) {
         Map<String, List<History.Entry>> byPlan = new LinkedHashMap<>();
         for (History.Entry e : entries) byPlan.computeIfAbsent(e.trailers().get("Siteplan-Recovery-Plan"), p -> new ArrayList<>()).add(e);
         List<RecordedRun> out = new ArrayList<>();
+        java.util.Set<String> tried = new java.util.HashSet<>();
         for (List<History.Entry> runs : byPlan.values()) {
-            for (History.Entry e : runs.subList(Math.max(0, runs.size() - PER_PLAN), runs.size())) read(h, e).ifPresent(out::add);
+            for (History.Entry e : runs.subList(Math.max(0, runs.size() - PER_PLAN), runs.size())) {
+                tried.add(e.commit());
+                read(h, e).ifPresent(out::add);
+            }
         }
         // A stable sort: runs of one second stay in the history's order.
         out.sort(Comparator.comparing(RecordedRun::at));
-        return out;
+        return new Read(out, tried);
+    }
+
+    /**
+     * The runs read, oldest first, and the commits whose files were tried (read or not): a drill among those whose
+     * record could not be read, or says otherwise than its commit, is not taken on its commit's word.
+     */
+    record Read(List<RecordedRun> runs, java.util.Set<String> tried) {
+        java.util.Optional<RecordedRun> of(String commit) {
+            return runs.stream().filter(r -> commit.equals(r.commit())).findFirst();
+        }
     }
 
     private static Optional<RecordedRun> read(History h, History.Entry e) {
@@ -70,7 +91,11 @@ final class RecordedRuns {
             case UNPLANNED_FAILOVER -> RecordedRun.Kind.UNPLANNED_FAILOVER;
             default -> null;
         };
-        if (kind == null || r.recoveryPlan() == null) return Optional.empty();
+        // The run's own report must be of the plan its commit names, with times a run can have: a record that is not is
+        // left out (the history is written by every job with push access; what it holds is read as data, never trusted).
+        if (kind == null || r.recoveryPlan() == null || !r.recoveryPlan().equals(e.trailers().get("Siteplan-Recovery-Plan"))) return Optional.empty();
+        if (!plausible(r.rtoSeconds()) || (r.rpoSeconds() != null && !plausible(r.rpoSeconds()))) return Optional.empty();
+        for (RunReport.Group g : r.groups()) for (RunReport.MachineRun m : g.machines()) if (!plausible(m.durationSeconds())) return Optional.empty();
         Map<String, Long> machines = new HashMap<>(), steps = new HashMap<>(), checks = new HashMap<>();
         List<RtoPredictor.GroupShape> groups = new ArrayList<>();
         for (RunReport.Group g : r.groups()) {
@@ -103,10 +128,16 @@ final class RecordedRuns {
         siteplan.model.RecoveryPlan plan = model == null ? null : model.recoveryPlans().stream().filter(p -> p.name().equals(r.recoveryPlan())).findFirst().orElse(null);
         Long rtoTarget = plan == null || plan.rto() == null ? null : plan.rto().toSeconds();
         Long rpoTarget = plan == null || plan.rpo() == null ? null : plan.rpo().toSeconds();
-        String verdict = e.trailers().get("Siteplan-Objectives");
-        Boolean met = verdict == null ? null : "met".equals(verdict);
+        // The verdict is the recorded numbers' against the targets the run recorded, as the drill judged them: a trailer
+        // that says otherwise (or a word siteplan never writes) does not make a missed objective met.
+        Boolean met = null;
+        if (r.passed() && (rtoTarget != null || rpoTarget != null)) {
+            met = (rtoTarget == null || r.rtoSeconds() <= rtoTarget) && (rpoTarget == null || r.rpoSeconds() == null || r.rpoSeconds() <= rpoTarget);
+        }
+        if ("missed".equals(e.trailers().get("Siteplan-Objectives"))) met = false;
         return Optional.of(new RecordedRun(r.recoveryPlan(), e.time(), kind, r.passed() && r.kind() != RunKind.COMMIT, met, r.rtoSeconds(), r.rpoSeconds(), rtoTarget, rpoTarget,
                 e.commit(), new RtoPredictor.Shape(groups, last), machines, steps, checks,
-                e.trailers().containsKey("Siteplan-Note") ? e.trailers().get("Siteplan-Note") + " — " + e.trailers().getOrDefault("Siteplan-Attested-By", "unknown") : null));
+                e.trailers().containsKey("Siteplan-Note") ? siteplan.text.Printable.line(e.trailers().get("Siteplan-Note"), 500) + " — "
+                        + siteplan.text.Printable.line(e.trailers().getOrDefault("Siteplan-Attested-By", "unknown"), 200) : null));
     }
 }

@@ -56,7 +56,7 @@ final class ReportCommand extends BaseCommand {
         List<String> untrusted = PlanningInputs.untrusted(loaded);
         if (!untrusted.isEmpty()) throw new Siteplan.UserError(String.join("\n", untrusted));
         String estate = historyOptions.estateName(paths);
-        siteplan.planner.rules.DrillHistory drills = RecordedDrills.read(historyOptions, stateDir, estate);
+        siteplan.planner.rules.DrillHistory drills = RecordedDrills.read(historyOptions, stateDir, estate, RecordedDrills.planNames(loaded.estate()));
         siteplan.planner.rules.ReplicationLag lag = ReplicationLags.read(stateDir, loaded.estate(), PlanningInputs.provider(stateDir).describe(), err());
         EstateReport report = EstateReport.build(estate, loaded.estate(), drills, lag, Siteplan.today());
         String text = form != null && form.json ? EstateReportView.json(report) : form != null && form.markdown ? EstateReportView.markdown(report) : EstateReportView.html(report);

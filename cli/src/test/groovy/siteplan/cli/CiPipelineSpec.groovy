@@ -62,6 +62,9 @@ class CiPipelineSpec extends Specification {
         String pullRequestRef
     }
 
+    /** The jobs of both CI examples, in the order a pipeline runs them. */
+    static final List<String> JOBS = ['plan', 'apply', 'drill', 'compliance']
+
     static boolean siteplanLine(String l) {
         l.startsWith('./siteplan ') || l.startsWith('siteplan ')
     }
@@ -70,20 +73,20 @@ class CiPipelineSpec extends Specification {
         Path dir = ROOT.resolve('examples/ci')
         if (ci == 'github') {
             JsonNode jobs = YAML.readTree(dir.resolve('github-actions.yml').toFile()).get('jobs')
-            def lines = ['plan', 'apply', 'drill'].collectEntries { job ->
+            def lines = JOBS.collectEntries { job ->
                 [(job): jobs.get(job).get('steps').findAll { it.has('run') }.collectMany { it.get('run').asText().readLines()*.trim() }
                         .findAll { siteplanLine(it) }.collect { it.replace('${{ matrix.recovery-plan }}', '$RECOVERY_PLAN') }]
             }
             def wf = YAML.readTree(dir.resolve('github-actions.yml').toFile())
-            return new Pipeline(ci: ci, lines: lines, install: ['plan', 'apply', 'drill'].collectEntries { [(it): CiInstall.github(wf, it)] }, recoveryPlans: jobs.get('drill').get('strategy').get('matrix').get('recovery-plan')*.asText(),
+            return new Pipeline(ci: ci, lines: lines, install: JOBS.collectEntries { [(it): CiInstall.github(wf, it)] }, recoveryPlans: jobs.get('drill').get('strategy').get('matrix').get('recovery-plan')*.asText(),
                     events: [pr      : [GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge', GITHUB_ACTOR: 'dana'],
                              merge   : [GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_ACTOR: 'dana'],
                              schedule: [GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'schedule', GITHUB_REF: 'refs/heads/main', GITHUB_ACTOR: 'dana']],
                     pullRequestRef: 'refs/siteplan/plans/github-pr-7')
         }
         JsonNode file = YAML.readTree(dir.resolve('gitlab-ci.yml').toFile())
-        def lines = ['plan', 'apply', 'drill'].collectEntries { job -> [(job): file.get(job).get('script')*.asText()*.trim().findAll { siteplanLine(it) }] }
-        new Pipeline(ci: ci, lines: lines, install: ['plan', 'apply', 'drill'].collectEntries { [(it): CiInstall.gitlab(file, it)] }, recoveryPlans: file.get('drill').get('parallel').get('matrix').get(0).get('RECOVERY_PLAN')*.asText(),
+        def lines = JOBS.collectEntries { job -> [(job): file.get(job).get('script')*.asText()*.trim().findAll { siteplanLine(it) }] }
+        new Pipeline(ci: ci, lines: lines, install: JOBS.collectEntries { [(it): CiInstall.gitlab(file, it)] }, recoveryPlans: file.get('drill').get('parallel').get('matrix').get(0).get('RECOVERY_PLAN')*.asText(),
                 events: [pr      : [GITLAB_CI: 'true', CI_PIPELINE_SOURCE: 'merge_request_event', CI_MERGE_REQUEST_IID: '7', GITLAB_USER_LOGIN: 'dana'],
                          merge   : [GITLAB_CI: 'true', CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main', GITLAB_USER_LOGIN: 'dana'],
                          schedule: [GITLAB_CI: 'true', CI_PIPELINE_SOURCE: 'schedule', CI_COMMIT_BRANCH: 'main', GITLAB_USER_LOGIN: 'dana']],
@@ -229,6 +232,17 @@ class CiPipelineSpec extends Specification {
         def applied = log(remotes.history, 'refs/heads/siteplan-history').find { it.startsWith('apply vmware-to-azure: succeeded') }
         applied =~ /Siteplan-State: runs\/[\w-]+\/state/
 
+        when: 'a scheduled compliance job runs before any drill (on the real today: the drills are dated now)'
+        Map<String, String> today = [SITEPLAN_TODAY: java.time.LocalDate.now().toString()]
+        def early = job(p.install.compliance, remotes, 'compliance-early', p.lines.compliance, p.events.schedule + today)
+
+        then: 'the report is written, and the gate fails: the recovery plans have a cadence and were never drilled'
+        early[0].exit == 0
+        early[1].exit == ExitCode.FAILED
+        early[1].output.contains('Wrote compliance.html: 2 failing, 0 at risk, 0 ok of 2 recovery plans.')
+        early[1].output.contains('Compliance check failed: erp-failover (never drilled successfully; its cadence is every 90 days), linux-services (never drilled successfully')
+        Files.readString(early[0].clone.resolve('compliance.md')).contains('| erp-failover | **failing** | never |')
+
         when: 'the scheduled drill runs each recovery plan in a fresh clone of its own'
         def drills = p.recoveryPlans.collect { rp -> job(p.install.drill, remotes, 'drill-' + rp, p.lines.drill, p.events.schedule + [RECOVERY_PLAN: rp]) }
 
@@ -246,6 +260,14 @@ class CiPipelineSpec extends Specification {
         p.recoveryPlans.every { rp -> branch.any { it.startsWith("drill ${rp}: passed") && it.contains('Siteplan-State: ') } }
         !branch.any { it.contains('forged') }
         refs(remotes.history) == ['refs/heads/siteplan-history', p.pullRequestRef, 'refs/siteplan/plans/github-pr-666'].sort()
+
+        when: 'the compliance job runs after the drills, in a fresh clone of its own'
+        def compliance = job(p.install.compliance, remotes, 'compliance', p.lines.compliance, p.events.schedule + today)
+
+        then: 'it reads the drills from the history remote: every plan drilled, the gate passes'
+        assert compliance.every { it.exit == 0 }: transcript(compliance)
+        compliance[1].output.contains('Wrote compliance.html: 0 failing, 0 at risk, 2 ok of 2 recovery plans.')
+        Files.readString(compliance[0].clone.resolve('compliance.md')) =~ /\| erp-failover \| \*\*ok\*\* \| \d{4}-\d\d-\d\d passed \|/
 
         where:
         ci << ['github', 'gitlab']

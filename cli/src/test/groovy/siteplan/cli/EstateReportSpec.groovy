@@ -219,4 +219,25 @@ class EstateReportSpec extends ExecutorSpecification {
         pages.size() == 2
         pages.every { p -> [375, 1280].every { w -> def r = BrowserLayout.check(p, w); assert r.ok(), "${p.parent.fileName}: ${r}"; true } }
     }
+
+    def "the history is read as data: a commit's word alone is no drill, and a note cannot become Markdown"() {
+        given: 'a drill with a note written as Markdown, and a commit on the history branch that only says services-failover was drilled'
+        assert run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack', '--note', '![t](https://evil.example/t.png) [x](http://e) ## done') == ExitCode.OK
+        Path history = state(dir).resolve('history')
+        def git = { String... a -> def p = new ProcessBuilder(['git', '-C', history.toString()] + a.toList()).redirectErrorStream(true).start(); p.inputStream.text; assert p.waitFor() == 0 }
+        git('-c', 'user.name=mallory', '-c', 'user.email=m@example.com', 'commit', '--allow-empty', '-q', '-m',
+                'drill services-failover: passed\n\nSiteplan-Kind: drill\nSiteplan-Estate: vmware-to-azure-modernized\nSiteplan-Status: passed\n'
+                        + 'Siteplan-Run: 20261203-000000-drill-ffff\nSiteplan-Recovery-Plan: services-failover\nSiteplan-Objectives: met\n')
+
+        when:
+        int code = run('report', dir.toString(), '--markdown', '--check')
+
+        then: 'services-failover is still never drilled, and the gate fails on it'
+        code == ExitCode.FAILED
+        out.contains('| services-failover | **failing** | never |')
+
+        and: 'the note is shown as the text it is'
+        out.contains('- Attested: \\!\\[t\\](https://evil.example/t.png) \\[x\\](http://e) \\#\\# done — ')
+        !out.contains('![t]')
+    }
 }

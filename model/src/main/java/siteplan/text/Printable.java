@@ -25,4 +25,11 @@ public final class Printable {
         }
         return out == null ? text : out.toString();
     }
+
+    /** As {@link #of}, on one line (line breaks and tabs as spaces) and cut to {@code max} characters: a value shown in a table cell or a heading. */
+    public static String line(String text, int max) {
+        if (text == null) return null;
+        String one = of(text.replace('\n', ' ').replace('\t', ' '));
+        return one.length() <= max ? one : one.substring(0, Math.max(0, max - 1)) + "…";
+    }
 }

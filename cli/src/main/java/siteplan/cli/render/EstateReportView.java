@@ -118,8 +118,26 @@ public final class EstateReportView {
         return b.toString();
     }
 
+    /** Longest text the report shows of one value: a definition's or a history record's, read as data. */
+    static final int MAX_TEXT = 2000;
+
+    /**
+     * Text as Markdown shows it literally: on one line, control and bidirectional characters escaped (a carriage return
+     * would end a line, and start a heading), and every character Markdown gives a meaning escaped, so a name or a
+     * note cannot become a link, an image, a heading or a table cell of its own.
+     */
     private static String md(String s) {
-        return s == null ? "" : s.replace("|", "\\|").replace("<", "&lt;").replace("\n", " ");
+        if (s == null) return "";
+        String one = siteplan.text.Printable.line(s, MAX_TEXT);
+        StringBuilder o = new StringBuilder(one.length() + 16);
+        for (char c : one.toCharArray()) {
+            if (c == '&') o.append("&amp;");
+            else if (c == '<') o.append("&lt;");
+            else if (c == '>') o.append("&gt;");
+            else if ("\\`*_[]#!|~".indexOf(c) >= 0) o.append('\\').append(c);
+            else o.append(c);
+        }
+        return o.toString();
     }
 
     private static final String CSS = """
@@ -265,8 +283,10 @@ public final class EstateReportView {
         return r;
     }
 
-    private static String esc(String s) {
-        if (s == null) return "";
+    private static String esc(String raw) {
+        if (raw == null) return "";
+        // Control and bidirectional characters escaped, one line, cut: a value read from history is data.
+        String s = siteplan.text.Printable.line(raw, MAX_TEXT);
         StringBuilder o = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -231,30 +231,48 @@ public final class RtoPredictor {
         return s;
     }
 
-    /** Machines of a group run in parallel; one that depends on others of its group starts when they are up. */
+    /**
+     * Machines of a group run in parallel; one that depends on others of its group starts when they are up. Worked out
+     * in dependency order without recursion (a recorded run may hold any chain); a cycle, which RP-ORDER refuses, is
+     * cut: its machines start with the group.
+     */
     private static long criticalPath(List<MachineShape> machines, Model model) {
         Map<String, MachineShape> byName = new HashMap<>();
-        machines.forEach(m -> byName.put(m.name(), m));
-        Map<String, Long> done = new HashMap<>();
+        machines.forEach(m -> byName.putIfAbsent(m.name(), m));
+        Map<String, Integer> waiting = new HashMap<>();
+        Map<String, List<String>> after = new HashMap<>();
+        for (MachineShape m : byName.values()) {
+            int n = 0;
+            for (String d : new java.util.LinkedHashSet<>(m.dependsOn())) {
+                if (!byName.containsKey(d) || d.equals(m.name())) continue;
+                after.computeIfAbsent(d, x -> new ArrayList<>()).add(m.name());
+                n++;
+            }
+            waiting.put(m.name(), n);
+        }
+        Map<String, Long> start = new HashMap<>(), done = new HashMap<>();
+        java.util.ArrayDeque<String> ready = new java.util.ArrayDeque<>();
+        byName.keySet().stream().filter(m -> waiting.get(m) == 0).sorted().forEach(ready::add);
         long end = 0;
-        for (MachineShape m : machines) end = Math.max(end, finish(m, byName, model, done, new java.util.HashSet<>()));
-        return end;
-    }
-
-    private static long finish(MachineShape m, Map<String, MachineShape> group, Model model, Map<String, Long> done, java.util.Set<String> visiting) {
-        Long known = done.get(m.name());
-        if (known != null) return known;
-        long start = 0;
-        // A cycle (which RP-ORDER refuses) is cut rather than followed.
-        if (visiting.add(m.name())) {
-            for (String d : m.dependsOn()) {
-                MachineShape dep = group.get(d);
-                if (dep != null && !visiting.contains(d)) start = Math.max(start, finish(dep, group, model, done, visiting));
+        while (done.size() < byName.size()) {
+            if (ready.isEmpty()) {
+                // A cycle: its first machine not yet done starts when its known predecessors are up.
+                String cut = byName.keySet().stream().filter(m -> !done.containsKey(m)).sorted().findFirst().orElseThrow();
+                waiting.put(cut, 0);
+                ready.add(cut);
+            }
+            String m = ready.poll();
+            if (done.containsKey(m)) continue;
+            long f = start.getOrDefault(m, 0L) + model.machine(byName.get(m));
+            done.put(m, f);
+            end = Math.max(end, f);
+            for (String next : after.getOrDefault(m, List.of())) {
+                if (done.containsKey(next)) continue;
+                start.merge(next, f, Math::max);
+                if (waiting.merge(next, -1, Integer::sum) == 0) ready.add(next);
             }
         }
-        long f = start + model.machine(m);
-        done.put(m.name(), f);
-        return f;
+        return end;
     }
 
     private static long median(List<Long> values) {

@@ -119,4 +119,15 @@ class RtoPredictorSpec extends Specification {
         2939 || '49m'
         3570 || '1h'
     }
+
+    def "a chain of any length, or a cycle a forged record holds, is added up without recursion"() {
+        given: '20,000 machines, each waiting for the next'
+        int n = 20000
+        def chain = (0..<n).collect { [name: "m${it}".toString(), gb: 0, deps: it + 1 < n ? ["m${it + 1}".toString()] : []] }
+        def cycle = [[name: 'a', gb: 0, deps: ['b']], [name: 'b', gb: 0, deps: ['a']]]
+
+        expect:
+        RtoPredictor.predict(shape([chain]), [], 'p').seconds() == 285L * n
+        RtoPredictor.predict(shape([cycle]), [], 'p').seconds() == 285 * 2
+    }
 }
