@@ -84,20 +84,8 @@ final class DrillCommand extends BaseCommand {
             });
             RunReport report = runner.run(session.estate);
             // The measures judged against the plan's declared objectives: a drill that misses one fails (exit 4), after its cleanup.
-            boolean measured = siteplan.cli.render.ReportView.measuresRto(report);
-            boolean latest = point.kind() != siteplan.executor.provider.RecoveryPointChoice.Kind.TIME;
-            var verdicts = siteplan.executor.drill.ObjectiveVerdict.judge(session.plan, report, measured, latest);
-            String verdict = siteplan.executor.drill.ObjectiveVerdict.overall(verdicts);
-            String unjudged = siteplan.executor.drill.ObjectiveVerdict.unjudged(session.plan, report, measured, latest);
-            if (!verdicts.isEmpty() || unjudged != null) {
-                List<String> notes = new java.util.ArrayList<>(report.notes());
-                verdicts.forEach(v -> notes.add("Objective " + v.objective().token().toUpperCase(java.util.Locale.ROOT) + ": " + v.describe()));
-                if (unjudged != null) notes.add(unjudged);
-                String missed = verdicts.stream().filter(v -> v.group() == null && !v.met())
-                        .map(v -> v.objective().token().toUpperCase(java.util.Locale.ROOT) + " " + siteplan.executor.Times.human(v.targetSeconds()))
-                        .collect(java.util.stream.Collectors.joining(" and "));
-                report = report.with(report.kind(), report.status(), missed.isEmpty() ? report.reason() : "missed its objective " + missed, notes);
-            }
+            RunObjectives objectives = RunObjectives.judge(session.plan, report, point);
+            report = objectives.annotate(report);
             String signer = locked.history().identityName();
             if (attestation != null) {
                 List<String> notes = new java.util.ArrayList<>(report.notes());
@@ -112,16 +100,13 @@ final class DrillCommand extends BaseCommand {
                 trailers.put("Siteplan-Attested-By", signer);
             }
             RecoverySession.rtoTrailers(report, trailers);
-            if (session.plan.rto() != null) trailers.put("Siteplan-RTO-Target", siteplan.executor.Times.human(session.plan.rto()));
-            if (session.plan.rpo() != null) trailers.put("Siteplan-RPO-Target", siteplan.executor.Times.human(session.plan.rpo()));
-            if (verdict != null) trailers.put("Siteplan-Objectives", verdict);
+            objectives.trailers(trailers);
             String commit = session.record(locked, report, "drill " + recoveryPlan + ": " + report.status().token()
                     + (siteplan.cli.render.ReportView.measuresRto(report) ? " (RTO " + siteplan.executor.Times.human(report.rtoSeconds()) + ")" : "")
-                    + (verdict == null ? "" : ", objectives " + verdict), trailers);
-            for (var v : verdicts) out.println((v.group() != null ? "  " : "") + (v.met() ? "Objective met: " : "Objective missed: ") + v.describe());
-            if (unjudged != null) out.println(unjudged);
+                    + (objectives.overall() == null ? "" : ", objectives " + objectives.overall()), trailers);
+            objectives.print(out);
             RecoverySession.summary(out, locked, report, commit);
-            return report.passed() && !"missed".equals(verdict) ? ExitCode.OK : ExitCode.FAILED;
+            return report.passed() && !objectives.missed() ? ExitCode.OK : ExitCode.FAILED;
         }
     }
 

@@ -134,10 +134,17 @@ final class FailoverCommands {
                 RecoveryRunner runner = runner(s, ops, mode, point, ack, prompter, out, locked);
                 RunReport ran = runner.run(s.estate);
                 RunReport report = ran.with(ran.kind(), ran.status(), ran.reason(), notes);
+                // A failover is judged against the plan's objectives as a drill is, and says so; a missed objective does not
+                // change its exit code: the machines are up where they failed over to, which is what the operator needs to know first.
+                RunObjectives objectives = RunObjectives.judge(s.plan, report, point);
+                report = objectives.annotate(report);
                 Map<String, String> trailers = new LinkedHashMap<>();
                 trailers.put("Siteplan-Recovery-Plan", recoveryPlan);
                 RecoverySession.rtoTrailers(report, trailers);
-                String commit = s.record(locked, report, "failover (" + OptionValues.word(mode) + ") " + recoveryPlan + ": " + report.status().token(), trailers);
+                objectives.trailers(trailers);
+                String commit = s.record(locked, report, "failover (" + OptionValues.word(mode) + ") " + recoveryPlan + ": " + report.status().token()
+                        + (objectives.overall() == null ? "" : ", objectives " + objectives.overall()), trailers);
+                objectives.print(out);
                 RecoverySession.summary(out, locked, report, commit);
                 if (report.passed()) out.println("Next: check the machines in " + s.plan.target() + ", then: siteplan commit" + definitionAndLocation() + " --recovery-plan " + PrintedCommand.quote(recoveryPlan));
                 out.flush();

@@ -35,13 +35,11 @@ class EstateReportSpec extends ExecutorSpecification {
     }
 
     void edit(String file, String from, String to) {
-        String text = Files.readString(dir.resolve(file))
-        assert text.contains(from): "${file} has no '${from}'"
-        Files.writeString(dir.resolve(file), text.replace(from, to))
+        edit(dir, file, from, to)
     }
 
     void faults(String json) {
-        Files.writeString(state(dir).resolve('faults.json'), json)
+        faults(dir, json)
     }
 
     int drill(String plan) {

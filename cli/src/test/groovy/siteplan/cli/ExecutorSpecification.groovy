@@ -57,6 +57,18 @@ abstract class ExecutorSpecification extends CliSpecification {
         definition.resolve('.siteplan')
     }
 
+    /** Edits a file of a definition, which must hold {@code from}: a spec that edits what is not there says so. */
+    static void edit(Path definition, String file, String from, String to) {
+        String text = Files.readString(definition.resolve(file))
+        assert text.contains(from): "${file} has no '${from}'"
+        Files.writeString(definition.resolve(file), text.replace(from, to))
+    }
+
+    /** The simulated estate's faults (faults.json in its state folder). */
+    void faults(Path definition, String json) {
+        Files.writeString(state(definition).resolve('faults.json'), json)
+    }
+
     /** siteplan in this JVM with this spec's environment. */
     int run(String... args) {
         runWith(env, args)

@@ -21,13 +21,11 @@ class GroupChecksSpec extends ExecutorSpecification {
     }
 
     void edit(String file, String from, String to) {
-        String text = Files.readString(dir.resolve(file))
-        assert text.contains(from): "${file} has no '${from}'"
-        Files.writeString(dir.resolve(file), text.replace(from, to))
+        edit(dir, file, from, to)
     }
 
     void faults(String json) {
-        Files.writeString(state(dir).resolve('faults.json'), json)
+        faults(dir, json)
     }
 
     def "a group's check that fails stops the later groups of a drill, which still cleans up"() {

@@ -23,9 +23,7 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
     }
 
     void edit(String file, String from, String to) {
-        String text = Files.readString(dir.resolve(file))
-        assert text.contains(from): "${file} has no '${from}'"
-        Files.writeString(dir.resolve(file), text.replace(from, to))
+        edit(dir, file, from, to)
     }
 
     /** The drills history recorded, newest first, as `siteplan history --kind drill --json` lists them. */
@@ -339,5 +337,24 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         code == ExitCode.OK
         out.contains("RTO-PREDICTED warning: recovery plan orders-failover: predicted RTO ${asMeasured} → ")
         out.contains(' — this change breaks the plan\'s RTO target: fewer or smaller machines per group, fewer groups or shorter steps bring it down')
+    }
+
+    def "a failover is judged against the plan's objectives as a drill is: said, recorded, and the failover is not failed for it"() {
+        given: 'an RTO no failover of the order system meets'
+        edit('recovery-plans.groovy', 'rto 2.hours', 'rto 20.minutes')
+
+        when:
+        int code = run('failover', dir.toString(), '--recovery-plan', 'orders-failover', '--type', 'planned', '--ack')
+
+        then: 'every machine is up: exit 0, with the objective missed said and recorded'
+        code == ExitCode.OK
+        out =~ /Objective missed: measured RTO [\dhms ]+ against a target of 20m: missed by /
+        out =~ /Objective met: achieved RPO/
+
+        when:
+        run('history', dir.toString(), '--kind', 'failover', '--objectives', 'missed')
+
+        then:
+        out.contains('failover (planned) orders-failover: succeeded, objectives missed')
     }
 }

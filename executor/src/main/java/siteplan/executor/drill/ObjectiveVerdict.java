@@ -52,7 +52,7 @@ public record ObjectiveVerdict(Objective objective, Integer group, long measured
     /** Why a declared objective was not judged, for the report; null when each was. */
     public static String unjudged(RecoveryPlan plan, RunReport report, boolean measured, boolean latestPoint) {
         if (!measured || plan.rpo() == null) return null;
-        if (!latestPoint) return "RPO not judged: the drill recovered from the chosen point " + report.recoveryPoint() + ", not the latest";
+        if (!latestPoint) return "RPO not judged: it recovered from the chosen point " + report.recoveryPoint() + ", not the latest";
         if (report.rpoSeconds() == null) return "RPO not judged: no machine reported the age of the recovery point it came up from";
         return null;
     }
