@@ -46,11 +46,14 @@ class EstateReportSpec extends ExecutorSpecification {
         run('drill', dir.toString(), '--recovery-plan', plan, '--ack')
     }
 
-    /** The report.json of each drill the history recorded, oldest first, read from the history repository's files. */
+    /**
+     * The report.json of each drill the history recorded, oldest first, in the history's order (`history --json` lists
+     * the newest first): run folders of one second have names in no particular order.
+     */
     List<Map> recordedReports() {
-        Path runs = state(dir).resolve('history/runs')
-        Files.list(runs).withCloseable { s -> s.filter { it.fileName.toString().contains('-drill-') }.sorted().toList() }
-                .collect { JSON.readValue(it.resolve('report.json').toFile(), Map) }
+        assert run('history', dir.toString(), '--kind', 'drill', '--json') == ExitCode.OK
+        List<Map> entries = JSON.readValue(out, List).reverse()
+        entries.collect { JSON.readValue(state(dir).resolve("history/runs/${it.trailers['Siteplan-Run']}/report.json").toFile(), Map) }
     }
 
     Map report(String... more) {
