@@ -60,7 +60,7 @@ class MarkdownLimitSpec extends CliSpecification {
         comment.count('<details>') == comment.count('</details>')
     }
 
-    /** A saved plan of a copy of the Hyper-V example: three findings (one DRILL-OVERDUE), five changes and a recovery plan's order, 3.8 KB of Markdown. */
+    /** A saved plan of a copy of the Hyper-V example: four findings (one DRILL-OVERDUE, one RTO-PREDICTED), five changes and a recovery plan's order, 3.8 KB of Markdown. */
     String examplePlan(String name) {
         Path copy = tmp.resolve("${name}-estate")
         Path src = Path.of('examples/hyperv-vmm-to-vmm')
@@ -77,19 +77,19 @@ class MarkdownLimitSpec extends CliSpecification {
         String full = out
 
         when:
-        int code = runWith(env, 'show', plan, '--markdown', '--max-length', '2000')
+        int code = runWith(env, 'show', plan, '--markdown', '--max-length', '2400')
 
         then:
         code == ExitCode.OK
-        bytes(full) > 2000
-        bytes(out) <= 2000
+        bytes(full) > 2400
+        bytes(out) <= 2400
         and: 'every finding, whole'
-        full.readLines().findAll { it.startsWith('- ') }.size() == 3
+        full.readLines().findAll { it.startsWith('- ') }.size() == 4
         full.readLines().findAll { it.startsWith('- ') }.every { out.readLines().contains(it) }
         and: 'the 5 changes do not fit and are left out; the recovery plan after them fits and is kept'
         !out.contains('```diff')
         out.contains('#### Recovery plan `newyork-to-chicago`')
-        out.endsWith("\n> ✂️ Shortened to fit 2,000 characters: left out the details of the 5 changes. The full plan: `siteplan show ${plan} --markdown`\n")
+        out.endsWith("\n> ✂️ Shortened to fit 2,400 characters: left out the details of the 5 changes. The full plan: `siteplan show ${plan} --markdown`\n")
     }
 
     def "a plan that fits is printed whole, with no note"() {

@@ -77,7 +77,9 @@ class ReportViewSpec extends Specification {
         html.contains('.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:12px}')
         !html.contains('repeat(4,1fr)')
         html.contains('.card{background:#fff;border:1px solid #e4e7eb;border-radius:8px;padding:12px 16px;overflow-x:auto}')
-        html.contains('td{overflow-wrap:anywhere}')
+        and: 'the steps table keeps its words whole and scrolls in its card; paths and messages with no space to wrap at break anywhere'
+        html.contains('td{overflow-wrap:break-word}.steps{min-width:640px}')
+        html.contains('h1,.sub,.reason,li{overflow-wrap:anywhere}')
         html.contains('@media (max-width:640px)')
     }
 }
