@@ -131,18 +131,13 @@ public record EstateReport(
             if (!d.passed()) failing.add("its last drill, on " + on + ", failed");
             else if (Boolean.FALSE.equals(d.objectivesMet())) failing.add("its last drill, on " + on + ", missed its " + missed(d));
         });
-        RtoPredictor.Prediction prediction = RtoPredictor.predict(RtoPredictor.of(p, m -> estate.machine(m).map(x -> (long) x.totalSize().gigabytes()).orElse(0L)), history.runs(), p.name());
+        RtoPredictor.Prediction prediction = RtoPredictor.predict(RtoPredictor.of(p, estate), history.runs(), p.name());
         if (p.rto() != null && prediction.seconds() > p.rto().toSeconds()) {
             atRisk.add("predicted RTO " + prediction.time() + " is over its target of " + siteplan.units.Durations.human(p.rto().toSeconds()));
         }
         List<Lag> lags = new ArrayList<>();
-        if (lag != null && p.rpo() != null) {
-            for (String m : p.machineNames()) {
-                Duration age = lag.byMachine().get(m);
-                if (age != null && age.compareTo(p.rpo()) > 0) lags.add(new Lag(m, age.toSeconds()));
-            }
-            if (!lags.isEmpty()) atRisk.add(plural(lags.size(), "machine") + " replicating behind its RPO of " + siteplan.units.Durations.human(p.rpo().toSeconds()) + " (RPO-LAG)");
-        }
+        ObjectiveRules.lagging(p, lag).forEach((m, age) -> lags.add(new Lag(m, age.toSeconds())));
+        if (!lags.isEmpty()) atRisk.add(plural(lags.size(), "machine") + " replicating behind its RPO of " + siteplan.units.Durations.human(p.rpo().toSeconds()) + " (RPO-LAG)");
         List<String> changed = history.lastPassed(p.name()).filter(d -> d.drilled() != null).map(d -> DrilledForm.changes(d.drilled(), estate, p.name())).orElse(List.of());
         if (!changed.isEmpty()) atRisk.add("not drilled in its current form (DRILL-FORM)");
         Status status = !failing.isEmpty() ? Status.FAILING : !atRisk.isEmpty() ? Status.AT_RISK : Status.OK;

@@ -98,15 +98,11 @@ public final class ObjectiveRules {
      * if it failed over now: a warning, outside drills too. Machines the provider reports no age for are not judged.
      */
     static void rpoLag(Facts f, Findings out, ReplicationLag lag, RecoveryPlan p) {
-        if (p.rpo() == null) return;
-        for (String m : p.machineNames()) {
-            java.time.Duration age = lag.byMachine().get(m);
-            if (age == null || age.compareTo(p.rpo()) <= 0) continue;
+        lagging(p, lag).forEach((m, age) ->
             out.report("RPO-LAG", Severity.WARNING, m, Address.machine(m), "machine " + m + " of recovery plan " + p.name() + ": its latest recovery point is "
                     + Durations.human(age.toSeconds()) + " old (" + lag.where() + "), over the plan's RPO of " + Durations.human(p.rpo().toSeconds())
                     + " by " + Durations.human(age.minus(p.rpo()).toSeconds()) + ": a failover now would lose more data than the plan allows — check its replication health "
-                    + "(siteplan discover shows it) and the bandwidth and load of the server that replicates it");
-        }
+                    + "(siteplan discover shows it) and the bandwidth and load of the server that replicates it"));
     }
 
     /**
@@ -124,7 +120,7 @@ public final class ObjectiveRules {
                 && (c.type() == ResourceType.RECOVERY_PLAN ? c.name().equals(p.name()) : members.contains(c.name())));
         // A plan no change touches is still judged against its target (the target itself may have been tightened).
         if (!touched && p.rto() == null) return;
-        RtoPredictor.Prediction after = RtoPredictor.predict(RtoPredictor.of(p, m -> declaredGb(f, m)), history.runs(), p.name());
+        RtoPredictor.Prediction after = RtoPredictor.predict(RtoPredictor.of(p, f.estate), history.runs(), p.name());
         RtoPredictor.Shape asIs = asDiscovered(f, p);
         Long before = asIs == null ? null : RtoPredictor.predict(asIs, history.runs(), p.name()).seconds();
         String target = p.rto() == null ? "no target declared" : "target " + Durations.human(p.rto().toSeconds());
@@ -144,6 +140,17 @@ public final class ObjectiveRules {
     /** A machine's disk size as declared, in whole GB (0 for a machine the definition does not declare). */
     static long declaredGb(Facts f, String machine) {
         return f.estate.machine(machine).map(m -> (long) m.totalSize().gigabytes()).orElse(0L);
+    }
+
+    /** The machines of a plan with an RPO whose latest recovery point is older than it, with their ages (RPO-LAG). */
+    public static java.util.Map<String, java.time.Duration> lagging(RecoveryPlan p, ReplicationLag lag) {
+        java.util.Map<String, java.time.Duration> out = new java.util.LinkedHashMap<>();
+        if (p.rpo() == null || lag == null) return out;
+        for (String m : p.machineNames()) {
+            java.time.Duration age = lag.byMachine().get(m);
+            if (age != null && age.compareTo(p.rpo()) > 0) out.put(m, age);
+        }
+        return out;
     }
 
     /**

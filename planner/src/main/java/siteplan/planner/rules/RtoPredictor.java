@@ -289,6 +289,11 @@ public final class RtoPredictor {
         return kind.token() + " " + target;
     }
 
+    /** The plan as the estate declares it, each machine with its declared disks (0 GB for one the estate does not declare). */
+    public static Shape of(RecoveryPlan plan, siteplan.model.Estate estate) {
+        return of(plan, m -> estate.machine(m).map(x -> (long) x.totalSize().gigabytes()).orElse(0L));
+    }
+
     /** The plan as declared, each machine's disk size as {@code diskGb} gives it. */
     public static Shape of(RecoveryPlan plan, ToLongFunction<String> diskGb) {
         List<GroupShape> groups = new ArrayList<>();

@@ -209,12 +209,7 @@ final class AzureRecovery implements RecoveryOperations {
     /** The RPO Site Recovery last computed for the machine (rpoInSeconds), or the age of Hyper-V Replica's last replication. */
     @Override public Duration recoveryPointAge(String machine, RecoveryPointChoice point) {
         if (point.kind() == RecoveryPointChoice.Kind.TIME) return Duration.between(point.time(), Instant.now()).abs();
-        JsonNode d = vault.itemNode(machine).map(i -> i.path("properties").path("providerSpecificDetails")).orElse(null);
-        if (d == null) return Duration.ZERO;
-        if (d.hasNonNull("rpoInSeconds")) return Duration.ofSeconds(d.get("rpoInSeconds").asLong());
-        if (d.hasNonNull("lastRpoInSeconds")) return Duration.ofSeconds(d.get("lastRpoInSeconds").asLong());
-        if (d.hasNonNull("lastReplicatedTime")) return Duration.between(OffsetDateTime.parse(d.get("lastReplicatedTime").asText()).toInstant(), Instant.now()).abs();
-        return Duration.ZERO;
+        return replicationLag(machine).orElse(Duration.ZERO);
     }
 
     /** The item's rpoInSeconds (InMageRcm, InMageAzureV2, HyperVReplica2012R2's lastRpoInSeconds… as reported); empty when the item reports none. */
