@@ -18,7 +18,7 @@ class ExamplesSpec extends CliSpecification {
         where:
         example                      | summary
         'vmware-to-azure-modernized' | '4 files; 20 machines (43 disks), 1 Azure target, 1 VMware site, 2 policies, 3 protection groups, 2 recovery plans'
-        'vmware-to-azure'        | '4 files; 12 machines (26 disks), 1 Azure target, 1 VMware site, 2 policies, 3 protection groups, 2 recovery plans'
+        'vmware-to-azure'        | '5 files; 12 machines (26 disks), 1 Azure target, 1 VMware site, 2 policies, 3 protection groups, 2 recovery plans'
         'failback'               | '1 file; 3 machines (6 disks), 1 Azure target, 1 VMware site, 1 policy, 1 protection group, 1 recovery plan'
         'hyperv-vmm-to-vmm'      | '2 files; 6 machines (8 disks), 2 VMM sites, 2 policies, 2 protection groups, 1 recovery plan'
         'mobility-desired-state' | '1 file; 4 machines (8 disks), 1 Azure target, 1 VMware site, 1 policy, 1 protection group'

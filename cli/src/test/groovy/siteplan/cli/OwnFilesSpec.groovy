@@ -60,7 +60,7 @@ class OwnFilesSpec extends ExecutorSpecification {
 
         then:
         code == 0
-        out.trim() == '.: valid — 4 files; 12 machines (26 disks), 1 Azure target, 1 VMware site, 2 policies, 3 protection groups, 2 recovery plans'
+        out.trim() == '.: valid — 5 files; 12 machines (26 disks), 1 Azure target, 1 VMware site, 2 policies, 3 protection groups, 2 recovery plans'
         err.readLines() == ['Note: skipped estate.yaml: an export (siteplan export) that declares nothing the other files do not.']
     }
 
@@ -94,7 +94,7 @@ class OwnFilesSpec extends ExecutorSpecification {
         then:
         code == ExitCode.INVALID_INPUT
         err.readLines() == ["(package.json, line 1) is not a siteplan definition: none of its keys (name, version) is one of an estate's"
-                                    + " (azure, vmwareSites, vmmSites, machines, replicationPolicies, hyperVPolicies, networkMappings, storageMappings, protectionGroups, recoveryPlans);"
+                                    + " (azure, vmwareSites, vmmSites, machines, replicationPolicies, hyperVPolicies, networkMappings, storageMappings, protectionGroups, recoveryPlans, objectives);"
                                     + " move it out of the definition folder, or prefix its name with _ or . so that siteplan skips it",
                             '1 problem found; nothing was changed. Names used across files are checked once these are fixed.']
 

@@ -276,6 +276,103 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         'a cadence in part of a day'      | '        every 90.days\n' | '        every 36.hours\n'           || "the drill cadence of recovery plan 'orders-failover' is counted in whole days from 1 to 3650"
     }
 
+    def "the estate's objectives hold every recovery plan that writes none of its own: a cadence without a drill block, a drill's verdict, the report; a plan's own value wins"() {
+        given: "objectives for the estate; services-failover declares none of its own, orders-failover keeps its rpo and its cadence"
+        Files.writeString(dir.resolve('objectives.groovy'), 'objectives {\n    rto 1.minutes\n    rpo 24.hours\n    every 30.days, mandatory: true\n}\n')
+        edit('recovery-plans.groovy', "    rto 4.hours\n    rpo 1.hours\n", '')
+        edit('recovery-plans.groovy', "    drill {\n        network 'drill-vnet'\n        every 180.days\n        tcp 'mq01', 5672\n    }\n", '')
+        edit('recovery-plans.groovy', "    rto 2.hours                    // each drill is judged against these (exit 4 when one is missed)\n", '')
+
+        when:
+        int planned = run('plan', dir.toString(), '--no-color')
+
+        then: "the plan without a drill block is due one at the estate's cadence; the estate's mandatory holds both plans' cadences"
+        planned == ExitCode.INVALID_INPUT
+        out.contains('DRILL-OVERDUE error: recovery plan services-failover has never been drilled successfully')
+        out.contains('its cadence is every 30d, mandatory, so it is overdue')
+        out.contains('DRILL-OVERDUE error: recovery plan orders-failover has never been drilled successfully')
+        out.contains('its cadence is every 90d, mandatory, so it is overdue')
+        out.contains('recovery plan services-failover: predicted RTO ')
+        out =~ /recovery plan services-failover: predicted RTO [^\n]*, target 1m/
+
+        when: 'the plan without a drill block is drilled without saying where'
+        int refused = run('drill', dir.toString(), '--recovery-plan', 'services-failover', '--ack')
+
+        then:
+        refused == ExitCode.INVALID_INPUT
+        err.contains("recovery plan services-failover declares no drill network: add drill { network 'NAME' } or pass --network NAME")
+
+        when:
+        int drilled = run('drill', dir.toString(), '--recovery-plan', 'services-failover', '--network', 'drill-vnet', '--ack')
+
+        then: "judged against the estate's RTO and RPO, and recorded so"
+        drilled == ExitCode.FAILED
+        out =~ /Objective missed: measured RTO \S+( \S+)? against a target of 1m: missed by /
+        out =~ /Objective met: achieved RPO \S+( \S+)? against a target of 1d: met, /
+        drills()[0].trailers['Siteplan-RTO-Target'] == '1m'
+        drills()[0].trailers['Siteplan-RPO-Target'] == '1d'
+
+        when: "orders-failover's own RPO wins over the estate's; it has no RTO of its own"
+        run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack')
+
+        then:
+        out =~ /Objective met: achieved RPO \S+( \S+)? against a target of 30m: met, /
+        drills()[0].trailers['Siteplan-RPO-Target'] == '30m'
+        drills()[0].trailers['Siteplan-RTO-Target'] == '1m'
+
+        when: 'the report holds each plan to the same targets'
+        env.SITEPLAN_TODAY = day(drills()[0]).toString()
+        run('report', dir.toString(), '--json')
+        Map report = JSON.readValue(out, Map)
+        Map services = report.plans.find { it.name == 'services-failover' } as Map
+        Map orders = report.plans.find { it.name == 'orders-failover' } as Map
+
+        then:
+        services.rtoTargetSeconds == 60
+        services.rpoTargetSeconds == 86_400
+        services.cadence.everyDays == 30
+        services.cadence.mandatory
+        orders.rtoTargetSeconds == 60
+        orders.rpoTargetSeconds == 1_800
+        orders.cadence.everyDays == 90
+    }
+
+    def "the estate's objectives written in YAML beside Groovy files are the same objectives"() {
+        given:
+        Files.writeString(dir.resolve('objectives.yaml'), 'objectives:\n  rto: 1m\n  drillInterval: 30d\n')
+        edit('recovery-plans.groovy', "    drill {\n        network 'drill-vnet'\n        every 180.days\n        tcp 'mq01', 5672\n    }\n", '')
+        edit('recovery-plans.groovy', "    rto 4.hours\n", '')
+
+        when:
+        int code = run('plan', dir.toString(), '--no-color')
+
+        then:
+        code == ExitCode.OK
+        out.contains('DRILL-OVERDUE warning: recovery plan services-failover has never been drilled successfully')
+        out.contains('its cadence is every 30d, so it is overdue')
+        out =~ /recovery plan services-failover: predicted RTO [^\n]*, target 1m/
+    }
+
+    def "the estate's objectives are refused where they are written when they cannot hold: #what"() {
+        given:
+        Files.writeString(dir.resolve('objectives.groovy'), objectives)
+        if (more) Files.writeString(dir.resolve('recovery-plans.groovy'), Files.readString(dir.resolve('recovery-plans.groovy')) + more)
+
+        expect:
+        run('validate', dir.toString()) == ExitCode.INVALID_INPUT
+        err =~ /${file}, line ${line}\)/
+        err.contains(message)
+
+        where:
+        what                        | objectives                                          | more                                        | file                    | line || message
+        'declared twice'            | 'objectives { rto 4.hours }\n'                      | '\nobjectives { rpo 1.hours }\n'            | 'recovery-plans\\.groovy' | 49   || "the estate's objectives are declared twice (first at "
+        'inside a block'            | 'objectives { rto 4.hours }\n'                      | "\nrecoveryPlan('x') { objectives { } }\n" | 'recovery-plans\\.groovy' | 49   || "'objectives' is a top-level block; it cannot appear inside recovery plan 'x' — move it out of that block"
+        'an RTO of no time'         | 'objectives {\n    rto 0.minutes\n}\n'              | null                                        | 'objectives\\.groovy'     | 1    || "rto of the estate's objectives must be longer than no time, e.g. rto 4.hours"
+        'a cadence in part of a day'| 'objectives {\n    every 36.hours\n}\n'             | null                                        | 'objectives\\.groovy'     | 1    || "the drill cadence of the estate's objectives is counted in whole days from 1 to 3650"
+        'mandatory without one'     | 'objectives {\n    every null, mandatory: true\n}\n' | null                                        | 'objectives\\.groovy'     | 1    || "the estate's objectives make the drill cadence mandatory without one — write: every 90.days, mandatory: true"
+        'a misspelt word'           | 'objectives {\n    rpoo 1.hours\n}\n'               | null                                        | 'objectives\\.groovy'     | 2    || "did you mean 'rpo'?"
+    }
+
     def "RPO-LAG: a machine whose latest recovery point is older than its plan's RPO is flagged outside drills, and a saved plan does not go stale as replication catches up"() {
         when: 'replication keeps up'
         run('plan', dir.toString(), '--no-color')

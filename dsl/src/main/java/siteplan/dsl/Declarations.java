@@ -16,6 +16,8 @@ final class Declarations {
     final List<StorageMapping> storageMappings = new ArrayList<>();
     final List<ProtectionGroup> protectionGroups = new ArrayList<>();
     final List<RecoveryPlan> recoveryPlans = new ArrayList<>();
+    /** The estate's objectives, from the first objectives block; a second one is reported by the validator, at its line. */
+    Objectives objectives;
 
     void addAll(Declarations o) {
         azure.addAll(o.azure);
@@ -28,10 +30,11 @@ final class Declarations {
         storageMappings.addAll(o.storageMappings);
         protectionGroups.addAll(o.protectionGroups);
         recoveryPlans.addAll(o.recoveryPlans);
+        if (objectives == null) objectives = o.objectives;
     }
 
     Estate toEstate() {
         return new Estate(azure, vmwareSites, vmmSites, machines, replicationPolicies, hyperVPolicies,
-                networkMappings, storageMappings, protectionGroups, recoveryPlans);
+                networkMappings, storageMappings, protectionGroups, recoveryPlans, objectives);
     }
 }

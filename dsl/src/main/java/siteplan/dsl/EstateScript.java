@@ -12,6 +12,7 @@ import siteplan.dsl.Suggestions;
 import siteplan.model.Address;
 import siteplan.model.Address.Kind;
 import siteplan.model.NetworkMapping;
+import siteplan.model.Objectives;
 import siteplan.model.SecretRef;
 import siteplan.model.StorageMapping;
 
@@ -141,6 +142,16 @@ public abstract class EstateScript extends Script {
     /** The block word with its name as text; the public form takes any value (a GString, a cell of a table). */
     private void recoveryPlan(String name, Closure<?> body, boolean named) {
         if (atTopLevel("recoveryPlan")) ev().declarations.recoveryPlans.add(ev().configure(new RecoveryPlanContext(name), body).build());
+    }
+
+    @Doc(value = "The recovery objectives every recovery plan is held to where it declares none of its own: rto, rpo and the drill"
+            + " cadence. Written once for the estate, in any of its files.",
+            example = "objectives { … }")
+    public void objectives(@DelegatesTo(value = ObjectivesContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        if (atTopLevel("objectives")) {
+            Objectives declared = ev().configure(new ObjectivesContext(), body).build();
+            if (ev().declarations.objectives == null) ev().declarations.objectives = declared;
+        }
     }
 
     @Doc(value = "Evaluates another definition file in this file's variables, so the functions and closures it defines can be"

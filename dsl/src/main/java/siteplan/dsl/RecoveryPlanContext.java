@@ -340,7 +340,8 @@ public class RecoveryPlanContext extends BlockContext {
         }
 
         Drill build() {
-            require(network);
+            // A drill without a network is drilled into the one given with drill --network (the estate's cadence gives
+            // every plan such a drill): the command says so when neither is there.
             if (mandatory && interval.get() == null) problem(label + " makes its cadence mandatory without one — write: every 90.days, mandatory: true");
             return new Drill(network.get(), interval.get(), checks, mandatory);
         }

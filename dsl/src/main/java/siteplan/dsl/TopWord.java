@@ -20,6 +20,7 @@ enum TopWord {
     STORAGE_MAPPING("storageMapping", true),
     PROTECTION_GROUP("protectionGroup", true),
     RECOVERY_PLAN("recoveryPlan", true),
+    OBJECTIVES("objectives", true),
     /** Runs another file in this one's variables: Groovy's to evaluate. */
     INCLUDE("include", false),
     /** Rows of an inventory, for loops: Groovy's to evaluate. */

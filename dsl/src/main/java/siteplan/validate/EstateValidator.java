@@ -68,6 +68,7 @@ public final class EstateValidator {
         v.machines();
         v.policies();
         v.protectionGroups();
+        v.objectives();
         v.recoveryPlans();
         v.mappings();
         v.addresses();
@@ -572,6 +573,34 @@ public final class EstateValidator {
 
     // ---------------------------------------------------------------- recovery plans
 
+    // ---------------------------------------------------------------- objectives
+
+    /** The estate's objectives: declared once, each more than no time, and a cadence the plans' rule can count (whole days). */
+    private void objectives() {
+        List<Location> places = sources.all(Address.objectives());
+        if (places.size() > 1) {
+            error(places.get(1), "the estate's objectives are declared twice (first at " + where(places.get(0))
+                    + ") — declare them once, in one objectives block, so every file reads the same");
+        }
+        Objectives o = estate.objectives();
+        if (o == null) return;
+        Location at = sources.at(Address.objectives());
+        if (o.rto() != null && (o.rto().isZero() || o.rto().isNegative())) error(at, "rto of the estate's objectives must be longer than no time, e.g. rto 4.hours");
+        if (o.rpo() != null && (o.rpo().isZero() || o.rpo().isNegative())) error(at, "rpo of the estate's objectives must be longer than no time, e.g. rpo 30.minutes");
+        if (o.drillInterval() != null && !wholeDays(o.drillInterval())) {
+            error(at, "the drill cadence of the estate's objectives is counted in whole days from 1 to " + MAX_CADENCE_DAYS
+                    + " — write e.g. every 90.days (in YAML or JSON, drillInterval: 90d)");
+        }
+        if (o.drillMandatory() && o.drillInterval() == null) {
+            error(at, "the estate's objectives make the drill cadence mandatory without one — write: every 90.days, mandatory: true");
+        }
+    }
+
+    /** A cadence DRILL-OVERDUE can judge: counted in days from the day of the last successful drill, within the calendar. */
+    private static boolean wholeDays(java.time.Duration every) {
+        return every.toSeconds() % 86_400 == 0 && every.toDays() >= 1 && every.toDays() <= MAX_CADENCE_DAYS;
+    }
+
     private void recoveryPlans() {
         for (RecoveryPlan p : estate.recoveryPlans()) {
             Address key = Address.recoveryPlan(p.name());
@@ -622,7 +651,9 @@ public final class EstateValidator {
                 // The cadence is judged in days, from the day of the last successful drill (DRILL-OVERDUE): a part of a day cannot be,
                 // and a cadence of more than ten years is none (its due date would leave the calendar).
                 java.time.Duration every = d.interval();
-                if (every != null && (every.toSeconds() % 86_400 != 0 || every.toDays() < 1 || every.toDays() > MAX_CADENCE_DAYS)) {
+                // A cadence the plan took from the estate's objectives is reported there, once.
+                boolean estates = estate.objectives() != null && every != null && every.equals(estate.objectives().drillInterval());
+                if (every != null && !estates && !wholeDays(every)) {
                     error(sources.at(dk), "the drill cadence of " + label + " is counted in whole days from 1 to " + MAX_CADENCE_DAYS + " — write e.g. every 90.days");
                 }
                 if (vt != null) ref(dk, "drill of " + label, "network", d.network(), names(vt.vmNetworks(), VmNetwork::name));

@@ -19,6 +19,7 @@ class DslWordsSpec extends Specification {
             'machines(Object, Closure)',
             'methodMissing(String, Object)',
             'networkMapping(Map, String)',
+            'objectives(Closure)',
             'propertyMissing(String)',
             'protectionGroup(Object, Closure)',
             'recoveryPlan(Object, Closure)',
@@ -28,6 +29,15 @@ class DslWordsSpec extends Specification {
             'table(String)',
             'vmmSite(Object, Closure)',
             'vmwareSite(Object, Closure)'],
+        'ObjectivesContext': [
+            'env(String)',
+            'every(Map, Object)',
+            'every(Object)',
+            'propertyMissing(String)',
+            'propertyMissing(String, Object)',
+            'rpo(Object)',
+            'rto(Object)',
+            'secret(String)'],
         'PendingUnit': [
             'getDay()',
             'getDays()',

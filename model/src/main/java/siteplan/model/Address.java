@@ -30,6 +30,8 @@ public record Address(List<Step> steps) implements Comparable<Address> {
         LOGICAL_NETWORK("logicalNetwork"), VM_NETWORK("vmNetwork"), NETWORK("network"), SUBNET("subnet"),
         STORAGE_ACCOUNT("storageAccount"), DISK("disk"), NIC("nic"), GROUP("group"), SCRIPT("script"),
         VMM_SERVER("vmmServer"), HYPERV_HOST("hyperVHost"), STORAGE_CLASSIFICATION("storageClassification"), APPLIANCE("replicationAppliance"),
+        /** The estate-wide recovery objectives, one per estate (named "estate"). */
+        OBJECTIVES("objectives"),
         // Parts, after the kinds they belong to (an enum constant can only name the ones declared before it).
         MOBILITY("mobility", MACHINE), FAILOVER("failover", MACHINE), DRILL("drill", RECOVERY_PLAN),
         RETENTION("retention", MASTER_TARGET), INITIAL_REPLICATION("initialReplication", POLICY),
@@ -102,6 +104,9 @@ public record Address(List<Step> steps) implements Comparable<Address> {
     public static Address protectionGroup(String name) { return of(Kind.PROTECTION_GROUP, name); }
 
     public static Address recoveryPlan(String name) { return of(Kind.RECOVERY_PLAN, name); }
+
+    /** Where the estate's own recovery objectives are declared: there is one such block, so it has one fixed name. */
+    public static Address objectives() { return of(Kind.OBJECTIVES, "estate"); }
 
     /** The address of a thing inside this one, e.g. {@code site(s).child(MASTER_TARGET, m)}. */
     public Address child(Kind kind, String name) {

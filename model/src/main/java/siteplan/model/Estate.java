@@ -20,7 +20,8 @@ public record Estate(
         @JsonPropertyDescription("Network mappings.") List<NetworkMapping> networkMappings,
         @JsonPropertyDescription("Storage classification mappings.") List<StorageMapping> storageMappings,
         @JsonPropertyDescription("Protection groups.") List<ProtectionGroup> protectionGroups,
-        @JsonPropertyDescription("Recovery plans.") List<RecoveryPlan> recoveryPlans) {
+        @JsonPropertyDescription("Recovery plans.") List<RecoveryPlan> recoveryPlans,
+        @JsonPropertyDescription("Recovery objectives of every recovery plan that declares none of its own.") Objectives objectives) {
 
     public Estate {
         azure = Lists.sortedBy(azure, AzureTarget::name);
@@ -33,6 +34,18 @@ public record Estate(
         storageMappings = Lists.sortedBy(storageMappings, m -> m.source() + "\u0000" + m.target());
         protectionGroups = Lists.sortedBy(protectionGroups, ProtectionGroup::name);
         recoveryPlans = Lists.sortedBy(recoveryPlans, RecoveryPlan::name);
+        if (objectives != null && objectives.isEmpty()) objectives = null;
+        // Applied here, where every estate is made (from Groovy, YAML, JSON, a merge of files or a recorded model), so no
+        // reader of a plan's rto, rpo or cadence can miss the estate's: a recorded model then says what a drill ran under.
+        if (objectives != null) recoveryPlans = recoveryPlans.stream().map(objectives::applyTo).toList();
+    }
+
+    /** An estate without estate-wide objectives. */
+    public Estate(List<AzureTarget> azure, List<VmwareSite> vmwareSites, List<VmmSite> vmmSites, List<Machine> machines,
+                  List<ReplicationPolicy> replicationPolicies, List<HyperVPolicy> hyperVPolicies, List<NetworkMapping> networkMappings,
+                  List<StorageMapping> storageMappings, List<ProtectionGroup> protectionGroups, List<RecoveryPlan> recoveryPlans) {
+        this(azure, vmwareSites, vmmSites, machines, replicationPolicies, hyperVPolicies, networkMappings, storageMappings, protectionGroups,
+                recoveryPlans, null);
     }
 
     public static Estate empty() {

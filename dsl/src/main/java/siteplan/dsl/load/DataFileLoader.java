@@ -134,6 +134,7 @@ public final class DataFileLoader {
             });
             if (n.has("drill")) s.add(k.child(Kind.DRILL), t.at(p + "/drill"));
         });
+        if (root.has("objectives")) s.add(Address.objectives(), t.at("/objectives"));
         return s;
     }
 

@@ -280,7 +280,10 @@ public final class DefinitionLoader {
         List<siteplan.model.StorageMapping> sm = new ArrayList<>();
         List<siteplan.model.ProtectionGroup> pg = new ArrayList<>();
         List<siteplan.model.RecoveryPlan> pl = new ArrayList<>();
+        siteplan.model.Objectives objectives = null;
         for (Estate e : parts) {
+            // Declared once (the validator reports a second place); the first part's, in the order the files were given.
+            if (objectives == null) objectives = e.objectives();
             a.addAll(e.azure());
             vs.addAll(e.vmwareSites());
             hs.addAll(e.vmmSites());
@@ -292,6 +295,6 @@ public final class DefinitionLoader {
             pg.addAll(e.protectionGroups());
             pl.addAll(e.recoveryPlans());
         }
-        return new Estate(a, vs, hs, m, rp, hp, nm, sm, pg, pl);
+        return new Estate(a, vs, hs, m, rp, hp, nm, sm, pg, pl, objectives);
     }
 }

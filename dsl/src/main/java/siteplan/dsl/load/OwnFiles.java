@@ -40,7 +40,8 @@ public final class OwnFiles {
                 && within(export.machines(), rest.machines()) && within(export.replicationPolicies(), rest.replicationPolicies())
                 && within(export.hyperVPolicies(), rest.hyperVPolicies()) && within(export.networkMappings(), rest.networkMappings())
                 && within(export.storageMappings(), rest.storageMappings()) && within(export.protectionGroups(), rest.protectionGroups())
-                && within(export.recoveryPlans(), rest.recoveryPlans());
+                && within(export.recoveryPlans(), rest.recoveryPlans())
+                && (export.objectives() == null || export.objectives().equals(rest.objectives()));
     }
 
     private static boolean within(List<?> part, List<?> whole) {
