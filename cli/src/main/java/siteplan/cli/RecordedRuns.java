@@ -27,6 +27,16 @@ final class RecordedRuns {
             // report.json carries derived values (a group's rpoSeconds) and fields later versions add.
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    /** Each group that declares its own RTO was up within it, as the run recorded the group's end (as the drill judged it). */
+    private static boolean groupsMet(siteplan.model.RecoveryPlan plan, RunReport r) {
+        for (RunReport.Group g : r.groups()) {
+            if (g.number() < 1 || g.number() > plan.groups().size()) continue;
+            java.time.Duration own = plan.groups().get(g.number() - 1).rto();
+            if (own != null && g.endSeconds() > own.toSeconds()) return false;
+        }
+        return true;
+    }
+
     /** Ten years: no drill or failover takes longer, and a time beyond it (or below zero) is not one siteplan recorded. */
     static final long MAX_SECONDS = 10L * 366 * 86400;
 
@@ -131,8 +141,10 @@ final class RecordedRuns {
         // The verdict is the recorded numbers' against the targets the run recorded, as the drill judged them: a trailer
         // that says otherwise (or a word siteplan never writes) does not make a missed objective met.
         Boolean met = null;
-        if (r.passed() && (rtoTarget != null || rpoTarget != null)) {
-            met = (rtoTarget == null || r.rtoSeconds() <= rtoTarget) && (rpoTarget == null || r.rpoSeconds() == null || r.rpoSeconds() <= rpoTarget);
+        boolean groupTargets = plan != null && plan.groups().stream().anyMatch(g -> g.rto() != null);
+        if (r.passed() && (rtoTarget != null || rpoTarget != null || groupTargets)) {
+            met = (rtoTarget == null || r.rtoSeconds() <= rtoTarget) && (rpoTarget == null || r.rpoSeconds() == null || r.rpoSeconds() <= rpoTarget)
+                    && groupsMet(plan, r);
         }
         if ("missed".equals(e.trailers().get("Siteplan-Objectives"))) met = false;
         return Optional.of(new RecordedRun(r.recoveryPlan(), e.time(), kind, r.passed() && r.kind() != RunKind.COMMIT, met, r.rtoSeconds(), r.rpoSeconds(), rtoTarget, rpoTarget,

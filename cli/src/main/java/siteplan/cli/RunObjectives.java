@@ -38,8 +38,9 @@ record RunObjectives(RecoveryPlan plan, List<ObjectiveVerdict> verdicts, String 
         List<String> notes = new ArrayList<>(report.notes());
         verdicts.forEach(v -> notes.add("Objective " + v.objective().token().toUpperCase(Locale.ROOT) + ": " + v.describe()));
         if (unjudged != null) notes.add(unjudged);
-        String missed = verdicts.stream().filter(v -> v.group() == null && !v.met())
-                .map(v -> v.objective().token().toUpperCase(Locale.ROOT) + " " + siteplan.executor.Times.human(v.targetSeconds()))
+        String missed = verdicts.stream().filter(v -> v.decides() && !v.met())
+                .map(v -> (v.group() != null ? "group " + v.group() + " " : "") + v.objective().token().toUpperCase(Locale.ROOT) + " "
+                        + siteplan.executor.Times.human(v.targetSeconds()))
                 .collect(java.util.stream.Collectors.joining(" and "));
         return report.with(report.kind(), report.status(), missed.isEmpty() ? report.reason() : "missed its objective " + missed, notes);
     }

@@ -337,6 +337,52 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         orders.cadence.everyDays == 90
     }
 
+    def "a group's own RTO is judged as the plan's is: a group over it misses the drill's objectives and exits 4, the plan predicts it, the report says it"() {
+        given: 'the databases must be up within a minute, the web tier within a day; the plan keeps its 2h'
+        edit('recovery-plans.groovy', "        machines 'ord-sql01', 'ord-sql02'\n", "        machines 'ord-sql01', 'ord-sql02'\n        rto 1.minutes\n")
+        edit('recovery-plans.groovy', "        machines 'web01', 'web02', 'web03', 'web04'\n", "        machines 'web01', 'web02', 'web03', 'web04'\n        rto 1.days\n")
+
+        when:
+        int planned = run('plan', dir.toString(), '--no-color')
+
+        then: 'the prediction is judged per group too: a warning, never a block'
+        planned == ExitCode.OK
+        out =~ /RTO-PREDICTED warning: recovery plan orders-failover: group 1 predicted done after [^\n]*, its own RTO 1m \(rests on defaults[^\n]* — over the group's RTO target/
+        !(out =~ /group 3 predicted done after [^\n]* — over/)
+
+        when:
+        int drilled = run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack')
+
+        then: "the plan's own RTO was met, the group's was not: the drill missed its objectives"
+        drilled == ExitCode.FAILED
+        out =~ /Objective met: measured RTO \S+( \S+)? against a target of 2h: met, /
+        out =~ /Objective missed: group 1 up after \S+( \S+)? against its own target of 1m: missed by /
+        out =~ /Objective met: group 3 up after \S+( \S+)? against its own target of 1d: met, /
+        out =~ /Objective met: group 2 up after \S+( \S+)? against a target of 2h: met, /
+        out =~ /Drill passed: measured RTO .* — missed its objective group 1 RTO 1m/
+        drills()[0].trailers['Siteplan-Objectives'] == 'missed'
+
+        when: 'the report reads the drill as its record says'
+        env.SITEPLAN_TODAY = day(drills()[0]).toString()
+        run('report', dir.toString(), '--json')
+        Map orders = JSON.readValue(out, Map).plans.find { it.name == 'orders-failover' } as Map
+
+        then:
+        orders.status == 'failing'
+        orders.reasons.any { it.startsWith('its last drill, on ') && it.contains(', missed its ') }
+        orders.reasons.any { it =~ /^group 1 predicted done after .*, over its own RTO of 1m$/ }
+    }
+
+    def "a group's RTO of no time is refused at its line"() {
+        given:
+        edit('recovery-plans.groovy', "        machines 'ord-sql01', 'ord-sql02'\n", "        machines 'ord-sql01', 'ord-sql02'\n        rto 0.minutes\n")
+
+        expect:
+        run('validate', dir.toString()) == ExitCode.INVALID_INPUT
+        err.readLines()[0].endsWith("recovery-plans.groovy, line 11) rto of group 1 of recovery plan 'orders-failover' must be longer than no time, e.g. rto 20.minutes")
+        err.readLines().size() == 2
+    }
+
     def "the estate's objectives written in YAML beside Groovy files are the same objectives"() {
         given:
         Files.writeString(dir.resolve('objectives.yaml'), 'objectives:\n  rto: 1m\n  drillInterval: 30d\n')

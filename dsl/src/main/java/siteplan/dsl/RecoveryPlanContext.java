@@ -62,6 +62,9 @@ public class RecoveryPlanContext extends BlockContext {
         private final List<PlanAction> after = new ArrayList<>();
         private final List<SmokeCheck> checks = new ArrayList<>();
         private CheckFailure onCheckFailure;
+        private final Slot<Duration> rto = Slot.duration("rto", "20.minutes");
+        /** Where rto was written: an RTO that cannot be is reported at its own line. */
+        private siteplan.diag.Location rtoAt;
 
         GroupContext(String plan, int number) {
             this(plan, number, Address.recoveryPlan(plan).child(Kind.GROUP, String.valueOf(number)));
@@ -105,6 +108,14 @@ public class RecoveryPlanContext extends BlockContext {
             machines.add(new PlanMachine(name, deps));
         }
 
+        @Doc(value = "The group's own RTO: the longest from the run's start until this group is up, checked and its after-steps"
+                + " done. Judged in each drill and failover as the plan's rto is, and against its predicted RTO.",
+                example = "rto 20.minutes")
+        public Object rto(Object rto) {
+            rtoAt = Evaluation.current().here();
+            return set(this.rto, rto);
+        }
+
         public void before(@DelegatesTo(value = ActionsContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
             before.addAll(Evaluation.current().configure(new ActionsContext("steps before " + label, address), body).actions);
         }
@@ -123,7 +134,13 @@ public class RecoveryPlanContext extends BlockContext {
 
         RecoveryGroup build() {
             if (machines.isEmpty()) problem(label + " has no machines — add: machines 'name', …");
-            return new RecoveryGroup(machines, before, after, checks, onCheckFailure);
+            Duration own = rto.get();
+            if (own != null && (own.isZero() || own.isNegative())) {
+                // Said here, at its line, and left out of the model so the validator does not say it again at the group's.
+                Evaluation.current().error(rtoAt, "rto of " + label + " must be longer than no time, e.g. rto 20.minutes");
+                own = null;
+            }
+            return new RecoveryGroup(machines, before, after, checks, onCheckFailure, own);
         }
     }
 

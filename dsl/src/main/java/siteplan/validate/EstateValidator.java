@@ -635,6 +635,9 @@ public final class EstateValidator {
                 number++;
                 g.machines().forEach(pm -> upBy.add(pm.name()));
                 Address gk = key.child(Kind.GROUP, String.valueOf(number));
+                if (g.rto() != null && (g.rto().isZero() || g.rto().isNegative())) {
+                    error(sources.at(gk), "rto of group " + number + " of " + label + " must be longer than no time, e.g. rto 20.minutes");
+                }
                 for (SmokeCheck c : g.checks()) {
                     if (c.machine() == null || upBy.contains(c.machine())) continue;
                     error(sources.at(gk), c.kind().token() + " check of group " + number + " of " + label + " targets machine '" + c.machine() + "', which "

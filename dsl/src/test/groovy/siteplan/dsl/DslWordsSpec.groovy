@@ -247,6 +247,7 @@ class DslWordsSpec extends Specification {
             'machines(String[])',
             'propertyMissing(String)',
             'propertyMissing(String, Object)',
+            'rto(Object)',
             'secret(String)'],
         'RecoveryPlanContext$ActionsContext': [
             'env(String)',

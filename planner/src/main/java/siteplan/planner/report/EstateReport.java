@@ -135,6 +135,13 @@ public record EstateReport(
         if (p.rto() != null && prediction.seconds() > p.rto().toSeconds()) {
             atRisk.add("predicted RTO " + prediction.time() + " is over its target of " + siteplan.units.Durations.human(p.rto().toSeconds()));
         }
+        for (int i = 0; i < p.groups().size() && i < prediction.groupSeconds().size(); i++) {
+            Duration own = p.groups().get(i).rto();
+            if (own != null && prediction.groupSeconds().get(i) > own.toSeconds()) {
+                atRisk.add("group " + (i + 1) + " predicted done after " + RtoPredictor.Prediction.about(prediction.groupSeconds().get(i)) + ", over its own RTO of "
+                        + siteplan.units.Durations.human(own.toSeconds()));
+            }
+        }
         List<Lag> lags = new ArrayList<>();
         ObjectiveRules.lagging(p, lag).forEach((m, age) -> lags.add(new Lag(m, age.toSeconds())));
         if (!lags.isEmpty()) atRisk.add(plural(lags.size(), "machine") + " replicating behind its RPO of " + siteplan.units.Durations.human(p.rpo().toSeconds()) + " (RPO-LAG)");

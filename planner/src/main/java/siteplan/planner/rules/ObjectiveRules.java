@@ -110,7 +110,8 @@ public final class ObjectiveRules {
      * plan the change touches, the plan shows its RTO predicted from the drills and failovers the history recorded, as it
      * stands (the plan as the vault holds it, machines as discovered) and after the change; a warning when the prediction
      * after the change is over the plan's RTO target, and for a plan no change touches whose prediction is over its target
-     * (a target tightened, timings grown). With no recorded run the prediction rests on the simulated
+     * (a target tightened, timings grown); the same, per group, for a group that declares its own RTO (when the group is
+     * predicted done). With no recorded run the prediction rests on the simulated
      * estate's timing model and says so. Never blocks apply, drill or failover, and is not part of the saved-plan
      * comparison.
      */
@@ -119,7 +120,8 @@ public final class ObjectiveRules {
         boolean touched = changes.stream().anyMatch(c -> c.action() != Action.NO_OP
                 && (c.type() == ResourceType.RECOVERY_PLAN ? c.name().equals(p.name()) : members.contains(c.name())));
         // A plan no change touches is still judged against its target (the target itself may have been tightened).
-        if (!touched && p.rto() == null) return;
+        boolean groupTargets = p.groups().stream().anyMatch(g -> g.rto() != null);
+        if (!touched && p.rto() == null && !groupTargets) return;
         RtoPredictor.Prediction after = RtoPredictor.predict(RtoPredictor.of(p, f.estate), history.runs(), p.name());
         RtoPredictor.Shape asIs = asDiscovered(f, p);
         Long before = asIs == null ? null : RtoPredictor.predict(asIs, history.runs(), p.name()).seconds();
@@ -134,6 +136,21 @@ public final class ObjectiveRules {
                     + ": fewer or smaller machines per group, fewer groups or shorter steps bring it down; drill it to measure it (siteplan drill, --recovery-plan " + p.name() + ")");
         } else if (touched) {
             out.report("RTO-PREDICTED", Severity.INFO, p.name(), at, text);
+        }
+        // A group's own RTO (the database tier up within 20 minutes) is judged against when the group is predicted done.
+        for (int i = 0; i < p.groups().size() && i < after.groupSeconds().size(); i++) {
+            Duration own = p.groups().get(i).rto();
+            if (own == null) continue;
+            long done = after.groupSeconds().get(i);
+            String group = "recovery plan " + p.name() + ": group " + (i + 1) + " predicted done after " + RtoPredictor.Prediction.about(done)
+                    + ", its own RTO " + Durations.human(own.toSeconds()) + " (" + after.basisText() + ")";
+            Address g = at.child(Address.Kind.GROUP, String.valueOf(i + 1));
+            if (done > own.toSeconds()) {
+                out.report("RTO-PREDICTED", Severity.WARNING, p.name(), g, group + " — over the group's RTO target: fewer or smaller machines in"
+                        + " it or the groups before it, or shorter steps, bring it down; drill it to measure it (siteplan drill, --recovery-plan " + p.name() + ")");
+            } else if (touched) {
+                out.report("RTO-PREDICTED", Severity.INFO, p.name(), g, group);
+            }
         }
     }
 

@@ -76,10 +76,12 @@ public final class RtoPredictor {
      *                     could be predicted from history
      * @param errorRuns    how many drills that error is the mean of
      * @param untimed      steps and checks no run recorded a time for
+     * @param groupSeconds when each group is predicted to be done (up, checked, after-steps run), from the run's start, in order
      */
-    public record Prediction(long seconds, Basis basis, int runs, Long errorSeconds, int errorRuns, List<String> untimed) {
+    public record Prediction(long seconds, Basis basis, int runs, Long errorSeconds, int errorRuns, List<String> untimed, List<Long> groupSeconds) {
         public Prediction {
             untimed = List.copyOf(untimed);
+            groupSeconds = List.copyOf(groupSeconds);
         }
 
         /** "41m", to the minute: a prediction claims no more precision than that. */
@@ -172,13 +174,14 @@ public final class RtoPredictor {
     public static Prediction predict(Shape shape, List<RecordedRun> history, String recoveryPlan) {
         Model model = learn(history);
         List<String> untimed = new ArrayList<>();
-        long seconds = seconds(shape, model, untimed);
+        List<Long> groupEnds = new ArrayList<>();
+        long seconds = seconds(shape, model, untimed, groupEnds);
         Basis basis = model.machinePoints == 0 ? Basis.DEFAULTS : Basis.HISTORY;
         List<Backtest> tests = backtest(history, recoveryPlan);
         List<Backtest> fromHistory = tests.stream().filter(t -> t.basis() == Basis.HISTORY).toList();
         fromHistory = fromHistory.subList(Math.max(0, fromHistory.size() - ERROR_RUNS), fromHistory.size());
         Long error = fromHistory.size() < 2 ? null : Math.round(fromHistory.stream().mapToLong(t -> Math.abs(t.predicted() - t.measured())).average().orElse(0));
-        return new Prediction(seconds, basis, model.runs, error, fromHistory.size(), untimed.stream().distinct().toList());
+        return new Prediction(seconds, basis, model.runs, error, fromHistory.size(), untimed.stream().distinct().toList(), groupEnds);
     }
 
     /** One earlier drill of a plan, predicted from the runs recorded before it only. */
@@ -198,12 +201,18 @@ public final class RtoPredictor {
     }
 
     static long seconds(Shape shape, Model model, List<String> untimed) {
+        return seconds(shape, model, untimed, new ArrayList<>());
+    }
+
+    /** The predicted RTO; {@code groupEnds} gets when each group is done, as a run measures a group's end. */
+    static long seconds(Shape shape, Model model, List<String> untimed, List<Long> groupEnds) {
         long total = 0;
         for (GroupShape g : shape.groups()) {
             total += steps(g.before(), model, untimed);
             total += criticalPath(g.machines(), model);
             total += checks(g.checks(), model, untimed);
             total += steps(g.after(), model, untimed);
+            groupEnds.add(total);
         }
         return total + checks(shape.finalChecks(), model, untimed);
     }
