@@ -43,7 +43,13 @@ final class AtomicFiles {
             return;
         }
         Path dir = real.toAbsolutePath().getParent();
-        if (!Files.isDirectory(dir)) throw new Siteplan.UserError("cannot write " + target + ": folder " + dir + " does not exist");
+        if (!Files.isDirectory(dir)) {
+            // The nearest part of the path that exists says which mistake it is: a missing folder, or a file named as one.
+            Path up = dir;
+            while (up != null && !Files.exists(up)) up = up.getParent();
+            if (up != null && !Files.isDirectory(up)) throw new Siteplan.UserError("cannot write " + target + ": " + up + " is a file, not a folder — name a file in a folder");
+            throw new Siteplan.UserError("cannot write " + target + ": folder " + dir + " does not exist — create it first, or name a file in a folder that exists");
+        }
         Path tmp = null;
         try {
             tmp = Files.createTempFile(dir, "." + real.getFileName(), ".tmp");

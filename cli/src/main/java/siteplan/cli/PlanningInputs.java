@@ -37,6 +37,15 @@ final class PlanningInputs {
         }
     }
 
+    /** The estate's operations for reading only: closing them writes nothing (a command that changes nothing leaves the state folder as it was). */
+    static siteplan.executor.provider.Operations readOnlyOperations(java.nio.file.Path stateDir, siteplan.model.Estate estate) {
+        try {
+            return providers(stateDir).readOnly(estate);
+        } catch (Provider.DiscoveryException | IllegalArgumentException e) {
+            throw new Siteplan.UserError(e.getMessage());
+        }
+    }
+
     /** The model cache of this definition, in the user's cache folder (never the checkout); null, meaning none, when that folder is unsafe. */
     static siteplan.dsl.load.ModelCache cache(java.util.List<String> paths) {
         return siteplan.dsl.load.ModelCache.open(siteplan.dsl.load.ModelCache.defaultBase(Siteplan.env()), paths);

@@ -40,7 +40,8 @@ final class RecordedDrills {
      * The drills, the newest successful one of each plan (up to today) with the model it recorded, for what changed since
      * (DRILL-FORM). A model that cannot be read is left out: the plan is then judged on its cadence alone.
      */
-    private static List<DrillHistory.Drill> withForms(History h, String where, List<DrillHistory.Drill> drills, Map<String, History.Entry> entries) {
+    private static List<DrillHistory.Drill> withForms(History h, String where, List<DrillHistory.Drill> drills, Map<String, History.Entry> entries,
+                                                      RecordedRuns.Read read) {
         DrillHistory upToToday = new DrillHistory(where, drills).until(Siteplan.today());
         java.util.Set<DrillHistory.Drill> newest = new java.util.HashSet<>();
         drills.stream().map(DrillHistory.Drill::recoveryPlan).distinct().forEach(plan -> upToToday.lastPassed(plan).ifPresent(newest::add));
@@ -50,13 +51,16 @@ final class RecordedDrills {
                 out.add(d);
                 continue;
             }
-            siteplan.model.Estate drilled = null;
-            try {
-                String run = entries.get(d.commit()).run();
-                java.util.Optional<String> model = run == null || run.isEmpty() ? java.util.Optional.<String>empty() : h.read(d.commit(), "runs/" + run + "/model.yaml");
-                if (model.isPresent()) drilled = siteplan.model.json.EstateWriter.read(model.get(), siteplan.model.json.EstateWriter.Format.YAML);
-            } catch (java.io.IOException | RuntimeException unreadable) {
-                // An older or damaged record: what changed since it is not said, its date still counts.
+            // The runs' reading read this drill's model already, when the drill is among the runs it read.
+            siteplan.model.Estate drilled = read.model(d.commit()).orElse(null);
+            if (drilled == null && !read.tried().contains(d.commit())) {
+                try {
+                    String run = entries.get(d.commit()).run();
+                    java.util.Optional<String> model = run == null || run.isEmpty() ? java.util.Optional.<String>empty() : h.read(d.commit(), "runs/" + run + "/model.yaml");
+                    if (model.isPresent()) drilled = siteplan.model.json.EstateWriter.read(model.get(), siteplan.model.json.EstateWriter.Format.YAML);
+                } catch (java.io.IOException | RuntimeException unreadable) {
+                    // An older or damaged record: what changed since it is not said, its date still counts.
+                }
             }
             out.add(new DrillHistory.Drill(d.recoveryPlan(), d.at(), d.passed(), d.commit(), drilled));
         }
@@ -96,7 +100,7 @@ final class RecordedDrills {
                 boolean passed = read.of(d.commit()).map(r -> r.passed() && !Boolean.FALSE.equals(r.objectivesMet())).orElse(false);
                 checked.add(new DrillHistory.Drill(d.recoveryPlan(), d.at(), passed, d.commit()));
             }
-            return new DrillHistory(where, withForms(h, where, checked, entries), read.runs());
+            return new DrillHistory(where, withForms(h, where, checked, entries, read), read.runs());
         } catch (java.io.IOException | RuntimeException e) {
             if (e instanceof Siteplan.UserError u) throw u;
             throw new Siteplan.UserError("the history repository " + options.where(stateDir) + " cannot be read (" + e.getMessage() + "); it may be damaged: check it with `git -C "

@@ -27,16 +27,6 @@ final class RecordedRuns {
             // report.json carries derived values (a group's rpoSeconds) and fields later versions add.
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    /** Each group that declares its own RTO was up within it, as the run recorded the group's end (as the drill judged it). */
-    private static boolean groupsMet(siteplan.model.RecoveryPlan plan, RunReport r) {
-        for (RunReport.Group g : r.groups()) {
-            if (g.number() < 1 || g.number() > plan.groups().size()) continue;
-            java.time.Duration own = plan.groups().get(g.number() - 1).rto();
-            if (own != null && g.endSeconds() > own.toSeconds()) return false;
-        }
-        return true;
-    }
-
     /** Ten years: no drill or failover takes longer, and a time beyond it (or below zero) is not one siteplan recorded. */
     static final long MAX_SECONDS = 10L * 366 * 86400;
 
@@ -56,28 +46,34 @@ final class RecordedRuns {
         for (History.Entry e : entries) byPlan.computeIfAbsent(e.trailers().get("Siteplan-Recovery-Plan"), p -> new ArrayList<>()).add(e);
         List<RecordedRun> out = new ArrayList<>();
         java.util.Set<String> tried = new java.util.HashSet<>();
+        Map<String, Estate> models = new java.util.HashMap<>();
         for (List<History.Entry> runs : byPlan.values()) {
             for (History.Entry e : runs.subList(Math.max(0, runs.size() - PER_PLAN), runs.size())) {
                 tried.add(e.commit());
-                read(h, e).ifPresent(out::add);
+                read(h, e, models).ifPresent(out::add);
             }
         }
         // A stable sort: runs of one second stay in the history's order.
         out.sort(Comparator.comparing(RecordedRun::at));
-        return new Read(out, tried);
+        return new Read(out, tried, models);
     }
 
     /**
      * The runs read, oldest first, and the commits whose files were tried (read or not): a drill among those whose
      * record could not be read, or says otherwise than its commit, is not taken on its commit's word.
      */
-    record Read(List<RecordedRun> runs, java.util.Set<String> tried) {
+    record Read(List<RecordedRun> runs, java.util.Set<String> tried, Map<String, Estate> models) {
         java.util.Optional<RecordedRun> of(String commit) {
             return runs.stream().filter(r -> commit.equals(r.commit())).findFirst();
         }
+
+        /** The model a run read here recorded, so the newest drill's (DRILL-FORM) is not read and parsed twice; empty when none was. */
+        java.util.Optional<Estate> model(String commit) {
+            return java.util.Optional.ofNullable(models.get(commit));
+        }
     }
 
-    private static Optional<RecordedRun> read(History h, History.Entry e) {
+    private static Optional<RecordedRun> read(History h, History.Entry e, Map<String, Estate> models) {
         String run = e.run();
         if (run == null || run.isEmpty()) return Optional.empty();
         try {
@@ -86,9 +82,9 @@ final class RecordedRuns {
             if (json.isEmpty()) return Optional.empty();
             RunReport report = REPORTS.readValue(json.get(), RunReport.class);
             Estate model = yaml.isEmpty() ? null : siteplan.model.json.EstateWriter.read(yaml.get(), siteplan.model.json.EstateWriter.Format.YAML);
+            if (model != null) models.put(e.commit(), model);
             return of(report, model, e);
         } catch (java.io.IOException | RuntimeException unreadable) {
-            if (System.getenv("SPDEBUG") != null) unreadable.printStackTrace();
             return Optional.empty();
         }
     }
@@ -138,18 +134,35 @@ final class RecordedRuns {
         siteplan.model.RecoveryPlan plan = model == null ? null : model.recoveryPlans().stream().filter(p -> p.name().equals(r.recoveryPlan())).findFirst().orElse(null);
         Long rtoTarget = plan == null || plan.rto() == null ? null : plan.rto().toSeconds();
         Long rpoTarget = plan == null || plan.rpo() == null ? null : plan.rpo().toSeconds();
-        // The verdict is the recorded numbers' against the targets the run recorded, as the drill judged them: a trailer
-        // that says otherwise (or a word siteplan never writes) does not make a missed objective met.
-        Boolean met = null;
-        boolean groupTargets = plan != null && plan.groups().stream().anyMatch(g -> g.rto() != null);
-        if (r.passed() && (rtoTarget != null || rpoTarget != null || groupTargets)) {
-            met = (rtoTarget == null || r.rtoSeconds() <= rtoTarget) && (rpoTarget == null || r.rpoSeconds() == null || r.rpoSeconds() <= rpoTarget)
-                    && groupsMet(plan, r);
-        }
+        // The verdict is the recorded numbers' against the targets the run recorded, judged as the drill judged them (the same
+        // judge: RPO only from the latest recovery points, a group's own RTO deciding): a trailer that says otherwise (or a
+        // word siteplan never writes) does not make a missed objective met.
+        List<siteplan.executor.drill.ObjectiveVerdict> verdicts = plan == null ? List.of()
+                : siteplan.executor.drill.ObjectiveVerdict.judge(plan, r, siteplan.cli.render.ReportView.measuresRto(r), latest(r.recoveryPoint()));
+        String overall = siteplan.executor.drill.ObjectiveVerdict.overall(verdicts);
+        Boolean met = overall == null ? null : overall.equals("met");
         if ("missed".equals(e.trailers().get("Siteplan-Objectives"))) met = false;
+        List<String> missed = verdicts.stream().filter(v -> v.decides() && !v.met()).map(RecordedRuns::missed).toList();
         return Optional.of(new RecordedRun(r.recoveryPlan(), e.time(), kind, r.passed() && r.kind() != RunKind.COMMIT, met, r.rtoSeconds(), r.rpoSeconds(), rtoTarget, rpoTarget,
                 e.commit(), new RtoPredictor.Shape(groups, last), machines, steps, checks,
                 e.trailers().containsKey("Siteplan-Note") ? siteplan.text.Printable.line(e.trailers().get("Siteplan-Note"), 500) + " — "
-                        + siteplan.text.Printable.line(e.trailers().getOrDefault("Siteplan-Attested-By", "unknown"), 200) : null));
+                        + siteplan.text.Printable.line(e.trailers().getOrDefault("Siteplan-Attested-By", "unknown"), 200) : null, missed));
+    }
+
+    /** "RTO target (1h 27m against 1h)", "group 1's RTO target (8m 58s against 5m)": what a run missed, for the report. */
+    private static String missed(siteplan.executor.drill.ObjectiveVerdict v) {
+        String what = v.objective().token().toUpperCase(java.util.Locale.ROOT) + " target";
+        return (v.group() != null ? "group " + v.group() + "'s " + what : what) + " (" + siteplan.units.Durations.human(v.measuredSeconds()) + " against "
+                + siteplan.units.Durations.human(v.targetSeconds()) + ")";
+    }
+
+    /** A run from the latest recovery points (RPO judged), as its report names the point; one from a chosen time is not. */
+    private static boolean latest(String recoveryPoint) {
+        if (recoveryPoint == null) return true;
+        try {
+            return siteplan.executor.provider.RecoveryPointChoice.parse(recoveryPoint).kind() != siteplan.executor.provider.RecoveryPointChoice.Kind.TIME;
+        } catch (IllegalArgumentException notAPoint) {
+            return false;
+        }
     }
 }

@@ -20,7 +20,8 @@ final class ReplicationLags {
         java.util.Set<String> machines = new java.util.LinkedHashSet<>();
         for (RecoveryPlan p : estate.recoveryPlans()) if (p.rpo() != null) machines.addAll(p.machineNames());
         if (machines.isEmpty()) return null;
-        try (siteplan.executor.provider.Operations ops = PlanningInputs.operations(stateDir, estate)) {
+        // Read only: a plan or report must leave the state folder as it found it (the simulated estate would save its clock).
+        try (siteplan.executor.provider.Operations ops = PlanningInputs.readOnlyOperations(stateDir, estate)) {
             Map<String, Duration> ages = new LinkedHashMap<>();
             for (String m : machines) {
                 try {

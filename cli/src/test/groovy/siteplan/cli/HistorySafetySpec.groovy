@@ -220,5 +220,11 @@ class HistorySafetySpec extends ExecutorSpecification {
         err.contains("folder ${tmp.resolve('no/such')} does not exist")
         run('plan', dir.toString(), '-out', tmp.toString(), '--no-history') == ExitCode.INVALID_INPUT
         err.contains('it is a folder; name a file')
+
+        and: 'a file named as if it were a folder is said as it is, and left as it was'
+        Files.writeString(tmp.resolve('afile'), 'kept')
+        run('plan', dir.toString(), '-out', tmp.resolve('afile/plan.json').toString(), '--no-history') == ExitCode.INVALID_INPUT
+        err.contains("cannot write ${tmp.resolve('afile/plan.json')}: ${tmp.resolve('afile')} is a file, not a folder")
+        Files.readString(tmp.resolve('afile')) == 'kept'
     }
 }

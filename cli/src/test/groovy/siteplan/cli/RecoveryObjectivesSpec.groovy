@@ -32,6 +32,14 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         JSON.readValue(out, List)
     }
 
+    /** Each file of a folder (but its lock files and history), by name, with its content. */
+    static Map<String, String> folder(Path dir) {
+        Files.walk(dir).withCloseable { s ->
+            s.filter { Files.isRegularFile(it) && !dir.relativize(it).toString().startsWith('history') && !it.fileName.toString().endsWith('.lock') }
+                    .toList().collectEntries { [(dir.relativize(it).toString()): Files.readString(it)] }
+        }
+    }
+
     static LocalDate day(Map entry) {
         Instant.parse(entry.time as String).atZone(java.time.ZoneId.systemDefault()).toLocalDate()
     }
@@ -289,7 +297,7 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         then: "the plan without a drill block is due one at the estate's cadence; the estate's mandatory holds both plans' cadences"
         planned == ExitCode.INVALID_INPUT
         out.contains('DRILL-OVERDUE error: recovery plan services-failover has never been drilled successfully')
-        out.contains('its cadence is every 30d, mandatory, so it is overdue')
+        out.contains('its cadence is every 30d, mandatory, so it is overdue — drill it (siteplan drill, --recovery-plan services-failover, --network NAME)')
         out.contains('DRILL-OVERDUE error: recovery plan orders-failover has never been drilled successfully')
         out.contains('its cadence is every 90d, mandatory, so it is overdue')
         out.contains('recovery plan services-failover: predicted RTO ')
@@ -369,7 +377,7 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
 
         then:
         orders.status == 'failing'
-        orders.reasons.any { it.startsWith('its last drill, on ') && it.contains(', missed its ') }
+        orders.reasons.any { it.startsWith('its last drill, on ') && it =~ /, missed its group 1's RTO target \(\S+( \S+)? against 1m\)$/ }
         orders.reasons.any { it =~ /^group 1 predicted done after .*, over its own RTO of 1m$/ }
     }
 
@@ -381,6 +389,72 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         run('validate', dir.toString()) == ExitCode.INVALID_INPUT
         err.readLines()[0].endsWith("recovery-plans.groovy, line 11) rto of group 1 of recovery plan 'orders-failover' must be longer than no time, e.g. rto 20.minutes")
         err.readLines().size() == 2
+    }
+
+    def "an export writes the estate's objectives once: edited there, they still hold every plan that took them"() {
+        given: "objectives for the estate, which services-failover takes; orders-failover keeps its own"
+        Files.writeString(dir.resolve('objectives.groovy'), 'objectives {\n    rto 3.hours\n    rpo 45.minutes\n}\n')
+        edit('recovery-plans.groovy', "    rto 4.hours\n    rpo 1.hours\n", '')
+        Path exported = Files.createDirectories(tmp.resolve('exported'))
+        GoldenOutputsSpec.copy(dir.resolve('scripts'), exported.resolve('scripts'))
+
+        when:
+        assert run('export', dir.toString(), '--format', 'yaml', '-o', exported.resolve('estate.yaml').toString()) == ExitCode.OK
+        String yaml = Files.readString(exported.resolve('estate.yaml'))
+        String services = yaml.substring(yaml.indexOf('name: services-failover'), yaml.indexOf('objectives:'))
+        String orders = yaml.substring(yaml.indexOf('name: orders-failover'), yaml.indexOf('name: services-failover'))
+
+        then: "the plan that took them does not carry a copy; the plan with its own does"
+        yaml.contains('objectives:\n  rto: 3h\n  rpo: 45min')
+        !services.contains('\n  rto:') && !services.contains('\n  rpo:')
+        orders.contains('\n  rto: 2h') && orders.contains('\n  rpo: 30min')
+
+        when: 'the objectives are edited in the export'
+        Files.writeString(exported.resolve('estate.yaml'), yaml.replace('objectives:\n  rto: 3h', 'objectives:\n  rto: 5h').replace('$schema', '# was $schema'))
+        assert run('report', exported.toString(), '--state', state(dir).toString(), '--json') == ExitCode.OK
+        Map report = JSON.readValue(out, Map)
+
+        then:
+        (report.plans.find { it.name == 'services-failover' } as Map).rtoTargetSeconds == 5 * 3600
+        (report.plans.find { it.name == 'orders-failover' } as Map).rtoTargetSeconds == 2 * 3600
+    }
+
+    def "a drill from a chosen recovery point is not judged on RPO, and the history reads it as the drill judged it"() {
+        given: 'an RPO no replication meets'
+        edit('recovery-plans.groovy', '    rpo 30.minutes', '    rpo 1.seconds')
+        String point = Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()
+
+        when:
+        int code = run('drill', dir.toString(), '--recovery-plan', 'orders-failover', '--ack', '--recovery-point', point)
+
+        then:
+        code == ExitCode.OK
+        out.contains("RPO not judged: it recovered from the chosen point ${point}, not the latest")
+        drills()[0].trailers['Siteplan-Objectives'] == 'met'
+
+        when: 'planned and reported on the day of the drill'
+        env.SITEPLAN_TODAY = day(drills()[0]).toString()
+        run('plan', dir.toString(), '--no-color')
+
+        then:
+        out.contains('DRILL-OVERDUE info: recovery plan orders-failover was last drilled successfully on ')
+        run('report', dir.toString(), '--json') == ExitCode.OK
+        (JSON.readValue(out, Map).plans.find { it.name == 'orders-failover' } as Map).lastDrill.objectivesMet == true
+    }
+
+    def "in YAML, a plan's drill made mandatory without a cadence is refused, objectives or none"() {
+        given:
+        Path yaml = Files.createDirectories(tmp.resolve('yaml'))
+        GoldenOutputsSpec.copy(dir.resolve('scripts'), yaml.resolve('scripts'))
+        assert run('export', dir.toString(), '--format', 'yaml') == ExitCode.OK
+        Files.writeString(yaml.resolve('estate.yaml'), out.replace('$schema', '# was $schema').replace('interval: 180d', 'mandatory: true') + objectives)
+
+        expect:
+        run('validate', yaml.toString()) == ExitCode.INVALID_INPUT
+        err.contains("drill of recovery plan 'services-failover' makes its cadence mandatory without one — write: every 90.days, mandatory: true")
+
+        where:
+        objectives << ['', 'objectives:\n  rto: 4h\n']
     }
 
     def "the estate's objectives written in YAML beside Groovy files are the same objectives"() {
@@ -413,18 +487,25 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         what                        | objectives                                          | more                                        | file                    | line || message
         'declared twice'            | 'objectives { rto 4.hours }\n'                      | '\nobjectives { rpo 1.hours }\n'            | 'recovery-plans\\.groovy' | 49   || "the estate's objectives are declared twice (first at "
         'inside a block'            | 'objectives { rto 4.hours }\n'                      | "\nrecoveryPlan('x') { objectives { } }\n" | 'recovery-plans\\.groovy' | 49   || "'objectives' is a top-level block; it cannot appear inside recovery plan 'x' — move it out of that block"
-        'an RTO of no time'         | 'objectives {\n    rto 0.minutes\n}\n'              | null                                        | 'objectives\\.groovy'     | 1    || "rto of the estate's objectives must be longer than no time, e.g. rto 4.hours"
-        'a cadence in part of a day'| 'objectives {\n    every 36.hours\n}\n'             | null                                        | 'objectives\\.groovy'     | 1    || "the drill cadence of the estate's objectives is counted in whole days from 1 to 3650"
+        'an RTO of no time'         | 'objectives {\n    rto 0.minutes\n}\n'              | null                                        | 'objectives\\.groovy'     | 2    || "rto of the estate's objectives must be longer than no time, e.g. rto 4.hours"
+        'a cadence in part of a day'| 'objectives {\n    every 36.hours\n}\n'             | null                                        | 'objectives\\.groovy'     | 2    || "the drill cadence of the estate's objectives is counted in whole days from 1 to 3650"
         'mandatory without one'     | 'objectives {\n    every null, mandatory: true\n}\n' | null                                        | 'objectives\\.groovy'     | 1    || "the estate's objectives make the drill cadence mandatory without one — write: every 90.days, mandatory: true"
         'a misspelt word'           | 'objectives {\n    rpoo 1.hours\n}\n'               | null                                        | 'objectives\\.groovy'     | 2    || "did you mean 'rpo'?"
+        'an RPO of over ten years'  | 'objectives {\n    rpo 4000.days\n}\n'              | null                                        | 'objectives\\.groovy'     | 1    || "rpo of the estate's objectives is longer than 3650 days, which no failover or data loss is planned for — write e.g. rpo 4.hours"
     }
 
     def "RPO-LAG: a machine whose latest recovery point is older than its plan's RPO is flagged outside drills, and a saved plan does not go stale as replication catches up"() {
+        given: 'the state folder as sim init left it'
+        Map<String, String> stateBefore = folder(state(dir))
+
         when: 'replication keeps up'
         run('plan', dir.toString(), '--no-color')
 
         then: '(the spec\'s folder is named after it: the finding is what is looked for)'
         !out.contains('RPO-LAG warning')
+
+        and: 'asking the estate how old its recovery points are changes nothing there, not even the simulated clock'
+        folder(state(dir)) == stateBefore
 
         when: "ord-sql01's replication is an hour behind, as its data disks grow"
         edit('machines.groovy', 'windowsServer([d: 1500, e: 600, l: 300], 8)', 'windowsServer([d: 1600, e: 600, l: 300], 8)')

@@ -591,13 +591,30 @@ public final class EstateValidator {
             error(at, "the drill cadence of the estate's objectives is counted in whole days from 1 to " + MAX_CADENCE_DAYS
                     + " — write e.g. every 90.days (in YAML or JSON, drillInterval: 90d)");
         }
+        for (var objective : java.util.Map.of("rto", java.util.Optional.ofNullable(o.rto()), "rpo", java.util.Optional.ofNullable(o.rpo())).entrySet()) {
+            objective.getValue().filter(d -> !withinCalendar(d)).ifPresent(d -> error(at, objective.getKey() + " of the estate's objectives is longer than "
+                    + MAX_CADENCE_DAYS + " days, which no failover or data loss is planned for — write e.g. " + objective.getKey() + " 4.hours"));
+        }
         if (o.drillMandatory() && o.drillInterval() == null) {
             error(at, "the estate's objectives make the drill cadence mandatory without one — write: every 90.days, mandatory: true");
         }
     }
 
     /** A cadence DRILL-OVERDUE can judge: counted in days from the day of the last successful drill, within the calendar. */
-    private static boolean wholeDays(java.time.Duration every) {
+    /** An objective a run can be judged against and a report can print: within ten years, like a cadence. */
+    private static boolean withinCalendar(java.time.Duration d) {
+        return d.toDays() <= MAX_CADENCE_DAYS;
+    }
+
+    /** An objective of a plan or group over ten years, unless it is the estate's (reported there, once). */
+    private void tooLong(Address at, String what, java.time.Duration d, java.time.Duration estates) {
+        if (d != null && !withinCalendar(d) && !d.equals(estates)) {
+            error(sources.at(at), what + " is longer than " + MAX_CADENCE_DAYS + " days, which no failover or data loss is planned for — write e.g. "
+                    + (what.startsWith("rpo") ? "rpo 1.hours" : "rto 4.hours"));
+        }
+    }
+
+    public static boolean wholeDays(java.time.Duration every) {
         return every.toSeconds() % 86_400 == 0 && every.toDays() >= 1 && every.toDays() <= MAX_CADENCE_DAYS;
     }
 
@@ -606,6 +623,9 @@ public final class EstateValidator {
             Address key = Address.recoveryPlan(p.name());
             String label = "recovery plan '" + p.name() + "'";
             ref(key, label, "source site", p.source(), allSiteNames());
+            Objectives estates = estate.objectives();
+            tooLong(key, "rto of " + label, p.rto(), estates == null ? null : estates.rto());
+            tooLong(key, "rpo of " + label, p.rpo(), estates == null ? null : estates.rpo());
             Set<String> targets = new TreeSet<>(azure.keySet());
             targets.addAll(vmmSites.keySet());
             ref(key, label, "target", p.target(), targets);
@@ -635,6 +655,7 @@ public final class EstateValidator {
                 number++;
                 g.machines().forEach(pm -> upBy.add(pm.name()));
                 Address gk = key.child(Kind.GROUP, String.valueOf(number));
+                tooLong(gk, "rto of group " + number + " of " + label, g.rto(), null);
                 if (g.rto() != null && (g.rto().isZero() || g.rto().isNegative())) {
                     error(sources.at(gk), "rto of group " + number + " of " + label + " must be longer than no time, e.g. rto 20.minutes");
                 }
@@ -654,9 +675,13 @@ public final class EstateValidator {
                 // The cadence is judged in days, from the day of the last successful drill (DRILL-OVERDUE): a part of a day cannot be,
                 // and a cadence of more than ten years is none (its due date would leave the calendar).
                 java.time.Duration every = d.interval();
+                if (d.mandatory() && d.interval() == null) {
+                    // The drill block says the same at the same place; the two are one problem.
+                    error(sources.at(dk), "drill of " + label + " makes its cadence mandatory without one — write: every 90.days, mandatory: true");
+                }
                 // A cadence the plan took from the estate's objectives is reported there, once.
-                boolean estates = estate.objectives() != null && every != null && every.equals(estate.objectives().drillInterval());
-                if (every != null && !estates && !wholeDays(every)) {
+                boolean fromEstate = estate.objectives() != null && every != null && every.equals(estate.objectives().drillInterval());
+                if (every != null && !fromEstate && !wholeDays(every)) {
                     error(sources.at(dk), "the drill cadence of " + label + " is counted in whole days from 1 to " + MAX_CADENCE_DAYS + " — write e.g. every 90.days");
                 }
                 if (vt != null) ref(dk, "drill of " + label, "network", d.network(), names(vt.vmNetworks(), VmNetwork::name));

@@ -34,12 +34,32 @@ public record Objectives(
             drill = new Drill(null, drillInterval, java.util.List.of(), drillMandatory);
         } else if (drill != null) {
             Duration every = drill.interval() != null ? drill.interval() : drillInterval;
-            boolean mandatory = every != null && (drill.mandatory() || drillMandatory);
+            // A plan's own mandatory is kept even without a cadence, for the validator to refuse as written.
+            boolean mandatory = drill.mandatory() || (every != null && drillMandatory);
             if (!java.util.Objects.equals(every, drill.interval()) || mandatory != drill.mandatory()) {
                 drill = new Drill(drill.network(), every, drill.checks(), mandatory);
             }
         }
         if (planRto == plan.rto() && planRpo == plan.rpo() && drill == plan.drill()) return plan;
+        return new RecoveryPlan(plan.name(), plan.source(), plan.target(), plan.groups(), drill, planRto, planRpo);
+    }
+
+    /**
+     * The plan as it is written beside these objectives: what {@link #applyTo} would give it left out, so a written estate
+     * (export, a recorded model) keeps one place for the estate's objectives, and editing them there still changes every
+     * plan that took them. Reading it back applies them again to the same plan. A plan's own value equal to the estate's
+     * is written as the estate's: the same plan either way.
+     */
+    public RecoveryPlan withheldFrom(RecoveryPlan plan) {
+        java.time.Duration planRto = java.util.Objects.equals(plan.rto(), rto) ? null : plan.rto();
+        java.time.Duration planRpo = java.util.Objects.equals(plan.rpo(), rpo) ? null : plan.rpo();
+        Drill drill = plan.drill();
+        if (drill != null && drillInterval != null && drillInterval.equals(drill.interval())) {
+            boolean mandatory = drill.mandatory() && !drillMandatory;
+            drill = drill.network() == null && drill.checks().isEmpty() && !mandatory ? null : new Drill(drill.network(), null, drill.checks(), mandatory);
+        } else if (drill != null && drill.interval() != null && drillMandatory && drill.mandatory()) {
+            drill = new Drill(drill.network(), drill.interval(), drill.checks(), false);
+        }
         return new RecoveryPlan(plan.name(), plan.source(), plan.target(), plan.groups(), drill, planRto, planRpo);
     }
 }

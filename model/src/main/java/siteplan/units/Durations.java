@@ -18,12 +18,17 @@ public final class Durations {
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration; write a whole number and a unit: 30s, 15min, 24h or 90d");
         }
-        long n = Long.parseLong(m.group(1));
-        String u = m.group(2).toLowerCase();
-        if (u.startsWith("s")) return Duration.ofSeconds(n);
-        if (u.startsWith("m")) return Duration.ofMinutes(n);
-        if (u.startsWith("h")) return Duration.ofHours(n);
-        return Duration.ofDays(n);
+        try {
+            long n = Long.parseLong(m.group(1));
+            String u = m.group(2).toLowerCase();
+            if (u.startsWith("s")) return Duration.ofSeconds(n);
+            if (u.startsWith("m")) return Duration.ofMinutes(n);
+            if (u.startsWith("h")) return Duration.ofHours(n);
+            return Duration.ofDays(n);
+        } catch (ArithmeticException | NumberFormatException tooLong) {
+            // Past what a duration holds (some 292 billion years): said as the user wrote it, not as Java's arithmetic says it.
+            throw new IllegalArgumentException("'" + text + "' is longer than any duration siteplan takes; write e.g. 90d");
+        }
     }
 
     public static String format(Duration d) {

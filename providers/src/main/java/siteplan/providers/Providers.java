@@ -64,8 +64,20 @@ public final class Providers {
      * for a bad SITEPLAN_SIM_SPEED.
      */
     public Operations operations(Estate estate) {
+        return operations(estate, true);
+    }
+
+    /**
+     * Operations for reading only, for commands that change nothing (plan, report asking a recovery point's age): the
+     * simulated estate then saves nothing when they close, so such a command never writes the state folder.
+     */
+    public Operations readOnly(Estate estate) {
+        return operations(estate, false);
+    }
+
+    private Operations operations(Estate estate, boolean saves) {
         List<AzureTarget> real = EstateProvider.azureTargets(estate);
-        if (real.isEmpty()) return simulator().operations(stateDir, estate, env);
+        if (real.isEmpty()) return saves ? simulator().operations(stateDir, estate, env) : simulator().readOnly(stateDir, estate, env);
         if (estate.azure().size() > real.size()) {
             throw new DiscoveryException("operations run on real vaults or on the simulated estate, not both: every Azure target must then say provider 'azure' ("
                     + estate.azure().size() + " declared, " + real.size() + " with provider 'azure')");

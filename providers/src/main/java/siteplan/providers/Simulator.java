@@ -24,6 +24,9 @@ public interface Simulator {
     /** Operations on the simulated estate in stateDir, on its modelled clock (SITEPLAN_SIM_SPEED from env paces its waits in real time). */
     Operations operations(Path stateDir, Estate estate, Map<String, String> env);
 
+    /** Operations for reading only (a recovery point's age): closing them leaves the state folder as it was, clock and all. */
+    Operations readOnly(Path stateDir, Estate estate, Map<String, String> env);
+
     /** Refuses a SITEPLAN_SIM_SPEED that is not a number of at least 1 (IllegalArgumentException, a message a user can act on). */
     void checkSettings(Map<String, String> env);
 

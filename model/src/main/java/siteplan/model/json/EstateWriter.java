@@ -25,6 +25,10 @@ public final class EstateWriter {
     public static String write(Estate estate, Format format) {
         try {
             ObjectNode tree = ModelJson.JSON.valueToTree(estate);
+            // The estate's objectives are written once, in objectives, not copied into every plan that took them.
+            if (estate.objectives() != null) {
+                tree.set("recoveryPlans", ModelJson.JSON.valueToTree(estate.recoveryPlans().stream().map(estate.objectives()::withheldFrom).toList()));
+            }
             ObjectNode out = ModelJson.JSON.createObjectNode();
             out.put("$schema", ESTATE_SCHEMA_ID);
             out.setAll(tree);

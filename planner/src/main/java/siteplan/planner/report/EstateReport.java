@@ -160,6 +160,7 @@ public record EstateReport(
     }
 
     private static String missed(RecordedRun d) {
+        if (!d.missed().isEmpty()) return String.join(" and ", d.missed());
         List<String> what = new ArrayList<>();
         if (d.rtoTarget() != null && d.passed() && d.rtoSeconds() > d.rtoTarget()) what.add("RTO target (" + siteplan.units.Durations.human(d.rtoSeconds()) + " against " + siteplan.units.Durations.human(d.rtoTarget()) + ")");
         if (d.rpoTarget() != null && d.rpoSeconds() != null && d.rpoSeconds() > d.rpoTarget()) what.add("RPO target (" + siteplan.units.Durations.human(d.rpoSeconds()) + " against " + siteplan.units.Durations.human(d.rpoTarget()) + ")");

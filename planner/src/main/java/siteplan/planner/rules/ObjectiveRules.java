@@ -63,7 +63,7 @@ public final class ObjectiveRules {
         if (last.isEmpty()) {
             String failed = history.last(p.name()).map(d -> " (its last drill, on " + date(d) + " in " + shortCommit(d) + ", did not pass)").orElse("");
             out.report("DRILL-OVERDUE", p.drill().mandatory() ? Severity.ERROR : Severity.WARNING, p.name(), at, "recovery plan " + p.name() + " has never been drilled successfully" + failed + " in " + history.where()
-                    + "; its cadence is " + cadence + ", so it is overdue — drill it (siteplan drill, --recovery-plan " + p.name() + ")");
+                    + "; its cadence is " + cadence + ", so it is overdue — drill it (" + drillCommand(p) + ")");
             return;
         }
         LocalDate on = date(last.get());
@@ -72,7 +72,7 @@ public final class ObjectiveRules {
         if (late > 0) {
             out.report("DRILL-OVERDUE", p.drill().mandatory() ? Severity.ERROR : Severity.WARNING, p.name(), at, "recovery plan " + p.name() + " was last drilled successfully on " + on + " (" + shortCommit(last.get())
                     + "); its cadence is " + cadence + ", so it was due by " + due + " and is overdue by " + late + (late == 1 ? " day" : " days")
-                    + " — drill it (siteplan drill, --recovery-plan " + p.name() + ")");
+                    + " — drill it (" + drillCommand(p) + ")");
         } else {
             out.report("DRILL-OVERDUE", Severity.INFO, p.name(), at, "recovery plan " + p.name() + " was last drilled successfully on " + on + " (" + shortCommit(last.get())
                     + "); its cadence is " + cadence + ": the next drill is due by " + due);
@@ -89,7 +89,7 @@ public final class ObjectiveRules {
         List<String> changed = DrilledForm.changes(last.get().drilled(), f.estate, p.name());
         if (changed.isEmpty()) return;
         out.report("DRILL-FORM", Severity.WARNING, p.name(), Address.recoveryPlan(p.name()), "recovery plan " + p.name() + " is not drilled in its current form: since its last successful drill on "
-                + date(last.get()) + " (" + shortCommit(last.get()) + "), " + String.join("; ", changed) + " — drill it again (siteplan drill, --recovery-plan " + p.name() + ")");
+                + date(last.get()) + " (" + shortCommit(last.get()) + "), " + String.join("; ", changed) + " — drill it again (" + drillCommand(p) + ")");
     }
 
     /**
@@ -126,14 +126,15 @@ public final class ObjectiveRules {
         RtoPredictor.Shape asIs = asDiscovered(f, p);
         Long before = asIs == null ? null : RtoPredictor.predict(asIs, history.runs(), p.name()).seconds();
         String target = p.rto() == null ? "no target declared" : "target " + Durations.human(p.rto().toSeconds());
-        String change = !touched ? after.time() : before == null ? after.time() + " (a recovery plan the vault does not hold yet)"
-                : RtoPredictor.Prediction.about(before) + " → " + after.time();
+        String afterTime = against(after.seconds(), p.rto());
+        String change = !touched ? afterTime : before == null ? afterTime + " (a recovery plan the vault does not hold yet)"
+                : RtoPredictor.Prediction.about(before) + " → " + afterTime;
         String text = "recovery plan " + p.name() + ": predicted RTO " + change + ", " + target + " (" + after.basisText() + ")";
         Address at = Address.recoveryPlan(p.name());
         if (p.rto() != null && after.seconds() > p.rto().toSeconds()) {
             boolean breaks = touched && (before == null || before <= p.rto().toSeconds());
             out.report("RTO-PREDICTED", Severity.WARNING, p.name(), at, text + (breaks ? " — this change breaks the plan's RTO target" : (touched ? " — over the plan's RTO target already before this change" : " — over the plan's RTO target"))
-                    + ": fewer or smaller machines per group, fewer groups or shorter steps bring it down; drill it to measure it (siteplan drill, --recovery-plan " + p.name() + ")");
+                    + ": fewer or smaller machines per group, fewer groups or shorter steps bring it down; drill it to measure it (" + drillCommand(p) + ")");
         } else if (touched) {
             out.report("RTO-PREDICTED", Severity.INFO, p.name(), at, text);
         }
@@ -142,16 +143,31 @@ public final class ObjectiveRules {
             Duration own = p.groups().get(i).rto();
             if (own == null) continue;
             long done = after.groupSeconds().get(i);
-            String group = "recovery plan " + p.name() + ": group " + (i + 1) + " predicted done after " + RtoPredictor.Prediction.about(done)
+            String group = "recovery plan " + p.name() + ": group " + (i + 1) + " predicted done after " + against(done, own)
                     + ", its own RTO " + Durations.human(own.toSeconds()) + " (" + after.basisText() + ")";
             Address g = at.child(Address.Kind.GROUP, String.valueOf(i + 1));
             if (done > own.toSeconds()) {
                 out.report("RTO-PREDICTED", Severity.WARNING, p.name(), g, group + " — over the group's RTO target: fewer or smaller machines in"
-                        + " it or the groups before it, or shorter steps, bring it down; drill it to measure it (siteplan drill, --recovery-plan " + p.name() + ")");
+                        + " it or the groups before it, or shorter steps, bring it down; drill it to measure it (" + drillCommand(p) + ")");
             } else if (touched) {
                 out.report("RTO-PREDICTED", Severity.INFO, p.name(), g, group);
             }
         }
+    }
+
+    /**
+     * A predicted time to the minute, as predictions are said, unless it is over the target by less than the rounding:
+     * then to the second, so "30m, target 30m — over" never reads as a contradiction.
+     */
+    private static String against(long predicted, Duration target) {
+        String rounded = RtoPredictor.Prediction.about(predicted);
+        return target != null && predicted > target.toSeconds() && rounded.equals(Durations.human(target.toSeconds())) ? Durations.human(predicted) : rounded;
+    }
+
+    /** How to drill the plan, as the hints say it: with --network when the plan names no drill network (its cadence is the estate's). */
+    static String drillCommand(RecoveryPlan p) {
+        boolean network = p.drill() != null && p.drill().network() != null;
+        return "siteplan drill, --recovery-plan " + p.name() + (network ? "" : ", --network NAME");
     }
 
     /** A machine's disk size as declared, in whole GB (0 for a machine the definition does not declare). */

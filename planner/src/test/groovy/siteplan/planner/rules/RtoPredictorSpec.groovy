@@ -16,7 +16,7 @@ class RtoPredictorSpec extends Specification {
 
     static RecordedRun run(String plan, RtoPredictor.Shape s, Map<String, Long> seconds, long rto, RecordedRun.Kind kind = RecordedRun.Kind.DRILL) {
         new RecordedRun(plan, Instant.parse('2026-01-01T00:00:00Z').plusSeconds(86400L * (day++)), kind, true, null, rto, null, null, null, 'c' * 40, s,
-                seconds, [:], [:], null)
+                seconds, [:], [:], null, [])
     }
 
     def "with nothing recorded, the prediction rests on the simulated estate's timing model, and says so"() {
@@ -64,7 +64,7 @@ class RtoPredictorSpec extends Specification {
         day = 0
         def s = shape([[[name: 'a', gb: 0]]], ['tcp a:80'])
         def planned = new RecordedRun('p', Instant.parse('2026-02-01T00:00:00Z'), RecordedRun.Kind.PLANNED_FAILOVER, true, null, 9999, null, null, null, 'c' * 40, s,
-                [a: 9000L], [:], ['tcp a:80': 40L], null)
+                [a: 9000L], [:], ['tcp a:80': 40L], null, [])
 
         when:
         def p = RtoPredictor.predict(s, [planned], 'p')

@@ -16,15 +16,22 @@ import siteplan.planner.state.DiscoveredState;
 public final class SimulatedOperations extends PortBundle {
     private final SimulatedState state;
     private final GuestEndpoints endpoints;
+    /** False for a look that must leave the state folder as it found it (plan, report): nothing is saved, not even the clock. */
+    private final boolean saves;
 
     SimulatedOperations(Path stateDir, Estate estate, SimClock clock) {
-        this(new SimulatedState(stateDir, estate, clock), new GuestEndpoints());
+        this(stateDir, estate, clock, true);
     }
 
-    private SimulatedOperations(SimulatedState state, GuestEndpoints endpoints) {
+    SimulatedOperations(Path stateDir, Estate estate, SimClock clock, boolean saves) {
+        this(new SimulatedState(stateDir, estate, clock), new GuestEndpoints(), saves);
+    }
+
+    private SimulatedOperations(SimulatedState state, GuestEndpoints endpoints, boolean saves) {
         super(new SimulatedChanges(state), new SimulatedRecovery(state, endpoints), new SimulatedJobs(state));
         this.state = state;
         this.endpoints = endpoints;
+        this.saves = saves;
     }
 
     @Override public String describe() {
@@ -40,11 +47,11 @@ public final class SimulatedOperations extends PortBundle {
     }
 
     @Override public void save() {
-        state.save();
+        if (saves) state.save();
     }
 
     @Override public void close() {
         endpoints.close();
-        state.save();
+        if (saves) state.save();
     }
 }

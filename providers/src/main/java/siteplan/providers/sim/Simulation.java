@@ -22,6 +22,10 @@ public enum Simulation implements Simulator {
         return new SimulatedOperations(stateDir, estate, new SimClock(stateDir, SimClock.speedFrom(env)));
     }
 
+    @Override public Operations readOnly(Path stateDir, Estate estate, Map<String, String> env) {
+        return new SimulatedOperations(stateDir, estate, new SimClock(stateDir, SimClock.speedFrom(env)), false);
+    }
+
     @Override public void checkSettings(Map<String, String> env) {
         SimClock.speedFrom(env);
     }
