@@ -149,10 +149,10 @@ final class RecordedRuns {
                         + siteplan.text.Printable.line(e.trailers().getOrDefault("Siteplan-Attested-By", "unknown"), 200) : null, missed));
     }
 
-    /** "RTO target (1h 27m against 1h)", "group 1's RTO target (8m 58s against 5m)": what a run missed, for the report. */
+    /** "its RTO target (1h 27m against 1h)", "group 1's RTO target (8m 58s against 5m)": what a run missed, for the report. */
     private static String missed(siteplan.executor.drill.ObjectiveVerdict v) {
         String what = v.objective().token().toUpperCase(java.util.Locale.ROOT) + " target";
-        return (v.group() != null ? "group " + v.group() + "'s " + what : what) + " (" + siteplan.units.Durations.human(v.measuredSeconds()) + " against "
+        return (v.group() != null ? "group " + v.group() + "'s " + what : "its " + what) + " (" + siteplan.units.Durations.human(v.measuredSeconds()) + " against "
                 + siteplan.units.Durations.human(v.targetSeconds()) + ")";
     }
 

@@ -20,6 +20,8 @@ final class ReplicationLags {
         java.util.Set<String> machines = new java.util.LinkedHashSet<>();
         for (RecoveryPlan p : estate.recoveryPlans()) if (p.rpo() != null) machines.addAll(p.machineNames());
         if (machines.isEmpty()) return null;
+        // A simulated estate never made (no state folder yet) replicates nothing: there is no recovery point to be late.
+        if (siteplan.providers.Providers.realTargets(estate).isEmpty() && !java.nio.file.Files.isDirectory(stateDir)) return null;
         // Read only: a plan or report must leave the state folder as it found it (the simulated estate would save its clock).
         try (siteplan.executor.provider.Operations ops = PlanningInputs.readOnlyOperations(stateDir, estate)) {
             Map<String, Duration> ages = new LinkedHashMap<>();

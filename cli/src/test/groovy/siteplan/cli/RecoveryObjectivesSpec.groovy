@@ -278,6 +278,7 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         what                              | from                 | to                                           || message
         'an RTO of no time'               | '    rto 2.hours '   | '    rto 0.minutes '                         || "rto of recovery plan 'orders-failover' must be longer than no time, e.g. rto 45.minutes"
         'an RPO of no time'               | '    rpo 30.minutes' | '    rpo 0.minutes'                          || "rpo of recovery plan 'orders-failover' must be longer than no time"
+        'an RTO of over ten years'        | '    rto 2.hours '   | '    rto 3651.days '                         || "rto of recovery plan 'orders-failover' is longer than 3650 days, which no failover or data loss is planned for"
         'a mandatory cadence without one' | '        every 90.days\n' | '        every null, mandatory: true\n' || 'makes its cadence mandatory without one — write: every 90.days, mandatory: true'
         'a misspelt option of every'      | '        every 90.days\n' | '        every 90.days, mandatry: true\n' || "unknown option 'mandatry' of every in drill of recovery plan 'orders-failover' — did you mean 'mandatory'?"
         'a mandatory that is not yes/no'  | '        every 90.days\n' | "        every 90.days, mandatory: 'often'\n" || 'mandatory of every in drill of recovery plan'
@@ -377,7 +378,7 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
 
         then:
         orders.status == 'failing'
-        orders.reasons.any { it.startsWith('its last drill, on ') && it =~ /, missed its group 1's RTO target \(\S+( \S+)? against 1m\)$/ }
+        orders.reasons.any { it.startsWith('its last drill, on ') && it =~ /, missed group 1's RTO target \(\S+( \S+)? against 1m\)$/ }
         orders.reasons.any { it =~ /^group 1 predicted done after .*, over its own RTO of 1m$/ }
     }
 
@@ -491,7 +492,7 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         'a cadence in part of a day'| 'objectives {\n    every 36.hours\n}\n'             | null                                        | 'objectives\\.groovy'     | 2    || "the drill cadence of the estate's objectives is counted in whole days from 1 to 3650"
         'mandatory without one'     | 'objectives {\n    every null, mandatory: true\n}\n' | null                                        | 'objectives\\.groovy'     | 1    || "the estate's objectives make the drill cadence mandatory without one — write: every 90.days, mandatory: true"
         'a misspelt word'           | 'objectives {\n    rpoo 1.hours\n}\n'               | null                                        | 'objectives\\.groovy'     | 2    || "did you mean 'rpo'?"
-        'an RPO of over ten years'  | 'objectives {\n    rpo 4000.days\n}\n'              | null                                        | 'objectives\\.groovy'     | 1    || "rpo of the estate's objectives is longer than 3650 days, which no failover or data loss is planned for — write e.g. rpo 4.hours"
+        'an RPO of over ten years'  | 'objectives {\n    rpo 4000.days\n}\n'              | null                                        | 'objectives\\.groovy'     | 2    || "rpo of the estate's objectives is longer than 3650 days, which no failover or data loss is planned for — write e.g. rpo 4.hours"
     }
 
     def "RPO-LAG: a machine whose latest recovery point is older than its plan's RPO is flagged outside drills, and a saved plan does not go stale as replication catches up"() {

@@ -34,6 +34,8 @@ public abstract class BlockContext {
     protected final Location location;
     /** Numbers waiting for their unit, by slot, in the order they were written; made when first needed. */
     private Map<Slot<?>, PendingUnit> pending;
+    /** Where each slot was last written, so a value that cannot be is reported at its own line. */
+    private Map<Slot<?>, Location> written;
 
     /** A block with its own address, or none (null) for blocks that only group others. */
     protected BlockContext(String label, Address key) {
@@ -63,6 +65,8 @@ public abstract class BlockContext {
      */
     Object set(Slot<?> slot, Object raw) {
         slot.attempt();
+        if (written == null) written = new java.util.HashMap<>();
+        written.put(slot, Evaluation.current().here());
         if (pending != null) pending.remove(slot);
         if (raw instanceof Unresolved) return null; // already reported where the name was read
         if (raw instanceof Number n && slot.type.takesUnit()) {
@@ -127,6 +131,32 @@ public abstract class BlockContext {
                 Evaluation.current().error(location, label + " has no " + slot.word + " — add: " + slot.word + " " + slot.example);
             }
         }
+    }
+
+    /** Where the slot was written, or the block's start when it was not. */
+    Location at(Slot<?> slot) {
+        Location l = written == null ? null : written.get(slot);
+        return l != null ? l : location;
+    }
+
+    /**
+     * A recovery objective as written (rto, rpo): more than no time and at most ten years, the longest any failover, data
+     * loss or drill cadence is planned for. One that is not is reported at its line and left out of the model (null), so
+     * the validator, which checks the same for YAML and JSON, does not say it again at the block's.
+     */
+    java.time.Duration objective(Slot<java.time.Duration> slot, String example) {
+        java.time.Duration d = slot.get();
+        if (d == null) return null;
+        if (d.isZero() || d.isNegative()) {
+            Evaluation.current().error(at(slot), slot.word + " of " + label + " must be longer than no time, e.g. " + slot.word + " " + example);
+            return null;
+        }
+        if (d.toDays() > siteplan.validate.EstateValidator.MAX_CADENCE_DAYS) {
+            Evaluation.current().error(at(slot), slot.word + " of " + label + " is longer than " + siteplan.validate.EstateValidator.MAX_CADENCE_DAYS
+                    + " days, which no failover or data loss is planned for — write e.g. " + slot.word + " " + example);
+            return null;
+        }
+        return d;
     }
 
     void problem(String message) {

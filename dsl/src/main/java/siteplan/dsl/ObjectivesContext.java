@@ -16,8 +16,6 @@ public class ObjectivesContext extends BlockContext {
     private final Slot<Duration> rpo = Slot.duration("rpo", "30.minutes");
     private final Slot<Duration> interval = Slot.duration("every", "90.days");
     private boolean mandatory;
-    /** Where each word was written: a value that cannot be is reported at its own line (the validator, for YAML, at the block's). */
-    private final Map<String, siteplan.diag.Location> at = new java.util.HashMap<>();
 
     ObjectivesContext() {
         super("the estate's objectives", Address.objectives());
@@ -25,25 +23,16 @@ public class ObjectivesContext extends BlockContext {
 
     @Doc(value = "Recovery time objective of every plan that declares none: the longest its failover may take, until its last group is up and checked.",
             example = "rto 4.hours")
-    public Object rto(Object rto) {
-        at.put("rto", Evaluation.current().here());
-        return set(this.rto, rto);
-    }
+    public Object rto(Object rto) { return set(this.rto, rto); }
 
     @Doc(value = "Recovery point objective of every plan that declares none: the most data, in time, its machines may lose.",
             example = "rpo 30.minutes")
-    public Object rpo(Object rpo) {
-        at.put("rpo", Evaluation.current().here());
-        return set(this.rpo, rpo);
-    }
+    public Object rpo(Object rpo) { return set(this.rpo, rpo); }
 
     @Doc(value = "Drill cadence of every plan that declares none, in whole days (DRILL-OVERDUE); a plan without a drill block is"
             + " due a drill too. With mandatory: true, every plan's cadence, its own or this one, stops apply when overdue.",
             example = {"every 90.days", "every 90.days, mandatory: true"})
-    public Object every(Object interval) {
-        at.put("every", Evaluation.current().here());
-        return set(this.interval, interval);
-    }
+    public Object every(Object interval) { return set(this.interval, interval); }
 
     public Object every(Map<String, ?> options, Object interval) {
         Boolean given = NamedOption.read(options, "mandatory", ValueType.BOOL, "every in " + label);
@@ -52,11 +41,11 @@ public class ObjectivesContext extends BlockContext {
     }
 
     Objectives build() {
-        Duration r = positive(rto, "4.hours");
-        Duration p = positive(rpo, "30.minutes");
+        Duration r = objective(rto, "4.hours");
+        Duration p = objective(rpo, "30.minutes");
         Duration every = interval.get();
         if (every != null && !siteplan.validate.EstateValidator.wholeDays(every)) {
-            Evaluation.current().error(at.get("every"), "the drill cadence of " + label + " is counted in whole days from 1 to "
+            Evaluation.current().error(at(interval), "the drill cadence of " + label + " is counted in whole days from 1 to "
                     + siteplan.validate.EstateValidator.MAX_CADENCE_DAYS + " — write e.g. every 90.days");
             every = null;
         }
@@ -66,12 +55,5 @@ public class ObjectivesContext extends BlockContext {
         }
         // A wrong value is said here and left out, so the validator does not say it again at the block's line.
         return new Objectives(r, p, every, mandatory && every != null);
-    }
-
-    private Duration positive(Slot<Duration> slot, String example) {
-        Duration d = slot.get();
-        if (d == null || (!d.isZero() && !d.isNegative())) return d;
-        Evaluation.current().error(at.get(slot.word), slot.word + " of " + label + " must be longer than no time, e.g. " + slot.word + " " + example);
-        return null;
     }
 }

@@ -41,16 +41,8 @@ public class RecoveryPlanContext extends BlockContext {
 
     RecoveryPlan build() {
         require(source, target);
-        positive(rto);
-        positive(rpo);
-        return new RecoveryPlan(name, source.get(), target.get(), groups, drill, rto.get(), rpo.get());
-    }
-
-    /** An objective of no time cannot be met nor judged: refused where it is written. */
-    private void positive(Slot<Duration> slot) {
-        if (slot.get() != null && (slot.get().isZero() || slot.get().isNegative())) {
-            problem(slot.word + " of " + label + " must be longer than no time, e.g. " + slot.word + " " + slot.example);
-        }
+        // An objective of no time cannot be met nor judged, one of over ten years is none: refused where it is written.
+        return new RecoveryPlan(name, source.get(), target.get(), groups, drill, objective(rto, rto.example), objective(rpo, rpo.example));
     }
 
     /** {@code group { machine 'erp-app01', dependsOn: ['erp-db01']; before { manual 'Stop batch jobs' } }} */
@@ -63,8 +55,6 @@ public class RecoveryPlanContext extends BlockContext {
         private final List<SmokeCheck> checks = new ArrayList<>();
         private CheckFailure onCheckFailure;
         private final Slot<Duration> rto = Slot.duration("rto", "20.minutes");
-        /** Where rto was written: an RTO that cannot be is reported at its own line. */
-        private siteplan.diag.Location rtoAt;
 
         GroupContext(String plan, int number) {
             this(plan, number, Address.recoveryPlan(plan).child(Kind.GROUP, String.valueOf(number)));
@@ -111,10 +101,7 @@ public class RecoveryPlanContext extends BlockContext {
         @Doc(value = "The group's own RTO: the longest from the run's start until this group is up, checked and its after-steps"
                 + " done. Judged in each drill and failover as the plan's rto is, and against its predicted RTO.",
                 example = "rto 20.minutes")
-        public Object rto(Object rto) {
-            rtoAt = Evaluation.current().here();
-            return set(this.rto, rto);
-        }
+        public Object rto(Object rto) { return set(this.rto, rto); }
 
         public void before(@DelegatesTo(value = ActionsContext.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
             before.addAll(Evaluation.current().configure(new ActionsContext("steps before " + label, address), body).actions);
@@ -134,13 +121,7 @@ public class RecoveryPlanContext extends BlockContext {
 
         RecoveryGroup build() {
             if (machines.isEmpty()) problem(label + " has no machines — add: machines 'name', …");
-            Duration own = rto.get();
-            if (own != null && (own.isZero() || own.isNegative())) {
-                // Said here, at its line, and left out of the model so the validator does not say it again at the group's.
-                Evaluation.current().error(rtoAt, "rto of " + label + " must be longer than no time, e.g. rto 20.minutes");
-                own = null;
-            }
-            return new RecoveryGroup(machines, before, after, checks, onCheckFailure, own);
+            return new RecoveryGroup(machines, before, after, checks, onCheckFailure, objective(rto, "20.minutes"));
         }
     }
 

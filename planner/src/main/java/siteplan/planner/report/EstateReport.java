@@ -129,7 +129,7 @@ public record EstateReport(
         lastDrill.ifPresent(d -> {
             String on = d.at().atZone(java.time.ZoneId.systemDefault()).toLocalDate().toString();
             if (!d.passed()) failing.add("its last drill, on " + on + ", failed");
-            else if (Boolean.FALSE.equals(d.objectivesMet())) failing.add("its last drill, on " + on + ", missed its " + missed(d));
+            else if (Boolean.FALSE.equals(d.objectivesMet())) failing.add("its last drill, on " + on + ", missed " + missed(d));
         });
         RtoPredictor.Prediction prediction = RtoPredictor.predict(RtoPredictor.of(p, estate), history.runs(), p.name());
         if (p.rto() != null && prediction.seconds() > p.rto().toSeconds()) {
@@ -164,7 +164,7 @@ public record EstateReport(
         List<String> what = new ArrayList<>();
         if (d.rtoTarget() != null && d.passed() && d.rtoSeconds() > d.rtoTarget()) what.add("RTO target (" + siteplan.units.Durations.human(d.rtoSeconds()) + " against " + siteplan.units.Durations.human(d.rtoTarget()) + ")");
         if (d.rpoTarget() != null && d.rpoSeconds() != null && d.rpoSeconds() > d.rpoTarget()) what.add("RPO target (" + siteplan.units.Durations.human(d.rpoSeconds()) + " against " + siteplan.units.Durations.human(d.rpoTarget()) + ")");
-        return what.isEmpty() ? "objectives" : String.join(" and ", what);
+        return what.isEmpty() ? "its objectives" : "its " + String.join(" and ", what);
     }
 
     private static Cadence cadence(RecoveryPlan p, DrillHistory history, LocalDate today) {

@@ -20,7 +20,7 @@ import java.util.Map;
  * @param stepSeconds    how long each step that was done took, by {@link RtoPredictor#stepKey}
  * @param checkSeconds   how long each check took (tries and waits included), by {@link RtoPredictor#checkKey}
  * @param attestation    the drill's attestation ({@code drill --note}) and who signed it, "text — name"; null when none
- * @param missed         what it missed, for display: "RTO target (1h 27m against 1h)", "group 1's RTO target (8m 58s against 5m)"
+ * @param missed         what it missed, for display: "its RTO target (1h 27m against 1h)", "group 1's RTO target (8m 58s against 5m)"
  */
 public record RecordedRun(String recoveryPlan, Instant at, Kind kind, boolean passed, Boolean objectivesMet, long rtoSeconds, Long rpoSeconds,
                           Long rtoTarget, Long rpoTarget, String commit, RtoPredictor.Shape shape,
