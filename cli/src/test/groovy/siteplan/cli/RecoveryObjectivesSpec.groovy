@@ -492,7 +492,7 @@ class RecoveryObjectivesSpec extends ExecutorSpecification {
         'a cadence in part of a day'| 'objectives {\n    every 36.hours\n}\n'             | null                                        | 'objectives\\.groovy'     | 2    || "the drill cadence of the estate's objectives is counted in whole days from 1 to 3650"
         'mandatory without one'     | 'objectives {\n    every null, mandatory: true\n}\n' | null                                        | 'objectives\\.groovy'     | 1    || "the estate's objectives make the drill cadence mandatory without one — write: every 90.days, mandatory: true"
         'a misspelt word'           | 'objectives {\n    rpoo 1.hours\n}\n'               | null                                        | 'objectives\\.groovy'     | 2    || "did you mean 'rpo'?"
-        'an RPO of over ten years'  | 'objectives {\n    rpo 4000.days\n}\n'              | null                                        | 'objectives\\.groovy'     | 2    || "rpo of the estate's objectives is longer than 3650 days, which no failover or data loss is planned for — write e.g. rpo 4.hours"
+        'an RPO of over ten years'  | 'objectives {\n    rpo 4000.days\n}\n'              | null                                        | 'objectives\\.groovy'     | 2    || "rpo of the estate's objectives is longer than 3650 days, which no failover or data loss is planned for — write e.g. rpo 30.minutes"
     }
 
     def "RPO-LAG: a machine whose latest recovery point is older than its plan's RPO is flagged outside drills, and a saved plan does not go stale as replication catches up"() {
