@@ -571,8 +571,6 @@ public final class EstateValidator {
         return estate.replicationPolicies().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
     }
 
-    // ---------------------------------------------------------------- recovery plans
-
     // ---------------------------------------------------------------- objectives
 
     /** The estate's objectives: declared once, each more than no time, and a cadence the plans' rule can count (whole days). */
@@ -600,7 +598,6 @@ public final class EstateValidator {
         }
     }
 
-    /** A cadence DRILL-OVERDUE can judge: counted in days from the day of the last successful drill, within the calendar. */
     /** An objective a run can be judged against and a report can print: within ten years, like a cadence. */
     private static boolean withinCalendar(java.time.Duration d) {
         return d.toDays() <= MAX_CADENCE_DAYS;
@@ -614,9 +611,12 @@ public final class EstateValidator {
         }
     }
 
+    /** A cadence DRILL-OVERDUE can judge: counted in days from the day of the last successful drill, within the calendar. */
     public static boolean wholeDays(java.time.Duration every) {
         return every.toSeconds() % 86_400 == 0 && every.toDays() >= 1 && every.toDays() <= MAX_CADENCE_DAYS;
     }
+
+    // ---------------------------------------------------------------- recovery plans
 
     private void recoveryPlans() {
         for (RecoveryPlan p : estate.recoveryPlans()) {
