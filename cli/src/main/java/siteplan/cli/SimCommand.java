@@ -32,7 +32,7 @@ final class SimCommand extends BaseCommand {
         @Option(names = "--from-model", description = "Everything exists exactly as declared: the next plan has no changes.")
         boolean fromModel;
 
-        @Option(names = "--partial", paramLabel = "N%", description = "Protect the first N% of machines, with typical drift (a grown disk, a stopped service, a changed VM size).")
+        @Option(names = "--partial", paramLabel = "N%", description = "Protect the first N%% of machines, with typical drift (a grown disk, a stopped service, a changed VM size).")
         String partial;
 
         @Option(names = "--force", description = "Replace an existing simulated estate.")

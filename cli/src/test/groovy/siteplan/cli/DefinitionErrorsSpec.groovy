@@ -140,6 +140,19 @@ class DefinitionErrorsSpec extends CliSpecification {
         dir.deleteDir()
     }
 
+    def "a YAML file of two documents is refused at the second: the values a reviewer reads last would be read by no one"() {
+        given:
+        def dir = File.createTempDir()
+        new File(dir, 'objectives.yaml').text = 'objectives:\n  rto: 4h\n---\nobjectives:\n  rto: 8h\n'
+
+        expect:
+        siteplan('validate', dir.path) == ExitCode.INVALID_INPUT
+        errLines()[0] == "(${dir.path}/objectives.yaml, line 4) holds a second YAML document (after ---); siteplan reads one per file — move it to a file of its own"
+
+        cleanup:
+        dir.deleteDir()
+    }
+
     def "a path that does not exist is an input error, not a crash"() {
         expect:
         siteplan('validate', 'examples/no-such-estate') == ExitCode.INVALID_INPUT

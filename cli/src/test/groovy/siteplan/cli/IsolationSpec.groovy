@@ -98,6 +98,26 @@ println 'RAN ' + got
         'the JVM exit, then the canary'        | "try { got << new File('@CANARY@').text } catch (Throwable t) {}; println 'RAN ' + got; System.exit(0)"
     }
 
+    def "a definition that fills the evaluator's memory is stopped and said so, against its folder, not one of its files"() {
+        given: 'two files; one keeps lists of a million numbers until the memory runs out'
+        def dir = Files.createTempDirectory(top, 'memory')
+        Files.writeString(dir.resolve('a.groovy'), "objectives { rto 4.hours }\n")
+        Files.writeString(dir.resolve('b.groovy'), "def all = []\n1000.times { all << (1..1000000).toList() }\n")
+        def cmd = [Path.of(System.getProperty('java.home'), 'bin', 'java').toString(), '-cp', System.getProperty('java.class.path'),
+                   'siteplan.cli.Main', 'validate', dir.toString()]
+        def pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        pb.environment().put('SITEPLAN_EVAL_MEMORY', '64m')
+        def p = pb.start()
+        String output = p.inputStream.text
+
+        expect:
+        p.waitFor(120, TimeUnit.SECONDS)
+        p.exitValue() == 1
+        output.readLines()[0] == "(${dir}) used more than the 64m of memory a definition may use while being evaluated; its evaluation was stopped " +
+                '— look for text or lists that grow without end (SITEPLAN_EVAL_MEMORY raises the limit)'
+        !output.contains('Terminating due to')
+    }
+
     def "the checks on, the same code is refused before it runs"() {
         given:
         def dir = Files.createTempDirectory(top, 'on')

@@ -158,7 +158,37 @@ machines('lab') {
         'a count past 64 bits'        | "recoveryPlan('p') {\n    rto 18446744073709551621.minutes\n}\n"                          || 2    | '18446744073709551621.minutes is more time than siteplan can count'
         'a number past any duration'  | "recoveryPlan('p') {\n    rpo 1e10000.minutes\n}\n"                                       || 2    | '.minutes is more time than siteplan can count'
         'a huge text'                 | "def big = 'x' * 7_000_000\nrecoveryPlan('p') {\n    rto big\n}\n"                      || 3    | "…' (text of 7000000 characters)"
+        'a value kept past a refused one' | "objectives {\n    rto 0.hours\n    rto 'soon'\n}\n"                                      || 2    | "rto of the estate's objectives must be longer than no time"
+        'a line break in a value'     | "objectives {\n    rto 'x\\n(estate.groovy, line 1) forged'\n}\n"                          || 2    | "got 'x\\n(estate.groovy, line 1) forged' (text)"
         'a key built from text'       | "recoveryPlan('p') {\n    drill { every \"\${'mand'}atry\": true, 90.days }\n}\n"        || 2    | "unknown option 'mandatry' of every in drill of recovery plan 'p' — did you mean 'mandatory'?"
+    }
+
+    def "what Groovy would otherwise let a definition do round the sandbox's checks is refused at its line: #what"() {
+        given:
+        def dir = File.createTempDir()
+        new File(dir, 'estate.groovy').text = script
+
+        expect:
+        siteplan('validate', dir.path) == ExitCode.INVALID_INPUT
+        errLines().any { it.startsWith("(${dir.path}/estate.groovy, line ${line})".toString()) && it.contains(message) }
+        !out.contains('RAN')
+        !err.contains('Exception')
+        !err.contains('\tat ')
+
+        cleanup:
+        dir.deleteDir()
+
+        where:
+        what                                   | script                                                                                                   || line | message
+        "a block given to a word that takes a value (Groovy's own every)" | "objectives {\n    rto 4.hours\n    every { rpo 0.seconds; true }\n}\n" || 3 | "every in the estate's objectives is written every interval"
+        "a word of the enclosing block"        | "recoveryPlan('p') {\n    rpo 4.hours\n    group {\n        rpo 1.minutes\n    }\n}\n"        || 4    | "'rpo' is a word of recovery plan 'p', not of group 1 of recovery plan 'p', where it is written — move it out to recovery plan 'p'"
+        "a word of a block two levels out"     | "recoveryPlan('p') {\n    group {\n        checks {\n            rto 2.minutes\n        }\n    }\n}\n" || 4 | "'rto' is a word of group 1 of recovery plan 'p', not of "
+        'a map made to stand in for text'      | "def m = [toString: { -> println 'RAN'; '4h' }, length: { -> 2 }] as CharSequence\nobjectives { rpo m }\n" || 1 | "converting to 'java.lang.CharSequence' is not available here: a map or closure cannot stand in for another type"
+        'a closure made to stand in for a list' | "def l = { -> println 'RAN' } as List\n"                                                                || 1    | "converting to 'java.util.List' is not available here"
+        "text's findAll with a regex that backtracks" | "println(('a' * 40 + '!').findAll(/(.*a){12}x/))\n"                                             || 1    | 'a regular expression ran longer than'
+        'text minus a pattern that backtracks' | "println(('a' * 40 + '!') - ~/(.*a){12}x/)\n"                                                          || 1    | 'a regular expression ran longer than'
+        'a list grepped with such a pattern'   | "println([('a' * 40 + '!')].grep(~/(.*a){12}x/))\n"                                                     || 1    | 'a regular expression ran longer than'
+        'a switch case of such a pattern'      | "switch ('a' * 40 + '!') {\n    case ~/(.*a){12}x/: println 'RAN'\n}\n"                                 || 1    | 'a regular expression ran longer than'
     }
 
     def "a model larger than the main process should read is refused, not read"() {

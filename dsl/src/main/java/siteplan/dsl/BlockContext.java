@@ -65,22 +65,28 @@ public abstract class BlockContext {
      */
     Object set(Slot<?> slot, Object raw) {
         slot.attempt();
-        if (written == null) written = new java.util.HashMap<>();
-        written.put(slot, Evaluation.current().here());
         if (pending != null) pending.remove(slot);
         if (raw instanceof Unresolved) return null; // already reported where the name was read
         if (raw instanceof Number n && slot.type.takesUnit()) {
             PendingUnit p = new PendingUnit(this, slot, n, Evaluation.current().here());
             if (pending == null) pending = new LinkedHashMap<>();
             pending.put(slot, p);
+            wrote(slot);
             return p;
         }
         try {
             slot.accept(slot.type.convert(raw));
+            wrote(slot);
         } catch (IllegalArgumentException e) {
             Evaluation.current().error(slot.word + " in " + label + " " + e.getMessage());
         }
         return null;
+    }
+
+    /** The slot's value now comes from this line; a write that was refused leaves the line of the value it kept. */
+    private void wrote(Slot<?> slot) {
+        if (written == null) written = new java.util.HashMap<>();
+        written.put(slot, Evaluation.current().here());
     }
 
     /** Records where a word of this block was written, under the part it sets, for messages about that word alone. */
@@ -159,6 +165,14 @@ public abstract class BlockContext {
         return d;
     }
 
+    /**
+     * The {@code mandatory:} option of a drill cadence ({@code every 90.days, mandatory: true}), as a plan's drill block
+     * and the estate's objectives both write it: null when not given, so a second {@code every} keeps the first's.
+     */
+    Boolean mandatoryOption(java.util.Map<String, ?> options) {
+        return NamedOption.read(options, "mandatory", ValueType.BOOL, "every in " + label);
+    }
+
     void problem(String message) {
         Evaluation.current().error(location, message);
     }
@@ -218,7 +232,8 @@ public abstract class BlockContext {
             if (Closure.class.isAssignableFrom(p.getType())) block = " { … }";
             else if (Map.class.isAssignableFrom(p.getType())) mapPart = p.getName() + ": …";
             else if (p.isVarArgs()) named.add(p.getName() + "…");
-            else named.add(p.getName());
+            // "rto value", not "rto rto": a setter's parameter is often named for the word it sets.
+            else named.add(p.getName().equals(m.getName()) ? "value" : p.getName());
         }
         if (mapPart != null) named.add(mapPart);
         if (!block.isEmpty()) return m.getName() + (named.isEmpty() ? "" : "(" + String.join(", ", named) + ")") + block;

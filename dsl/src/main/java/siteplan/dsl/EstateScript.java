@@ -7,7 +7,6 @@ import groovy.lang.Script;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.codehaus.groovy.runtime.InvokerHelper;
 import siteplan.dsl.Suggestions;
 import siteplan.model.Address;
 import siteplan.model.Address.Kind;
@@ -188,7 +187,7 @@ public abstract class EstateScript extends Script {
         BlockContext inner = ev.innermost();
         if (inner != null && BlockContext.words(inner.getClass()).contains(name)) {
             try {
-                return InvokerHelper.invokeMethod(inner, name, a);
+                return SandboxRuntime.word(inner, name, a);
             } catch (MissingMethodException e) {
                 if (!name.equals(e.getMethod())) throw e;
                 ev.error(name + " in " + inner.label + " is written " + BlockContext.usage(inner.getClass(), name) + " — got " + describe(a));

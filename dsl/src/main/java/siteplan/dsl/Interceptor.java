@@ -75,6 +75,13 @@ final class Interceptor extends CompilationCustomizer {
             super.visitForLoop(loop);
         }
 
+        /** A case's value decides by its isCase: checked at run time (a pattern within the regular-expression time limit). */
+        @Override
+        public void visitCaseStatement(org.codehaus.groovy.ast.stmt.CaseStatement c) {
+            super.visitCaseStatement(c);
+            c.setExpression(runtime("caseOf", c.getExpression(), c.getExpression()));
+        }
+
         @Override
         public void visitCatchStatement(CatchStatement c) {
             ClassNode t = c.getExceptionType();
@@ -216,7 +223,7 @@ final class Interceptor extends CompilationCustomizer {
             }
             if (e instanceof CastExpression c) {
                 checkType(c, c.getType(), "converting to");
-                return e.transformExpression(this);
+                return runtime("converted", c, e.transformExpression(this), text(c.getType().getName()));
             }
             if (e instanceof ConstructorCallExpression c && c.isSpecialCall()) {
                 addError("this(…) and super(…) are not available in a site definition", c);

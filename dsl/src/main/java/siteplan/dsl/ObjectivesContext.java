@@ -35,7 +35,7 @@ public class ObjectivesContext extends BlockContext {
     public Object every(Object interval) { return set(this.interval, interval); }
 
     public Object every(Map<String, ?> options, Object interval) {
-        Boolean given = NamedOption.read(options, "mandatory", ValueType.BOOL, "every in " + label);
+        Boolean given = mandatoryOption(options);
         if (given != null) mandatory = given;
         return every(interval);
     }

@@ -99,7 +99,8 @@ public class RecoveryPlanContext extends BlockContext {
         }
 
         @Doc(value = "The group's own RTO: the longest from the run's start until this group is up, checked and its after-steps"
-                + " done. Judged in each drill and failover as the plan's rto is, and against its predicted RTO.",
+                + " done. Judged in each drill and failover as the plan's rto is, and against its predicted RTO. At most the"
+                + " plan's rto, which holds every group already.",
                 example = "rto 20.minutes")
         public Object rto(Object rto) { return set(this.rto, rto); }
 
@@ -332,7 +333,7 @@ public class RecoveryPlanContext extends BlockContext {
 
         /** {@code every 90.days, mandatory: true}: an overdue drill is an error that stops apply (DRILL-OVERDUE), not a warning. */
         public Object every(Map<String, ?> options, Object interval) {
-            Boolean given = NamedOption.read(options, "mandatory", ValueType.BOOL, "every in " + label);
+            Boolean given = mandatoryOption(options);
             if (given != null) mandatory = given;
             return every(interval);
         }

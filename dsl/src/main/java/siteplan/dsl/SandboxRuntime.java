@@ -71,7 +71,8 @@ public final class SandboxRuntime {
             if (!BlockContext.words(receiver.getClass()).contains(name)) {
                 throw refuse("'" + name + "' is not a word of " + ((BlockContext) receiver).label);
             }
-            return checked(InvokerHelper.invokeMethod(receiver, name, args), name);
+            for (Object a : args) argument(a, name);
+            return checked(word((BlockContext) receiver, name, args), name);
         }
         if (f == null) throw refuse("'" + name + "' cannot be used on " + Allowed.describe(receiver) + " in a site definition");
         if (f == Allowed.Family.MAP && !Allowed.allows(f, name) && ((Map<?, ?>) receiver).get(name) instanceof Closure<?> c) {
@@ -82,6 +83,16 @@ public final class SandboxRuntime {
         }
         for (Object a : args) argument(a, name);
         if (f == Allowed.Family.TEXT && Allowed.REGEX_METHODS.contains(name)) return checked(regexCall(receiver.toString(), name, args), name);
+        if (f == Allowed.Family.TEXT && takesRegex(name, args)) {
+            // Groovy's own findAll(regex) and minus(pattern) match on a copy of the text as a String, which no time limit
+            // reaches: they are done here on text that keeps the regular-expression time limit.
+            return checked(name.equals("minus") ? pattern(args[0]).matcher(new Deadline(receiver.toString())).replaceFirst("")
+                    : findAll(receiver.toString(), args), name);
+        }
+        if ((f == Allowed.Family.LIST || f == Allowed.Family.SET || f == Allowed.Family.RANGE) && name.equals("grep")
+                && args.length == 1 && args[0] instanceof Pattern p) {
+            return checked(grep((Iterable<?>) receiver, p), name);
+        }
         if (f == Allowed.Family.CLOSURE && name.equals("call")) return callClosure((Closure<?>) receiver, args);
         before(f, receiver, name, args);
         return checked(InvokerHelper.invokeMethod(receiver, name, args), name);
@@ -121,6 +132,7 @@ public final class SandboxRuntime {
      */
     public static Object callImplicit(Object self, String name, List<?> args) {
         Object[] a = args.toArray();
+        for (Object v : a) argument(v, name);
         Object r = resolveCall((Closure<?>) self, name, a);
         if (r != UNRESOLVED) return r;
         throw new MissingMethodException(name, self.getClass(), a);
@@ -136,8 +148,18 @@ public final class SandboxRuntime {
                 if (r != UNRESOLVED) return r;
             } else if (candidate instanceof BlockContext ctx) {
                 if (!BlockContext.words(ctx.getClass()).contains(name)) continue;
+                BlockContext inner = Evaluation.current().innermost();
+                if (inner != null && inner != ctx) {
+                    // The block where it is written has the word too, and refused these arguments: the script says how it is written.
+                    if (BlockContext.words(inner.getClass()).contains(name)) continue;
+                    // Groovy would find the word on the enclosing block and set it there: rpo written inside a group would
+                    // change the plan's RPO, rto inside a group's checks the group's. A word belongs where it is written.
+                    Evaluation.current().error("'" + name + "' is a word of " + ctx.label + ", not of " + inner.label
+                            + ", where it is written — move it out to " + ctx.label);
+                    return null;
+                }
                 try {
-                    return checked(InvokerHelper.invokeMethod(ctx, name, args), name);
+                    return checked(word(ctx, name, args), name);
                 } catch (MissingMethodException e) {
                     // Wrong arguments for the word: the script reports how the word is written.
                     if (!name.equals(e.getMethod()) || e.getType() != ctx.getClass()) throw e;
@@ -149,6 +171,19 @@ public final class SandboxRuntime {
             }
         }
         return UNRESOLVED;
+    }
+
+    /**
+     * A word of a block, called with what the definition wrote. Only the block's own methods answer: Groovy would
+     * otherwise choose a method it gives every object when that fits the arguments better, and {@code every { … }}
+     * would run DefaultGroovyMethods.every on the block instead of being refused as no cadence.
+     */
+    static Object word(BlockContext ctx, String name, Object[] args) {
+        groovy.lang.MetaMethod chosen = InvokerHelper.getMetaClass(ctx).pickMethod(name, org.codehaus.groovy.runtime.MetaClassHelper.convertToTypeArray(args));
+        if (chosen != null && !BlockContext.class.isAssignableFrom(chosen.getDeclaringClass().getTheClass())) {
+            throw new MissingMethodException(name, ctx.getClass(), args);
+        }
+        return InvokerHelper.invokeMethod(ctx, name, args);
     }
 
     private static Object[] order(Closure<?> c) {
@@ -367,6 +402,9 @@ public final class SandboxRuntime {
         }
         argument(right, method);
         if (f == Allowed.Family.CLOSURE) throw refuse("operators on closures are not available in a site definition");
+        if (f == Allowed.Family.TEXT && right instanceof Pattern p && method.equals("minus")) {
+            return checked(p.matcher(new Deadline(left.toString())).replaceFirst(""), method); // text - ~/re/, within the time limit
+        }
         before(f, left, method, new Object[] {right});
         return checked(InvokerHelper.invokeMethod(left, method, new Object[] {right}), method);
     }
@@ -393,6 +431,79 @@ public final class SandboxRuntime {
         if (regex instanceof Pattern p) return p;
         argument(regex, "regex");
         return Pattern.compile(String.valueOf(regex));
+    }
+
+    /** Methods of text that read an argument as a regular expression, beyond {@link Allowed#REGEX_METHODS}. */
+    private static boolean takesRegex(String name, Object[] args) {
+        if (args.length == 0) return false;
+        if (name.equals("findAll")) return args[0] instanceof CharSequence || args[0] instanceof Pattern;
+        return name.equals("minus") && args[0] instanceof Pattern;
+    }
+
+    /**
+     * {@code text.findAll(regex)} as Groovy has it: every match, or every match's groups (a list) when the pattern has
+     * groups; {@code text.findAll(regex) { … }} what the closure makes of each, given the groups as its parameters.
+     */
+    private static List<Object> findAll(String text, Object[] args) {
+        Closure<?> each = args.length > 1 && args[1] instanceof Closure<?> c ? c : null;
+        if (args.length > (each == null ? 1 : 2)) throw new MissingMethodException("findAll", String.class, args);
+        Matcher m = pattern(args[0]).matcher(new Deadline(text));
+        List<Object> out = new ArrayList<>();
+        while (m.find()) {
+            if (m.groupCount() == 0) {
+                out.add(each == null ? m.group() : callClosure(each, new Object[] {m.group()}));
+                continue;
+            }
+            List<String> groups = new ArrayList<>();
+            for (int i = 0; i <= m.groupCount(); i++) groups.add(m.group(i));
+            if (each == null) out.add(groups);
+            else out.add(callClosure(each, each.getMaximumNumberOfParameters() == 1 ? new Object[] {groups} : groups.toArray()));
+        }
+        bound(out, "findAll");
+        return out;
+    }
+
+    /** {@code list.grep(~/re/)}: the elements whose text matches, all of them within one regular-expression time limit. */
+    private static List<Object> grep(Iterable<?> items, Pattern p) {
+        long until = System.nanoTime() + REGEX_NANOS;
+        List<Object> out = new ArrayList<>();
+        for (Object e : items) if (e != null && p.matcher(new Deadline(e.toString(), until)).matches()) out.add(e);
+        return out;
+    }
+
+    /**
+     * The value of a {@code case} of a switch, whose isCase decides: a pattern matches within the regular-expression
+     * time limit, and a value the definition may not hold is refused as anywhere else.
+     */
+    public static Object caseOf(Object value) {
+        if (value instanceof Pattern p) return new PatternCase(p);
+        argument(value, "case");
+        Allowed.Family f = Allowed.family(value);
+        if (f == Allowed.Family.CONTEXT || f == Allowed.Family.SCRIPT) throw refuse("'case' is not available on " + Allowed.describe(value) + " in a site definition");
+        return value;
+    }
+
+    /** A pattern as a switch's case: Groovy calls its isCase with the switch's value. */
+    public static final class PatternCase {
+        private final Pattern pattern;
+
+        PatternCase(Pattern pattern) { this.pattern = pattern; }
+
+        public boolean isCase(Object value) {
+            return value != null && pattern.matcher(new Deadline(value.toString())).matches();
+        }
+    }
+
+    /**
+     * The value an {@code as} or a cast made. Groovy makes a proxy when a map or closure is converted to an interface
+     * ({@code [toString: { … }] as CharSequence}): a value no allow-list knows, whose methods would be the definition's
+     * code called by siteplan's. It is refused; conversions between plain values pass.
+     */
+    public static Object converted(Object value, String type) {
+        if (value != null && !(value instanceof BlockContext.Unresolved) && !(value instanceof Pattern) && Allowed.family(value) == null) {
+            throw refuse("converting to '" + type + "' is not available here: a map or closure cannot stand in for another type in a site definition");
+        }
+        return value;
     }
 
     private static Object regexCall(String text, String name, Object[] args) {

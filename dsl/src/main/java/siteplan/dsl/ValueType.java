@@ -32,7 +32,8 @@ public abstract class ValueType {
     abstract Object convert(Object raw);
 
     static String describe(Object v) {
-        if (v instanceof CharSequence s) return s.length() > SHOWN ? "'" + s.subSequence(0, SHOWN) + "…' (text of " + s.length() + " characters)" : "'" + s + "' (text)";
+        if (v instanceof CharSequence s) return s.length() > SHOWN ? "'" + oneLine(s.subSequence(0, SHOWN)) + "…' (text of " + s.length() + " characters)" : "'" + oneLine(s) + "' (text)";
+        if (v instanceof Duration d) return Durations.format(d) + " (a duration)";
         if (v instanceof Number) return shown(v.toString()) + " (a number)";
         if (v instanceof Boolean) return v + " (true/false)";
         if (v instanceof groovy.lang.Closure) return "a { … } block";
@@ -46,7 +47,15 @@ public abstract class ValueType {
     private static final int SHOWN = 60;
 
     private static String shown(String text) {
-        return text.length() > SHOWN ? text.substring(0, SHOWN) + "…" : text;
+        return oneLine(text.length() > SHOWN ? text.substring(0, SHOWN) + "…" : text);
+    }
+
+    /**
+     * A value quoted in a message stays on the message's line: a line break in it is shown as \n, so a definition cannot
+     * print a line that reads like a diagnostic of its own ("(sites.groovy, line 1) …") under the real one.
+     */
+    private static String oneLine(CharSequence text) {
+        return text.toString().replace("\r", "\\r").replace("\n", "\\n");
     }
 
     /** No word of the DSL takes a negative duration: a wait, a timeout, a retention or an objective is some time or none. */

@@ -20,6 +20,7 @@ import siteplan.dsl.Suggestions;
 import siteplan.model.*;
 import siteplan.model.Address.Kind;
 import siteplan.net.Ipv4;
+import siteplan.units.Durations;
 
 /**
  * Checks that an estate hangs together: every name declared once, every reference pointing at
@@ -658,6 +659,14 @@ public final class EstateValidator {
                 tooLong(gk, "rto of group " + number + " of " + label, g.rto(), null);
                 if (g.rto() != null && (g.rto().isZero() || g.rto().isNegative())) {
                     error(sources.at(gk), "rto of group " + number + " of " + label + " must be longer than no time, e.g. rto 20.minutes");
+                }
+                // The plan's RTO runs until its last group is up, so it holds every group already: a group's own target that is
+                // longer could never be missed alone, and is most likely a slip (or an estate-wide RTO lowered under it).
+                if (g.rto() != null && p.rto() != null && !p.rto().isZero() && !p.rto().isNegative() && g.rto().compareTo(p.rto()) > 0
+                        && withinCalendar(g.rto())) {
+                    error(sources.at(gk), "rto of group " + number + " of " + label + " (" + Durations.human(g.rto().toSeconds())
+                            + ") is longer than the plan's rto (" + Durations.human(p.rto().toSeconds())
+                            + "), which holds every group already — make the group's shorter or leave it out");
                 }
                 for (SmokeCheck c : g.checks()) {
                     if (c.machine() == null || upBy.contains(c.machine())) continue;

@@ -151,7 +151,9 @@ public final class IsolatedEvaluator {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().clear(); // no secrets, tokens, HOME or CI variables reach definition code
         pb.directory(absRoot.toFile());
-        String first = DefinitionPaths.display(files.isEmpty() ? absRoot : files.get(0));
+        // What a stopped evaluation is reported against: the file when there is one, else the folder. Which of several
+        // files looped or filled the memory is not known once the process is stopped, so no one file is blamed.
+        String first = DefinitionPaths.display(files.size() == 1 ? files.get(0) : absRoot);
         Process p;
         try {
             p = pb.start();
@@ -192,7 +194,8 @@ public final class IsolatedEvaluator {
                 return failed(first, "could not be evaluated: the evaluator's answer was not a model (" + ex.getClass().getSimpleName() + ")");
             }
         }
-        if (stderr.contains("OutOfMemoryError")) {
+        // -XX:+ExitOnOutOfMemoryError ends the JVM with status 3 and says so on standard output, not on standard error.
+        if (code == 3 || stderr.contains("OutOfMemoryError") || tail(out).contains("OutOfMemoryError")) {
             return failed(first, "used more than the " + memory() + " of memory a definition may use while being evaluated; its evaluation was stopped "
                     + "— look for text or lists that grow without end (SITEPLAN_EVAL_MEMORY raises the limit)");
         }
@@ -200,6 +203,13 @@ public final class IsolatedEvaluator {
         String reason = stderr.lines().filter(l -> l.startsWith("siteplan-evaluator: ") || l.startsWith("bwrap: "))
                 .reduce((a, b) -> b).map(l -> l.replaceFirst("^siteplan-evaluator: ", "")).orElse("exit code " + code);
         return failed(first, "could not be evaluated: " + reason);
+    }
+
+    /** The last few kilobytes of what the evaluator wrote on standard output, as text. */
+    private static String tail(ByteArrayOutputStream out) {
+        byte[] b = out.toByteArray();
+        int from = Math.max(0, b.length - 4096);
+        return new String(b, from, b.length - from, StandardCharsets.ISO_8859_1);
     }
 
     private static DslResult failed(String file, String message) {

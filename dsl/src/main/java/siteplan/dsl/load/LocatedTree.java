@@ -65,6 +65,14 @@ public final class LocatedTree {
                 return t;
             }
             t.root = t.value(p, "");
+            // A second YAML document (after ---), or a second JSON value, would be read by no one: a reviewer reading the
+            // file's last document would see values siteplan never used.
+            JsonToken more = p.nextToken();
+            if (more != null && !(more == JsonToken.VALUE_NULL && p.nextToken() == null)) {
+                t.problems.add(new Problem(new Location(file, p.currentTokenLocation().getLineNr()), yaml
+                        ? "holds a second YAML document (after ---); siteplan reads one per file — move it to a file of its own"
+                        : "has more after its JSON value; a file holds one object — remove what follows it"));
+            }
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             if (tooDeep(e)) {
