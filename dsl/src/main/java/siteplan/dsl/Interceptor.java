@@ -115,6 +115,13 @@ final class Interceptor extends CompilationCustomizer {
             }
         }
 
+        /** A number type, which Groovy makes from text by reading its digits. */
+        private static boolean numeric(ClassNode type) {
+            ClassNode t = ClassHelper.getWrapper(type.redirect());
+            return ClassHelper.isNumberType(t) || t.getName().equals("java.math.BigInteger") || t.getName().equals("java.math.BigDecimal")
+                    || t.getName().equals("java.lang.Number");
+        }
+
         private static StaticMethodCallExpression runtime(String method, ASTNode at, Expression... args) {
             StaticMethodCallExpression call = new StaticMethodCallExpression(RUNTIME, method, new ArgumentListExpression(args));
             call.setSourcePosition(at);
@@ -223,7 +230,13 @@ final class Interceptor extends CompilationCustomizer {
             }
             if (e instanceof CastExpression c) {
                 checkType(c, c.getType(), "converting to");
-                return runtime("converted", c, e.transformExpression(this), text(c.getType().getName()));
+                // The value converted is checked first as well: text of millions of digits would take minutes to read as a number.
+                Expression value = transform(c.getExpression());
+                CastExpression inner = new CastExpression(c.getType(), numeric(c.getType()) ? runtime("digits", c, value) : value, c.isIgnoringAutoboxing());
+                inner.setCoerce(c.isCoerce());
+                inner.setStrict(c.isStrict());
+                inner.setSourcePosition(c);
+                return runtime("converted", c, inner, text(c.getType().getName()));
             }
             if (e instanceof ConstructorCallExpression c && c.isSpecialCall()) {
                 addError("this(…) and super(…) are not available in a site definition", c);
@@ -235,6 +248,15 @@ final class Interceptor extends CompilationCustomizer {
                 // new T(name: value) calls T's setters, which are not on any allow-list
                 addError("creating a value with named arguments (new T(name: value)) is not available in a site definition", c);
                 return e;
+            }
+            if (e instanceof ConstructorCallExpression c && numeric(c.getType()) && c.getArguments() instanceof TupleExpression t
+                    && !c.isSpecialCall()) {
+                // new BigInteger(text): its arguments are checked like a conversion's (millions of digits take minutes to read).
+                List<Expression> checkedArgs = new ArrayList<>();
+                for (Expression a : t.getExpressions()) checkedArgs.add(runtime("digits", a, transform(a)));
+                ConstructorCallExpression n = new ConstructorCallExpression(c.getType(), new ArgumentListExpression(checkedArgs));
+                n.setSourcePosition(c);
+                return n;
             }
             return e.transformExpression(this);
         }

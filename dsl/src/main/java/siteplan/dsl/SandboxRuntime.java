@@ -72,7 +72,17 @@ public final class SandboxRuntime {
                 throw refuse("'" + name + "' is not a word of " + ((BlockContext) receiver).label);
             }
             for (Object a : args) argument(a, name);
-            return checked(word((BlockContext) receiver, name, args), name);
+            BlockContext block = (BlockContext) receiver;
+            Evaluation ev = Evaluation.current();
+            if (block != ev.innermost()) {
+                // A block kept in a variable (it) and written to from another block, or after it ended: the word would set
+                // a block other than the one it is written in, or one already built into the model and never read again.
+                ev.error(ev.stack.contains(block)
+                        ? "'" + name + "' is a word of " + block.label + ", not of " + ev.innermost().label + ", where it is written — move it out to " + block.label
+                        : "'" + name + "' is written to " + block.label + " after its block has ended — write it inside that block");
+                return null;
+            }
+            return checked(word(block, name, args), name);
         }
         if (f == null) throw refuse("'" + name + "' cannot be used on " + Allowed.describe(receiver) + " in a site definition");
         if (f == Allowed.Family.MAP && !Allowed.allows(f, name) && ((Map<?, ?>) receiver).get(name) instanceof Closure<?> c) {
@@ -564,6 +574,7 @@ public final class SandboxRuntime {
     private static void before(Allowed.Family f, Object receiver, String name, Object[] args) {
         Object arg = args.length > 0 ? args[0] : null;
         if (f == Allowed.Family.NUMBER) bound(receiver, name); // 1e2000000000 written as a literal
+        if (f == Allowed.Family.TEXT && name.startsWith("to") && NUMBER_CONVERSIONS.contains(name)) digits(receiver);
         if ((f == Allowed.Family.TEXT || f == Allowed.Family.LIST) && name.equals("multiply") && arg instanceof Number n) {
             long size = f == Allowed.Family.TEXT ? length(receiver, 0) : ((Collection<?>) receiver).size();
             if ((double) size * n.doubleValue() > (f == Allowed.Family.TEXT ? MAX_TEXT : MAX_ELEMENTS)) {
@@ -586,6 +597,18 @@ public final class SandboxRuntime {
                 && arg instanceof Collection<?> c && (long) c.size() + ((Collection<?>) receiver).size() > MAX_ELEMENTS) {
             throw refuse("a list of more than " + MAX_ELEMENTS + " elements is not allowed in a site definition");
         }
+    }
+
+    private static final Set<String> NUMBER_CONVERSIONS = Set.of("toInteger", "toLong", "toBigInteger", "toBigDecimal", "toDouble", "toFloat");
+    /** The longest text a definition may turn into a number: reading millions of digits takes minutes (BigInteger's parse is quadratic). */
+    static final int MAX_DIGITS = 10_000;
+
+    /** Text about to be read as a number (toBigInteger, as BigInteger, new BigDecimal(text)) is refused past {@link #MAX_DIGITS}. */
+    public static Object digits(Object value) {
+        if (value instanceof CharSequence && length(value, 0) > MAX_DIGITS) {
+            throw refuse("text of " + length(value, 0) + " characters cannot be read as a number in a site definition (at most " + MAX_DIGITS + ")");
+        }
+        return value;
     }
 
     /** What a call returns must be a value the sandbox knows, and not too large. */
