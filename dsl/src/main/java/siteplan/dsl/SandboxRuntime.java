@@ -73,15 +73,8 @@ public final class SandboxRuntime {
             }
             for (Object a : args) argument(a, name);
             BlockContext block = (BlockContext) receiver;
-            Evaluation ev = Evaluation.current();
-            if (block != ev.innermost()) {
-                // A block kept in a variable (it) and written to from another block, or after it ended: the word would set
-                // a block other than the one it is written in, or one already built into the model and never read again.
-                ev.error(ev.stack.contains(block)
-                        ? "'" + name + "' is a word of " + block.label + ", not of " + ev.innermost().label + ", where it is written — move it out to " + block.label
-                        : "'" + name + "' is written to " + block.label + " after its block has ended — write it inside that block");
-                return null;
-            }
+            // A block kept in a variable (it) and written to from another block, or after it ended.
+            if (block != Evaluation.current().innermost()) return notWrittenHere(name, block);
             return checked(word(block, name, args), name);
         }
         if (f == null) throw refuse("'" + name + "' cannot be used on " + Allowed.describe(receiver) + " in a site definition");
@@ -92,12 +85,8 @@ public final class SandboxRuntime {
             throw refuse("'" + name + "' is not available on " + Allowed.describe(receiver) + " in a site definition: " + Sandbox.WHY);
         }
         for (Object a : args) argument(a, name);
-        if (f == Allowed.Family.TEXT && Allowed.REGEX_METHODS.contains(name)) return checked(regexCall(receiver.toString(), name, args), name);
-        if (f == Allowed.Family.TEXT && takesRegex(name, args)) {
-            // Groovy's own findAll(regex) and minus(pattern) match on a copy of the text as a String, which no time limit
-            // reaches: they are done here on text that keeps the regular-expression time limit.
-            return checked(name.equals("minus") ? pattern(args[0]).matcher(new Deadline(receiver.toString())).replaceFirst("")
-                    : findAll(receiver.toString(), args), name);
+        if (f == Allowed.Family.TEXT && (Allowed.REGEX_METHODS.contains(name) || takesRegex(name, args))) {
+            return checked(regexCall(receiver.toString(), name, args), name);
         }
         if ((f == Allowed.Family.LIST || f == Allowed.Family.SET || f == Allowed.Family.RANGE) && name.equals("grep")
                 && args.length == 1 && args[0] instanceof Pattern p) {
@@ -164,9 +153,7 @@ public final class SandboxRuntime {
                     if (BlockContext.words(inner.getClass()).contains(name)) continue;
                     // Groovy would find the word on the enclosing block and set it there: rpo written inside a group would
                     // change the plan's RPO, rto inside a group's checks the group's. A word belongs where it is written.
-                    Evaluation.current().error("'" + name + "' is a word of " + ctx.label + ", not of " + inner.label
-                            + ", where it is written — move it out to " + ctx.label);
-                    return null;
+                    return notWrittenHere(name, ctx);
                 }
                 try {
                     return checked(word(ctx, name, args), name);
@@ -181,6 +168,18 @@ public final class SandboxRuntime {
             }
         }
         return UNRESOLVED;
+    }
+
+    /**
+     * A word of a block that is not the one being written: it would set an enclosing block, or one already built into the
+     * model and never read again. Reported at the line; the word sets nothing.
+     */
+    private static Object notWrittenHere(String name, BlockContext block) {
+        Evaluation ev = Evaluation.current();
+        ev.error(ev.stack.contains(block)
+                ? "'" + name + "' is a word of " + block.label + ", not of " + ev.innermost().label + ", where it is written — move it out to " + block.label
+                : "'" + name + "' is written to " + block.label + " after its block has ended — write it inside that block");
+        return null;
     }
 
     /**
@@ -412,8 +411,8 @@ public final class SandboxRuntime {
         }
         argument(right, method);
         if (f == Allowed.Family.CLOSURE) throw refuse("operators on closures are not available in a site definition");
-        if (f == Allowed.Family.TEXT && right instanceof Pattern p && method.equals("minus")) {
-            return checked(p.matcher(new Deadline(left.toString())).replaceFirst(""), method); // text - ~/re/, within the time limit
+        if (f == Allowed.Family.TEXT && takesRegex(method, new Object[] {right})) {
+            return checked(regexCall(left.toString(), method, new Object[] {right}), method); // text - ~/re/
         }
         before(f, left, method, new Object[] {right});
         return checked(InvokerHelper.invokeMethod(left, method, new Object[] {right}), method);
@@ -443,7 +442,11 @@ public final class SandboxRuntime {
         return Pattern.compile(String.valueOf(regex));
     }
 
-    /** Methods of text that read an argument as a regular expression, beyond {@link Allowed#REGEX_METHODS}. */
+    /**
+     * Methods of text that read an argument as a regular expression, beyond {@link Allowed#REGEX_METHODS}: Groovy's own
+     * findAll(regex) and minus(pattern) match on a copy of the text as a String, which no time limit reaches, so they
+     * are done by {@link #regexCall} too.
+     */
     private static boolean takesRegex(String name, Object[] args) {
         if (args.length == 0) return false;
         if (name.equals("findAll")) return args[0] instanceof CharSequence || args[0] instanceof Pattern;
@@ -454,10 +457,9 @@ public final class SandboxRuntime {
      * {@code text.findAll(regex)} as Groovy has it: every match, or every match's groups (a list) when the pattern has
      * groups; {@code text.findAll(regex) { … }} what the closure makes of each, given the groups as its parameters.
      */
-    private static List<Object> findAll(String text, Object[] args) {
+    private static List<Object> findAll(Matcher m, Object[] args) {
         Closure<?> each = args.length > 1 && args[1] instanceof Closure<?> c ? c : null;
         if (args.length > (each == null ? 1 : 2)) throw new MissingMethodException("findAll", String.class, args);
-        Matcher m = pattern(args[0]).matcher(new Deadline(text));
         List<Object> out = new ArrayList<>();
         while (m.find()) {
             if (m.groupCount() == 0) {
@@ -524,6 +526,8 @@ public final class SandboxRuntime {
             case "replaceAll" -> m.replaceAll(String.valueOf(args[1]));
             case "replaceFirst" -> m.replaceFirst(String.valueOf(args[1]));
             case "split" -> List.of(pattern(args[0]).split(new Deadline(text), args.length > 1 ? ((Number) args[1]).intValue() : 0));
+            case "minus" -> m.replaceFirst("");
+            case "findAll" -> findAll(m, args);
             default -> throw new MissingMethodException(name, String.class, args);
         };
     }
