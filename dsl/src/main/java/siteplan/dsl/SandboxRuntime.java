@@ -148,9 +148,9 @@ public final class SandboxRuntime {
             } else if (candidate instanceof BlockContext ctx) {
                 if (!BlockContext.words(ctx.getClass()).contains(name)) continue;
                 BlockContext inner = Evaluation.current().innermost();
-                if (inner != null && inner != ctx) {
+                if (inner != ctx) {
                     // The block where it is written has the word too, and refused these arguments: the script says how it is written.
-                    if (BlockContext.words(inner.getClass()).contains(name)) continue;
+                    if (inner != null && BlockContext.words(inner.getClass()).contains(name)) continue;
                     // Groovy would find the word on the enclosing block and set it there: rpo written inside a group would
                     // change the plan's RPO, rto inside a group's checks the group's. A word belongs where it is written.
                     return notWrittenHere(name, ctx);
@@ -322,7 +322,9 @@ public final class SandboxRuntime {
         Allowed.Family f = Allowed.family(receiver);
         if (f == Allowed.Family.SCRIPT) return setScript(receiver, name, value);
         if (f == Allowed.Family.CONTEXT) {
-            ((BlockContext) receiver).propertyMissing(name, value);
+            // kept.rpo = 1.minutes is refused as kept.rpo 1.minutes is, from another block or after the block ended
+            if (receiver != Evaluation.current().innermost()) notWrittenHere(name, (BlockContext) receiver);
+            else ((BlockContext) receiver).propertyMissing(name, value);
             return value;
         }
         if (f == Allowed.Family.MAP) {
@@ -578,7 +580,7 @@ public final class SandboxRuntime {
     private static void before(Allowed.Family f, Object receiver, String name, Object[] args) {
         Object arg = args.length > 0 ? args[0] : null;
         if (f == Allowed.Family.NUMBER) bound(receiver, name); // 1e2000000000 written as a literal
-        if (f == Allowed.Family.TEXT && name.startsWith("to") && NUMBER_CONVERSIONS.contains(name)) digits(receiver);
+        if (f == Allowed.Family.TEXT && NUMBER_CONVERSIONS.contains(name)) digits(receiver);
         if ((f == Allowed.Family.TEXT || f == Allowed.Family.LIST) && name.equals("multiply") && arg instanceof Number n) {
             long size = f == Allowed.Family.TEXT ? length(receiver, 0) : ((Collection<?>) receiver).size();
             if ((double) size * n.doubleValue() > (f == Allowed.Family.TEXT ? MAX_TEXT : MAX_ELEMENTS)) {
@@ -603,7 +605,8 @@ public final class SandboxRuntime {
         }
     }
 
-    private static final Set<String> NUMBER_CONVERSIONS = Set.of("toInteger", "toLong", "toBigInteger", "toBigDecimal", "toDouble", "toFloat");
+    private static final Set<String> NUMBER_CONVERSIONS = Set.of("toInteger", "toLong", "toBigInteger", "toBigDecimal", "toDouble", "toFloat",
+            "isNumber", "isInteger", "isLong", "isBigInteger", "isBigDecimal", "isDouble", "isFloat");
     /** The longest text a definition may turn into a number: reading millions of digits takes minutes (BigInteger's parse is quadratic). */
     static final int MAX_DIGITS = 10_000;
 
